@@ -1,0 +1,1 @@
+"""The small core: document model, stage protocol, registry, config and pipeline."""

@@ -1,0 +1,163 @@
+"""A pipeline: stages built from a config, checked at build time, run over batches of records."""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+from pressnlp._version import __version__
+from pressnlp.core.config import Config, effective_config, load_config
+from pressnlp.core.document import new_record, public_view
+from pressnlp.core.errors import ConfigError, PressnlpError
+from pressnlp.core.registry import get_stage
+from pressnlp.core.stage import Stage, StageContext, build_options
+
+log = logging.getLogger(__name__)
+
+# Fields every record has before the first stage runs.
+INITIAL_FIELDS = ("id", "source")
+
+
+class Pipeline:
+    """Ordered stages plus the config they came from.
+
+    >>> Pipeline.from_config(None).process_text("Katowice, 14 marca 2024 r. ...", id="demo")
+    """
+
+    def __init__(self, config: Config, stages: list[Stage], context: StageContext):
+        self.config = config
+        self.stages = stages
+        self.context = context
+        self._ready = False
+
+    # --- building ---------------------------------------------------------------------------
+    @classmethod
+    def from_config(cls, config: str | Path | dict[str, Any] | Config | None = None,
+                    *, cache_dir: Path | None = None) -> Pipeline:
+        """Build and check a pipeline; unknown stages or options and unmet requirements fail here."""
+        loaded = load_config(config)
+        context = StageContext(target_language=loaded.pipeline.target_language, cache_dir=cache_dir,
+                               config_source=loaded.source)
+        provided = set(INITIAL_FIELDS)
+        stages: list[Stage] = []
+        for name in loaded.pipeline.stages:
+            stage_cls = get_stage(name, source=loaded.source)
+            missing = [field for field in stage_cls.requires if field not in provided]
+            if missing:
+                raise ConfigError(
+                    f"stage '{name}' requires {', '.join(missing)}, which no earlier stage provides "
+                    f"(stages so far: {', '.join(s.name for s in stages) or 'none'})",
+                    source=loaded.source, key="pipeline.stages")
+            options = build_options(stage_cls.Options, loaded.stage_options.get(name, {}),
+                                    prefix=f"stages.{name}", source=loaded.source)
+            stages.append(stage_cls(options, context))
+            provided.update(stage_cls.provides)
+        return cls(loaded, stages, context)
+
+    def setup(self) -> Pipeline:
+        """Load every stage's models once; called lazily before the first document."""
+        if not self._ready:
+            for stage in self.stages:
+                stage.setup()
+            self._ready = True
+        return self
+
+    # --- identity ---------------------------------------------------------------------------
+    def effective_config(self) -> dict[str, Any]:
+        return effective_config(self.config, {stage.name: stage.options for stage in self.stages})
+
+    def describe(self) -> dict[str, Any]:
+        return {stage.name: stage.describe() for stage in self.stages}
+
+    def fingerprint(self) -> str:
+        """Changes whenever a record could change: config, stage identities, package version."""
+        config = self.effective_config()
+        config.pop("run", None)  # scheduling does not change results
+        payload = json.dumps({"config": config, "stages": self.describe(), "version": __version__},
+                             sort_keys=True, default=str)
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+    # --- processing -------------------------------------------------------------------------
+    def process_records(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Run every stage over a batch; a failure stays with its own document."""
+        self.setup()
+        for stage in self.stages:
+            records = self._run_stage(stage, records)
+        return [public_view(record) for record in records]
+
+    def _run_stage(self, stage: Stage, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        records = list(records)
+        positions = []
+        for i, record in enumerate(records):
+            if _blocked(stage, record):
+                record["stages"][stage.name] = {"status": "skipped", "ms": 0.0}
+                _mark_missing(stage, record)
+            else:
+                positions.append(i)
+        if not positions:
+            return records
+        started = time.perf_counter()
+        try:
+            done = stage.process_batch([records[i] for i in positions])
+            if len(done) != len(positions):
+                raise PressnlpError(f"stage '{stage.name}' returned {len(done)} records for {len(positions)}")
+        except Exception as exc:  # noqa: BLE001 - isolate the failing documents, then go on
+            if len(positions) == 1:
+                _record_failure(stage, records[positions[0]], exc, time.perf_counter() - started)
+            else:
+                for i in positions:
+                    records[i] = self._run_stage(stage, [records[i]])[0]
+            return records
+        per_doc_ms = round((time.perf_counter() - started) * 1000 / len(positions), 3)
+        for i, record in zip(positions, done):
+            record["stages"][stage.name] = {"status": "ok", "ms": per_doc_ms}
+            records[i] = record
+        return records
+
+    def process_text(self, text: str, *, id: str = "text", format: str = "txt") -> dict[str, Any]:
+        """Process a release given as a string (the `read` stage still cleans it and finds title and date)."""
+        data = text.encode("utf-8")
+        return self.process_bytes(data, id=id, format=format)
+
+    def process_bytes(self, data: bytes, *, id: str, format: str) -> dict[str, Any]:
+        source = {"path": id, "sha256": hashlib.sha256(data).hexdigest(), "format": format,
+                  "encoding": None, "bytes": len(data)}
+        record = new_record(id, source)
+        record["_content"] = data
+        return self.process_records([record])[0]
+
+    def process_file(self, path: str | Path, *, id: str | None = None) -> dict[str, Any]:
+        from pressnlp.io.readers import format_for_path
+
+        path = Path(path)
+        fmt = format_for_path(path.name)
+        if fmt is None:
+            raise PressnlpError(f"{path}: unsupported file type '{path.suffix}'")
+        return self.process_bytes(path.read_bytes(), id=id or path.name, format=fmt)
+
+    def run(self, corpus: str | Path, out: str | Path, **options: Any):
+        """Process a corpus folder into an output folder (see `pressnlp.engines.local.run_corpus`)."""
+        from pressnlp.engines.local import run_corpus
+
+        return run_corpus(self, corpus, out, **options)
+
+
+def _blocked(stage: Stage, record: dict[str, Any]) -> bool:
+    """Skip a stage for a record when a failed or skipped stage was to provide what it requires."""
+    return any(field in record.get("_missing", ()) for field in stage.requires)
+
+
+def _mark_missing(stage: Stage, record: dict[str, Any]) -> None:
+    record.setdefault("_missing", set()).update(stage.provides)
+
+
+def _record_failure(stage: Stage, record: dict[str, Any], exc: Exception, seconds: float) -> None:
+    message = str(exc) or type(exc).__name__
+    log.warning("stage %s failed on %s: %s", stage.name, record.get("id"), message)
+    log.debug("traceback of that failure", exc_info=exc)
+    record["errors"].append({"stage": stage.name, "type": type(exc).__name__, "message": message})
+    record["stages"][stage.name] = {"status": "error", "ms": round(seconds * 1000, 3)}
+    _mark_missing(stage, record)

@@ -1,0 +1,1 @@
+"""Language data and small language helpers; imports nothing else of pressnlp."""

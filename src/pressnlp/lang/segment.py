@@ -1,0 +1,113 @@
+"""Paragraph and sentence segmentation with offsets, aware of Polish abbreviations.
+
+Our own because general splitters (NLTK punkt, pysbd) either lack Polish or break after
+"r.", "ul.", "m.in." and "Sp. z o.o."; press releases need exact offsets into the text, too.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+
+Span = tuple[int, int]
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# A candidate end: terminal punctuation, closing quotes/brackets, then whitespace.
+_CANDIDATE_END = re.compile(r"[.!?…]+[\"'”»)\]]*(?=\s)")
+# Words that stand before a name or a number: "dr Nowak", "ul. Mickiewicza", "tel. 32 …", "np. GZM".
+_NEVER_FINAL = frozenset({
+    "dr", "hab", "prof", "inż", "mgr", "lek", "ul", "al", "pl", "os", "tel", "np", "m.in", "in", "św",
+    "gen", "płk", "ks", "red", "nr", "godz", "tzw", "tj", "im", "ds", "prez", "wiceprez", "mec", "dyr",
+    "kier", "zast", "przew", "ok", "wg", "por", "zob", "woj", "pow", "gm", "art", "ust", "pkt", "poz",
+    "mr", "mrs", "ms", "st", "mt", "no", "nos", "vs", "e.g", "i.e", "approx", "dept", "ext",
+    "hr", "fr", "z.b", "d.h", "u.a", "vgl", "ca", "bzw", "dipl", "ing", "doc", "např", "napr", "resp",
+    "č", "nám", "вул", "тел", "проф", "д-р", "м", "ім", "obl", "m", "mme", "mlle", "pr", "av", "avda",
+    "bd", "tél", "cf", "p.ex", "sr", "sra", "srta", "dra", "d", "dña", "núm", "p.ej", "sp", "jun", "sen",
+})
+
+
+@cache
+def abbreviations(language: str) -> frozenset[str]:
+    """Abbreviations (without their final dot) of a language, from lang/data/abbreviations.toml."""
+    text = resources.files("pressnlp.lang").joinpath("data/abbreviations.toml").read_text("utf-8")
+    table = tomllib.loads(text)
+    words = set(table.get(language, ()))
+    return frozenset(words | {w.lower() for w in words})
+
+
+def split_paragraphs(text: str) -> list[Span]:
+    """Paragraphs: text between blank lines, surrounding whitespace excluded."""
+    spans: list[Span] = []
+    position = 0
+    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        span = _strip(text, position, end)
+        if span:
+            spans.append(span)
+        if match:
+            position = match.end()
+    return spans
+
+
+def split_sentences(text: str, language: str = "pl", span: Span | None = None) -> list[Span]:
+    """Sentences of `text` (or of `span` within it) as offsets; each line of a paragraph is at
+    least its own segment, so headings, list items and contact lines stay apart."""
+    start, end = span if span else (0, len(text))
+    known = abbreviations(language) | abbreviations("en")
+    sentences: list[Span] = []
+    for paragraph_start, paragraph_end in split_paragraphs(text[start:end]):
+        line_start = start + paragraph_start
+        block_end = start + paragraph_end
+        for line in re.finditer(r"[^\n]+", text[line_start:block_end]):
+            sentences.extend(_split_line(text, line_start + line.start(), line_start + line.end(), known))
+    return sentences
+
+
+def _split_line(text: str, start: int, end: int, known: frozenset[str]) -> list[Span]:
+    spans: list[Span] = []
+    piece_start = start
+    for match in _CANDIDATE_END.finditer(text, start, end):
+        boundary = match.end()
+        if _is_sentence_end(text, match.start(), boundary, end, piece_start, known):
+            span = _strip(text, piece_start, boundary)
+            if span:
+                spans.append(span)
+            piece_start = boundary
+    span = _strip(text, piece_start, end)
+    if span:
+        spans.append(span)
+    return spans
+
+
+def _is_sentence_end(text: str, dot: int, boundary: int, end: int, piece_start: int,
+                     known: frozenset[str]) -> bool:
+    following = text[boundary:end].lstrip()
+    if not following:
+        return True
+    first = following[0]
+    if text[dot] != ".":
+        return first.isupper() or first.isdigit() or first in "\"„“«(–—-"
+    token = re.split(r"\s", text[piece_start:dot])[-1].lstrip("(\"„“«[")
+    lowered = token.lower()
+    if not token:
+        return False
+    if first.islower() or first in ",;:)":
+        return False
+    if lowered in _NEVER_FINAL or token in _NEVER_FINAL:
+        return False
+    if len(token) == 1 and token.isupper():  # an initial: "J. Nowak"
+        return False
+    if token.isdigit() and text[piece_start:dot].strip() == token:  # list marker "1. Item"
+        return False
+    if lowered in known or token in known:  # "2024 r. Projekt", "1 mln zł. Kolejne"
+        return first.isupper() or first in "\"„“«–—-"
+    return first.isupper() or first.isdigit() or first in "\"„“«(–—-"
+
+
+def _strip(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
