@@ -1,0 +1,1 @@
+"""Translate stage: release text into the target language, keeping layout, terms and protected spans."""

@@ -1,0 +1,124 @@
+"""The contract between the translate stage and its backends (marian, ctranslate2, lexicon, ...).
+
+The stage does everything that must behave the same whatever engine translates: segmentation,
+protected spans, glossary, translation memory, long-sentence splitting. A backend only turns a
+batch of plain sentences into sentences of the target language. That keeps the engines small and
+makes the glossary and the protected spans hold in every one of them.
+
+Writing a backend:
+- subclass `Translator`, set `backend_id` in `__init__` ("<backend>:<model or data id>"); it is
+  written to `translation.backend` and goes into translation-memory keys, so change it whenever
+  the output would change (other model, other lexicon version);
+- the constructor signature is `Backend(source_language, target_language, settings)` with
+  `settings` a `TranslatorSettings`; raise `BackendUnavailable` (message for people) when the
+  backend cannot serve this language pair here (no model found, library not installed) so that
+  `backend = "auto"` can fall back to the next one;
+- `translate_batch` keeps order and length, and copies every placeholder (see `PLACEHOLDER_FORMAT`)
+  verbatim into the output sentence; the stage puts the protected text back afterwards;
+- register it in `BACKENDS` (or pass a "module:Class" string as the backend name).
+"""
+from __future__ import annotations
+
+import abc
+import importlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pressnlp.core.errors import PressnlpError
+
+# --- protected spans ---------------------------------------------------------------------------
+
+# A protected span (email, URL, phone, number with unit, acronym, glossary term) is replaced by
+# this token before translation. Letters and digits only, so sentencepiece vocabularies have
+# every piece of it and neural models copy it like a product code; every backend must copy it
+# verbatim (the lexicon backend: leave tokens matching PLACEHOLDER_RE untouched).
+PLACEHOLDER_FORMAT = "XZ{index}"
+# Tolerant of a space a model may insert between the letters and the number.
+PLACEHOLDER_RE = re.compile(r"(?<![A-Za-z0-9])XZ ?(\d{1,3})(?!\d)")
+
+
+def placeholder(index: int) -> str:
+    """The token that stands for the protected span number `index` of a sentence."""
+    return PLACEHOLDER_FORMAT.format(index=index)
+
+
+# --- backends ----------------------------------------------------------------------------------
+
+
+class BackendUnavailable(PressnlpError):
+    """This backend cannot translate this language pair here (no model, no library, no lexicon)."""
+
+
+@dataclass
+class TranslatorSettings:
+    """What the stage tells a backend; backends ignore what does not concern them."""
+
+    model: str | None = None  # model id ("Helsinki-NLP/opus-mt-pl-en") or path, for neural backends
+    model_dir: Path = Path("models")  # where `models/<id>` is looked up before the HF cache
+    device: str = "cpu"  # "cpu", "cuda", "cuda:1"
+    beam_size: int = 4
+    batch_size: int = 16
+    max_input_tokens: int = 256  # model input limit in tokens; longer sentences are split first
+    allow_download: bool = False  # fetch from the Hugging Face hub when not found locally
+    extra: dict[str, Any] = field(default_factory=dict)  # backend-specific options from the config
+
+
+class Translator(abc.ABC):
+    """One loaded engine for one language pair; created once per process and reused."""
+
+    backend_id: str = ""
+
+    def __init__(self, source_language: str, target_language: str, settings: TranslatorSettings):
+        self.source_language = source_language
+        self.target_language = target_language
+        self.settings = settings
+
+    @abc.abstractmethod
+    def translate_batch(self, sentences: list[str]) -> list[str]:
+        """Translations of `sentences`, same order and length; placeholders copied verbatim."""
+
+    def describe(self) -> dict[str, Any]:
+        """Identity of the output (backend, model path, data version) for the manifest."""
+        return {"backend": self.backend_id}
+
+    def count_tokens(self, sentence: str) -> int:
+        """Length of `sentence` in the unit `max_tokens` limits (model pieces for neural models)."""
+        return len(sentence.split())
+
+    @property
+    def max_tokens(self) -> int | None:
+        """The longest input the engine translates without cutting it; None: no limit."""
+        return None
+
+
+BACKENDS: dict[str, str] = {
+    "marian": "pressnlp.stages.translate.marian:MarianTranslator",
+    "ctranslate2": "pressnlp.stages.translate.ct2:CTranslate2Translator",
+    "lexicon": "pressnlp.stages.translate.lexicon:LexiconTranslator",
+}
+# What `backend = "auto"` tries, in order.
+AUTO_ORDER: tuple[str, ...] = ("ctranslate2", "marian", "lexicon")
+
+
+def backend_class(name: str) -> type[Translator]:
+    """The backend class registered as `name`, or given as "package.module:Class"."""
+    target = BACKENDS.get(name, name)
+    if ":" not in target:
+        raise BackendUnavailable(f"unknown translation backend '{name}'; known: {', '.join(BACKENDS)}")
+    module_name, class_name = target.split(":", 1)
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise BackendUnavailable(f"translation backend '{name}' cannot be imported: {exc}") from exc
+    found = getattr(module, class_name, None)
+    if not (isinstance(found, type) and issubclass(found, Translator)):
+        raise BackendUnavailable(f"'{target}' is not a Translator subclass")
+    return found
+
+
+def create_translator(name: str, source_language: str, target_language: str,
+                      settings: TranslatorSettings) -> Translator:
+    """A ready translator; raises BackendUnavailable when it cannot serve this pair here."""
+    return backend_class(name)(source_language, target_language, settings)
