@@ -1,0 +1,1 @@
+"""Evaluation: scoring result records against gold annotations (SPEC.md section 3)."""

@@ -1,0 +1,94 @@
+"""The scorer of SPEC.md section 3 on hand-made records whose figures are worked out by hand."""
+from __future__ import annotations
+
+import pytest
+
+from pressnlp.evaluation.scoring import (contact_key, match_pairs, normalise, rouge, score,
+                                         score_field)
+
+
+def test_normalise_follows_the_spec():
+    assert normalise("  Górnośląsko-Zagłębiowska  Metropolia ") == "gornoslasko zaglebiowska metropolia"
+    assert normalise("ŁÓDŹ, Łukasz!") == "lodz lukasz"
+    assert normalise("Straße") == "strasse"  # casefold, not lower
+    assert normalise("Оксана Гнатюк") == "оксана гнатюк"
+    assert normalise("Й") == "и"  # the breve is a combining mark after NFKD
+    assert normalise("---") == ""
+
+
+@pytest.mark.parametrize(("contact", "key"), [
+    ({"kind": "email", "value": "Info-NA@IURC.eu"}, ("email", "info-na@iurc.eu")),
+    ({"kind": "phone", "value": "+48 32 728 46 00"}, ("phone", "48327284600")),
+    ({"kind": "url", "value": "https://www.GZM.org.pl/"}, ("url", "gzm.org.pl")),
+    ({"kind": "url", "value": "iurc.eu/na/"}, ("url", "iurc.eu/na")),
+    ({"kind": "person", "value": "Kamila  Okoń"}, ("person", "kamila okon")),
+    ({"kind": "fax", "value": "1"}, None),
+    ({"kind": "email", "value": ""}, None),
+])
+def test_contact_keys(contact, key):
+    assert contact_key(contact) == key
+
+
+def test_partner_matches_through_any_name_and_each_gold_item_once():
+    gold = [{"name": "Górnośląsko-Zagłębiowska Metropolia", "aliases": ["GZM"]},
+            {"name": "Metropolia Kansas City", "aliases": []}]
+    predicted = [
+        {"name": "GZM", "name_en": None, "aliases": []},                      # alias of gold 0
+        {"name": "Górnośląsko-Zagłębiowska Metropolia", "aliases": ["GZM"]},  # gold 0 again
+        {"name": "Metropolii Kansas City", "name_en": "Kansas City Metropolis", "aliases": []},
+    ]
+    detail = score_field("partners", predicted, gold)
+    assert (detail.score.tp, detail.score.fp, detail.score.fn) == (1, 2, 1)
+    assert detail.missed == [gold[1]]
+
+
+def test_matching_is_maximal_not_greedy():
+    # Prediction 0 could take gold 0 or 1; prediction 1 only gold 0. Greedy would give 1 pair.
+    pairs = match_pairs([{"a", "b"}, {"a"}], [{"a"}, {"b"}], lambda p, g: bool(p & g))
+    assert pairs == [(0, 1), (1, 0)]
+
+
+def test_dates_without_value_are_not_scored_and_duplicates_count_once():
+    gold = [{"text": "w 2023 roku", "value": "2023"}, {"text": "wiosną", "value": None}]
+    predicted = [{"text": "w 2023 roku", "value": "2023"}, {"text": "2023", "value": "2023"},
+                 {"text": "latem", "value": None}]
+    detail = score_field("dates", predicted, gold)
+    assert (detail.score.tp, detail.score.fp, detail.score.fn) == (1, 1, 0)
+
+
+def test_corpus_score_is_micro_averaged_with_missing_records():
+    gold = [
+        {"id": "a", "language": "pl", "facts": {"partners": [], "dates": [], "themes": ["energy", "mobility"],
+                                                "contacts": [{"kind": "phone", "value": "+48327284600"}]}},
+        {"id": "b", "language": "en", "facts": {"partners": [], "dates": [], "themes": ["digital"],
+                                                "contacts": []}},
+    ]
+    records = [
+        {"id": "a", "language": {"code": "pl"},
+         "facts": {"partners": [], "dates": [],
+                   "themes": [{"id": "energy", "label": "", "score": 1.0, "evidence": []},
+                              {"id": "digital", "label": "", "score": 0.5, "evidence": []}],
+                   "contacts": [{"kind": "phone", "value": "+48 32 728 46 00"},
+                                {"kind": "email", "value": "x@y.pl"}]}},
+        {"id": "extra", "facts": None},
+    ]
+    report = score(records, gold)
+    themes = report.fields["themes"]
+    assert (themes.tp, themes.fp, themes.fn) == (1, 1, 2)
+    assert themes.precision == pytest.approx(0.5)
+    assert themes.recall == pytest.approx(1 / 3)
+    assert themes.f1 == pytest.approx(0.4)
+    contacts = report.fields["contacts"]
+    assert (contacts.tp, contacts.fp, contacts.fn) == (1, 1, 0)
+    assert report.language["accuracy"] == 0.5
+    assert report.unscored_ids == ["extra"]
+    assert report.documents[1]["found"] is False
+    assert report.documents[1]["themes"]["missed"] == ["digital"]
+
+
+def test_rouge_by_hand():
+    scores = rouge("the cat sat", "the cat sat down")
+    assert scores["rouge1"] == pytest.approx(2 * 1 * 0.75 / 1.75)
+    assert scores["rouge2"] == pytest.approx(2 * 1 * (2 / 3) / (1 + 2 / 3))
+    assert scores["rougeL"] == pytest.approx(scores["rouge1"])
+    assert rouge("", "anything")["rougeL"] == 0.0
