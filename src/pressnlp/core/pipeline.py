@@ -112,7 +112,7 @@ class Pipeline:
                     records[i] = self._run_stage(stage, [records[i]])[0]
             return records
         per_doc_ms = round((time.perf_counter() - started) * 1000 / len(positions), 3)
-        for i, record in zip(positions, done):
+        for i, record in zip(positions, done, strict=True):
             record["stages"][stage.name] = {"status": "ok", "ms": per_doc_ms}
             records[i] = record
         return records

@@ -1,0 +1,138 @@
+"""The `pressnlp` command: a thin layer over the Python API.
+
+Exit codes: 0 success, 1 some documents failed (or a file is invalid), 2 usage or config errors.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from pressnlp.core.errors import PressnlpError
+
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from pressnlp.core.config import OUTPUT_FORMATS
+    from pressnlp.core.pipeline import Pipeline
+
+    pipeline = Pipeline.from_config(args.config, cache_dir=Path(args.out) / ".pressnlp" / "cache")
+    formats = args.format.split(",") if args.format else None
+    unknown = sorted(set(formats or ()) - set(OUTPUT_FORMATS))
+    if unknown:
+        raise PressnlpError(f"--format: unknown format '{unknown[0]}'; valid: {', '.join(OUTPUT_FORMATS)}")
+    summary = pipeline.run(args.corpus, args.out, workers=args.jobs, batch_size=args.batch_size,
+                           formats=formats,
+                           retry_failed=args.retry_failed or None,
+                           progress=False if args.no_progress else None)
+    print(f"{summary.documents} documents: {summary.processed} processed, {summary.cached} unchanged, "
+          f"{summary.failed} with errors, {summary.ignored} other files skipped "
+          f"({summary.seconds:.1f} s) -> {summary.out}")
+    for warning in summary.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return summary.exit_code
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from pressnlp.schema import validate_jsonl
+
+    if not Path(args.file).is_file():
+        raise PressnlpError(f"{args.file}: file not found")
+    problems = list(validate_jsonl(args.file, kind=args.kind))
+    for problem in problems[:200]:
+        print(problem)
+    if len(problems) > 200:
+        print(f"... and {len(problems) - 200} more")
+    print(f"{args.file}: {'valid' if not problems else f'{len(problems)} problems'}")
+    return EXIT_FAILURES if problems else EXIT_OK
+
+
+def _cmd_config_show(args: argparse.Namespace) -> int:
+    import tomli_w
+
+    from pressnlp.core.pipeline import Pipeline
+
+    pipeline = Pipeline.from_config(args.config)
+    sys.stdout.write(tomli_w.dumps(pipeline.effective_config()))
+    return EXIT_OK
+
+
+def _cmd_stages(args: argparse.Namespace) -> int:
+    from pressnlp.core.registry import available_stages, get_stage
+
+    for name in available_stages():
+        stage = get_stage(name)
+        print(f"{name:<12} requires: {', '.join(stage.requires) or '-':<22} "
+              f"provides: {', '.join(stage.provides) or '-'}")
+    return EXIT_OK
+
+
+def _cmd_models_convert(args: argparse.Namespace) -> int:
+    from pressnlp.models import convert_model
+
+    target = convert_model(args.source, args.target, quantization=args.quantization)
+    print(f"converted {args.source} -> {target} ({args.quantization})")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pressnlp", description="Press releases in, knowledge out.")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv: debug)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="process a corpus folder into an output folder")
+    run.add_argument("corpus", help="folder of releases (.txt .md .html .docx .pdf), searched recursively")
+    run.add_argument("-o", "--out", required=True, help="output folder (results.jsonl, docs/, manifest.json)")
+    run.add_argument("-c", "--config", help="pipeline config (TOML); default: the packaged one")
+    run.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: config run.workers)")
+    run.add_argument("--batch-size", type=int, default=None, help="documents per batch")
+    run.add_argument("--format", help="output formats, comma-separated: jsonl,parquet")
+    run.add_argument("--retry-failed", action="store_true", help="re-process documents that failed before")
+    run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run.set_defaults(handler=_cmd_run)
+
+    validate = commands.add_parser("validate", help="check a results (or gold) file against the schema")
+    validate.add_argument("file")
+    validate.add_argument("--kind", choices=("result", "gold"), default="result")
+    validate.set_defaults(handler=_cmd_validate)
+
+    config = commands.add_parser("config", help="pipeline configs")
+    config_commands = config.add_subparsers(dest="config_command", required=True, metavar="SUBCOMMAND")
+    show = config_commands.add_parser("show", help="print the effective config with every default")
+    show.add_argument("-c", "--config", help="a config file to merge over the default")
+    show.set_defaults(handler=_cmd_config_show)
+
+    stages = commands.add_parser("stages", help="list the stages that can be used in a config")
+    stages.set_defaults(handler=_cmd_stages)
+
+    models = commands.add_parser("models", help="translation models")
+    model_commands = models.add_subparsers(dest="models_command", required=True, metavar="SUBCOMMAND")
+    convert = model_commands.add_parser("convert", help="convert a transformers model for CTranslate2")
+    convert.add_argument("source", help="model folder or hub id")
+    convert.add_argument("target", help="output folder")
+    convert.add_argument("--quantization", default="int8", help="int8, int8_float16, float16, float32")
+    convert.set_defaults(handler=_cmd_models_convert)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    level = (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except PressnlpError as exc:
+        print(f"pressnlp: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("pressnlp: interrupted; run the same command again to resume", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,27 @@
+"""Fixtures shared by the whole suite."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def plugin_site(tmp_path):
+    """Install a stage plug-in the way pip would (a dist-info with entry_points.txt) into a folder
+    that the test puts on sys.path or PYTHONPATH. Returns `install(module, code, stages)`."""
+    site = tmp_path / "site"
+
+    def install(module: str, code: str, stages: dict[str, str]) -> Path:
+        package = site / module
+        package.mkdir(parents=True)
+        (package / "__init__.py").write_text(textwrap.dedent(code), encoding="utf-8")
+        info = site / f"{module}-0.1.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 0.1\n")
+        entries = "".join(f"{name} = {module}:{cls}\n" for name, cls in stages.items())
+        (info / "entry_points.txt").write_text(f"[pressnlp.stages]\n{entries}")
+        return site
+
+    return install
