@@ -1,0 +1,86 @@
+"""Stage `detect`: the language of a release and the language of each run of its paragraphs.
+
+`record["language"]` = {"code", "confidence", "detector", "segments": [{"start", "end", "code"}]};
+"und" with confidence 0 for empty or non-text input. See identify.py for how short titles and
+mixed-language releases are handled.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from importlib import metadata
+from typing import Any, Literal
+
+from pressnlp.core.stage import Stage
+from pressnlp.stages.detect.backends import ProbabilityBackend, load_backend
+from pressnlp.stages.detect.identify import LanguageIdentifier, rounded, segments
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LANGUAGES = ["pl", "en", "de", "fr", "es", "it", "nl", "pt", "cs", "sk", "uk", "ru", "lt",
+                     "hu", "ro", "sv", "da"]
+_PACKAGES = {"langdetect": "langdetect", "lingua": "lingua-language-detector"}
+
+
+@dataclass
+class DetectOptions:
+    detector: Literal["langdetect", "lingua"] = "lingua"
+    """Backend: lingua (better on short text, measured in scripts/bench_langid.py) or langdetect.
+    When lingua is not installed, langdetect is used with a warning."""
+    languages: list[str] = field(default_factory=lambda: list(DEFAULT_LANGUAGES))
+    """ISO 639-1 codes of the candidate languages; nothing else is ever reported."""
+    min_paragraph_chars: int = 20
+    """Paragraphs with fewer letters (URLs, e-mails and numbers not counted) are not detected on
+    their own: they take the language of their neighbours."""
+
+
+class DetectStage(Stage):
+    name = "detect"
+    requires = ("text",)
+    provides = ("language",)
+    Options = DetectOptions
+
+    def __init__(self, options: DetectOptions | None = None, context=None):
+        super().__init__(options, context)
+        self._identifier: LanguageIdentifier | None = None
+
+    def setup(self) -> None:
+        if self._identifier is None:
+            self._identifier = LanguageIdentifier(self._backend())
+
+    def _backend(self) -> ProbabilityBackend:
+        languages = tuple(dict.fromkeys(code.lower() for code in self.options.languages))
+        try:
+            return load_backend(self.options.detector, languages)
+        except ImportError as exc:
+            if self.options.detector == "langdetect":
+                raise
+            self.context.warn(f"detect: {exc}; using langdetect instead")
+            return load_backend("langdetect", languages)
+
+    def process(self, record: dict[str, Any]) -> dict[str, Any]:
+        self.setup()
+        assert self._identifier is not None
+        text = record.get("text") or ""
+        document, paragraphs = self._identifier.analyse(text, self.options.min_paragraph_chars)
+        record["language"] = {
+            "code": document.code,
+            "confidence": rounded(document.confidence),
+            "detector": self._identifier.backend.name,
+            "segments": segments(paragraphs, len(text)) if paragraphs else _whole(text, document.code),
+        }
+        return record
+
+    def describe(self) -> dict[str, Any]:
+        package = _PACKAGES[self.options.detector]
+        try:
+            version = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            version = None
+        return {"detector": self.options.detector, "version": version,
+                "languages": sorted(self.options.languages)}
+
+
+def _whole(text: str, code: str) -> list[dict[str, int | str]]:
+    """One segment over the whole text (none for an empty text)."""
+    return [{"start": 0, "end": len(text), "code": code}] if text else []
