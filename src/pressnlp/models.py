@@ -1,0 +1,135 @@
+"""Finding model files on this machine, and converting them for CTranslate2.
+
+Press offices often work offline, so a model name is resolved locally first and the network is
+used only when the user opted in: an explicit path, then `models/<name>`, then the Hugging Face
+cache, then (opt-in, not under HF_HUB_OFFLINE) the hub. A model that cannot be found is an error
+that says where we looked and how to get it there.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+
+from pressnlp.core.errors import PressnlpError
+
+log = logging.getLogger(__name__)
+
+# Tokenizer files a converted CTranslate2 model directory needs beside model.bin.
+TOKENIZER_FILES = ("source.spm", "target.spm", "vocab.json", "tokenizer_config.json",
+                   "special_tokens_map.json", "tokenizer.json", "sentencepiece.bpe.model", "spiece.model")
+CONVERTED_SUFFIX = "-ct2"
+_TRUE = {"1", "true", "yes", "on"}
+
+
+class ModelNotFound(PressnlpError):
+    """A model name that resolves to no local directory (and no permitted download)."""
+
+
+def hub_offline() -> bool:
+    """True when the environment forbids Hugging Face hub access."""
+    return any(os.environ.get(var, "").strip().lower() in _TRUE
+               for var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"))
+
+
+def _local_candidates(name: str, model_dir: Path, suffix: str = "") -> list[Path]:
+    """`name` as a path, then inside `model_dir` as sub-folders, as `org--model`, and as the bare model."""
+    candidates = [Path(name + suffix).expanduser()]
+    for relative in (name, name.replace("/", "--"), name.rsplit("/", 1)[-1]):
+        candidates.append(Path(model_dir).expanduser() / (relative + suffix))
+    unique: list[Path] = []
+    for path in candidates:
+        if path not in unique:
+            unique.append(path)
+    return unique
+
+
+def _looks_like_hub_id(name: str) -> bool:
+    parts = name.split("/")
+    return 1 <= len(parts) <= 2 and all(parts) and not name.startswith((".", "~"))
+
+
+def _hf_snapshot(name: str, *, local_only: bool) -> Path | None:
+    try:
+        from huggingface_hub import snapshot_download
+        from huggingface_hub.errors import LocalEntryNotFoundError
+    except ImportError:
+        return None
+    try:
+        return Path(snapshot_download(name, local_files_only=local_only))
+    except LocalEntryNotFoundError:
+        return None
+    except Exception as exc:  # noqa: BLE001 - invalid ids, network trouble: report as not found
+        log.debug("hub lookup of %s failed: %s", name, exc)
+        return None
+
+
+def resolve_model(name: str, *, model_dir: str | Path = "models", allow_download: bool = False,
+                  marker: str = "config.json") -> Path:
+    """The local directory of a transformers model given by path or hub id.
+
+    `marker` is a file the directory must hold, so that a half-copied folder or a converted
+    CTranslate2 model is not mistaken for a transformers model.
+    """
+    looked: list[str] = []
+    for path in _local_candidates(name, Path(model_dir)):
+        if (path / marker).is_file():
+            return path
+        looked.append(str(path))
+    if _looks_like_hub_id(name):
+        cached = _hf_snapshot(name, local_only=True)
+        if cached is not None and (cached / marker).is_file():
+            return cached
+        looked.append("the Hugging Face cache")
+        if allow_download and not hub_offline():
+            log.info("downloading %s from the Hugging Face hub", name)
+            downloaded = _hf_snapshot(name, local_only=False)
+            if downloaded is not None and (downloaded / marker).is_file():
+                return downloaded
+            looked.append("the Hugging Face hub (download failed)")
+    hint = ("set allow_download = true on a machine with internet" if not allow_download
+            else "unset HF_HUB_OFFLINE or copy the model over" if hub_offline()
+            else "check the model id")
+    raise ModelNotFound(f"model '{name}' not found (looked in {', '.join(looked)}); copy it to "
+                        f"{Path(model_dir) / name} or {hint}")
+
+
+def resolve_converted_model(name: str, *, model_dir: str | Path = "models") -> Path:
+    """The directory of a CTranslate2 model: `name` itself, or `<model_dir>/<name>-ct2`."""
+    looked: list[str] = []
+    for suffix in ("", CONVERTED_SUFFIX):
+        for path in _local_candidates(name, Path(model_dir), suffix):
+            if (path / "model.bin").is_file():
+                return path
+            looked.append(str(path))
+    destination = Path(model_dir) / (name + CONVERTED_SUFFIX)
+    raise ModelNotFound(f"no CTranslate2 model for '{name}' (looked in {', '.join(looked)}); create one "
+                        f"with: pressnlp models convert {name} {destination} --quantization int8")
+
+
+def convert_model(src: str | Path, dst: str | Path, quantization: str | None = "int8", *,
+                  model_dir: str | Path = "models", allow_download: bool = False,
+                  force: bool = False) -> Path:
+    """Convert a transformers seq2seq model (path or hub id) for CTranslate2, with its tokenizer.
+
+    `quantization`: int8 (CPU default), int8_float16, float16, bfloat16, float32, or None/"none"
+    to keep the weights' type. The tokenizer files are copied so that the result loads alone.
+    """
+    try:
+        import ctranslate2
+    except ImportError as exc:
+        raise PressnlpError("converting needs CTranslate2: pip install 'pressnlp[neural]'") from exc
+    source = resolve_model(str(src), model_dir=model_dir, allow_download=allow_download)
+    destination = Path(dst).expanduser()
+    if destination.exists() and any(destination.iterdir()) and not force:
+        raise PressnlpError(f"{destination} exists and is not empty; remove it or pass force=True")
+    copy_files = [name for name in TOKENIZER_FILES if (source / name).is_file()]
+    converter = ctranslate2.converters.TransformersConverter(str(source), copy_files=copy_files)
+    quantize = None if quantization in (None, "", "none") else quantization
+    log.info("converting %s to %s (quantization %s)", source, destination, quantize or "none")
+    output = converter.convert(str(destination), quantization=quantize, force=True)
+    generation_config = source / "generation_config.json"
+    if generation_config.is_file():
+        shutil.copy(generation_config, destination / generation_config.name)
+    return Path(output)

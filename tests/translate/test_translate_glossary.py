@@ -1,0 +1,55 @@
+"""Glossary: fixed translations and kept terms, matched in Polish inflected forms."""
+import pytest
+
+from pressnlp.core.errors import ConfigError
+from pressnlp.stages.translate.glossary import Glossary, GlossaryEntry, load_glossary
+
+
+def _matches(glossary: Glossary, sentence: str) -> list[tuple[str, str]]:
+    return [(sentence[s.start:s.end], s.output) for s in glossary.find(sentence)]
+
+
+def test_inflected_polish_forms_match_through_lemmas():
+    glossary = Glossary([GlossaryEntry("Urząd Marszałkowski", "Marshal's Office"),
+                         GlossaryEntry("Górnośląsko-Zagłębiowska Metropolia", "GZM Metropolis")], "pl")
+    sentence = "Przedstawiciele Urzędu Marszałkowskiego odwiedzili Górnośląsko-Zagłębiowską Metropolię."
+    assert _matches(glossary, sentence) == [("Urzędu Marszałkowskiego", "Marshal's Office"),
+                                            ("Górnośląsko-Zagłębiowską Metropolię", "GZM Metropolis")]
+    assert _matches(glossary, "W Urzędzie Marszałkowskim.") == [("Urzędzie Marszałkowskim", "Marshal's Office")]
+
+
+def test_words_unknown_to_the_dictionary_match_by_stem_and_kept_terms_keep_their_form():
+    glossary = Glossary([GlossaryEntry("Zielonobeskidzka Agencja", None)], "pl")
+    assert _matches(glossary, "Dzięki Zielonobeskidzkiej Agencji.") == [
+        ("Zielonobeskidzkiej Agencji", "Zielonobeskidzkiej Agencji")]
+
+
+def test_words_must_be_adjacent_and_other_words_do_not_match():
+    glossary = Glossary([GlossaryEntry("Urząd Marszałkowski", "Marshal's Office")], "pl")
+    assert _matches(glossary, "Urząd, marszałkowski budżet.") == []
+    assert _matches(glossary, "Urząd Miasta.") == []
+
+
+def test_listed_forms_for_languages_without_morphology():
+    glossary = Glossary([GlossaryEntry("Stadtwerke", "municipal utility", ("Stadtwerken",))], "de")
+    assert _matches(glossary, "Mit den Stadtwerken.") == [("Stadtwerken", "municipal utility")]
+
+
+def test_toml_and_csv_files(tmp_path):
+    toml = tmp_path / "g.toml"
+    toml.write_text('"GZM" = ""\n"Metropolia" = {translation = "Metropolis", forms = ["Metropolii"]}\n'
+                    '"Rada" = {keep = true}\n', encoding="utf-8")
+    entries = load_glossary(toml, "pl").entries
+    assert entries == [GlossaryEntry("GZM", None), GlossaryEntry("Metropolia", "Metropolis", ("Metropolii",)),
+                       GlossaryEntry("Rada", None)]
+    csv = tmp_path / "g.csv"
+    csv.write_text("term,translation,forms\nGZM,,\nMetropolia,Metropolis,Metropolii|Metropolią\n", encoding="utf-8")
+    assert load_glossary(csv, "pl").entries == [
+        GlossaryEntry("GZM", None), GlossaryEntry("Metropolia", "Metropolis", ("Metropolii", "Metropolią"))]
+
+
+def test_bad_file_names_the_term(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('"GZM" = 3\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="GZM"):
+        load_glossary(bad, "pl")
