@@ -15,9 +15,9 @@ from pathlib import Path
 
 from pressnlp.stages.translate.base import Translator, TranslatorSettings
 
-# Polish→English sentences of press-release shape. Each also appears as a clause (lower-case start,
-# comma end) because long sentences are split at clause boundaries before translation; "XZ<n>"
-# pairs teach the model to copy placeholders of protected spans.
+# Polish→English sentences of press-release shape. Each is also taught in the three forms it takes
+# as a clause of a long sentence (first, middle, last), because the stage splits long sentences at
+# clause boundaries before translation; "XZ<n>" pairs teach the model to copy placeholders.
 TOY_SENTENCES_PL_EN: tuple[tuple[str, str], ...] = (
     ("Projekt jest gotowy.", "The project is ready."),
     ("Miasto buduje nową drogę.", "The city is building a new road."),
@@ -31,7 +31,7 @@ TOY_SENTENCES_PL_EN: tuple[tuple[str, str], ...] = (
     ("Zadzwoń pod numer XZ0.", "Call XZ0."),
     ("Koszt wynosi XZ0.", "The cost is XZ0."),
     ("XZ0 podpisała umowę z XZ1.", "XZ0 signed an agreement with XZ1."),
-    ("Strona projektu to XZ1.", "The project website is XZ1."),
+    ("Strona projektu to XZ0.", "The project website is XZ0."),
 )
 TOY_LINES_PL_EN: tuple[tuple[str, str], ...] = (
     ("Nowy dworzec", "New station"),
@@ -41,14 +41,17 @@ TOY_LINES_PL_EN: tuple[tuple[str, str], ...] = (
 )
 
 
-def _as_clause(sentence: str) -> str:
-    return sentence[0].lower() + sentence[1:-1] + "," if not sentence.startswith("XZ") else sentence[:-1] + ","
+def clause_forms(sentence: str) -> tuple[str, str, str]:
+    """A sentence as the first, a middle and the last clause of a longer one."""
+    body = sentence[:-1]
+    lowered = body if body.startswith("XZ") else body[0].lower() + body[1:]
+    return body + ",", lowered + ",", lowered + "."
 
 
 def toy_pairs_pl_en() -> list[tuple[str, str]]:
     """Training pairs of the tiny Polish→English model: sentences, their clause forms, lines."""
-    clauses = [(_as_clause(pl), _as_clause(en)) for pl, en in TOY_SENTENCES_PL_EN]
-    return [*TOY_SENTENCES_PL_EN, *clauses, *TOY_LINES_PL_EN]
+    clauses = [pair for pl, en in TOY_SENTENCES_PL_EN for pair in zip(clause_forms(pl), clause_forms(en), strict=True)]
+    return [*TOY_SENTENCES_PL_EN, *dict.fromkeys(clauses), *TOY_LINES_PL_EN]
 
 
 def build_tiny_marian(out_dir: str | Path, pairs: Sequence[tuple[str, str]] | None = None, *,
