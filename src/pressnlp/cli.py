@@ -64,7 +64,11 @@ def _cmd_stages(args: argparse.Namespace) -> int:
     from pressnlp.core.registry import available_stages, get_stage
 
     for name in available_stages():
-        stage = get_stage(name)
+        try:
+            stage = get_stage(name)
+        except PressnlpError as exc:
+            print(f"{name:<12} cannot be loaded: {exc}")
+            continue
         print(f"{name:<12} requires: {', '.join(stage.requires) or '-':<22} "
               f"provides: {', '.join(stage.provides) or '-'}")
     return EXIT_OK

@@ -45,7 +45,11 @@ def get_stage(name: str, *, source: str | None = None) -> type[Stage]:
     if found is None:
         raise ConfigError(f"unknown stage '{name}'; valid stages: {', '.join(available_stages())}",
                           source=source, key="pipeline.stages")
-    stage_cls = found.load()
+    try:
+        stage_cls = found.load()
+    except Exception as exc:  # noqa: BLE001 - a broken plug-in is a user-facing problem, not a crash
+        raise ConfigError(f"stage '{name}' could not be loaded from {found.value}: "
+                          f"{type(exc).__name__}: {exc}", source=source, key="pipeline.stages") from exc
     if not (isinstance(stage_cls, type) and issubclass(stage_cls, Stage)):
         raise ConfigError(f"entry point '{name}' ({found.value}) is not a pressnlp Stage subclass",
                           source=source, key="pipeline.stages")
