@@ -1,0 +1,50 @@
+"""What every reader does last: one clean text layout, a title and the release date."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pressnlp.lang.dates import find_release_date
+
+# Invisible characters that only get in the way of matching: BOM, soft hyphen, zero widths.
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u00ad\u200b\u200c\u200d\u2060"), None)
+# Spaces of other widths become plain spaces (the text keeps "2 500 zł" readable and matchable).
+_SPACES = re.compile(r"[\t\u00a0\u2007\u202f\u2000-\u200a\u3000]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_MAX_TITLE = 150
+
+
+def clean_text(text: str) -> str:
+    """NFC; LF line ends; no control or invisible characters; single spaces; lines stripped;
+    paragraphs separated by exactly one blank line; no leading or trailing blank lines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = _CONTROL.sub("", _SPACES.sub(" ", text))
+    lines = [re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+def join_blocks(blocks: list[str]) -> str:
+    """Paragraph blocks (each may hold several lines) to one clean text."""
+    return clean_text("\n\n".join(block.strip() for block in blocks if block and block.strip()))
+
+
+def guess_title(text: str, *, max_lines: int = 5) -> str | None:
+    """The first line of the text (the date line skipped) when it is short enough to be a title."""
+    release = find_release_date(text)
+    for index, line in enumerate(re.finditer(r"[^\n]+", text)):
+        if index >= max_lines:
+            break
+        if release and line.start() <= release[1][0] < line.end():
+            continue
+        stripped = line.group().strip()
+        if stripped:
+            return stripped if len(stripped) <= _MAX_TITLE else None
+    return None
+
+
+def release_date(text: str) -> str | None:
+    """ISO date of the text's date line, if it has one."""
+    found = find_release_date(text)
+    return found[0] if found else None

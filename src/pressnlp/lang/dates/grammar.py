@@ -1,0 +1,353 @@
+"""The date grammar: regular expressions built from a language's lexicon, in two passes.
+
+Pass 1 finds atoms — one written date or period each ("15 marca 2024 r.", "we wrześniu 2021 r.",
+"III kwartał 2024", "12–14 czerwca", "jutro", a bare "2024" or "czerwcu"). Pass 2 looks at the words
+around the atoms: two atoms joined by a dash or "do"/"to"/"bis" make a range, and a preposition in
+front gives the meaning ("do końca 2025 r." -> "/2025-12", "od 1 lipca" -> "2024-07-01/") and joins
+the span. A bare year or month counts only with such a word before it (or "r."/"roku" after a year),
+so "Fundusze Europejskie dla Śląskiego 2021-2027" and "2 500 zł" give nothing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+
+from pressnlp.lang.dates.lexicon import Lexicon, load_lexicon
+from pressnlp.lang.dates.values import (
+    Partial,
+    is_valid,
+    iso,
+    last_month,
+    relative_value,
+    resolve,
+    to_date,
+    weekday_date,
+)
+
+_SPACE = r"[^\S\n]+"
+_OPT_SPACE = r"[^\S\n]*"
+_DASH = rf"{_OPT_SPACE}[-–—‑−]{_OPT_SPACE}"
+_START = r"(?<![\w.,/])"  # an atom never starts inside a word or a number
+_YEAR_DIGITS = r"(?:1[89]|2[01])\d\d(?!\d|[.,]\d)"
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """One date expression: its span in the text and its ISO 8601 value (None: unresolved)."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    rule: str
+
+
+@dataclass(frozen=True)
+class _Atom:
+    start: int
+    end: int
+    rule: str
+    low: Partial
+    high: Partial | None = None  # the last part of a period or of a range written as one atom
+    needs_prefix: bool = False  # a bare "2024" or "czerwcu": a date only after a preposition
+    is_range: bool = False  # "12–14 czerwca": its own start and end, never reopened by "od"/"do"
+    relative: str | None = None  # a [relative] code
+    weekday_shift: int | None = None  # a weekday alone: +1 next, -1 last, 0 nearest
+    full_date: bool = False  # day, month and year all written: what a release's date line has
+
+
+# A bare year or month ("2024", "czerwcu") is a date only after one of these: "w", "do", "od",
+# "w latach", "do końca". "de 2029" (fr/es "of") or "and 2026" alone do not make it one.
+_VALIDATING = frozenset({"at", "range_prefix", "until", "end_of", "since"})
+_PREFIX_KINDS = ("at", "from_", "to", "between", "between_to", "range_prefix", "until", "end_of", "since")
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.casefold().split())
+
+
+def _alternation(forms: object, *, exact_case: bool = False) -> str:
+    """Whole-word alternation of `forms`, longest first; a space matches any run of spaces."""
+    pieces = []
+    for form in sorted(set(forms), key=len, reverse=True):  # type: ignore[arg-type]
+        piece = _SPACE.join(re.escape(word) for word in form.split())
+        if form[-1].isalnum():
+            piece += r"(?!\w)"
+        pieces.append(piece)
+    body = "|".join(pieces) or r"(?!)"
+    return f"(?-i:{body})" if exact_case else f"(?:{body})"
+
+
+class Grammar:
+    """The compiled grammar of one language."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self._rules = list(self._build_rules())
+        prefixes = (*lexicon.at, *lexicon.from_, *lexicon.to, *lexicon.between, *lexicon.range_prefix,
+                    *lexicon.until, *lexicon.end_of, *lexicon.since)
+        self._prefix = re.compile(rf"(?<!\w)(?P<p>{_alternation(prefixes)}){_SPACE}\Z", re.IGNORECASE)
+        self._connector = re.compile(
+            rf"(?:{_DASH}|{_SPACE}(?P<to>{_alternation((*lexicon.to, *lexicon.between_to))}){_SPACE})\Z",
+            re.IGNORECASE)
+        self._words = {name: frozenset(_norm(w) for w in getattr(lexicon, name))
+                       for name in ("at", "from_", "to", "between", "between_to", "range_prefix",
+                                    "until", "end_of", "since", "half", "next", "blocked_before")}
+        self._year_offsets = {_norm(w): offset for offset, forms in
+                              ((0, lexicon.this_year), (-1, lexicon.last_year), (1, lexicon.next_year))
+                              for w in forms}
+        blocked = lexicon.blocked_before
+        self._blocked = (re.compile(rf"(?<!\w){_alternation(blocked)}{_OPT_SPACE}\Z", re.IGNORECASE)
+                         if blocked else None)
+
+    # -- pass 1: atoms -------------------------------------------------------------------------
+
+    def _build_rules(self) -> Iterator[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Atom | None]]]:
+        lx = self.lexicon
+        exact = lx.case_sensitive_names
+        month = _alternation(lx.months, exact_case=exact)
+        weekday = _alternation(lx.weekdays, exact_case=exact)
+        day_suffix = _alternation(lx.day_suffix) if lx.day_suffix else "(?!)"
+
+        def day(name: str) -> str:
+            return rf"(?P<{name}>3[01]|[12]\d|0?[1-9])(?!\d)(?:{day_suffix})?\.?"
+
+        def year(name: str, *, relative: bool = True) -> str:
+            digits = rf"(?P<{name}>{_YEAR_DIGITS})(?:{_OPT_SPACE}(?P<{name}w>{_alternation(lx.year_after)}))?"
+            if not relative:
+                return digits
+            words = (*lx.this_year, *lx.last_year, *lx.next_year)
+            return rf"(?:{digits}|(?P<{name}rel>{_alternation(words)}))"
+
+        day_month = rf"(?:{_SPACE}(?:{_alternation(lx.day_month)}))?{_SPACE}" if lx.day_month else _SPACE
+        day_month = rf"(?:{day_month}|(?<=\.){_OPT_SPACE})"  # "14.März" after an ordinal dot
+        month_year = rf"{_SPACE}(?:{_alternation(lx.month_year)}{_SPACE})?" if lx.month_year else _SPACE
+        period_year = rf"{_SPACE}(?:{_alternation(lx.period_year)}{_SPACE})?" if lx.period_year else _SPACE
+        year_before = rf"(?:(?P<yb>{_alternation(lx.year_before)}){_SPACE})?" if lx.year_before else ""
+        on_weekday = rf"(?:(?P<wd>{weekday}),?{_SPACE})?"
+        dash_or_to = rf"(?:{_DASH}|{_SPACE}{_alternation(lx.to)}{_SPACE})"
+        ordinal = _alternation(lx.ordinals)
+        if lx.roman_ordinals:
+            ordinal = rf"(?:{ordinal}|(?-i:IV|III|II|I)(?!\w))"
+        ordinal = rf"(?:{ordinal}|[1-4]\.)"
+        units = rf"(?P<unit>{_alternation((*lx.quarter, *lx.half))})"
+
+        def rule(name: str, pattern: str, build: Callable[[re.Match[str]], _Atom | None]):
+            return name, re.compile(_START + pattern, re.IGNORECASE), build
+
+        yield rule("day_range", rf"{day('d')}{dash_or_to}{day('d2')}{day_month}(?P<m>{month})"
+                                rf"(?:{month_year}{year('y')})?", self._day_range)
+        yield rule("date", rf"{on_weekday}{day('d')}{day_month}(?P<m>{month})(?:{month_year}{year('y')})?",
+                   self._date)
+        if lx.month_first:
+            yield rule("month_day_range", rf"(?P<m>{month}){_SPACE}{day('d')}{dash_or_to}{day('d2')}"
+                                          rf"(?:,?{_SPACE}{year('y', relative=False)})?", self._day_range)
+            yield rule("month_day", rf"{on_weekday}(?P<m>{month}){_SPACE}{day('d')}"
+                                    rf"(?:,?{_SPACE}{year('y', relative=False)})?(?!{_OPT_SPACE}\d)",
+                       self._date)
+        yield rule("iso", r"(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)(?!\d)", self._numeric)
+        yield rule("numeric", rf"(?P<d>\d{{1,2}})(?P<sep>[./-])(?P<mo>\d{{1,2}})(?P=sep)"
+                              rf"{year('y', relative=False)}", self._numeric)
+        yield rule("numeric_range", rf"(?P<d1>\d{{1,2}})(?:\.(?P<mo1>\d{{1,2}}))?\.?{_DASH}"
+                                    rf"(?P<d>\d{{1,2}})\.(?P<mo>\d{{1,2}})\.{year('y', relative=False)}",
+                   self._numeric_range)
+        yield rule("month_year", rf"(?P<m>{month}){month_year}{year_before}{year('y')}", self._month_year)
+        yield rule("month", rf"(?P<m>{month})", self._month_year)
+        yield rule("year", rf"{year_before}{year('y', relative=False)}", self._year)
+        yield rule("period", rf"(?P<ord>{ordinal}){_SPACE}{units}(?:{period_year}{year('y')})?",
+                   self._period)
+        yield rule("period_code", rf"(?-i:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)"
+                                  rf"(?:{_OPT_SPACE}[/ ]?{_OPT_SPACE}{year('y', relative=False)})?(?!\w)",
+                   self._period_code)
+        shift = _alternation((*lx.next, *lx.last))
+        yield rule("weekday", rf"(?:(?P<shift>{shift}){_SPACE})?(?P<wd>{weekday})", self._weekday)
+        if lx.relative:
+            yield rule("relative", rf"(?P<rel>{_alternation(lx.relative)})(?!{_SPACE}\d)", self._relative)
+
+    def _year_of(self, match: re.Match[str], name: str) -> Partial:
+        digits = match.groupdict().get(name)
+        if digits:
+            return Partial(year=int(digits))
+        words = match.groupdict().get(f"{name}rel")
+        if words:
+            return Partial(year_offset=self._year_offsets[_norm(words)])
+        return Partial()
+
+    def _date(self, match: re.Match[str]) -> _Atom | None:
+        weekday = self.lexicon.weekday(match["wd"]) if match["wd"] else None
+        partial = replace(self._year_of(match, "y"), month=self.lexicon.month(match["m"]),
+                          day=int(match["d"]), weekday=weekday)
+        return _Atom(match.start(), match.end(), "date", partial,
+                     full_date=partial.year is not None)
+
+    def _day_range(self, match: re.Match[str]) -> _Atom | None:
+        month = self.lexicon.month(match["m"])
+        low = replace(self._year_of(match, "y"), month=month, day=int(match["d"]))
+        high = replace(low, day=int(match["d2"]))
+        if high.day <= low.day:  # type: ignore[operator]
+            return None
+        return _Atom(match.start(), match.end(), "day_range", low, high, is_range=True)
+
+    def _numeric(self, match: re.Match[str]) -> _Atom | None:
+        day, month = int(match["d"]), int(match["mo"])
+        if month > 12 and day <= 12 and match.groupdict().get("sep") == "/":
+            day, month = month, day  # "03/14/2024": American order, only when it cannot be day-first
+        partial = Partial(year=int(match["y"]), month=month, day=day)
+        return _Atom(match.start(), match.end(), "numeric", partial, full_date=True)
+
+    def _numeric_range(self, match: re.Match[str]) -> _Atom | None:
+        high = Partial(year=int(match["y"]), month=int(match["mo"]), day=int(match["d"]))
+        low = replace(high, day=int(match["d1"]), month=int(match["mo1"]) if match["mo1"] else high.month)
+        if not (is_valid(low) and is_valid(high)) or to_date(low) >= to_date(high):
+            return None
+        return _Atom(match.start(), match.end(), "numeric_range", low, high, is_range=True)
+
+    def _month_year(self, match: re.Match[str]) -> _Atom | None:
+        partial = replace(self._year_of(match, "y"), month=self.lexicon.month(match["m"]))
+        bare = partial.year is None and partial.year_offset is None
+        return _Atom(match.start(), match.end(), "month" if bare else "month_year", partial,
+                     needs_prefix=bare)
+
+    def _year(self, match: re.Match[str]) -> _Atom | None:
+        marked = bool(match["yw"] or match.groupdict().get("yb"))
+        return _Atom(match.start(), match.end(), "year", Partial(year=int(match["y"])),
+                     needs_prefix=not marked)
+
+    def _period(self, match: re.Match[str]) -> _Atom | None:
+        written = match["ord"]
+        number = _ROMAN.get(written) or (int(written[0]) if written[0].isdigit() else self.lexicon.ordinal(written))
+        return self._period_atom(match, number, _norm(match["unit"]) in self._words["half"])
+
+    def _period_code(self, match: re.Match[str]) -> _Atom | None:
+        quarter = match["q"] or match["q2"]
+        number = int(quarter or match["h"] or match["h2"])
+        return self._period_atom(match, number, quarter is None)
+
+    def _period_atom(self, match: re.Match[str], number: int, is_half: bool) -> _Atom | None:
+        if is_half and number > 2:
+            return None
+        months = 6 if is_half else 3
+        year = self._year_of(match, "y")
+        low = replace(year, month=(number - 1) * months + 1)
+        high = replace(year, month=number * months)
+        bare = year.year is None and year.year_offset is None
+        return _Atom(match.start(), match.end(), "period", low, high, needs_prefix=bare)
+
+    def _weekday(self, match: re.Match[str]) -> _Atom | None:
+        shift = 0
+        if match["shift"]:
+            shift = 1 if _norm(match["shift"]) in self._words["next"] else -1
+        return _Atom(match.start(), match.end(), "weekday", Partial(weekday=self.lexicon.weekday(match["wd"])),
+                     needs_prefix=not shift, weekday_shift=shift)
+
+    def _relative(self, match: re.Match[str]) -> _Atom | None:
+        code = self.lexicon.relative[_norm(match["rel"])]
+        return _Atom(match.start(), match.end(), "relative", Partial(), relative=code)
+
+    def atoms(self, text: str) -> list[_Atom]:
+        """Non-overlapping atoms, the longest first where candidates overlap."""
+        candidates: list[tuple[int, int, int, _Atom]] = []
+        for priority, (_, pattern, build) in enumerate(self._rules):
+            for match in pattern.finditer(text):
+                atom = build(match)
+                if self._blocked and self._blocked.search(text, max(0, match.start() - 20), match.start()):
+                    continue  # "ul. 3 Maja" is a street
+                if atom is not None and is_valid(atom.low) and (atom.high is None or is_valid(atom.high)):
+                    candidates.append((-(atom.end - atom.start), atom.start, priority, atom))
+        candidates.sort(key=lambda c: c[:3])
+        taken: list[_Atom] = []
+        for *_, atom in candidates:
+            if all(atom.end <= other.start or atom.start >= other.end for other in taken):
+                taken.append(atom)
+        return sorted(taken, key=lambda a: a.start)
+
+    # -- pass 2: ranges, prepositions, values ---------------------------------------------------
+
+    def find(self, text: str, reference: dt.date | None = None, *,
+             nearest_year: bool = False) -> list[DateMatch]:
+        """Every date expression of `text`, resolved against `reference` (the release date)."""
+        atoms = self.atoms(text)
+        found: list[DateMatch] = []
+        index = 0
+        while index < len(atoms):
+            atom = atoms[index]
+            prefix = self._prefix.search(text, max(0, atom.start - 60), atom.start)
+            prefix_kinds = self._kinds(prefix["p"]) if prefix else set()
+            start = prefix.start() if prefix else atom.start
+            following = atoms[index + 1] if index + 1 < len(atoms) else None
+            connector = (self._connector.match(text, atom.end, following.start)
+                         if following is not None else None)
+            if connector and self._joins(atom, following, connector, prefix_kinds):  # type: ignore[arg-type]
+                value = self._range_value(atom, following, reference, nearest_year)  # type: ignore[arg-type]
+                found.append(DateMatch(start, following.end, text[start:following.end], value, "range"))  # type: ignore[union-attr]
+                index += 2
+                continue
+            index += 1
+            if atom.needs_prefix and not prefix_kinds & _VALIDATING:
+                continue
+            if atom.weekday_shift == 0 and prefix_kinds & {"since", "until", "from_", "to"}:
+                continue  # "od poniedziałku do piątku": opening hours, not a date
+            if not prefix_kinds - {"to", "between_to", "between"}:
+                start = atom.start
+            value = self._value(atom, prefix_kinds, reference, nearest_year)
+            found.append(DateMatch(start, atom.end, text[start:atom.end], value, atom.rule))
+        return found
+
+    def _kinds(self, phrase: str) -> set[str]:
+        key = _norm(phrase)
+        return {name for name in _PREFIX_KINDS if key in self._words[name]}
+
+    def _joins(self, first: _Atom, second: _Atom, connector: re.Match[str], prefix_kinds: set[str]) -> bool:
+        """Two atoms make one range: "1 lipca – 30 września 2024", "between 2024 and 2026"."""
+        if first.relative or second.relative or first.is_range or second.is_range:
+            return False
+        if first.weekday_shift is not None or second.weekday_shift is not None:
+            return False
+        word = _norm(connector["to"] or "")
+        if word and word not in self._words["to"] and "between" not in prefix_kinds:
+            return False  # "and" joins two dates into a range only after "between"
+        return not (first.needs_prefix and second.needs_prefix and not prefix_kinds)
+
+    def _range_value(self, first: _Atom, second: _Atom, reference: dt.date | None,
+                     nearest_year: bool) -> str | None:
+        end = resolve(second.high or second.low, reference, nearest_year=nearest_year)
+        begin = resolve(first.low.with_year_from(second.low), reference, nearest_year=nearest_year)
+        if begin is None or end is None or to_date(begin) > to_date(end):
+            return None
+        return f"{iso(begin)}/{iso(end)}"
+
+    def _value(self, atom: _Atom, prefix_kinds: set[str], reference: dt.date | None,
+               nearest_year: bool) -> str | None:
+        if atom.relative:
+            return relative_value(atom.relative, reference) if reference else None
+        if atom.weekday_shift is not None:
+            if reference is None:
+                return None
+            return weekday_date(reference, atom.low.weekday or 1, atom.weekday_shift).isoformat()
+        low = resolve(atom.low, reference, nearest_year=nearest_year)
+        high = resolve(atom.high, reference, nearest_year=nearest_year) if atom.high else None
+        if low is None or (atom.high is not None and high is None):
+            return None
+        if atom.is_range or atom.high is not None and not prefix_kinds & {"until", "end_of", "since"}:
+            return f"{iso(low)}/{iso(high)}" if high else iso(low)  # type: ignore[arg-type]
+        last = high or low
+        if "end_of" in prefix_kinds:
+            return f"/{iso(last_month(last))}"
+        if "until" in prefix_kinds:
+            return f"/{iso(last)}"
+        if "since" in prefix_kinds:
+            return f"{iso(low)}/"
+        return iso(low)
+
+
+@cache
+def grammar_for(language: str) -> Grammar:
+    """The grammar of `language`, built once; English for languages without date words."""
+    try:
+        return Grammar(load_lexicon(language))
+    except KeyError:
+        return Grammar(load_lexicon("en"))

@@ -1,0 +1,117 @@
+"""Date words of one language, loaded from lang/dates/data/<code>.toml.
+
+A data file has:
+- `case_sensitive_names`: month and weekday forms match only as written (plus all caps), so the
+  English modal "may" is not a month; `roman_ordinals`: "III kwartał"; `month_first`: "March 14".
+- `[months]` 1..12 and `[weekdays]` 1..7 (ISO, Monday = 1): every inflected form;
+  `[ordinals]` 1..4: ordinal words for quarters and halves.
+- `[words]`: lists of words that glue a date together (see `Lexicon` fields).
+- `[relative]`: phrase -> code, "day+1", "week-1", "month+0", "year+1"; a leading "/" means an
+  open interval ending with that period ("do końca roku" -> "/year+0").
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+_DATA_PACKAGE = "pressnlp.lang.dates"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the grammar needs to know about one language's date vocabulary."""
+
+    language: str
+    case_sensitive_names: bool
+    roman_ordinals: bool
+    month_first: bool  # "March 14, 2024" as well as "14 March 2024"
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    ordinals: dict[str, int]
+    relative: dict[str, str]
+    year_after: tuple[str, ...] = ()  # after a year: "r.", "roku", "року"
+    year_before: tuple[str, ...] = ()  # before a year: "roce" (v roce 2023), "Jahr"
+    day_suffix: tuple[str, ...] = ()  # glued to a day number: "st", "er", "-go"
+    day_month: tuple[str, ...] = ()  # between day and month: "de", "of"
+    month_year: tuple[str, ...] = ()  # between month and year: "de", "del"
+    period_year: tuple[str, ...] = ()  # between quarter/half and year: "of", "de"
+    quarter: tuple[str, ...] = ()
+    half: tuple[str, ...] = ()
+    at: tuple[str, ...] = ()  # prepositions that only locate: "w", "on", "am"
+    from_: tuple[str, ...] = ()  # start of a range: "od", "from", "vom"
+    to: tuple[str, ...] = ()  # end of a range, also without a start word: "do", "to", "bis"
+    between: tuple[str, ...] = ()
+    between_to: tuple[str, ...] = ()  # "and" — a range connector only after `between`
+    range_prefix: tuple[str, ...] = ()  # "w dniach", "w latach"
+    until: tuple[str, ...] = ()  # open end: "do", "until", "by"
+    end_of: tuple[str, ...] = ()  # open end at the end of the period: "do końca"
+    since: tuple[str, ...] = ()  # open start: "od", "since", "seit"
+    next: tuple[str, ...] = ()  # "next Tuesday"
+    last: tuple[str, ...] = ()  # "last Tuesday"
+    this_year: tuple[str, ...] = ()  # in the year position: "w marcu br."
+    last_year: tuple[str, ...] = ()
+    blocked_before: tuple[str, ...] = ()  # a "date" after these is a name: "ul. 3 Maja"
+    next_year: tuple[str, ...] = ()
+
+    def month(self, form: str) -> int:
+        return _lookup(self.months, form)
+
+    def weekday(self, form: str) -> int:
+        return _lookup(self.weekdays, form)
+
+    def ordinal(self, form: str) -> int:
+        return _lookup(self.ordinals, form)
+
+
+def _lookup(table: dict[str, int], form: str) -> int:
+    key = " ".join(form.split())
+    value = table.get(key)
+    if value is None:
+        value = table[key.casefold()]
+    return value
+
+
+@cache
+def available_languages() -> tuple[str, ...]:
+    folder = resources.files(_DATA_PACKAGE).joinpath("data")
+    return tuple(sorted(entry.name.removesuffix(".toml") for entry in folder.iterdir()
+                        if entry.name.endswith(".toml")))
+
+
+@cache
+def load_lexicon(language: str) -> Lexicon:
+    """The lexicon of `language` (ISO 639-1); KeyError when we have no data for it."""
+    if language not in available_languages():
+        raise KeyError(f"no date words for language {language!r}; have {available_languages()}")
+    text = resources.files(_DATA_PACKAGE).joinpath(f"data/{language}.toml").read_text("utf-8")
+    table = tomllib.loads(text)
+    case_sensitive = bool(table.get("case_sensitive_names", False))
+    words = {("from_" if key == "from" else key): tuple(values)
+             for key, values in table.get("words", {}).items()}
+    return Lexicon(
+        language=table["language"],
+        case_sensitive_names=case_sensitive,
+        roman_ordinals=bool(table.get("roman_ordinals", False)),
+        month_first=bool(table.get("month_first", False)),
+        months=_numbered(table["months"], case_sensitive),
+        weekdays=_numbered(table["weekdays"], case_sensitive),
+        ordinals=_numbered(table.get("ordinals", {}), False),
+        relative={" ".join(phrase.casefold().split()): code
+                  for phrase, code in table.get("relative", {}).items()},
+        **words,
+    )
+
+
+def _numbered(section: dict[str, list[str]], case_sensitive: bool) -> dict[str, int]:
+    """form -> number; case-insensitive tables are keyed by the casefolded form."""
+    table: dict[str, int] = {}
+    for number, forms in section.items():
+        for form in forms:
+            if case_sensitive:
+                table[form] = int(number)
+                table[form.upper()] = int(number)
+            else:
+                table[form.casefold()] = int(number)
+    return table

@@ -1,0 +1,65 @@
+"""The release's own date: a date line near the top ("Katowice, 14 marca 2024 r.")."""
+from __future__ import annotations
+
+import re
+
+from pressnlp.lang.dates.grammar import grammar_for
+from pressnlp.lang.dates.lexicon import available_languages
+from pressnlp.lang.dates.values import iso
+
+# Words a date line may carry before the date: "Data publikacji: 14.03.2024", "Published 14 March".
+_LABEL = re.compile(
+    r"(?:\b(?:data(?:\s+publikacji)?|dnia|dn\.|date|dated|published(?:\s+on)?|posted(?:\s+on)?|"
+    r"opublikowano|datum|veröffentlicht(?:\s+am)?|am|le|publié\s+le|publicado(?:\s+el)?|el|"
+    r"dne|dňa|zveřejněno|publikované|опубліковано|дата)\s*:?\s*)$",
+    re.IGNORECASE,
+)
+_MAX_LINE = 120
+_MAX_AFTER = 40
+
+
+def find_release_date(text: str, language: str | None = None, *, max_lines: int = 8,
+                      ) -> tuple[str, tuple[int, int]] | None:
+    """(ISO date, span of the date) from the first date line among the first `max_lines`
+    non-empty lines, or None. A date line is short and holds a full date (day, month, year)
+    with at most a place, a label or a separator before it ("Edinburgh, 6 February 2024",
+    "Data: 14.03.2024", "Bratislava 12. júna 2024") — never a title that mentions a date."""
+    languages = [language] if language in available_languages() else []
+    languages += [code for code in available_languages() if code not in languages]
+    seen = 0
+    for line in re.finditer(r"[^\n]+", text):
+        if not line.group().strip():
+            continue
+        seen += 1
+        if seen > max_lines:
+            break
+        if len(line.group().strip()) > _MAX_LINE:
+            continue
+        for code in languages:
+            found = _date_in_line(text, line.start(), line.end(), code, after_title=seen > 1)
+            if found:
+                return found
+    return None
+
+
+def _date_in_line(text: str, start: int, end: int, language: str, *, after_title: bool,
+                  ) -> tuple[str, tuple[int, int]] | None:
+    line = text[start:end]
+    for atom in grammar_for(language).atoms(line):
+        if not atom.full_date or atom.low.year is None:
+            continue
+        before = _LABEL.sub("", line[:atom.start].strip()).strip()
+        after = line[atom.end:].strip()
+        if len(before) > 60 or before and before[-1] not in ",:|–—-/(•·" and not (
+                after_title and _is_place(before)):
+            continue
+        if len(after) > _MAX_AFTER:
+            continue
+        return iso(atom.low), (start + atom.start, start + atom.end)
+    return None
+
+
+def _is_place(words: str) -> bool:
+    """"Bratislava" or "Nowy Sącz" before a date without a comma; a title has lowercase words."""
+    parts = words.split()
+    return 0 < len(parts) <= 3 and all(part[0].isupper() for part in parts)

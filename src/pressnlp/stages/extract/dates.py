@@ -1,0 +1,92 @@
+"""Dates and periods a release states about its subject, with exact offsets and ISO values.
+
+The grammar is pressnlp.lang.dates (why not dateparser: see there). Span convention: a date's
+`text` starts at the preposition that gives it meaning and ends after "r."/"roku": "we wrześniu
+2021 r.", "w dniach 12–14 czerwca 2024 r.", "od 1 lipca do 30 września 2024 roku", "do końca
+2025 r.", "on 14 March 2024". Values: "od X" -> "X/" (open start), "do X" -> "/X", "do końca
+X" -> "/X" at month precision ("/2025-12"); a month or a day without a year takes the year that
+puts it nearest to the reference date (the release's date); "we wtorek" is the nearest Tuesday.
+The release's own date ("Katowice, 14 marca 2024 r." on the date line, "dziś", "today") is not a
+fact about the subject and is skipped by default.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from pressnlp.lang.dates import find_dates, find_release_date, parse_iso_date
+from pressnlp.stages.extract.base import Extractor
+from pressnlp.stages.extract.text import Doc
+
+__all__ = ["DateExtractor", "DateOptions", "extract_dates", "find_release_date"]
+
+Span = tuple[int, int]
+
+
+@dataclass
+class DateOptions:
+    skip_release_date: bool = True
+    """Leave out the release's own date line ("Katowice, 14 marca 2024 r.")."""
+    nearest_year: bool = True
+    """A month or day without a year ("w styczniu") takes the year nearest to the release date
+    (January after a November release is next January); false: always the release's year."""
+    keep_unresolved: bool = True
+    """Report relative dates with value null when there is no release date to resolve them."""
+    unique_values: bool = True
+    """One item per distinct value (its first mention), as gold annotations list each date once."""
+    skip_boilerplate: bool = True
+    """Leave out dates in page furniture (cookie banners, footers, "other news" lists)."""
+
+
+def extract_dates(text: str, language: str, reference: dt.date | None = None, *,
+                  ignore_spans: Iterable[Span] = (), nearest_year: bool = True,
+                  keep_unresolved: bool = True, unique_values: bool = True,
+                  skip_reference_day: bool = True) -> list[dict[str, Any]]:
+    """SPEC items {"text", "value", "start", "end"} in text order; text == text[start:end].
+
+    `reference`: the release date, for dates without a year and relative dates.
+    `ignore_spans`: spans whose dates are left out (the date line, boilerplate).
+    `skip_reference_day`: leave out "dziś"/"today", which only restate the release date.
+    """
+    ignored = list(ignore_spans)
+    today = reference.isoformat() if reference and skip_reference_day else None
+    seen: set[str] = set()
+    items = []
+    for match in find_dates(text, language, reference, nearest_year=nearest_year):
+        if any(match.start < end and start < match.end for start, end in ignored):
+            continue
+        if match.value is None and not keep_unresolved:
+            continue
+        if match.rule == "relative" and match.value == today:
+            continue
+        if unique_values and match.value is not None:
+            if match.value in seen:
+                continue
+            seen.add(match.value)
+        items.append({"text": match.text, "value": match.value, "start": match.start, "end": match.end})
+    return items
+
+
+class DateExtractor(Extractor):
+    """The `dates` sub-extractor of the extract stage."""
+
+    name = "dates"
+
+    def describe(self) -> dict[str, Any]:
+        return {"grammar": "pressnlp.lang.dates", "nearest_year": self.options.nearest_year}
+
+    def extract(self, doc: Doc) -> list[dict[str, Any]]:
+        options: DateOptions = self.options
+        release = find_release_date(doc.text, doc.language)
+        reference = doc.reference or (parse_iso_date(release[0]) if release else None)
+        ignored: list[Span] = []
+        if options.skip_release_date and release:
+            ignored.append(release[1])
+        if options.skip_boilerplate:
+            ignored.extend(doc.boilerplate)
+        return extract_dates(doc.text, doc.language, reference, ignore_spans=ignored,
+                             nearest_year=options.nearest_year, keep_unresolved=options.keep_unresolved,
+                             unique_values=options.unique_values,
+                             skip_reference_day=options.skip_release_date)
