@@ -19,7 +19,7 @@ $(VENV)/.core: $(VENV)/bin/python pyproject.toml
 
 # Tests also exercise the neural backends on tiny models they train themselves.
 $(STAMP): $(VENV)/bin/python pyproject.toml
-	$(PIP) install -e '.[neural,dev]'
+	$(PIP) install -e '.[neural,dask,dev]'
 	touch $@ $(VENV)/.core
 
 run: $(VENV)/.core

@@ -16,16 +16,12 @@ EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from pressnlp.core.config import OUTPUT_FORMATS
     from pressnlp.core.pipeline import Pipeline
 
-    pipeline = Pipeline.from_config(args.config, cache_dir=Path(args.out) / ".pressnlp" / "cache")
+    pipeline = Pipeline.from_config(args.config, cache_dir=_cache_dir(args.out))
     formats = args.format.split(",") if args.format else None
-    unknown = sorted(set(formats or ()) - set(OUTPUT_FORMATS))
-    if unknown:
-        raise PressnlpError(f"--format: unknown format '{unknown[0]}'; valid: {', '.join(OUTPUT_FORMATS)}")
     summary = pipeline.run(args.corpus, args.out, workers=args.jobs, batch_size=args.batch_size,
-                           formats=formats,
+                           formats=formats, engine=args.engine, scheduler=args.scheduler,
                            retry_failed=args.retry_failed or None,
                            progress=False if args.no_progress else None)
     print(f"{summary.documents} documents: {summary.processed} processed, {summary.cached} unchanged, "
@@ -34,6 +30,13 @@ def _cmd_run(args: argparse.Namespace) -> int:
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return summary.exit_code
+
+
+def _cache_dir(out: str) -> Path:
+    """Caches (translation memory) beside a local output folder, in the user cache otherwise."""
+    from pressnlp.engines.storage import user_cache_dir
+
+    return Path(out) / ".pressnlp" / "cache" if "://" not in out else user_cache_dir() / "cache"
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -88,10 +91,16 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = commands.add_parser("run", help="process a corpus folder into an output folder")
-    run.add_argument("corpus", help="folder of releases (.txt .md .html .docx .pdf), searched recursively")
-    run.add_argument("-o", "--out", required=True, help="output folder (results.jsonl, docs/, manifest.json)")
+    run.add_argument("corpus", help="folder of releases (.txt .md .html .docx .pdf), searched recursively; "
+                     "a path or an fsspec URL (file://, memory://, s3://...)")
+    run.add_argument("-o", "--out", required=True,
+                     help="output folder (results.jsonl, docs/, manifest.json); a path or an fsspec URL")
     run.add_argument("-c", "--config", help="pipeline config (TOML); default: the packaged one")
-    run.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: config run.workers)")
+    run.add_argument("-j", "--jobs", "--workers", type=int, default=None,
+                     help="worker processes (default: config run.workers)")
+    run.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="local processes, or a Dask cluster (pip install 'pressnlp[dask]')")
+    run.add_argument("--scheduler", help="with --engine dask: address of an existing Dask scheduler")
     run.add_argument("--batch-size", type=int, default=None, help="documents per batch")
     run.add_argument("--format", help="output formats, comma-separated: jsonl,parquet")
     run.add_argument("--retry-failed", action="store_true", help="re-process documents that failed before")

@@ -13,7 +13,7 @@ from pressnlp.core.errors import ConfigError
 from pressnlp.core.stage import build_options, options_to_dict
 
 CONFIG_VERSION = 1
-TOP_LEVEL_KEYS = ("version", "pipeline", "run", "stages")
+TOP_LEVEL_KEYS = ("version", "pipeline", "limits", "run", "stages")
 OUTPUT_FORMATS = ("jsonl", "parquet")
 
 
@@ -21,6 +21,23 @@ OUTPUT_FORMATS = ("jsonl", "parquet")
 class PipelineSection:
     stages: list[str] = field(default_factory=list)
     target_language: str = "en"
+
+
+@dataclass
+class LimitsSection:
+    """Guards against pathological documents; they change results, so they are in the fingerprint."""
+
+    doc_timeout_s: float = 300.0
+    """Time one stage may spend on one document (0 = no limit)."""
+    max_text_chars: dict[str, int] = field(default_factory=lambda: {"default": 2_000_000, "translate": 300_000})
+    """Longest text (characters) a stage is given; per stage name, `default` for the others."""
+
+    def __post_init__(self) -> None:
+        if self.doc_timeout_s < 0 or any(v < 1 for v in self.max_text_chars.values()):
+            raise ValueError("limits must be positive")
+
+    def text_limit(self, stage: str) -> int:
+        return self.max_text_chars.get(stage, self.max_text_chars.get("default", 2_000_000))
 
 
 @dataclass
@@ -45,6 +62,7 @@ class Config:
     """A loaded config. Stage option tables stay raw here: each stage validates its own."""
 
     pipeline: PipelineSection
+    limits: LimitsSection
     run: RunSection
     stage_options: dict[str, dict[str, Any]]
     version: int = CONFIG_VERSION
@@ -53,6 +71,7 @@ class Config:
     def to_dict(self) -> dict[str, Any]:
         return {"version": self.version,
                 "pipeline": dataclasses.asdict(self.pipeline),
+                "limits": dataclasses.asdict(self.limits),
                 "run": dataclasses.asdict(self.run),
                 "stages": copy.deepcopy(self.stage_options)}
 
@@ -108,10 +127,11 @@ def load_config(config: str | Path | dict[str, Any] | Config | None = None) -> C
     merged = _merge(default_config_dict(), user)
     if "pipeline" in user and "stages" in user["pipeline"]:
         merged["pipeline"]["stages"] = list(user["pipeline"]["stages"])
-    for section in ("pipeline", "run", "stages"):
+    for section in ("pipeline", "limits", "run", "stages"):
         if not isinstance(merged.get(section, {}), dict):
             raise ConfigError("expected a table", source=source, key=section)
     pipeline = build_options(PipelineSection, merged.get("pipeline", {}), prefix="pipeline", source=source)
+    limits = build_options(LimitsSection, merged.get("limits", {}), prefix="limits", source=source)
     run = build_options(RunSection, merged.get("run", {}), prefix="run", source=source)
     stage_options = merged.get("stages", {})
     for name, table in stage_options.items():
@@ -122,7 +142,8 @@ def load_config(config: str | Path | dict[str, Any] | Config | None = None) -> C
                               f"({', '.join(pipeline.stages)})", source=source, key=f"stages.{name}")
     if not pipeline.stages:
         raise ConfigError("the pipeline has no stages", source=source, key="pipeline.stages")
-    return Config(pipeline=pipeline, run=run, stage_options=stage_options, version=version, source=source)
+    return Config(pipeline=pipeline, limits=limits, run=run, stage_options=stage_options, version=version,
+                  source=source)
 
 
 def effective_config(config: Config, stage_options: dict[str, Any]) -> dict[str, Any]:

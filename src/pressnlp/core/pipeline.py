@@ -1,6 +1,7 @@
 """A pipeline: stages built from a config, checked at build time, run over batches of records."""
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import logging
@@ -9,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from pressnlp._version import __version__
+from pressnlp.core.budget import time_budget
 from pressnlp.core.config import Config, effective_config, load_config
 from pressnlp.core.document import new_record, public_view
-from pressnlp.core.errors import ConfigError, PressnlpError
+from pressnlp.core.errors import ConfigError, PressnlpError, StageError
 from pressnlp.core.registry import get_stage
 from pressnlp.core.stage import Stage, StageContext, build_options
 
@@ -91,17 +93,26 @@ class Pipeline:
     def _run_stage(self, stage: Stage, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         records = list(records)
         positions = []
+        text_limit = self.config.limits.text_limit(stage.name)
         for i, record in enumerate(records):
             if _blocked(stage, record):
                 record["stages"][stage.name] = {"status": "skipped", "ms": 0.0}
                 _mark_missing(stage, record)
+            elif "text" in stage.requires and len(record.get("text", "")) > text_limit:
+                _record_failure(stage, record, StageError(
+                    f"text is {len(record['text']):,} characters, over the limit of {text_limit:,} for "
+                    f"stage '{stage.name}' (limits.max_text_chars)"), 0.0)
             else:
                 positions.append(i)
         if not positions:
             return records
         started = time.perf_counter()
+        budget = self.config.limits.doc_timeout_s * len(positions)
+        # a failed batch is retried document by document, from the records as they were before it
+        pristine = {i: copy.deepcopy(records[i]) for i in positions} if len(positions) > 1 else {}
         try:
-            done = stage.process_batch([records[i] for i in positions])
+            with time_budget(budget, f"stage '{stage.name}'"):
+                done = stage.process_batch([records[i] for i in positions])
             if len(done) != len(positions):
                 raise PressnlpError(f"stage '{stage.name}' returned {len(done)} records for {len(positions)}")
         except Exception as exc:  # noqa: BLE001 - isolate the failing documents, then go on
@@ -109,7 +120,7 @@ class Pipeline:
                 _record_failure(stage, records[positions[0]], exc, time.perf_counter() - started)
             else:
                 for i in positions:
-                    records[i] = self._run_stage(stage, [records[i]])[0]
+                    records[i] = self._run_stage(stage, [pristine[i]])[0]
             return records
         per_doc_ms = round((time.perf_counter() - started) * 1000 / len(positions), 3)
         for i, record in zip(positions, done, strict=True):
@@ -139,8 +150,8 @@ class Pipeline:
         return self.process_bytes(path.read_bytes(), id=id or path.name, format=fmt)
 
     def run(self, corpus: str | Path, out: str | Path, **options: Any):
-        """Process a corpus folder into an output folder (see `pressnlp.engines.local.run_corpus`)."""
-        from pressnlp.engines.local import run_corpus
+        """Process a corpus folder into an output folder (see `pressnlp.engines.runner.run_corpus`)."""
+        from pressnlp.engines.runner import run_corpus
 
         return run_corpus(self, corpus, out, **options)
 

@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from pressnlp.engines.storage import Storage
 from pressnlp.io.readers import format_for_path
 
 log = logging.getLogger(__name__)
@@ -18,18 +19,21 @@ IGNORE_FILE = ".pressnlpignore"
 @dataclass
 class CorpusFile:
     id: str
-    path: Path
+    location: str
     format: str
     sha256: str = ""
     size: int = 0
+    version: str = ""
+    """What says the bytes are unchanged: the sha256 locally, the store's own tag (ETag,
+    modification time) elsewhere, so a remote corpus is not downloaded twice."""
     error: str | None = None
 
 
-def _ignore_patterns(corpus: Path) -> list[str]:
-    ignore_file = corpus / IGNORE_FILE
-    if not ignore_file.is_file():
+def _ignore_patterns(corpus: Storage) -> list[str]:
+    try:
+        lines = corpus.read_bytes(IGNORE_FILE).decode("utf-8").splitlines()
+    except (FileNotFoundError, IsADirectoryError):
         return []
-    lines = ignore_file.read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
@@ -49,34 +53,51 @@ def _fingerprint(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def discover(corpus: Path, *, exclude: list[Path] = ()) -> tuple[list[CorpusFile], list[str]]:
+def discover(corpus: Storage, *, exclude: list[str] = ()) -> tuple[list[CorpusFile], list[str]]:
     """Releases sorted by id, and the ids of files skipped as unsupported or ignored.
 
     Hidden files and folders are skipped, linked folders are not followed (no loops), and a file
     that cannot be read still becomes a CorpusFile with `error` set, so it gets an error record.
     """
     patterns = _ignore_patterns(corpus)
-    excluded = {p.resolve() for p in exclude}
+    candidates = _walk_local(corpus, exclude) if corpus.local else _walk_remote(corpus, exclude)
     files: list[CorpusFile] = []
     skipped: list[str] = []
-    for folder, dirs, names in os.walk(corpus, followlinks=False):
-        base = Path(folder)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (base / d).resolve() not in excluded)
-        for name in sorted(names):
-            if name.startswith("."):
-                continue
-            path = base / name
-            rel = path.relative_to(corpus).as_posix()
-            fmt = format_for_path(name)
-            if fmt is None or _ignored(rel, patterns):
-                skipped.append(rel)
-                continue
-            item = CorpusFile(id=rel, path=path, format=fmt)
+    for rel, info in candidates:
+        fmt = format_for_path(rel.rsplit("/", 1)[-1])
+        if fmt is None or _ignored(rel, patterns):
+            skipped.append(rel)
+            continue
+        item = CorpusFile(id=rel, location=corpus.url(rel), format=fmt)
+        if corpus.local:
             try:
-                item.sha256, item.size = _fingerprint(path)
+                item.sha256, item.size = _fingerprint(Path(item.location))
+                item.version = item.sha256
             except OSError as exc:
                 item.error = f"cannot read {rel}: {exc.strerror or exc}"
-            files.append(item)
+        else:
+            item.size = int(info.get("size") or 0)
+            item.version = str(corpus.fs.ukey(corpus.path(rel)))
+        files.append(item)
     files.sort(key=lambda f: f.id)
     log.debug("skipped %d files: %s", len(skipped), skipped[:20])
     return files, skipped
+
+
+def _walk_local(corpus: Storage, exclude: list[str]) -> list[tuple[str, dict]]:
+    root = corpus.local_path()
+    excluded = {Path(p).resolve() for p in exclude}
+    found = []
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        base = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (base / d).resolve() not in excluded)
+        found += [((base / name).relative_to(root).as_posix(), {}) for name in sorted(names)
+                  if not name.startswith(".")]
+    return found
+
+
+def _walk_remote(corpus: Storage, exclude: list[str]) -> list[tuple[str, dict]]:
+    excluded = [e.rstrip("/") + "/" for e in exclude]
+    return [(rel, info) for rel, info in corpus.list_files().items()
+            if not any(part.startswith(".") for part in rel.split("/"))
+            and not any(corpus.path(rel).startswith(e) or corpus.url(rel).startswith(e) for e in excluded)]

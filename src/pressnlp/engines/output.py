@@ -1,4 +1,9 @@
-"""The output folder of a run: lock, per-document files, resume state, final results."""
+"""The output folder of a run: lock, per-document files, resume state, final results.
+
+Records go to OUT/docs/<id>.json as they finish. The resume state (which documents are done, for
+which bytes and config) is a SQLite file beside them for a local OUT, or in the user's cache
+for a remote one; a kill between a document file and its state row only redoes that document.
+"""
 from __future__ import annotations
 
 import contextlib
@@ -13,9 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from pressnlp.core.errors import RunLockedError
-from pressnlp.io.writers import atomic_write_bytes, atomic_write_jsonl, dumps_json, write_parquet
+from pressnlp.engines.storage import Storage, user_cache_dir
+from pressnlp.io.arrow import write_parquet
+from pressnlp.io.writers import dumps_json
 
 STATE_DIR = ".pressnlp"
+DOCS_DIR = "docs"
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f\\:*?\"<>|]")
 
 
@@ -27,20 +35,28 @@ def doc_relpath(doc_id: str) -> str:
     safe = "/".join(parts)
     if safe != doc_id:
         safe += "~" + hashlib.sha1(doc_id.encode()).hexdigest()[:8]
-    return safe + ".json"
+    return f"{DOCS_DIR}/{safe}.json"
 
 
 class OutputFolder:
-    def __init__(self, root: Path):
-        self.root = root
-        self.docs = root / "docs"
-        self.state_dir = root / STATE_DIR
+    def __init__(self, location: str | Path):
+        self.storage = Storage(location)
+        if self.storage.local:
+            self.state_dir = self.storage.local_path(STATE_DIR)
+        else:
+            digest = hashlib.sha1(self.storage.location.encode()).hexdigest()[:16]
+            self.state_dir = user_cache_dir() / "runs" / digest
         self._db: sqlite3.Connection | None = None
+        self._existing: set[str] | None = None
+
+    @property
+    def location(self) -> str:
+        return self.storage.location
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[OutputFolder]:
-        """One run per output folder. The kernel drops the lock when a process dies, so a killed
-        run never leaves the folder stuck."""
+        """One run per output folder (per machine for remote ones). The kernel drops the lock when
+        a process dies, so a killed run never leaves the folder stuck."""
         self.state_dir.mkdir(parents=True, exist_ok=True)
         handle = open(self.state_dir / "lock", "a+")
         try:
@@ -49,7 +65,7 @@ class OutputFolder:
             handle.seek(0)
             holder = handle.read().strip() or "unknown"
             handle.close()
-            raise RunLockedError(f"{self.root}: output folder is in use by another pressnlp run "
+            raise RunLockedError(f"{self.location}: output folder is in use by another pressnlp run "
                                  f"(pid {holder}); wait for it or choose another -o folder") from None
         handle.seek(0)
         handle.truncate()
@@ -72,35 +88,39 @@ class OutputFolder:
                              "ok INTEGER NOT NULL)")
         return self._db
 
-    def doc_path(self, doc_id: str) -> Path:
-        path = self.docs / doc_relpath(doc_id)
-        if not path.resolve().is_relative_to(self.docs.resolve()):
-            raise ValueError(f"document id {doc_id!r} maps outside the output folder")
-        return path
-
     def is_current(self, doc_id: str, key: str, *, retry_failed: bool) -> bool:
-        if key.startswith(":"):  # the file could not be read: look again every run
+        if key.startswith(":"):  # unreadable before: look again every run
             return False
         row = self.db.execute("SELECT key, ok FROM docs WHERE id = ?", (doc_id,)).fetchone()
         if row is None or row[0] != key or (retry_failed and not row[1]):
             return False
-        return self.doc_path(doc_id).exists()
+        if self._existing is None:
+            self._existing = set(self.storage.list_files(DOCS_DIR))
+        return doc_relpath(doc_id) in self._existing
 
     def save(self, record: dict[str, Any], key: str) -> None:
-        """Document file first, then the state row: a kill between the two only redoes work."""
-        atomic_write_bytes(self.doc_path(record["id"]), (dumps_json(record, indent=2) + "\n").encode())
+        """Document file first, then the state row."""
+        self.storage.write_bytes(doc_relpath(record["id"]), (dumps_json(record, indent=2) + "\n").encode())
         with self.db:
             self.db.execute("INSERT OR REPLACE INTO docs (id, key, ok) VALUES (?, ?, ?)",
                             (record["id"], key, int(not record["errors"])))
 
-    def collect(self, ids: list[str]) -> list[dict[str, Any]]:
-        records = []
+    def records(self, ids: list[str]) -> Iterator[dict[str, Any]]:
+        """The saved records of `ids`, sorted by id, one at a time (memory stays flat)."""
         for doc_id in sorted(ids):
-            with open(self.doc_path(doc_id), encoding="utf-8") as handle:
-                records.append(json.load(handle))
-        return records
+            yield json.loads(self.storage.read_bytes(doc_relpath(doc_id)))
 
-    def write_results(self, records: list[dict[str, Any]], formats: list[str]) -> None:
-        atomic_write_jsonl(self.root / "results.jsonl", records)
+    def write_results(self, ids: list[str], formats: list[str], *, visit: Any = None) -> None:
+        """OUT/results.jsonl (and .parquet) streamed from the document files, written atomically.
+        `visit(record)` sees every record on the way (counts, timings, report)."""
+        with self.storage.writer("results.jsonl") as handle:
+            for record in self.records(ids):
+                handle.write(dumps_json(record) + "\n")
+                if visit:
+                    visit(record)
         if "parquet" in formats:
-            write_parquet(self.root / "results.parquet", records)
+            with self.storage.writer("results.parquet", "wb") as handle:
+                write_parquet(handle, self.records(ids))
+
+    def write_json(self, rel: str, value: Any) -> None:
+        self.storage.write_bytes(rel, (dumps_json(value, indent=2) + "\n").encode("utf-8"))

@@ -37,15 +37,3 @@ def atomic_write_jsonl(path: str | Path, records: Iterable[Any]) -> int:
     lines = [dumps_json(record) for record in records]
     atomic_write_bytes(path, ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8"))
     return len(lines)
-
-
-def write_parquet(path: str | Path, records: list[dict[str, Any]]) -> None:
-    """Results as Parquet (read back with `datasets.load_dataset("parquet", ...)`)."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    path = Path(path)
-    table = pa.Table.from_pylist(records)
-    tmp = path.with_name(f".{path.name}.tmp")
-    pq.write_table(table, tmp)
-    os.replace(tmp, path)

@@ -1,0 +1,109 @@
+"""The Dask engine: the same batches as the local engine, on a Dask cluster.
+
+With no scheduler address it starts a `LocalCluster` of worker processes; with one it joins an
+existing cluster (dask-jobqueue on Slurm, dask-kubernetes, ...), whose workers must have pressnlp
+installed. Each worker process builds the pipeline once per config and keeps its models between
+batches. Dask reschedules the tasks of a worker that dies; a batch whose workers keep dying is
+split into single documents, and only a document that kills workers on its own gets an error record.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from pressnlp.core.config import load_config
+from pressnlp.core.errors import PressnlpError
+from pressnlp.core.pipeline import Pipeline
+from pressnlp.engines.local import MAX_ATTEMPTS, crashed_record
+
+log = logging.getLogger(__name__)
+
+_pipelines: dict[str, Pipeline] = {}  # per worker process, keyed by config fingerprint
+
+
+def _work(config: dict[str, Any], fingerprint: str, records: list[dict[str, Any]]) -> tuple[list[dict], list[str]]:
+    pipeline = _pipelines.get(fingerprint)
+    if pipeline is None:
+        pipeline = _pipelines[fingerprint] = Pipeline.from_config(load_config(config))
+    return pipeline.process_records(records), list(pipeline.context.warnings)
+
+
+class DaskEngine:
+    def __init__(self, pipeline: Pipeline, workers: int, scheduler: str | None):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise PressnlpError("the Dask engine needs dask.distributed: pip install 'pressnlp[dask]'") from None
+        self.pipeline = pipeline
+        self.warnings: list[str] = []
+        self._cluster = None
+        if scheduler:
+            self._client = Client(scheduler)
+        else:
+            self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                         dashboard_address=None, silence_logs=logging.ERROR)
+            self._client = Client(self._cluster)
+        self._slots = 2 * max(1, len(self._client.scheduler_info().get("workers", {})) or workers)
+
+    def _submit(self, records: list[dict[str, Any]]) -> Any:
+        return self._client.submit(_work, self._config, self._fingerprint, records, pure=False)
+
+    def process(self, batches: Iterator[list[dict[str, Any]]]) -> Iterator[dict[str, Any]]:
+        from distributed import as_completed
+
+        self._config = self.pipeline.config.to_dict()
+        self._fingerprint = self.pipeline.fingerprint()
+        pending: dict[Any, tuple[list[dict[str, Any]], int]] = {}
+        fresh = iter(batches)
+        retry: list[tuple[list[dict[str, Any]], int]] = []
+
+        def top_up(queue: Any) -> None:
+            while len(pending) < self._slots:
+                if retry:
+                    records, attempts = retry.pop()
+                else:
+                    records = next(fresh, None)
+                    attempts = 0
+                    if records is None:
+                        return
+                future = self._submit(records)
+                pending[future] = (records, attempts)
+                queue.add(future)
+
+        queue = as_completed()
+        top_up(queue)
+        for future in queue:
+            records, attempts = pending.pop(future)
+            if future.status == "error":
+                error = future.exception()
+                if not _is_worker_death(error):
+                    raise error
+                yield from self._retry(records, attempts, retry)
+            else:
+                done, warnings = future.result()
+                self.warnings.extend(w for w in warnings if w not in self.warnings)
+                yield from done
+            future.release()
+            top_up(queue)
+
+    def _retry(self, records: list[dict[str, Any]], attempts: int,
+               retry: list[tuple[list[dict[str, Any]], int]]) -> Iterator[dict[str, Any]]:
+        log.warning("workers died while processing a batch of %d documents; retrying", len(records))
+        if len(records) > 1:
+            retry.extend(([record], attempts) for record in records)
+        elif attempts + 1 < MAX_ATTEMPTS:
+            retry.append((records, attempts + 1))
+        else:
+            yield crashed_record(records[0])
+
+    def close(self) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def _is_worker_death(error: BaseException) -> bool:
+    from distributed.scheduler import KilledWorker
+
+    return isinstance(error, KilledWorker)
