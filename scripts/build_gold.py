@@ -61,10 +61,18 @@ def write_gold(records: list[dict], output: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--parts", type=Path, default=REPO_ROOT / "data" / "gold-parts",
-                        help="folder with the *.jsonl parts (default: data/gold-parts)")
-    parser.add_argument("--output", type=Path, default=REPO_ROOT / "corpus" / "gold.jsonl",
-                        help="file to write (default: corpus/gold.jsonl)")
+    parser.add_argument(
+        "--parts",
+        type=Path,
+        default=REPO_ROOT / "data" / "gold-parts",
+        help="folder with the *.jsonl parts (default: data/gold-parts)",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=REPO_ROOT / "corpus" / "gold.jsonl",
+        help="file to write (default: corpus/gold.jsonl)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
 

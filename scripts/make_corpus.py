@@ -50,8 +50,13 @@ PL_HEADS = {
     "budowa": ("budowa", "budowy", "budowę", "budową", "budowie"),
     "przebudowa": ("przebudowa", "przebudowy", "przebudowę", "przebudową", "przebudowie"),
     "modernizacja": ("modernizacja", "modernizacji", "modernizację", "modernizacją", "modernizacji"),
-    "termomodernizacja": ("termomodernizacja", "termomodernizacji", "termomodernizację",
-                          "termomodernizacją", "termomodernizacji"),
+    "termomodernizacja": (
+        "termomodernizacja",
+        "termomodernizacji",
+        "termomodernizację",
+        "termomodernizacją",
+        "termomodernizacji",
+    ),
     "rewitalizacja": ("rewitalizacja", "rewitalizacji", "rewitalizację", "rewitalizacją", "rewitalizacji"),
     "organizacja": ("organizacja", "organizacji", "organizację", "organizacją", "organizacji"),
     "uruchomienie": ("uruchomienie", "uruchomienia", "uruchomienie", "uruchomieniem", "uruchomieniu"),
@@ -82,186 +87,477 @@ class Theme:
 
 
 THEMES = (
-    Theme("energy", (
-        Project("modernizacja", "sieci ciepłowniczej", "modernisation of the district heating network",
-                "Modernisierung des Fernwärmenetzes", "environment-climate"),
-        Project("budowa", "farmy fotowoltaicznej na terenie dawnego składowiska",
+    Theme(
+        "energy",
+        (
+            Project(
+                "modernizacja",
+                "sieci ciepłowniczej",
+                "modernisation of the district heating network",
+                "Modernisierung des Fernwärmenetzes",
+                "environment-climate",
+            ),
+            Project(
+                "budowa",
+                "farmy fotowoltaicznej na terenie dawnego składowiska",
                 "construction of a solar farm on a former landfill site",
-                "Errichtung eines Solarparks auf einer ehemaligen Deponie"),
-        Project("termomodernizacja", "budynków szkół i przedszkoli",
+                "Errichtung eines Solarparks auf einer ehemaligen Deponie",
+            ),
+            Project(
+                "termomodernizacja",
+                "budynków szkół i przedszkoli",
                 "energy retrofit of school and kindergarten buildings",
-                "energetische Sanierung von Schul- und Kitagebäuden", "education-employment"),
-    ), {
-        "pl": ("Dzięki inwestycji zużycie energii spadnie o {pct} proc., a emisja dwutlenku węgla zmniejszy się o {tons} ton rocznie.",
-               "Na dachach pojawią się panele fotowoltaiczne o łącznej mocy {mw} MW, a nadwyżki energii trafią do magazynu przy ciepłowni."),
-        "en": ("The investment will cut energy use by {pct}% and carbon dioxide emissions by {tons} tonnes a year.",
-               "Solar panels with a combined capacity of {mw} MW will be installed on the roofs, and surplus power will be stored in a battery next to the heating plant."),
-        "de": ("Durch die Investition sinkt der Energieverbrauch um {pct} Prozent, der CO2-Ausstoß um {tons} Tonnen pro Jahr.",
-               "Auf den Dächern entstehen Photovoltaikanlagen mit zusammen {mw} Megawatt Leistung; überschüssiger Strom wird in einem Speicher am Heizkraftwerk gepuffert."),
-    }),
-    Theme("mobility", (
-        Project("zakup", "autobusów elektrycznych dla komunikacji miejskiej", "purchase of electric buses for public transport",
-                "Beschaffung von Elektrobussen für den Nahverkehr", "environment-climate"),
-        Project("budowa", "centrum przesiadkowego przy dworcu kolejowym", "construction of a transport interchange at the railway station",
-                "Errichtung eines Mobilitätsknotens am Bahnhof", "urban-planning-housing"),
-    ), {
-        "pl": ("Nowe pojazdy zastąpią {n} najstarszych autobusów, a na pętlach staną ładowarki pantografowe.",
-               "Pasażerowie zyskają {n} miejsc w systemie Parkuj i Jedź oraz zadaszone stojaki dla {n2} rowerów."),
-        "en": ("The new vehicles will replace the {n} oldest buses, and pantograph chargers will be installed at the terminus loops.",
-               "Passengers will gain {n} park-and-ride spaces and covered stands for {n2} bicycles."),
-        "de": ("Die neuen Fahrzeuge ersetzen die {n} ältesten Busse; an den Wendeschleifen werden Pantografen-Ladestationen gebaut.",
-               "Fahrgäste erhalten {n} Park-and-Ride-Stellplätze und überdachte Abstellanlagen für {n2} Fahrräder."),
-    }),
-    Theme("education-employment", (
-        Project("utworzenie", "centrum kształcenia zawodowego", "creation of a vocational training centre",
-                "Einrichtung eines Berufsbildungszentrums"),
-        Project("organizacja", "bezpłatnych kursów zawodowych dla osób bezrobotnych",
+                "energetische Sanierung von Schul- und Kitagebäuden",
+                "education-employment",
+            ),
+        ),
+        {
+            "pl": (
+                "Dzięki inwestycji zużycie energii spadnie o {pct} proc., a emisja dwutlenku węgla zmniejszy się o "
+                "{tons} ton rocznie.",
+                "Na dachach pojawią się panele fotowoltaiczne o łącznej mocy {mw} MW, a nadwyżki energii trafią do "
+                "magazynu przy ciepłowni.",
+            ),
+            "en": (
+                "The investment will cut energy use by {pct}% and carbon dioxide emissions by {tons} tonnes a year.",
+                "Solar panels with a combined capacity of {mw} MW will be installed on the roofs, and surplus power "
+                "will be stored in a battery next to the heating plant.",
+            ),
+            "de": (
+                "Durch die Investition sinkt der Energieverbrauch um {pct} Prozent, der CO2-Ausstoß um {tons} Tonnen "
+                "pro Jahr.",
+                "Auf den Dächern entstehen Photovoltaikanlagen mit zusammen {mw} Megawatt Leistung; überschüssiger "
+                "Strom wird in einem Speicher am Heizkraftwerk gepuffert.",
+            ),
+        },
+    ),
+    Theme(
+        "mobility",
+        (
+            Project(
+                "zakup",
+                "autobusów elektrycznych dla komunikacji miejskiej",
+                "purchase of electric buses for public transport",
+                "Beschaffung von Elektrobussen für den Nahverkehr",
+                "environment-climate",
+            ),
+            Project(
+                "budowa",
+                "centrum przesiadkowego przy dworcu kolejowym",
+                "construction of a transport interchange at the railway station",
+                "Errichtung eines Mobilitätsknotens am Bahnhof",
+                "urban-planning-housing",
+            ),
+        ),
+        {
+            "pl": (
+                "Nowe pojazdy zastąpią {n} najstarszych autobusów, a na pętlach staną ładowarki pantografowe.",
+                "Pasażerowie zyskają {n} miejsc w systemie Parkuj i Jedź oraz zadaszone stojaki dla {n2} rowerów.",
+            ),
+            "en": (
+                "The new vehicles will replace the {n} oldest buses, and pantograph chargers will be installed at "
+                "the terminus loops.",
+                "Passengers will gain {n} park-and-ride spaces and covered stands for {n2} bicycles.",
+            ),
+            "de": (
+                "Die neuen Fahrzeuge ersetzen die {n} ältesten Busse; an den Wendeschleifen werden "
+                "Pantografen-Ladestationen gebaut.",
+                "Fahrgäste erhalten {n} Park-and-Ride-Stellplätze und überdachte Abstellanlagen für {n2} Fahrräder.",
+            ),
+        },
+    ),
+    Theme(
+        "education-employment",
+        (
+            Project(
+                "utworzenie",
+                "centrum kształcenia zawodowego",
+                "creation of a vocational training centre",
+                "Einrichtung eines Berufsbildungszentrums",
+            ),
+            Project(
+                "organizacja",
+                "bezpłatnych kursów zawodowych dla osób bezrobotnych",
                 "organisation of free vocational courses for jobseekers",
-                "Durchführung kostenloser Berufskurse für Arbeitsuchende", "health-social"),
-    ), {
-        "pl": ("Kursy obejmą między innymi spawanie, programowanie obrabiarek, opiekę nad seniorami i księgowość; przewidziano {n} miejsc.",
-               "Każdy uczestnik otrzyma stypendium szkoleniowe, a {pct} proc. absolwentów ma znaleźć pracę w ciągu pół roku."),
-        "en": ("The courses will cover welding, machine tool programming, care for older people and bookkeeping, with {n} places available.",
-               "Every participant will receive a training allowance, and {pct}% of graduates are expected to find work within six months."),
-        "de": ("Die Kurse umfassen unter anderem Schweißen, CNC-Programmierung, Altenpflege und Buchhaltung; es gibt {n} Plätze.",
-               "Alle Teilnehmenden erhalten ein Weiterbildungsgeld, und {pct} Prozent der Absolventen sollen binnen sechs Monaten eine Stelle finden."),
-    }),
-    Theme("innovation-research", (
-        Project("budowa", "laboratorium badań nad wodorem", "construction of a hydrogen research laboratory",
-                "Errichtung eines Wasserstoff-Forschungslabors", "energy"),
-        Project("uruchomienie", "programu grantów dla start-upów technologicznych",
+                "Durchführung kostenloser Berufskurse für Arbeitsuchende",
+                "health-social",
+            ),
+        ),
+        {
+            "pl": (
+                "Kursy obejmą między innymi spawanie, programowanie obrabiarek, opiekę nad seniorami i księgowość; "
+                "przewidziano {n} miejsc.",
+                "Każdy uczestnik otrzyma stypendium szkoleniowe, a {pct} proc. absolwentów ma znaleźć pracę w ciągu "
+                "pół roku.",
+            ),
+            "en": (
+                "The courses will cover welding, machine tool programming, care for older people and bookkeeping, "
+                "with {n} places available.",
+                "Every participant will receive a training allowance, and {pct}% of graduates are expected to find "
+                "work within six months.",
+            ),
+            "de": (
+                "Die Kurse umfassen unter anderem Schweißen, CNC-Programmierung, Altenpflege und Buchhaltung; es "
+                "gibt {n} Plätze.",
+                "Alle Teilnehmenden erhalten ein Weiterbildungsgeld, und {pct} Prozent der Absolventen sollen binnen "
+                "sechs Monaten eine Stelle finden.",
+            ),
+        },
+    ),
+    Theme(
+        "innovation-research",
+        (
+            Project(
+                "budowa",
+                "laboratorium badań nad wodorem",
+                "construction of a hydrogen research laboratory",
+                "Errichtung eines Wasserstoff-Forschungslabors",
+                "energy",
+            ),
+            Project(
+                "uruchomienie",
+                "programu grantów dla start-upów technologicznych",
                 "launch of a grant scheme for technology start-ups",
-                "Einführung eines Förderprogramms für Technologie-Start-ups", "economy-investment"),
-    ), {
-        "pl": ("W laboratorium pracować będzie {n} naukowców, a pierwsze wyniki badań zostaną udostępnione w otwartym dostępie.",
-               "Zespoły mogą ubiegać się o granty do {grant_small}; wsparcie obejmie też mentoring i dostęp do aparatury."),
-        "en": ("The laboratory will employ {n} researchers, and its first results will be published in open access.",
-               "Teams can apply for grants of up to {grant_small}, with mentoring and access to equipment included."),
-        "de": ("Im Labor werden {n} Forschende arbeiten; die ersten Ergebnisse werden frei zugänglich veröffentlicht.",
-               "Teams können Zuschüsse von bis zu {grant_small} beantragen, dazu kommen Mentoring und Zugang zu Geräten."),
-    }),
-    Theme("environment-climate", (
-        Project("rewitalizacja", "doliny rzeki i terenów zalewowych", "restoration of the river valley and its floodplains",
-                "Renaturierung des Flusstals und seiner Auen", "public-safety"),
-        Project("budowa", "zbiorników retencyjnych na wodę deszczową", "construction of rainwater retention basins",
-                "Errichtung von Regenwasserrückhaltebecken"),
-    ), {
-        "pl": ("Zbiorniki pomieszczą łącznie {n} tys. metrów sześciennych wody, która posłuży do podlewania zieleni miejskiej.",
-               "Na odzyskanych terenach posadzonych zostanie {n2} drzew i krzewów, a wzdłuż rzeki powstanie ścieżka przyrodnicza."),
-        "en": ("The basins will hold {n},000 cubic metres of water in total, which will be used to water the city's green spaces.",
-               "{n2} trees and shrubs will be planted on the recovered land, and a nature trail will be laid out along the river."),
-        "de": ("Die Becken fassen zusammen {n}.000 Kubikmeter Wasser, mit dem städtische Grünflächen bewässert werden.",
-               "Auf den zurückgewonnenen Flächen werden {n2} Bäume und Sträucher gepflanzt, entlang des Flusses entsteht ein Naturlehrpfad."),
-    }),
-    Theme("economy-investment", (
-        Project("przygotowanie", "terenów inwestycyjnych dla przemysłu", "preparation of investment land for industry",
-                "Erschließung von Gewerbeflächen für die Industrie"),
-        Project("uruchomienie", "funduszu pożyczkowego dla małych firm", "launch of a loan fund for small businesses",
-                "Auflegung eines Darlehensfonds für kleine Unternehmen", "governance-finance"),
-    ), {
-        "pl": ("Na uzbrojonych działkach o powierzchni {n} ha mogą powstać zakłady, które dadzą pracę nawet {n2} osobom.",
-               "Pożyczki udzielane będą na preferencyjnych warunkach, z oprocentowaniem niższym o {pct} proc. od rynkowego."),
-        "en": ("The serviced plots, covering {n} hectares, can host plants that would employ up to {n2} people.",
-               "Loans will be granted on preferential terms, with interest {pct}% below the market rate."),
-        "de": ("Auf den erschlossenen Flächen von {n} Hektar können Betriebe mit bis zu {n2} Arbeitsplätzen entstehen.",
-               "Die Darlehen werden zu Vorzugsbedingungen vergeben, mit einem Zins {pct} Prozent unter dem Marktniveau."),
-    }),
-    Theme("international-cooperation", (
-        Project("wdrożenie", "wspólnego projektu z miastami partnerskimi z trzech krajów",
+                "Einführung eines Förderprogramms für Technologie-Start-ups",
+                "economy-investment",
+            ),
+        ),
+        {
+            "pl": (
+                "W laboratorium pracować będzie {n} naukowców, a pierwsze wyniki badań zostaną udostępnione w "
+                "otwartym dostępie.",
+                "Zespoły mogą ubiegać się o granty do {grant_small}; wsparcie obejmie też mentoring i dostęp do "
+                "aparatury.",
+            ),
+            "en": (
+                "The laboratory will employ {n} researchers, and its first results will be published in open access.",
+                "Teams can apply for grants of up to {grant_small}, with mentoring and access to equipment included.",
+            ),
+            "de": (
+                "Im Labor werden {n} Forschende arbeiten; die ersten Ergebnisse werden frei zugänglich veröffentlicht.",
+                "Teams können Zuschüsse von bis zu {grant_small} beantragen, dazu kommen Mentoring und Zugang zu "
+                "Geräten.",
+            ),
+        },
+    ),
+    Theme(
+        "environment-climate",
+        (
+            Project(
+                "rewitalizacja",
+                "doliny rzeki i terenów zalewowych",
+                "restoration of the river valley and its floodplains",
+                "Renaturierung des Flusstals und seiner Auen",
+                "public-safety",
+            ),
+            Project(
+                "budowa",
+                "zbiorników retencyjnych na wodę deszczową",
+                "construction of rainwater retention basins",
+                "Errichtung von Regenwasserrückhaltebecken",
+            ),
+        ),
+        {
+            "pl": (
+                "Zbiorniki pomieszczą łącznie {n} tys. metrów sześciennych wody, która posłuży do podlewania zieleni "
+                "miejskiej.",
+                "Na odzyskanych terenach posadzonych zostanie {n2} drzew i krzewów, a wzdłuż rzeki powstanie ścieżka "
+                "przyrodnicza.",
+            ),
+            "en": (
+                "The basins will hold {n},000 cubic metres of water in total, which will be used to water the city's "
+                "green spaces.",
+                "{n2} trees and shrubs will be planted on the recovered land, and a nature trail will be laid out "
+                "along the river.",
+            ),
+            "de": (
+                "Die Becken fassen zusammen {n}.000 Kubikmeter Wasser, mit dem städtische Grünflächen bewässert "
+                "werden.",
+                "Auf den zurückgewonnenen Flächen werden {n2} Bäume und Sträucher gepflanzt, entlang des Flusses "
+                "entsteht ein Naturlehrpfad.",
+            ),
+        },
+    ),
+    Theme(
+        "economy-investment",
+        (
+            Project(
+                "przygotowanie",
+                "terenów inwestycyjnych dla przemysłu",
+                "preparation of investment land for industry",
+                "Erschließung von Gewerbeflächen für die Industrie",
+            ),
+            Project(
+                "uruchomienie",
+                "funduszu pożyczkowego dla małych firm",
+                "launch of a loan fund for small businesses",
+                "Auflegung eines Darlehensfonds für kleine Unternehmen",
+                "governance-finance",
+            ),
+        ),
+        {
+            "pl": (
+                "Na uzbrojonych działkach o powierzchni {n} ha mogą powstać zakłady, które dadzą pracę nawet {n2} "
+                "osobom.",
+                "Pożyczki udzielane będą na preferencyjnych warunkach, z oprocentowaniem niższym o {pct} proc. od "
+                "rynkowego.",
+            ),
+            "en": (
+                "The serviced plots, covering {n} hectares, can host plants that would employ up to {n2} people.",
+                "Loans will be granted on preferential terms, with interest {pct}% below the market rate.",
+            ),
+            "de": (
+                "Auf den erschlossenen Flächen von {n} Hektar können Betriebe mit bis zu {n2} Arbeitsplätzen "
+                "entstehen.",
+                "Die Darlehen werden zu Vorzugsbedingungen vergeben, mit einem Zins {pct} Prozent unter dem "
+                "Marktniveau.",
+            ),
+        },
+    ),
+    Theme(
+        "international-cooperation",
+        (
+            Project(
+                "wdrożenie",
+                "wspólnego projektu z miastami partnerskimi z trzech krajów",
                 "implementation of a joint project with partner cities from three countries",
-                "Umsetzung eines gemeinsamen Projekts mit Partnerstädten aus drei Ländern"),
-        Project("organizacja", "międzynarodowego forum samorządów Europy Środkowej",
+                "Umsetzung eines gemeinsamen Projekts mit Partnerstädten aus drei Ländern",
+            ),
+            Project(
+                "organizacja",
+                "międzynarodowego forum samorządów Europy Środkowej",
                 "organisation of an international forum of Central European local governments",
-                "Ausrichtung eines internationalen Forums der Kommunen Mitteleuropas", "governance-finance"),
-    ), {
-        "pl": ("W wymianie doświadczeń weźmie udział {n} ekspertów z Polski, Czech, Niemiec i Ukrainy.",
-               "Partnerzy przygotują wspólny podręcznik dobrych praktyk, który zostanie przetłumaczony na {n_small} języków."),
-        "en": ("{n} experts from Poland, Czechia, Germany and Ukraine will take part in the exchange of experience.",
-               "The partners will prepare a joint handbook of good practice, to be translated into {n_small} languages."),
-        "de": ("Am Erfahrungsaustausch nehmen {n} Fachleute aus Polen, Tschechien, Deutschland und der Ukraine teil.",
-               "Die Partner erarbeiten ein gemeinsames Handbuch guter Praxis, das in {n_small} Sprachen übersetzt wird."),
-    }),
-    Theme("digital", (
-        Project("wdrożenie", "platformy e-usług dla mieszkańców", "roll-out of an e-services platform for residents",
-                "Einführung einer E-Service-Plattform für Bürgerinnen und Bürger", "governance-finance"),
-        Project("budowa", "miejskiej sieci czujników jakości powietrza i ruchu",
+                "Ausrichtung eines internationalen Forums der Kommunen Mitteleuropas",
+                "governance-finance",
+            ),
+        ),
+        {
+            "pl": (
+                "W wymianie doświadczeń weźmie udział {n} ekspertów z Polski, Czech, Niemiec i Ukrainy.",
+                "Partnerzy przygotują wspólny podręcznik dobrych praktyk, który zostanie przetłumaczony na {n_small} "
+                "języków.",
+            ),
+            "en": (
+                "{n} experts from Poland, Czechia, Germany and Ukraine will take part in the exchange of experience.",
+                "The partners will prepare a joint handbook of good practice, to be translated into {n_small} "
+                "languages.",
+            ),
+            "de": (
+                "Am Erfahrungsaustausch nehmen {n} Fachleute aus Polen, Tschechien, Deutschland und der Ukraine teil.",
+                "Die Partner erarbeiten ein gemeinsames Handbuch guter Praxis, das in {n_small} Sprachen übersetzt "
+                "wird.",
+            ),
+        },
+    ),
+    Theme(
+        "digital",
+        (
+            Project(
+                "wdrożenie",
+                "platformy e-usług dla mieszkańców",
+                "roll-out of an e-services platform for residents",
+                "Einführung einer E-Service-Plattform für Bürgerinnen und Bürger",
+                "governance-finance",
+            ),
+            Project(
+                "budowa",
+                "miejskiej sieci czujników jakości powietrza i ruchu",
                 "deployment of a city-wide sensor network for air quality and traffic",
-                "Errichtung eines städtischen Sensornetzes für Luftqualität und Verkehr", "environment-climate"),
-    ), {
-        "pl": ("Przez internet będzie można załatwić {n} spraw urzędowych, od zgłoszenia usterki po wniosek o kartę mieszkańca.",
-               "Dane z {n} czujników będą publikowane co pięć minut w otwartym formacie na miejskim portalu danych."),
-        "en": ("Residents will be able to handle {n} kinds of official business online, from reporting a fault to applying for a resident card.",
-               "Data from {n} sensors will be published every five minutes in an open format on the city's data portal."),
-        "de": ("Online lassen sich {n} Verwaltungsleistungen erledigen, von der Schadensmeldung bis zum Antrag auf einen Bürgerausweis.",
-               "Die Daten von {n} Sensoren werden alle fünf Minuten in einem offenen Format im städtischen Datenportal veröffentlicht."),
-    }),
-    Theme("health-social", (
-        Project("utworzenie", "centrum opieki wytchnieniowej dla seniorów", "opening of a respite care centre for older people",
-                "Einrichtung eines Zentrums für Kurzzeitpflege für Senioren"),
-        Project("organizacja", "bezpłatnych badań profilaktycznych", "organisation of free preventive health check-ups",
-                "Durchführung kostenloser Vorsorgeuntersuchungen"),
-    ), {
-        "pl": ("Centrum zapewni opiekę dzienną dla {n} osób i pozwoli opiekunom rodzinnym na kilka dni odpoczynku w miesiącu.",
-               "Z badań, w tym spirometrii i badań kardiologicznych, będzie mogło skorzystać {n2} mieszkańców."),
-        "en": ("The centre will provide day care for {n} people and give family carers a few days of rest every month.",
-               "{n2} residents will be able to use the check-ups, including spirometry and heart examinations."),
-        "de": ("Das Zentrum bietet Tagespflege für {n} Menschen und verschafft pflegenden Angehörigen einige freie Tage im Monat.",
-               "{n2} Einwohnerinnen und Einwohner können die Untersuchungen nutzen, darunter Lungenfunktions- und Herzuntersuchungen."),
-    }),
-    Theme("culture-tourism-sport", (
-        Project("przebudowa", "zabytkowego teatru miejskiego", "refurbishment of the historic municipal theatre",
-                "Sanierung des historischen Stadttheaters", "urban-planning-housing"),
-        Project("budowa", "szlaku rowerowego łączącego atrakcje turystyczne regionu",
+                "Errichtung eines städtischen Sensornetzes für Luftqualität und Verkehr",
+                "environment-climate",
+            ),
+        ),
+        {
+            "pl": (
+                "Przez internet będzie można załatwić {n} spraw urzędowych, od zgłoszenia usterki po wniosek o kartę "
+                "mieszkańca.",
+                "Dane z {n} czujników będą publikowane co pięć minut w otwartym formacie na miejskim portalu danych.",
+            ),
+            "en": (
+                "Residents will be able to handle {n} kinds of official business online, from reporting a fault to "
+                "applying for a resident card.",
+                "Data from {n} sensors will be published every five minutes in an open format on the city's data "
+                "portal.",
+            ),
+            "de": (
+                "Online lassen sich {n} Verwaltungsleistungen erledigen, von der Schadensmeldung bis zum Antrag auf "
+                "einen Bürgerausweis.",
+                "Die Daten von {n} Sensoren werden alle fünf Minuten in einem offenen Format im städtischen "
+                "Datenportal veröffentlicht.",
+            ),
+        },
+    ),
+    Theme(
+        "health-social",
+        (
+            Project(
+                "utworzenie",
+                "centrum opieki wytchnieniowej dla seniorów",
+                "opening of a respite care centre for older people",
+                "Einrichtung eines Zentrums für Kurzzeitpflege für Senioren",
+            ),
+            Project(
+                "organizacja",
+                "bezpłatnych badań profilaktycznych",
+                "organisation of free preventive health check-ups",
+                "Durchführung kostenloser Vorsorgeuntersuchungen",
+            ),
+        ),
+        {
+            "pl": (
+                "Centrum zapewni opiekę dzienną dla {n} osób i pozwoli opiekunom rodzinnym na kilka dni odpoczynku w "
+                "miesiącu.",
+                "Z badań, w tym spirometrii i badań kardiologicznych, będzie mogło skorzystać {n2} mieszkańców.",
+            ),
+            "en": (
+                "The centre will provide day care for {n} people and give family carers a few days of rest every "
+                "month.",
+                "{n2} residents will be able to use the check-ups, including spirometry and heart examinations.",
+            ),
+            "de": (
+                "Das Zentrum bietet Tagespflege für {n} Menschen und verschafft pflegenden Angehörigen einige freie "
+                "Tage im Monat.",
+                "{n2} Einwohnerinnen und Einwohner können die Untersuchungen nutzen, darunter Lungenfunktions- und "
+                "Herzuntersuchungen.",
+            ),
+        },
+    ),
+    Theme(
+        "culture-tourism-sport",
+        (
+            Project(
+                "przebudowa",
+                "zabytkowego teatru miejskiego",
+                "refurbishment of the historic municipal theatre",
+                "Sanierung des historischen Stadttheaters",
+                "urban-planning-housing",
+            ),
+            Project(
+                "budowa",
+                "szlaku rowerowego łączącego atrakcje turystyczne regionu",
                 "construction of a cycle route linking the region's tourist sights",
-                "Errichtung eines Radwegs zu den Sehenswürdigkeiten der Region", "mobility"),
-    ), {
-        "pl": ("Widownia zyska {n} nowych miejsc, a w piwnicach powstanie scena kameralna i kawiarnia artystyczna.",
-               "Szlak o długości {n} km poprowadzi przez zabytkowe kopalnie, parki i punkty widokowe."),
-        "en": ("The auditorium will gain {n} new seats, and a studio stage and an arts café will open in the basement.",
-               "The {n} km route will lead past historic mines, parks and viewpoints."),
-        "de": ("Der Zuschauersaal erhält {n} neue Plätze, im Keller entstehen eine Studiobühne und ein Künstlercafé.",
-               "Die {n} Kilometer lange Route führt an historischen Bergwerken, Parks und Aussichtspunkten vorbei."),
-    }),
-    Theme("urban-planning-housing", (
-        Project("rewitalizacja", "kwartału kamienic w śródmieściu", "regeneration of a block of tenement houses in the city centre",
-                "Sanierung eines Altbauquartiers in der Innenstadt"),
-        Project("budowa", "mieszkań na wynajem z umiarkowanym czynszem", "construction of affordable rental flats",
-                "Errichtung von Mietwohnungen mit bezahlbaren Mieten", "health-social"),
-    ), {
-        "pl": ("Powstanie {n} mieszkań, w tym lokale przystosowane dla osób z niepełnosprawnościami, oraz zielone podwórka.",
-               "Czynsz nie przekroczy {pct} proc. stawek rynkowych, a pierwszeństwo najmu otrzymają młode rodziny."),
-        "en": ("{n} flats will be built, including homes adapted for people with disabilities, along with green courtyards.",
-               "Rents will not exceed {pct}% of market rates, and young families will have priority."),
-        "de": ("Es entstehen {n} Wohnungen, darunter barrierefreie, sowie begrünte Innenhöfe.",
-               "Die Miete liegt höchstens bei {pct} Prozent des Marktniveaus; junge Familien werden bevorzugt."),
-    }),
-    Theme("public-safety", (
-        Project("modernizacja", "systemu ostrzegania mieszkańców przed powodzią", "upgrade of the flood warning system for residents",
-                "Modernisierung des Hochwasserwarnsystems für die Bevölkerung", "environment-climate"),
-        Project("zakup", "wozów ratowniczo-gaśniczych dla ochotniczych straży pożarnych",
+                "Errichtung eines Radwegs zu den Sehenswürdigkeiten der Region",
+                "mobility",
+            ),
+        ),
+        {
+            "pl": (
+                "Widownia zyska {n} nowych miejsc, a w piwnicach powstanie scena kameralna i kawiarnia artystyczna.",
+                "Szlak o długości {n} km poprowadzi przez zabytkowe kopalnie, parki i punkty widokowe.",
+            ),
+            "en": (
+                "The auditorium will gain {n} new seats, and a studio stage and an arts café will open in the "
+                "basement.",
+                "The {n} km route will lead past historic mines, parks and viewpoints.",
+            ),
+            "de": (
+                "Der Zuschauersaal erhält {n} neue Plätze, im Keller entstehen eine Studiobühne und ein Künstlercafé.",
+                "Die {n} Kilometer lange Route führt an historischen Bergwerken, Parks und Aussichtspunkten vorbei.",
+            ),
+        },
+    ),
+    Theme(
+        "urban-planning-housing",
+        (
+            Project(
+                "rewitalizacja",
+                "kwartału kamienic w śródmieściu",
+                "regeneration of a block of tenement houses in the city centre",
+                "Sanierung eines Altbauquartiers in der Innenstadt",
+            ),
+            Project(
+                "budowa",
+                "mieszkań na wynajem z umiarkowanym czynszem",
+                "construction of affordable rental flats",
+                "Errichtung von Mietwohnungen mit bezahlbaren Mieten",
+                "health-social",
+            ),
+        ),
+        {
+            "pl": (
+                "Powstanie {n} mieszkań, w tym lokale przystosowane dla osób z niepełnosprawnościami, oraz zielone "
+                "podwórka.",
+                "Czynsz nie przekroczy {pct} proc. stawek rynkowych, a pierwszeństwo najmu otrzymają młode rodziny.",
+            ),
+            "en": (
+                "{n} flats will be built, including homes adapted for people with disabilities, along with green "
+                "courtyards.",
+                "Rents will not exceed {pct}% of market rates, and young families will have priority.",
+            ),
+            "de": (
+                "Es entstehen {n} Wohnungen, darunter barrierefreie, sowie begrünte Innenhöfe.",
+                "Die Miete liegt höchstens bei {pct} Prozent des Marktniveaus; junge Familien werden bevorzugt.",
+            ),
+        },
+    ),
+    Theme(
+        "public-safety",
+        (
+            Project(
+                "modernizacja",
+                "systemu ostrzegania mieszkańców przed powodzią",
+                "upgrade of the flood warning system for residents",
+                "Modernisierung des Hochwasserwarnsystems für die Bevölkerung",
+                "environment-climate",
+            ),
+            Project(
+                "zakup",
+                "wozów ratowniczo-gaśniczych dla ochotniczych straży pożarnych",
                 "purchase of fire and rescue vehicles for volunteer fire brigades",
-                "Beschaffung von Lösch- und Rettungsfahrzeugen für die Freiwilligen Feuerwehren"),
-    ), {
-        "pl": ("W ramach projektu zamontowanych zostanie {n} syren elektronicznych i czujników poziomu wody.",
-               "Nowe wozy trafią do {n} jednostek, które co roku wyjeżdżają do ponad {n2} zdarzeń."),
-        "en": ("The project will install {n} electronic sirens and water level sensors.",
-               "The new vehicles will go to {n} stations, which respond to more than {n2} incidents every year."),
-        "de": ("Im Rahmen des Projekts werden {n} elektronische Sirenen und Pegelsensoren installiert.",
-               "Die neuen Fahrzeuge gehen an {n} Wehren, die jährlich zu mehr als {n2} Einsätzen ausrücken."),
-    }),
-    Theme("governance-finance", (
-        Project("przygotowanie", "budżetu obywatelskiego na kolejny rok", "preparation of the participatory budget for next year",
-                "Vorbereitung des Bürgerhaushalts für das kommende Jahr"),
-        Project("wdrożenie", "nowego systemu rozliczania funduszy unijnych", "introduction of a new system for settling EU funds",
-                "Einführung eines neuen Abrechnungssystems für EU-Fördermittel", "digital"),
-    ), {
-        "pl": ("Mieszkańcy zgłosili {n} projektów, z których do głosowania trafi ponad połowa.",
-               "Nowy system skróci czas rozliczania wniosków o płatność o {pct} proc. i ograniczy papierową korespondencję."),
-        "en": ("Residents have submitted {n} proposals, more than half of which will go to the vote.",
-               "The new system will shorten the processing of payment claims by {pct}% and reduce paper correspondence."),
-        "de": ("Die Bürgerinnen und Bürger haben {n} Vorschläge eingereicht; mehr als die Hälfte kommt zur Abstimmung.",
-               "Das neue System verkürzt die Bearbeitung von Auszahlungsanträgen um {pct} Prozent und spart Papierpost."),
-    }),
+                "Beschaffung von Lösch- und Rettungsfahrzeugen für die Freiwilligen Feuerwehren",
+            ),
+        ),
+        {
+            "pl": (
+                "W ramach projektu zamontowanych zostanie {n} syren elektronicznych i czujników poziomu wody.",
+                "Nowe wozy trafią do {n} jednostek, które co roku wyjeżdżają do ponad {n2} zdarzeń.",
+            ),
+            "en": (
+                "The project will install {n} electronic sirens and water level sensors.",
+                "The new vehicles will go to {n} stations, which respond to more than {n2} incidents every year.",
+            ),
+            "de": (
+                "Im Rahmen des Projekts werden {n} elektronische Sirenen und Pegelsensoren installiert.",
+                "Die neuen Fahrzeuge gehen an {n} Wehren, die jährlich zu mehr als {n2} Einsätzen ausrücken.",
+            ),
+        },
+    ),
+    Theme(
+        "governance-finance",
+        (
+            Project(
+                "przygotowanie",
+                "budżetu obywatelskiego na kolejny rok",
+                "preparation of the participatory budget for next year",
+                "Vorbereitung des Bürgerhaushalts für das kommende Jahr",
+            ),
+            Project(
+                "wdrożenie",
+                "nowego systemu rozliczania funduszy unijnych",
+                "introduction of a new system for settling EU funds",
+                "Einführung eines neuen Abrechnungssystems für EU-Fördermittel",
+                "digital",
+            ),
+        ),
+        {
+            "pl": (
+                "Mieszkańcy zgłosili {n} projektów, z których do głosowania trafi ponad połowa.",
+                "Nowy system skróci czas rozliczania wniosków o płatność o {pct} proc. i ograniczy papierową "
+                "korespondencję.",
+            ),
+            "en": (
+                "Residents have submitted {n} proposals, more than half of which will go to the vote.",
+                "The new system will shorten the processing of payment claims by {pct}% and reduce paper "
+                "correspondence.",
+            ),
+            "de": (
+                "Die Bürgerinnen und Bürger haben {n} Vorschläge eingereicht; mehr als die Hälfte kommt zur "
+                "Abstimmung.",
+                "Das neue System verkürzt die Bearbeitung von Auszahlungsanträgen um {pct} Prozent und spart "
+                "Papierpost.",
+            ),
+        },
+    ),
 )
 
 # ---------------------------------------------------------------------------
@@ -292,34 +588,55 @@ class City:
 
 
 # nom|gen|loc|English|phone area code|region
-PL_CITIES = tuple(City(*row.split("|")) for row in (
-    "Katowice|Katowic|Katowicach|Katowice|32|slaskie",
-    "Gliwice|Gliwic|Gliwicach|Gliwice|32|slaskie",
-    "Sosnowiec|Sosnowca|Sosnowcu|Sosnowiec|32|slaskie",
-    "Bytom|Bytomia|Bytomiu|Bytom|32|slaskie",
-    "Tychy|Tychów|Tychach|Tychy|32|slaskie",
-    "Zabrze|Zabrza|Zabrzu|Zabrze|32|slaskie",
-    "Rybnik|Rybnika|Rybniku|Rybnik|32|slaskie",
-    "Bielsko-Biała|Bielska-Białej|Bielsku-Białej|Bielsko-Biała|33|slaskie",
-    "Kraków|Krakowa|Krakowie|Kraków|12|",
-    "Wrocław|Wrocławia|Wrocławiu|Wrocław|71|",
-    "Poznań|Poznania|Poznaniu|Poznań|61|",
-    "Gdańsk|Gdańska|Gdańsku|Gdańsk|58|",
-    "Lublin|Lublina|Lublinie|Lublin|81|",
-    "Rzeszów|Rzeszowa|Rzeszowie|Rzeszów|17|",
-    "Łódź|Łodzi|Łodzi|Łódź|42|",
-    "Opole|Opola|Opolu|Opole|77|",
-))
+PL_CITIES = tuple(
+    City(*row.split("|"))
+    for row in (
+        "Katowice|Katowic|Katowicach|Katowice|32|slaskie",
+        "Gliwice|Gliwic|Gliwicach|Gliwice|32|slaskie",
+        "Sosnowiec|Sosnowca|Sosnowcu|Sosnowiec|32|slaskie",
+        "Bytom|Bytomia|Bytomiu|Bytom|32|slaskie",
+        "Tychy|Tychów|Tychach|Tychy|32|slaskie",
+        "Zabrze|Zabrza|Zabrzu|Zabrze|32|slaskie",
+        "Rybnik|Rybnika|Rybniku|Rybnik|32|slaskie",
+        "Bielsko-Biała|Bielska-Białej|Bielsku-Białej|Bielsko-Biała|33|slaskie",
+        "Kraków|Krakowa|Krakowie|Kraków|12|",
+        "Wrocław|Wrocławia|Wrocławiu|Wrocław|71|",
+        "Poznań|Poznania|Poznaniu|Poznań|61|",
+        "Gdańsk|Gdańska|Gdańsku|Gdańsk|58|",
+        "Lublin|Lublina|Lublinie|Lublin|81|",
+        "Rzeszów|Rzeszowa|Rzeszowie|Rzeszów|17|",
+        "Łódź|Łodzi|Łodzi|Łódź|42|",
+        "Opole|Opola|Opolu|Opole|77|",
+    )
+)
 
 # English-language cities: name|country|area code (national, without 0)|subscriber digits
-EN_CITIES = tuple(row.split("|") for row in (
-    "Leeds|GB|113|7", "Manchester|GB|161|7", "Bristol|GB|117|7", "Glasgow|GB|141|7", "Sheffield|GB|114|7",
-    "Cork|IE|21|7", "Galway|IE|91|6", "Limerick|IE|61|6", "Dublin|IE|1|7",
-))
+EN_CITIES = tuple(
+    row.split("|")
+    for row in (
+        "Leeds|GB|113|7",
+        "Manchester|GB|161|7",
+        "Bristol|GB|117|7",
+        "Glasgow|GB|141|7",
+        "Sheffield|GB|114|7",
+        "Cork|IE|21|7",
+        "Galway|IE|91|6",
+        "Limerick|IE|61|6",
+        "Dublin|IE|1|7",
+    )
+)
 
-DE_CITIES = tuple(row.split("|") for row in (
-    "Leipzig|341", "Dresden|351", "Chemnitz|371", "Magdeburg|391", "Erfurt|361", "Rostock|381",
-))
+DE_CITIES = tuple(
+    row.split("|")
+    for row in (
+        "Leipzig|341",
+        "Dresden|351",
+        "Chemnitz|371",
+        "Magdeburg|391",
+        "Erfurt|361",
+        "Rostock|381",
+    )
+)
 
 ANY = "*"
 
@@ -348,122 +665,293 @@ PL_CASES = ("nom", "gen", "dat", "acc", "ins", "loc")
 # Polish organisations tied to a city: six case forms of the head, "w/we <city locative>" follows.
 # forms (nom|gen|dat|acc|ins|loc) ; acronym ; English pattern ; domain pattern ; themes
 PL_CITY_ORGS = (
-    ("Urząd Miejski|Urzędu Miejskiego|Urzędowi Miejskiemu|Urząd Miejski|Urzędem Miejskim|Urzędzie Miejskim",
-     "", "{city} City Hall", "um.{slug}.pl", ANY),
-    ("Miejskie Przedsiębiorstwo Komunikacyjne|Miejskiego Przedsiębiorstwa Komunikacyjnego|Miejskiemu Przedsiębiorstwu Komunikacyjnemu|"
-     "Miejskie Przedsiębiorstwo Komunikacyjne|Miejskim Przedsiębiorstwem Komunikacyjnym|Miejskim Przedsiębiorstwie Komunikacyjnym",
-     "MPK", "{city} Municipal Transport Company", "mpk.{slug}.pl", "mobility environment-climate digital"),
-    ("Miejski Ośrodek Pomocy Społecznej|Miejskiego Ośrodka Pomocy Społecznej|Miejskiemu Ośrodkowi Pomocy Społecznej|"
-     "Miejski Ośrodek Pomocy Społecznej|Miejskim Ośrodkiem Pomocy Społecznej|Miejskim Ośrodku Pomocy Społecznej",
-     "MOPS", "{city} Municipal Social Welfare Centre", "mops.{slug}.pl", "health-social education-employment"),
-    ("Zarząd Budynków Miejskich|Zarządu Budynków Miejskich|Zarządowi Budynków Miejskich|Zarząd Budynków Miejskich|"
-     "Zarządem Budynków Miejskich|Zarządzie Budynków Miejskich",
-     "ZBM", "{city} Municipal Buildings Authority", "zbm.{slug}.pl", "urban-planning-housing energy culture-tourism-sport"),
-    ("Miejskie Centrum Kultury|Miejskiego Centrum Kultury|Miejskiemu Centrum Kultury|Miejskie Centrum Kultury|"
-     "Miejskim Centrum Kultury|Miejskim Centrum Kultury",
-     "MCK", "{city} Municipal Culture Centre", "mck.{slug}.pl", "culture-tourism-sport international-cooperation"),
-    ("Powiatowy Urząd Pracy|Powiatowego Urzędu Pracy|Powiatowemu Urzędowi Pracy|Powiatowy Urząd Pracy|"
-     "Powiatowym Urzędem Pracy|Powiatowym Urzędzie Pracy",
-     "PUP", "{city} District Labour Office", "pup.{slug}.pl", "education-employment economy-investment"),
-    ("Komenda Miejska Państwowej Straży Pożarnej|Komendy Miejskiej Państwowej Straży Pożarnej|"
-     "Komendzie Miejskiej Państwowej Straży Pożarnej|Komendę Miejską Państwowej Straży Pożarnej|"
-     "Komendą Miejską Państwowej Straży Pożarnej|Komendzie Miejskiej Państwowej Straży Pożarnej",
-     "KM PSP", "{city} Municipal Headquarters of the State Fire Service", "psp.{slug}.pl", "public-safety"),
-    ("Miejskie Przedsiębiorstwo Energetyki Cieplnej|Miejskiego Przedsiębiorstwa Energetyki Cieplnej|"
-     "Miejskiemu Przedsiębiorstwu Energetyki Cieplnej|Miejskie Przedsiębiorstwo Energetyki Cieplnej|"
-     "Miejskim Przedsiębiorstwem Energetyki Cieplnej|Miejskim Przedsiębiorstwie Energetyki Cieplnej",
-     "MPEC", "{city} Municipal Heating Company", "mpec.{slug}.pl", "energy environment-climate"),
+    (
+        "Urząd Miejski|Urzędu Miejskiego|Urzędowi Miejskiemu|Urząd Miejski|Urzędem Miejskim|Urzędzie Miejskim",
+        "",
+        "{city} City Hall",
+        "um.{slug}.pl",
+        ANY,
+    ),
+    (
+        "Miejskie Przedsiębiorstwo Komunikacyjne|Miejskiego Przedsiębiorstwa Komunikacyjnego|Miejskiemu "
+        "Przedsiębiorstwu Komunikacyjnemu|"
+        "Miejskie Przedsiębiorstwo Komunikacyjne|Miejskim Przedsiębiorstwem Komunikacyjnym|Miejskim "
+        "Przedsiębiorstwie Komunikacyjnym",
+        "MPK",
+        "{city} Municipal Transport Company",
+        "mpk.{slug}.pl",
+        "mobility environment-climate digital",
+    ),
+    (
+        "Miejski Ośrodek Pomocy Społecznej|Miejskiego Ośrodka Pomocy Społecznej|Miejskiemu Ośrodkowi Pomocy Społecznej|"
+        "Miejski Ośrodek Pomocy Społecznej|Miejskim Ośrodkiem Pomocy Społecznej|Miejskim Ośrodku Pomocy Społecznej",
+        "MOPS",
+        "{city} Municipal Social Welfare Centre",
+        "mops.{slug}.pl",
+        "health-social education-employment",
+    ),
+    (
+        "Zarząd Budynków Miejskich|Zarządu Budynków Miejskich|Zarządowi Budynków Miejskich|Zarząd Budynków Miejskich|"
+        "Zarządem Budynków Miejskich|Zarządzie Budynków Miejskich",
+        "ZBM",
+        "{city} Municipal Buildings Authority",
+        "zbm.{slug}.pl",
+        "urban-planning-housing energy culture-tourism-sport",
+    ),
+    (
+        "Miejskie Centrum Kultury|Miejskiego Centrum Kultury|Miejskiemu Centrum Kultury|Miejskie Centrum Kultury|"
+        "Miejskim Centrum Kultury|Miejskim Centrum Kultury",
+        "MCK",
+        "{city} Municipal Culture Centre",
+        "mck.{slug}.pl",
+        "culture-tourism-sport international-cooperation",
+    ),
+    (
+        "Powiatowy Urząd Pracy|Powiatowego Urzędu Pracy|Powiatowemu Urzędowi Pracy|Powiatowy Urząd Pracy|"
+        "Powiatowym Urzędem Pracy|Powiatowym Urzędzie Pracy",
+        "PUP",
+        "{city} District Labour Office",
+        "pup.{slug}.pl",
+        "education-employment economy-investment",
+    ),
+    (
+        "Komenda Miejska Państwowej Straży Pożarnej|Komendy Miejskiej Państwowej Straży Pożarnej|"
+        "Komendzie Miejskiej Państwowej Straży Pożarnej|Komendę Miejską Państwowej Straży Pożarnej|"
+        "Komendą Miejską Państwowej Straży Pożarnej|Komendzie Miejskiej Państwowej Straży Pożarnej",
+        "KM PSP",
+        "{city} Municipal Headquarters of the State Fire Service",
+        "psp.{slug}.pl",
+        "public-safety",
+    ),
+    (
+        "Miejskie Przedsiębiorstwo Energetyki Cieplnej|Miejskiego Przedsiębiorstwa Energetyki Cieplnej|"
+        "Miejskiemu Przedsiębiorstwu Energetyki Cieplnej|Miejskie Przedsiębiorstwo Energetyki Cieplnej|"
+        "Miejskim Przedsiębiorstwem Energetyki Cieplnej|Miejskim Przedsiębiorstwie Energetyki Cieplnej",
+        "MPEC",
+        "{city} Municipal Heating Company",
+        "mpec.{slug}.pl",
+        "energy environment-climate",
+    ),
 )
 
 # Polish organisations with a fixed name: forms ; acronym ; English ; domain ; themes ; region
 PL_FIXED_ORGS = (
-    ("Górnośląsko-Zagłębiowska Metropolia|Górnośląsko-Zagłębiowskiej Metropolii|Górnośląsko-Zagłębiowskiej Metropolii|"
-     "Górnośląsko-Zagłębiowską Metropolię|Górnośląsko-Zagłębiowską Metropolią|Górnośląsko-Zagłębiowskiej Metropolii",
-     "GZM", "Upper Silesian-Zagłębie Metropolis", "metropoliagzm.pl", ANY, "slaskie"),
-    ("Zarząd Transportu Metropolitalnego|Zarządu Transportu Metropolitalnego|Zarządowi Transportu Metropolitalnego|"
-     "Zarząd Transportu Metropolitalnego|Zarządem Transportu Metropolitalnego|Zarządzie Transportu Metropolitalnego",
-     "ZTM", "Metropolitan Transport Authority", "metropoliaztm.pl", "mobility digital environment-climate", "slaskie"),
-    ("Urząd Marszałkowski Województwa Śląskiego|Urzędu Marszałkowskiego Województwa Śląskiego|"
-     "Urzędowi Marszałkowskiemu Województwa Śląskiego|Urząd Marszałkowski Województwa Śląskiego|"
-     "Urzędem Marszałkowskim Województwa Śląskiego|Urzędzie Marszałkowskim Województwa Śląskiego",
-     "UMWS", "Marshal's Office of the Silesian Voivodeship", "slaskie.pl", ANY, "slaskie"),
-    ("Politechnika Śląska|Politechniki Śląskiej|Politechnice Śląskiej|Politechnikę Śląską|Politechniką Śląską|Politechnice Śląskiej",
-     "", "Silesian University of Technology", "polsl.pl",
-     "innovation-research education-employment energy digital environment-climate", "slaskie"),
-    ("Uniwersytet Ekonomiczny w Katowicach|Uniwersytetu Ekonomicznego w Katowicach|Uniwersytetowi Ekonomicznemu w Katowicach|"
-     "Uniwersytet Ekonomiczny w Katowicach|Uniwersytetem Ekonomicznym w Katowicach|Uniwersytecie Ekonomicznym w Katowicach",
-     "UE", "University of Economics in Katowice", "ue.katowice.pl",
-     "economy-investment education-employment governance-finance", "slaskie"),
-    ("Katowicka Specjalna Strefa Ekonomiczna|Katowickiej Specjalnej Strefy Ekonomicznej|Katowickiej Specjalnej Strefie Ekonomicznej|"
-     "Katowicką Specjalną Strefę Ekonomiczną|Katowicką Specjalną Strefą Ekonomiczną|Katowickiej Specjalnej Strefie Ekonomicznej",
-     "KSSE", "Katowice Special Economic Zone", "ksse.com.pl", "economy-investment innovation-research", "slaskie"),
-    ("Śląska Organizacja Turystyczna|Śląskiej Organizacji Turystycznej|Śląskiej Organizacji Turystycznej|"
-     "Śląską Organizację Turystyczną|Śląską Organizacją Turystyczną|Śląskiej Organizacji Turystycznej",
-     "ŚOT", "Silesian Tourist Organisation", "slaskie.travel", "culture-tourism-sport", "slaskie"),
-    ("Rządowe Centrum Bezpieczeństwa|Rządowego Centrum Bezpieczeństwa|Rządowemu Centrum Bezpieczeństwa|"
-     "Rządowe Centrum Bezpieczeństwa|Rządowym Centrum Bezpieczeństwa|Rządowym Centrum Bezpieczeństwa",
-     "RCB", "Government Centre for Security", "rcb.gov.pl", "public-safety digital", ""),
-    ("Fundacja Rozwoju Demokracji Lokalnej|Fundacji Rozwoju Demokracji Lokalnej|Fundacji Rozwoju Demokracji Lokalnej|"
-     "Fundację Rozwoju Demokracji Lokalnej|Fundacją Rozwoju Demokracji Lokalnej|Fundacji Rozwoju Demokracji Lokalnej",
-     "FRDL", "Foundation in Support of Local Democracy", "frdl.org.pl",
-     "governance-finance international-cooperation education-employment", ""),
-    ("Związek Miast Polskich|Związku Miast Polskich|Związkowi Miast Polskich|Związek Miast Polskich|"
-     "Związkiem Miast Polskich|Związku Miast Polskich",
-     "ZMP", "Association of Polish Cities", "zmp.poznan.pl", "international-cooperation governance-finance", ""),
+    (
+        "Górnośląsko-Zagłębiowska Metropolia|Górnośląsko-Zagłębiowskiej Metropolii|Górnośląsko-Zagłębiowskiej "
+        "Metropolii|"
+        "Górnośląsko-Zagłębiowską Metropolię|Górnośląsko-Zagłębiowską Metropolią|Górnośląsko-Zagłębiowskiej Metropolii",
+        "GZM",
+        "Upper Silesian-Zagłębie Metropolis",
+        "metropoliagzm.pl",
+        ANY,
+        "slaskie",
+    ),
+    (
+        "Zarząd Transportu Metropolitalnego|Zarządu Transportu Metropolitalnego|Zarządowi Transportu Metropolitalnego|"
+        "Zarząd Transportu Metropolitalnego|Zarządem Transportu Metropolitalnego|Zarządzie Transportu Metropolitalnego",
+        "ZTM",
+        "Metropolitan Transport Authority",
+        "metropoliaztm.pl",
+        "mobility digital environment-climate",
+        "slaskie",
+    ),
+    (
+        "Urząd Marszałkowski Województwa Śląskiego|Urzędu Marszałkowskiego Województwa Śląskiego|"
+        "Urzędowi Marszałkowskiemu Województwa Śląskiego|Urząd Marszałkowski Województwa Śląskiego|"
+        "Urzędem Marszałkowskim Województwa Śląskiego|Urzędzie Marszałkowskim Województwa Śląskiego",
+        "UMWS",
+        "Marshal's Office of the Silesian Voivodeship",
+        "slaskie.pl",
+        ANY,
+        "slaskie",
+    ),
+    (
+        "Politechnika Śląska|Politechniki Śląskiej|Politechnice Śląskiej|Politechnikę Śląską|Politechniką "
+        "Śląską|Politechnice Śląskiej",
+        "",
+        "Silesian University of Technology",
+        "polsl.pl",
+        "innovation-research education-employment energy digital environment-climate",
+        "slaskie",
+    ),
+    (
+        "Uniwersytet Ekonomiczny w Katowicach|Uniwersytetu Ekonomicznego w Katowicach|Uniwersytetowi Ekonomicznemu w "
+        "Katowicach|"
+        "Uniwersytet Ekonomiczny w Katowicach|Uniwersytetem Ekonomicznym w Katowicach|Uniwersytecie Ekonomicznym w "
+        "Katowicach",
+        "UE",
+        "University of Economics in Katowice",
+        "ue.katowice.pl",
+        "economy-investment education-employment governance-finance",
+        "slaskie",
+    ),
+    (
+        "Katowicka Specjalna Strefa Ekonomiczna|Katowickiej Specjalnej Strefy Ekonomicznej|Katowickiej Specjalnej "
+        "Strefie Ekonomicznej|"
+        "Katowicką Specjalną Strefę Ekonomiczną|Katowicką Specjalną Strefą Ekonomiczną|Katowickiej Specjalnej "
+        "Strefie Ekonomicznej",
+        "KSSE",
+        "Katowice Special Economic Zone",
+        "ksse.com.pl",
+        "economy-investment innovation-research",
+        "slaskie",
+    ),
+    (
+        "Śląska Organizacja Turystyczna|Śląskiej Organizacji Turystycznej|Śląskiej Organizacji Turystycznej|"
+        "Śląską Organizację Turystyczną|Śląską Organizacją Turystyczną|Śląskiej Organizacji Turystycznej",
+        "ŚOT",
+        "Silesian Tourist Organisation",
+        "slaskie.travel",
+        "culture-tourism-sport",
+        "slaskie",
+    ),
+    (
+        "Rządowe Centrum Bezpieczeństwa|Rządowego Centrum Bezpieczeństwa|Rządowemu Centrum Bezpieczeństwa|"
+        "Rządowe Centrum Bezpieczeństwa|Rządowym Centrum Bezpieczeństwa|Rządowym Centrum Bezpieczeństwa",
+        "RCB",
+        "Government Centre for Security",
+        "rcb.gov.pl",
+        "public-safety digital",
+        "",
+    ),
+    (
+        "Fundacja Rozwoju Demokracji Lokalnej|Fundacji Rozwoju Demokracji Lokalnej|Fundacji Rozwoju Demokracji "
+        "Lokalnej|"
+        "Fundację Rozwoju Demokracji Lokalnej|Fundacją Rozwoju Demokracji Lokalnej|Fundacji Rozwoju Demokracji "
+        "Lokalnej",
+        "FRDL",
+        "Foundation in Support of Local Democracy",
+        "frdl.org.pl",
+        "governance-finance international-cooperation education-employment",
+        "",
+    ),
+    (
+        "Związek Miast Polskich|Związku Miast Polskich|Związkowi Miast Polskich|Związek Miast Polskich|"
+        "Związkiem Miast Polskich|Związku Miast Polskich",
+        "ZMP",
+        "Association of Polish Cities",
+        "zmp.poznan.pl",
+        "international-cooperation governance-finance",
+        "",
+    ),
 )
 
 # Polish funders: institutions (a fund that is a legal person counts; a programme does not).
 PL_FUNDERS = (
-    ("Narodowy Fundusz Ochrony Środowiska i Gospodarki Wodnej|Narodowego Funduszu Ochrony Środowiska i Gospodarki Wodnej|"
-     "Narodowemu Funduszowi Ochrony Środowiska i Gospodarki Wodnej|Narodowy Fundusz Ochrony Środowiska i Gospodarki Wodnej|"
-     "Narodowym Funduszem Ochrony Środowiska i Gospodarki Wodnej|Narodowym Funduszu Ochrony Środowiska i Gospodarki Wodnej",
-     "NFOŚiGW", "National Fund for Environmental Protection and Water Management", "gov.pl/web/nfosigw",
-     "energy environment-climate mobility public-safety", ""),
-    ("Narodowe Centrum Badań i Rozwoju|Narodowego Centrum Badań i Rozwoju|Narodowemu Centrum Badań i Rozwoju|"
-     "Narodowe Centrum Badań i Rozwoju|Narodowym Centrum Badań i Rozwoju|Narodowym Centrum Badań i Rozwoju",
-     "NCBR", "National Centre for Research and Development", "gov.pl/web/ncbr",
-     "innovation-research digital energy", ""),
-    ("Bank Gospodarstwa Krajowego|Banku Gospodarstwa Krajowego|Bankowi Gospodarstwa Krajowego|Bank Gospodarstwa Krajowego|"
-     "Bankiem Gospodarstwa Krajowego|Banku Gospodarstwa Krajowego",
-     "BGK", "National Development Bank of Poland", "bgk.pl", ANY, ""),
-    ("Ministerstwo Funduszy i Polityki Regionalnej|Ministerstwa Funduszy i Polityki Regionalnej|"
-     "Ministerstwu Funduszy i Polityki Regionalnej|Ministerstwo Funduszy i Polityki Regionalnej|"
-     "Ministerstwem Funduszy i Polityki Regionalnej|Ministerstwie Funduszy i Polityki Regionalnej",
-     "MFiPR", "Ministry of Development Funds and Regional Policy", "gov.pl/web/fundusze-regiony", ANY, ""),
-    ("Polska Agencja Rozwoju Przedsiębiorczości|Polskiej Agencji Rozwoju Przedsiębiorczości|Polskiej Agencji Rozwoju Przedsiębiorczości|"
-     "Polską Agencję Rozwoju Przedsiębiorczości|Polską Agencją Rozwoju Przedsiębiorczości|Polskiej Agencji Rozwoju Przedsiębiorczości",
-     "PARP", "Polish Agency for Enterprise Development", "parp.gov.pl",
-     "economy-investment innovation-research education-employment digital", ""),
-    ("Wojewódzki Fundusz Ochrony Środowiska i Gospodarki Wodnej w Katowicach|"
-     "Wojewódzkiego Funduszu Ochrony Środowiska i Gospodarki Wodnej w Katowicach|"
-     "Wojewódzkiemu Funduszowi Ochrony Środowiska i Gospodarki Wodnej w Katowicach|"
-     "Wojewódzki Fundusz Ochrony Środowiska i Gospodarki Wodnej w Katowicach|"
-     "Wojewódzkim Funduszem Ochrony Środowiska i Gospodarki Wodnej w Katowicach|"
-     "Wojewódzkim Funduszu Ochrony Środowiska i Gospodarki Wodnej w Katowicach",
-     "WFOŚiGW", "Regional Fund for Environmental Protection and Water Management in Katowice", "wfosigw.katowice.pl",
-     "energy environment-climate public-safety", "slaskie"),
-    ("Urząd Marszałkowski Województwa Śląskiego|Urzędu Marszałkowskiego Województwa Śląskiego|"
-     "Urzędowi Marszałkowskiemu Województwa Śląskiego|Urząd Marszałkowski Województwa Śląskiego|"
-     "Urzędem Marszałkowskim Województwa Śląskiego|Urzędzie Marszałkowskim Województwa Śląskiego",
-     "UMWS", "Marshal's Office of the Silesian Voivodeship", "slaskie.pl", ANY, "slaskie"),
+    (
+        "Narodowy Fundusz Ochrony Środowiska i Gospodarki Wodnej|Narodowego Funduszu Ochrony Środowiska i Gospodarki "
+        "Wodnej|"
+        "Narodowemu Funduszowi Ochrony Środowiska i Gospodarki Wodnej|Narodowy Fundusz Ochrony Środowiska i "
+        "Gospodarki Wodnej|"
+        "Narodowym Funduszem Ochrony Środowiska i Gospodarki Wodnej|Narodowym Funduszu Ochrony Środowiska i "
+        "Gospodarki Wodnej",
+        "NFOŚiGW",
+        "National Fund for Environmental Protection and Water Management",
+        "gov.pl/web/nfosigw",
+        "energy environment-climate mobility public-safety",
+        "",
+    ),
+    (
+        "Narodowe Centrum Badań i Rozwoju|Narodowego Centrum Badań i Rozwoju|Narodowemu Centrum Badań i Rozwoju|"
+        "Narodowe Centrum Badań i Rozwoju|Narodowym Centrum Badań i Rozwoju|Narodowym Centrum Badań i Rozwoju",
+        "NCBR",
+        "National Centre for Research and Development",
+        "gov.pl/web/ncbr",
+        "innovation-research digital energy",
+        "",
+    ),
+    (
+        "Bank Gospodarstwa Krajowego|Banku Gospodarstwa Krajowego|Bankowi Gospodarstwa Krajowego|Bank Gospodarstwa "
+        "Krajowego|"
+        "Bankiem Gospodarstwa Krajowego|Banku Gospodarstwa Krajowego",
+        "BGK",
+        "National Development Bank of Poland",
+        "bgk.pl",
+        ANY,
+        "",
+    ),
+    (
+        "Ministerstwo Funduszy i Polityki Regionalnej|Ministerstwa Funduszy i Polityki Regionalnej|"
+        "Ministerstwu Funduszy i Polityki Regionalnej|Ministerstwo Funduszy i Polityki Regionalnej|"
+        "Ministerstwem Funduszy i Polityki Regionalnej|Ministerstwie Funduszy i Polityki Regionalnej",
+        "MFiPR",
+        "Ministry of Development Funds and Regional Policy",
+        "gov.pl/web/fundusze-regiony",
+        ANY,
+        "",
+    ),
+    (
+        "Polska Agencja Rozwoju Przedsiębiorczości|Polskiej Agencji Rozwoju Przedsiębiorczości|Polskiej Agencji "
+        "Rozwoju Przedsiębiorczości|"
+        "Polską Agencję Rozwoju Przedsiębiorczości|Polską Agencją Rozwoju Przedsiębiorczości|Polskiej Agencji "
+        "Rozwoju Przedsiębiorczości",
+        "PARP",
+        "Polish Agency for Enterprise Development",
+        "parp.gov.pl",
+        "economy-investment innovation-research education-employment digital",
+        "",
+    ),
+    (
+        "Wojewódzki Fundusz Ochrony Środowiska i Gospodarki Wodnej w Katowicach|"
+        "Wojewódzkiego Funduszu Ochrony Środowiska i Gospodarki Wodnej w Katowicach|"
+        "Wojewódzkiemu Funduszowi Ochrony Środowiska i Gospodarki Wodnej w Katowicach|"
+        "Wojewódzki Fundusz Ochrony Środowiska i Gospodarki Wodnej w Katowicach|"
+        "Wojewódzkim Funduszem Ochrony Środowiska i Gospodarki Wodnej w Katowicach|"
+        "Wojewódzkim Funduszu Ochrony Środowiska i Gospodarki Wodnej w Katowicach",
+        "WFOŚiGW",
+        "Regional Fund for Environmental Protection and Water Management in Katowice",
+        "wfosigw.katowice.pl",
+        "energy environment-climate public-safety",
+        "slaskie",
+    ),
+    (
+        "Urząd Marszałkowski Województwa Śląskiego|Urzędu Marszałkowskiego Województwa Śląskiego|"
+        "Urzędowi Marszałkowskiemu Województwa Śląskiego|Urząd Marszałkowski Województwa Śląskiego|"
+        "Urzędem Marszałkowskim Województwa Śląskiego|Urzędzie Marszałkowskim Województwa Śląskiego",
+        "UMWS",
+        "Marshal's Office of the Silesian Voivodeship",
+        "slaskie.pl",
+        ANY,
+        "slaskie",
+    ),
 )
 
 # English organisations: pattern (reference form, may start with "the") ; acronym ; domain ; themes
 EN_CITY_ORGS = (
     ("{city} City Council", "", {"GB": "{slug}.gov.uk", "IE": "{slug}city.ie"}, ANY),
-    ("the University of {city}", "", {"GB": "{slug}.ac.uk", "IE": "universityof{slug}.ie"},
-     "innovation-research education-employment health-social digital energy environment-climate"),
-    ("{city} Chamber of Commerce", "", {"GB": "{slug}chamber.co.uk", "IE": "{slug}chamber.ie"},
-     "economy-investment education-employment international-cooperation"),
+    (
+        "the University of {city}",
+        "",
+        {"GB": "{slug}.ac.uk", "IE": "universityof{slug}.ie"},
+        "innovation-research education-employment health-social digital energy environment-climate",
+    ),
+    (
+        "{city} Chamber of Commerce",
+        "",
+        {"GB": "{slug}chamber.co.uk", "IE": "{slug}chamber.ie"},
+        "economy-investment education-employment international-cooperation",
+    ),
     ("{city} Energy Agency", "", {"GB": "{slug}energy.org.uk", "IE": "{slug}energy.ie"}, "energy environment-climate"),
     ("{city} Fire and Rescue Service", "", {"GB": "{slug}fire.gov.uk", "IE": "{slug}fire.ie"}, "public-safety"),
     ("{city} Arts and Heritage Trust", "", {"GB": "{slug}arts.org.uk", "IE": "{slug}arts.ie"}, "culture-tourism-sport"),
-    ("{city} Active Travel Partnership", "", {"GB": "{slug}activetravel.org.uk", "IE": "{slug}activetravel.ie"},
-     "mobility environment-climate urban-planning-housing"),
-    ("{city} Housing Association", "", {"GB": "{slug}housing.org.uk", "IE": "{slug}housing.ie"},
-     "urban-planning-housing health-social energy"),
-    ("{city} Community Foundation", "", {"GB": "{slug}foundation.org.uk", "IE": "{slug}foundation.ie"},
-     "governance-finance health-social international-cooperation culture-tourism-sport"),
+    (
+        "{city} Active Travel Partnership",
+        "",
+        {"GB": "{slug}activetravel.org.uk", "IE": "{slug}activetravel.ie"},
+        "mobility environment-climate urban-planning-housing",
+    ),
+    (
+        "{city} Housing Association",
+        "",
+        {"GB": "{slug}housing.org.uk", "IE": "{slug}housing.ie"},
+        "urban-planning-housing health-social energy",
+    ),
+    (
+        "{city} Community Foundation",
+        "",
+        {"GB": "{slug}foundation.org.uk", "IE": "{slug}foundation.ie"},
+        "governance-finance health-social international-cooperation culture-tourism-sport",
+    ),
 )
 EN_FIXED_ORGS = (
     ("the European Commission", "", "ec.europa.eu", ANY, ""),
@@ -474,105 +962,318 @@ EN_FIXED_ORGS = (
     ("the Sustainable Energy Authority of Ireland", "SEAI", "seai.ie", "energy environment-climate", "IE"),
     ("Enterprise Ireland", "", "enterprise-ireland.com", "economy-investment innovation-research digital", "IE"),
     ("the Health Service Executive", "HSE", "hse.ie", "health-social", "IE"),
-    ("Eurocities", "", "eurocities.eu", "international-cooperation governance-finance digital urban-planning-housing", ""),
+    (
+        "Eurocities",
+        "",
+        "eurocities.eu",
+        "international-cooperation governance-finance digital urban-planning-housing",
+        "",
+    ),
 )
 
 # German organisations: nom|gen|dat|acc with article ; acronym ; English ; domain ; themes
 DE_CITY_ORGS = (
     ("die Stadt {city}|der Stadt {city}|der Stadt {city}|die Stadt {city}", "", "City of {city}", "{slug}.de", ANY),
-    ("die Stadtwerke {city} GmbH|der Stadtwerke {city} GmbH|der Stadtwerke {city} GmbH|die Stadtwerke {city} GmbH",
-     "", "{city} Municipal Utilities", "stadtwerke-{slug}.de", "energy environment-climate mobility digital"),
-    ("die Hochschule {city}|der Hochschule {city}|der Hochschule {city}|die Hochschule {city}",
-     "", "{city} University of Applied Sciences", "hs-{slug}.de",
-     "innovation-research education-employment digital energy"),
-    ("die Industrie- und Handelskammer {city}|der Industrie- und Handelskammer {city}|"
-     "der Industrie- und Handelskammer {city}|die Industrie- und Handelskammer {city}",
-     "IHK", "{city} Chamber of Industry and Commerce", "ihk-{slug}.de",
-     "economy-investment education-employment international-cooperation"),
-    ("die Volkshochschule {city}|der Volkshochschule {city}|der Volkshochschule {city}|die Volkshochschule {city}",
-     "VHS", "{city} Adult Education Centre", "vhs-{slug}.de", "education-employment culture-tourism-sport health-social"),
-    ("die Feuerwehr {city}|der Feuerwehr {city}|der Feuerwehr {city}|die Feuerwehr {city}",
-     "", "{city} Fire Brigade", "feuerwehr-{slug}.de", "public-safety"),
-    ("die Wohnungsbaugesellschaft {city} mbH|der Wohnungsbaugesellschaft {city} mbH|"
-     "der Wohnungsbaugesellschaft {city} mbH|die Wohnungsbaugesellschaft {city} mbH",
-     "", "{city} Housing Company", "wbg-{slug}.de", "urban-planning-housing health-social energy"),
+    (
+        "die Stadtwerke {city} GmbH|der Stadtwerke {city} GmbH|der Stadtwerke {city} GmbH|die Stadtwerke {city} GmbH",
+        "",
+        "{city} Municipal Utilities",
+        "stadtwerke-{slug}.de",
+        "energy environment-climate mobility digital",
+    ),
+    (
+        "die Hochschule {city}|der Hochschule {city}|der Hochschule {city}|die Hochschule {city}",
+        "",
+        "{city} University of Applied Sciences",
+        "hs-{slug}.de",
+        "innovation-research education-employment digital energy",
+    ),
+    (
+        "die Industrie- und Handelskammer {city}|der Industrie- und Handelskammer {city}|"
+        "der Industrie- und Handelskammer {city}|die Industrie- und Handelskammer {city}",
+        "IHK",
+        "{city} Chamber of Industry and Commerce",
+        "ihk-{slug}.de",
+        "economy-investment education-employment international-cooperation",
+    ),
+    (
+        "die Volkshochschule {city}|der Volkshochschule {city}|der Volkshochschule {city}|die Volkshochschule {city}",
+        "VHS",
+        "{city} Adult Education Centre",
+        "vhs-{slug}.de",
+        "education-employment culture-tourism-sport health-social",
+    ),
+    (
+        "die Feuerwehr {city}|der Feuerwehr {city}|der Feuerwehr {city}|die Feuerwehr {city}",
+        "",
+        "{city} Fire Brigade",
+        "feuerwehr-{slug}.de",
+        "public-safety",
+    ),
+    (
+        "die Wohnungsbaugesellschaft {city} mbH|der Wohnungsbaugesellschaft {city} mbH|"
+        "der Wohnungsbaugesellschaft {city} mbH|die Wohnungsbaugesellschaft {city} mbH",
+        "",
+        "{city} Housing Company",
+        "wbg-{slug}.de",
+        "urban-planning-housing health-social energy",
+    ),
 )
 DE_FUNDERS = (
-    ("das Bundesministerium für Wirtschaft und Klimaschutz|des Bundesministeriums für Wirtschaft und Klimaschutz|"
-     "dem Bundesministerium für Wirtschaft und Klimaschutz|das Bundesministerium für Wirtschaft und Klimaschutz",
-     "BMWK", "Federal Ministry for Economic Affairs and Climate Action", "bmwk.de", ANY),
-    ("die Kreditanstalt für Wiederaufbau|der Kreditanstalt für Wiederaufbau|der Kreditanstalt für Wiederaufbau|"
-     "die Kreditanstalt für Wiederaufbau", "KfW", "KfW Development Bank", "kfw.de", ANY),
-    ("die Europäische Kommission|der Europäischen Kommission|der Europäischen Kommission|die Europäische Kommission",
-     "", "European Commission", "ec.europa.eu", ANY),
-    ("das Bundesamt für Wirtschaft und Ausfuhrkontrolle|des Bundesamtes für Wirtschaft und Ausfuhrkontrolle|"
-     "dem Bundesamt für Wirtschaft und Ausfuhrkontrolle|das Bundesamt für Wirtschaft und Ausfuhrkontrolle",
-     "BAFA", "Federal Office for Economic Affairs and Export Control", "bafa.de", "energy economy-investment"),
-    ("die Deutsche Bundesstiftung Umwelt|der Deutschen Bundesstiftung Umwelt|der Deutschen Bundesstiftung Umwelt|"
-     "die Deutsche Bundesstiftung Umwelt", "DBU", "German Federal Environmental Foundation", "dbu.de",
-     "environment-climate innovation-research energy"),
-    ("die Bundesagentur für Arbeit|der Bundesagentur für Arbeit|der Bundesagentur für Arbeit|die Bundesagentur für Arbeit",
-     "BA", "Federal Employment Agency", "arbeitsagentur.de", "education-employment health-social"),
+    (
+        "das Bundesministerium für Wirtschaft und Klimaschutz|des Bundesministeriums für Wirtschaft und Klimaschutz|"
+        "dem Bundesministerium für Wirtschaft und Klimaschutz|das Bundesministerium für Wirtschaft und Klimaschutz",
+        "BMWK",
+        "Federal Ministry for Economic Affairs and Climate Action",
+        "bmwk.de",
+        ANY,
+    ),
+    (
+        "die Kreditanstalt für Wiederaufbau|der Kreditanstalt für Wiederaufbau|der Kreditanstalt für Wiederaufbau|"
+        "die Kreditanstalt für Wiederaufbau",
+        "KfW",
+        "KfW Development Bank",
+        "kfw.de",
+        ANY,
+    ),
+    (
+        "die Europäische Kommission|der Europäischen Kommission|der Europäischen Kommission|die Europäische Kommission",
+        "",
+        "European Commission",
+        "ec.europa.eu",
+        ANY,
+    ),
+    (
+        "das Bundesamt für Wirtschaft und Ausfuhrkontrolle|des Bundesamtes für Wirtschaft und Ausfuhrkontrolle|"
+        "dem Bundesamt für Wirtschaft und Ausfuhrkontrolle|das Bundesamt für Wirtschaft und Ausfuhrkontrolle",
+        "BAFA",
+        "Federal Office for Economic Affairs and Export Control",
+        "bafa.de",
+        "energy economy-investment",
+    ),
+    (
+        "die Deutsche Bundesstiftung Umwelt|der Deutschen Bundesstiftung Umwelt|der Deutschen Bundesstiftung Umwelt|"
+        "die Deutsche Bundesstiftung Umwelt",
+        "DBU",
+        "German Federal Environmental Foundation",
+        "dbu.de",
+        "environment-climate innovation-research energy",
+    ),
+    (
+        "die Bundesagentur für Arbeit|der Bundesagentur für Arbeit|der Bundesagentur für Arbeit|die Bundesagentur "
+        "für Arbeit",
+        "BA",
+        "Federal Employment Agency",
+        "arbeitsagentur.de",
+        "education-employment health-social",
+    ),
 )
 
 # Polish people: (nom, gen) of first names by sex; surnames as nom_m|gen_m|nom_f|gen_f.
 PL_FIRST = {
-    "f": (("Anna", "Anny"), ("Kamila", "Kamili"), ("Katarzyna", "Katarzyny"), ("Magdalena", "Magdaleny"),
-          ("Agnieszka", "Agnieszki"), ("Joanna", "Joanny"), ("Monika", "Moniki"), ("Ewa", "Ewy"),
-          ("Marta", "Marty"), ("Aleksandra", "Aleksandry"), ("Beata", "Beaty"), ("Zofia", "Zofii")),
-    "m": (("Piotr", "Piotra"), ("Tomasz", "Tomasza"), ("Paweł", "Pawła"), ("Marcin", "Marcina"),
-          ("Krzysztof", "Krzysztofa"), ("Michał", "Michała"), ("Jakub", "Jakuba"), ("Andrzej", "Andrzeja"),
-          ("Grzegorz", "Grzegorza"), ("Łukasz", "Łukasza"), ("Wojciech", "Wojciecha"), ("Adam", "Adama")),
+    "f": (
+        ("Anna", "Anny"),
+        ("Kamila", "Kamili"),
+        ("Katarzyna", "Katarzyny"),
+        ("Magdalena", "Magdaleny"),
+        ("Agnieszka", "Agnieszki"),
+        ("Joanna", "Joanny"),
+        ("Monika", "Moniki"),
+        ("Ewa", "Ewy"),
+        ("Marta", "Marty"),
+        ("Aleksandra", "Aleksandry"),
+        ("Beata", "Beaty"),
+        ("Zofia", "Zofii"),
+    ),
+    "m": (
+        ("Piotr", "Piotra"),
+        ("Tomasz", "Tomasza"),
+        ("Paweł", "Pawła"),
+        ("Marcin", "Marcina"),
+        ("Krzysztof", "Krzysztofa"),
+        ("Michał", "Michała"),
+        ("Jakub", "Jakuba"),
+        ("Andrzej", "Andrzeja"),
+        ("Grzegorz", "Grzegorza"),
+        ("Łukasz", "Łukasza"),
+        ("Wojciech", "Wojciecha"),
+        ("Adam", "Adama"),
+    ),
 }
-PL_SURNAMES = tuple(row.split("|") for row in (
-    "Kowalski|Kowalskiego|Kowalska|Kowalskiej", "Wiśniewski|Wiśniewskiego|Wiśniewska|Wiśniewskiej",
-    "Lewandowski|Lewandowskiego|Lewandowska|Lewandowskiej", "Dąbrowski|Dąbrowskiego|Dąbrowska|Dąbrowskiej",
-    "Pietrzycki|Pietrzyckiego|Pietrzycka|Pietrzyckiej", "Zieliński|Zielińskiego|Zielińska|Zielińskiej",
-    "Nowak|Nowaka|Nowak|Nowak", "Wójcik|Wójcika|Wójcik|Wójcik", "Mazur|Mazura|Mazur|Mazur",
-    "Krawczyk|Krawczyka|Krawczyk|Krawczyk", "Okoń|Okonia|Okoń|Okoń", "Kaczmarek|Kaczmarka|Kaczmarek|Kaczmarek",
-    "Sikora|Sikory|Sikora|Sikory", "Bednarz|Bednarza|Bednarz|Bednarz", "Grabiec|Grabca|Grabiec|Grabiec",
-    "Szczygieł|Szczygła|Szczygieł|Szczygieł",
-))
+PL_SURNAMES = tuple(
+    row.split("|")
+    for row in (
+        "Kowalski|Kowalskiego|Kowalska|Kowalskiej",
+        "Wiśniewski|Wiśniewskiego|Wiśniewska|Wiśniewskiej",
+        "Lewandowski|Lewandowskiego|Lewandowska|Lewandowskiej",
+        "Dąbrowski|Dąbrowskiego|Dąbrowska|Dąbrowskiej",
+        "Pietrzycki|Pietrzyckiego|Pietrzycka|Pietrzyckiej",
+        "Zieliński|Zielińskiego|Zielińska|Zielińskiej",
+        "Nowak|Nowaka|Nowak|Nowak",
+        "Wójcik|Wójcika|Wójcik|Wójcik",
+        "Mazur|Mazura|Mazur|Mazur",
+        "Krawczyk|Krawczyka|Krawczyk|Krawczyk",
+        "Okoń|Okonia|Okoń|Okoń",
+        "Kaczmarek|Kaczmarka|Kaczmarek|Kaczmarek",
+        "Sikora|Sikory|Sikora|Sikory",
+        "Bednarz|Bednarza|Bednarz|Bednarz",
+        "Grabiec|Grabca|Grabiec|Grabiec",
+        "Szczygieł|Szczygła|Szczygieł|Szczygieł",
+    )
+)
 PL_TITLES = ("", "", "", "dr ", "dr inż. ", "prof. ")
 # (male, female) role titles; the organisation follows in the genitive
-PL_ROLES = (("prezes zarządu", "prezes zarządu"), ("dyrektor", "dyrektorka"), ("wiceprezes", "wiceprezeska"),
-            ("kierownik projektu w imieniu", "kierowniczka projektu w imieniu"),
-            ("pełnomocnik zarządu", "pełnomocniczka zarządu"), ("członek zarządu", "członkini zarządu"))
+PL_ROLES = (
+    ("prezes zarządu", "prezes zarządu"),
+    ("dyrektor", "dyrektorka"),
+    ("wiceprezes", "wiceprezeska"),
+    ("kierownik projektu w imieniu", "kierowniczka projektu w imieniu"),
+    ("pełnomocnik zarządu", "pełnomocniczka zarządu"),
+    ("członek zarządu", "członkini zarządu"),
+)
 PL_PRESS_ROLES = ("rzecznik prasowy", "rzeczniczka prasowa")
 
-EN_FIRST = ("Emma", "Oliver", "Sarah", "James", "Aoife", "Ciarán", "Priya", "Daniel", "Rachel", "Tom",
-            "Niamh", "Mark", "Fiona", "Declan", "Hannah", "Samuel")
-EN_SURNAMES = ("Thompson", "Walsh", "Patel", "O'Connor", "Hughes", "Fraser", "Byrne", "Clarke", "Evans",
-               "Murphy", "Khan", "Reid", "Doherty", "Lawson", "McKenna", "Whitfield")
+EN_FIRST = (
+    "Emma",
+    "Oliver",
+    "Sarah",
+    "James",
+    "Aoife",
+    "Ciarán",
+    "Priya",
+    "Daniel",
+    "Rachel",
+    "Tom",
+    "Niamh",
+    "Mark",
+    "Fiona",
+    "Declan",
+    "Hannah",
+    "Samuel",
+)
+EN_SURNAMES = (
+    "Thompson",
+    "Walsh",
+    "Patel",
+    "O'Connor",
+    "Hughes",
+    "Fraser",
+    "Byrne",
+    "Clarke",
+    "Evans",
+    "Murphy",
+    "Khan",
+    "Reid",
+    "Doherty",
+    "Lawson",
+    "McKenna",
+    "Whitfield",
+)
 EN_TITLES = ("", "", "", "Dr ", "Professor ", "Councillor ")
-EN_ROLES = ("Director of Strategy at", "project lead at", "Chief Executive of", "Head of Partnerships at",
-            "Deputy Director of Operations at", "programme manager at")
+EN_ROLES = (
+    "Director of Strategy at",
+    "project lead at",
+    "Chief Executive of",
+    "Head of Partnerships at",
+    "Deputy Director of Operations at",
+    "programme manager at",
+)
 
-DE_FIRST = {"f": ("Anna", "Katrin", "Julia", "Sabine", "Lena", "Claudia", "Miriam", "Stefanie"),
-            "m": ("Jonas", "Stefan", "Thomas", "Matthias", "Felix", "Jan", "Holger", "Sebastian")}
-DE_SURNAMES = ("Müller", "Schneider", "Becker", "Wagner", "Hoffmann", "Krüger", "Vogel", "Lehmann",
-               "Schulze", "Neumann", "Richter", "Böhm", "Engel", "Seidel", "Kühn", "Winkler")
+DE_FIRST = {
+    "f": ("Anna", "Katrin", "Julia", "Sabine", "Lena", "Claudia", "Miriam", "Stefanie"),
+    "m": ("Jonas", "Stefan", "Thomas", "Matthias", "Felix", "Jan", "Holger", "Sebastian"),
+}
+DE_SURNAMES = (
+    "Müller",
+    "Schneider",
+    "Becker",
+    "Wagner",
+    "Hoffmann",
+    "Krüger",
+    "Vogel",
+    "Lehmann",
+    "Schulze",
+    "Neumann",
+    "Richter",
+    "Böhm",
+    "Engel",
+    "Seidel",
+    "Kühn",
+    "Winkler",
+)
 DE_TITLES = ("", "", "", "Dr. ", "Prof. Dr. ")
-DE_ROLES = (("Geschäftsführer", "Geschäftsführerin"), ("Projektleiter", "Projektleiterin"),
-            ("Abteilungsleiter", "Abteilungsleiterin"), ("Vorstandsmitglied", "Vorstandsmitglied"))
+DE_ROLES = (
+    ("Geschäftsführer", "Geschäftsführerin"),
+    ("Projektleiter", "Projektleiterin"),
+    ("Abteilungsleiter", "Abteilungsleiterin"),
+    ("Vorstandsmitglied", "Vorstandsmitglied"),
+)
 DE_PRESS_ROLES = ("Pressesprecher", "Pressesprecherin")
 
 # ---------------------------------------------------------------------------
 # Data: dates
 # ---------------------------------------------------------------------------
 
-PL_MONTHS_GEN = ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
-                 "września", "października", "listopada", "grudnia")
-PL_MONTHS_LOC = ("w styczniu", "w lutym", "w marcu", "w kwietniu", "w maju", "w czerwcu", "w lipcu",
-                 "w sierpniu", "we wrześniu", "w październiku", "w listopadzie", "w grudniu")
+PL_MONTHS_GEN = (
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+)
+PL_MONTHS_LOC = (
+    "w styczniu",
+    "w lutym",
+    "w marcu",
+    "w kwietniu",
+    "w maju",
+    "w czerwcu",
+    "w lipcu",
+    "w sierpniu",
+    "we wrześniu",
+    "w październiku",
+    "w listopadzie",
+    "w grudniu",
+)
 PL_WEEKDAYS_ACC = ("w poniedziałek", "we wtorek", "w środę", "w czwartek", "w piątek", "w sobotę", "w niedzielę")
 PL_QUARTERS = ("I", "II", "III", "IV")
-EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-             "October", "November", "December")
+EN_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 EN_ORDINALS = ("first", "second", "third", "fourth")
-DE_MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-             "Oktober", "November", "Dezember")
+DE_MONTHS = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
 DE_WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
 DE_ORDINALS = ("ersten", "zweiten", "dritten", "vierten")
 
@@ -599,18 +1300,24 @@ PL_TEXT = {
         "Porozumienie w sprawie {project:gen} {city.at} podpisane",
     ),
     "leads": (
-        ("{issuer:nom} wspólnie z {partner:ins} rozpoczyna {project:acc} {city.at}. Wartość przedsięwzięcia "
-         "to {amount}, z czego {grant} pochodzi ze środków {funder:gen}.",
-         "{issuer} and {partner} are starting the {project} in {city}. The project is worth {amount}, of which "
-         "{grant} comes from {funder}."),
-        ("{issuer:nom} i {partner:nom} podpisały porozumienie w sprawie {project:gen} {city.at}. Przedsięwzięcie "
-         "o wartości {amount} zostanie dofinansowane przez {funder:acc}.",
-         "{issuer} and {partner} have signed an agreement on the {project} in {city}. The project, worth {amount}, "
-         "will be co-financed by {funder}."),
-        ("{project:Nom} {city.at} stanie się faktem. {issuer:nom} otrzymał{issuer_past} na ten cel {grant} "
-         "od {funder:gen}, a partnerem przedsięwzięcia jest {partner:nom}.",
-         "The {project} in {city} is going ahead. {issuer} has received {grant} for it from {funder}, and "
-         "{partner} is the project partner."),
+        (
+            "{issuer:nom} wspólnie z {partner:ins} rozpoczyna {project:acc} {city.at}. Wartość przedsięwzięcia "
+            "to {amount}, z czego {grant} pochodzi ze środków {funder:gen}.",
+            "{issuer} and {partner} are starting the {project} in {city}. The project is worth {amount}, of which "
+            "{grant} comes from {funder}.",
+        ),
+        (
+            "{issuer:nom} i {partner:nom} podpisały porozumienie w sprawie {project:gen} {city.at}. Przedsięwzięcie "
+            "o wartości {amount} zostanie dofinansowane przez {funder:acc}.",
+            "{issuer} and {partner} have signed an agreement on the {project} in {city}. The project, worth {amount}, "
+            "will be co-financed by {funder}.",
+        ),
+        (
+            "{project:Nom} {city.at} stanie się faktem. {issuer:nom} otrzymał{issuer_past} na ten cel {grant} "
+            "od {funder:gen}, a partnerem przedsięwzięcia jest {partner:nom}.",
+            "The {project} in {city} is going ahead. {issuer} has received {grant} for it from {funder}, and "
+            "{partner} is the project partner.",
+        ),
     ),
     "paragraphs": (
         "Całkowity koszt przedsięwzięcia wynosi {amount}. {funder:nom} przekaże na ten cel {grant}, a pozostałą "
@@ -659,10 +1366,17 @@ PL_TEXT = {
     "contact": "Kontakt dla mediów:\n{c:name}, {c.role}\n{issuer:nom.}\n{phone1}\n{phone2}\ne-mail: {c.email}",
     "date_line": ("{city.nom}, {day} {month_gen} {year} r.", "{city.nom}, {dd}.{mm}.{year}", "{dd}.{mm}.{year}"),
     "headings": ("Harmonogram i finansowanie", "Co się zmieni", "Kontakt dla mediów"),
-    "html": {"lang": "pl", "nav": ("Aktualności", "Dla mieszkańców", "Dla biznesu", "Projekty", "Kontakt"),
-             "home": "Strona główna", "news": "Aktualności", "more": "Zobacz także",
-             "cookie": "Ta strona używa plików cookies. Korzystając z niej, zgadzasz się na ich użycie.",
-             "accept": "Akceptuję", "footer_phone": "tel.", "privacy": "Polityka prywatności"},
+    "html": {
+        "lang": "pl",
+        "nav": ("Aktualności", "Dla mieszkańców", "Dla biznesu", "Projekty", "Kontakt"),
+        "home": "Strona główna",
+        "news": "Aktualności",
+        "more": "Zobacz także",
+        "cookie": "Ta strona używa plików cookies. Korzystając z niej, zgadzasz się na ich użycie.",
+        "accept": "Akceptuję",
+        "footer_phone": "tel.",
+        "privacy": "Polityka prywatności",
+    },
 }
 
 EN_TEXT = {
@@ -672,10 +1386,16 @@ EN_TEXT = {
         "{project:Nom} in {city.en} wins support from {funder:ref.}",
     ),
     "leads": (
-        ("{issuer:Ref} and {partner:ref} are starting the {project:nom} in {city.en}. The project is worth "
-         "{amount}, of which {grant} comes from {funder:ref}.", ""),
-        ("{issuer:Ref} and {partner:ref} have signed an agreement on the {project:nom} in {city.en}. The project, "
-         "worth {amount}, will be co-financed by {funder:ref}.", ""),
+        (
+            "{issuer:Ref} and {partner:ref} are starting the {project:nom} in {city.en}. The project is worth "
+            "{amount}, of which {grant} comes from {funder:ref}.",
+            "",
+        ),
+        (
+            "{issuer:Ref} and {partner:ref} have signed an agreement on the {project:nom} in {city.en}. The project, "
+            "worth {amount}, will be co-financed by {funder:ref}.",
+            "",
+        ),
     ),
     "paragraphs": (
         "The total cost of the project is {amount}. {funder:Ref} will contribute {grant}, and {issuer:ref} will "
@@ -719,12 +1439,23 @@ EN_TEXT = {
         "said {p:nom}, {p.role}.",
     ),
     "contact": "Media enquiries:\n{c:name}, {c.role}, {issuer:Ref.}\n{phone1}\n{phone2}\nEmail: {c.email}",
-    "date_line": ("{city.en}, {month_name} {day}, {year}", "{city.en}, {day} {month_name} {year}", "{month_name} {day}, {year}"),
+    "date_line": (
+        "{city.en}, {month_name} {day}, {year}",
+        "{city.en}, {day} {month_name} {year}",
+        "{month_name} {day}, {year}",
+    ),
     "headings": ("Timetable and funding", "What will change", "Media enquiries"),
-    "html": {"lang": "en", "nav": ("News", "Residents", "Business", "Projects", "Contact us"),
-             "home": "Home", "news": "News", "more": "Other news",
-             "cookie": "We use cookies to make this website work. Read our cookie policy.",
-             "accept": "Accept cookies", "footer_phone": "Phone:", "privacy": "Privacy notice"},
+    "html": {
+        "lang": "en",
+        "nav": ("News", "Residents", "Business", "Projects", "Contact us"),
+        "home": "Home",
+        "news": "News",
+        "more": "Other news",
+        "cookie": "We use cookies to make this website work. Read our cookie policy.",
+        "accept": "Accept cookies",
+        "footer_phone": "Phone:",
+        "privacy": "Privacy notice",
+    },
 }
 
 DE_TEXT = {
@@ -734,14 +1465,18 @@ DE_TEXT = {
         "{project:Nom} in {city.nom}: Förderung durch {funder:acc.}",
     ),
     "leads": (
-        ("{issuer:Nom} beginnt gemeinsam mit {partner:dat} mit der {project:nom} in {city.nom}. Das Vorhaben kostet "
-         "{amount}, davon stammen {grant} von {funder:dat}.",
-         "{issuer} and {partner} are starting the {project} in {city}. The project costs {amount}, of which "
-         "{grant} comes from {funder}."),
-        ("{issuer:Nom} und {partner:nom} haben eine Vereinbarung über die {project:nom} in {city.nom} "
-         "unterzeichnet. Das Vorhaben im Wert von {amount} wird von {funder:dat} gefördert.",
-         "{issuer} and {partner} have signed an agreement on the {project} in {city}. The project, worth "
-         "{amount}, is funded by {funder}."),
+        (
+            "{issuer:Nom} beginnt gemeinsam mit {partner:dat} mit der {project:nom} in {city.nom}. Das Vorhaben kostet "
+            "{amount}, davon stammen {grant} von {funder:dat}.",
+            "{issuer} and {partner} are starting the {project} in {city}. The project costs {amount}, of which "
+            "{grant} comes from {funder}.",
+        ),
+        (
+            "{issuer:Nom} und {partner:nom} haben eine Vereinbarung über die {project:nom} in {city.nom} "
+            "unterzeichnet. Das Vorhaben im Wert von {amount} wird von {funder:dat} gefördert.",
+            "{issuer} and {partner} have signed an agreement on the {project} in {city}. The project, worth "
+            "{amount}, is funded by {funder}.",
+        ),
     ),
     "paragraphs": (
         "Die Gesamtkosten des Vorhabens betragen {amount}. {funder:Nom} steuert {grant} bei, den Rest trägt "
@@ -784,18 +1519,26 @@ DE_TEXT = {
     "contact": "Pressekontakt:\n{c:name}, {c.role}\n{issuer:name.}\n{phone1}\n{phone2}\nE-Mail: {c.email}",
     "date_line": ("{city.nom}, {day}. {month_name} {year}", "{city.nom}, den {dd}.{mm}.{year}", "{dd}.{mm}.{year}"),
     "headings": ("Zeitplan und Finanzierung", "Was sich ändert", "Pressekontakt"),
-    "html": {"lang": "de", "nav": ("Aktuelles", "Bürgerservice", "Wirtschaft", "Projekte", "Kontakt"),
-             "home": "Startseite", "news": "Presse", "more": "Weitere Meldungen",
-             "cookie": "Diese Website verwendet Cookies. Mit der Nutzung stimmen Sie dem zu.",
-             "accept": "Einverstanden", "footer_phone": "Telefon:", "privacy": "Datenschutz"},
+    "html": {
+        "lang": "de",
+        "nav": ("Aktuelles", "Bürgerservice", "Wirtschaft", "Projekte", "Kontakt"),
+        "home": "Startseite",
+        "news": "Presse",
+        "more": "Weitere Meldungen",
+        "cookie": "Diese Website verwendet Cookies. Mit der Nutzung stimmen Sie dem zu.",
+        "accept": "Einverstanden",
+        "footer_phone": "Telefon:",
+        "privacy": "Datenschutz",
+    },
 }
 
 # ---------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------
 
-_ASCII_MAP = str.maketrans({"ł": "l", "Ł": "L", "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe",
-                            "Ü": "Ue", "ß": "ss", "'": ""})
+_ASCII_MAP = str.maketrans(
+    {"ł": "l", "Ł": "L", "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "'": ""}
+)
 
 
 def ascii_slug(text: str, separator: str = "-") -> str:
@@ -816,7 +1559,7 @@ def digits(rng: random.Random, count: int, first: str = "0123456789") -> str:
 def group(number: str, sizes: tuple[int, ...], separator: str = " ") -> str:
     parts, start = [], 0
     for size in sizes:
-        parts.append(number[start:start + size])
+        parts.append(number[start : start + size])
         start += size
     return separator.join(parts)
 
@@ -934,7 +1677,7 @@ class CityView:
 class Slots(dict):
     """format_map source that creates dates, numbers and contacts when a template asks for them."""
 
-    def __init__(self, builder: "ReleaseBuilder", fixed: dict) -> None:
+    def __init__(self, builder: ReleaseBuilder, fixed: dict) -> None:
         super().__init__(fixed)
         self.builder = builder
 
@@ -1007,9 +1750,15 @@ class LanguagePack:
     def date_line(self, city: CityView) -> str:
         day = self.release_day
         template = self.rng.choice(self.text["date_line"])
-        return template.format(city=city, day=day.day, dd=f"{day.day:02d}", mm=f"{day.month:02d}",
-                               year=day.year, month_gen=PL_MONTHS_GEN[day.month - 1],
-                               month_name=self.month_names[day.month - 1])
+        return template.format(
+            city=city,
+            day=day.day,
+            dd=f"{day.day:02d}",
+            mm=f"{day.month:02d}",
+            year=day.year,
+            month_gen=PL_MONTHS_GEN[day.month - 1],
+            month_name=self.month_names[day.month - 1],
+        )
 
     month_names: tuple[str, ...] = EN_MONTHS
 
@@ -1050,10 +1799,9 @@ class LanguagePack:
         return self.rng.sample(fitting if len(fitting) >= how_many else distinct, how_many)
 
 
-def org_from_forms(forms: str, acronym: str, name_en: str, domain: str, themes: str,
-                   cases: tuple[str, ...]) -> Org:
+def org_from_forms(forms: str, acronym: str, name_en: str, domain: str, themes: str, cases: tuple[str, ...]) -> Org:
     """An organisation whose canonical name is its first (nominative) form."""
-    values = dict(zip(cases, forms.split("|")))
+    values = dict(zip(cases, forms.split("|"), strict=False))
     return Org(values[cases[0]], values, acronym or None, name_en, domain, themes_of(themes))
 
 
@@ -1079,8 +1827,10 @@ class Polish(LanguagePack):
             if start.month == end.month:
                 text = f"w dniach {start.day}–{end.day} {PL_MONTHS_GEN[start.month - 1]} {start.year} r."
             else:
-                text = (f"od {start.day} {PL_MONTHS_GEN[start.month - 1]} do {end.day} "
-                        f"{PL_MONTHS_GEN[end.month - 1]} {end.year} r.")
+                text = (
+                    f"od {start.day} {PL_MONTHS_GEN[start.month - 1]} do {end.day} "
+                    f"{PL_MONTHS_GEN[end.month - 1]} {end.year} r."
+                )
             return text, f"{iso(start)}/{iso(end)}"
         year, first, last = self.span_months()
         last_day = (dt.date(year + last // 12, last % 12 + 1, 1) - dt.timedelta(days=1)).day
@@ -1128,18 +1878,29 @@ class Polish(LanguagePack):
     def organisations(self, theme_id: str, place: dict) -> tuple[Org, Org, Org]:
         city: City = place["city"]
         slug = ascii_slug(city.nom)
-        local = [org_from_forms("|".join(f"{form} {city.at}" for form in forms.split("|")), acronym,
-                                name_en.format(city=city.en), domain.format(slug=slug), themes, PL_CASES)
-                 for forms, acronym, name_en, domain, themes in PL_CITY_ORGS]
-        fixed = [org_from_forms(forms, acronym, name_en, domain, themes, PL_CASES)
-                 for forms, acronym, name_en, domain, themes, region in PL_FIXED_ORGS
-                 if region in ("", city.region)]
+        local = [
+            org_from_forms(
+                "|".join(f"{form} {city.at}" for form in forms.split("|")),
+                acronym,
+                name_en.format(city=city.en),
+                domain.format(slug=slug),
+                themes,
+                PL_CASES,
+            )
+            for forms, acronym, name_en, domain, themes in PL_CITY_ORGS
+        ]
+        fixed = [
+            org_from_forms(forms, acronym, name_en, domain, themes, PL_CASES)
+            for forms, acronym, name_en, domain, themes, region in PL_FIXED_ORGS
+            if region in ("", city.region)
+        ]
         issuer, partner = self.pick_orgs(local + fixed, theme_id, 2)
-        funders = [org_from_forms(forms, acronym, name_en, domain, themes, PL_CASES)
-                   for forms, acronym, name_en, domain, themes, region in PL_FUNDERS
-                   if region in ("", city.region)]
-        funder = self.pick_orgs([org for org in funders if org.name not in (issuer.name, partner.name)],
-                                theme_id, 1)[0]
+        funders = [
+            org_from_forms(forms, acronym, name_en, domain, themes, PL_CASES)
+            for forms, acronym, name_en, domain, themes, region in PL_FUNDERS
+            if region in ("", city.region)
+        ]
+        funder = self.pick_orgs([org for org in funders if org.name not in (issuer.name, partner.name)], theme_id, 1)[0]
         return issuer, partner, funder
 
     def person(self, org: Org, gold: Gold, press: bool = False) -> Person:
@@ -1160,14 +1921,17 @@ class Polish(LanguagePack):
     def phones(self, place: dict) -> tuple[list[str], list[str]]:
         area = place["city"].area_code
         land = digits(self.rng, 7, "2345678")
-        mobile = self.rng.choice(("501", "502", "509", "512", "530", "600", "601", "604", "660", "691",
-                                  "724", "781", "790", "880")) + digits(self.rng, 6)
-        land_text = self.rng.choice((
-            f"tel. {area} {group(land, (3, 2, 2))}",
-            f"tel.: ({area}) {group(land, (3, 2, 2), '-')}",
-            f"0048 {area} {group(land, (3, 2, 2))}",
-            f"+48 {area} {group(land, (3, 2, 2))}",
-        ))
+        mobile = self.rng.choice(
+            ("501", "502", "509", "512", "530", "600", "601", "604", "660", "691", "724", "781", "790", "880")
+        ) + digits(self.rng, 6)
+        land_text = self.rng.choice(
+            (
+                f"tel. {area} {group(land, (3, 2, 2))}",
+                f"tel.: ({area}) {group(land, (3, 2, 2), '-')}",
+                f"0048 {area} {group(land, (3, 2, 2))}",
+                f"+48 {area} {group(land, (3, 2, 2))}",
+            )
+        )
         mobile_text = self.rng.choice((f"+48 {group(mobile, (3, 3, 3))}", f"tel. kom. {group(mobile, (3, 3, 3))}"))
         return [land_text, mobile_text], [f"+48{area}{land}", f"+48{mobile}"]
 
@@ -1194,12 +1958,12 @@ class English(LanguagePack):
             if start.month == end.month:
                 text = f"between {start.day} and {end.day} {EN_MONTHS[start.month - 1]} {start.year}"
             else:
-                text = (f"from {start.day} {EN_MONTHS[start.month - 1]} to {end.day} "
-                        f"{EN_MONTHS[end.month - 1]} {end.year}")
+                text = (
+                    f"from {start.day} {EN_MONTHS[start.month - 1]} to {end.day} {EN_MONTHS[end.month - 1]} {end.year}"
+                )
             return text, f"{iso(start)}/{iso(end)}"
         year, first, last = self.span_months()
-        return (f"from {EN_MONTHS[first - 1]} to {EN_MONTHS[last - 1]} {year}",
-                f"{year}-{first:02d}/{year}-{last:02d}")
+        return (f"from {EN_MONTHS[first - 1]} to {EN_MONTHS[last - 1]} {year}", f"{year}-{first:02d}/{year}-{last:02d}")
 
     def date_until(self) -> tuple[str, str]:
         year, month = self.until_year_month()
@@ -1236,16 +2000,25 @@ class English(LanguagePack):
     def city(self) -> tuple[CityView, dict]:
         name, country, area, subscriber = self.rng.choice(EN_CITIES)
         self.country = country
-        return CityView(name, name, f"in {name}", name), {"city": name, "country": country, "area": area,
-                                                  "subscriber": int(subscriber)}
+        return CityView(name, name, f"in {name}", name), {
+            "city": name,
+            "country": country,
+            "area": area,
+            "subscriber": int(subscriber),
+        }
 
     def organisations(self, theme_id: str, place: dict) -> tuple[Org, Org, Org]:
         city, country = place["city"], place["country"]
         slug = ascii_slug(city, "")
-        pool = [self.english_org(pattern.format(city=city), acronym, domains[country].format(slug=slug), themes)
-                for pattern, acronym, domains, themes in EN_CITY_ORGS]
-        fixed = [self.english_org(ref, acronym, domain, themes)
-                 for ref, acronym, domain, themes, region in EN_FIXED_ORGS if region in ("", country)]
+        pool = [
+            self.english_org(pattern.format(city=city), acronym, domains[country].format(slug=slug), themes)
+            for pattern, acronym, domains, themes in EN_CITY_ORGS
+        ]
+        fixed = [
+            self.english_org(ref, acronym, domain, themes)
+            for ref, acronym, domain, themes, region in EN_FIXED_ORGS
+            if region in ("", country)
+        ]
         issuer, partner = self.pick_orgs(pool, theme_id, 2)
         funder = self.pick_orgs(fixed, theme_id, 1)[0]
         return issuer, partner, funder
@@ -1268,7 +2041,9 @@ class English(LanguagePack):
         if place["country"] == "GB":
             land = digits(self.rng, length, "234")
             mobile = "7" + self.rng.choice(("80", "83", "86", "88", "92", "94", "96", "98")) + digits(self.rng, 7)
-            land_text = self.rng.choice((f"Tel: +44 {area} {group(land, (3, 4))}", f"Tel: 0{area} {group(land, (3, 4))}"))
+            land_text = self.rng.choice(
+                (f"Tel: +44 {area} {group(land, (3, 4))}", f"Tel: 0{area} {group(land, (3, 4))}")
+            )
             return [land_text, f"Mobile: +44 {group(mobile, (4, 6))}"], [f"+44{area}{land}", f"+44{mobile}"]
         land = digits(self.rng, length, "2345678")
         mobile = "8" + self.rng.choice("3567") + digits(self.rng, 7)
@@ -1297,12 +2072,13 @@ class German(LanguagePack):
             if start.month == end.month:
                 text = f"vom {start.day}. bis {end.day}. {DE_MONTHS[start.month - 1]} {start.year}"
             else:
-                text = (f"vom {start.day}. {DE_MONTHS[start.month - 1]} bis {end.day}. "
-                        f"{DE_MONTHS[end.month - 1]} {end.year}")
+                text = (
+                    f"vom {start.day}. {DE_MONTHS[start.month - 1]} bis {end.day}. "
+                    f"{DE_MONTHS[end.month - 1]} {end.year}"
+                )
             return text, f"{iso(start)}/{iso(end)}"
         year, first, last = self.span_months()
-        return (f"von {DE_MONTHS[first - 1]} bis {DE_MONTHS[last - 1]} {year}",
-                f"{year}-{first:02d}/{year}-{last:02d}")
+        return (f"von {DE_MONTHS[first - 1]} bis {DE_MONTHS[last - 1]} {year}", f"{year}-{first:02d}/{year}-{last:02d}")
 
     def date_until(self) -> tuple[str, str]:
         year, month = self.until_year_month()
@@ -1342,9 +2118,12 @@ class German(LanguagePack):
     def organisations(self, theme_id: str, place: dict) -> tuple[Org, Org, Org]:
         city = place["city"]
         slug = ascii_slug(city)
-        pool = [self.german_org(forms.format(city=city), acronym, name_en.format(city=city),
-                                domain.format(slug=slug), themes)
-                for forms, acronym, name_en, domain, themes in DE_CITY_ORGS]
+        pool = [
+            self.german_org(
+                forms.format(city=city), acronym, name_en.format(city=city), domain.format(slug=slug), themes
+            )
+            for forms, acronym, name_en, domain, themes in DE_CITY_ORGS
+        ]
         funders = [self.german_org(*row) for row in DE_FUNDERS]
         issuer, partner = self.pick_orgs(pool, theme_id, 2)
         funder = self.pick_orgs(funders, theme_id, 1)[0]
@@ -1352,7 +2131,7 @@ class German(LanguagePack):
 
     @staticmethod
     def german_org(forms: str, acronym: str, name_en: str, domain: str, themes: str) -> Org:
-        values = dict(zip(("nom", "gen", "dat", "acc"), forms.split("|")))
+        values = dict(zip(("nom", "gen", "dat", "acc"), forms.split("|"), strict=False))
         name = values["nom"].split(" ", 1)[1]
         values["name"] = name
         return Org(name, values, acronym or None, name_en, domain, themes_of(themes))
@@ -1370,8 +2149,9 @@ class German(LanguagePack):
         area = place["area"]
         land = digits(self.rng, 7, "2345678")
         mobile = self.rng.choice(("151", "152", "157")) + digits(self.rng, 8)
-        land_text = self.rng.choice((f"Telefon: +49 {area} {group(land, (3, 4))}",
-                                     f"Telefon: 0{area} {group(land, (3, 4), '-')}"))
+        land_text = self.rng.choice(
+            (f"Telefon: +49 {area} {group(land, (3, 4))}", f"Telefon: 0{area} {group(land, (3, 4), '-')}")
+        )
         return [land_text, f"Mobil: +49 {group(mobile, (3, 4, 4))}"], [f"+49{area}{land}", f"+49{mobile}"]
 
 
@@ -1383,8 +2163,19 @@ LANGUAGE_PACKS: dict[str, type[LanguagePack]] = {"pl": Polish, "en": English, "d
 
 PROJECT_MAILBOX = {"pl": "projekty", "en": "projects", "de": "projekte"}
 SITE_MAILBOX = {"pl": "kontakt", "en": "info", "de": "info"}
-DATE_SLOTS = {"past_day", "future_day", "span", "until", "until_iso", "quarter", "month", "weekday",
-              "year_past", "year_next", "num_day"}
+DATE_SLOTS = {
+    "past_day",
+    "future_day",
+    "span",
+    "until",
+    "until_iso",
+    "quarter",
+    "month",
+    "weekday",
+    "year_past",
+    "year_next",
+    "num_day",
+}
 
 
 @dataclass
@@ -1443,8 +2234,14 @@ class ReleaseBuilder:
             address = f"{PROJECT_MAILBOX[self.language]}@{self.issuer_org.domain.split('/')[0]}"
             self.gold.add_contact("email", address)
             return address
-        numbers = {"n": (15, 900), "n2": (50, 4000), "n_small": (5, 9), "pct": (15, 60), "tons": (200, 9000),
-                   "mw": (2, 40)}
+        numbers = {
+            "n": (15, 900),
+            "n2": (50, 4000),
+            "n_small": (5, 9),
+            "pct": (15, 60),
+            "tons": (200, 9000),
+            "mw": (2, 40),
+        }
         if key in numbers:
             return self.pack.number(self.pack.count(*numbers[key]))
         if key == "grant_small":
@@ -1452,22 +2249,36 @@ class ReleaseBuilder:
         raise KeyError(key)
 
     def render(self, template: str, **extra) -> str:
-        fixed = {"issuer": self.issuer, "partner": self.partner, "funder": self.funder,
-                 "project": ProjectPhrase(self.project, self.language), "city": self.city,
-                 "amount": self.pack.money(self.amount), "grant": self.pack.money(self.grant),
-                 "p2": self.people[1], "issuer_past": "", **extra}
+        fixed = {
+            "issuer": self.issuer,
+            "partner": self.partner,
+            "funder": self.funder,
+            "project": ProjectPhrase(self.project, self.language),
+            "city": self.city,
+            "amount": self.pack.money(self.amount),
+            "grant": self.pack.money(self.grant),
+            "p2": self.people[1],
+            "issuer_past": "",
+            **extra,
+        }
         # a date ending in "r." closes the sentence itself
         return template.format_map(Slots(self, fixed)).replace("r..", "r.")
 
     def english_lead(self, template: str) -> str:
-        english = {name: Mention(org, self.rng, english_view=True)
-                   for name, org in (("issuer", self.issuer_org), ("partner", self.partner_org),
-                                     ("funder", self.funder_org))}
+        english = {
+            name: Mention(org, self.rng, english_view=True)
+            for name, org in (("issuer", self.issuer_org), ("partner", self.partner_org), ("funder", self.funder_org))
+        }
         currency = "PLN" if self.language == "pl" else "EUR"
         amount = f"{currency} {self.amount / 1_000_000:.2f} million"
         grant = f"{currency} {self.grant / 1_000_000:.2f} million"
-        sentences = template.format(project=self.project.en, city=self.city.en, amount=amount, grant=grant,
-                                    **{name: format(mention, "") for name, mention in english.items()})
+        sentences = template.format(
+            project=self.project.en,
+            city=self.city.en,
+            amount=amount,
+            grant=grant,
+            **{name: format(mention, "") for name, mention in english.items()},
+        )
         return capitalise(sentences)
 
     def build(self, bucket_width: int) -> Release:
@@ -1512,8 +2323,18 @@ class ReleaseBuilder:
             "summary_en": summary_en,
             "split": "dev" if self.rng.random() < DEV_SHARE else "test",
         }
-        return Release(doc_id, self.language, self.fmt, title, date_line, paragraphs, headings, contact,
-                       self.site_boilerplate(), gold)
+        return Release(
+            doc_id,
+            self.language,
+            self.fmt,
+            title,
+            date_line,
+            paragraphs,
+            headings,
+            contact,
+            self.site_boilerplate(),
+            gold,
+        )
 
     def choose_body(self, text: dict, title: str, date_line: str, lead: str) -> list[tuple[str, Person | None]]:
         """Body templates in release order, long enough for a target of 300-700 words.
@@ -1534,18 +2355,30 @@ class ReleaseBuilder:
                 break
             chosen.append((rank, template))
             words += len(template.split())
-        body: list[tuple[str, Person | None]] = [(template, None) for _, template in
-                                                 sorted(chosen, key=lambda item: item[0])]
+        body: list[tuple[str, Person | None]] = [
+            (template, None) for _, template in sorted(chosen, key=lambda item: item[0])
+        ]
         body.insert(min(1, len(body)), (quotes[0], self.people[0]))
         body.insert(min(3, len(body)), (quotes[1], self.people[1]))
         return body
 
     def render_plain(self, template: str) -> str:
         """Titles: no acronym introduction, no gold side effects beyond the names."""
-        return capitalise(template.format_map(Slots(self, {
-            "issuer": self.issuer, "partner": self.partner, "funder": self.funder,
-            "project": ProjectPhrase(self.project, self.language), "city": self.city,
-            "amount": self.pack.money(self.amount)})))
+        return capitalise(
+            template.format_map(
+                Slots(
+                    self,
+                    {
+                        "issuer": self.issuer,
+                        "partner": self.partner,
+                        "funder": self.funder,
+                        "project": ProjectPhrase(self.project, self.language),
+                        "city": self.city,
+                        "amount": self.pack.money(self.amount),
+                    },
+                )
+            )
+        )
 
     def polish_gender(self) -> str:
         """Grammatical gender of the issuer's head noun, for past-tense agreement."""
@@ -1572,9 +2405,12 @@ class ReleaseBuilder:
             project = ProjectPhrase(self.rng.choice(theme.projects), self.language)
             other_news.append((f"{day.day:02d}.{day.month:02d}.{day.year}", capitalise(format(project, "nom"))))
         phone_texts, _ = self.pack.phones(self.place)
-        return {"news": other_news, "phone": phone_texts[0].split(" ", 1)[1],
-                "email": f"{SITE_MAILBOX[self.language]}@{self.issuer_org.domain.split('/')[0]}",
-                "org": self.issuer_org.forms.get("name", self.issuer_org.name)}
+        return {
+            "news": other_news,
+            "phone": phone_texts[0].split(" ", 1)[1],
+            "email": f"{SITE_MAILBOX[self.language]}@{self.issuer_org.domain.split('/')[0]}",
+            "org": self.issuer_org.forms.get("name", self.issuer_org.name),
+        }
 
 
 # ---------------------------------------------------------------------------
@@ -1602,27 +2438,30 @@ def as_html(release: Release, text: dict) -> str:
     esc = html.escape
     site = release.site
     nav = "\n".join(f'      <li><a href="/{ascii_slug(item)}">{esc(item)}</a></li>' for item in labels["nav"])
-    news = "\n".join(f'      <li><span class="date">{day}</span> <a href="/news/{ascii_slug(title)[:30]}">'
-                     f"{esc(title)}</a></li>" for day, title in site["news"])
+    news = "\n".join(
+        f'      <li><span class="date">{day}</span> <a href="/news/{ascii_slug(title)[:30]}">{esc(title)}</a></li>'
+        for day, title in site["news"]
+    )
     body = "\n".join(f"      <p>{esc(paragraph)}</p>" for paragraph in release.paragraphs)
     contact = "<br>\n        ".join(esc(line) for line in release.contact.splitlines())
     published = release.gold["date"]
     return f"""<!DOCTYPE html>
-<html lang="{labels['lang']}">
+<html lang="{labels["lang"]}">
 <head>
   <meta charset="utf-8">
-  <title>{esc(release.title)} | {esc(site['org'])}</title>
+  <title>{esc(release.title)} | {esc(site["org"])}</title>
   <meta property="og:title" content="{esc(release.title)}">
   <meta property="article:published_time" content="{published}T09:00:00">
 </head>
 <body>
-  <div class="cookie-banner">{esc(labels['cookie'])} <button>{esc(labels['accept'])}</button></div>
+  <div class="cookie-banner">{esc(labels["cookie"])} <button>{esc(labels["accept"])}</button></div>
   <header>
     <nav class="menu"><ul>
 {nav}
     </ul></nav>
   </header>
-  <div class="breadcrumb"><a href="/">{esc(labels['home'])}</a> / <a href="/news">{esc(labels['news'])}</a> / {esc(release.title)}</div>
+  <div class="breadcrumb"><a href="/">{esc(labels["home"])}</a> /
+    <a href="/news">{esc(labels["news"])}</a> / {esc(release.title)}</div>
   <main>
     <article>
       <h1>{esc(release.title)}</h1>
@@ -1634,15 +2473,16 @@ def as_html(release: Release, text: dict) -> str:
     </article>
   </main>
   <aside class="sidebar">
-    <h2>{esc(labels['more'])}</h2>
+    <h2>{esc(labels["more"])}</h2>
     <ul>
 {news}
     </ul>
   </aside>
   <footer>
-    <p>{esc(site['org'])}</p>
-    <p>{esc(labels['footer_phone'])} {esc(site['phone'])} &middot; <a href="mailto:{site['email']}">{site['email']}</a></p>
-    <p><a href="/privacy">{esc(labels['privacy'])}</a></p>
+    <p>{esc(site["org"])}</p>
+    <p>{esc(labels["footer_phone"])} {esc(site["phone"])} &middot;
+      <a href="mailto:{site["email"]}">{site["email"]}</a></p>
+    <p><a href="/privacy">{esc(labels["privacy"])}</a></p>
   </footer>
 </body>
 </html>
@@ -1658,10 +2498,10 @@ def render_file(release: Release) -> str:
     return as_txt(release)
 
 
-def generate(out_dir: Path, count: int, seed: int, languages: list[str], formats: list[str]) -> list[dict]:
-    """Write `count` releases and gold.jsonl under out_dir; return the gold records."""
+def generate(out_dir: Path, count: int, seed: int, languages: list[str], formats: list[str]) -> int:
+    """Write `count` releases and gold.jsonl (sorted by id) under out_dir; return the count."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    records = []
+    gold_lines: list[tuple[str, str]] = []  # (id, JSON line): far smaller than 100,000 dicts
     made_dirs: set[Path] = set()
     for index in range(count):
         release = ReleaseBuilder(seed, index, languages, formats).build(FILES_PER_BUCKET)
@@ -1670,13 +2510,12 @@ def generate(out_dir: Path, count: int, seed: int, languages: list[str], formats
             path.parent.mkdir(parents=True, exist_ok=True)
             made_dirs.add(path.parent)
         path.write_text(render_file(release), encoding="utf-8", newline="\n")
-        records.append(release.gold)
-    records.sort(key=lambda record: record["id"])
+        gold_lines.append((release.doc_id, json.dumps(release.gold, ensure_ascii=False) + "\n"))
+    gold_lines.sort()
     with open(out_dir / "gold.jsonl", "w", encoding="utf-8", newline="\n") as gold_file:
-        for record in records:
-            gold_file.write(json.dumps(record, ensure_ascii=False) + "\n")
+        gold_file.writelines(line for _, line in gold_lines)
     (out_dir / ".pressnlpignore").write_text("gold.jsonl\n", encoding="utf-8", newline="\n")
-    return records
+    return len(gold_lines)
 
 
 def comma_list(value: str, allowed: set[str], what: str) -> list[str]:
@@ -1692,18 +2531,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out_dir", type=Path, help="folder to write (created if missing)")
     parser.add_argument("-n", "--count", type=int, default=100, help="number of releases (1-100000)")
     parser.add_argument("--seed", type=int, default=0, help="same seed, same bytes")
-    parser.add_argument("--languages", default="pl,en,de",
-                        type=lambda value: comma_list(value, set(LANGUAGE_PACKS), "language"))
-    parser.add_argument("--formats", default="txt,md,html",
-                        type=lambda value: comma_list(value, set(FORMAT_WEIGHTS), "format"))
+    parser.add_argument(
+        "--languages", default="pl,en,de", type=lambda value: comma_list(value, set(LANGUAGE_PACKS), "language")
+    )
+    parser.add_argument(
+        "--formats", default="txt,md,html", type=lambda value: comma_list(value, set(FORMAT_WEIGHTS), "format")
+    )
     args = parser.parse_args(argv)
     if not 1 <= args.count <= 100_000:
         parser.error("-n must be between 1 and 100000")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     started = time.perf_counter()
-    records = generate(args.out_dir, args.count, args.seed, args.languages, args.formats)
-    logger.info("wrote %d releases and gold.jsonl to %s in %.1f s", len(records), args.out_dir,
-                time.perf_counter() - started)
+    written = generate(args.out_dir, args.count, args.seed, args.languages, args.formats)
+    logger.info(
+        "wrote %d releases and gold.jsonl to %s in %.1f s", written, args.out_dir, time.perf_counter() - started
+    )
     return 0
 
 

@@ -28,10 +28,19 @@ SOURCES = REPO_ROOT / "data" / "corpus-sources"
 IGNORE_FILE = CORPUS / ".pressnlpignore"
 
 THEME_IDS = (
-    "energy", "mobility", "education-employment", "innovation-research",
-    "environment-climate", "economy-investment", "international-cooperation",
-    "digital", "health-social", "culture-tourism-sport",
-    "urban-planning-housing", "public-safety", "governance-finance",
+    "energy",
+    "mobility",
+    "education-employment",
+    "innovation-research",
+    "environment-climate",
+    "economy-investment",
+    "international-cooperation",
+    "digital",
+    "health-social",
+    "culture-tourism-sport",
+    "urban-planning-housing",
+    "public-safety",
+    "governance-finance",
 )
 OTHER_LANGUAGES = {"de", "cs", "sk", "uk", "fr", "es"}
 
@@ -39,8 +48,29 @@ OTHER_LANGUAGES = {"de", "cs", "sk", "uk", "fr", "es"}
 # text decoded with the wrong one loses them, so the right codec scores higher.
 POLISH_TELLTALE_LETTERS = set("ąśźĄŚŹ")
 # Function words that are frequent in English and are not Polish words.
-ENGLISH_MARKERS = {"the", "and", "of", "is", "for", "with", "that", "this", "our",
-                   "are", "will", "be", "by", "as", "from", "have", "has", "it", "was", "at", "an"}
+ENGLISH_MARKERS = {
+    "the",
+    "and",
+    "of",
+    "is",
+    "for",
+    "with",
+    "that",
+    "this",
+    "our",
+    "are",
+    "will",
+    "be",
+    "by",
+    "as",
+    "from",
+    "have",
+    "has",
+    "it",
+    "was",
+    "at",
+    "an",
+}
 
 
 def load_gold() -> list[dict]:
@@ -91,12 +121,14 @@ def release_files() -> list[str]:
 
 def legacy_encoding(data: bytes) -> str:
     """Tell cp1250 from ISO-8859-2 for bytes that are not UTF-8."""
+
     def score(encoding: str) -> int:
         return sum(char in POLISH_TELLTALE_LETTERS for char in data.decode(encoding, errors="replace"))
+
     return max(("cp1250", "iso-8859-2"), key=score)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def file_encoding(doc_id: str) -> str:
     """utf-8, utf-8-sig, cp1250 or iso-8859-2, judged from the bytes alone."""
     data = (CORPUS / doc_id).read_bytes()
@@ -118,7 +150,7 @@ def docx_text(path: Path) -> str:
     return "\n\n".join(blocks)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def document_text(doc_id: str) -> str:
     """The text a reader sees; HTML stays a whole page (with its boilerplate), unescaped."""
     path = CORPUS / doc_id
@@ -186,8 +218,9 @@ def gold_validator() -> jsonschema.Draft202012Validator:
 
 @pytest.mark.parametrize("record", gold_params())
 def test_gold_line_validates(record, gold_validator):
-    errors = [f"{'/'.join(map(str, error.absolute_path))}: {error.message}"
-              for error in gold_validator.iter_errors(record)]
+    errors = [
+        f"{'/'.join(map(str, error.absolute_path))}: {error.message}" for error in gold_validator.iter_errors(record)
+    ]
     assert not errors
 
 
@@ -263,8 +296,11 @@ def test_pressnlpignore_hides_the_corpus_own_files():
 def test_language_counts():
     languages = Counter(record["language"] for record in GOLD)
     other = {code: count for code, count in languages.items() if code in OTHER_LANGUAGES}
-    mixed = [record["id"] for record in GOLD
-             if record["language"] == "pl" and has_english_paragraph(document_text(record["id"]))]
+    mixed = [
+        record["id"]
+        for record in GOLD
+        if record["language"] == "pl" and has_english_paragraph(document_text(record["id"]))
+    ]
     assert languages["pl"] >= 24, languages
     assert languages["en"] >= 8, languages
     assert sum(other.values()) >= 6 and len(other) >= 4, languages
