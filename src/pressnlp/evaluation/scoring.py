@@ -5,12 +5,15 @@ figure the project reports is computed the same way. It reads records and never 
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from pressnlp.core.errors import PressnlpError
 
 log = logging.getLogger(__name__)
 
@@ -189,42 +192,29 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
 
 
-def _ngrams(words: list[str], n: int) -> dict[tuple[str, ...], int]:
-    counts: dict[tuple[str, ...], int] = {}
-    for i in range(len(words) - n + 1):
-        gram = tuple(words[i:i + n])
-        counts[gram] = counts.get(gram, 0) + 1
-    return counts
+class _WordTokenizer:
+    """rouge-score's own tokenizer keeps only [a-z0-9], which cuts "Górnośląsko" into pieces;
+    this one keeps every Unicode word, case-folded, so names score as whole words."""
+
+    def tokenize(self, text: str) -> list[str]:
+        return _words(text)
 
 
-def _f1(overlap: int, predicted: int, reference: int) -> float:
-    if not overlap:
-        return 0.0
-    p, r = overlap / predicted, overlap / reference
-    return 2 * p * r / (p + r)
-
-
-def _lcs(a: list[str], b: list[str]) -> int:
-    previous = [0] * (len(b) + 1)
-    for x in a:
-        current = [0]
-        for j, y in enumerate(b):
-            current.append(previous[j] + 1 if x == y else max(previous[j + 1], current[j]))
-        previous = current
-    return previous[-1]
+@functools.cache
+def _rouge_scorer() -> Any:
+    try:
+        from rouge_score import rouge_scorer
+    except ImportError as exc:
+        raise PressnlpError("summary scoring needs rouge-score: pip install 'pressnlp[eval]'") from exc
+    return rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=False,
+                                    tokenizer=_WordTokenizer())
 
 
 def rouge(candidate: str, reference: str) -> dict[str, float]:
-    """ROUGE-1, ROUGE-2 and ROUGE-L F1 on case-folded word tokens (no stemming, so figures are
-    the same for every language)."""
-    cand, ref = _words(candidate), _words(reference)
-    scores = {}
-    for n in (1, 2):
-        c, r = _ngrams(cand, n), _ngrams(ref, n)
-        overlap = sum(min(count, r.get(gram, 0)) for gram, count in c.items())
-        scores[f"rouge{n}"] = _f1(overlap, sum(c.values()), sum(r.values()))
-    scores["rougeL"] = _f1(_lcs(cand, ref), len(cand), len(ref)) if cand and ref else 0.0
-    return scores
+    """ROUGE-1, ROUGE-2 and ROUGE-L F1 (rouge-score) on case-folded Unicode word tokens, with
+    no stemming, so figures are the same for every language."""
+    scores = _rouge_scorer().score(reference, candidate)
+    return {name: value.fmeasure for name, value in scores.items()}
 
 
 def _summary_of(record: Mapping[str, Any]) -> str | None:
@@ -270,6 +260,7 @@ def score(records: Iterable[Mapping[str, Any]], gold: Iterable[Mapping[str, Any]
     rouge_rows: list[dict[str, float]] = []
     hypotheses: list[str] = []
     references: list[str] = []
+    backends: list[str] = []
     for line in gold:
         record = by_id.get(line["id"], {})
         predicted_facts = record.get("facts") or {}
@@ -287,14 +278,17 @@ def score(records: Iterable[Mapping[str, Any]], gold: Iterable[Mapping[str, Any]
             rouge_rows.append(rouge(candidate, line["summary_en"]))
             detail["summary"] = {key: round(value, 4) for key, value in rouge_rows[-1].items()}
         if text_metrics and line.get("translation_en"):
-            hypotheses.append(((record.get("translation") or {}).get("text")) or "")
+            translation = record.get("translation") or {}
+            hypotheses.append(translation.get("text") or "")
             references.append(line["translation_en"])
+            backends.append(translation.get("backend") or "none")
+            detail["translation"] = {"backend": backends[-1]}
         documents.append(detail)
     summary = None
     if rouge_rows:
         summary = {key: round(sum(row[key] for row in rouge_rows) / len(rouge_rows), 4)
                    for key in ("rouge1", "rouge2", "rougeL")} | {"documents": len(rouge_rows)}
-    translation = _translation_scores(hypotheses, references) if hypotheses else None
+    translation = _translation_scores(hypotheses, references, backends) if hypotheses else None
     return Report(
         fields=totals,
         language={"accuracy": round(language_hits / len(gold), 4) if gold else 0.0, "documents": len(gold)},
@@ -302,13 +296,26 @@ def score(records: Iterable[Mapping[str, Any]], gold: Iterable[Mapping[str, Any]
         unscored_ids=sorted(set(by_id) - gold_ids))
 
 
-def _translation_scores(hypotheses: list[str], references: list[str]) -> dict[str, Any] | None:
-    """Corpus-level chrF and BLEU through sacrebleu (the reference implementation)."""
+def _translation_scores(hypotheses: list[str], references: list[str],
+                        backends: list[str]) -> dict[str, Any] | None:
+    """Corpus-level chrF and BLEU through sacrebleu (the reference implementation), over all
+    documents and per translation backend ("none": no translation in the record), so a
+    dictionary gist is never read as a neural figure."""
     try:
         import sacrebleu
     except ImportError:
         log.warning("sacrebleu is not installed; translation is not scored")
         return None
-    return {"chrf": round(sacrebleu.corpus_chrf(hypotheses, [references]).score, 2),
-            "bleu": round(sacrebleu.corpus_bleu(hypotheses, [references]).score, 2),
-            "documents": len(hypotheses)}
+
+    def corpus_scores(indices: list[int]) -> dict[str, Any]:
+        hyps = [hypotheses[i] for i in indices]
+        refs = [references[i] for i in indices]
+        return {"chrf": round(sacrebleu.corpus_chrf(hyps, [refs]).score, 2),
+                "bleu": round(sacrebleu.corpus_bleu(hyps, [refs]).score, 2),
+                "documents": len(indices)}
+
+    by_backend: dict[str, list[int]] = {}
+    for index, backend in enumerate(backends):
+        by_backend.setdefault(backend, []).append(index)
+    return corpus_scores(list(range(len(hypotheses)))) | {
+        "backends": {backend: corpus_scores(indices) for backend, indices in sorted(by_backend.items())}}
