@@ -1,0 +1,77 @@
+"""Offline dictionary gist translation, Polish -> English (backend "lexicon").
+
+Not a translation: a readable word-by-word gist for when no neural model can be loaded.
+morfeusz2 analyses the Polish (all readings; `disambiguate` chooses one), our lexicon in data/
+(thousands of lemmas and multi-word terms of press releases) gives the English, FreeDict pol-eng
+fills gaps when the Debian package `dict-freedict-pol-eng` is installed, and `compose` applies
+English inflection and word order. Settings (`[stages.translate.backend_options.lexicon]`):
+`freedict` (default true) and `freedict_path` (dictd files without suffix).
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import logging
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pressnlp.stages.translate.base import BackendUnavailable, Translator, TranslatorSettings
+
+log = logging.getLogger(__name__)
+
+LEXICON_NAME = "pressnlp-pl-en"
+LEXICON_VERSION = 1
+
+
+@cache
+def implementation_digest() -> str:
+    """Hash of this package's code and data: any change gives new translation-memory keys."""
+    digest = hashlib.sha256()
+    package = resources.files(__package__)
+    for folder in (package, package.joinpath("data")):
+        for item in sorted(folder.iterdir(), key=lambda p: p.name):
+            if item.name.endswith((".py", ".tsv")):
+                digest.update(item.name.encode())
+                digest.update(item.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+class LexiconTranslator(Translator):
+    """Polish -> English gist from morfeusz2 lemmas, our lexicon and (optionally) FreeDict."""
+
+    def __init__(self, source_language: str, target_language: str, settings: TranslatorSettings):
+        super().__init__(source_language, target_language, settings)
+        if (source_language, target_language) != ("pl", "en"):
+            raise BackendUnavailable(
+                f"the lexicon backend translates Polish to English only, not {source_language}→{target_language}")
+        if importlib.util.find_spec("morfeusz2") is None:
+            raise BackendUnavailable("the lexicon backend needs morfeusz2 (pip install morfeusz2)")
+        from pressnlp.stages.translate.lexicon.compose import Composer
+        from pressnlp.stages.translate.lexicon.freedict import FreeDict
+        from pressnlp.stages.translate.lexicon.lexicon import default_lexicon
+
+        extra = settings.extra
+        self.freedict = None
+        if extra.get("freedict", True):
+            path = extra.get("freedict_path")
+            self.freedict = FreeDict.load(Path(path) if path else None)
+            if self.freedict is None:
+                log.info("FreeDict pol-eng not found; the lexicon backend uses its own lexicon only")
+        self.lexicon = default_lexicon()
+        self.composer = Composer(self.lexicon, self.freedict)
+        suffix = "+freedict" if self.freedict else ""
+        self.backend_id = f"lexicon:{LEXICON_NAME}/{LEXICON_VERSION}{suffix}"
+
+    def translate_batch(self, sentences: list[str]) -> list[str]:
+        return [self.composer.translate(sentence) for sentence in sentences]
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "backend": self.backend_id,
+            "kind": "dictionary gist (word by word), not a neural translation",
+            "lexicon": {"name": LEXICON_NAME, "version": LEXICON_VERSION,
+                        "digest": implementation_digest(), **self.lexicon.size},
+            "freedict": str(self.freedict.base) if self.freedict else None,
+        }

@@ -1,0 +1,108 @@
+"""Choose one morfeusz reading per token: a small, explainable scoring with Viterbi.
+
+morfeusz gives every reading ("ramach": frame or framework; "z": preposition with the
+genitive or the instrumental, or a particle). Each reading gets a score of its own (lexicon
+knows the lemma, no archaic or colloquial qualifier, a proper name only for a capitalised word)
+and each pair of neighbours a score for fitting together (a preposition and the case it governs,
+an adjective agreeing with its noun, a noun followed by a genitive). The best-scoring sequence
+is found by Viterbi over the token chain.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pressnlp.stages.translate.lexicon.analysis import ADJECTIVAL, NOMINAL, Reading, Token
+
+# Readings that are rarely meant in running text.
+_RARE_POS = {"interj": -3.0, "burk": -2.0, "depr": -2.0, "xxx": -1.0, "brev": -0.5, "ign": -0.5}
+_QUALIFIER_PENALTY = -1.5  # "daw." (archaic), "pot." (colloquial), "muz." (musical note) ...
+_PROPER_NAME_LOWERCASE = -3.0
+_PROPER_NAME_CAPITALISED = 0.3
+_KNOWN_LEMMA = 1.0
+_CASE_GOVERNED = 2.0
+_CASE_VIOLATED = -2.0
+_AGREEMENT = 1.5
+_POSTPOSED_AGREEMENT = 1.0
+_GENITIVE_ATTRIBUTE = 0.5
+_PRONOUN_AFTER_PREPOSITION = -4.0  # "nie", "niego", "nim": forms used only after a preposition
+_SUBJECT_VERB = 0.5
+_NAME_AS_WRITTEN = 0.5  # a capitalised name whose lemma is its form is likely nominative
+_NAME_SEQUENCE = 1.0  # first name + surname agree in case
+_LISTED_PLURALE_TANTUM = 0.3
+
+# +1 when the lexicon translates the reading, -1 when it knows the lemma only as another
+# part of speech ("a" is a conjunction, not a preposition), 0 when it does not know the lemma,
+# lower for readings listed as rare ("ma" as a form of "mój").
+LexicalScore = Callable[[Token, Reading], float]
+
+
+def unary_score(token: Token, reading: Reading, sentence_start: bool, lexical: LexicalScore) -> float:
+    """How plausible a reading is on its own."""
+    score = _RARE_POS.get(reading.pos, 0.0)
+    if reading.qualifiers:
+        score += _QUALIFIER_PENALTY
+    if reading.is_proper_name:
+        if not token.capitalised:
+            score += _PROPER_NAME_LOWERCASE
+        elif not sentence_start:
+            score += _PROPER_NAME_CAPITALISED
+        if reading.lemma == token.form:
+            score += _NAME_AS_WRITTEN
+    known = lexical(token, reading)
+    score += _KNOWN_LEMMA * known
+    if known > 0 and "pt" in reading.values:  # a plural-only lemma we list on purpose ("środki")
+        score += _LISTED_PLURALE_TANTUM
+    if "praep" in reading.values:  # "nie", "niego", "nim" stand only after a preposition
+        score += _PRONOUN_AFTER_PREPOSITION
+    return score
+
+
+def pair_score(previous: Reading, current: Reading) -> float:
+    """How well two neighbouring readings fit together."""
+    if previous.pos == "prep" and "praep" in current.values:
+        return _CASE_GOVERNED - _PRONOUN_AFTER_PREPOSITION
+    if previous.pos == "prep":
+        if current.pos in NOMINAL or current.pos in ADJECTIVAL:
+            return _CASE_GOVERNED if previous.case & current.case else _CASE_VIOLATED
+        return 0.0
+    if previous.pos in ADJECTIVAL and (current.pos in NOMINAL or current.pos in ADJECTIVAL):
+        return _AGREEMENT if previous.agrees_with(current) else 0.0
+    if previous.pos in ("subst", "ger", "depr") and current.pos in ("adj", "adjc"):
+        return _POSTPOSED_AGREEMENT if previous.agrees_with(current) else 0.0
+    if previous.is_proper_name and current.is_proper_name:
+        return _NAME_SEQUENCE if previous.case & current.case else 0.0
+    if previous.pos in ("subst", "ger") and current.pos in ("subst", "ger") and current.case == {"gen"}:
+        return _GENITIVE_ATTRIBUTE
+    if previous.pos == "num" and current.pos in NOMINAL and current.case & previous.case:
+        return _AGREEMENT
+    if previous.pos in ("subst", "ppron12", "ppron3") and "nom" in previous.case and current.pos in ("fin", "praet"):
+        same_number = previous.number & current.number
+        return _SUBJECT_VERB if same_number else 0.0
+    return 0.0
+
+
+def disambiguate(tokens: list[Token], lexical: LexicalScore) -> None:
+    """Set `chosen` on every token to the reading of the best-scoring sequence."""
+    if not tokens:
+        return
+    # Viterbi: best[i][k] = (score of the best sequence ending in reading k of token i, back-pointer)
+    first_word = next((i for i, t in enumerate(tokens) if not t.is_punctuation), 0)
+    best: list[list[tuple[float, int]]] = []
+    for index, token in enumerate(tokens):
+        start = index == first_word
+        column = []
+        for reading in token.readings:
+            own = unary_score(token, reading, start, lexical)
+            if not best:
+                column.append((own, -1))
+                continue
+            previous_token = tokens[index - 1]
+            column.append(max(
+                (score + own + pair_score(prev, reading), k)
+                for k, ((score, _), prev) in enumerate(zip(best[-1], previous_token.readings, strict=True))
+            ))
+        best.append(column)
+    choice = max(range(len(best[-1])), key=lambda k: best[-1][k][0])
+    for index in range(len(tokens) - 1, -1, -1):
+        tokens[index].chosen = tokens[index].readings[choice]
+        choice = best[index][choice][1]

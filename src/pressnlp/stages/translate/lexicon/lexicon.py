@@ -1,0 +1,150 @@
+"""The bilingual lexicon: our TSV files in data/, single lemmas and multi-word terms.
+
+Each line is `polish <TAB> english <TAB> pos`. A key with several words (or a word and a dot,
+as "ul.") is a term, matched on the lemmas of content words and the forms of function words, so
+"odnawialne źródła energii" matches any inflection. English "a|b" gives singular|plural forms.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from pressnlp.stages.translate.lexicon.analysis import Token, term_key_candidates, tokenize
+
+# Lexicon files: every data/*.tsv except the English inflection tables and the rare readings.
+_NOT_LEXICON = ("english_irregular_verbs.tsv", "english_plurals.tsv", "rare_readings.tsv")
+FUNCTION_POS = frozenset({"prep", "conj", "comp", "part", "pron", "det", "num"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One translation: Polish key, English text and part of speech ("prep:loc" keeps the case
+    a preposition must govern for this meaning)."""
+
+    polish: str
+    english: str
+    pos: str
+    source: str = "pressnlp"
+
+    @property
+    def word_class(self) -> str:
+        return self.pos.split(":", 1)[0]
+
+    @property
+    def case(self) -> str | None:
+        return self.pos.split(":", 1)[1] if ":" in self.pos else None
+
+    def english_for(self, plural: bool) -> str:
+        """The English text, choosing the plural variant of "this|these" entries."""
+        singular, _, plural_form = self.english.partition("|")
+        return plural_form if plural and plural_form else singular
+
+
+@dataclass(frozen=True)
+class Term:
+    """A multi-word entry with what each of its words matches."""
+
+    entry: Entry
+    words: tuple[frozenset[str], ...]
+
+
+def _data_files() -> list[tuple[str, str]]:
+    folder = resources.files(__package__).joinpath("data")
+    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".tsv") and p.name not in _NOT_LEXICON)
+    return [(name, folder.joinpath(name).read_text("utf-8")) for name in names]
+
+
+def read_entries(text: str, source: str = "pressnlp") -> list[Entry]:
+    """Entries of one TSV text; comment and blank lines skipped."""
+    entries = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3 or not all(p.strip() for p in parts):
+            raise ValueError(f"line {number}: expected 'polish<TAB>english<TAB>pos', got {line!r}")
+        entries.append(Entry(parts[0].strip(), parts[1].strip(), parts[2].strip(), source))
+    return entries
+
+
+class Lexicon:
+    """Lookup of lemmas (by part of speech) and of multi-word terms starting at a token."""
+
+    def __init__(self, entries: Iterable[Entry]):
+        self.single: dict[str, list[Entry]] = {}
+        multi: list[Entry] = []
+        for entry in entries:
+            key = entry.polish
+            abbreviation = key.endswith(".") and not any(c.isspace() for c in key)
+            if not abbreviation and len(tokenize(key)) > 1:
+                multi.append(entry)
+            else:
+                self.single.setdefault(entry.polish.lower(), []).append(entry)
+        self.terms: dict[str, list[Term]] = {}
+        for entry in multi:
+            words = tuple(term_key_candidates(entry.polish, self.is_function_word))
+            for candidate in words[0]:
+                self.terms.setdefault(candidate, []).append(Term(entry, words))
+
+    def is_function_word(self, word: str) -> bool:
+        entries = self.single.get(word.lower(), ())
+        return bool(entries) and all(e.word_class in FUNCTION_POS for e in entries)
+
+    def lookup(self, lemma: str, classes: tuple[str, ...], case: frozenset[str] = frozenset()) -> Entry | None:
+        """The entry of `lemma` whose part of speech comes first in `classes`; for prepositions
+        the one whose case fits."""
+        entries = self.single.get(lemma.lower())
+        if not entries:
+            return None
+        for word_class in classes:
+            fitting = [e for e in entries if e.word_class == word_class]
+            if case:
+                fitting = [e for e in fitting if e.case in case] or [e for e in fitting if e.case is None] or fitting
+            if fitting:
+                return fitting[0]
+        return None
+
+    def __contains__(self, lemma: str) -> bool:
+        return lemma.lower() in self.single
+
+    def match_term(self, tokens: list[Token], start: int) -> tuple[Term, int] | None:
+        """The longest term starting at tokens[start], with the index after it."""
+        first = tokens[start]
+        best: tuple[Term, int] | None = None
+        for key in {first.form.lower()} | first.lemmas:
+            for term in self.terms.get(key, ()):
+                end = start + len(term.words)
+                if best and end <= best[1]:
+                    continue
+                if end <= len(tokens) and all(
+                    self._token_matches(tokens[start + i], words) for i, words in enumerate(term.words)
+                ):
+                    best = (term, end)
+        return best
+
+    @staticmethod
+    def _token_matches(token: Token, words: frozenset[str]) -> bool:
+        if token.verbatim:
+            return False
+        return token.form.lower() in words or bool(token.lemmas & words)
+
+    @property
+    def size(self) -> dict[str, int]:
+        terms = {term.entry for terms in self.terms.values() for term in terms}
+        return {"lemmas": len(self.single), "terms": len(terms)}
+
+
+@cache
+def rare_readings() -> frozenset[tuple[str, str, str]]:
+    """(form, lemma, pos) of readings almost never meant ("ma" as "mój"), from data/."""
+    text = resources.files(__package__).joinpath("data").joinpath("rare_readings.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset((form, lemma, pos) for form, lemma, pos in rows)
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The lexicon shipped in data/ (loaded once per process)."""
+    return Lexicon(entry for name, text in _data_files() for entry in read_entries(text, "pressnlp"))
