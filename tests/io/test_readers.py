@@ -64,6 +64,18 @@ def test_short_iso_8859_2_text_is_not_read_as_another_latin_charset():
     assert read_document(text.encode("cp1250"), "txt").text == text
 
 
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("La Métropole de Lyon lance la rénovation énergétique : être prêt, où ça, à côté.", "cp1252"),
+    ("El Ayuntamiento de València destinará 14 millones. ¿Qué pasará? Año, niño, acción.", "cp1252"),
+    ("Technická univerzita otevřela centrum. Šetrnější postupy, žádné těžké kovy, ťukání.", "iso-8859-2"),
+    ("Bratislavský kraj otvorí prvý úsek. Ľudia, vínna cesta, štyri turistické chodníky.", "iso-8859-2"),
+    ("Львівська міська рада спільно з містом Люблін завершує облаштування укриттів у школах.", "cp1251"),
+])
+def test_other_languages_in_legacy_code_pages(text, encoding):
+    result = read_document(text.encode(encoding), "txt")
+    assert (result.text, result.encoding) == (text, encoding)
+
+
 def test_utf8_with_bom_and_crlf(tmp_path):
     path = tmp_path / "bom.txt"
     path.write_bytes(b"\xef\xbb\xbf" + RELEASE.replace("\n", "\r\n").encode("utf-8"))
@@ -192,6 +204,17 @@ def test_html_nested_ten_thousand_levels_does_not_crash():
            "</div>" * 10_000 + "</body></html>"
     result = read_document(page.encode("utf-8"), "html")
     assert result.text == "Głęboko zagnieżdżony komunikat prasowy."
+
+
+def test_html_over_the_size_cap_skips_trafilatura(monkeypatch):
+    from pressnlp.io.readers import html as html_reader
+
+    monkeypatch.setattr(html_reader, "MAX_TRAFILATURA_CHARS", 100)
+    monkeypatch.setattr(html_reader.trafilatura, "extract", None)  # must not be called
+    result = read_document(PAGE.format(meta="").encode("utf-8"), "html")
+    assert "Nocna linia N7 połączy Gliwice" in result.text
+    for furniture in ("Rozkłady jazdy", "Inne aktualności", "prawa zastrzeżone"):
+        assert furniture not in result.text
 
 
 def test_html_short_page_falls_back_to_plain_text():

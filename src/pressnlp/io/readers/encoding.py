@@ -2,15 +2,16 @@
 
 charset-normalizer alone takes ISO-8859-2 Polish for another Latin charset (ISO-8859-10 turns
 "Zażółć" into "Zaŋóģæ"), because the single-byte Latin charsets differ in only a few letters. So
-when the bytes are not UTF-8 we decode them as cp1250, ISO-8859-2 and charset-normalizer's guess,
-and keep the reading with the most letters of our languages and the fewest mojibake signs
-("¹", "¿", "³", "¶", "±" inside words; C1 control characters).
+when the bytes are not UTF-8 we decode them as charset-normalizer's guess, cp1250, ISO-8859-2 and
+cp1252, and keep the reading whose letters fit one alphabet best, with the fewest mojibake signs
+("¹", "¿", "³", "¶", "±" inside words) and C1 control characters.
 """
 from __future__ import annotations
 
 import codecs
 import logging
 import re
+from collections import Counter
 
 import charset_normalizer
 
@@ -18,9 +19,15 @@ from pressnlp.core.errors import StageError
 
 logger = logging.getLogger(__name__)
 
-# Letters with diacritics that pl, cs, sk, de, fr, es and hu text is made of.
-_GOOD_LETTERS = frozenset("ąćęłńóśźżĄĆĘŁŃÓŚŹŻáčďéěíňřšťúůýžÁČĎÉĚÍŇŘŠŤÚŮÝŽľĺôŕäĽĹÔŔÄ"
-                          "öüßÖÜàâçèêëîïœùûÿÀÂÇÈÊËÎÏŒÙÛñÑőűŐŰ")
+# The letters beyond ASCII of each alphabet a release may be written in. A right reading uses
+# one alphabet ("être" is French); a wrong code page mixes them ("ętre", "Valčncia").
+_ALPHABETS = {
+    "pl": frozenset("ąćęłńóśźż"), "cs": frozenset("áčďéěíňóřšťúůýž"), "sk": frozenset("áäčďéíĺľňóôŕšťúýž"),
+    "de": frozenset("äöüß"), "fr": frozenset("àâæçéèêëîïôœùûüÿ"), "es": frozenset("áéíñóúü"),
+    "hu": frozenset("áéíóöőúüű"), "it": frozenset("àèéìíîòóùú"), "pt": frozenset("ãõâêôáéíóúàç"),
+    "cyrillic": frozenset(chr(code) for code in range(0x430, 0x460)) | frozenset("ґ"),
+    "greek": frozenset(chr(code) for code in range(0x3AC, 0x3CF)),
+}
 # Signs that show up inside words where a wrong code page meets Polish letters ("mo¿e", "ma³y").
 _MOJIBAKE = frozenset("¹¿³¶±¼¥¦¬ˇ˘˛˙˝¨´¸¤§Ÿ")
 _C1_CONTROLS = re.compile(r"[\x80-\x9f]")
@@ -35,7 +42,7 @@ _SIGNATURES = {
     b"7z\xbc\xaf": "a 7z archive", b"Rar!": "a RAR archive", b"\x7fELF": "a program",
     b"MZ": "a Windows program", b"RIFF": "a media file", b"ID3": "an MP3 file",
 }
-_CANDIDATES = ("cp1250", "iso-8859-2")
+_CANDIDATES = ("cp1250", "iso-8859-2", "cp1252")
 
 
 def normalise_encoding(name: str) -> str:
@@ -90,35 +97,25 @@ def _mostly_utf8(data: bytes) -> bool:
 
 def _decode_single_byte(data: bytes) -> tuple[str, str]:
     guess = charset_normalizer.from_bytes(data).best()
-    guessed = normalise_encoding(guess.encoding) if guess is not None else None
-    if guess is not None and not _is_latin(str(guess)):
-        return str(guess), guessed  # type: ignore[return-value]  # Cyrillic, Greek …: trust it
     names = list(_CANDIDATES)
-    if guessed and guessed not in names:
-        names.insert(0, guessed)
+    if guess is not None and not guess.encoding.startswith(("utf_16", "utf_32")):
+        guessed = normalise_encoding(guess.encoding)
+        names = [guessed, *(name for name in names if name != guessed)]
     readings = {name: data.decode(name, errors="replace") for name in names}
-    # Ties go to charset-normalizer's guess, then cp1250 (the Windows default for Polish).
-    best = max(names, key=lambda name: (_plausibility(readings[name]), name == guessed, name == "cp1250"))
+    # max() keeps the first of equal scores: charset-normalizer's guess, then cp1250.
+    best = max(names, key=lambda name: _plausibility(readings[name]))
     return readings[best], best
 
 
-def _is_latin(text: str) -> bool:
-    letters = [char for char in text if char.isalpha()]
-    non_latin = sum(1 for char in letters if ord(char) >= 0x370)
-    return not letters or non_latin / len(letters) < 0.3
-
-
 def _plausibility(text: str) -> int:
-    """Letters of our languages count for a reading, mojibake and control characters against."""
-    score = 0
-    for index, char in enumerate(text):
-        if char in _GOOD_LETTERS:
-            score += 1
-        elif char in _MOJIBAKE and _inside_word(text, index):
-            score -= 4
-        elif ord(char) > 127 and char.isalpha():
-            score -= 1  # letters of other alphabets: "ŋ", "ģ" from the Nordic code page
-    return score - 6 * len(_C1_CONTROLS.findall(text)) - 6 * text.count("\ufffd")
+    """Letters of the alphabet that fits best count for a reading; letters from other alphabets,
+    mojibake signs inside words and control characters against it."""
+    letters = Counter(char.lower() for char in text if ord(char) > 127 and char.isalpha())
+    total = sum(letters.values())
+    fit = max(sum(count for char, count in letters.items() if char in alphabet) for alphabet in _ALPHABETS.values())
+    signs = sum(1 for index, char in enumerate(text) if char in _MOJIBAKE and _inside_word(text, index))
+    broken = len(_C1_CONTROLS.findall(text)) + text.count("\ufffd")
+    return fit - 2 * (total - fit) - 4 * signs - 6 * broken
 
 
 def _inside_word(text: str, index: int) -> bool:

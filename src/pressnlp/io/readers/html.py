@@ -37,6 +37,7 @@ _BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|tr|h[1-6]|section|article|main|ul|ol
                         re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^>]*>")
 _DATELINE_WINDOW = 4
+MAX_TRAFILATURA_CHARS = 5_000_000  # bigger pages are not press releases; spare the slow path
 _SHORT_PAGE = 200  # characters of extracted text under which trafilatura's choice is not trusted
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d(?!\d)")
 _FURNITURE = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
@@ -72,10 +73,13 @@ def read_html(data: bytes) -> HtmlContent:
         return HtmlContent([], None, None, encoding)
     tree = _parse(page)
     blocks: list[str] = []
-    try:
-        blocks = _trafilatura_blocks(page)
-    except RecursionError:
-        logger.warning("HTML nested too deeply for trafilatura; using plain text extraction")
+    if len(page) > MAX_TRAFILATURA_CHARS:
+        logger.warning("HTML page of %d characters: plain text extraction instead of trafilatura", len(page))
+    else:
+        try:
+            blocks = _trafilatura_blocks(page)
+        except RecursionError:
+            logger.warning("HTML nested too deeply for trafilatura; using plain text extraction")
     if sum(len(block) for block in blocks) < _SHORT_PAGE:
         # trafilatura keeps the whole body of a tiny page, menus included; prune furniture ourselves
         blocks = _plain_blocks(page) or blocks or _tag_stripped_blocks(page)

@@ -289,6 +289,8 @@ class Grammar:
             index += 1
             if atom.needs_prefix and not prefix_kinds & _VALIDATING:
                 continue
+            if atom.needs_prefix and self._proper_noun(text, atom, prefix):
+                continue
             if atom.weekday_shift == 0 and prefix_kinds & {"since", "until", "from_", "to"}:
                 continue  # "od poniedziałku do piątku": opening hours, not a date
             if not prefix_kinds - {"to", "between_to", "between"}:
@@ -296,6 +298,14 @@ class Grammar:
             value = self._value(atom, prefix_kinds, reference, nearest_year)
             found.append(DateMatch(start, atom.end, text[start:atom.end], value, atom.rule))
         return found
+
+    def _proper_noun(self, text: str, atom: _Atom, prefix: re.Match[str] | None) -> bool:
+        """"w Środzie Śląskiej" is a town: a capitalised name after a lowercase preposition, in a
+        language that writes months and weekdays in lowercase."""
+        if self.lexicon.case_sensitive_names or prefix is None:
+            return False
+        name = re.search(r"[^\W\d]", text[atom.start:atom.end])
+        return bool(name and name.group().isupper() and prefix["p"][0].islower())
 
     def _kinds(self, phrase: str) -> set[str]:
         key = _norm(phrase)
