@@ -77,6 +77,28 @@ def _cmd_stages(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from pressnlp.evaluation import evaluate_run
+
+    if not Path(args.gold).is_file():
+        raise PressnlpError(f"{args.gold}: gold file not found")
+    if not (Path(args.out) / "results.jsonl").is_file():
+        raise PressnlpError(f"{args.out}: no results.jsonl; run `pressnlp run CORPUS -o {args.out}` first")
+    result = evaluate_run(args.gold, args.out, split=args.split)
+    print(result.table())
+    if args.json:
+        from pressnlp.io.writers import atomic_write_bytes
+
+        atomic_write_bytes(args.json, result.to_json().encode("utf-8"))
+        print(f"JSON: {args.json}")
+    if args.plot:
+        from pressnlp.evaluation.plots import write_plots
+
+        for path in write_plots(result, args.plot):
+            print(f"chart: {path}")
+    return EXIT_OK
+
+
 def _cmd_models_convert(args: argparse.Namespace) -> int:
     from pressnlp.models import convert_model
 
@@ -120,6 +142,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     stages = commands.add_parser("stages", help="list the stages that can be used in a config")
     stages.set_defaults(handler=_cmd_stages)
+
+    evaluate = commands.add_parser("evaluate", help="score a run against gold annotations (SPEC.md section 3)")
+    evaluate.add_argument("out", help="output folder of a run (with results.jsonl)")
+    evaluate.add_argument("--gold", required=True, help="gold annotations (JSON Lines), e.g. corpus/gold.jsonl")
+    evaluate.add_argument("--split", choices=("dev", "test"), help="score only this split of the gold")
+    evaluate.add_argument("--json", help="also write the scores, with per-document detail, to this file")
+    evaluate.add_argument("--plot", help="also write PNG charts into this folder")
+    evaluate.set_defaults(handler=_cmd_evaluate)
 
     models = commands.add_parser("models", help="translation models")
     model_commands = models.add_subparsers(dest="models_command", required=True, metavar="SUBCOMMAND")
