@@ -230,3 +230,15 @@ def test_extract_dates_offsets_are_exact_and_the_date_line_is_skipped():
     everything = extract_dates(text, "pl", REFERENCE, unique_values=False, skip_reference_day=False)
     assert [item["value"] for item in everything] == [
         "2024-03-14", "2024-03-14", "2024-07-01/2024-09-30", "/2025-12", "/2025-12"]
+
+
+@pytest.mark.parametrize(("text", "reference", "value"), [
+    ("od 15 grudnia do 15 stycznia", dt.date(2024, 11, 20), "2024-12-15/2025-01-15"),
+    ("od 1 lipca do 30 września", dt.date(2024, 3, 1), "2024-07-01/2024-09-30"),
+    ("15 stycznia", dt.date(2024, 12, 10), "2025-01-15"),
+    ("15 grudnia", dt.date(2024, 1, 10), "2023-12-15"),
+    ("29 lutego", dt.date(2025, 1, 10), "2024-02-29"),
+    ("w lutym", dt.date(2024, 8, 20), "2024-02"),
+])
+def test_year_of_dates_without_one(text, reference, value):
+    assert [match.value for match in find_dates(text, "pl", reference, nearest_year=True)] == [value]

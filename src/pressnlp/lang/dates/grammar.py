@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -70,10 +70,10 @@ def _norm(phrase: str) -> str:
     return " ".join(phrase.casefold().split())
 
 
-def _alternation(forms: object, *, exact_case: bool = False) -> str:
+def _alternation(forms: Iterable[str], *, exact_case: bool = False) -> str:
     """Whole-word alternation of `forms`, longest first; a space matches any run of spaces."""
     pieces = []
-    for form in sorted(set(forms), key=len, reverse=True):  # type: ignore[arg-type]
+    for form in sorted(set(forms), key=len, reverse=True):
         piece = _SPACE.join(re.escape(word) for word in form.split())
         if form[-1].isalnum():
             piece += r"(?!\w)"
@@ -185,11 +185,11 @@ class Grammar:
                      full_date=partial.year is not None)
 
     def _day_range(self, match: re.Match[str]) -> _Atom | None:
-        month = self.lexicon.month(match["m"])
-        low = replace(self._year_of(match, "y"), month=month, day=int(match["d"]))
-        high = replace(low, day=int(match["d2"]))
-        if high.day <= low.day:  # type: ignore[operator]
+        first, last = int(match["d"]), int(match["d2"])
+        if last <= first:
             return None
+        low = replace(self._year_of(match, "y"), month=self.lexicon.month(match["m"]), day=first)
+        high = replace(low, day=last)
         return _Atom(match.start(), match.end(), "day_range", low, high, is_range=True)
 
     def _numeric(self, match: re.Match[str]) -> _Atom | None:
@@ -254,10 +254,11 @@ class Grammar:
         for priority, (_, pattern, build) in enumerate(self._rules):
             for match in pattern.finditer(text):
                 atom = build(match)
+                if atom is None or not is_valid(atom.low) or (atom.high is not None and not is_valid(atom.high)):
+                    continue
                 if self._blocked and self._blocked.search(text, max(0, match.start() - 20), match.start()):
                     continue  # "ul. 3 Maja" is a street
-                if atom is not None and is_valid(atom.low) and (atom.high is None or is_valid(atom.high)):
-                    candidates.append((-(atom.end - atom.start), atom.start, priority, atom))
+                candidates.append((-(atom.end - atom.start), atom.start, priority, atom))
         candidates.sort(key=lambda c: c[:3])
         taken: list[_Atom] = []
         for *_, atom in candidates:
@@ -276,26 +277,24 @@ class Grammar:
         while index < len(atoms):
             atom = atoms[index]
             prefix = self._prefix.search(text, max(0, atom.start - 60), atom.start)
-            prefix_kinds = self._kinds(prefix["p"]) if prefix else set()
+            kinds = self._kinds(prefix["p"]) if prefix else set()
             start = prefix.start() if prefix else atom.start
-            following = atoms[index + 1] if index + 1 < len(atoms) else None
-            connector = (self._connector.match(text, atom.end, following.start)
-                         if following is not None else None)
-            if connector and self._joins(atom, following, connector, prefix_kinds):  # type: ignore[arg-type]
-                value = self._range_value(atom, following, reference, nearest_year)  # type: ignore[arg-type]
-                found.append(DateMatch(start, following.end, text[start:following.end], value, "range"))  # type: ignore[union-attr]
+            if index + 1 < len(atoms) and self._joins(text, atom, atoms[index + 1], kinds):
+                end = atoms[index + 1].end
+                value = self._range_value(atom, atoms[index + 1], reference, nearest_year)
+                found.append(DateMatch(start, end, text[start:end], value, "range"))
                 index += 2
                 continue
             index += 1
-            if atom.needs_prefix and not prefix_kinds & _VALIDATING:
+            if atom.needs_prefix and not kinds & _VALIDATING:
                 continue
             if atom.needs_prefix and self._proper_noun(text, atom, prefix):
                 continue
-            if atom.weekday_shift == 0 and prefix_kinds & {"since", "until", "from_", "to"}:
+            if atom.weekday_shift == 0 and kinds & {"since", "until", "from_", "to"}:
                 continue  # "od poniedziałku do piątku": opening hours, not a date
-            if not prefix_kinds - {"to", "between_to", "between"}:
-                start = atom.start
-            value = self._value(atom, prefix_kinds, reference, nearest_year)
+            if not kinds - {"to", "between_to", "between"}:
+                start = atom.start  # "and 2026", "do" alone say nothing about a single date
+            value = self._value(atom, kinds, reference, nearest_year)
             found.append(DateMatch(start, atom.end, text[start:atom.end], value, atom.rule))
         return found
 
@@ -311,9 +310,10 @@ class Grammar:
         key = _norm(phrase)
         return {name for name in _PREFIX_KINDS if key in self._words[name]}
 
-    def _joins(self, first: _Atom, second: _Atom, connector: re.Match[str], prefix_kinds: set[str]) -> bool:
+    def _joins(self, text: str, first: _Atom, second: _Atom, prefix_kinds: set[str]) -> bool:
         """Two atoms make one range: "1 lipca – 30 września 2024", "between 2024 and 2026"."""
-        if first.relative or second.relative or first.is_range or second.is_range:
+        connector = self._connector.match(text, first.end, second.start)
+        if connector is None or first.relative or second.relative or first.is_range or second.is_range:
             return False
         if first.weekday_shift is not None or second.weekday_shift is not None:
             return False
@@ -324,9 +324,13 @@ class Grammar:
 
     def _range_value(self, first: _Atom, second: _Atom, reference: dt.date | None,
                      nearest_year: bool) -> str | None:
+        """START/END; the start borrows a year it does not write from the end ("1 lipca – 30
+        września 2024"), and the end is resolved first so that both lie in one span of time."""
         end = resolve(second.high or second.low, reference, nearest_year=nearest_year)
-        begin = resolve(first.low.with_year_from(second.low), reference, nearest_year=nearest_year)
-        if begin is None or end is None or to_date(begin) > to_date(end):
+        if end is None:
+            return None
+        begin = resolve(first.low.with_year_from(end), reference, nearest_year=nearest_year)
+        if begin is None or to_date(begin) > to_date(end):
             return None
         return f"{iso(begin)}/{iso(end)}"
 
@@ -342,8 +346,8 @@ class Grammar:
         high = resolve(atom.high, reference, nearest_year=nearest_year) if atom.high else None
         if low is None or (atom.high is not None and high is None):
             return None
-        if atom.is_range or atom.high is not None and not prefix_kinds & {"until", "end_of", "since"}:
-            return f"{iso(low)}/{iso(high)}" if high else iso(low)  # type: ignore[arg-type]
+        if high is not None and (atom.is_range or not prefix_kinds & {"until", "end_of", "since"}):
+            return f"{iso(low)}/{iso(high)}"
         last = high or low
         if "end_of" in prefix_kinds:
             return f"/{iso(last_month(last))}"

@@ -54,14 +54,20 @@ def is_valid(partial: Partial) -> bool:
     return 1 <= partial.day <= calendar.monthrange(year, partial.month)[1]
 
 
+# How much nearer the reference's own year counts when a month or day has no year: "30 września"
+# in a March release is this September (7 months ahead), not last September (5 months back).
+_OWN_YEAR_BONUS_DAYS = 122
+
+
 def resolve(partial: Partial, reference: dt.date | None, *, nearest_year: bool = False) -> Partial | None:
     """Give a partial its year from the reference date; None when it cannot be known.
 
     Rule: a month or a day without a year is in the reference's year ("w czerwcu" in a release of
     March 2024 is June 2024). When a weekday is written too, the year (reference year - 1 .. + 1)
     whose date falls on that weekday and lies nearest to the reference wins. With `nearest_year`
-    the nearest one wins even without a weekday ("w styczniu" in a November release is next
-    January, "in March" in a June release is this March); a tie goes to the reference's year.
+    the nearest one wins even without a weekday, the reference's own year counting four months
+    nearer ("w styczniu" in a November release is next January; "in March" in a June release and
+    "30 września" in a March release stay in the reference's year).
     """
     if partial.year is not None:
         return partial
@@ -72,20 +78,24 @@ def resolve(partial: Partial, reference: dt.date | None, *, nearest_year: bool =
     if partial.month is None:
         return None
     years = (reference.year, reference.year + 1, reference.year - 1)
-    if partial.day is None:
-        if not nearest_year:
-            return replace(partial, year=reference.year)
-        here = reference.year * 12 + reference.month
-        return replace(partial, year=min(years, key=lambda year: abs(year * 12 + partial.month - here)))
-    candidates = [replace(partial, year=year) for year in years if is_valid(replace(partial, year=year))]
-    if partial.weekday is not None:
-        matching = [c for c in candidates if to_date(c).isoweekday() == partial.weekday]
-        candidates = matching or candidates
-    elif not nearest_year:
-        candidates = candidates[:1]
+    candidates = [c for c in (replace(partial, year=year) for year in years) if is_valid(c)]
     if not candidates:
         return None
-    return min(candidates, key=lambda c: abs((to_date(c) - reference).days))
+    if partial.weekday is not None and partial.day is not None:
+        matching = [c for c in candidates if to_date(c).isoweekday() == partial.weekday]
+        if matching:
+            return min(matching, key=lambda c: _days_apart(c, reference))
+    if not nearest_year:
+        return candidates[0]
+    return min(candidates, key=lambda c: _days_apart(c, reference)
+               - (_OWN_YEAR_BONUS_DAYS if c.year == reference.year else 0))
+
+
+def _days_apart(partial: Partial, reference: dt.date) -> float:
+    if partial.day is not None:
+        return abs((to_date(partial) - reference).days)
+    months = (partial.year or 0) * 12 + (partial.month or 1) - (reference.year * 12 + reference.month)
+    return abs(months) * 30.44
 
 
 def to_date(partial: Partial) -> dt.date:
