@@ -239,6 +239,9 @@ def test_extract_dates_offsets_are_exact_and_the_date_line_is_skipped():
     ("15 grudnia", dt.date(2024, 1, 10), "2023-12-15"),
     ("29 lutego", dt.date(2025, 1, 10), "2024-02-29"),
     ("w lutym", dt.date(2024, 8, 20), "2024-02"),
+    ("w drugim półroczu", dt.date(2024, 3, 14), "2024-07/2024-12"),
+    ("w I kwartale przyszłego roku", dt.date(2024, 3, 14), "2025-01/2025-03"),
+    ("I półrocze 2025 r.", dt.date(2024, 3, 14), "2025-01/2025-06"),
 ])
 def test_year_of_dates_without_one(text, reference, value):
     assert [match.value for match in find_dates(text, "pl", reference, nearest_year=True)] == [value]

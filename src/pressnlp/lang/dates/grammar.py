@@ -343,9 +343,12 @@ class Grammar:
                 return None
             return weekday_date(reference, atom.low.weekday or 1, atom.weekday_shift).isoformat()
         low = resolve(atom.low, reference, nearest_year=nearest_year)
-        high = resolve(atom.high, reference, nearest_year=nearest_year) if atom.high else None
-        if low is None or (atom.high is not None and high is None):
+        if low is None:
             return None
+        high = None
+        if atom.high is not None:  # a period or "12–14 czerwca": the end lies in the start's year
+            high = atom.high if atom.high.year is not None else replace(atom.high, year=low.year,
+                                                                        year_offset=None)
         if high is not None and (atom.is_range or not prefix_kinds & {"until", "end_of", "since"}):
             return f"{iso(low)}/{iso(high)}"
         last = high or low
