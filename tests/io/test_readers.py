@@ -332,6 +332,26 @@ def test_pdf_title_from_metadata():
         "Oddział geriatryczny UCK"
 
 
+def test_pdf_title_wrapped_in_large_type_is_one_line():
+    from fpdf import FPDF
+
+    font = _dejavu()
+    if font is None:
+        pytest.skip("no DejaVuSans.ttf (fonts-dejavu or matplotlib) to embed Polish letters in a PDF")
+    title = "Uniwersytet Jagielloński pokieruje europejskim konsorcjum badającym katalizatory"
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("DejaVu", fname=str(font))
+    pdf.set_title(title)
+    pdf.set_font("DejaVu", size=20)
+    pdf.multi_cell(120, 10, title)
+    pdf.ln(6)
+    pdf.set_font("DejaVu", size=10)
+    pdf.multi_cell(0, 5, "Zespół z Wydziału Chemii będzie koordynował międzynarodowy projekt. " * 4)
+    result = read_document(bytes(pdf.output()), "pdf")
+    assert result.text.split("\n\n")[0] == title
+
+
 def test_pdf_without_text_layer_is_a_stage_error():
     from fpdf import FPDF
 

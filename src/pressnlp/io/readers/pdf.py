@@ -47,7 +47,11 @@ def read_pdf(data: bytes) -> PdfContent:
     if not blocks:
         raise StageError("the PDF has no text layer (a scanned image?); OCR is not supported")
     title = " ".join(metadata_title.split())
-    return PdfContent(blocks, title if title and not _JUNK_TITLE.search(title) else None)
+    if not title or _JUNK_TITLE.search(title):
+        return PdfContent(blocks, None)
+    if " ".join(blocks[0].split()) == title:
+        blocks[0] = title  # a title set in large type wraps onto several short lines
+    return PdfContent(blocks, title)
 
 
 def _page_text(page: pypdf.PageObject) -> str:
