@@ -30,7 +30,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _DATE_META = ("article:published_time", "og:published_time", "datepublished", "date", "dc.date",
               "dc.date.issued", "dcterms.created", "dcterms.issued", "publish-date", "pubdate",
               "sailthru.date", "parsely-pub-date")
-_SITE_SUFFIX = re.compile(r"\s+[|–—•·:-]\s+[^|–—•·]+$")
+_SITE_SUFFIX = re.compile(r"\s+[|–—•·-]\s+[^|–—•·]+$")  # "Release | City of Katowice"
 _INVISIBLE_PARTS = re.compile(r"<!--.*?-->|<(script|style|noscript|template|nav|footer|aside|head)\b.*?</\1\s*>",
                               re.IGNORECASE | re.DOTALL)
 _BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|tr|h[1-6]|section|article|main|ul|ol|table|blockquote)\b[^>]*>",

@@ -1,0 +1,37 @@
+"""The `dates` sub-extractor on a Doc, as the extract stage runs it."""
+from __future__ import annotations
+
+import datetime as dt
+
+from pressnlp.core.stage import StageContext
+from pressnlp.stages.extract.dates import DateExtractor, DateOptions
+from pressnlp.stages.extract.text import Doc
+
+TEXT = ("Metropolia rozdzieli 48 mln zł na fotowoltaikę\n\nKatowice, 20 lutego 2024 r.\n\n"
+        "Dziś zarząd przyjął regulamin. Nabór potrwa od 4 do 29 marca 2024 r., a instalacje powstaną "
+        "w III kwartale 2024 r. Do końca przyszłego roku na dachach pojawi się 120 instalacji. "
+        "Nabór od 4 do 29 marca 2024 r. poprowadzi Departament Energii.")
+
+
+def _extract(options: DateOptions, reference: dt.date | None = None) -> list[dict]:
+    extractor = DateExtractor(options, StageContext())
+    extractor.setup()
+    return extractor.extract(Doc(TEXT, "pl", reference=reference))
+
+
+def test_dates_of_the_subject_each_once_without_the_release_date():
+    items = _extract(DateOptions())
+    assert [(item["text"], item["value"]) for item in items] == [
+        ("od 4 do 29 marca 2024 r.", "2024-03-04/2024-03-29"),
+        ("w III kwartale 2024 r.", "2024-07/2024-09"),
+        ("Do końca przyszłego roku", "/2025-12"),  # resolved against the date line's 2024-02-20
+    ]
+    for item in items:
+        assert TEXT[item["start"]:item["end"]] == item["text"]
+
+
+def test_options_keep_the_release_date_and_repeated_values():
+    items = _extract(DateOptions(skip_release_date=False, unique_values=False), dt.date(2024, 2, 20))
+    assert [item["value"] for item in items] == [
+        "2024-02-20", "2024-02-20", "2024-03-04/2024-03-29", "2024-07/2024-09", "/2025-12",
+        "2024-03-04/2024-03-29"]
