@@ -116,6 +116,20 @@ def test_memory_translates_repeated_sentences_once(tmp_path):
     assert other._memory.hits == 0
 
 
+def test_an_unusable_memory_does_not_stop_translation(tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    stage = TranslateStage(build_options(TranslateStage.Options, {"backend": FAKE}, prefix="stages.translate"),
+                           StageContext(cache_dir=blocked))
+    assert stage.process_batch([_record("Dzień dobry.")])[0]["translation"]["text"] == "DZIEŃ DOBRY."
+    assert stage._memory.failed
+
+
+def test_a_missing_glossary_stops_the_run_at_setup(tmp_path):
+    with pytest.raises(ConfigError, match="glossary"):
+        _stage(tmp_path, glossary=str(tmp_path / "missing.toml")).setup()
+
+
 def test_target_language_and_undetermined_sources_are_not_translated(tmp_path):
     records = _stage(tmp_path).process_batch([_record("Plain English text.", "en"), _record("12345", "und")])
     assert [r["translation"] for r in records] == [None, None]

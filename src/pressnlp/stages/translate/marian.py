@@ -33,7 +33,7 @@ class MarianTranslator(Translator):
         try:
             self.model = AutoModelForSeq2SeqLM.from_pretrained(str(self.model_path))
             self.model.to(settings.device).eval()
-        except (OSError, ValueError, RuntimeError) as exc:
+        except Exception as exc:  # noqa: BLE001 - any load failure lets `auto` fall back to the next backend
             raise BackendUnavailable(f"cannot load the model in {self.model_path}: {exc}") from exc
         self.backend_id = f"marian:{settings.model}"
         self._position_limit = int(getattr(self.model.config, "max_position_embeddings", 512) or 512)

@@ -36,6 +36,7 @@ class TranslationMemory:
         self.path = Path(path)
         self.hits = 0
         self.misses = 0
+        self.failed = False
         self._connection: sqlite3.Connection | None = None
 
     def __getstate__(self) -> dict[str, Any]:  # worker processes open their own connection
@@ -53,11 +54,16 @@ class TranslationMemory:
         """Stored translations of those keys that have one."""
         keys = list(dict.fromkeys(keys))
         found: dict[str, str] = {}
-        for start in range(0, len(keys), 500):
-            chunk = keys[start:start + 500]
-            rows = self._db().execute(
-                f"SELECT key, target FROM memory WHERE key IN ({','.join('?' * len(chunk))})", chunk)
-            found.update(rows)
+        if self.failed:
+            return found
+        try:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start:start + 500]
+                rows = self._db().execute(
+                    f"SELECT key, target FROM memory WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+                found.update(rows)
+        except (sqlite3.Error, OSError) as exc:
+            self._give_up(exc)
         self.hits += len(found)
         self.misses += len(keys) - len(found)
         return found
@@ -65,12 +71,17 @@ class TranslationMemory:
     def store(self, backend: str, entries: Iterable[tuple[str, str, str]]) -> None:
         """Save (key, source, target) triples."""
         now = time.time()
-        with self._db() as connection:
-            connection.executemany(
-                "INSERT OR REPLACE INTO memory (key, backend, source, target, created) VALUES (?, ?, ?, ?, ?)",
-                [(key, backend, source, target, now) for key, source, target in entries])
+        if self.failed:
+            return
+        try:
+            with self._db() as connection:
+                connection.executemany(
+                    "INSERT OR REPLACE INTO memory (key, backend, source, target, created) VALUES (?, ?, ?, ?, ?)",
+                    [(key, backend, source, target, now) for key, source, target in entries])
+        except (sqlite3.Error, OSError) as exc:
+            self._give_up(exc)
 
-    def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+    def _give_up(self, exc: Exception) -> None:
+        """A memory that cannot be read or written slows a run down; it must not fail it."""
+        log.warning("translation memory %s unusable, translating without it: %s", self.path, exc)
+        self.failed = True

@@ -25,7 +25,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     # A number followed by a unit symbol that reads the same in every language ("15 km", "20%",
     # "3,5 MW", "100 zł"); word units ("mln", "proc.") are left for the engine to translate.
     "number": re.compile(
-        r"(?<![\w.,])\d+(?:[  ]\d{3})*(?:[.,]\d+)?[  ]?"
+        r"(?<![\w.,])\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?[ \u00a0\u202f]?"
         r"(?:%|‰|€|\$|£|zł|PLN|EUR|USD|GBP|CHF|km/h|km²|km2|km|m²|m2|m³|m3|cm|mm|ha|kg|MWh|kWh|GWh|TWh|"
         r"MWp|kWp|MW|kW|GW|°C)(?![\w²³])"),
     "acronym": re.compile(rf"(?<![\w-])[{_UPPER}][{_UPPER}0-9]*[{_UPPER}](?:-\d+)?(?![\w-])"),

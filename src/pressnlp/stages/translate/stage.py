@@ -103,6 +103,7 @@ class TranslateStage(Stage):
         self._glossaries: dict[str, Glossary] = {}
         self._plans: dict[str, str] = {}
         self._memory: TranslationMemory | None = None
+        self._user_entries: list[GlossaryEntry] | None = None
 
     # --- identity ---------------------------------------------------------------------------
     def describe(self) -> dict[str, Any]:
@@ -149,8 +150,12 @@ class TranslateStage(Stage):
 
     # --- resources ----------------------------------------------------------------------------
     def setup(self) -> None:
+        """Open the translation memory and read the glossary (a bad glossary stops the run here)."""
         if self.options.memory and self._memory is None:
             self._memory = TranslationMemory(self._memory_path())
+        if self._user_entries is None:
+            self._user_entries = (load_glossary(self.options.glossary, "und").entries
+                                  if self.options.glossary is not None else [])
 
     def _memory_path(self) -> Path:
         if self.context.cache_dir is not None:
@@ -199,8 +204,8 @@ class TranslateStage(Stage):
             entries: dict[str, GlossaryEntry] = {}
             if self.options.builtin_glossary:
                 entries.update((e.term, e) for e in _builtin_entries(language))
-            if self.options.glossary is not None:
-                entries.update((e.term, e) for e in load_glossary(self.options.glossary, language).entries)
+            self.setup()
+            entries.update((e.term, e) for e in self._user_entries or [])
             entries.update((term, GlossaryEntry(term, None)) for term in self.options.keep)
             self._glossaries[language] = Glossary(entries.values(), language)
         return self._glossaries[language]
