@@ -78,11 +78,14 @@ def opens_closing_block(paragraph: str) -> bool:
     return bool(patterns().closing.match(first_line))
 
 
-def is_boilerplate_line(line: str) -> bool:
-    """"Dowiedz się więcej", "More information: …", cookie and copyright notices, "Press release"."""
-    stripped = line.strip()
-    found = patterns()
-    return bool(found.line_starts.match(stripped) or found.line_contains.search(stripped))
+def starts_like_boilerplate(text: str) -> bool:
+    """"Dowiedz się więcej", "More information: …", "Press release" at the start of `text`."""
+    return bool(patterns().line_starts.match(text.strip()))
+
+
+def is_boilerplate(text: str) -> bool:
+    """Starts like boilerplate or mentions cookies, privacy policy, copyright, newsletters."""
+    return starts_like_boilerplate(text) or bool(patterns().line_contains.search(text))
 
 
 def is_contact(sentence: str) -> bool:

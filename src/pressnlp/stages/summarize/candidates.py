@@ -65,7 +65,9 @@ def _line_of(text: str, start: int, end: int) -> str:
 def _may_summarise(text: str, start: int, end: int, language: str) -> bool:
     sentence = text[start:end]
     line = _line_of(text, start, end)
-    if boilerplate.is_boilerplate_line(line) or boilerplate.is_date_line(line, language):
+    if boilerplate.starts_like_boilerplate(line) or boilerplate.is_boilerplate(sentence):
+        return False
+    if boilerplate.is_date_line(line, language):
         return False
     if boilerplate.is_contact(sentence):
         return False

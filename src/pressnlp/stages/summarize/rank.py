@@ -18,11 +18,11 @@ from pressnlp.lang.morphology import analyse_pl, clean_lemma, lemma
 from pressnlp.lang.stopwords import stopwords
 from pressnlp.stages.summarize.boilerplate import words
 
-DAMPING = 0.85
+DAMPING = 0.6
 """PageRank damping: the share of a score that flows along similarity edges."""
-POSITION_DECAY = 1.0
+POSITION_DECAY = 0.5
 """Prior weight of the i-th body sentence is 1 / (i + 1) ** POSITION_DECAY."""
-LEAD_PARAGRAPH_BONUS = 2.0
+LEAD_PARAGRAPH_BONUS = 3.0
 """Extra prior weight for sentences of the first body paragraph."""
 DUPLICATE_SIMILARITY = 0.6
 """A sentence at least this similar (cosine) to one already chosen says the same again: skipped."""
