@@ -78,41 +78,63 @@ class LocalEngine:
         return timeout * stages * len(batch.records) + GRACE_S if timeout else float("inf")
 
     def _process_parallel(self, batches: Iterator[list[dict[str, Any]]]) -> Iterator[dict[str, Any]]:
+        """Batches over the pool. When the pool breaks, every batch that was running is a suspect:
+        suspects run alone, one document at a time, so a crash can be blamed on one document."""
         queue: deque[_Batch] = deque()
+        suspects: deque[_Batch] = deque()
         fresh = iter(batches)
         running: dict[Future, _Batch] = {}
         self._pool = self._new_pool()
         while True:
-            while len(running) < 2 * self.workers:
-                batch = queue.popleft() if queue else _next_batch(fresh)
-                if batch is None:
-                    break
-                batch.deadline = time.monotonic() + self._budget(batch) * 2
-                running[self._pool.submit(_work, batch.records)] = batch
-            if not running:
+            broken = self._fill(running, queue, suspects, fresh)
+            if not running and not broken:
                 return
-            soonest = min(batch.deadline for batch in running.values())
+            soonest = min((batch.deadline for batch in running.values()), default=time.monotonic())
             done, _ = wait(running, timeout=max(0.1, soonest - time.monotonic()), return_when=FIRST_COMPLETED)
-            broken = False
+            crashed: list[_Batch] = []
             for future in done:
                 batch = running.pop(future)
                 try:
                     records, warnings = future.result()
                 except BrokenProcessPool:
-                    broken = True
-                    yield from _requeue(batch, queue)
+                    crashed.append(batch)
                     continue
                 self._add_warnings(warnings)
                 yield from records
-            overdue = [f for f, batch in running.items() if batch.deadline < time.monotonic()]
+            overdue = [batch for batch in running.values() if batch.deadline < time.monotonic()]
+            if not (broken or crashed or overdue):
+                continue
             if overdue:
                 log.warning("a batch overran its time budget; replacing the worker processes")
-            if broken or overdue:
-                for batch in running.values():
-                    yield from _requeue(batch, queue)
-                running.clear()
-                _stop(self._pool, kill=True)
-                self._pool = self._new_pool()
+                queue.extendleft(batch for batch in running.values() if batch not in overdue)
+                blamed = overdue
+            else:
+                log.warning("a worker process died; replacing it and retrying its documents")
+                blamed = crashed + list(running.values())
+            running.clear()
+            _stop(self._pool, kill=True)
+            self._pool = self._new_pool()
+            yield from _blame(blamed, suspects)
+
+    def _fill(self, running: dict[Future, _Batch], queue: deque[_Batch], suspects: deque[_Batch],
+              fresh: Iterator[list[dict[str, Any]]]) -> bool:
+        """Submit work; returns True when the pool turned out to be broken."""
+        while len(running) < (1 if suspects else 2 * self.workers):
+            if suspects:
+                if running:
+                    return False
+                batch = suspects.popleft()
+            else:
+                batch = queue.popleft() if queue else _next_batch(fresh)
+                if batch is None:
+                    return False
+            batch.deadline = time.monotonic() + self._budget(batch) * 2
+            try:
+                running[self._pool.submit(_work, batch.records)] = batch
+            except BrokenProcessPool:  # a worker died since the last check
+                (suspects if batch.attempts else queue).appendleft(batch)
+                return True
+        return False
 
 
 def _next_batch(fresh: Iterator[list[dict[str, Any]]]) -> _Batch | None:
@@ -120,14 +142,17 @@ def _next_batch(fresh: Iterator[list[dict[str, Any]]]) -> _Batch | None:
     return None if records is None else _Batch(records)
 
 
-def _requeue(batch: _Batch, queue: deque[_Batch]) -> Iterator[dict[str, Any]]:
-    """Split a batch whose worker died into single documents; give up on a repeat offender."""
-    if len(batch.records) > 1:
-        queue.extend(_Batch([record], batch.attempts) for record in batch.records)
-    elif batch.attempts + 1 < MAX_ATTEMPTS:
-        queue.append(_Batch(batch.records, batch.attempts + 1))
-    else:
-        yield crashed_record(batch.records[0])
+def _blame(blamed: list[_Batch], suspects: deque[_Batch]) -> Iterator[dict[str, Any]]:
+    """One document that broke a worker while running alone is counted against; any other
+    batch is split into single documents that run alone next."""
+    if len(blamed) == 1 and len(blamed[0].records) == 1:
+        batch = blamed[0]
+        if batch.attempts + 1 >= MAX_ATTEMPTS:
+            yield crashed_record(batch.records[0])
+        else:
+            suspects.append(_Batch(batch.records, batch.attempts + 1))
+        return
+    suspects.extend(_Batch([record], batch.attempts) for batch in blamed for record in batch.records)
 
 
 def _stop(pool: ProcessPoolExecutor, kill: bool = False) -> None:
