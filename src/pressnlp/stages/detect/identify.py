@@ -15,7 +15,7 @@ import math
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -113,16 +113,14 @@ class Guess:
 
     code: str
     confidence: float
-    probabilities: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Paragraph:
     start: int
     end: int
-    letters: int
     code: str
-    probabilities: dict[str, float]
+    """"" until decided: short paragraphs get their neighbours' language."""
 
 
 class LanguageIdentifier:
@@ -153,8 +151,7 @@ class LanguageIdentifier:
         scores = self.probabilities(text)
         if not scores:
             return Guess(UNDETERMINED, 0.0)
-        code, confidence = _best(scores)
-        return Guess(code, confidence, scores)
+        return Guess(*_best(scores))
 
     def analyse(self, text: str, min_paragraph_letters: int) -> tuple[Guess, list[Paragraph]]:
         """Document language and the language of every paragraph."""
@@ -167,24 +164,19 @@ class LanguageIdentifier:
         document = self._document_guess(text, scored, letters)
         if document.code == UNDETERMINED:
             return document, []
-        paragraphs = []
-        for (start, end), count, scores in zip(spans, letters, scored, strict=True):
-            code = self._paragraph_code(scores, document.code) if scores else ""
-            paragraphs.append(Paragraph(start, end, count, code, scores))
+        paragraphs = [Paragraph(start, end, self._paragraph_code(scores, document.code) if scores else "")
+                      for (start, end), scores in zip(spans, scored, strict=True)]
         return document, _inherit_short(paragraphs, document.code)
 
     def _document_guess(self, text: str, scored: list[dict[str, float]], letters: list[int]) -> Guess:
         """Letter-weighted vote of the long paragraphs (the whole text when there are none)."""
-        weights = [count for count, scores in zip(letters, scored, strict=True) if scores]
-        if not weights:
+        if not any(scored):
             return self.identify(text)
         total = {code: 0.0 for code in self.languages}
         for count, scores in zip(letters, scored, strict=True):
             for code, value in scores.items():
                 total[code] += count * value
-        vote = _normalised(total)
-        code, confidence = _best(vote)
-        return Guess(code, confidence, vote)
+        return Guess(*_best(_normalised(total)))
 
     def _paragraph_code(self, scores: dict[str, float], document_code: str) -> str:
         others = (1.0 - DOCUMENT_PRIOR) / max(len(self.languages) - 1, 1)
@@ -206,8 +198,7 @@ def _inherit_short(paragraphs: list[Paragraph], document_code: str) -> list[Para
     for paragraph, nxt in zip(paragraphs, after, strict=True):
         code = paragraph.code or previous or nxt
         previous = code
-        result.append(Paragraph(paragraph.start, paragraph.end, paragraph.letters, code,
-                                paragraph.probabilities))
+        result.append(Paragraph(paragraph.start, paragraph.end, code))
     return result
 
 
