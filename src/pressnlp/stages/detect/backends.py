@@ -78,7 +78,7 @@ class LinguaBackend:
             import lingua
         except ImportError as exc:
             raise ImportError("the lingua detector needs the package lingua-language-detector "
-                              "(pip install 'pressnlp[lingua]')") from exc
+                              "(pip install lingua-language-detector)") from exc
         unknown = [code for code in languages if not hasattr(lingua.IsoCode639_1, code.upper())]
         if unknown:
             raise StageError(f"lingua does not know the language code(s) {', '.join(unknown)}")
