@@ -1,0 +1,165 @@
+"""Contacts: e-mail addresses, web addresses, phone numbers (E.164) and the people a release
+quotes or gives as its contact. Page boilerplate (footers, cookie banners) is skipped.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pressnlp.stages.extract.base import Extractor
+from pressnlp.stages.extract.people import find_people
+from pressnlp.stages.extract.text import Doc
+
+log = logging.getLogger(__name__)
+
+KINDS = ("email", "url", "phone", "person")
+# Country of numbers written without a country code, by the release's language.
+DEFAULT_REGIONS = {"pl": "PL", "en": "GB", "de": "DE", "cs": "CZ", "sk": "SK", "uk": "UA", "fr": "FR",
+                   "es": "ES", "it": "IT", "nl": "NL", "pt": "PT", "lt": "LT", "hu": "HU"}
+# Top-level domains a bare web address ("iurc.eu/na/") may end in; anything else needs a
+# scheme or "www." so that "m.in." or "S.A." are never read as addresses.
+_TLDS = ("pl|eu|com|org|net|info|gov|edu|int|io|uk|de|cz|sk|ua|fr|es|ie|it|nl|be|at|ch|se|no|dk|fi|lt|lv|"
+         "ee|hu|ro|bg|hr|si|pt|gr|lu|us|ca|biz|app|dev|online|site|city|travel|museum|media")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+_URL = re.compile(
+    r"(?<![@\w.-])(?:https?://[^\s<>\"“”„«»]+|www\.[^\s<>\"“”„«»]+"
+    rf"|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})(?![\w-])(?:/[^\s<>\"“”„«»]*)?)",
+    re.IGNORECASE)
+_TRAILING = ".,;:!?)]}'’”»"
+_DATE_LIKE = re.compile(r"^\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*$")
+_INTERNATIONAL_00 = re.compile(r"(?<![\d+])00(?=[1-9]\d(?:[\s\d().-]{6,}))")
+
+
+@dataclass
+class ContactOptions:
+    kinds: list[str] = field(default_factory=lambda: list(KINDS))
+    """Kinds of contact to report: email, url, phone, person."""
+    default_region: str = "PL"
+    """Country for phone numbers without a country code when the language gives none."""
+    regions: dict[str, str] = field(default_factory=dict)
+    """Language -> country for phone numbers, overriding the built-in table (e.g. en = "IE")."""
+    include_boilerplate: bool = False
+    """Also report contacts found in page boilerplate (site footers, cookie banners)."""
+
+
+class ContactExtractor(Extractor):
+    name = "contacts"
+
+    def setup(self) -> None:
+        unknown = sorted(set(self.options.kinds) - set(KINDS))
+        if unknown:
+            from pressnlp.core.errors import ConfigError
+
+            raise ConfigError(f"unknown contact kind '{unknown[0]}'; valid: {', '.join(KINDS)}",
+                              key="stages.extract.contacts.kinds")
+
+    def describe(self) -> dict[str, Any]:
+        return {"kinds": list(self.options.kinds)}
+
+    def extract(self, doc: Doc) -> list[dict[str, Any]]:
+        contacts: list[dict[str, Any]] = []
+        seen: set[tuple[str, str]] = set()
+
+        def add(item: dict[str, Any], key: str) -> None:
+            if (item["kind"], key) not in seen:
+                seen.add((item["kind"], key))
+                contacts.append(item)
+
+        kinds = set(self.options.kinds)
+        emails = list(self._emails(doc))
+        if "email" in kinds:
+            for value, _span in emails:
+                add({"kind": "email", "value": value}, value)
+        if "url" in kinds:
+            email_spans = [span for _, span in emails]
+            for value in self._urls(doc, email_spans):
+                add({"kind": "url", "value": value}, _url_key(value))
+        if "phone" in kinds:
+            for value in self._phones(doc):
+                add({"kind": "phone", "value": value}, re.sub(r"\D", "", value))
+        if "person" in kinds:
+            for person in find_people(doc, self.shared.finder):
+                add({"kind": "person", "value": person.name, "role": person.role,
+                     "organization": person.organisation}, person.name.casefold())
+        return contacts
+
+    def _usable(self, doc: Doc, offset: int) -> bool:
+        return self.options.include_boilerplate or not doc.in_boilerplate(offset)
+
+    def _emails(self, doc: Doc):
+        for match in _EMAIL.finditer(doc.text):
+            value = match.group().rstrip(_TRAILING)
+            if self._usable(doc, match.start()):
+                yield value.lower(), (match.start(), match.start() + len(value))
+
+    def _urls(self, doc: Doc, email_spans: list[tuple[int, int]]):
+        for match in _URL.finditer(doc.text):
+            if any(start <= match.start() < end for start, end in email_spans):
+                continue
+            value = _strip_trailing(match.group())
+            if "." not in value.split("//")[-1] or not self._usable(doc, match.start()):
+                continue
+            yield value
+
+    def _phones(self, doc: Doc):
+        import phonenumbers
+
+        region = self.region(doc)
+        # "0048 22 ..." is international in every country whose exit code is 00, but the
+        # matcher only knows that for the region it is given; make the prefix explicit.
+        text = _INTERNATIONAL_00.sub("+ ", doc.text)
+        for match in phonenumbers.PhoneNumberMatcher(text, region):
+            if not self._usable(doc, match.start) or self._not_a_phone(doc, text, match):
+                continue
+            yield phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+
+    def region(self, doc: Doc) -> str:
+        """Region for national numbers: the options, then the country the release's own
+        international numbers point to, then its language."""
+        language = doc.language
+        if language in self.options.regions:
+            return self.options.regions[language]
+        counted: dict[str, int] = {}
+        import phonenumbers
+
+        for match in re.finditer(r"\+\s?(\d{1,3})[\s\d().-]{7,}", doc.text):
+            code = match.group(1)
+            for size in (1, 2, 3):
+                regions = phonenumbers.region_codes_for_country_code(int(code[:size]))
+                if regions and regions[0] != "001" and len(code) >= size:
+                    counted[regions[0]] = counted.get(regions[0], 0) + 1
+                    break
+        default = DEFAULT_REGIONS.get(language, doc.lexicon.region or self.options.default_region)
+        if counted:
+            best = max(counted, key=lambda r: (counted[r], r == default))
+            return best
+        return default
+
+    @staticmethod
+    def _not_a_phone(doc: Doc, text: str, match: Any) -> bool:
+        """Dates, amounts and registry numbers that happen to look like phone numbers."""
+        raw = match.raw_string
+        if _DATE_LIKE.match(raw):
+            return True
+        before = text[max(0, match.start - 24):match.start].lower()
+        words = re.findall(r"[\w.]+", before)
+        cues = doc.lexicon.not_phone_before
+        if words and (words[-1] in cues or (len(words) > 1 and words[-2] in cues and words[-1] in (":", "nr"))):
+            return True
+        after = text[match.end:match.end + 12].lower()
+        return bool(re.match(r"\s*(?:zł|pln|eur|euro|€|\$|usd|gbp|£|czk|kč|uah|грн|mln|tys|%|km|m2|m²|osób)", after))
+
+
+def _strip_trailing(value: str) -> str:
+    while value and value[-1] in _TRAILING:
+        if value[-1] == ")" and value.count("(") >= value.count(")"):
+            break
+        value = value[:-1]
+    return value
+
+
+def _url_key(value: str) -> str:
+    key = re.sub(r"^[a-z][a-z0-9+.-]*://", "", value.casefold())
+    return key.removeprefix("www.").rstrip("/")

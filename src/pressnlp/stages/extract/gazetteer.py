@@ -1,0 +1,162 @@
+"""Known organisations and programmes (a TSV gazetteer), extensible by users.
+
+The gazetteer does three jobs the rules cannot: it recognises well-known names without an
+organisation word ("Orlen", "Thales"), it tells programme and fund names apart from
+organisations ("Horyzont Europa", "Fundusze Europejskie dla Śląska"), and it gives English
+names (`name_en`). Entries match inflected Polish forms through their lemmas.
+
+File format (UTF-8, tab-separated, '#' comments): name, kind (org | programme), language,
+name_en (may be empty), aliases (separated by ' | ').
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from pressnlp.core.errors import StageError
+from pressnlp.evaluation.scoring import normalise
+from pressnlp.lang.morphology import lemma, lemmas
+from pressnlp.stages.extract.text import Doc
+
+log = logging.getLogger(__name__)
+
+DATA = "data/gazetteer.tsv"
+NOT_ORGANISATIONS = "data/gazetteer_not_organisations.txt"
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    kind: str
+    language: str
+    name_en: str | None
+    aliases: tuple[str, ...]
+
+    @property
+    def is_programme(self) -> bool:
+        return self.kind == "programme"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases) + ((self.name_en,) if self.name_en else ())
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    entry: Entry
+    words: tuple[frozenset[str], ...]  # accepted forms of each word (lower-cased)
+    exact: tuple[str, ...] | None  # acronyms match as written
+
+
+class Gazetteer:
+    """Entries plus an index from a word form to the patterns that start with it."""
+
+    def __init__(self, entries: Iterable[Entry]):
+        self.entries = list(entries)
+        self._index: dict[str, list[_Pattern]] = {}
+        self._by_name: dict[str, Entry] = {}
+        for entry in self.entries:
+            for name in entry.names:
+                self._by_name.setdefault(normalise(name), entry)
+                pattern = _pattern(entry, name)
+                if pattern:
+                    first = pattern.exact[0].lower() if pattern.exact else min(pattern.words[0])
+                    for form in (pattern.words[0] if not pattern.exact else {first}):
+                        self._index.setdefault(form, []).append(pattern)
+
+    def lookup(self, name: str) -> Entry | None:
+        """The entry one of whose names normalises like `name`."""
+        return self._by_name.get(normalise(name))
+
+    def find(self, doc: Doc) -> Iterator[tuple[Entry, int, int]]:
+        """Entries named in the text, longest match first at each position."""
+        tokens = [t for t in doc.tokens if t.is_word]
+        i = 0
+        while i < len(tokens):
+            forms = {tokens[i].text.lower()} | set(lemmas(tokens[i].text, doc.language))
+            best: tuple[int, Entry] | None = None
+            for form in forms:
+                for pattern in self._index.get(form, ()):
+                    size = _match(pattern, tokens, i, doc)
+                    if size and (best is None or size > best[0]):
+                        best = (size, pattern.entry)
+            if best:
+                size, entry = best
+                yield entry, tokens[i].start, tokens[i + size - 1].end
+                i += size
+            else:
+                i += 1
+
+
+def _pattern(entry: Entry, name: str) -> _Pattern | None:
+    words = [w for w in name.replace("„", " ").replace("”", " ").split() if any(ch.isalnum() for ch in w)]
+    if not words:
+        return None
+    if len(words) == 1 and sum(ch.isupper() for ch in words[0]) >= 2:
+        return _Pattern(entry, (), tuple(words))
+    language = entry.language if entry.language == "pl" else "en"
+    accepted = tuple(frozenset({w.lower(), lemma(w, language)}) for w in words)
+    return _Pattern(entry, accepted, None)
+
+
+def _match(pattern: _Pattern, tokens: list, i: int, doc: Doc) -> int:
+    if pattern.exact:
+        size = len(pattern.exact)
+        window = [t.text for t in tokens[i:i + size]]
+        return size if window == list(pattern.exact) else 0
+    size = len(pattern.words)
+    if i + size > len(tokens):
+        return 0
+    for offset, accepted in enumerate(pattern.words):
+        token = tokens[i + offset]
+        if offset == 0 and not token.is_capitalised:
+            return 0
+        if not ({token.text.lower()} | set(lemmas(token.text, doc.language))) & accepted:
+            return 0
+    return size
+
+
+def read_entries(text: str, source: str) -> list[Entry]:
+    entries = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) < 2 or fields[1] not in ("org", "programme"):
+            raise StageError(f"{source}:{number}: expected 'name<TAB>org|programme<TAB>language"
+                             f"<TAB>name_en<TAB>aliases', got {line!r}")
+        fields += [""] * (5 - len(fields))
+        aliases = tuple(a.strip() for a in fields[4].split("|") if a.strip())
+        entries.append(Entry(fields[0].strip(), fields[1], fields[2].strip() or "und",
+                             fields[3].strip() or None, aliases))
+    return entries
+
+
+@cache
+def builtin_entries() -> tuple[Entry, ...]:
+    text = resources.files("pressnlp.lang").joinpath(DATA).read_text("utf-8")
+    return tuple(read_entries(text, DATA))
+
+
+def load_gazetteer(extra: Iterable[Path] = (), *, builtin: bool = True) -> Gazetteer:
+    """The built-in gazetteer plus users' files (their entries come first, so they win)."""
+    entries: list[Entry] = []
+    for path in extra:
+        try:
+            entries.extend(read_entries(Path(path).read_text("utf-8"), str(path)))
+        except OSError as exc:
+            raise StageError(f"cannot read gazetteer {path}: {exc}") from exc
+    if builtin:
+        entries.extend(builtin_entries())
+    return Gazetteer(entries)
+
+
+@cache
+def not_organisation_acronyms() -> frozenset[str]:
+    """Acronyms that are never organisations (units, currencies, EU, CO2)."""
+    text = resources.files("pressnlp.lang").joinpath(NOT_ORGANISATIONS).read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))

@@ -1,0 +1,195 @@
+"""What every extractor needs to know about one release, computed once and shared: tokens with
+offsets, sentences, paragraphs, the press-contact block, boilerplate and background paragraphs.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property, lru_cache
+from typing import Any
+
+from pressnlp.lang.morphology import lemmas
+from pressnlp.lang.segment import split_paragraphs, split_sentences
+from pressnlp.stages.extract.lexicon import Lexicon, lexicon
+
+log = logging.getLogger(__name__)
+
+Span = tuple[int, int]
+
+# A word: letters/digits, with inner hyphens, apostrophes, dots or ampersands between
+# letters ("Górnośląsko-Zagłębiowska", "O'Sullivan", "IB.SH", "S.A").
+_WORD = re.compile(r"[^\W_]+(?:[-'’.&][^\W_]+)*")
+_TOKEN = re.compile(rf"{_WORD.pattern}|[^\w\s]")
+_LINE = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+    @property
+    def is_acronym(self) -> bool:
+        """GZM, NCBiR, DfE, IB.SH, ČR: at least two capitals and no more small letters."""
+        letters = [ch for ch in self.text if ch.isalpha()]
+        upper = sum(ch.isupper() for ch in letters)
+        return len(letters) >= 2 and upper >= 2 and upper >= len(letters) - upper and self.text[0].isupper()
+
+
+def tokenise(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+class Doc:
+    """One release as the extractors see it; every analysis is computed on first use."""
+
+    def __init__(self, text: str, language: str, *, title: str | None = None,
+                 reference: date | None = None):
+        self.text = text
+        self.language = language
+        self.title = title
+        self.reference = reference
+        self.lexicon: Lexicon = lexicon(language)
+        # Analyses one extractor computes and another reuses (organisation mentions, people).
+        self.cache: dict[str, Any] = {}
+
+    # --- tokens and segments ---------------------------------------------------------------
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return tokenise(self.text)
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [token.start for token in self.tokens]
+
+    def token_index(self, offset: int) -> int:
+        """Index of the first token that starts at or after `offset`."""
+        return bisect_right(self._token_starts, offset - 1)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        return split_sentences(self.text, self.language)
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        return split_paragraphs(self.text)
+
+    @cached_property
+    def lines(self) -> list[Span]:
+        return [(m.start(), m.end()) for m in _LINE.finditer(self.text) if m.group().strip()]
+
+    @cached_property
+    def sentence_starts(self) -> frozenset[int]:
+        """Offsets where a sentence (or line) begins: capitals there say nothing about names."""
+        starts = {start for start, _ in self.sentences} | {start for start, _ in self.lines}
+        # Text after an opening quote or dash starts a sentence too ("– Cieszymy się...").
+        for match in re.finditer(r"(?:^|[\s(])[–—\-\"„“«»]\s*(?=\w)", self.text):
+            starts.add(match.end())
+        return frozenset(starts)
+
+    def sentence_of(self, offset: int) -> Span:
+        for start, end in self.sentences:
+            if start <= offset < end:
+                return start, end
+        return offset, offset
+
+    def lemmas_of(self, token: Token) -> frozenset[str]:
+        return lemmas(token.text, self.language)
+
+    # --- regions ----------------------------------------------------------------------------
+    @cached_property
+    def lead(self) -> Span:
+        """Title, date line and first body paragraph: where a release names who speaks."""
+        body = [p for p in self.paragraphs if p[1] - p[0] > 120]
+        end = body[0][1] if body else (self.paragraphs[0][1] if self.paragraphs else 0)
+        return 0, end
+
+    @cached_property
+    def contact_block(self) -> Span | None:
+        """The press-contact block ("Kontakt dla mediów:", "Media enquiries"): from its heading
+        to the end of the short lines that follow it."""
+        headers = self.lexicon.contact_headers + lexicon("en").contact_headers
+        found: Span | None = None
+        for start, end in self.lines:
+            if _is_contact_header(self.text[start:end], headers):
+                found = (start, end)
+        if found is None:
+            return None
+        start, end = found
+        for line_start, line_end in self.lines:
+            if line_start <= start:
+                continue
+            if line_end - line_start > 160 or self.in_boilerplate(line_start):
+                break
+            end = line_end
+        return start, end
+
+    @cached_property
+    def boilerplate(self) -> list[Span]:
+        """Lines of page furniture: cookie banners, footers, share buttons, copyright."""
+        pattern = _cue_pattern(self.lexicon.boilerplate_cues + lexicon("en").boilerplate_cues)
+        return [(start, end) for start, end in self.lines if pattern.search(self.text, start, end)]
+
+    @cached_property
+    def background(self) -> list[Span]:
+        """Paragraphs after a heading such as "About GZM" / "O nas" / "Background information",
+        up to the contact block: standard text about the issuer, not about this news."""
+        headers = self.lexicon.background_headers + lexicon("en").background_headers
+        contact_start = self.contact_block[0] if self.contact_block else len(self.text)
+        for start, end in self.lines:
+            line = self.text[start:end].strip().lower().rstrip(":")
+            if len(line) > 60 or start >= contact_start:
+                continue
+            if any(line == header or line.startswith(header + " ") for header in headers):
+                return [(end, contact_start)]
+        return []
+
+    def in_boilerplate(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.boilerplate)
+
+    def in_background(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.background)
+
+    def in_contact_block(self, offset: int) -> bool:
+        block = self.contact_block
+        return bool(block and block[0] <= offset < block[1])
+
+    @cached_property
+    def dateline(self) -> Span | None:
+        """Span of the release's own date line, found by the date grammar when it is installed."""
+        try:
+            from pressnlp.lang.dates import find_release_date
+        except ImportError:
+            return None
+        found = find_release_date(self.text, self.language)
+        return found[1] if found else None
+
+
+@lru_cache(maxsize=64)
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """Cue phrases as whole words, case-insensitive ("rodo" must not match "Narodowy")."""
+    alternatives = "|".join(re.escape(cue) for cue in sorted(set(cues), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _is_contact_header(line: str, headers: tuple[str, ...]) -> bool:
+    """A heading line ("Kontakt dla mediów:") or a line that starts with one and a colon."""
+    text = line.strip().lower()
+    for header in headers:
+        if text.rstrip(":").strip() == header:
+            return True
+        if text.startswith(header) and text[len(header):].lstrip().startswith(":"):
+            return True
+    return False

@@ -1,0 +1,176 @@
+"""Themes: the 1-4 taxonomy topics a release is about, scored from weighted keywords matched
+on lemmas (Morfeusz for Polish, simplemma otherwise), the title counting more than the body.
+
+Keyword matching is transparent and cheap (a release costs a few milliseconds), every score
+comes with the words that produced it (`evidence`), and users steer it by editing a TOML file.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pressnlp.core.errors import ConfigError
+from pressnlp.lang.morphology import lemma, lemmas
+from pressnlp.stages.extract.base import Extractor
+from pressnlp.stages.extract.text import Doc, tokenise
+
+log = logging.getLogger(__name__)
+
+BUILTIN_TAXONOMY = "data/taxonomy.toml"
+# Keywords of this language also count in every release (names and terms are often English).
+SHARED_LANGUAGE = "en"
+
+
+@dataclass
+class ThemeOptions:
+    taxonomy: Path | None = None
+    """A TOML taxonomy of your own (same shape as pressnlp/lang/data/taxonomy.toml)."""
+    mode: Literal["replace", "extend"] = "extend"
+    """'replace': use only your taxonomy; 'extend': add its themes and keywords to the default."""
+    title_weight: float = 3.0
+    """How many body occurrences one occurrence in the title is worth."""
+    max_themes: int = 4
+    min_themes: int = 1
+    relative_threshold: float = 0.3
+    """A theme is kept when its raw score reaches this share of the best theme's."""
+    min_score: float = 0.35
+    """...and its normalised score (0..1) reaches this."""
+    saturation: float = 8.0
+    """Raw score at which the normalised score is 0.5 (score = raw / (raw + saturation))."""
+    max_count: int = 4
+    """One keyword counts at most this many times, so a repeated word cannot decide alone."""
+
+
+@dataclass
+class Theme:
+    id: str
+    label: str
+    # lemma sequence -> (weight, keyword as written), per language
+    keywords: dict[str, dict[tuple[str, ...], tuple[float, str]]] = field(default_factory=dict)
+
+
+def load_taxonomy(text: str, source: str) -> dict[str, Theme]:
+    """Themes from taxonomy TOML text; keyword phrases are lemmatised here, once."""
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid taxonomy TOML: {exc}", source=source) from exc
+    themes: dict[str, Theme] = {}
+    for theme_id, body in table.get("themes", {}).items():
+        if not isinstance(body, dict) or "label" not in body:
+            raise ConfigError(f"theme '{theme_id}' needs a label", source=source, key=f"themes.{theme_id}")
+        theme = Theme(theme_id, body["label"])
+        for language, words in body.get("keywords", {}).items():
+            compiled = theme.keywords.setdefault(language, {})
+            for phrase, weight in words.items():
+                if not isinstance(weight, (int, float)):
+                    raise ConfigError(f"weight of '{phrase}' must be a number", source=source,
+                                      key=f"themes.{theme_id}.keywords.{language}")
+                key = tuple(lemma(token.text, language) for token in tokenise(phrase) if token.is_word)
+                if key:
+                    compiled[key] = (float(weight), phrase)
+        themes[theme_id] = theme
+    return themes
+
+
+@cache
+def builtin_taxonomy() -> dict[str, Theme]:
+    text = resources.files("pressnlp.lang").joinpath(BUILTIN_TAXONOMY).read_text("utf-8")
+    return load_taxonomy(text, BUILTIN_TAXONOMY)
+
+
+def merge_taxonomies(base: dict[str, Theme], extra: dict[str, Theme]) -> dict[str, Theme]:
+    merged = {theme_id: Theme(t.id, t.label, {lang: dict(k) for lang, k in t.keywords.items()})
+              for theme_id, t in base.items()}
+    for theme_id, theme in extra.items():
+        target = merged.setdefault(theme_id, Theme(theme_id, theme.label))
+        target.label = theme.label
+        for language, keywords in theme.keywords.items():
+            target.keywords.setdefault(language, {}).update(keywords)
+    return merged
+
+
+class ThemeExtractor(Extractor):
+    name = "themes"
+
+    def setup(self) -> None:
+        themes = builtin_taxonomy()
+        if self.options.taxonomy is not None:
+            path = Path(self.options.taxonomy)
+            try:
+                text = path.read_text("utf-8")
+            except OSError as exc:
+                raise ConfigError(f"cannot read taxonomy: {exc}", key="stages.extract.themes.taxonomy") from exc
+            own = load_taxonomy(text, str(path))
+            themes = own if self.options.mode == "replace" else merge_taxonomies(themes, own)
+        self.themes = themes
+        self._index: dict[str, dict[str, list[tuple[tuple[str, ...], str, float, str]]]] = {}
+
+    def describe(self) -> dict[str, Any]:
+        return {"taxonomy": str(self.options.taxonomy) if self.options.taxonomy else "builtin",
+                "mode": self.options.mode}
+
+    def index(self, language: str) -> dict[str, list[tuple[tuple[str, ...], str, float, str]]]:
+        """First lemma -> (phrase lemmas, theme id, weight, phrase) for one language's keywords."""
+        if language not in self._index:
+            index: dict[str, list[tuple[tuple[str, ...], str, float, str]]] = {}
+            for theme in self.themes.values():
+                for source_language in {language, SHARED_LANGUAGE}:
+                    for key, (weight, phrase) in theme.keywords.get(source_language, {}).items():
+                        index.setdefault(key[0], []).append((key, theme.id, weight, phrase))
+            self._index[language] = index
+        return self._index[language]
+
+    def extract(self, doc: Doc) -> list[dict[str, Any]]:
+        raw, evidence = self.raw_scores(doc)
+        if not raw:
+            return []
+        best = max(raw.values())
+        chosen = []
+        for theme_id, value in sorted(raw.items(), key=lambda item: -item[1]):
+            score = value / (value + self.options.saturation)
+            keep = value >= self.options.relative_threshold * best and score >= self.options.min_score
+            if keep or len(chosen) < self.options.min_themes:
+                chosen.append({"id": theme_id, "label": self.themes[theme_id].label,
+                               "score": round(score, 3), "evidence": evidence[theme_id]})
+            if len(chosen) >= self.options.max_themes:
+                break
+        return chosen
+
+    def raw_scores(self, doc: Doc) -> tuple[dict[str, float], dict[str, list[str]]]:
+        """Weighted keyword counts per theme (title weighted) and the surface forms matched."""
+        index = self.index(doc.language)
+        counts: dict[tuple[str, tuple[str, ...]], float] = {}
+        weights: dict[tuple[str, tuple[str, ...]], float] = {}
+        evidence: dict[str, dict[str, None]] = {}
+        title = doc.title or ""
+        body_start = len(title) if title and doc.text.startswith(title) else 0
+        for text, offset, factor in ((title, None, self.options.title_weight), (doc.text, body_start, 1.0)):
+            tokens = [t for t in (tokenise(text) if offset is None else doc.tokens) if t.is_word]
+            if offset is not None:
+                tokens = [t for t in tokens if t.start >= offset and not doc.in_boilerplate(t.start)
+                          and not doc.in_contact_block(t.start)]
+            forms = [lemmas(t.text, doc.language) for t in tokens]
+            for i, token_lemmas in enumerate(forms):
+                for first in token_lemmas:
+                    for key, theme_id, weight, _phrase in index.get(first, ()):
+                        if len(key) > 1 and not all(i + k < len(forms) and key[k] in forms[i + k]
+                                                    for k in range(1, len(key))):
+                            continue
+                        slot = (theme_id, key)
+                        counts[slot] = counts.get(slot, 0.0) + factor
+                        weights[slot] = weight
+                        surface = text[tokens[i].start:tokens[i + len(key) - 1].end]
+                        evidence.setdefault(theme_id, {})[surface.lower()] = None
+        raw: dict[str, float] = {}
+        for (theme_id, key), count in counts.items():
+            # Diminishing returns: the fourth "energia" adds less than the first.
+            capped = min(count, float(self.options.max_count))
+            raw[theme_id] = raw.get(theme_id, 0.0) + weights[(theme_id, key)] * math.sqrt(capped)
+        return raw, {theme_id: list(words)[:8] for theme_id, words in evidence.items()}
