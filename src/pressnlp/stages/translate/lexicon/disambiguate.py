@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pressnlp.stages.translate.lexicon.analysis import ADJECTIVAL, NOMINAL, Reading, Token
+from pressnlp.stages.translate.lexicon.analysis import ADJECTIVAL, NOMINAL, VERBAL, Reading, Token
 
 # Readings that are rarely meant in running text.
 _RARE_POS = {"interj": -3.0, "burk": -2.0, "depr": -2.0, "xxx": -1.0, "brev": -0.5, "ign": -0.5}
@@ -29,6 +29,8 @@ _SUBJECT_VERB = 0.5
 _NAME_AS_WRITTEN = 0.5  # a capitalised name whose lemma is its form is likely nominative
 _NAME_SEQUENCE = 1.0  # first name + surname agree in case
 _LISTED_PLURALE_TANTUM = 0.3
+_CAPITALISED_VERB = -1.5  # "Poznania" inside a sentence is the city, not a gerund of "poznać"
+_NUMBER_PLURAL = 1.0  # "14 instalacji": after a number other than 1 the noun is plural
 
 # +1 when the lexicon translates the reading, -1 when it knows the lemma only as another
 # part of speech ("a" is a conjunction, not a preposition), 0 when it does not know the lemma,
@@ -46,12 +48,14 @@ def unary_score(token: Token, reading: Reading, sentence_start: bool, lexical: L
             score += _PROPER_NAME_LOWERCASE
         elif not sentence_start:
             score += _PROPER_NAME_CAPITALISED
-        if reading.lemma == token.form:
+        if reading.lemma == token.form and not sentence_start:
             score += _NAME_AS_WRITTEN
     known = lexical(token, reading)
     score += _KNOWN_LEMMA * known
     if known > 0 and "pt" in reading.values:  # a plural-only lemma we list on purpose ("środki")
         score += _LISTED_PLURALE_TANTUM
+    if token.capitalised and not sentence_start and reading.pos in VERBAL:
+        score += _CAPITALISED_VERB
     if "praep" in reading.values:  # "nie", "niego", "nim" stand only after a preposition
         score += _PRONOUN_AFTER_PREPOSITION
     return score
@@ -69,10 +73,12 @@ def pair_score(previous: Reading, current: Reading) -> float:
         return _AGREEMENT if previous.agrees_with(current) else 0.0
     if previous.pos in ("subst", "ger", "depr") and current.pos in ("adj", "adjc"):
         return _POSTPOSED_AGREEMENT if previous.agrees_with(current) else 0.0
-    if previous.is_proper_name and current.is_proper_name:
+    if "imię" in previous.names and "nazwisko" in current.names:
         return _NAME_SEQUENCE if previous.case & current.case else 0.0
     if previous.pos in ("subst", "ger") and current.pos in ("subst", "ger") and current.case == {"gen"}:
         return _GENITIVE_ATTRIBUTE
+    if previous.pos == "dig" and previous.lemma.isdigit() and previous.lemma != "1" and current.pos in NOMINAL:
+        return _NUMBER_PLURAL if current.is_plural else 0.0
     if previous.pos == "num" and current.pos in NOMINAL and current.case & previous.case:
         return _AGREEMENT
     if previous.pos in ("subst", "ppron12", "ppron3") and "nom" in previous.case and current.pos in ("fin", "praet"):
