@@ -1,0 +1,190 @@
+"""Releases submitted through the web page, processed one at a time in a background thread.
+
+The pipeline is built and its models loaded once, when the server starts. Requests only queue
+work and read its state, so the page stays responsive while a release is translated; one worker
+thread means stages never run concurrently (models need not be thread-safe).
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import secrets
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pressnlp.core.config import Config, load_config
+from pressnlp.core.errors import PressnlpError
+from pressnlp.core.pipeline import Pipeline
+from pressnlp.web.glossary import glossary_location
+
+log = logging.getLogger(__name__)
+
+QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+# A short release in the project's main language: processing it at start makes the stages load
+# what they load on first use (translators, dictionaries) before the first real release.
+WARM_UP_TEXT = ("Katowice, 2 stycznia 2024 r.\n\nMetropolia GZM zaprasza na konferencję o transporcie "
+                "publicznym.\n\nKontakt: biuro@example.pl, tel. 32 000 00 00")
+
+
+@dataclass
+class Job:
+    """One submitted release and where its processing stands."""
+
+    id: str
+    name: str
+    stages: list[str]
+    submitted: float = field(default_factory=time.time)
+    state: str = QUEUED
+    stage: str | None = None
+    done_stages: int = 0
+    started: float | None = None
+    finished: float | None = None
+    record: dict[str, Any] | None = None
+    error: str | None = None
+    future: Future[None] | None = field(default=None, repr=False)
+
+    @property
+    def finished_ok(self) -> bool:
+        return self.state == DONE
+
+    def elapsed(self) -> float:
+        end = self.finished or time.time()
+        return round(end - (self.started or self.submitted), 2)
+
+    def status(self) -> dict[str, Any]:
+        """What the page's progress bar and API clients poll."""
+        return {"id": self.id, "name": self.name, "state": self.state, "stage": self.stage,
+                "stages": self.stages, "done_stages": self.done_stages, "elapsed_s": self.elapsed(),
+                "error": self.error, "result_url": f"/jobs/{self.id}"}
+
+
+def _file_digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+class Processor:
+    """The web app's pipeline and its job queue."""
+
+    def __init__(self, config: str | Path | dict[str, Any] | None = None, *, cache_dir: Path | None = None,
+                 keep_jobs: int = 200):
+        self._config_source = config
+        self._cache_dir = cache_dir
+        self._keep_jobs = keep_jobs
+        self._jobs: OrderedDict[str, Job] = OrderedDict()
+        self._lock = threading.Lock()
+        self._current: Job | None = None
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pressnlp-web")
+        self.config: Config = load_config(config)
+        self.glossary_path, self.glossary_configured = glossary_location(self.config)
+        self.pipeline = self._build()
+
+    # --- the pipeline -------------------------------------------------------------------------
+    def _build(self) -> Pipeline:
+        """Build the pipeline and load its models. A glossary that exists in the user's config
+        folder is handed to the translate stage when the config names none."""
+        config = load_config(self._config_source)
+        self._glossary_digest = _file_digest(self.glossary_path)
+        if ("translate" in config.pipeline.stages and not self.glossary_configured
+                and self._glossary_digest is not None):
+            config.stage_options.setdefault("translate", {})["glossary"] = str(self.glossary_path)
+        pipeline = Pipeline.from_config(config, cache_dir=self._cache_dir)
+        pipeline.setup()
+        for index, stage in enumerate(pipeline.stages):
+            stage.process_batch = self._announcing(stage.process_batch, index, stage.name)  # type: ignore[method-assign]
+        return pipeline
+
+    def _announcing(self, process_batch: Callable[[list[dict[str, Any]]], list[dict[str, Any]]], index: int,
+                    name: str) -> Callable[[list[dict[str, Any]]], list[dict[str, Any]]]:
+        """A stage's process_batch that first tells the running job which stage it is in (the
+        progress the page shows)."""
+        def announced(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            job = self._current
+            if job is not None:
+                job.stage, job.done_stages = name, index
+            return process_batch(records)
+        return announced
+
+    def _refresh_if_glossary_changed(self) -> None:
+        """An edited glossary applies to the next translation: the stages keep what they loaded,
+        so the pipeline is rebuilt when the file changed since it was built."""
+        if _file_digest(self.glossary_path) != self._glossary_digest:
+            log.info("glossary %s changed; rebuilding the pipeline", self.glossary_path)
+            self.pipeline = self._build()
+
+    def warm_up(self) -> None:
+        """Process WARM_UP_TEXT in the worker thread, ahead of any submitted release."""
+        self._executor.submit(self._warm_up)
+
+    def _warm_up(self) -> None:
+        started = time.perf_counter()
+        try:
+            self.pipeline.process_text(WARM_UP_TEXT, id="warm-up")
+        except Exception:  # noqa: BLE001 - a failed warm-up only means the first release loads the models
+            log.exception("warm-up failed")
+        log.info("pipeline warmed up in %.1f s", time.perf_counter() - started)
+
+    @property
+    def stage_names(self) -> list[str]:
+        return [stage.name for stage in self.pipeline.stages]
+
+    @property
+    def target_language(self) -> str:
+        return self.config.pipeline.target_language
+
+    # --- jobs ---------------------------------------------------------------------------------
+    def submit(self, data: bytes, *, name: str, fmt: str) -> Job:
+        job = Job(id=secrets.token_urlsafe(12), name=name, stages=self.stage_names)
+        with self._lock:
+            self._jobs[job.id] = job
+            self._forget_old_jobs()
+        job.future = self._executor.submit(self._run, job, data, fmt)
+        return job
+
+    def _forget_old_jobs(self) -> None:
+        finished = [job_id for job_id, job in self._jobs.items() if job.state in (DONE, FAILED)]
+        for job_id in finished[:max(0, len(self._jobs) - self._keep_jobs)]:
+            del self._jobs[job_id]
+
+    def _run(self, job: Job, data: bytes, fmt: str) -> None:
+        job.state, job.started = RUNNING, time.time()
+        self._current = job
+        try:
+            self._refresh_if_glossary_changed()
+            job.record = self.pipeline.process_bytes(data, id=job.name, format=fmt)
+            job.done_stages, job.stage, job.state = len(job.stages), None, DONE
+        except PressnlpError as exc:
+            job.error, job.state = str(exc), FAILED
+        except Exception:  # noqa: BLE001 - a bug must not kill the worker; the log has the traceback
+            log.exception("processing %s failed", job.name)
+            job.error, job.state = "internal error while processing this release (details in the server log)", FAILED
+        finally:
+            self._current = None
+            job.finished = time.time()
+
+    def get(self, job_id: str) -> Job | None:
+        with self._lock:
+            return self._jobs.get(job_id)
+
+    def recent(self, limit: int = 20) -> list[Job]:
+        with self._lock:
+            return list(reversed(self._jobs.values()))[:limit]
+
+    def wait(self, job: Job, timeout: float) -> None:
+        """Block up to `timeout` seconds for a job (API clients that want the record at once)."""
+        if job.future is not None and timeout > 0:
+            try:
+                job.future.result(timeout=timeout)
+            except TimeoutError:
+                pass
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
