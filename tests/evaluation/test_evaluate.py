@@ -3,6 +3,7 @@ the JSON, the datasets loaders and the PNG charts."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -169,3 +170,33 @@ def test_plots_are_png_files(run, tmp_path):
         data = path.read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n"
         assert len(data) > 10_000  # a drawn chart, not an empty canvas
+
+
+def test_the_corpus_gold_taken_as_predictions_scores_perfectly(tmp_path):
+    """Every gold line of the real corpus, turned into a result record, matches itself: no key
+    function loses or merges items of real annotations."""
+    gold_path = Path(__file__).resolve().parents[2] / "corpus" / "gold.jsonl"
+    if not gold_path.is_file():
+        pytest.skip("corpus/gold.jsonl is not built (scripts/build_gold.py)")
+    records = []
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        gold = json.loads(line)
+        facts = gold["facts"]
+        records.append({
+            "id": gold["id"], "language": {"code": gold["language"]},
+            "facts": {"partners": facts["partners"], "dates": facts["dates"],
+                      "themes": [{"id": theme} for theme in facts["themes"]], "contacts": facts["contacts"]},
+            "summary": {"text": gold["summary_en"], "en": gold["summary_en"]},
+            "translation": {"backend": "gold", "text": gold["translation_en"]} if gold.get("translation_en") else None,
+            "errors": []})
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "results.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                                       encoding="utf-8")
+    result = evaluate_run(gold_path, out, split="test")
+    for name, field_score in result.report.fields.items():
+        assert field_score.fp == field_score.fn == 0, name
+        assert field_score.tp > 0, name
+    assert result.report.language["accuracy"] == 1.0
+    assert result.report.summary["rougeL"] == pytest.approx(1.0)
+    assert result.report.translation["chrf"] == pytest.approx(100.0)
