@@ -183,7 +183,8 @@ def term_key_candidates(key: str, is_function_word: Callable[[str], bool]) -> li
         form = token.form.lower()
         lemmas = {r.lemma.lower() for r in token.readings if r.pos in CONTENT}
         abbreviation = all(r.pos == "brev" for r in token.readings)
-        if token.is_punctuation or abbreviation or is_function_word(form):
+        function = is_function_word(form) or any(is_function_word(r.lemma) for r in token.readings)
+        if token.is_punctuation or abbreviation or function:
             candidates.append(frozenset({form}))
         else:
             candidates.append(frozenset({form} | lemmas))

@@ -22,6 +22,7 @@ _DOUBLING = frozenset({
     "signal", "fulfil", "enrol", "instal", "compel", "excel", "propel", "expel", "patrol",
 })
 _MODALS = frozenset({"can", "must", "should", "may", "might", "will", "would", "could"})
+_PREPOSITIONS = frozenset({"of", "for", "in", "on", "at", "with", "to", "from", "by"})
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "with", "by"})
 
 
@@ -139,11 +140,12 @@ def pluralize_word(word: str) -> str:
 
 
 def pluralize(phrase: str) -> str:
-    """The plural of an English noun phrase: "X of Y" pluralises X, otherwise the last word."""
+    """The plural of an English noun phrase: the word before its first preposition ("calls for
+    applications"), otherwise the last word."""
     if phrase.lower() in _irregular_plurals():
         return pluralize_word(phrase)
     words = phrase.split(" ")
-    head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+    head = next((i - 1 for i, word in enumerate(words) if i and word in _PREPOSITIONS), len(words) - 1)
     words[head] = pluralize_word(words[head])
     return " ".join(words)
 
