@@ -9,7 +9,6 @@ lookup is cached per process (bounded LRU caches, keyed by the word).
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -23,8 +22,6 @@ GENDERS = frozenset({"m1", "m2", "m3", "f", "n", "n1", "n2", "p1", "p2", "p3"})
 ADJECTIVAL = frozenset({"adj", "ppas", "pact"})
 NOMINAL = frozenset({"subst", "depr"})
 
-# Morfeusz marks homonymous lemmas with a suffix ("Okoń:Sf", "śląski:A").
-_LEMMA_SUFFIX = re.compile(r":[A-Za-z0-9.]+$")
 # simplemma language codes we pass through; others fall back to the lower-cased word.
 _SIMPLEMMA_LANGUAGES = frozenset({"en", "de", "cs", "sk", "fr", "es", "uk", "it", "nl", "pt", "ru", "pl"})
 
@@ -77,8 +74,12 @@ def _tag_values(tag: str, kind: frozenset[str]) -> frozenset[str]:
 
 
 def clean_lemma(lemma: str) -> str:
-    """Morfeusz lemma without its homonym marker: 'Okoń:Sf' -> 'Okoń'."""
-    return _LEMMA_SUFFIX.sub("", lemma) if ":" in lemma else lemma
+    """Morfeusz lemma without its homonym marker: 'Okoń:Sf' -> 'Okoń',
+    'Grzegorz:Sm1~owie~ze' -> 'Grzegorz'."""
+    if ":" not in lemma:
+        return lemma
+    head, _, marker = lemma.partition(":")
+    return head if head and marker[:1].isalpha() else lemma
 
 
 @cache
@@ -228,18 +229,20 @@ def _adjective_chain(words: Sequence[str], indexes: Iterable[int], agreement: Ag
     return chain
 
 
-def nominative_phrase(words: Sequence[str], head: int) -> list[str]:
+def nominative_phrase(words: Sequence[str], head: int, head_lemma: str | None = None) -> list[str]:
     """The nominative of a Polish noun phrase given as words, with the index of its head noun.
 
     The head and the adjectives agreeing with it change case; everything else stays as written
     (genitive complements, names, acronyms): "Urzędzie Marszałkowskim Województwa Śląskiego" ->
-    "Urząd Marszałkowski Województwa Śląskiego". The agreement (number, case, gender) is the
+    "Urząd Marszałkowski Województwa Śląskiego". `head_lemma` restricts the head's readings
+    ("Radzie" is the council, not the village Radzie). The agreement (number, case, gender) is the
     head reading that the most neighbouring adjectives agree with, then singular (names of
     organisations are singular unless their adjectives say otherwise: "Kolei Śląskich"), then
     nominative (nothing to change).
     """
     words = list(words)
-    head_readings = [r for r in analyse_pl(words[head]) if r.pos in NOMINAL]
+    head_readings = [r for r in analyse_pl(words[head]) if r.pos in NOMINAL
+                     and (head_lemma is None or clean_lemma(r.lemma).lower() == head_lemma)]
     best: tuple[tuple[int, bool, bool], Reading, Agreement, list[tuple[int, Reading]]] | None = None
     for reading in head_readings:
         for number in sorted(reading.numbers):

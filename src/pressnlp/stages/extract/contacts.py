@@ -28,7 +28,10 @@ _URL = re.compile(
     rf"|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})(?![\w-])(?:/[^\s<>\"“”„«»]*)?)",
     re.IGNORECASE)
 _TRAILING = ".,;:!?)]}'’”»"
-_DATE_LIKE = re.compile(r"^\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*$")
+_DATE_LIKE = re.compile(r"^\s*(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{4}\s*[-–/]\s*\d{2,4})\s*$")
+# Fewest digits of a national number (no country code) taken as a phone: shorter ones are
+# reference numbers, years and ranges far more often than phones.
+_MIN_NATIONAL_DIGITS = 8
 _INTERNATIONAL_00 = re.compile(r"(?<![\d+])00(?=[1-9]\d(?:[\s\d().-]{6,}))")
 
 
@@ -142,6 +145,8 @@ class ContactExtractor(Extractor):
         """Dates, amounts and registry numbers that happen to look like phone numbers."""
         raw = match.raw_string
         if _DATE_LIKE.match(raw):
+            return True
+        if not raw.lstrip("( ").startswith("+") and len(re.sub(r"\D", "", raw)) < _MIN_NATIONAL_DIGITS:
             return True
         before = text[max(0, match.start - 24):match.start].lower()
         words = re.findall(r"[\w.]+", before)

@@ -18,7 +18,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from pressnlp.lang.morphology import analyse_pl, lemma, lemmas, nominative_phrase
+from pressnlp.lang.morphology import NOMINAL, analyse_pl, lemma, lemmas, nominative_phrase
 from pressnlp.stages.extract.gazetteer import Gazetteer
 from pressnlp.stages.extract.lexicon import all_legal_forms, all_org_heads, lexicon
 from pressnlp.stages.extract.text import Doc, Token, tokenise
@@ -301,7 +301,7 @@ class _DocFinder:
         while part and (tokens[part[0]].text in self.not_names or tokens[part[0]].text.lower() in _ARTICLES
                         or tokens[part[0]].text.lower() in self.connectors or not tokens[part[0]].is_word):
             part = part[1:]
-        if not part:
+        if not part or not tokens[part[0]].is_capitalised:
             return None
         heads = [i for i in part if self.is_head(tokens[i])]
         if not heads and not legal:
@@ -408,13 +408,18 @@ class _DocFinder:
     def canonical(self, words: list[Token], start: int, end: int, head: int | None) -> str:
         """The name as it should be reported: Polish in the nominative; elsewhere as written."""
         surface = self.text[start:end]
+        if self.language == "pl" and head is None:
+            # no organisation word ("Krakowskiego Obszaru Funkcjonalnego (KrOF)"): the first noun
+            head = next((self.doc.token_index(t.start) for t in words
+                         if any(r.pos in NOMINAL for r in analyse_pl(t.text))
+                         and not any(r.pos == "adj" for r in analyse_pl(t.text))), None)
         if self.language != "pl" or head is None:
             return surface
         head_token = self.tokens[head]
         positions = [i for i, t in enumerate(words) if t.start == head_token.start]
         if not positions:
             return surface
-        forms = nominative_phrase([t.text for t in words], positions[0])
+        forms = nominative_phrase([t.text for t in words], positions[0], self.head_lemma(head_token))
         pieces = []
         cursor = start
         for token, form in zip(words, forms, strict=True):
@@ -445,13 +450,15 @@ class _DocFinder:
         return None
 
     def bracketed_acronym(self, end: int, words: list[Token]) -> str | None:
-        match = re.match(r"\s*\(([^()\n]{2,16})\)", self.text[end:end + 24])
+        """An acronym or another name in brackets right after a name: "(GZM)", "(Politechnika
+        Wrocławska)"."""
+        match = re.match(r"\s*\(([^()\n]{2,80})\)", self.text[end:end + 90])
         if not match:
             return None
         inner = match.group(1).strip()
-        if any(ch.isdigit() for ch in inner) and not any(ch.isalpha() for ch in inner):
+        if any(ch.isdigit() for ch in inner) and (" " in inner or not any(ch.isalpha() for ch in inner)):
             return None
-        if inner[:1].isupper() and len(inner.split()) <= 3:
+        if inner[:1].isupper() and len(inner.split()) <= 6:
             return inner
         return None
 
@@ -467,6 +474,10 @@ class _DocFinder:
         two = " ".join(lemma(t.text, self.language) for t in words[:2])
         if two in self.programme_words:
             return True
+        last = words[-1]
+        if self.language not in HEAD_INITIAL and len(words) > 1 and (
+                {last.text.lower()} | set(lemmas(last.text, self.language))) & self.programme_words:
+            return True  # "UK National Quantum Technologies Programme", "Horizon Europe Call"
         index = self.doc.token_index(start)
         previous = self.tokens[index - 1] if index > 0 else None
         if previous and previous.is_word and not previous.is_capitalised and self.joins(previous, self.tokens[index]):

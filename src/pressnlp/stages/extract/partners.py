@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pressnlp.evaluation.scoring import normalise
-from pressnlp.lang.morphology import lemmas
+from pressnlp.lang.morphology import analyse_pl, lemmas
 from pressnlp.stages.extract.base import Extractor
 from pressnlp.stages.extract.english_names import english_name
 from pressnlp.stages.extract.gazetteer import Entry, Gazetteer, load_gazetteer
@@ -94,11 +94,11 @@ class PartnerExtractor(Extractor):
     # --- grouping -------------------------------------------------------------------------------
     def group(self, doc: Doc, mentions: list[OrgMention]) -> list[_Group]:
         mentions = [m for m in mentions if not doc.in_boilerplate(m.start)]
-        mentions = _drop_overlaps(mentions)
         programmes = [m for m in mentions if m.is_programme]
         programme_names = {normalise(name) for m in programmes for name in (m.name, doc.text[m.start:m.end])}
         mentions = [m for m in mentions if not m.is_programme and normalise(m.name) not in programme_names
-                    and not any(p.start <= m.start < p.end for p in programmes)]
+                    and not any(p.start < m.end and m.start < p.end for p in programmes)]
+        mentions = _drop_overlaps(mentions)
         groups: dict[str, _Group] = {}
         by_acronym: dict[str, _Group] = {}
         names = sorted((m for m in mentions if m.kind in ("name", "gazetteer")), key=lambda m: m.start)
@@ -193,6 +193,8 @@ class PartnerExtractor(Extractor):
                 continue
             if not group.names and not group.entry and len(body) < self.options.min_mentions:
                 continue  # an acronym never spelled out and named once
+            if _venue(doc, group):
+                continue
             evidence = 0.0
             evidence += len(body) >= self.options.min_mentions
             evidence += any(m.start < doc.lead[1] for m in body)
@@ -200,6 +202,8 @@ class PartnerExtractor(Extractor):
             evidence += any((m.start, m.end) in affiliations or _inside_any(m, affiliations) for m in body)
             evidence += self.role(doc, group) in ("funder", "partner") and self._cued(doc, group)
             evidence += 0.5 * bool(group.entry)
+            evidence += 0.5 * any(m.kind == "name" and len(m.words) > 1 for m in body)
+            evidence += 0.5 * any(_acting(doc, m) for m in body if m.kind != "head")
             if evidence >= 1:
                 scored.append((evidence, group))
         scored.sort(key=lambda item: (-item[0], item[1].first))
@@ -259,6 +263,54 @@ def _drop_overlaps(mentions: list[OrgMention]) -> list[OrgMention]:
         if not any(k.start < mention.end and mention.start < k.end for k in kept):
             kept.append(mention)
     return sorted(kept, key=lambda m: m.start)
+
+
+# Prepositions before a place: an organisation named only after one of these is where
+# something happens ("w Międzynarodowym Centrum Kongresowym", "at Wrocław City Hall").
+_LOCATIVE = frozenset({"w", "we", "na", "at", "in", "im", "am", "à", "en", "v", "ve", "vo", "у", "в"})
+# Words before an acting organisation: the agent of a passive ("udzielony przez BGK").
+_AGENT = frozenset({"przez", "by", "von", "par", "por", "podle", "від"})
+
+
+def _previous_word(doc: Doc, mention: OrgMention) -> str:
+    index = doc.token_index(mention.start) - 1
+    while index >= 0 and doc.tokens[index].text.lower() in ("the", "der", "die", "dem", "la", "le", "el"):
+        index -= 1
+    if index < 0 or not doc.tokens[index].is_word:
+        return ""
+    return doc.tokens[index].text.lower()
+
+
+def _venue(doc: Doc, group: _Group) -> bool:
+    """Named only as the place where something happens."""
+    if group.entry or group.acronyms:
+        return False
+    for mention in group.mentions:
+        if _previous_word(doc, mention) not in _LOCATIVE:
+            return False
+        if doc.language == "pl" and mention.head:
+            head = doc.tokens[doc.token_index(mention.start)]
+            if not any("loc" in r.cases for r in analyse_pl(head.text)) and not any(
+                    "loc" in r.cases for t in doc.tokens[doc.token_index(mention.start):doc.token_index(mention.end)]
+                    for r in analyse_pl(t.text) if lemmas(t.text, "pl") & {mention.head}):
+                return False
+    return True
+
+
+def _acting(doc: Doc, mention: OrgMention) -> bool:
+    """The organisation does something: a Polish name in the nominative (the subject), a name
+    opening a sentence, or the agent after "przez"/"by"."""
+    previous = _previous_word(doc, mention)
+    if previous in _AGENT:
+        return True
+    if doc.language == "pl":
+        return doc.text[mention.start:mention.end] == mention.name and previous not in _PREPOSITIONS_PL
+    return mention.start in doc.sentence_starts
+
+
+# Polish prepositions that take a noun out of the nominative.
+_PREPOSITIONS_PL = frozenset({"w", "we", "z", "ze", "do", "od", "na", "o", "przy", "dla", "przez", "za", "po",
+                              "pod", "nad", "przed", "między", "u", "obok", "wobec", "według", "dzięki"})
 
 
 def _lemma_words(group: _Group) -> list[str]:

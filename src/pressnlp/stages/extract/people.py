@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 
 from pressnlp.lang.morphology import SurnameRules, analyse_pl, lemmas, nominative_person
-from pressnlp.stages.extract.lexicon import lexicon
+from pressnlp.stages.extract.lexicon import all_org_heads, lexicon
 from pressnlp.stages.extract.organisations import OrganisationFinder, OrgMention
 from pressnlp.stages.extract.text import Doc, Token
 
@@ -24,7 +24,9 @@ log = logging.getLogger(__name__)
 # Lower-case particles inside names: "Marieke van Dijk", "Ursula von der Leyen".
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "del", "della", "du", "le", "la",
                         "ten", "ter", "bin", "al", "dos", "das", "y"})
-_QUOTE_OR_DASH = re.compile(r"[”\"»“'’,–—-]\s*$")
+# A quotation closes (or a dash opens the attribution) right before the verb, perhaps with an
+# auxiliary in between: "” – mówi", "," said", "», ha afirmado", "», a déclaré".
+_QUOTE_OR_DASH = re.compile(r"[”\"»“'’,–—-]\s*(?:\w{1,4}\s+){0,2}$")
 _TAIL_STOP = re.compile(r"\s(?:who|which|że|który|która|które|którzy|kde|který|která|що|qui|que|der|die|das)\s"
                         r"|[\n„“\"«»(]|\s[–—]\s|(?i:\btel\b|\be-?mail\b|\bmobile?\b|\bkom\b|\bphone\b)")
 _TRAILING_LINKS = re.compile(r"(?:[\s,]+(?:at|of|in|for|from|w|we|z|ze|na|ds\.?|de|du|des|der|des|"
@@ -71,10 +73,11 @@ class _PeopleFinder:
         self.tokens = doc.tokens
         self.lex = doc.lexicon
         self.en = lexicon("en")
-        self.organisations = [m for m in finder.find(doc) if m.kind in ("name", "acronym", "gazetteer")]
+        self.organisations = [m for m in finder.find(doc) if m.kind in ("name", "gazetteer")]
         self.verbs = self.lex.attribution_verbs | self.en.attribution_verbs
         self.titles = {t.rstrip(".") for t in self.lex.titles | self.en.titles}
         self.role_words = self.lex.not_names | self.en.not_names
+        self.heads = all_org_heads()
         self.people: list[Person] = []
 
     def run(self) -> list[Person]:
@@ -126,6 +129,8 @@ class _PeopleFinder:
             if gap not in (" ", "\u00a0"):
                 break
             token = tokens[j]
+            if self._is_organisation_word(token):
+                break
             if self._is_name_word(token):
                 run.append(j)
             elif token.text in _PARTICLES and j + 1 < len(tokens) and self._is_name_word(tokens[j + 1]):
@@ -134,20 +139,30 @@ class _PeopleFinder:
                 break
             j += 1
         words = [i for i in run if tokens[i].text not in _PARTICLES]
-        if len(words) < 2:
+        if len(words) < 2 or self._is_organisation_word(tokens[first]):
             return None
-        if any(self._is_organisation_word(tokens[i]) for i in run):
-            return None
-        if self.doc.language == "pl" or any(_is_given_name(tokens[i].text) for i in run):
+        opening = tokens[run[0]].text
+        if self.doc.language == "pl" and not (_is_given_name(opening) or not analyse_pl(opening)):
+            # Polish names start with a given name (or a foreign word): not "Śląskiego Komendanta"
             given = [i for i in run if _is_given_name(tokens[i].text)]
-            if given and given[0] != run[0]:
+            if not given:
+                return None
+        # Words before the first given name that Morfeusz knows as something else are not part
+        # of the name: "prezes firmy Iwona Dziedzic", "Katowic Marcin Krupa".
+        given = [i for i in run if _is_given_name(tokens[i].text)]
+        if given and given[0] != run[0]:
+            leading = run[:run.index(given[0])]
+            if all(analyse_pl(tokens[i].text) for i in leading):
                 run = run[run.index(given[0]):]
         if len([i for i in run if tokens[i].text not in _PARTICLES]) < 2:
             return None
         return run[0], run[min(len(run), _MAX_NAME_WORDS) - 1]
 
     def _is_organisation_word(self, token: Token) -> bool:
-        return any(m.start <= token.start < m.end and m.kind == "name" and m.head for m in self.organisations)
+        """Inside an organisation's name, or an organisation head word itself ("Agencja")."""
+        if any(m.start <= token.start < m.end for m in self.organisations):
+            return True
+        return bool(lemmas(token.text, self.doc.language) & self.heads)
 
     def person(self, first: int, last: int, source: str, *, oblique: bool = False) -> Person:
         tokens = self.tokens
@@ -166,7 +181,7 @@ class _PeopleFinder:
                 continue
             if self.doc.in_boilerplate(token.start):
                 continue
-            before = self.text[max(0, token.start - 4):token.start]
+            before = self.text[max(0, token.start - 14):token.start]
             after_quote = bool(_QUOTE_OR_DASH.search(before))
             found = self.name_at(i + 1)
             if found and (after_quote or self._sentence_start(token) or self._after_as(i)):
@@ -252,9 +267,8 @@ class _PeopleFinder:
                 offset = line_start + colon + 1
             if "@" in self.text[offset:line_end] and " " not in self.text[offset:line_end].strip():
                 continue
-            index = self.doc.token_index(offset)
-            found = self.name_at(index, limit=4)
-            if not found or self.tokens[found[0]].start > offset + 30:
+            found = self._name_in_line(offset, line_end)
+            if not found:
                 continue
             person = self.person(*found, source="contact")
             rest = self.text[person.end:line_end]
@@ -263,6 +277,19 @@ class _PeopleFinder:
             following = [self.text[s:e].strip() for s, e in lines[n + 1:n + 3]]
             self._role_from_lines(person, following, lines[n + 1:n + 3])
             self.people.append(person)
+
+    def _name_in_line(self, offset: int, line_end: int) -> tuple[int, int] | None:
+        """A name at the start of a contact line, after titles ("mł. bryg. Kamil Duda") or after
+        an organisation and a colon ("University of Edinburgh: Rachel Dunlop, …")."""
+        starts = [offset]
+        colon = self.text.find(":", offset, min(line_end, offset + 80))
+        if colon > 0:
+            starts.append(colon + 1)
+        for start in starts:
+            found = self.name_at(self.doc.token_index(start), limit=8)
+            if found and self.tokens[found[0]].start <= start + 40 and self.tokens[found[1]].end <= line_end:
+                return found
+        return None
 
     def _role_from_lines(self, person: Person, following: list[str], spans: list[tuple[int, int]]) -> None:
         """'Joanna Pawlik / rzeczniczka prasowa / Górnośląsko-Zagłębiowska Metropolia'."""

@@ -121,13 +121,19 @@ class Doc:
         """The press-contact block ("Kontakt dla mediów:", "Media enquiries"): from its heading
         to the end of the short lines that follow it."""
         headers = self.lexicon.contact_headers + lexicon("en").contact_headers
-        found: Span | None = None
-        for start, end in self.lines:
-            if _is_contact_header(self.text[start:end], headers):
-                found = (start, end)
-        if found is None:
+        header_lines = [i for i, (start, end) in enumerate(self.lines)
+                        if _is_contact_header(self.text[start:end], headers)]
+        if not header_lines:
             return None
-        start, end = found
+        # The last heading, or an earlier one when only short lines separate them
+        # ("Kontakt dla mediów:" / name / "rzecznik prasowy" / …).
+        first = header_lines[-1]
+        for index in reversed(header_lines[:-1]):
+            between = self.lines[index + 1:first]
+            if any(end - start > 160 for start, end in between):
+                break
+            first = index
+        start, end = self.lines[first]
         for line_start, line_end in self.lines:
             if line_start <= start:
                 continue
