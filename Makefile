@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CORPUS ?= corpus
 OUT ?= out
 
-.PHONY: run test dev lint clean corpus-docs bench
+.PHONY: run test dev lint clean corpus-docs bench browser
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,8 +17,12 @@ $(VENV)/.core: $(VENV)/bin/python pyproject.toml
 	$(PIP) install -e .
 	touch $@
 
+# The web app's end-to-end test drives the Debian Chromium (Playwright never downloads a browser).
+browser:
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver)
+
 # Tests also exercise the neural backends on tiny models they train themselves.
-$(STAMP): $(VENV)/bin/python pyproject.toml
+$(STAMP): $(VENV)/bin/python pyproject.toml | browser
 	$(PIP) install -e '.[neural,dask,dev]'
 	touch $@ $(VENV)/.core
 

@@ -85,7 +85,9 @@ class Processor:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pressnlp-web")
         self.config: Config = load_config(config)
         self.glossary_path, self.glossary_configured = glossary_location(self.config)
-        self.pipeline = self._build()
+        # Built in the worker thread that will run it: stages may hold thread-bound resources
+        # (an SQLite translation memory); errors of the build reach the caller.
+        self.pipeline = self._executor.submit(self._build).result()
 
     # --- the pipeline -------------------------------------------------------------------------
     def _build(self) -> Pipeline:
