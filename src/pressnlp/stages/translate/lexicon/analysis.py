@@ -223,3 +223,14 @@ def plural_nominative(lemma: str) -> str | None:
         if values[0] == "subst" and values[1] == "pl" and "nom" in values[2].split("."):
             return form
     return None
+
+
+@cache
+def adjective_nominative(lemma: str, gender: str) -> str | None:
+    """Nominative singular of an adjective in a gender ("śląski", "f" -> "śląska")."""
+    for form, _, tag, _, _ in _morfeusz().generate(lemma):
+        values = tag.split(":")
+        if values[0] == "adj" and values[1] == "sg" and "nom" in values[2].split(".") \
+                and gender in values[3].split(".") and "pos" in values:
+            return form
+    return None

@@ -23,6 +23,7 @@ from pressnlp.stages.translate.lexicon.analysis import (
     CONTENT,
     Reading,
     Token,
+    adjective_nominative,
     gerund_noun,
     participle_adjective,
     plural_nominative,
@@ -36,11 +37,12 @@ from pressnlp.stages.translate.lexicon.lexicon import Entry, Lexicon, rare_readi
 _CLASSES: dict[str, tuple[str, ...]] = {
     "subst": ("n", "name", "pron", "num", "adj"), "depr": ("n", "name"),
     "adj": ("adj", "det", "num", "n"), "adja": ("adj",), "adjc": ("adj",), "adjp": ("adj",),
-    "adv": ("adv", "part", "adj"), "num": ("num", "n", "det"), "numcol": ("num", "n"),
-    "prep": ("prep",), "conj": ("conj", "comp", "part"), "comp": ("comp", "conj"),
+    "adv": ("adv", "part", "conj", "adj"), "num": ("num", "n", "det"), "numcol": ("num", "n"),
+    "prep": ("prep",), "conj": ("conj", "comp", "part", "adv"), "comp": ("comp", "conj", "adv"),
     "qub": ("part", "adv", "conj", "comp", "pron"), "part": ("part", "adv", "conj"),
-    "pred": ("v", "adv", "part"), "interj": ("part",), "brev": ("n", "name", "adv", "prep", "adj"),
+    "pred": ("pred", "v", "adv", "part"), "interj": ("part",), "brev": ("n", "name", "adv", "prep", "adj"),
 }
+_ALL_CLASSES = ("n", "name", "v", "adj", "adv", "prep", "conj", "comp", "part", "pron", "det", "num", "pred")
 _VERB_POS = frozenset({"fin", "praet", "inf", "impt", "imps", "pcon", "pant", "bedzie", "winien"})
 _NOUN_POS = frozenset({"subst", "ger", "depr"})
 _QUANTITY_LEMMAS = frozenset({"tysiąc", "milion", "miliard", "procent", "rok", "złoty"})
@@ -55,6 +57,9 @@ _PERSONAL = {  # (person, number, gender class) -> nominative, object, possessiv
 }
 _BE_PRESENT = {("pri", "sg"): "am", ("ter", "sg"): "is"}
 _PERSONAL_NAME_LABELS = frozenset({"imię", "nazwisko"})
+_CONDITION_WORDS = frozenset({"jeśli", "jeżeli", "gdy", "kiedy", "zanim", "dopóki", "skoro"})
+_TIME_UNITS = frozenset({"sekunda", "minuta", "godzina", "dzień", "tydzień", "miesiąc", "kwartał", "rok", "pół"})
+_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 _STREET_WORDS = frozenset({"ulica", "aleja", "plac", "osiedle", "rondo", "ul", "al", "pl", "os"})
 _CONDITIONAL = {"want": "would like", "can": "could", "must": "would have to", "should": "should"}
 _YEAR_END = re.compile(r"(?<!\d)\d{4}$")  # "2024", "08.11.2021"
@@ -84,8 +89,10 @@ class Unit:
     initial: bool = False  # first word of the sentence: its capital says nothing
     tense: str = ""  # "past"/"future" of a predicative ("można było": it was possible)
     existential: bool = False  # "nie ma/było/będzie" + genitive: there is/was/will be no
-    street_name: bool = False  # "ul. Łąkowej": names of streets are not translated
+    keep_form: bool = False  # copied as written: street names ("ul. Łąkowej"), "Ruda Śląska"
     name_start: bool = False  # first word of the sentence followed by a capitalised word: a name
+    used: Entry | None = None  # the entry a single word was translated with
+    plain_present: bool = False  # "jeśli się powiodą": English "if they succeed", not "will"
 
     @property
     def token(self) -> Token:
@@ -152,7 +159,8 @@ class Composer:
         """What the lexicon says about a reading, for disambiguation: +1 translated (pronouns
         are translated by code), -1 the lemma is listed only as another part of speech, 0 an
         unknown lemma; -3 for a reading listed as rare."""
-        if (token.form, reading.lemma, reading.pos) in self._rare:
+        if (token.form.lower(), reading.lemma, reading.pos) in self._rare or \
+                (token.form, reading.lemma, reading.pos) in self._rare:
             return -3.0
         key = (reading.lemma, reading.tag, reading.names)
         if key not in self._lexical_cache:
@@ -240,14 +248,21 @@ class Composer:
                     unit.dropped = True
         for index, unit in enumerate(units):
             if unit.lemma in _STREET_WORDS or unit.token.form.lower() in _STREET_WORDS:
-                _mark_street_name(units, index + 1)
+                _mark_keep_form(units, index + 1)
+            if index and _place_name_adjective(units[index - 1], unit):
+                unit.keep_form = True
+            if unit.lemma in _CONDITION_WORDS:
+                verb = _next_verb_in_clause(units, index)
+                if verb:
+                    verb.plain_present = True
             if unit.reading.pos == "comp" and not unit.dropped:
                 following = _next_content(units, index)
-                if following and following.reading.pos == "inf" and (unit.entry or self._lookup_own(unit.reading)):
-                    following.bare_infinitive = self._lookup_own(unit.reading).english.endswith("to")
+                entry = self._lookup_own(unit.reading)
+                if following and following.reading.pos == "inf" and entry:
+                    following.bare_infinitive = entry.english.endswith("to")  # "aby zapytać": to ask
             if unit.reading.pos == "pred":
-                for neighbour in (units[index - 1] if index else None, units[index + 1] if index + 1 < len(units) else None):
-                    if neighbour and neighbour.lemma == "być" and not neighbour.dropped and not unit.tense:
+                for neighbour in units[max(index - 1, 0):index] + units[index + 1:index + 2]:
+                    if neighbour.lemma == "być" and not neighbour.dropped and not unit.tense:
                         unit.tense = {"praet": "past", "bedzie": "future"}.get(neighbour.reading.pos, "")
                         neighbour.dropped = bool(unit.tense)
             if unit.reading.pos == "inf" and index + 1 < len(units) and units[index + 1].reading.pos == "bedzie":
@@ -283,8 +298,8 @@ class Composer:
 
     def _render(self, unit: Unit, units: list[Unit], index: int) -> str:
         token, reading = unit.token, unit.reading
-        if unit.street_name:
-            return token.form
+        if unit.keep_form:
+            return self._name_form(unit)
         if reading.pos == "romandig" and index + 1 < len(units) and units[index + 1].is_noun:
             return english.roman_ordinal(token.form) or token.form
         if token.verbatim or reading.pos in ("dig", "romandig"):
@@ -301,6 +316,9 @@ class Composer:
             return self._render_verb(unit)
         if reading.pos in ("ppron12", "ppron3"):
             return self._pronoun(unit, units, index)
+        special = self._function_word_in_context(unit, units, index)
+        if special is not None:
+            return special
         if unit.token.form.lower() == "to" and reading.pos in ("pred", "subst", "part", "conj", "adj"):
             copula = _copula(units, index)
             if copula:
@@ -316,6 +334,37 @@ class Composer:
         if reading.pos == "brev":
             return self._render_abbreviation(unit)
         return self._render_word(unit)
+
+    @staticmethod
+    def _name_form(unit: Unit) -> str:
+        """A name word as written, an adjective in the nominative ("Rudę Śląską" -> "Śląska")."""
+        token, reading = unit.token, unit.reading
+        if reading.pos == "adj" and token.capitalised and reading.gender:
+            gender = next(iter(sorted(reading.gender)))
+            nominative = adjective_nominative(reading.lemma, gender)
+            if nominative:
+                return nominative[0].upper() + nominative[1:]
+        return token.form
+
+    def _function_word_in_context(self, unit: Unit, units: list[Unit], index: int) -> str | None:
+        """Function words whose English depends on a neighbour: "co godzinę" (every hour),
+        ", czy ..." (whether), "w sobotę" (on Saturday)."""
+        form = unit.token.form.lower()
+        following = units[index + 1] if index + 1 < len(units) else None
+        previous = units[index - 1] if index else None
+        if form == "co" and following is not None and (
+                following.reading.pos == "dig" or following.lemma in _TIME_UNITS):
+            return "every"
+        if form == "czy" and unit.reading.pos in ("conj", "part", "qub"):
+            if unit.initial:
+                return ""  # a yes/no question: English inverts instead
+            if previous is not None and previous.is_punctuation:
+                return "whether"
+        if form in ("w", "we") and following is not None:
+            entry = self.lexicon.lookup(following.lemma, ("name",))
+            if entry and entry.english in _WEEKDAYS:
+                return "on"
+        return None
 
     def _render_term(self, unit: Unit) -> str:
         entry = unit.entry
@@ -341,12 +390,13 @@ class Composer:
             if reading.is_proper_name or (token.capitalised and reading.pos == "subst"):
                 return reading.lemma if reading.is_proper_name else token.form
             return token.form
+        unit.used = entry
         listed_form = entry.polish.lower() != reading.lemma.lower()  # "władze": already plural
         plural = reading.is_plural and "pt" not in reading.values and not listed_form
         text = entry.english_for(plural)
         if entry.word_class == "n" and plural and "|" not in entry.english:
             text = english.pluralize(text)
-        elif entry.word_class == "adj" and reading.values & {"com", "sup"}:
+        elif entry.word_class == "adj" and reading.values & {"com", "sup"} and not listed_form:
             text = english.compare(text, next(iter(reading.values & {"com", "sup"})))
         elif entry.word_class == "det" and reading.lemma == "który" and reading.gender == {"m1"}:
             text = "who"
@@ -428,8 +478,6 @@ class Composer:
         gender = ""
         if person == "ter" and number == "sg":
             gender = "m1" if reading.gender == {"m1"} else "f" if reading.gender == {"f"} else ""
-        if person == "ter" and number == "sg" and "m1" in reading.gender and len(reading.gender) > 1:
-            gender = "m1"
         nominative, objective, possessive = _PERSONAL[(person, number, gender)]
         if "nom" in reading.case:
             return nominative
@@ -515,8 +563,8 @@ class Composer:
             else:
                 text = english.inflect_phrase(base, "past")
             return self._with_subject(text, person, number, unit)
-        # fin: imperfective = present, perfective = future
-        if "perf" in reading.values and "imperf" not in reading.values and not modal:
+        # fin: imperfective = present, perfective = future (present after "if", "when")
+        if "perf" in reading.values and "imperf" not in reading.values and not modal and not unit.plain_present:
             text = f"will {'not ' if negated else ''}{_future(base)}"
         elif head == "be":
             be = "are" if number == "pl" else _BE_PRESENT.get((person, number), "are")
@@ -563,8 +611,8 @@ class Composer:
         forms = [form] if form and form.lower() != reading.lemma.lower() else []
         if reading.pos == "subst" and reading.is_plural:
             forms.append(plural_nominative(reading.lemma))
-        for key in forms:
-            entry = self.lexicon.lookup(key, classes, case) if key else None
+        for key in forms:  # a listed form ("zdaniem": according to) may be of any class
+            entry = self.lexicon.lookup(key, (*classes, *_ALL_CLASSES), case) if key else None
             if entry:
                 return entry
         entry = self.lexicon.lookup(reading.lemma, classes, case)
@@ -597,6 +645,8 @@ class Composer:
             if not unit.is_noun:
                 continue
             adjectives = []
+            if unit.reading.is_proper_name and not (unit.entry and len(unit.tokens) > 1):
+                continue
             while index < len(units) and _postposed_adjective(unit, units[index]):
                 adjectives.append(units[index])
                 index += 1
@@ -632,9 +682,11 @@ def _articles(units: list[Unit]) -> list[Unit]:
     the sentence or follows "of" or a preposition (measured on the dev releases: chrF +3,
     BLEU +4; plural phrases and objects of verbs gain nothing)."""
     result: list[Unit] = []
+    clause = any(unit.is_verb for unit in units)
     for index, unit in enumerate(units):
         head = _phrase_head(units, index)
-        if head is not None and _wants_article(result[-1] if result else None, head, unit):
+        opening_label = not result and not clause  # headings, labels ("Kontakt dla mediów:")
+        if head is not None and not opening_label and _wants_article(result[-1] if result else None, head, unit):
             result.append(Unit([Token("the", [Reading("the", "det")], unit.space_before)], text="the"))
         result.append(unit)
     return result
@@ -645,7 +697,7 @@ def _phrase_head(units: list[Unit], index: int) -> Unit | None:
     for unit in units[index:index + 4]:
         if unit.is_noun:
             return unit
-        if unit.reading.pos not in ("adj", "adjc", "ppas", "pact") or (unit.entry and unit.entry.word_class in ("det", "num")):
+        if unit.reading.pos not in ("adj", "adjc", "ppas", "pact"):
             return None
         if unit is not units[index] and unit.is_punctuation:
             return None
@@ -660,6 +712,9 @@ def _wants_article(previous: Unit | None, head: Unit, first: Unit) -> bool:
     reading = head.reading
     if reading.is_proper_name or head.token.verbatim or reading.is_plural:
         return False
+    for unit in (first, head):
+        if unit.used and unit.used.word_class in ("pron", "det", "num", "name", "prep", "adv"):
+            return False
     if first.reading.pos in ("num", "dig") or (first.entry and first.entry.word_class in ("det", "num")):
         return False
     if first.text.split(" ")[0].lower() in _DETERMINERS:
@@ -672,7 +727,7 @@ def _wants_article(previous: Unit | None, head: Unit, first: Unit) -> bool:
 
 def _term_head(entry: Entry, tokens: list[Token]) -> Token:
     """The token whose grammar the term takes: its noun (n), its verb (v), else the first."""
-    wanted = _NOUN_POS if entry.word_class in ("n", "name") else _VERB_POS | {"pred"} if entry.word_class == "v" else None
+    wanted = {"n": _NOUN_POS, "name": _NOUN_POS, "v": _VERB_POS | {"pred"}}.get(entry.word_class)
     if wanted:
         for token in tokens:
             if token.reading.pos in wanted:
@@ -737,7 +792,16 @@ def _starts_genitive(noun: Unit, units: list[Unit], index: int) -> bool:
     return False
 
 
-def _mark_street_name(units: list[Unit], start: int) -> None:
+def _next_verb_in_clause(units: list[Unit], index: int) -> Unit | None:
+    for unit in units[index + 1:]:
+        if unit.is_punctuation:
+            return None
+        if unit.is_verb:
+            return unit
+    return None
+
+
+def _mark_keep_form(units: list[Unit], start: int) -> None:
     """Capitalised words after "ul.", "ulica", "al." ... (and "i" between them) are the name."""
     index = start
     if index < len(units) and units[index].token.form == ".":
@@ -745,11 +809,19 @@ def _mark_street_name(units: list[Unit], start: int) -> None:
     while index < len(units):
         unit = units[index]
         if unit.tokens[0].capitalised and not unit.is_punctuation:
-            unit.street_name = True
+            unit.keep_form = True
         elif not (unit.token.form in ("i", "oraz", "-") and index + 1 < len(units)
                   and units[index + 1].tokens[0].capitalised):
             return
         index += 1
+
+
+def _place_name_adjective(previous: Unit, unit: Unit) -> bool:
+    """"Ruda Śląska", "Dąbrowa Górnicza": a capitalised adjective after a place name is part of it."""
+    reading = unit.reading
+    return (reading.pos == "adj" and unit.tokens[0].capitalised and not unit.initial
+            and previous.reading.is_proper_name and "nazwa_geograficzna" in previous.reading.names
+            and previous.reading.agrees_with(reading) and len(previous.tokens) == 1)
 
 
 def _copula(units: list[Unit], index: int) -> str | None:
@@ -762,7 +834,8 @@ def _copula(units: list[Unit], index: int) -> str | None:
     previous = units[index - 1]
     if previous.is_punctuation and previous.token.form not in ("–", "-", "—", ","):
         return None
-    if previous.is_noun or previous.reading.pos in ("adj", "dig", "num", "ppron3", "ppron12") or previous.is_punctuation:
+    nominal = previous.is_noun or previous.reading.pos in ("adj", "dig", "num", "ppron3", "ppron12")
+    if nominal or previous.is_punctuation:
         plural = following.reading.is_plural and following.is_noun
         return "are" if plural else "is"
     return None

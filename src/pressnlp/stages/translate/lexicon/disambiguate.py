@@ -65,6 +65,8 @@ def pair_score(previous: Reading, current: Reading) -> float:
     """How well two neighbouring readings fit together."""
     if previous.pos == "prep" and "praep" in current.values:
         return _CASE_GOVERNED - _PRONOUN_AFTER_PREPOSITION
+    if previous.pos == "prep" and current.pos == "ppron3" and "npraep" in current.values:
+        return 0.0  # "przed jego zamknięciem": a possessive, the case is the next noun's
     if previous.pos == "prep":
         if current.pos in NOMINAL or current.pos in ADJECTIVAL:
             return _CASE_GOVERNED if previous.case & current.case else _CASE_VIOLATED
@@ -112,3 +114,16 @@ def disambiguate(tokens: list[Token], lexical: LexicalScore) -> None:
     for index in range(len(tokens) - 1, -1, -1):
         tokens[index].chosen = tokens[index].readings[choice]
         choice = best[index][choice][1]
+    _prepositions_before_possessives(tokens)
+
+
+def _prepositions_before_possessives(tokens: list[Token]) -> None:
+    """A preposition, a possessive ("jego", "ich"), a noun: the preposition takes the noun's case,
+    which a chain of neighbours cannot see."""
+    for index in range(len(tokens) - 2):
+        preposition, possessive, noun = tokens[index:index + 3]
+        if preposition.reading.pos == "prep" and possessive.reading.pos == "ppron3" \
+                and "npraep" in possessive.reading.values and noun.reading.pos in NOMINAL:
+            fitting = [r for r in preposition.readings if r.pos == "prep" and r.case & noun.reading.case]
+            if fitting:
+                preposition.chosen = fitting[0]

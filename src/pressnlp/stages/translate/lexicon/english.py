@@ -158,6 +158,7 @@ _IRREGULAR_COMPARISON = {
     "good": ("better", "best"), "well": ("better", "best"), "bad": ("worse", "worst"),
     "badly": ("worse", "worst"), "many": ("more", "most"), "much": ("more", "most"),
     "little": ("less", "least"), "far": ("further", "furthest"), "old": ("older", "oldest"),
+    "early": ("earlier", "earliest"),
 }
 
 
@@ -168,6 +169,8 @@ def compare(adjective: str, degree: str) -> str:
     index = 0 if degree == "com" else 1
     if adjective in _IRREGULAR_COMPARISON:
         return _IRREGULAR_COMPARISON[adjective][index]
+    if adjective.endswith("ly") and adjective != "early":  # adverbs: more quickly
+        return ("more " if index == 0 else "most ") + adjective
     if _syllables(adjective) == 1 or (adjective.endswith("y") and _syllables(adjective) == 2):
         stem = adjective
         if stem.endswith("y") and stem[-2:-1] not in _VOWELS:

@@ -80,6 +80,8 @@ class Lexicon:
             abbreviation = key.endswith(".") and not any(c.isspace() for c in key)
             if not abbreviation and len(tokenize(key)) > 1:
                 multi.append(entry)
+                if key.endswith(" się") and key.count(" ") == 1:  # "się" may stand before the verb
+                    self.single.setdefault(key.lower(), []).append(entry)
             else:
                 self.single.setdefault(entry.polish.lower(), []).append(entry)
         self.terms: dict[str, list[Term]] = {}
