@@ -23,6 +23,7 @@ _NON_ALNUM = re.compile(r"[\W_]+")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
 
 
+@functools.lru_cache(maxsize=100_000)
 def normalise(text: str) -> str:
     """NFKD, combining marks dropped, 'ł'->'l', casefolded, non-alphanumeric runs -> one space."""
     decomposed = unicodedata.normalize("NFKD", text)

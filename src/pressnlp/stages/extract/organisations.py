@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pressnlp.lang.morphology import NOMINAL, analyse_pl, lemma, lemmas, nominative_phrase
 from pressnlp.stages.extract.gazetteer import Gazetteer
 from pressnlp.stages.extract.lexicon import all_legal_forms, all_org_heads, lexicon
-from pressnlp.stages.extract.text import Doc, Token, tokenise
+from pressnlp.stages.extract.text import Doc, Token, words_of
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ def name_key(words: list[str]) -> str:
 def key_words(name: str, language: str) -> list[str]:
     """The words two mentions of one organisation share: for Polish the canonical (nominative)
     name's words, elsewhere lemmas, so "Technické univerzity" and "Technická univerzita" meet."""
-    words = [t.text for t in tokenise(name) if t.is_word]
+    words = words_of(name)
     if language == "pl":
         return [w.lower() for w in words]
     return [w.lower() if sum(ch.isupper() for ch in w) >= 2 else lemma(w, language) for w in words]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -200,7 +201,7 @@ class PartnerExtractor(Extractor):
             evidence += any(m.start < doc.lead[1] for m in body)
             evidence += any(doc.in_contact_block(m.start) for m in body)
             evidence += any((m.start, m.end) in affiliations or _inside_any(m, affiliations) for m in body)
-            evidence += self.role(doc, group) in ("funder", "partner") and self._cued(doc, group)
+            evidence += self._cued(doc, group)
             evidence += 0.5 * bool(group.entry)
             evidence += 0.5 * any(m.kind == "name" and len(m.words) > 1 for m in body)
             evidence += 0.5 * any(_acting(doc, m) for m in body if m.kind != "head")
@@ -220,16 +221,15 @@ class PartnerExtractor(Extractor):
         return max(in_lead, key=lambda g: (len(g.mentions), -g.first)) if in_lead else None
 
     def role(self, doc: Doc, group: _Group) -> str:
-        for mention in group.mentions:
-            if _cue_near(doc, mention, doc.lexicon.funder_cues, doc.lexicon.language):
-                return "funder"
+        if any("funder" in _cues_near(doc, m) for m in group.mentions):
+            return "funder"
         if self._cued(doc, group):
             return "partner"
         return "partner" if len(group.mentions) > 1 else "other"
 
-    def _cued(self, doc: Doc, group: _Group) -> bool:
-        cues = doc.lexicon.funder_cues + doc.lexicon.partner_cues
-        return any(_cue_near(doc, m, cues, doc.language) for m in group.mentions)
+    @staticmethod
+    def _cued(doc: Doc, group: _Group) -> bool:
+        return any(_cues_near(doc, m) for m in group.mentions)
 
     def partner(self, doc: Doc, group: _Group, role: str) -> dict[str, Any]:
         name = self.best_name_for(group)
@@ -406,18 +406,35 @@ def _inside_any(mention: OrgMention, spans: set[tuple[int, int]]) -> bool:
     return any(start <= mention.start and mention.end <= end for start, end in spans)
 
 
-def _cue_near(doc: Doc, mention: OrgMention, cues: tuple[tuple[str, ...], ...], language: str,
-              window: int = 6) -> bool:
-    """Whether a cue phrase (lemmas) occurs within `window` words before or after the mention,
-    in the same sentence."""
+def _cues_near(doc: Doc, mention: OrgMention, window: int = 6) -> frozenset[str]:
+    """Which kinds of cue ("funder", "partner") occur within `window` words before or after a
+    mention in its sentence; cues are lemma phrases from the language's lexicon."""
+    found = doc.cache.setdefault("cues", {})
+    key = (mention.start, mention.end)
+    if key in found:
+        return found[key]
     sentence_start, sentence_end = doc.sentence_of(mention.start)
     first = doc.token_index(max(sentence_start, mention.start))
-    words_before = [t for t in doc.tokens[max(0, first - window * 2):first] if t.is_word and t.start >= sentence_start]
+    before = [t for t in doc.tokens[max(0, first - window * 2):first] if t.is_word and t.start >= sentence_start]
     last = doc.token_index(mention.end)
-    words_after = [t for t in doc.tokens[last:last + window * 2] if t.is_word and t.end <= sentence_end]
-    context = [lemmas(t.text, language) for t in words_before[-window:] + words_after[:window]]
-    for cue in cues:
-        for i in range(len(context) - len(cue) + 1):
-            if all(word in context[i + k] for k, word in enumerate(cue)):
-                return True
-    return False
+    after = [t for t in doc.tokens[last:last + window * 2] if t.is_word and t.end <= sentence_end]
+    context = [lemmas(t.text, doc.language) for t in before[-window:] + after[:window]]
+    kinds = set()
+    index = _cue_index(doc.lexicon)
+    for i, forms in enumerate(context):
+        for form in forms:
+            for kind, cue in index.get(form, ()):
+                if i + len(cue) <= len(context) and all(cue[k] in context[i + k] for k in range(1, len(cue))):
+                    kinds.add(kind)
+    found[key] = frozenset(kinds)
+    return found[key]
+
+
+@lru_cache(maxsize=32)
+def _cue_index(lexicon_: Any) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """First word of each cue -> (kind, cue)."""
+    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for kind, cues in (("funder", lexicon_.funder_cues), ("partner", lexicon_.partner_cues)):
+        for cue in cues:
+            index.setdefault(cue[0], []).append((kind, cue))
+    return index

@@ -241,8 +241,11 @@ class _PeopleFinder:
     def attributing_phrases(self) -> None:
         """"według Kamili Okoń", "zdaniem Agaty Lipińskiej", "according to Dr Jane Doe"."""
         phrases = self.lex.attribution_before + self.en.attribution_before
+        first_words = {phrase[0] for phrase in phrases}
         words = [t for t in self.tokens if t.is_word]
-        for i in range(len(words)):
+        for i, word in enumerate(words):
+            if word.text.lower() not in first_words:
+                continue
             for phrase in phrases:
                 if [w.text.lower() for w in words[i:i + len(phrase)]] != list(phrase):
                     continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
 from typing import Any
@@ -28,28 +28,39 @@ _LINE = re.compile(r"[^\n]+")
 
 @dataclass(frozen=True, slots=True)
 class Token:
+    """A word or a punctuation mark with its offsets; the flags are computed once, since the
+    extractors ask them of every token many times."""
+
     start: int
     end: int
     text: str
+    is_word: bool = field(default=False, compare=False)
+    is_capitalised: bool = field(default=False, compare=False)
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
-
-    @property
-    def is_capitalised(self) -> bool:
-        return self.text[0].isupper()
+    @classmethod
+    def of(cls, start: int, end: int, text: str) -> Token:
+        return cls(start, end, text, text[0].isalnum(), text[0].isupper())
 
     @property
     def is_acronym(self) -> bool:
         """GZM, NCBiR, DfE, IB.SH, ČR: at least two capitals and no more small letters."""
-        letters = [ch for ch in self.text if ch.isalpha()]
-        upper = sum(ch.isupper() for ch in letters)
-        return len(letters) >= 2 and upper >= 2 and upper >= len(letters) - upper and self.text[0].isupper()
+        return _is_acronym(self.text)
+
+
+@lru_cache(maxsize=100_000)
+def _is_acronym(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    upper = sum(ch.isupper() for ch in letters)
+    return len(letters) >= 2 and upper >= 2 and upper >= len(letters) - upper and text[0].isupper()
 
 
 def tokenise(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    return [Token.of(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a short text (a name), without building tokens."""
+    return _WORD.findall(text)
 
 
 class Doc:
