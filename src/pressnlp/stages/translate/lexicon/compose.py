@@ -37,7 +37,7 @@ from pressnlp.stages.translate.lexicon.lexicon import Entry, Lexicon, rare_readi
 _CLASSES: dict[str, tuple[str, ...]] = {
     "subst": ("n", "name", "pron", "num", "adj"), "depr": ("n", "name"),
     "adj": ("adj", "det", "num", "n"), "adja": ("adj",), "adjc": ("adj",), "adjp": ("adj",),
-    "adv": ("adv", "part", "conj", "adj"), "num": ("num", "n", "det"), "numcol": ("num", "n"),
+    "adv": ("adv", "part", "conj", "comp", "num", "prep", "adj"), "num": ("num", "n", "det"), "numcol": ("num", "n"),
     "prep": ("prep",), "conj": ("conj", "comp", "part", "adv"), "comp": ("comp", "conj", "adv"),
     "qub": ("part", "adv", "conj", "comp", "pron"), "part": ("part", "adv", "conj"),
     "pred": ("pred", "v", "adv", "part"), "interj": ("part",), "brev": ("n", "name", "adv", "prep", "adj"),
@@ -498,7 +498,7 @@ class Composer:
             entry = self.lexicon.lookup(f"{reading.lemma} się", ("v",))
             if entry:
                 return entry.english
-        entry = self.lexicon.lookup(unit.token.form, ("v",)) or self.lexicon.lookup(reading.lemma, ("v",))
+        entry = self._lookup_own(reading, unit.token.form) if reading.pos != "pred" else None
         if entry is None and reading.pos == "pred":
             entry = self.lexicon.lookup(reading.lemma, _CLASSES["pred"])
         if entry is None and self.freedict:
@@ -602,9 +602,10 @@ class Composer:
             return (self.lexicon.lookup(adjective, ("adj",)) if adjective else None) or \
                 self.lexicon.lookup(reading.lemma, ("v",))
         if reading.pos in _VERB_POS or reading.pos == "ger":
-            classes: tuple[str, ...] = ("v",)
-        else:
-            classes = _CLASSES.get(reading.pos, ())
+            # a verb listed only with "się" ("dowiedzieć się") is still known without it
+            return self.lexicon.lookup(form or "", ("v",)) or self.lexicon.lookup(reading.lemma, ("v",)) \
+                or self.lexicon.lookup(f"{reading.lemma} się", ("v",))
+        classes = _CLASSES.get(reading.pos, ())
         if not classes:
             return None
         case = reading.case if reading.pos == "prep" else frozenset()
