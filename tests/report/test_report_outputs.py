@@ -119,6 +119,14 @@ def test_report_summary_partners_dates_contacts(record):
     assert tree.xpath("//button[@class='copy']/@data-copy")[0] == "info-na@iurc.eu"
 
 
+def test_long_reports_leave_out_late_sentence_tables(record, gist_record):
+    tree = lxml_html.fromstring(render_report([record, gist_record], sentence_tables=1))
+    first, second = tree.xpath("//article[@class='release']")
+    assert first.xpath(".//table[@class='pairs']") and not second.xpath(".//table[@class='pairs']")
+    assert "pressnlp serve --runs" in second.xpath("string(.//section[@class='side-by-side'])")
+    assert second.xpath(".//div[@class='partners']//tbody/tr")  # facts stay
+
+
 def test_report_of_no_releases():
     page = render_report([])
     assert "pressnlp report: 0 releases" in page

@@ -230,4 +230,7 @@ def test_report_html_filters_with_its_own_script(page, served):
     page.select_option("#filter-language", "")
     page.fill("#filter-text", "zlobkow")  # typed without diacritics, found with them
     assert count.inner_text() == "1 of 3 shown"
+    assert not page.locator("article.release:visible table.pairs").is_visible()
+    page.click("#toggle-pairs")
+    assert page.locator("article.release:visible table.pairs").is_visible()
     assert page.console_errors == []

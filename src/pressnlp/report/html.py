@@ -22,6 +22,9 @@ from pressnlp.report.views import GIST_NOTICE, MARK_LABELS, release_view, search
 log = logging.getLogger(__name__)
 
 TEMPLATE_PACKAGE = "pressnlp.report"
+# Past this many releases the page would grow to hundreds of megabytes: later releases keep their
+# facts and summaries, and `pressnlp serve --runs OUT` shows their sentence tables.
+SENTENCE_TABLES = 1000
 
 
 def template_loader() -> jinja2.BaseLoader:
@@ -41,11 +44,14 @@ def _environment() -> jinja2.Environment:
                                                     trim_blocks=False, lstrip_blocks=False))
 
 
-def render_report(records: Iterable[dict[str, Any]], manifest: dict[str, Any] | None = None) -> str:
-    """The HTML of report.html for `records`, in the order given."""
+def render_report(records: Iterable[dict[str, Any]], manifest: dict[str, Any] | None = None, *,
+                  sentence_tables: int = SENTENCE_TABLES) -> str:
+    """The HTML of report.html for `records`, in the order given; the first `sentence_tables`
+    releases get their sentence-by-sentence table."""
     records = list(records)
     target = ((manifest or {}).get("config") or {}).get("pipeline", {}).get("target_language", "en")
-    views = [release_view(record, anchor=f"release-{index + 1}", target_language=target)
+    views = [release_view(record, anchor=f"release-{index + 1}", target_language=target,
+                          with_pairs=index < sentence_tables)
              for index, record in enumerate(records)]
     languages = Counter(view.language_code for view in views).most_common()
     template = _environment().get_template("report.html")
@@ -58,8 +64,9 @@ def render_report(records: Iterable[dict[str, Any]], manifest: dict[str, Any] | 
     )
 
 
-def write_report(records: list[dict[str, Any]], out_path: Path, manifest: dict[str, Any] | None = None) -> None:
+def write_report(records: list[dict[str, Any]], out_path: Path, manifest: dict[str, Any] | None = None, *,
+                 sentence_tables: int = SENTENCE_TABLES) -> None:
     """Write report.html atomically (a reader never sees half a page)."""
-    html = render_report(records, manifest)
+    html = render_report(records, manifest, sentence_tables=sentence_tables)
     atomic_write_bytes(out_path, html.encode("utf-8"))
     log.info("wrote %s (%d releases)", out_path, len(records))

@@ -75,6 +75,7 @@ class ReleaseView:
     errors: list[dict[str, Any]]
     already_in_target: bool
     marked_kinds: list[str] = field(default_factory=list)
+    pairs_omitted: bool = False
 
     @property
     def mixed(self) -> bool:
@@ -192,13 +193,15 @@ def is_gist_backend(backend: str | None) -> bool:
     return bool(backend) and backend.startswith(GIST_BACKEND_PREFIX)
 
 
-def release_view(record: dict[str, Any], anchor: str = "release", target_language: str = "en") -> ReleaseView:
-    """The view of one record; tolerant of records whose stages failed or did not run."""
+def release_view(record: dict[str, Any], anchor: str = "release", target_language: str = "en",
+                 *, with_pairs: bool = True) -> ReleaseView:
+    """The view of one record; tolerant of records whose stages failed or did not run.
+    `with_pairs=False` leaves out the sentence table (huge reports)."""
     language = record.get("language") or {}
     translation = record.get("translation") or {}
     facts = record.get("facts") or {}
     backend = translation.get("backend")
-    pairs = sentence_pairs(record)
+    pairs = sentence_pairs(record) if with_pairs else []
     kinds = sorted({piece.kind for pair in pairs for piece in [*pair.source, *pair.target] if piece.kind})
     contacts = [dict(contact, href=contact_href(contact)) for contact in facts.get("contacts") or []]
     return ReleaseView(
@@ -210,6 +213,7 @@ def release_view(record: dict[str, Any], anchor: str = "release", target_languag
         themes=list(facts.get("themes") or []), contacts=contacts, summary=record.get("summary"),
         errors=list(record.get("errors") or []), marked_kinds=kinds,
         already_in_target=not translation and language.get("code") == target_language,
+        pairs_omitted=not with_pairs,
     )
 
 

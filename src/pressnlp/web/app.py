@@ -163,14 +163,11 @@ class SecurityHeaders:
         policy = (f"default-src 'self'; script-src 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; "
                   "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
                   "form-action 'self'")
-        # FastAPI's /docs page loads its own scripts from a CDN; it gets no CSP of ours.
-        is_docs = scope["path"] in ("/docs", "/redoc")
+        extra = [(b"content-security-policy", policy.encode()), (b"x-content-type-options", b"nosniff"),
+                 (b"referrer-policy", b"same-origin")]
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                extra = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin")]
-                if not is_docs:
-                    extra.append((b"content-security-policy", policy.encode()))
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
@@ -252,7 +249,8 @@ def create_app(processor: Processor, runs: RunLibrary | None = None, *, allowed_
                max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES) -> FastAPI:
     """The ASGI app over a built pipeline (`processor`) and the run folders to browse."""
     runs = runs if runs is not None else RunLibrary()
-    app = FastAPI(title="pressnlp", version=__version__, debug=False,
+    # FastAPI's /docs and /redoc load their scripts from a CDN: our own /api page describes the API.
+    app = FastAPI(title="pressnlp", version=__version__, debug=False, docs_url=None, redoc_url=None,
                   description="Process press releases into English and structured facts; browse runs; "
                               "edit the glossary. Records follow SPEC.md section 1 (schema pressnlp.result/1).")
     templates = Jinja2Templates(env=_environment())
@@ -364,6 +362,24 @@ def create_app(processor: Processor, runs: RunLibrary | None = None, *, allowed_
     def api_job(job_id: str) -> JobStatus:
         """Where a queued release stands; the record once it is done."""
         return _job_status(_job_or_404(job_id))
+
+    @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
+    def api_page(request: Request) -> HTMLResponse:
+        document = app.openapi()
+        schemas = document.get("components", {}).get("schemas", {})
+        operations = []
+        for path, methods in document["paths"].items():
+            for method, operation in methods.items():
+                parameters = [{"name": p["name"], "where": p["in"], "description": p.get("description", "")}
+                              for p in operation.get("parameters", [])]
+                for content_type, body in operation.get("requestBody", {}).get("content", {}).items():
+                    schema = schemas.get(body.get("schema", {}).get("$ref", "").rsplit("/", 1)[-1], {})
+                    parameters += [{"name": name, "where": f"body ({content_type})",
+                                    "description": field.get("description", "")}
+                                   for name, field in schema.get("properties", {}).items()]
+                operations.append({"method": method.upper(), "path": path,
+                                   "description": operation.get("description", ""), "parameters": parameters})
+        return page(request, "api.html", operations=operations)
 
     # --- runs ---------------------------------------------------------------------------------
     def _run_or_404(name: str) -> RunFolder:

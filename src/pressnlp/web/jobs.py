@@ -49,10 +49,6 @@ class Job:
     error: str | None = None
     future: Future[None] | None = field(default=None, repr=False)
 
-    @property
-    def finished_ok(self) -> bool:
-        return self.state == DONE
-
     def elapsed(self) -> float:
         end = self.finished or time.time()
         return round(end - (self.started or self.submitted), 2)
@@ -82,12 +78,16 @@ class Processor:
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
         self._current: Job | None = None
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pressnlp-web")
         self.config: Config = load_config(config)
         self.glossary_path, self.glossary_configured = glossary_location(self.config)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pressnlp-web")
         # Built in the worker thread that will run it: stages may hold thread-bound resources
         # (an SQLite translation memory); errors of the build reach the caller.
-        self.pipeline = self._executor.submit(self._build).result()
+        try:
+            self.pipeline = self._executor.submit(self._build).result()
+        except BaseException:
+            self._executor.shutdown(wait=False)
+            raise
 
     # --- the pipeline -------------------------------------------------------------------------
     def _build(self) -> Pipeline:

@@ -208,8 +208,5 @@ class RunLibrary:
     def __iter__(self):
         return iter(self._runs.values())
 
-    def __len__(self) -> int:
-        return len(self._runs)
-
     def get(self, name: str) -> RunFolder | None:
         return self._runs.get(name)

@@ -1,4 +1,5 @@
-// Filtering of report.html: hides index rows and their release sections that do not match.
+// report.html: filters hide index rows and their release sections that do not match; one button
+// unfolds or folds every sentence-by-sentence table.
 (function () {
   var text = document.getElementById("filter-text");
   var language = document.getElementById("filter-language");
@@ -25,5 +26,12 @@
   }
   [text, language, errors].forEach(function (input) { input.addEventListener("input", apply); });
   document.getElementById("filters").addEventListener("submit", function (event) { event.preventDefault(); });
+  var toggle = document.getElementById("toggle-pairs");
+  toggle.addEventListener("click", function () {
+    var unfold = toggle.getAttribute("data-open") !== "yes";
+    document.querySelectorAll("section.side-by-side details").forEach(function (details) { details.open = unfold; });
+    toggle.setAttribute("data-open", unfold ? "yes" : "no");
+    toggle.textContent = unfold ? "Fold all sentence tables" : "Unfold all sentence tables";
+  });
   apply();
 })();
