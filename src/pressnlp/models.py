@@ -7,9 +7,9 @@ that says where we looked and how to get it there.
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
-import shutil
 from pathlib import Path
 
 from pressnlp.core.errors import PressnlpError
@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 TOKENIZER_FILES = ("source.spm", "target.spm", "vocab.json", "tokenizer_config.json",
                    "special_tokens_map.json", "tokenizer.json", "sentencepiece.bpe.model", "spiece.model")
 CONVERTED_SUFFIX = "-ct2"
+# Written beside a converted model: where it came from and what CTranslate2's files do not say.
+CONVERSION_INFO = "pressnlp-conversion.json"
 _TRUE = {"1", "true", "yes", "on"}
 
 
@@ -129,7 +131,9 @@ def convert_model(src: str | Path, dst: str | Path, quantization: str | None = "
     quantize = None if quantization in (None, "", "none") else quantization
     log.info("converting %s to %s (quantization %s)", source, destination, quantize or "none")
     output = converter.convert(str(destination), quantization=quantize, force=True)
-    generation_config = source / "generation_config.json"
-    if generation_config.is_file():
-        shutil.copy(generation_config, destination / generation_config.name)
+    config = json.loads((source / "config.json").read_text("utf-8"))
+    info = {"source": str(src), "source_path": str(source), "quantization": quantize or "none",
+            "model_type": config.get("model_type"),
+            "max_position_embeddings": config.get("max_position_embeddings")}
+    (Path(output) / CONVERSION_INFO).write_text(json.dumps(info, indent=2), encoding="utf-8")
     return Path(output)

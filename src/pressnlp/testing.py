@@ -103,12 +103,19 @@ def build_tiny_marian(out_dir: str | Path, pairs: Sequence[tuple[str, str]] | No
     batch["labels"][batch["labels"] == pad] = -100
     optimizer = torch.optim.AdamW(model.parameters(), lr=3e-3)
     model.train()
-    for _ in range(steps):
-        model(**batch).loss.backward()
-        optimizer.step()
-        optimizer.zero_grad()
-        with torch.no_grad():
-            model.get_input_embeddings().weight[pad].zero_()
+    # One thread: matrices this small gain nothing from more, and on a busy CI machine competing
+    # OpenMP threads made training 3x slower.
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        for _ in range(steps):
+            model(**batch).loss.backward()
+            optimizer.step()
+            optimizer.zero_grad()
+            with torch.no_grad():
+                model.get_input_embeddings().weight[pad].zero_()
+    finally:
+        torch.set_num_threads(threads)
     model.eval()
     model.save_pretrained(str(out))
     tokenizer.save_pretrained(str(out))

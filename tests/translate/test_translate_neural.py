@@ -3,6 +3,8 @@ loaded through the same code as opus-mt models (paths, model_dir layout, convers
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -141,3 +143,15 @@ def test_a_long_release_comes_out_whole_and_aligned(tiny_marian, tmp_path):
     again = stage()
     assert _translate(again, text)["text"] == translation["text"]
     assert again._memory.misses == 0 and again._memory.hits == first._memory.misses > 0
+
+
+def test_ctranslate2_backend_runs_without_torch_and_knows_the_position_limit(tiny_ct2):
+    """The fast path loads only ctranslate2 and sentencepiece: a light install, little memory."""
+    script = (
+        "import sys\n"
+        "from pressnlp.stages.translate.base import TranslatorSettings, create_translator\n"
+        f"t = create_translator('ctranslate2', 'pl', 'en', TranslatorSettings(model={str(tiny_ct2)!r}, beam_size=1))\n"
+        "print(t.translate_batch(['Dziękujemy za uwagę.'])[0], t.max_tokens,\n"
+        "      'torch' in sys.modules, 'transformers' in sys.modules, sep='|')\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "Thank you for your attention.|128|False|False"
