@@ -48,6 +48,7 @@ class Entry:
 @dataclass(frozen=True)
 class _Pattern:
     entry: Entry
+    name: str  # the name or alias this pattern spells
     words: tuple[frozenset[str], ...]  # accepted forms of each word (lower-cased)
     exact: tuple[str, ...] | None  # acronyms match as written
 
@@ -72,21 +73,21 @@ class Gazetteer:
         """The entry one of whose names normalises like `name`."""
         return self._by_name.get(normalise(name))
 
-    def find(self, doc: Doc) -> Iterator[tuple[Entry, int, int]]:
-        """Entries named in the text, longest match first at each position."""
+    def find(self, doc: Doc) -> Iterator[tuple[Entry, str, int, int]]:
+        """Entries named in the text with the name or alias matched, longest match first."""
         tokens = [t for t in doc.tokens if t.is_word]
         i = 0
         while i < len(tokens):
             forms = {tokens[i].text.lower()} | set(lemmas(tokens[i].text, doc.language))
-            best: tuple[int, Entry] | None = None
+            best: tuple[int, _Pattern] | None = None
             for form in forms:
                 for pattern in self._index.get(form, ()):
                     size = _match(pattern, tokens, i, doc)
                     if size and (best is None or size > best[0]):
-                        best = (size, pattern.entry)
+                        best = (size, pattern)
             if best:
-                size, entry = best
-                yield entry, tokens[i].start, tokens[i + size - 1].end
+                size, pattern = best
+                yield pattern.entry, pattern.name, tokens[i].start, tokens[i + size - 1].end
                 i += size
             else:
                 i += 1
@@ -97,10 +98,10 @@ def _pattern(entry: Entry, name: str) -> _Pattern | None:
     if not words:
         return None
     if len(words) == 1 and sum(ch.isupper() for ch in words[0]) >= 2:
-        return _Pattern(entry, (), tuple(words))
+        return _Pattern(entry, name, (), tuple(words))
     language = entry.language if entry.language == "pl" else "en"
     accepted = tuple(frozenset({w.lower(), lemma(w, language)}) for w in words)
-    return _Pattern(entry, accepted, None)
+    return _Pattern(entry, name, accepted, None)
 
 
 def _match(pattern: _Pattern, tokens: list, i: int, doc: Doc) -> int:

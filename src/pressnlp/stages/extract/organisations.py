@@ -18,6 +18,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from pressnlp.evaluation.scoring import normalise
 from pressnlp.lang.morphology import NOMINAL, analyse_pl, lemma, lemmas, nominative_phrase
 from pressnlp.stages.extract.gazetteer import Gazetteer
 from pressnlp.stages.extract.lexicon import all_legal_forms, all_org_heads, lexicon
@@ -60,6 +61,7 @@ class OrgMention:
     legal_form: str | None = None
     is_unit: bool = False  # a department of something else
     is_programme: bool = False
+    described: bool = False  # introduced as an organisation: "spółka X", "X, the charity"
     words: list[str] = field(default_factory=list)  # lemmas of the words as written, for containment
 
 
@@ -249,7 +251,7 @@ class _DocFinder:
                 if any(self.is_head(tokens[j]) for j in rest) and self._coordinated_head(rest):
                     parts.append([])
                     continue
-            if (self.language == "pl" and len(current) > 1 and self.is_head(token)
+            if (self.language == "pl" and len(current) > 1 and self.is_head(token) and analyse_pl(token.text)
                     and any(self.is_head(tokens[j]) for j in current) and not _genitive(token.text)):
                 trimmed = self._trim_connectors(current)
                 parts[-1] = trimmed
@@ -309,7 +311,7 @@ class _DocFinder:
         if self.language not in SENTENCE_CASE and not any(tokens[i].is_capitalised for i in heads) and not legal:
             return None
         words = [i for i in part if tokens[i].is_word]
-        municipal = self.lex.municipal | self.en.municipal
+        municipal = self.lex.municipal  # the release's own language: "Kansas City" is a name
         if heads and not legal and words[-1] == heads[-1] and self.head_lemma(tokens[heads[-1]]) in municipal:
             # A municipality is named only with its name after the word: "Dolne Miasto" is a
             # district, "Urząd Miasta" refers back to the city named elsewhere.
@@ -507,15 +509,16 @@ class _DocFinder:
             for piece in self._split_on_coordinators(part, j):
                 mention = self.make(piece, kind="name", head=None, legal=self.legal_form_after(tokens[piece[-1]].end))
                 mention.name = mention.name if mention.legal_form else self.text[mention.start:tokens[piece[-1]].end]
+                mention.described = True
                 self.mentions.append(mention)
                 covered.append((mention.start, mention.end))
 
     def appositions(self, covered: list[tuple[int, int]]) -> None:
         """'ALONE, the national charity for older people': a name explained by a descriptor."""
-        pattern = re.compile(r",\s+(?:the|a|an)\s+((?:[\w-]+\s+){0,3}?)([\w-]+)\b")
+        pattern = re.compile(r",\s+(?:the|a|an)\s+((?:[\w-]+ ?){1,4})")
         for match in pattern.finditer(self.text):
-            descriptor = match.group(2).lower()
-            if descriptor not in self.en.descriptors and lemma(descriptor, "en") not in self.en.descriptors:
+            words = match.group(1).lower().split()
+            if not any(w in self.en.descriptors or lemma(w, "en") in self.en.descriptors for w in words):
                 continue
             end_index = self.doc.token_index(match.start()) - 1
             part: list[int] = []
@@ -531,6 +534,7 @@ class _DocFinder:
             if _is_given_name(self.tokens[part[0]].text):
                 continue
             mention = self.make(part, kind="name", head=None)
+            mention.described = True
             self.mentions.append(mention)
             covered.append((mention.start, mention.end))
 
@@ -610,11 +614,14 @@ class _DocFinder:
 
     def gazetteer_names(self, covered: list[tuple[int, int]]) -> None:
         assert self.gazetteer is not None
-        for entry, start, end in self.gazetteer.find(self.doc):
+        for entry, matched, start, end in self.gazetteer.find(self.doc):
             if _inside(start, covered) and not entry.is_programme:
                 continue
-            words = key_words(entry.name, entry.language)
-            self.mentions.append(OrgMention(start=start, end=end, name=entry.name, kind="gazetteer",
+            # the name as written when it is the one matched, the entry's when inflected
+            surface = self.text[start:end]
+            name = surface if normalise(surface) == normalise(matched) else matched
+            words = key_words(name, entry.language)
+            self.mentions.append(OrgMention(start=start, end=end, name=name, kind="gazetteer",
                                             key=name_key(words), is_programme=entry.is_programme, words=words))
 
 

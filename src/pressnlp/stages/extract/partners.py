@@ -205,6 +205,7 @@ class PartnerExtractor(Extractor):
             evidence += 0.5 * bool(group.entry)
             evidence += 0.5 * any(m.kind == "name" and len(m.words) > 1 for m in body)
             evidence += 0.5 * any(_acting(doc, m) for m in body if m.kind != "head")
+            evidence += 0.5 * any(m.described for m in body)
             if evidence >= 1:
                 scored.append((evidence, group))
         scored.sort(key=lambda item: (-item[0], item[1].first))
@@ -212,13 +213,14 @@ class PartnerExtractor(Extractor):
         return sorted(chosen, key=lambda g: g.first)
 
     def issuer(self, doc: Doc, groups: list[_Group]) -> _Group | None:
-        """Who the release speaks for: the organisation of the contact block, else the most
-        named organisation of the lead."""
+        """Who the release speaks for: the organisation of the contact block, else the first
+        organisation of the lead that is not its funder."""
         for group in groups:
             if any(doc.in_contact_block(m.start) for m in group.mentions):
                 return group
-        in_lead = [g for g in groups if any(m.start < doc.lead[1] for m in g.mentions)]
-        return max(in_lead, key=lambda g: (len(g.mentions), -g.first)) if in_lead else None
+        in_lead = [g for g in groups if any(m.start < doc.lead[1] for m in g.mentions)
+                   and self.role(doc, g) != "funder"]
+        return min(in_lead, key=lambda g: g.first) if in_lead else None
 
     def role(self, doc: Doc, group: _Group) -> str:
         if any("funder" in _cues_near(doc, m) for m in group.mentions):
@@ -393,12 +395,13 @@ def _contains(long: list[str], short: list[str]) -> bool:
 
 
 def _head_owner(mention: OrgMention, groups: list[_Group]) -> _Group | None:
-    """The organisation a bare head word refers to: the one with that head named before it,
-    else the only one named after it."""
+    """The organisation a bare head word refers to: of those with that head named before it,
+    the most named (then the latest), else the only one named after it."""
     with_head = [g for g in groups if mention.head in g.heads()]
     before = [g for g in with_head if g.first < mention.start]
     if before:
-        return max(before, key=lambda g: max(m.start for m in g.mentions if m.start < mention.start))
+        return max(before, key=lambda g: (len(g.mentions),
+                                          max(m.start for m in g.mentions if m.start < mention.start)))
     return with_head[0] if len(with_head) == 1 else None
 
 

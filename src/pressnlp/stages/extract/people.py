@@ -310,8 +310,11 @@ class _PeopleFinder:
     def describe(self, person: Person, last: int, *, prefix: str, tail: bool, stop: int | None = None) -> None:
         """Role and organisation from the words around the name: "prezes firmy Iwona Dziedzic",
         "Kamila Okoń z Departamentu …", "Hannah Oduya, Communications Officer, GMCA"."""
+        # words between the verb and the name, titles left out: "prezes firmy" in "mówi prezes
+        # firmy Iwona Dziedzic"; "dr hab. inż." is no role
+        prefix = " ".join(w for w in prefix.split() if w.rstrip(".") not in self.titles).strip(" ,")
         if prefix and prefix[:1].islower() and len(prefix) < 80:
-            person.role = prefix.strip(" ,")
+            person.role = prefix
         if not tail:
             return
         end_of_name = self.tokens[last].end

@@ -150,7 +150,7 @@ class ThemeExtractor(Extractor):
         index = self.index(doc.language)
         counts: dict[tuple[str, tuple[str, ...]], float] = {}
         weights: dict[tuple[str, tuple[str, ...]], float] = {}
-        evidence: dict[str, dict[str, None]] = {}
+        evidence: dict[str, dict[str, float]] = {}  # theme -> surface form -> weight seen
         title = doc.title or ""
         body_start = len(title) if title and doc.text.startswith(title) else 0
         for text, offset, factor in ((title, None, self.options.title_weight), (doc.text, body_start, 1.0)):
@@ -169,10 +169,12 @@ class ThemeExtractor(Extractor):
                         counts[slot] = counts.get(slot, 0.0) + factor
                         weights[slot] = weight
                         surface = text[tokens[i].start:tokens[i + len(key) - 1].end]
-                        evidence.setdefault(theme_id, {})[surface.lower()] = None
+                        forms_seen = evidence.setdefault(theme_id, {})
+                        forms_seen[surface.lower()] = forms_seen.get(surface.lower(), 0.0) + weight * factor
         raw: dict[str, float] = {}
         for (theme_id, key), count in counts.items():
             # Diminishing returns: the fourth "energia" adds less than the first.
             capped = min(count, float(self.options.max_count))
             raw[theme_id] = raw.get(theme_id, 0.0) + weights[(theme_id, key)] * math.sqrt(capped)
-        return raw, {theme_id: list(words)[:8] for theme_id, words in evidence.items()}
+        strongest = {theme_id: sorted(forms, key=lambda form: -forms[form])[:8] for theme_id, forms in evidence.items()}
+        return raw, strongest

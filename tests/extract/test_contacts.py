@@ -1,0 +1,153 @@
+"""Contacts: e-mails, web addresses, phones in E.164 and people, in Polish and English."""
+from __future__ import annotations
+
+import pytest
+
+ONLY_CONTACTS = {"extractors": ["contacts"]}
+
+
+def values(facts, kind):
+    return [c["value"] for c in facts["contacts"] if c["kind"] == kind]
+
+
+def person(facts, name):
+    found = [c for c in facts["contacts"] if c["kind"] == "person" and c["value"] == name]
+    assert found, f"{name} not in {values(facts, 'person')}"
+    return found[0]
+
+
+def test_emails_are_lower_cased_and_urls_kept_as_written(extract):
+    text = ("Szczegóły na stronie iurc.eu/na/, w serwisie www.gzm.org.pl oraz https://Metropolia.eu/Program. "
+            "Pytania: Info-NA@IURC.eu.")
+    facts = extract(text, **ONLY_CONTACTS)
+    assert values(facts, "email") == ["info-na@iurc.eu"]
+    # trailing punctuation stripped, scheme and case kept, the e-mail's domain is not a URL
+    assert values(facts, "url") == ["iurc.eu/na/", "www.gzm.org.pl", "https://Metropolia.eu/Program"]
+
+
+def test_abbreviations_are_not_urls(extract):
+    facts = extract("Spółka Tauron S.A. ma m.in. nowe biuro, tj. przy ul. Mickiewicza.", **ONLY_CONTACTS)
+    assert values(facts, "url") == []
+
+
+@pytest.mark.parametrize(("written", "e164"), [
+    ("tel. 32 728 46 00", "+48327284600"),
+    ("tel. +48 601 234 567", "+48601234567"),
+    ("tel.: (22) 555-12-34", "+48225551234"),
+    ("tel. 0048 22 555 12 34", "+48225551234"),
+])
+def test_polish_phone_formats(extract, written, e164):
+    assert values(extract(f"Kontakt: {written}.", **ONLY_CONTACTS), "phone") == [e164]
+
+
+def test_00_prefix_works_whatever_the_region(extract):
+    # the US exit code is 011, but "0048" is still an international Polish number
+    facts = extract("Call 0048 22 555 12 34 today.", "en", contacts={"regions": {"en": "US"}},
+                    extractors=["contacts"])
+    assert values(facts, "phone") == ["+48225551234"]
+
+
+def test_dates_amounts_and_ids_are_not_phones(extract):
+    text = ("Umowę podpisano 15.03.2024 r. (2024-03-15). Kwota 1 250 000 zł, NIP 634-24-65-123, "
+            "KRS 0000123456, w latach 2024–2028.")
+    assert values(extract(text, **ONLY_CONTACTS), "phone") == []
+
+
+def test_english_region_and_the_release_own_country(extract):
+    facts = extract("Apply by phone on 0161 778 7000.", "en", **ONLY_CONTACTS)
+    assert values(facts, "phone") == ["+441617787000"]
+    # a release whose numbers are Irish reads its national numbers as Irish too
+    facts = extract("Ring the freephone line 1800 804 417. Press: +353 21 492 4318.", "en", **ONLY_CONTACTS)
+    assert values(facts, "phone") == ["+3531800804417", "+353214924318"]
+
+
+def test_one_contact_per_value(extract):
+    text = "Pisz na media@gzm.pl lub MEDIA@gzm.pl, dzwoń 32 728 46 00 albo +48 32 728 46 00."
+    facts = extract(text, **ONLY_CONTACTS)
+    assert values(facts, "email") == ["media@gzm.pl"]
+    assert values(facts, "phone") == ["+48327284600"]
+
+
+def test_polish_quote_attribution_with_organisation(extract):
+    text = ("– Chcemy, żeby każda złotówka wróciła do szkół – mówi Kamila Okoń z Departamentu "
+            "Infrastruktury i Środowiska GZM.")
+    found = person(extract(text, **ONLY_CONTACTS), "Kamila Okoń")
+    assert found["organization"] == "Departament Infrastruktury i Środowiska GZM"
+    assert found["role"] is None
+
+
+def test_polish_role_and_titles(extract):
+    text = ("– Okazało się, że część dachów wymaga remontu – wyjaśnia dr hab. inż. Agata Lipińska, "
+            "prorektor Politechniki Śląskiej.\n\n"
+            "– To dobry przykład – podkreśla prof. Jan Nowak.")
+    facts = extract(text, **ONLY_CONTACTS)
+    found = person(facts, "Agata Lipińska")  # titles kept out of the name
+    assert found["organization"] == "Politechnika Śląska"
+    assert found["role"] == "prorektor"
+    person(facts, "Jan Nowak")
+
+
+def test_polish_genitive_attribution_is_put_in_the_nominative(extract):
+    text = "Według Kamili Okoń program ruszy w marcu. Zdaniem Jana Kowalskiego to za mało."
+    facts = extract(text, **ONLY_CONTACTS)
+    assert values(facts, "person") == ["Kamila Okoń", "Jan Kowalski"]
+
+
+def test_polish_role_before_the_name(extract):
+    text = "Jak podkreśla prezes firmy Iwona Dziedzic, bez finansowania rozbudowa byłaby trudna."
+    assert values(extract(text, **ONLY_CONTACTS), "person") == ["Iwona Dziedzic"]
+
+
+def test_polish_press_contact_block(extract):
+    text = ("Treść komunikatu.\n\nKontakt dla mediów:\nJoanna Pawlik\nrzeczniczka prasowa\n"
+            "Górnośląsko-Zagłębiowska Metropolia\ntel. 32 728 46 15\ne-mail: joanna.pawlik@metropoliagzm.pl")
+    found = person(extract(text, **ONLY_CONTACTS), "Joanna Pawlik")
+    assert found["role"] == "rzeczniczka prasowa"
+    assert found["organization"] == "Górnośląsko-Zagłębiowska Metropolia"
+
+
+def test_organisation_lines_are_not_people(extract):
+    text = ("Kontakt dla mediów:\nMichał Kruk\nTeleOpieka Sp. z o.o.\nul. Wielicka 44, 30-552 Kraków\n"
+            "tel. +48 609 532 117")
+    assert values(extract(text, **ONLY_CONTACTS), "person") == ["Michał Kruk"]
+
+
+def test_english_attributions(extract):
+    text = ('"We have thousands of unfilled digital jobs," said Councillor Joanne Whitlow, portfolio lead '
+            'for economy at the Greater Manchester Combined Authority (GMCA).\n\n'
+            '"The bootcamp gave me confidence," said Leon Achterberg, who finished the course in March.\n\n'
+            'According to Dr Jane Doe, the plan works.\n\n'
+            '"It is a template for the city," Declan Moriarty, Head of Active Travel, said.')
+    facts = extract(text, "en", **ONLY_CONTACTS)
+    assert values(facts, "person") == ["Joanne Whitlow", "Leon Achterberg", "Jane Doe", "Declan Moriarty"]
+    assert person(facts, "Joanne Whitlow")["organization"] == "Greater Manchester Combined Authority"
+    assert person(facts, "Leon Achterberg")["role"] is None
+
+
+def test_english_contact_block_with_organisation_first(extract):
+    text = ("Body.\n\nMedia contacts\n\nUniversity of Edinburgh: Rachel Dunlop, Press and PR Office, "
+            "+44 131 650 9418, rachel.dunlop@ed.ac.uk\n\nHannah Oduya, Communications Officer, GMCA\n"
+            "hannah.oduya@greatermanchester-ca.gov.uk")
+    facts = extract(text, "en", **ONLY_CONTACTS)
+    assert values(facts, "person") == ["Rachel Dunlop", "Hannah Oduya"]
+    assert values(facts, "phone") == ["+441316509418"]
+
+
+def test_czech_and_ukrainian_attributions(extract):
+    czech = ("„Baterie se stanou odpadem,“ říká prof. Ing. Martin Veselý, Ph.D., prorektor TUL pro výzkum.")
+    assert values(extract(czech, "cs", **ONLY_CONTACTS), "person") == ["Martin Veselý"]
+    ukrainian = "«Діти мають право вчитися», — сказала Оксана Гнатюк, директорка департаменту."
+    assert values(extract(ukrainian, "uk", **ONLY_CONTACTS), "person") == ["Оксана Гнатюк"]
+
+
+def test_boilerplate_contacts_are_skipped(extract):
+    text = ("Treść komunikatu, tel. 32 728 46 00.\n\n"
+            "Ta strona używa plików cookies. Polityka prywatności: tel. 22 111 22 33, biuro@portal.pl")
+    facts = extract(text, **ONLY_CONTACTS)
+    assert values(facts, "phone") == ["+48327284600"]
+    assert values(facts, "email") == []
+
+
+def test_contact_kinds_are_switchable(extract):
+    facts = extract("Pisz: a@b.pl, tel. 32 728 46 00.", contacts={"kinds": ["email"]}, extractors=["contacts"])
+    assert [c["kind"] for c in facts["contacts"]] == ["email"]

@@ -1,0 +1,84 @@
+"""Themes: weighted lemma keywords, title weight, normalised scores, user taxonomies."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pressnlp.core.errors import ConfigError
+from pressnlp.core.stage import StageContext
+from pressnlp.stages.extract.text import Doc
+from pressnlp.stages.extract.themes import ThemeExtractor, ThemeOptions, load_taxonomy
+
+ENERGY_PL = ("Metropolia przeznaczy 48 mln zł na fotowoltaikę na dachach szkół. Instalacje fotowoltaiczne "
+             "o mocy 17,6 MW pokryją zużycie energii, a pompy ciepła zastąpią kotły. Efektywność energetyczna "
+             "budynków wzrośnie, a rachunki za prąd spadną. Magazyny energii przyjmą nadwyżki.")
+
+
+def themes(text, language="pl", title=None, **options):
+    extractor = ThemeExtractor(ThemeOptions(**options), StageContext())
+    extractor.setup()
+    return extractor.extract(Doc(text, language, title=title))
+
+
+def test_polish_keywords_match_inflected_forms():
+    found = themes(ENERGY_PL)
+    assert found[0]["id"] == "energy"
+    assert found[0]["label"] == "Energy and energy efficiency"
+    # evidence lists what matched, as written
+    assert {"fotowoltaikę", "efektywność energetyczna", "pompy ciepła"} <= set(found[0]["evidence"])
+
+
+def test_english_keywords():
+    text = ("Dublin City Council approved 42 km of protected cycle lanes. Cycling and bus routes will connect "
+            "the city, and pedestrian crossings make active travel safer for commuters.")
+    assert themes(text, "en")[0]["id"] == "mobility"
+
+
+def test_scores_are_normalised_sorted_and_limited():
+    text = ENERGY_PL + " Szkoły i uczniowie skorzystają, a nauczyciele dostaną scenariusze lekcji. " * 2
+    found = themes(text)
+    assert 1 <= len(found) <= 3
+    scores = [t["score"] for t in found]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 < s < 1 for s in scores)
+
+
+def test_title_counts_more_than_body():
+    body = "Program obejmie szkoły i uczniów, a także panele słoneczne."
+    plain = {t["id"]: t["score"] for t in themes(body, min_score=0.0, relative_threshold=0.0, max_themes=4)}
+    titled = {t["id"]: t["score"] for t in themes(body, title="Fotowoltaika i energia dla szkół",
+                                                  min_score=0.0, relative_threshold=0.0, max_themes=4)}
+    assert titled["energy"] > plain["energy"]
+
+
+def test_one_theme_even_for_a_weak_text():
+    assert len(themes("Krótka informacja o spotkaniu z mieszkańcami w urzędzie.", min_score=0.99)) == 1
+
+
+def test_text_without_keywords_has_no_theme():
+    assert themes("Lorem ipsum dolor sit amet.", "en") == []
+
+
+@pytest.fixture
+def own_taxonomy(tmp_path: Path) -> Path:
+    path = tmp_path / "themes.toml"
+    path.write_text('[themes.beekeeping]\nlabel = "Bees and honey"\n'
+                    '[themes.beekeeping.keywords]\npl = { "pszczoła" = 3, "miód" = 3 }\n'
+                    'en = { "bee" = 3, "honey" = 3 }\n', encoding="utf-8")
+    return path
+
+
+def test_user_taxonomy_extends_or_replaces(own_taxonomy: Path):
+    text = "Pszczoły z miejskiej pasieki dały 200 kg miodu. " + ENERGY_PL
+    extended = [t["id"] for t in themes(text, taxonomy=own_taxonomy, relative_threshold=0.0, min_score=0.0)]
+    assert "beekeeping" in extended and "energy" in extended
+    replaced = [t["id"] for t in themes(text, taxonomy=own_taxonomy, mode="replace")]
+    assert replaced == ["beekeeping"]
+
+
+def test_bad_taxonomy_is_a_config_error(tmp_path: Path):
+    path = tmp_path / "bad.toml"
+    path.write_text('[themes.x]\nlabel = "X"\n[themes.x.keywords]\npl = { "a" = "heavy" }\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="weight"):
+        load_taxonomy(path.read_text("utf-8"), str(path))
