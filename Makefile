@@ -23,7 +23,7 @@ browser:
 
 # Tests also exercise the neural backends on tiny models they train themselves.
 $(STAMP): $(VENV)/bin/python pyproject.toml | browser
-	$(PIP) install -e '.[neural,dask,dev]'
+	$(PIP) install -e '.[neural,dask,web,eval,dev]'
 	touch $@ $(VENV)/.core
 
 # Exit code 1 only means some documents carry errors (e.g. a language with no translation model);

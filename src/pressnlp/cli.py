@@ -99,6 +99,27 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_show(args: argparse.Namespace) -> int:
+    from pressnlp.report import show
+    from pressnlp.schema import iter_jsonl
+
+    results = Path(args.out) / "results.jsonl"
+    if not results.is_file():
+        raise PressnlpError(f"{args.out}: no results.jsonl; run `pressnlp run CORPUS -o {args.out}` first")
+    for _, record in iter_jsonl(results):
+        if isinstance(record, dict) and record.get("id") == args.id:
+            print(show(record), end="")
+            return EXIT_OK
+    raise PressnlpError(f"{args.id}: no such document in {results}")
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from pressnlp.web import serve
+
+    serve(args.config, args.host, args.port, args.runs or [])
+    return EXIT_OK
+
+
 def _cmd_models_convert(args: argparse.Namespace) -> int:
     from pressnlp.models import convert_model
 
@@ -150,6 +171,18 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", help="also write the scores, with per-document detail, to this file")
     evaluate.add_argument("--plot", help="also write PNG charts into this folder")
     evaluate.set_defaults(handler=_cmd_evaluate)
+
+    show_cmd = commands.add_parser("show", help="print one release's facts and summary")
+    show_cmd.add_argument("out", help="output folder of a run")
+    show_cmd.add_argument("id", help="document id, e.g. pl/2024-03-gzm-rowery.txt")
+    show_cmd.set_defaults(handler=_cmd_show)
+
+    serve = commands.add_parser("serve", help="a local web page: paste or upload a release, browse runs")
+    serve.add_argument("-c", "--config", help="pipeline config (TOML); default: the packaged one")
+    serve.add_argument("--host", default="127.0.0.1", help="interface to bind (default: this machine only)")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--runs", nargs="*", metavar="OUT", help="output folders to browse")
+    serve.set_defaults(handler=_cmd_serve)
 
     models = commands.add_parser("models", help="translation models")
     model_commands = models.add_subparsers(dest="models_command", required=True, metavar="SUBCOMMAND")

@@ -48,6 +48,15 @@ def test_run_writes_sorted_results_docs_and_manifest(small_corpus, tmp_path):
     assert manifest["timings"]["read"]["documents"] == 13
     assert manifest["config"]["pipeline"]["stages"] == ["read"]
     assert list(validate_jsonl(out / "results.jsonl")) == []
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert all(record_id in report for record_id in ids)
+    assert oct((out / "results.jsonl").stat().st_mode & 0o777) == oct(0o666 & ~_umask())
+
+
+def _umask():
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def test_rerun_skips_unchanged_and_redoes_changed_documents(small_corpus, tmp_path):
@@ -106,6 +115,9 @@ def test_cli_exit_codes(small_corpus, tmp_path, capsys):
     (small_corpus / "b" / "broken.docx").unlink()
     assert main(["run", str(small_corpus), "-o", str(tmp_path / "out"), "-c", str(config), "--no-progress"]) == 0
     assert main(["validate", str(tmp_path / "out" / "results.jsonl")]) == 0
+    assert main(["show", str(tmp_path / "out"), "a/release-01.txt"]) == 0
+    assert "Komunikat prasowy nr 2" in capsys.readouterr().out
+    assert main(["show", str(tmp_path / "out"), "nope.txt"]) == 2
     missing_config = str(tmp_path / "nope.toml")
     assert main(["run", str(small_corpus), "-o", str(tmp_path / "o2"), "-c", missing_config]) == 2
     assert "config file not found" in capsys.readouterr().err

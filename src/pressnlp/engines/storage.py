@@ -16,7 +16,7 @@ from pathlib import Path
 import fsspec
 from fsspec.implementations.local import LocalFileSystem
 
-from pressnlp.io.writers import atomic_write_bytes
+from pressnlp.io.writers import FILE_MODE, atomic_write_bytes
 
 
 class Storage:
@@ -71,6 +71,7 @@ class Storage:
                 handle.flush()
                 os.fsync(handle.fileno())
             if self.local:
+                os.chmod(handle.name, FILE_MODE)
                 os.replace(handle.name, target)
             else:
                 self.fs.put_file(handle.name, self.path(rel))
