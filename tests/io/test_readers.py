@@ -352,6 +352,28 @@ def test_pdf_title_wrapped_in_large_type_is_one_line():
     assert result.text.split("\n\n")[0] == title
 
 
+def test_pdf_paragraph_running_over_a_page_break_stays_one_paragraph():
+    from fpdf import FPDF
+
+    font = _dejavu()
+    if font is None:
+        pytest.skip("no DejaVuSans.ttf (fonts-dejavu or matplotlib) to embed Polish letters in a PDF")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("DejaVu", fname=str(font))
+    pdf.set_font("DejaVu", size=11)
+    pdf.multi_cell(0, 6, "Pierwszy akapit. " * 30)
+    pdf.ln(4)
+    pdf.multi_cell(0, 6, "Zespoły z Krakowa i Leuven zsyntetyzują materiały, wspomagając się modelowaniem. " * 40
+                   + "To koniec akapitu.")
+    pdf.ln(4)
+    pdf.multi_cell(0, 6, "Ostatni akapit.")
+    assert pdf.page_no() == 2
+    paragraphs = read_document(bytes(pdf.output()), "pdf").text.split("\n\n")
+    assert len(paragraphs) == 3
+    assert paragraphs[1].endswith("To koniec akapitu.") and paragraphs[2] == "Ostatni akapit."
+
+
 def test_pdf_without_text_layer_is_a_stage_error():
     from fpdf import FPDF
 

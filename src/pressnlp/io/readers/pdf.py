@@ -43,7 +43,7 @@ def read_pdf(data: bytes) -> PdfContent:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
         raise StageError(f"cannot read the PDF file: {type(error).__name__}: {error}") from error
-    blocks = [block for text in pages for block in _page_blocks(text)]
+    blocks = _join_pages([_page_blocks(text) for text in pages])
     if not blocks:
         raise StageError("the PDF has no text layer (a scanned image?); OCR is not supported")
     title = " ".join(metadata_title.split())
@@ -74,6 +74,19 @@ def _page_blocks(text: str) -> list[str]:
         elif current and not line:
             blocks.append(_join_wrapped(current, widest))
             current = []
+    return blocks
+
+
+def _join_pages(pages: list[list[str]]) -> list[str]:
+    """A paragraph that runs over a page break is one paragraph: the page's last block does not
+    end a sentence and the next page goes on in lower case."""
+    blocks: list[str] = []
+    for page in pages:
+        if blocks and page and not blocks[-1].rstrip().endswith((".", "!", "?", ":", "”", '"', "»"))\
+                and page[0][:1].islower():
+            blocks[-1] = f"{blocks[-1]} {page[0]}"
+            page = page[1:]
+        blocks.extend(page)
     return blocks
 
 
