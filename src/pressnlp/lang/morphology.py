@@ -216,8 +216,11 @@ def _compound_last(word: str) -> tuple[str, str]:
     return (prefix + dash, last) if dash and last else ("", word)
 
 
-def _adjective_chain(words: Sequence[str], indexes: Iterable[int], agreement: Agreement) -> list[tuple[int, Reading]]:
-    """Consecutive words (in the order given) that agree with the head as adjectives."""
+def _adjective_chain(words: Sequence[str], indexes: Iterable[int], agreement: Agreement,
+                     *, after_head: bool = False) -> list[tuple[int, Reading]]:
+    """Consecutive words (in the order given) that agree with the head as adjectives. After the
+    head, an adjective right before a noun in its own case modifies that noun instead:
+    "Oddziału Geriatrycznego | Uniwersyteckiego Centrum Klinicznego"."""
     chain = []
     for index in indexes:
         _, last = _compound_last(words[index])
@@ -225,8 +228,16 @@ def _adjective_chain(words: Sequence[str], indexes: Iterable[int], agreement: Ag
                             ADJECTIVAL)
         if reading is None:
             break
+        if after_head and index + 1 < len(words) and _noun_in_case(words[index + 1], agreement.case):
+            break
         chain.append((index, reading))
     return chain
+
+
+def _noun_in_case(word: str, case: str) -> bool:
+    readings = analyse_pl(word)
+    return any(r.pos in NOMINAL and case in r.cases for r in readings) and not any(
+        r.pos in ADJECTIVAL for r in readings)
 
 
 def nominative_phrase(words: Sequence[str], head: int, head_lemma: str | None = None) -> list[str]:
@@ -249,7 +260,7 @@ def nominative_phrase(words: Sequence[str], head: int, head_lemma: str | None = 
             for case in sorted(reading.cases):
                 agreement = Agreement(number, case, reading.genders)
                 chain = (_adjective_chain(words, range(head - 1, -1, -1), agreement)
-                         + _adjective_chain(words, range(head + 1, len(words)), agreement))
+                         + _adjective_chain(words, range(head + 1, len(words)), agreement, after_head=True))
                 rank = (len(chain), number == "sg", case == "nom")
                 if best is None or rank > best[0]:
                     best = (rank, reading, agreement, chain)

@@ -45,6 +45,7 @@ _GENITIVE_LINKS = frozenset({"of", "de", "del", "des", "du", "der", "d'"})
 _ARTICLES = frozenset({"the", "la", "le", "les", "el", "los", "las", "l'", "der", "die", "das", "den",
                        "dem", "des"})
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_PLACE_PREPOSITIONS = frozenset({"w", "we", "na", "in", "at", "v", "ve", "vo", "у", "в", "à", "en", "im"})
 
 
 @dataclass
@@ -284,6 +285,8 @@ class _DocFinder:
                 return True
             if token.text.lower() in self.connectors:
                 return False
+            if self.language in HEAD_INITIAL and not self._is_adjective(token):
+                return False  # "i Energetyki Politechniki …": a complement goes on
         return False
 
     def _trim_connectors(self, part: list[int]) -> list[int]:
@@ -378,7 +381,7 @@ class _DocFinder:
         quoted_end = self._quoted_name_after(end)
         if quoted_end:
             end = quoted_end
-        words = [t for t in tokens[self.doc.token_index(start):] if t.start < end and t.is_word]
+        words = [t for t in tokens[self.doc.token_index(start):self.doc.token_index(end)] if t.is_word]
         surface = self.text[start:end]
         name = self.canonical(words, start, end, head)
         key = key_words(name, self.language)
@@ -399,8 +402,8 @@ class _DocFinder:
         if self.language in HEAD_INITIAL:
             # "Wydział Chemii UJ", and "Zakład Chemii Wydziału Chemii UJ" (part of a unit)
             later_unit = any(self.is_head(t) and self.head_lemma(t) in units for t in words[1:])
-            mention.is_unit = bool((head_lemma in units or later_unit) and head_token is not None
-                                   and first is not None and head_token.start == first.start)
+            mention.is_unit = bool(head_lemma in units or (later_unit and head_token is not None
+                                                            and first is not None and head_token.start == first.start))
         else:
             mention.is_unit = any(self.head_lemma(t) in units for t in words if self.is_head(t))
         mention.is_programme = self.is_programme(words, start)
@@ -421,7 +424,8 @@ class _DocFinder:
         positions = [i for i, t in enumerate(words) if t.start == head_token.start]
         if not positions:
             return surface
-        forms = nominative_phrase([t.text for t in words], positions[0], self.head_lemma(head_token))
+        head_lemma = self.head_lemma(head_token) if self.is_head(head_token) else None
+        forms = nominative_phrase([t.text for t in words], positions[0], head_lemma)
         pieces = []
         cursor = start
         for token, form in zip(words, forms, strict=True):
@@ -497,6 +501,8 @@ class _DocFinder:
                 continue
             if not ({token.text.lower()} | set(lemmas(token.text, self.language))) & self.descriptors:
                 continue
+            if i and self.tokens[i - 1].text.lower() in _PLACE_PREPOSITIONS:
+                continue  # "w gminach Pilchowice i Bojszowy": places
             j = i + 1
             part: list[int] = []
             while j < len(tokens) and self.name_word(tokens[j]) and self.joins(tokens[j - 1], tokens[j]):
@@ -518,7 +524,11 @@ class _DocFinder:
         pattern = re.compile(r",\s+(?:the|a|an)\s+((?:[\w-]+ ?){1,4})")
         for match in pattern.finditer(self.text):
             words = match.group(1).lower().split()
-            if not any(w in self.en.descriptors or lemma(w, "en") in self.en.descriptors for w in words):
+            for stop, word in enumerate(words):  # the noun before "for", "of", … heads the phrase
+                if word in ("for", "of", "in", "at", "with", "and", "that", "which", "who"):
+                    words = words[:stop]
+                    break
+            if not words or not (words[-1] in self.en.descriptors or lemma(words[-1], "en") in self.en.descriptors):
                 continue
             end_index = self.doc.token_index(match.start()) - 1
             part: list[int] = []
@@ -615,7 +625,7 @@ class _DocFinder:
     def gazetteer_names(self, covered: list[tuple[int, int]]) -> None:
         assert self.gazetteer is not None
         for entry, matched, start, end in self.gazetteer.find(self.doc):
-            if _inside(start, covered) and not entry.is_programme:
+            if not entry.is_programme and any(s <= start and end <= e for s, e in covered):
                 continue
             # the name as written when it is the one matched, the entry's when inflected
             surface = self.text[start:end]

@@ -259,10 +259,9 @@ def _drop_overlaps(mentions: list[OrgMention]) -> list[OrgMention]:
     """Keep the longest of overlapping mentions (a rule name over a shorter gazetteer match)."""
     kept: list[OrgMention] = []
     for mention in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
-        if mention.kind == "acronym" and any(k.start <= mention.start < k.end and k.is_unit for k in kept):
-            kept.append(mention)
-            continue
-        if not any(k.start < mention.end and mention.start < k.end for k in kept):
+        overlapping = [k for k in kept if k.start < mention.end and mention.start < k.end]
+        # what a unit's name contains is kept: "Wydział Chemii UJ" names UJ too
+        if all(k.is_unit and k.start <= mention.start and mention.end <= k.end for k in overlapping):
             kept.append(mention)
     return sorted(kept, key=lambda m: m.start)
 

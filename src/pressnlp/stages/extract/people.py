@@ -74,6 +74,8 @@ class _PeopleFinder:
         self.lex = doc.lexicon
         self.en = lexicon("en")
         self.organisations = [m for m in finder.find(doc) if m.kind in ("name", "gazetteer")]
+        self._in_organisations = {token.start for m in self.organisations
+                                  for token in doc.tokens[doc.token_index(m.start):doc.token_index(m.end)]}
         self.verbs = self.lex.attribution_verbs | self.en.attribution_verbs
         self.titles = {t.rstrip(".") for t in self.lex.titles | self.en.titles}
         self.role_words = self.lex.not_names | self.en.not_names
@@ -160,7 +162,7 @@ class _PeopleFinder:
 
     def _is_organisation_word(self, token: Token) -> bool:
         """Inside an organisation's name, or an organisation head word itself ("Agencja")."""
-        if any(m.start <= token.start < m.end for m in self.organisations):
+        if token.start in self._in_organisations:
             return True
         return bool(lemmas(token.text, self.doc.language) & self.heads)
 

@@ -110,8 +110,15 @@ class Doc:
             starts.add(match.end())
         return frozenset(starts)
 
+    @cached_property
+    def _sentence_starts_sorted(self) -> list[int]:
+        return [start for start, _ in self.sentences]
+
     def sentence_of(self, offset: int) -> Span:
-        for start, end in self.sentences:
+        """The sentence around an offset ((offset, offset) between sentences)."""
+        index = bisect_right(self._sentence_starts_sorted, offset) - 1
+        if index >= 0:
+            start, end = self.sentences[index]
             if start <= offset < end:
                 return start, end
         return offset, offset
