@@ -243,3 +243,30 @@ def write_bad_inputs(corpus: Path) -> None:
     names.mkdir()
     (names / "komunikat z ąęśćźżół i spacjami.txt").write_text(POLISH_RELEASE, encoding="utf-8")
     (names / "nowa\nlinia.txt").write_text(POLISH_RELEASE, encoding="utf-8")
+
+
+def pdf_bomb(inflated_mib: int = 1024) -> bytes:
+    """A one-page PDF whose content stream inflates to `inflated_mib` MiB (spaces after one line of
+    text), about 1 MB on disk: the PDF sibling of the .docx zip bomb."""
+    compressor = zlib.compressobj(9)
+    line = compressor.compress(b"BT /F1 12 Tf 72 712 Td (Komunikat prasowy) Tj ET\n")
+    padding = b" " * (1 << 20)
+    stream = line + b"".join(compressor.compress(padding) for _ in range(inflated_mib)) + compressor.flush()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    table = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, table)
+    return bytes(out)
