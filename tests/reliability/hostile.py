@@ -168,7 +168,7 @@ def textless_pdf() -> bytes:
 def write_large_text(path: Path, size: int) -> None:
     """`size` bytes of Polish lines, written in big blocks (fast even for 50 MB)."""
     line = "Zażółć gęślą jaźń w Katowicach, 14 marca 2024 r.\n".encode()
-    block = line * (1 << 20 // len(line) + 1) * 16
+    block = line * ((16 << 20) // len(line) + 1)
     with path.open("wb") as handle:
         remaining = size
         while remaining:
