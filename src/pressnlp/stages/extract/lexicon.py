@@ -27,6 +27,8 @@ class Lexicon:
     units: frozenset[str]
     weak_heads: frozenset[str]
     municipal: frozenset[str]
+    territorial_levels: tuple[str, ...]
+    territorial_bodies: frozenset[str]
     descriptors: frozenset[str]
     connectors: frozenset[str]
     locative_connectors: frozenset[str]
@@ -91,6 +93,8 @@ def _build(language: str, table: dict) -> Lexicon:
         units=lower(orgs.get("units", [])),
         weak_heads=lower(orgs.get("weak_heads", [])),
         municipal=lower(orgs.get("municipal", [])),
+        territorial_levels=tuple(value.lower() for value in orgs.get("territorial_levels", [])),
+        territorial_bodies=lower(orgs.get("territorial_bodies", [])),
         descriptors=lower(orgs.get("descriptors", [])),
         connectors=lower(orgs.get("connectors", [])),
         locative_connectors=lower(orgs.get("locative_connectors", [])),

@@ -15,14 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from pressnlp.evaluation.scoring import normalise
-from pressnlp.lang.morphology import analyse_pl, lemmas
+from pressnlp.lang.morphology import analyse_pl, clean_lemma, lemmas
 from pressnlp.stages.extract.base import Extractor
 from pressnlp.stages.extract.english_names import english_name
 from pressnlp.stages.extract.gazetteer import Entry, Gazetteer, load_gazetteer
 from pressnlp.stages.extract.lexicon import lexicon
 from pressnlp.stages.extract.organisations import OrgMention, initials_match
 from pressnlp.stages.extract.people import find_people
-from pressnlp.stages.extract.text import Doc
+from pressnlp.stages.extract.text import Doc, words_of
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +117,7 @@ class PartnerExtractor(Extractor):
                     group.acronyms.append(mention.acronym)
                 by_acronym.setdefault(normalise(mention.acronym), group)
         self._merge_prefixes(groups)
-        ordered = _merge_territorial(list(dict.fromkeys(groups.values())), doc.language)
+        ordered = _merge_territorial(list(dict.fromkeys(groups.values())), doc)
         for mention in (m for m in mentions if m.kind == "acronym"):
             group = by_acronym.get(normalise(mention.name)) or self._acronym_owner(mention.name, ordered)
             if group is None:
@@ -320,16 +320,17 @@ def _lemma_words(group: _Group) -> list[str]:
     return max((m.words for m in names), key=len) if names else []
 
 
-def _merge_territorial(groups: list[_Group], language: str) -> list[_Group]:
+def _merge_territorial(groups: list[_Group], doc: Doc) -> list[_Group]:
     """Bodies of one self-government are one partner: "Urząd Miasta Rybnika", "Miasto Rybnik",
     "Gmina Miasta Gdańska"/"Urząd Miejski w Gdańsku", "Zarząd Województwa Śląskiego"/"Urząd
-    Marszałkowski Województwa Śląskiego" (Polish administration; keys from lang data)."""
-    if language != "pl":
+    Marszałkowski Województwa Śląskiego" (the words are the lexicon's `territorial_levels`)."""
+    levels = doc.lexicon.territorial_levels
+    if not levels:
         return groups
     by_key: dict[tuple[str, str], _Group] = {}
     kept: list[_Group] = []
     for group in groups:
-        key = None if _is_unit(group) else _territory(group)
+        key = None if _is_unit(group) else _territory(group, doc, levels)
         if key and key in by_key:
             target = by_key[key]
             target.mentions.extend(group.mentions)
@@ -342,19 +343,34 @@ def _merge_territorial(groups: list[_Group], language: str) -> list[_Group]:
     return kept
 
 
-def _territory(group: _Group) -> tuple[str, str] | None:
-    """('miasto', 'gdańsk') / ('województwo', 'śląski') for names of a municipality or region
-    or of their offices and boards."""
+def _territory(group: _Group, doc: Doc, levels: tuple[str, ...]) -> tuple[str, str] | None:
+    """(level, place) for names of a municipality or region or of their offices and boards:
+    ("local", "gdańsk") for "Gmina Miasta Gdańska" and "Urząd Miejski w Gdańsku": the name is a
+    level or a body of one, and the place is the proper name in it."""
     for mention in group.names:
-        words = mention.words
-        for level in ("województwo", "powiat", "gmina", "miasto"):
-            if level in words:
-                after = words[words.index(level) + 1:]
-                after = [w for w in after if w not in ("miejski", "miasto", "gmina")]
-                if after:
-                    return ("miasto" if level == "gmina" else level, after[-1])
-        if words[:2] in (["urząd", "miejski"], ["urząd", "miasto"]) and len(words) > 2:
-            return ("miasto", words[-1])
+        if mention.head not in levels and mention.head not in doc.lexicon.territorial_bodies:
+            continue
+        surface = words_of(doc.text[mention.start:mention.end])
+        lemmas_ = mention.words
+        level = next((lvl for lvl in levels if lvl in lemmas_), None)
+        if level is None:
+            continue
+        places = [word for word, lemma_ in zip(surface, lemmas_, strict=False)
+                  if word[:1].isupper() and lemma_ not in levels and lemma_ not in doc.lexicon.org_heads
+                  and _place_lemma(word) is not None]
+        if places:
+            return (levels[0] if level == levels[0] else "local", _place_lemma(places[-1]) or "")
+    return None
+
+
+def _place_lemma(word: str) -> str | None:
+    """The geographic name a word is a form of ("Gdańska", "Gdańsku" -> "gdańsk")."""
+    for reading in analyse_pl(word):
+        if "nazwa_geograficzna" in reading.labels:
+            return clean_lemma(reading.lemma).lower()
+    readings = analyse_pl(word)
+    if any(r.pos == "adj" for r in readings):  # "Województwa Śląskiego"
+        return clean_lemma(next(r.lemma for r in readings if r.pos == "adj")).lower()
     return None
 
 

@@ -74,6 +74,7 @@ class _PeopleFinder:
         self.lex = doc.lexicon
         self.en = lexicon("en")
         self.organisations = [m for m in finder.find(doc) if m.kind in ("name", "gazetteer")]
+        self.acronyms = [m for m in finder.find(doc) if m.kind == "acronym"]
         self._in_organisations = {token.start for m in self.organisations
                                   for token in doc.tokens[doc.token_index(m.start):doc.token_index(m.end)]}
         self.verbs = self.lex.attribution_verbs | self.en.attribution_verbs
@@ -254,7 +255,9 @@ class _PeopleFinder:
                 index = self.doc.token_index(words[i + len(phrase) - 1].end)
                 found = self.name_at(index, limit=4)
                 if found:
-                    self.people.append(self.person(*found, source="attribution", oblique=True))
+                    person = self.person(*found, source="attribution", oblique=True)
+                    self.describe(person, found[1], prefix="", tail=True, links_only=True)
+                    self.people.append(person)
 
     def contact_block_people(self) -> None:
         block = self.doc.contact_block
@@ -309,9 +312,12 @@ class _PeopleFinder:
                 person.role = text.rstrip(" ,.")
 
     # --- role and organisation ------------------------------------------------------------------
-    def describe(self, person: Person, last: int, *, prefix: str, tail: bool, stop: int | None = None) -> None:
+    def describe(self, person: Person, last: int, *, prefix: str, tail: bool, stop: int | None = None,
+                 links_only: bool = False) -> None:
         """Role and organisation from the words around the name: "prezes firmy Iwona Dziedzic",
-        "Kamila Okoń z Departamentu …", "Hannah Oduya, Communications Officer, GMCA"."""
+        "Kamila Okoń z Departamentu …", "Hannah Oduya, Communications Officer, GMCA".
+        `links_only`: only an affiliation ("z …", "from …") follows the name, not a role after a
+        comma ("Według Jana Nowaka z ARP, …" goes on with what he said)."""
         # words between the verb and the name, titles left out: "prezes firmy" in "mówi prezes
         # firmy Iwona Dziedzic"; "dr hab. inż." is no role
         prefix = " ".join(w for w in prefix.split() if w.rstrip(".") not in self.titles).strip(" ,")
@@ -332,14 +338,20 @@ class _PeopleFinder:
         text = raw.lstrip(" ,")
         tail_start = end_of_name + (len(raw) - len(text))
         first_word = text.split(" ", 1)[0].lower()
-        if raw.startswith(",") or first_word in (self.lex.affiliation_links | self.en.affiliation_links):
-            pass
-        else:
+        linked = first_word in (self.lex.affiliation_links | self.en.affiliation_links)
+        if not linked and (links_only or not raw.startswith(",")):
             return
         if any(text.startswith(t) for t in ("Ph.D", "PhD", "CSc", "MBA")):
             text = text.split(",", 1)[1].lstrip() if "," in text else ""
             tail_start = end_of_name + len(raw) - len(text)
         organisation = self._organisation_in(tail_start, tail_start + len(text))
+        if organisation is None and not links_only:
+            acronym = self._acronym_in(tail_start, tail_start + len(text))
+            if acronym:  # "rzeczniczka prasowa WPT"
+                person.role = person.role or (_TRAILING_LINKS.sub("", self.text[tail_start:acronym.start]).strip(" ,")
+                                              or None)
+                person.organisation = acronym.name
+                return
         if organisation:
             role_text = self.text[tail_start:organisation.start]
             role_text = _TRAILING_LINKS.sub("", role_text).strip(" ,")
@@ -350,6 +362,11 @@ class _PeopleFinder:
             person.organisation_spans.append((organisation.start, organisation.end))
         elif text and first_word not in (self.lex.affiliation_links | self.en.affiliation_links):
             person.role = person.role or text
+
+    def _acronym_in(self, start: int, end: int) -> OrgMention | None:
+        """The last acronym at the end of a role: "rzeczniczka prasowa WPT"."""
+        inside = [m for m in self.acronyms if start <= m.start and m.end <= end and not self.text[m.end:end].strip()]
+        return inside[-1] if inside else None
 
     def _organisation_in(self, start: int, end: int) -> OrgMention | None:
         """The longest organisation mention inside [start, end), or the whole text there when it
