@@ -128,3 +128,22 @@ def test_user_gazetteer(extract, tmp_path: Path):
     text = "Nagrodę odebrała Fabryka Pomysłów. Fabryka Pomysłów działa od 2010 roku."
     facts = extract(text, partners={"gazetteers": [str(gazetteer)]}, extractors=["partners"])
     assert [(p["name"], p["name_en"]) for p in facts["partners"]] == [("Fabryka Pomysłów", "Idea Factory")]
+
+
+def test_self_government_bodies_merge_but_municipal_agencies_do_not(extract):
+    text = ("Gmina Miasta Gdańska i Gdańskie Towarzystwo Budownictwa Społecznego (GTBS) zbudują 200 mieszkań. "
+            "Miejski Ośrodek Pomocy Społecznej w Gdańsku (MOPS) wskaże lokatorów, a GTBS zarządzi budynkami.\n\n"
+            "Kontakt dla mediów:\nAnna Nowak\nReferat Prasowy Urzędu Miejskiego w Gdańsku\ntel. 58 323 60 00")
+    partners = by_name(extract(text, **ONLY_PARTNERS))
+    city = partners.get("Gmina Miasta Gdańska") or partners["Urząd Miejski w Gdańsku"]
+    assert {city["name"], *city["aliases"]} >= {"Gmina Miasta Gdańska", "Urząd Miejski w Gdańsku"}
+    assert "Miejski Ośrodek Pomocy Społecznej w Gdańsku" in partners
+    assert not any(name.startswith("Referat") for name in partners)  # the press unit itself
+
+
+def test_unit_names_contain_their_organisation(extract):
+    text = ("Od kwietnia seniorzy będą korzystać z Dziennego Oddziału Geriatrycznego Uniwersyteckiego Centrum "
+            "Klinicznego w Gdańsku (UCK). UCK przyjmie 20 pacjentów dziennie.")
+    partners = by_name(extract(text, **ONLY_PARTNERS))
+    assert list(partners) == ["Uniwersyteckie Centrum Kliniczne w Gdańsku"]
+    assert partners["Uniwersyteckie Centrum Kliniczne w Gdańsku"]["aliases"] == ["UCK"]

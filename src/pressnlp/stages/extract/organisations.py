@@ -514,7 +514,6 @@ class _DocFinder:
                 continue
             for piece in self._split_on_coordinators(part, j):
                 mention = self.make(piece, kind="name", head=None, legal=self.legal_form_after(tokens[piece[-1]].end))
-                mention.name = mention.name if mention.legal_form else self.text[mention.start:tokens[piece[-1]].end]
                 mention.described = True
                 self.mentions.append(mention)
                 covered.append((mention.start, mention.end))

@@ -189,7 +189,8 @@ class PartnerExtractor(Extractor):
             body = [m for m in group.mentions if not doc.in_background(m.start)]
             if not body:
                 continue
-            weak = group.heads() and group.heads() <= (doc.lexicon.weak_heads | lexicon("en").weak_heads)
+            weak = group.heads() and group.heads() <= (doc.lexicon.weak_heads | lexicon("en").weak_heads) and (
+                doc.language in ("pl", "cs", "sk", "uk") or all(len(m.words) <= 2 for m in group.names))
             if weak and not (group.acronyms or group.entry or len(body) >= self.options.min_mentions):
                 continue
             if not group.names and not group.entry and len(body) < self.options.min_mentions:

@@ -47,6 +47,8 @@ class ThemeOptions:
     """Raw score at which the normalised score is 0.5 (score = raw / (raw + saturation))."""
     max_count: int = 4
     """One keyword counts at most this many times, so a repeated word cannot decide alone."""
+    reference_words: int = 300
+    """Releases shorter than this many words need proportionally less keyword evidence."""
 
 
 @dataclass
@@ -134,9 +136,11 @@ class ThemeExtractor(Extractor):
         if not raw:
             return []
         best = max(raw.values())
+        words = sum(1 for token in doc.tokens if token.is_word)
+        scale = max(1.0, self.options.reference_words / max(words, 1))
         chosen = []
         for theme_id, value in sorted(raw.items(), key=lambda item: -item[1]):
-            score = value / (value + self.options.saturation)
+            score = value * scale / (value * scale + self.options.saturation)
             keep = value >= self.options.relative_threshold * best and score >= self.options.min_score
             if keep or len(chosen) < self.options.min_themes:
                 chosen.append({"id": theme_id, "label": self.themes[theme_id].label,
