@@ -203,9 +203,6 @@ def test_output_stays_inside_the_output_folder_whatever_the_names(tmp_path):
     assert {json.loads(path.read_text(encoding="utf-8"))["id"] for path in documents} == set(records)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: engines/output.py doc_relpath cuts a name at 200 characters, not "
-                                       "bytes; a 254-byte Polish or Ukrainian file name makes a docs/ name over "
-                                       "255 bytes and the whole run dies with OSError")
 def test_a_long_name_in_a_multibyte_alphabet_does_not_stop_the_run(tmp_path):
     from pressnlp import Pipeline
 

@@ -27,8 +27,9 @@ class PipelineSection:
 class LimitsSection:
     """Guards against pathological documents; they change results, so they are in the fingerprint."""
 
-    doc_timeout_s: float = 300.0
-    """Time one stage may spend on one document (0 = no limit)."""
+    doc_timeout_s: float = 120.0
+    """Time one stage may spend on one document (0 = no limit); with worker processes, a worker
+    that takes longer than this per document of its batch, all stages together, is replaced."""
     max_text_chars: dict[str, int] = field(default_factory=lambda: {"default": 2_000_000, "translate": 300_000})
     """Longest text (characters) a stage is given; per stage name, `default` for the others."""
 

@@ -60,9 +60,12 @@ def discover(corpus: Storage, *, exclude: list[str] = ()) -> tuple[list[CorpusFi
     that cannot be read still becomes a CorpusFile with `error` set, so it gets an error record.
     """
     patterns = _ignore_patterns(corpus)
-    candidates = _walk_local(corpus, exclude) if corpus.local else _walk_remote(corpus, exclude)
+    unreadable: list[tuple[str, str]] = []
+    candidates = _walk_local(corpus, exclude, unreadable) if corpus.local else _walk_remote(corpus, exclude)
     files: list[CorpusFile] = []
     skipped: list[str] = []
+    for rel, message in unreadable:
+        files.append(CorpusFile(id=rel, location=corpus.url(rel), format="folder", error=message))
     for rel, info in candidates:
         fmt = format_for_path(rel.rsplit("/", 1)[-1])
         if fmt is None or _ignored(rel, patterns):
@@ -84,11 +87,18 @@ def discover(corpus: Storage, *, exclude: list[str] = ()) -> tuple[list[CorpusFi
     return files, skipped
 
 
-def _walk_local(corpus: Storage, exclude: list[str]) -> list[tuple[str, dict]]:
+def _walk_local(corpus: Storage, exclude: list[str], unreadable: list[tuple[str, str]]) -> list[tuple[str, dict]]:
+    """Files under a local corpus; a folder that cannot be listed goes into `unreadable`, so its
+    releases do not vanish without a word."""
     root = corpus.local_path()
     excluded = {Path(p).resolve() for p in exclude}
     found = []
-    for folder, dirs, names in os.walk(root, followlinks=False):
+
+    def report(error: OSError) -> None:
+        rel = Path(error.filename).relative_to(root).as_posix() if error.filename else "?"
+        unreadable.append((rel, f"cannot list folder {rel}: {error.strerror or error}"))
+
+    for folder, dirs, names in os.walk(root, followlinks=False, onerror=report):
         base = Path(folder)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (base / d).resolve() not in excluded)
         found += [((base / name).relative_to(root).as_posix(), {}) for name in sorted(names)

@@ -25,14 +25,15 @@ from pressnlp.core.pipeline import Pipeline
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 2
-GRACE_S = 30.0  # on top of the budget: worker start, model loading, queueing
+GRACE_S = 30.0  # on top of the budget: worker start, model loading
+POLL_S = 2.0  # how often running batches are checked against their budget
 
 
 @dataclass
 class _Batch:
     records: list[dict[str, Any]]
     attempts: int = 0
-    deadline: float = 0.0
+    started: float | None = None
 
 
 def crashed_record(record: dict[str, Any]) -> dict[str, Any]:
@@ -72,10 +73,12 @@ class LocalEngine:
                                    initargs=(self.pipeline.config.to_dict(), self.pipeline.config.source,
                                              self.pipeline.context.cache_dir))
 
-    def _budget(self, batch: _Batch) -> float:
+    def _overdue(self, batch: _Batch, now: float) -> bool:
+        """A batch may take doc_timeout_s per document in all (plus start-up grace) from the moment
+        a worker takes it; past that, its worker is stuck where SIGALRM cannot reach."""
         timeout = self.pipeline.config.limits.doc_timeout_s
-        stages = len(self.pipeline.stages)
-        return timeout * stages * len(batch.records) + GRACE_S if timeout else float("inf")
+        return bool(timeout) and batch.started is not None and \
+            now > batch.started + timeout * len(batch.records) + GRACE_S
 
     def _process_parallel(self, batches: Iterator[list[dict[str, Any]]]) -> Iterator[dict[str, Any]]:
         """Batches over the pool. When the pool breaks, every batch that was running is a suspect:
@@ -89,8 +92,11 @@ class LocalEngine:
             broken = self._fill(running, queue, suspects, fresh)
             if not running and not broken:
                 return
-            soonest = min((batch.deadline for batch in running.values()), default=time.monotonic())
-            done, _ = wait(running, timeout=max(0.1, soonest - time.monotonic()), return_when=FIRST_COMPLETED)
+            done, _ = wait(running, timeout=POLL_S, return_when=FIRST_COMPLETED)
+            now = time.monotonic()
+            for future, batch in running.items():
+                if batch.started is None and future.running():
+                    batch.started = now
             crashed: list[_Batch] = []
             for future in done:
                 batch = running.pop(future)
@@ -101,7 +107,7 @@ class LocalEngine:
                     continue
                 self._add_warnings(warnings)
                 yield from records
-            overdue = [batch for batch in running.values() if batch.deadline < time.monotonic()]
+            overdue = [batch for batch in running.values() if self._overdue(batch, now)]
             if not (broken or crashed or overdue):
                 continue
             if overdue:
@@ -128,7 +134,7 @@ class LocalEngine:
                 batch = queue.popleft() if queue else _next_batch(fresh)
                 if batch is None:
                     return False
-            batch.deadline = time.monotonic() + self._budget(batch) * 2
+            batch.started = None
             try:
                 running[self._pool.submit(_work, batch.records)] = batch
             except BrokenProcessPool:  # a worker died since the last check

@@ -31,11 +31,16 @@ def doc_relpath(doc_id: str) -> str:
     """A file name under docs/ for a document id: the id's own path where it is safe, otherwise
     made safe and suffixed with a hash, so no id can escape the output folder or collide."""
     parts = [_UNSAFE.sub("_", part) for part in doc_id.split("/")]
-    parts = ["_" if part in ("", ".", "..") else part[:200] for part in parts]
+    parts = ["_" if part in ("", ".", "..") else _clip(part) for part in parts]
     safe = "/".join(parts)
     if safe != doc_id:
         safe += "~" + hashlib.sha1(doc_id.encode()).hexdigest()[:8]
     return f"{DOCS_DIR}/{safe}.json"
+
+
+def _clip(part: str, limit: int = 200) -> str:
+    """At most `limit` bytes of UTF-8, so that the name with its suffixes fits a 255-byte file name."""
+    return part.encode("utf-8")[:limit].decode("utf-8", "ignore")
 
 
 class OutputFolder:
@@ -71,6 +76,7 @@ class OutputFolder:
         handle.truncate()
         handle.write(str(os.getpid()))
         handle.flush()
+        self._remove_stale_temporaries()
         try:
             yield self
         finally:
@@ -79,6 +85,14 @@ class OutputFolder:
                 self._db = None
             fcntl.flock(handle, fcntl.LOCK_UN)
             handle.close()
+
+    def _remove_stale_temporaries(self) -> None:
+        """Temporary files of a run that was killed while writing (we hold the lock: none is live)."""
+        if not self.storage.local:
+            return
+        root = self.storage.local_path()
+        for stale in [*root.glob(".*.tmp"), *(root / DOCS_DIR).rglob(".*.tmp")]:
+            stale.unlink(missing_ok=True)
 
     @property
     def db(self) -> sqlite3.Connection:

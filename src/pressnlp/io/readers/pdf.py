@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 import pypdf
-from pypdf.errors import PdfReadError
+from pypdf.errors import LimitReachedError, PyPdfError
 
 from pressnlp.core.errors import StageError
 
@@ -41,7 +41,10 @@ def read_pdf(data: bytes) -> PdfContent:
         metadata_title = (reader.metadata.title if reader.metadata else None) or ""
     except StageError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
+    except LimitReachedError as error:
+        raise StageError(f"the PDF would decompress to more than pypdf's safety limit (a PDF bomb?): "
+                         f"{error}") from error
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
         raise StageError(f"cannot read the PDF file: {type(error).__name__}: {error}") from error
     blocks = _join_pages([_page_blocks(text) for text in pages])
     if not blocks:
