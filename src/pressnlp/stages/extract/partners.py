@@ -235,7 +235,7 @@ class PartnerExtractor(Extractor):
         return any(_cues_near(doc, m) for m in group.mentions)
 
     def partner(self, doc: Doc, group: _Group, role: str) -> dict[str, Any]:
-        name = self.best_name_for(group)
+        name = group.best_name()
         aliases: list[str] = []
         for candidate in [m.name for m in group.names] + group.acronyms + (
                 [group.entry.name, *group.entry.aliases] if group.entry else []):
@@ -251,9 +251,6 @@ class PartnerExtractor(Extractor):
         return {"name": name, "name_en": name_en, "aliases": aliases, "role": role,
                 "mentions": [list(span) for span in mentions]}
 
-    @staticmethod
-    def best_name_for(group: _Group) -> str:
-        return group.best_name()
 
 
 def _drop_overlaps(mentions: list[OrgMention]) -> list[OrgMention]:

@@ -11,7 +11,6 @@ from datetime import date
 from functools import cached_property, lru_cache
 from typing import Any
 
-from pressnlp.lang.morphology import lemmas
 from pressnlp.lang.segment import split_paragraphs, split_sentences
 from pressnlp.stages.extract.lexicon import Lexicon, lexicon
 
@@ -123,9 +122,6 @@ class Doc:
                 return start, end
         return offset, offset
 
-    def lemmas_of(self, token: Token) -> frozenset[str]:
-        return lemmas(token.text, self.language)
-
     # --- regions ----------------------------------------------------------------------------
     @cached_property
     def lead(self) -> Span:
@@ -190,15 +186,6 @@ class Doc:
         block = self.contact_block
         return bool(block and block[0] <= offset < block[1])
 
-    @cached_property
-    def dateline(self) -> Span | None:
-        """Span of the release's own date line, found by the date grammar when it is installed."""
-        try:
-            from pressnlp.lang.dates import find_release_date
-        except ImportError:
-            return None
-        found = find_release_date(self.text, self.language)
-        return found[1] if found else None
 
 
 @lru_cache(maxsize=64)
