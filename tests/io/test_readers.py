@@ -284,6 +284,23 @@ def test_docx_zip_bomb_is_refused_before_inflating(monkeypatch):
         read_document(_docx_bytes(), "docx")
 
 
+def test_html_keeps_the_articles_own_footer_and_drops_the_sites():
+    body = "".join(f"<p>Akapit numer {n} komunikatu o nowej linii tramwajowej w Katowicach i jej trasie.</p>"
+                   for n in range(8))
+    page = f"""<html><head><title>Nowa linia | Miasto</title></head><body>
+    <nav><a href="/">Start</a></nav>
+    <div class="page"><article><h1>Nowa linia tramwajowa</h1><div class="body">{body}</div>
+    <footer class="article__contact"><h3>Kontakt dla mediów</h3>
+    <p>Anna Nowak<br>
+    rzeczniczka prasowa<br>
+    tel. 32 111 22 33</p></footer></article></div>
+    <footer class="site"><p>Urząd Miasta, tel. 32 999 88 77, kontakt@miasto.pl</p></footer>
+    </body></html>"""
+    text = read_document(page.encode("utf-8"), "html").text
+    assert text.endswith("Kontakt dla mediów\n\nAnna Nowak\nrzeczniczka prasowa\ntel. 32 111 22 33")
+    assert "32 999 88 77" not in text and "Start" not in text
+
+
 # --- PDF --------------------------------------------------------------------------------------------
 
 def _pdf_bytes(font: Path, *, title: str | None = None) -> bytes:

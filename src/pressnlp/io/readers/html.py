@@ -9,6 +9,7 @@ text of the body without scripts, styles, menus, sidebars and footers; a page no
 """
 from __future__ import annotations
 
+import copy
 import html as html_lib
 import json
 import logging
@@ -80,6 +81,7 @@ def read_html(data: bytes) -> HtmlContent:
             blocks = _trafilatura_blocks(page)
         except RecursionError:
             logger.warning("HTML nested too deeply for trafilatura; using plain text extraction")
+    blocks = _with_article_tail(tree, blocks)
     if sum(len(block) for block in blocks) < _SHORT_PAGE:
         # trafilatura keeps the whole body of a tiny page, menus included; prune furniture ourselves
         blocks = _plain_blocks(page) or blocks or _tag_stripped_blocks(page)
@@ -94,6 +96,42 @@ def read_html(data: bytes) -> HtmlContent:
         blocks.insert(1 if title else 0, dateline[0])
     date = _meta_date(tree) or (dateline[1] if dateline else None) or _time_element_date(tree)
     return HtmlContent(blocks, title, date, encoding)
+
+
+def _with_article_tail(tree: etree._Element | None, blocks: list[str]) -> list[str]:
+    """trafilatura keeps the article's main text but drops boxes at its end that belong to it, such
+    as a press contact in the article's own <footer>: put back what follows its last block there."""
+    articles = tree.xpath("//article") if tree is not None and blocks else []
+    if len(articles) != 1:
+        return blocks
+    extracted = {" ".join(block.split()) for block in blocks}
+    own = _element_blocks(articles[0])
+    matched = [i for i, block in enumerate(own) if " ".join(block.split()) in extracted]
+    if not matched:
+        return blocks
+    return blocks + [block for block in own[matched[-1] + 1:] if " ".join(block.split()) not in extracted]
+
+
+def _element_blocks(element: etree._Element) -> list[str]:
+    """Paragraphs of one element (a copy: the page tree is left as it was); <br> is a line break."""
+    element = copy.deepcopy(element)
+    for furniture in list(element.iter("script", "style", "noscript", "template", "nav", "aside", "form",
+                                       "button", "svg", "iframe")):
+        if furniture.getparent() is not None:
+            furniture.drop_tree()
+    for node in element.iter():
+        if isinstance(node.tag, str):  # source line breaks are spaces in HTML; only tags break lines
+            node.text = re.sub(r"\s+", " ", node.text) if node.text else node.text
+            node.tail = re.sub(r"\s+", " ", node.tail) if node.tail else node.tail
+    for line_break in element.iter("br"):
+        line_break.tail = "\n" + (line_break.tail or "")
+    for block in element.iter(*_BLOCKS):
+        if block.tag != "br":
+            block.tail = "\n\n" + (block.tail or "")
+    text = "".join(element.itertext())
+    blocks = ("\n".join(" ".join(line.split()) for line in part.strip().split("\n"))
+              for part in re.split(r"\n\s*\n", text))
+    return [block for block in blocks if block.strip()]
 
 
 def _parse(page: str) -> etree._Element | None:
