@@ -97,7 +97,7 @@ def analyse_pl(word: str) -> tuple[Reading, ...]:
     Forms that Morfeusz splits into several segments ("dałbym") are returned empty: names
     and keywords are single segments, and partial readings would mislead agreement checks.
     """
-    if not word:
+    if not word or "\ufffd" in word:  # undecodable bytes: Morfeusz would only complain on stderr
         return ()
     readings = []
     paths = morfeusz().analyse(word)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from pressnlp.lang.morphology import morfeusz
 from pressnlp.stages.translate.base import PLACEHOLDER_RE
 
 NUMBERS = frozenset({"sg", "pl"})
@@ -117,17 +118,12 @@ def strip_lemma(lemma: str) -> str:
 
 
 @cache
-def _morfeusz():  # noqa: ANN202 - the morfeusz2 object has no public type
-    import morfeusz2
-
-    return morfeusz2.Morfeusz()
-
-
-@cache
 def analyse_word(chunk: str) -> tuple[tuple[str, tuple[Reading, ...]], ...]:
     """Segments of a whitespace-free chunk with their readings (cached: words repeat a lot)."""
+    if "\ufffd" in chunk:  # undecodable bytes: copied as an unknown word
+        return ((chunk, ()),)
     edges: dict[int, dict[int, list[tuple[str, Reading]]]] = {}
-    for start, end, (form, lemma, tag, names, qualifiers) in _morfeusz().analyse(chunk):
+    for start, end, (form, lemma, tag, names, qualifiers) in morfeusz().analyse(chunk):
         reading = Reading(strip_lemma(lemma), tag, tuple(names), tuple(qualifiers))
         edges.setdefault(start, {}).setdefault(end, []).append((form, reading))
     path = _best_path(edges)
@@ -195,7 +191,7 @@ def term_key_candidates(key: str, is_function_word: Callable[[str], bool]) -> li
 def gerund_noun(lemma: str, negated: bool) -> str | None:
     """Nominative singular of a gerund ("finansować" -> "finansowanie"), to look the noun up."""
     wanted = "neg" if negated else "aff"
-    for form, _, tag, _, _ in _morfeusz().generate(lemma):
+    for form, _, tag, _, _ in morfeusz().generate(lemma):
         values = tag.split(":")
         if values[0] == "ger" and "nom" in values[2].split(".") and values[1] == "sg" \
                 and wanted in values:
@@ -207,7 +203,7 @@ def gerund_noun(lemma: str, negated: bool) -> str | None:
 def participle_adjective(lemma: str, pos: str) -> str | None:
     """Masculine nominative singular of a participle ("zrealizowany"), to look it up as an
     adjective."""
-    for form, _, tag, _, _ in _morfeusz().generate(lemma):
+    for form, _, tag, _, _ in morfeusz().generate(lemma):
         values = tag.split(":")
         if values[0] == pos and values[1] == "sg" and "nom" in values[2].split(".") \
                 and "m3" in values[3].split(".") and "aff" in values:
@@ -218,7 +214,7 @@ def participle_adjective(lemma: str, pos: str) -> str | None:
 @cache
 def plural_nominative(lemma: str) -> str | None:
     """Nominative plural of a noun ("władza" -> "władze"): plural senses are listed under it."""
-    for form, _, tag, _, _ in _morfeusz().generate(lemma):
+    for form, _, tag, _, _ in morfeusz().generate(lemma):
         values = tag.split(":")
         if values[0] == "subst" and values[1] == "pl" and "nom" in values[2].split("."):
             return form
@@ -228,7 +224,7 @@ def plural_nominative(lemma: str) -> str | None:
 @cache
 def adjective_nominative(lemma: str, gender: str) -> str | None:
     """Nominative singular of an adjective in a gender ("śląski", "f" -> "śląska")."""
-    for form, _, tag, _, _ in _morfeusz().generate(lemma):
+    for form, _, tag, _, _ in morfeusz().generate(lemma):
         values = tag.split(":")
         if values[0] == "adj" and values[1] == "sg" and "nom" in values[2].split(".") \
                 and gender in values[3].split(".") and "pos" in values:
