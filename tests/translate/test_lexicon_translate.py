@@ -148,3 +148,9 @@ def test_coverage_on_real_corpus_releases(translator):
             known, total = known + k, total + t
     assert total > 1000
     assert known / total >= 0.90, f"coverage {known / total:.1%} of {total} content tokens"
+
+
+def test_undecodable_characters_are_copied_as_unknown_words(translator, capfd):
+    out = gist(translator, "Gmina ogłosiła nab\ufffdr wniosków.")
+    assert "\ufffd" in out and "announced" in out
+    assert "invalid utf8" not in capfd.readouterr().err

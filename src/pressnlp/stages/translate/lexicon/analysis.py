@@ -120,8 +120,8 @@ def strip_lemma(lemma: str) -> str:
 @cache
 def analyse_word(chunk: str) -> tuple[tuple[str, tuple[Reading, ...]], ...]:
     """Segments of a whitespace-free chunk with their readings (cached: words repeat a lot)."""
-    if "\ufffd" in chunk:  # undecodable bytes: copied as an unknown word
-        return ((chunk, ()),)
+    if "\ufffd" in chunk:  # undecodable bytes: an unknown word, as Morfeusz would say (less its stderr)
+        return ((chunk, (Reading(chunk, "ign", (), ()),)),)
     edges: dict[int, dict[int, list[tuple[str, Reading]]]] = {}
     for start, end, (form, lemma, tag, names, qualifiers) in morfeusz().analyse(chunk):
         reading = Reading(strip_lemma(lemma), tag, tuple(names), tuple(qualifiers))
