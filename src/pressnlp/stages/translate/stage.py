@@ -187,10 +187,14 @@ class TranslateStage(Stage):
                 failures.append(f"{name}: {exc}")
                 continue
             if self.options.backend == "auto" and name == "lexicon":
+                log.info("translate: neural backends unavailable for %s→%s: %s", language, target,
+                         "; ".join(failures))
+                model = self.options.models.get(language)
+                hint = (f"put {model} in {self.options.model_dir}/ (converted: {model}-ct2) or set "
+                        "allow_download = true" if model else f"configure a model for '{language}' in models")
                 self.context.warn(
-                    f"translate: no neural model could be loaded for {language}→{target} "
-                    f"({'; '.join(failures)}); using the dictionary gist backend '{translator.backend_id}', "
-                    "a word-by-word gist rather than a translation")
+                    f"translate: no neural model could be loaded for {language}→{target} ({hint}); using the "
+                    f"dictionary gist backend '{translator.backend_id}', a word-by-word gist, not a translation")
             self._translators[language] = translator
             return translator
         reason = f"no translation backend for {language}→{target}: {'; '.join(failures)}"
