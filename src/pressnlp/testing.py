@@ -142,3 +142,103 @@ class UppercaseTranslator(Translator):
         UppercaseTranslator.calls.append(list(sentences))
         return [" ".join(sentence.split()[:self.max_tokens]).upper()
                 for sentence in sentences]
+
+
+# Polish sentences of press-release shape with the organisations marked in square brackets, for a
+# tiny organisation tagger. The invented names have no organisation word, legal form or acronym
+# (what the rules cannot find) and appear in several cases; capitalised places, people and
+# sentence-initial words are taught as not organisations.
+TOY_NER_SENTENCES_PL: tuple[str, ...] = (
+    "[Srebrna Sowa] podpisała umowę z miastem Katowice.",
+    "Umowę ze [Srebrną Sową] podpisał prezydent Marcin Krupa.",
+    "Projekt [Srebrnej Sowy] potrwa do końca roku.",
+    "Dzięki [Srebrnej Sowie] powstanie nowy park w Gliwicach.",
+    "[Zielony Most] przygotował nową aplikację dla mieszkańców.",
+    "Współpraca z [Zielonym Mostem] zaczęła się w marcu.",
+    "Eksperci [Zielonego Mostu] ocenią wnioski do czerwca.",
+    "Anna Nowak z [Zielonego Mostu] przedstawiła wyniki badań.",
+    "[Kwantowe Laboratorium] zbuduje centrum danych w Krakowie.",
+    "Inwestycję [Kwantowego Laboratorium] sfinansuje miasto Kraków.",
+    "Z [Kwantowym Laboratorium] współpracuje wielu studentów.",
+    "Spotkanie odbyło się w Katowicach we wtorek.",
+    "Prezydent Gliwic Katarzyna Kuczyńska-Budka otworzyła wystawę.",
+    "Mieszkańcy Sosnowca i Bytomia mogą składać wnioski.",
+    "Nowe autobusy wyjadą na ulice w czerwcu.",
+    "Marek Wiśniewski zaprasza na konferencję w Warszawie.",
+)
+TOY_NER_LABELS: tuple[str, ...] = ("O", "B-ORG", "I-ORG")
+
+
+def unmark(sentence: str) -> tuple[str, list[tuple[int, int]]]:
+    """A sentence with "[...]" marks -> the plain text and the character spans that were marked."""
+    text, spans, opened = "", [], 0
+    for char in sentence:
+        if char == "[":
+            opened = len(text)
+        elif char == "]":
+            spans.append((opened, len(text)))
+        else:
+            text += char
+    return text, spans
+
+
+def build_tiny_token_classifier(out_dir: str | Path, sentences: Sequence[str] | None = None, *,
+                                steps: int = 200, seed: int = 0, max_positions: int = 64) -> Path:
+    """Train a BERT token classifier (hidden size 64, 2 layers, labels O/B-ORG/I-ORG) on sentences
+    with "[...]"-marked organisations and save it with a cased WordPiece fast tokenizer. Its
+    vocabulary is every word of the sentences plus single characters (so unseen words are spelt
+    out), built here rather than by the WordPiece trainer, whose ties make it differ run to run.
+    Every sub-word of a marked name is labelled (B-ORG on the name's first piece, I-ORG on the
+    others), so any aggregation reads it back.
+    """
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import torch
+    from tokenizers import pre_tokenizers
+    from transformers import BertConfig, BertForTokenClassification, BertTokenizerFast
+
+    examples = [unmark(sentence) for sentence in (sentences or TOY_NER_SENTENCES_PL)]
+    split = pre_tokenizers.BertPreTokenizer().pre_tokenize_str
+    words = sorted({word for text, _ in examples for word, _ in split(text)})
+    characters = sorted({char for word in words for char in word})
+    pieces = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words,
+              *(char for char in characters if char not in words), *(f"##{char}" for char in characters)]
+    tokenizer = BertTokenizerFast(vocab={piece: index for index, piece in enumerate(pieces)}, do_lower_case=False,
+                                  strip_accents=False, tokenize_chinese_chars=True, model_max_length=max_positions)
+
+    label_ids = {label: index for index, label in enumerate(TOY_NER_LABELS)}
+    batch = tokenizer([text for text, _ in examples], padding=True, return_offsets_mapping=True,
+                      return_tensors="pt")
+    offsets = batch.pop("offset_mapping").tolist()
+    labels = torch.full(batch["input_ids"].shape, -100, dtype=torch.long)
+    for row, (_, spans) in enumerate(examples):
+        for position, word in enumerate(batch.word_ids(row)):
+            if word is None:
+                continue
+            start, end = offsets[row][position]
+            inside = [span for span in spans if span[0] <= start and end <= span[1]]
+            label = "O" if not inside else "B-ORG" if start == inside[0][0] else "I-ORG"
+            labels[row, position] = label_ids[label]
+
+    config = BertConfig(vocab_size=len(tokenizer), hidden_size=64, num_hidden_layers=2, num_attention_heads=4,
+                        intermediate_size=128, max_position_embeddings=max_positions,
+                        hidden_dropout_prob=0.0, attention_probs_dropout_prob=0.0,
+                        num_labels=len(TOY_NER_LABELS), id2label=dict(enumerate(TOY_NER_LABELS)),
+                        label2id=label_ids)
+    torch.manual_seed(seed)
+    model = BertForTokenClassification(config)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=3e-3)
+    model.train()
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # as for the Marian model: small matrices, busy CI machines
+    try:
+        for _ in range(steps):
+            model(**batch, labels=labels).loss.backward()
+            optimizer.step()
+            optimizer.zero_grad()
+    finally:
+        torch.set_num_threads(threads)
+    model.eval()
+    out = Path(out_dir)
+    model.save_pretrained(str(out))
+    tokenizer.save_pretrained(str(out))
+    return out

@@ -10,6 +10,8 @@ own options table:
     taxonomy = "my-themes.toml"
     [stages.extract.partners]
     gazetteers = ["our-partners.tsv"]
+    [stages.extract.partners.ner]         # optional: a token-classification model adds recall
+    model = "models/ner-pl"
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from pressnlp.stages.extract.base import Extractor, Shared
 from pressnlp.stages.extract.contacts import ContactExtractor, ContactOptions
 from pressnlp.stages.extract.dates import DateExtractor, DateOptions
 from pressnlp.stages.extract.gazetteer import load_gazetteer
+from pressnlp.stages.extract.ner import check_options as check_ner_options
 from pressnlp.stages.extract.organisations import OrganisationFinder
 from pressnlp.stages.extract.partners import PartnerExtractor, PartnerOptions
 from pressnlp.stages.extract.text import Doc
@@ -65,6 +68,8 @@ class ExtractStage(Stage):
         if unknown:
             raise ConfigError(f"unknown extractor '{unknown[0]}'; valid: {', '.join(EXTRACTORS)}",
                               key="stages.extract.extractors")
+        if "partners" in self.options.extractors and self.options.partners.ner:
+            check_ner_options(self.options.partners.ner, self.context.config_source)
         self.extractors: list[Extractor] = []
         # Milliseconds spent per extractor in this process (for benchmarks and the manifest).
         self.timings: dict[str, float] = {name: 0.0 for name in self.options.extractors}

@@ -20,6 +20,7 @@ from pressnlp.stages.extract.base import Extractor
 from pressnlp.stages.extract.english_names import english_name
 from pressnlp.stages.extract.gazetteer import Entry, Gazetteer, load_gazetteer
 from pressnlp.stages.extract.lexicon import lexicon
+from pressnlp.stages.extract.ner import NerOptions, NerTagger, describe_options
 from pressnlp.stages.extract.organisations import OrgMention, initials_match
 from pressnlp.stages.extract.people import find_people
 from pressnlp.stages.extract.text import Doc, words_of
@@ -40,6 +41,9 @@ class PartnerOptions:
     """At most this many partners per release (the best supported first)."""
     keep_units: bool = False
     """Report departments and offices ("Departament Infrastruktury GZM") as partners too."""
+    ner: NerOptions | None = None
+    """A token-classification model whose organisation entities add to the rules' mentions
+    ([stages.extract.partners.ner] model = "path"); none by default."""
 
 
 @dataclass(eq=False)
@@ -77,13 +81,21 @@ class PartnerExtractor(Extractor):
     def setup(self) -> None:
         self.finder = self.shared.finder
         self.gazetteer: Gazetteer = self.finder.gazetteer or load_gazetteer()
+        self.ner = NerTagger(self.options.ner) if self.options.ner else None
+        if self.ner:
+            self.ner.load()
 
     def describe(self) -> dict[str, Any]:
-        return {"gazetteers": [str(p) for p in self.options.gazetteers],
-                "builtin_gazetteer": self.options.builtin_gazetteer}
+        described: dict[str, Any] = {"gazetteers": [str(p) for p in self.options.gazetteers],
+                                     "builtin_gazetteer": self.options.builtin_gazetteer}
+        if self.options.ner:
+            described["ner"] = describe_options(self.options.ner)
+        return described
 
     def extract(self, doc: Doc) -> list[dict[str, Any]]:
         mentions = self.finder.find(doc)
+        if self.ner:
+            mentions = self.ner.add_mentions(doc, mentions, self.finder)
         groups = self.group(doc, mentions)
         chosen = self.select(doc, groups)
         issuer = self.issuer(doc, chosen)
