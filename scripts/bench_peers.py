@@ -102,7 +102,8 @@ class Document:
         return [found[1]] if found else []
 
 
-def stage_ms(documents: list[Document], name: str) -> float:
+def stage_seconds(documents: list[Document], name: str) -> float:
+    """Time our pipeline spent in stage `name` over the documents (its own per-document timing)."""
     return sum(doc.record["stages"].get(name, {}).get("ms", 0.0) for doc in documents) / 1000
 
 
@@ -142,7 +143,7 @@ def language_figures(documents: list[Document], detector_name: str) -> list[Tool
 
     rows = [_accuracy_row(f"pressnlp detect ({detector_name})", documents,
                           [(doc.record.get("language") or {}).get("code") for doc in documents],
-                          stage_ms(documents, "detect"))]
+                          stage_seconds(documents, "detect"))]
     for tool, detect in (("langdetect", langdetect_code), ("lingua (all languages)", lingua_code)):
         _, first_call = timed(detect, documents[0].text)  # loads profiles/models: not in the per-document time
         started = time.perf_counter()
@@ -288,7 +289,7 @@ def summary_figures(documents: list[Document], pipeline: Pipeline) -> list[ToolF
 
     rows = [_rouge_row(f"pressnlp summarize ({options.method})", documents,
                        [(doc.record.get("summary") or {}).get("en") or "" for doc in documents],
-                       stage_ms(documents, "summarize"))]
+                       stage_seconds(documents, "summarize"))]
     tools: dict[str, Callable[[Document], str]] = {
         "pressnlp summarize (lead)": lead_summary,
         "sumy TextRank": lambda doc: sumy_summary(TextRankSummarizer, doc, options.max_sentences, options.max_words),
