@@ -41,7 +41,8 @@ def test_measure_runs_pressnlp_and_reads_its_manifest(bench, tmp_path):
     cold = bench.measure(command, 5, 1, warm=False, out=out)
     assert (cold.processed, cold.cached, cold.failed, cold.exit_code) == (5, 0, 0, 0)
     assert set(cold.stage_ms) == {"read"} and cold.stage_ms["read"] > 0
-    assert 20 < cold.max_process_mib <= cold.tree_peak_mib + 1  # a Python process, sampled tree at least as big
+    # a Python interpreter with pressnlp loaded; the sampled tree peak can miss a peak between samples
+    assert cold.max_process_mib > 20 and cold.tree_peak_mib > 20
     warm = bench.measure(command, 5, 1, warm=True, out=out)
     assert (warm.processed, warm.cached) == (0, 5)
     assert bench.mean_words(out) > 100
