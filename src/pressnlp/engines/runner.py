@@ -22,7 +22,7 @@ from pressnlp.core.pipeline import Pipeline
 from pressnlp.engines.corpus import CorpusFile, discover
 from pressnlp.engines.output import OutputFolder
 from pressnlp.engines.storage import Storage
-from pressnlp.report.html import SENTENCE_TABLES, render_report
+from pressnlp.report.html import stream_report
 
 log = logging.getLogger(__name__)
 
@@ -117,32 +117,20 @@ def run_corpus(pipeline: Pipeline, corpus: str | Path, out: str | Path, *, engin
             _process(pipeline, source, pending, output, keys, summary, engine=engine, workers=workers,
                      batch_size=batch_size, scheduler=scheduler, progress=progress)
         timings = _Timings()
-        report: list[dict[str, Any]] = []
 
         def visit(record: dict[str, Any]) -> None:
             summary.failed += bool(record["errors"])
             timings.add(record)
-            report.append(_for_report(record, full=len(report) < SENTENCE_TABLES))
 
         output.write_results([f.id for f in files], formats, visit=visit)
         summary.seconds = round(time.time() - started, 3)
         manifest = _manifest(pipeline, source, fingerprint, summary, timings, started, engine=engine,
                              workers=workers)
         output.write_json("manifest.json", manifest)
-        output.storage.write_bytes("report.html", render_report(report, manifest).encode("utf-8"))
+        ids = [f.id for f in files]
+        with output.storage.writer("report.html") as handle:
+            handle.writelines(stream_report(lambda: output.records(ids), manifest))
     return summary
-
-
-def _for_report(record: dict[str, Any], *, full: bool) -> dict[str, Any]:
-    """What report.html needs of a record; past the first releases (which get sentence tables)
-    the texts are dropped, so memory stays flat on large corpora."""
-    if full:
-        return record
-    light = {key: value for key, value in record.items() if key != "text"}
-    if record.get("translation"):
-        light["translation"] = {key: value for key, value in record["translation"].items()
-                                if key not in ("text", "segments")}
-    return light
 
 
 def _process(pipeline: Pipeline, source: Storage, pending: list[CorpusFile], output: OutputFolder,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import secrets
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -49,19 +49,38 @@ def render_report(records: Iterable[dict[str, Any]], manifest: dict[str, Any] | 
     """The HTML of report.html for `records`, in the order given; the first `sentence_tables`
     releases get their sentence-by-sentence table."""
     records = list(records)
+    return "".join(stream_report(lambda: records, manifest, sentence_tables=sentence_tables))
+
+
+def stream_report(records: Callable[[], Iterable[dict[str, Any]]], manifest: dict[str, Any] | None = None, *,
+                  sentence_tables: int = SENTENCE_TABLES) -> Iterator[str]:
+    """report.html in pieces, from two passes over `records()` (an index, then the releases), so a
+    run of any size is written without holding its records in memory."""
     target = ((manifest or {}).get("config") or {}).get("pipeline", {}).get("target_language", "en")
-    views = [release_view(record, anchor=f"release-{index + 1}", target_language=target,
-                          with_pairs=index < sentence_tables)
-             for index, record in enumerate(records)]
-    languages = Counter(view.language_code for view in views).most_common()
+    rows = []
+    languages: Counter[str] = Counter()
+    failed = gist_count = 0
+    for index, record in enumerate(records()):
+        view = release_view(record, anchor=f"release-{index + 1}", target_language=target, with_pairs=False)
+        languages[view.language_code] += 1
+        failed += bool(view.errors)
+        gist_count += view.is_gist
+        rows.append({"anchor": view.anchor, "language": view.language_code, "errors": bool(view.errors),
+                     "search": searchable_text(record, full_text=False),
+                     "title": view.title_en or record.get("title") or record.get("id"), "id": record.get("id"),
+                     "date": record.get("date"),
+                     "themes": [t.get("label") or t.get("id") for t in view.themes[:3]],
+                     "partners": [p.get("name") for p in view.partners[:3]]})
+
+    def views() -> Iterator[Any]:
+        for index, record in enumerate(records()):
+            yield release_view(record, anchor=f"release-{index + 1}", target_language=target,
+                               with_pairs=index < sentence_tables)
+
     template = _environment().get_template("report.html")
-    return template.render(
-        views=views, manifest=manifest, languages=languages,
-        failed=sum(1 for view in views if view.errors),
-        gist_count=sum(1 for view in views if view.is_gist),
-        search_text=[searchable_text(record, full_text=False) for record in records],
-        nonce=secrets.token_urlsafe(16), pairs_open=False,
-    )
+    return template.generate(count=len(rows), rows=rows, views=views(), manifest=manifest,
+                             languages=languages.most_common(), failed=failed, gist_count=gist_count,
+                             nonce=secrets.token_urlsafe(16), pairs_open=False)
 
 
 def write_report(records: list[dict[str, Any]], out_path: Path, manifest: dict[str, Any] | None = None, *,
