@@ -31,12 +31,7 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "missing-glossary": ('[stages.translate]\nglossary = "/nonexistent/słownik.toml"\n',
                          ("key 'stages.translate.glossary'", "/nonexistent/słownik.toml")),
 }
-KNOWN_BUGS = {
-    "missing-model-path": "bug: stages/translate: a models path that does not exist is found only per document "
-                          "(BackendUnavailable in every record, exit 0 or 1), not when the pipeline is built",
-    "missing-glossary": "bug: stages/translate/glossary.py: the message names the glossary but not the config "
-                        "file nor the key stages.translate.glossary",
-}
+KNOWN_BUGS: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

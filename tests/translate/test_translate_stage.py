@@ -125,9 +125,13 @@ def test_an_unusable_memory_does_not_stop_translation(tmp_path):
     assert stage._memory.failed
 
 
-def test_a_missing_glossary_stops_the_run_at_setup(tmp_path):
-    with pytest.raises(ConfigError, match="glossary"):
-        _stage(tmp_path, glossary=str(tmp_path / "missing.toml")).setup()
+def test_a_missing_glossary_stops_the_pipeline_when_it_is_built(tmp_path):
+    from pressnlp.core.pipeline import Pipeline
+
+    missing = tmp_path / "missing.toml"
+    with pytest.raises(ConfigError, match=f"key 'stages.translate.glossary': glossary file not found: {missing}"):
+        Pipeline.from_config({"pipeline": {"stages": ["read", "detect", "translate"]},
+                              "stages": {"translate": {"glossary": str(missing)}}})
 
 
 def test_target_language_and_undetermined_sources_are_not_translated(tmp_path):

@@ -16,6 +16,14 @@ class ConfigError(PressnlpError):
         super().__init__(f"{where}: {message}" if where else message)
 
 
+class OptionError(ValueError):
+    """Raised by an options dataclass for one bad option; the config loader adds file and full key."""
+
+    def __init__(self, message: str, *, key: str):
+        self.key = key
+        super().__init__(message)
+
+
 class StageError(PressnlpError):
     """A stage could not handle one document; becomes an entry in the record's `errors`."""
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from pressnlp.core.errors import ConfigError
+from pressnlp.core.errors import ConfigError, OptionError
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +143,8 @@ def build_options(options_cls: type, raw: dict[str, Any], *, prefix: str, source
     values = {name: _coerce(value, hints[name], f"{prefix}.{name}", source) for name, value in raw.items()}
     try:
         return options_cls(**values)
+    except OptionError as exc:
+        raise ConfigError(str(exc), source=source, key=f"{prefix}.{exc.key}") from exc
     except (TypeError, ValueError) as exc:
         raise ConfigError(str(exc), source=source, key=prefix) from exc
 

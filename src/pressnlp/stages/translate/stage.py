@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from pressnlp.core.errors import OptionError
 from pressnlp.core.stage import Stage
 from pressnlp.lang.segment import split_paragraphs, split_sentences
 from pressnlp.models import ModelNotFound, resolve_converted_model, resolve_model
@@ -76,6 +77,11 @@ class TranslateOptions:
                 raise ValueError(f"{name} must be at least 1")
         if self.max_input_tokens < 8:
             raise ValueError("max_input_tokens must be at least 8")
+        if self.glossary is not None and not Path(self.glossary).expanduser().is_file():
+            raise OptionError(f"glossary file not found: {self.glossary}", key="glossary")
+        for language, model in self.models.items():
+            if model.startswith(("/", "./", "../", "~")) and not Path(model).expanduser().exists():
+                raise OptionError(f"model path not found: {model}", key=f"models.{language}")
 
 
 @dataclass
