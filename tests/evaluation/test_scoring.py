@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressnlp.evaluation.scoring import (contact_key, match_pairs, normalise, rouge, score,
-                                         score_field)
+from pressnlp.evaluation.scoring import contact_key, match_pairs, normalise, rouge, score, score_field
 
 
 def test_normalise_follows_the_spec():
