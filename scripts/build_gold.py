@@ -14,29 +14,16 @@ import logging
 import sys
 from pathlib import Path
 
+from pressnlp.core.errors import PressnlpError
+from pressnlp.evaluation.data import read_jsonl
+
 logger = logging.getLogger("build_gold")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
-class GoldPartError(ValueError):
-    """A part file holds a line that cannot go into gold.jsonl."""
-
-
-def read_part(path: Path) -> list[dict]:
-    """Return the records of one part file, naming file and line on bad JSON."""
-    records = []
-    for line_number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise GoldPartError(f"{path}:{line_number}: not valid JSON ({error.msg})") from error
-        if not isinstance(record, dict) or not isinstance(record.get("id"), str):
-            raise GoldPartError(f"{path}:{line_number}: a gold line must be an object with a string 'id'")
-        records.append(record)
-    return records
+class GoldPartError(PressnlpError):
+    """Two part files hold a line with the same id."""
 
 
 def merge_parts(part_paths: list[Path]) -> list[dict]:
@@ -44,7 +31,7 @@ def merge_parts(part_paths: list[Path]) -> list[dict]:
     seen: dict[str, Path] = {}
     merged = []
     for path in sorted(part_paths):
-        for record in read_part(path):
+        for record in read_jsonl(path):
             if record["id"] in seen:
                 raise GoldPartError(f"id {record['id']!r} appears in {seen[record['id']]} and {path}")
             seen[record["id"]] = path
@@ -82,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     try:
         records = merge_parts(part_paths)
-    except GoldPartError as error:
+    except PressnlpError as error:  # a bad line or an id in two parts
         logger.error("%s", error)
         return 1
     write_gold(records, args.output)

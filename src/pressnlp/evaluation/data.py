@@ -13,7 +13,9 @@ from pressnlp.core.errors import PressnlpError
 from pressnlp.io.dataset import to_dataset
 
 
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """The objects of a JSON-lines file, each with a string "id" (gold lines, result records);
+    blank lines are skipped and a bad line is an error naming the file and the line."""
     if not path.is_file():
         raise PressnlpError(f"{path}: file not found")
     lines = []
@@ -33,7 +35,7 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 def load_gold(path: str | Path, split: str | None = None) -> list[dict[str, Any]]:
     """Gold lines (SPEC.md section 2), only those whose "split" is `split` when one is given."""
-    lines = _read_jsonl(Path(path))
+    lines = read_jsonl(Path(path))
     if split is None:
         return lines
     selected = [line for line in lines if line.get("split") == split]
@@ -55,7 +57,7 @@ def load_results(out: str | Path) -> list[dict[str, Any]]:
     path = results_path(out)
     if not path.exists():
         raise PressnlpError(f"{path}: no results file; run `pressnlp run CORPUS -o {out}` first")
-    return _read_jsonl(path)
+    return read_jsonl(path)
 
 
 def load_gold_dataset(path: str | Path, split: str | None = None) -> Any:
