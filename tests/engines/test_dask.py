@@ -76,3 +76,59 @@ def test_a_killed_worker_costs_no_record(small_corpus, tmp_path, plugin_site, mo
     assert by_id["b/release-06.txt"]["errors"][0]["type"] == "WorkerCrashed"
     assert summary.failed == 2  # the poison document and the broken .docx
     assert all(r.get("survived") for r in records if not r["errors"])
+
+
+SLOW = '''
+import time
+from pressnlp.core.stage import Stage
+
+class SlowStage(Stage):
+    name = "slow"
+    requires = ("text",)
+    provides = ("slow",)
+
+    def process(self, record):
+        time.sleep(0.05)
+        record["slow"] = True
+        return record
+'''
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ["dask", "local"])
+def test_ctrl_c_stops_cleanly_and_the_next_run_resumes(tmp_path, plugin_site, engine):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    site = plugin_site("slowstage", SLOW, {"slow": "SlowStage"})
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(120):
+        (corpus / f"r{n:03d}.txt").write_text(f"Tytuł {n}\n\nTreść {n}.\n", encoding="utf-8")
+    config = tmp_path / "slow.toml"
+    config.write_text('[pipeline]\nstages = ["read", "slow"]\n[run]\nbatch_size = 2\n', encoding="utf-8")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "pressnlp.cli", "run", str(corpus), "-o", str(out), "-c", str(config),
+               "--engine", engine, "-j", "2", "--no-progress"]
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list((out / "docs").glob("*.json")):
+        time.sleep(0.1)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert "run the same command again to resume" in stderr and "Traceback" not in stderr
+    done_before = len(list((out / "docs").glob("*.json")))
+    assert 0 < done_before < 120 and not (out / "results.jsonl").exists()
+    finished = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert finished.returncode == 0, finished.stderr
+    import re
+
+    processed, unchanged = map(int, re.search(r"(\d+) processed, (\d+) unchanged", finished.stdout).groups())
+    # a document interrupted between its file and its state row is simply done again
+    assert processed + unchanged == 120 and done_before - 1 <= unchanged <= done_before
+    assert len((out / "results.jsonl").read_text(encoding="utf-8").splitlines()) == 120
