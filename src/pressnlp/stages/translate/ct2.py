@@ -6,9 +6,9 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from pressnlp.models import CONVERSION_INFO, ModelNotFound, resolve_converted_model
-from pressnlp.stages.translate.base import BackendUnavailable, Translator, TranslatorSettings
-from pressnlp.stages.translate.neural import batches, decoding_limit, load_tokenizer
+from pressnlp.models import CONVERSION_INFO, resolve_converted_model
+from pressnlp.stages.translate.base import BackendUnavailable, TranslatorSettings
+from pressnlp.stages.translate.neural import NeuralTranslator, decoding_limit, load_tokenizer
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ class _TransformersTokens:
         return self.tokenizer.decode(self.tokenizer.convert_tokens_to_ids(tokens), skip_special_tokens=True)
 
 
-class CTranslate2Translator(Translator):
+class CTranslate2Translator(NeuralTranslator):
     """ctranslate2.Translator on a directory made by `pressnlp models convert`.
 
     Backend options (`[stages.translate.backend_options.ctranslate2]`): compute_type (default
@@ -60,16 +60,11 @@ class CTranslate2Translator(Translator):
 
     def __init__(self, source_language: str, target_language: str, settings: TranslatorSettings):
         super().__init__(source_language, target_language, settings)
-        if not settings.model:
-            raise BackendUnavailable(f"no model configured for {source_language}→{target_language}")
         try:
             import ctranslate2
         except ImportError as exc:
             raise BackendUnavailable("ctranslate2 is not installed: pip install 'pressnlp[neural]'") from exc
-        try:
-            self.model_path = resolve_converted_model(settings.model, model_dir=settings.model_dir)
-        except ModelNotFound as exc:
-            raise BackendUnavailable(str(exc)) from exc
+        self.model_path = self.find_model(resolve_converted_model)
         device, _, index = settings.device.partition(":")
         self.compute_type = settings.extra.get("compute_type") or ("int8" if device == "cpu" else "default")
         try:
@@ -84,26 +79,18 @@ class CTranslate2Translator(Translator):
         self._position_limit = _position_limit(self.model_path)
         log.info("loaded %s from %s (%s, %s)", self.backend_id, self.model_path, device, self.compute_type)
 
-    @property
-    def max_tokens(self) -> int:
-        return min(self.settings.max_input_tokens, self._position_limit)
-
     def count_tokens(self, sentence: str) -> int:
         return len(self.tokens.encode(sentence))
 
-    def describe(self) -> dict[str, Any]:
-        return {"backend": self.backend_id, "path": str(self.model_path), "device": self.settings.device,
-                "compute_type": self.compute_type, "beam_size": self.settings.beam_size}
+    def engine_settings(self) -> dict[str, Any]:
+        return {"compute_type": self.compute_type}
 
-    def translate_batch(self, sentences: list[str]) -> list[str]:
-        translations: list[str] = []
-        for chunk in batches(sentences, self.settings.batch_size):
-            tokens = [self.tokens.encode(sentence) for sentence in chunk]
-            results = self.translator.translate_batch(
-                tokens, beam_size=self.settings.beam_size, max_input_length=0,
-                max_decoding_length=decoding_limit(max(map(len, tokens)), self._position_limit))
-            translations.extend(self.tokens.decode(result.hypotheses[0]) for result in results)
-        return translations
+    def translate_chunk(self, sentences: list[str]) -> list[str]:
+        tokens = [self.tokens.encode(sentence) for sentence in sentences]
+        results = self.translator.translate_batch(
+            tokens, beam_size=self.settings.beam_size, max_input_length=0,
+            max_decoding_length=decoding_limit(max(map(len, tokens)), self._position_limit))
+        return [self.tokens.decode(result.hypotheses[0]) for result in results]
 
 
 def _position_limit(folder: Path) -> int:

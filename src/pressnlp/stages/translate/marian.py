@@ -2,32 +2,25 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
 
-from pressnlp.models import ModelNotFound, resolve_model
-from pressnlp.stages.translate.base import BackendUnavailable, Translator, TranslatorSettings
-from pressnlp.stages.translate.neural import batches, decoding_limit, load_tokenizer
+from pressnlp.models import resolve_model
+from pressnlp.stages.translate.base import BackendUnavailable, TranslatorSettings
+from pressnlp.stages.translate.neural import NeuralTranslator, decoding_limit, load_tokenizer
 
 log = logging.getLogger(__name__)
 
 
-class MarianTranslator(Translator):
+class MarianTranslator(NeuralTranslator):
     """transformers AutoModelForSeq2SeqLM + AutoTokenizer on the configured device."""
 
     def __init__(self, source_language: str, target_language: str, settings: TranslatorSettings):
         super().__init__(source_language, target_language, settings)
-        if not settings.model:
-            raise BackendUnavailable(f"no model configured for {source_language}→{target_language}")
         try:
             import torch
             from transformers import AutoModelForSeq2SeqLM
         except ImportError as exc:
             raise BackendUnavailable("torch/transformers are not installed: pip install 'pressnlp[neural]'") from exc
-        try:
-            self.model_path = resolve_model(settings.model, model_dir=settings.model_dir,
-                                            allow_download=settings.allow_download)
-        except ModelNotFound as exc:
-            raise BackendUnavailable(str(exc)) from exc
+        self.model_path = self.find_model(resolve_model, allow_download=settings.allow_download)
         self._torch = torch
         self.tokenizer = load_tokenizer(self.model_path)
         try:
@@ -39,26 +32,15 @@ class MarianTranslator(Translator):
         self._position_limit = int(getattr(self.model.config, "max_position_embeddings", 512) or 512)
         log.info("loaded %s from %s on %s", self.backend_id, self.model_path, settings.device)
 
-    @property
-    def max_tokens(self) -> int:
-        return min(self.settings.max_input_tokens, self._position_limit)
-
     def count_tokens(self, sentence: str) -> int:
         return len(self.tokenizer(sentence).input_ids)
 
-    def describe(self) -> dict[str, Any]:
-        return {"backend": self.backend_id, "path": str(self.model_path), "device": self.settings.device,
-                "beam_size": self.settings.beam_size}
-
-    def translate_batch(self, sentences: list[str]) -> list[str]:
-        translations: list[str] = []
-        for chunk in batches(sentences, self.settings.batch_size):
-            encoded = self.tokenizer(list(chunk), return_tensors="pt", padding=True)
-            encoded = {key: value.to(self.settings.device) for key, value in encoded.items()}
-            longest = int(encoded["attention_mask"].sum(dim=1).max())
-            with self._torch.inference_mode():
-                generated = self.model.generate(
-                    **encoded, num_beams=self.settings.beam_size,
-                    max_new_tokens=decoding_limit(longest, self._position_limit))
-            translations.extend(self.tokenizer.batch_decode(generated, skip_special_tokens=True))
-        return translations
+    def translate_chunk(self, sentences: list[str]) -> list[str]:
+        encoded = self.tokenizer(sentences, return_tensors="pt", padding=True)
+        encoded = {key: value.to(self.settings.device) for key, value in encoded.items()}
+        longest = int(encoded["attention_mask"].sum(dim=1).max())
+        with self._torch.inference_mode():
+            generated = self.model.generate(
+                **encoded, num_beams=self.settings.beam_size,
+                max_new_tokens=decoding_limit(longest, self._position_limit))
+        return self.tokenizer.batch_decode(generated, skip_special_tokens=True)

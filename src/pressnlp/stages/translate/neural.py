@@ -1,11 +1,14 @@
-"""What the two neural backends share: loading a tokenizer, bounding output length, batching."""
+"""What the two neural backends share: a model folder, loading a tokenizer, bounding output
+length, batching, describing the output."""
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import abc
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from pressnlp.stages.translate.base import BackendUnavailable
+from pressnlp.models import ModelNotFound
+from pressnlp.stages.translate.base import BackendUnavailable, Translator, TranslatorSettings
 
 # Generated length allowed per input token, plus a margin: English runs ~1.3x Polish in pieces,
 # so the bound never cuts a real translation but stops a degenerate one from looping on.
@@ -33,3 +36,47 @@ def load_tokenizer(path: Path) -> Any:
         return AutoTokenizer.from_pretrained(str(path))
     except (OSError, ValueError) as exc:
         raise BackendUnavailable(f"cannot load the tokenizer in {path}: {exc}") from exc
+
+
+class NeuralTranslator(Translator):
+    """A model from a local folder that translates batches of sentences (Marian through
+    transformers, CTranslate2). A subclass calls this constructor first, then sets `model_path`
+    (with `find_model`), `backend_id` and `_position_limit`, and implements `translate_chunk`."""
+
+    model_path: Path
+    _position_limit: int  # the model's longest input and output, in tokens
+
+    def __init__(self, source_language: str, target_language: str, settings: TranslatorSettings):
+        super().__init__(source_language, target_language, settings)
+        if not settings.model:
+            raise BackendUnavailable(f"no model configured for {source_language}→{target_language}")
+
+    def find_model(self, resolve: Callable[..., Path], **options: Any) -> Path:
+        """The folder `resolve` finds for the configured model; when there is none, this backend
+        is unavailable here (so that `auto` falls back to the next one)."""
+        try:
+            return resolve(self.settings.model, model_dir=self.settings.model_dir, **options)
+        except ModelNotFound as exc:
+            raise BackendUnavailable(str(exc)) from exc
+
+    @property
+    def max_tokens(self) -> int:
+        return min(self.settings.max_input_tokens, self._position_limit)
+
+    def describe(self) -> dict[str, Any]:
+        return {"backend": self.backend_id, "path": str(self.model_path), "device": self.settings.device,
+                **self.engine_settings(), "beam_size": self.settings.beam_size}
+
+    def engine_settings(self) -> dict[str, Any]:
+        """Settings of the engine, besides device and beam size, that change its output."""
+        return {}
+
+    def translate_batch(self, sentences: list[str]) -> list[str]:
+        translations: list[str] = []
+        for chunk in batches(sentences, self.settings.batch_size):
+            translations.extend(self.translate_chunk(list(chunk)))
+        return translations
+
+    @abc.abstractmethod
+    def translate_chunk(self, sentences: list[str]) -> list[str]:
+        """Translations of at most `batch_size` sentences, which go through the model together."""
