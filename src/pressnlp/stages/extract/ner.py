@@ -25,13 +25,7 @@ from typing import Any
 from pressnlp.core.errors import ConfigError
 from pressnlp.lang.morphology import lemmas
 from pressnlp.stages.extract.gazetteer import not_organisation_acronyms
-from pressnlp.stages.extract.organisations import (
-    _CLOSE_QUOTES,
-    _OPEN_QUOTES,
-    OrganisationFinder,
-    OrgMention,
-    _DocFinder,
-)
+from pressnlp.stages.extract.organisations import OrganisationFinder, OrgMention
 from pressnlp.stages.extract.people import find_people
 from pressnlp.stages.extract.text import Doc, Token, words_of
 
@@ -149,14 +143,13 @@ class NerTagger:
         An entity whose only capital is the one its sentence or line starts with counts only when
         the same name is tagged elsewhere too: that capital says nothing ("Kontakt", "Powstanie
         tam"), as for the rules."""
-        builder = _DocFinder(doc, finder.gazetteer)
         people = [lemma_set for person in find_people(doc, finder) for lemma_set in _name_lemmas(person.name, doc)]
         candidates: list[tuple[OrgMention, bool]] = []
         for part in self.entities(doc):
             start, end = doc.tokens[part[0]].start, doc.tokens[part[-1]].end
             if any(m.start < end and start < m.end for m in rule_mentions):
                 continue
-            mention = _mention(builder, part)
+            mention = finder.tagged_name(doc, part)
             if mention is None:
                 continue
             surface = doc.text[mention.start:mention.end]
@@ -279,26 +272,3 @@ def _doc_token(doc: Doc, starts: list[int], start: int, end: int) -> int | None:
 def _name_lemmas(name: str, doc: Doc) -> list[frozenset[str]]:
     """The lemma sets of a name's words ("Pawlika" and "Jan Pawlik" share "pawlik")."""
     return [lemmas(word, doc.language) for word in words_of(name)]
-
-
-def _mention(finder: _DocFinder, part: list[int]) -> OrgMention | None:
-    """A name mention from an entity's tokens, built as the rules build theirs: punctuation off
-    the edges (a closing quote kept when the name opened one), a legal form split off and
-    re-attached, the nominative from the head or the first noun."""
-    tokens = finder.tokens
-    while part and not tokens[part[0]].is_word:
-        part = part[1:]
-    while part and not tokens[part[-1]].is_word:
-        opened = any(tokens[i].text in _OPEN_QUOTES for i in part[:-1])
-        if opened and tokens[part[-1]].text in _CLOSE_QUOTES:
-            break
-        part = part[:-1]
-    for position in range(1, len(part)):
-        if finder.legal_form_after(tokens[part[position - 1]].end):
-            part = part[:position]  # "Kwantowe Laboratorium | Sp. z o.o."
-            break
-    if not part or not tokens[part[0]].is_capitalised:
-        return None
-    heads = [i for i in part if finder.is_head(tokens[i])]
-    return finder.make(part, kind="name", head=heads[0] if heads else None,
-                       legal=finder.legal_form_after(tokens[part[-1]].end))

@@ -92,6 +92,13 @@ class OrganisationFinder:
             cached = doc.cache["organisations"] = _DocFinder(doc, self.gazetteer).run()
         return cached
 
+    def tagged_name(self, doc: Doc, part: list[int]) -> OrgMention | None:
+        """A name mention from a run of Doc token indexes that something else (a NER model)
+        tagged as an organisation, built as the rules build theirs: punctuation off the edges (a
+        closing quote kept when the name opened one), a legal form split off and re-attached,
+        the nominative from the head or the first noun. None when no capitalised word starts it."""
+        return _DocFinder(doc, self.gazetteer).tagged_name(part)
+
 
 class _DocFinder:
     def __init__(self, doc: Doc, gazetteer: Gazetteer | None):
@@ -373,6 +380,26 @@ class _DocFinder:
         return token.text.lower().endswith(_ADJECTIVE_ENDINGS.get(self.language, ()))
 
     # --- building a mention ------------------------------------------------------------------
+    def tagged_name(self, part: list[int]) -> OrgMention | None:
+        """See `OrganisationFinder.tagged_name`."""
+        tokens = self.tokens
+        while part and not tokens[part[0]].is_word:
+            part = part[1:]
+        while part and not tokens[part[-1]].is_word:
+            opened = any(tokens[i].text in _OPEN_QUOTES for i in part[:-1])
+            if opened and tokens[part[-1]].text in _CLOSE_QUOTES:
+                break
+            part = part[:-1]
+        for position in range(1, len(part)):
+            if self.legal_form_after(tokens[part[position - 1]].end):
+                part = part[:position]  # "Kwantowe Laboratorium | Sp. z o.o."
+                break
+        if not part or not tokens[part[0]].is_capitalised:
+            return None
+        heads = [i for i in part if self.is_head(tokens[i])]
+        return self.make(part, kind="name", head=heads[0] if heads else None,
+                         legal=self.legal_form_after(tokens[part[-1]].end))
+
     def make(self, part: list[int], *, kind: str, head: int | None, legal: str | None = None,
              head_word: int | None = None) -> OrgMention:
         tokens = self.tokens
