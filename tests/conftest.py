@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite."""
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
@@ -25,3 +26,29 @@ def plugin_site(tmp_path):
         return site
 
     return install
+
+
+def _run_results(out: Path, *, timings: bool = True) -> list[dict]:
+    records = [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+    if not timings:
+        for record in records:
+            for run in record["stages"].values():
+                run.pop("ms", None)
+    return records
+
+
+@pytest.fixture(scope="session")
+def run_results():
+    """`run_results(out, timings=False)`: the records of OUT/results.jsonl in file order; without
+    each stage's "ms" when timings=False, so that two runs of the same input compare equal."""
+    return _run_results
+
+
+@pytest.fixture(scope="session")
+def results_by_id():
+    """`results_by_id(out, timings=False)`: the records of OUT/results.jsonl by id (see run_results)."""
+
+    def by_id(out: Path, *, timings: bool = True) -> dict[str, dict]:
+        return {record["id"]: record for record in _run_results(out, timings=timings)}
+
+    return by_id

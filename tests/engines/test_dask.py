@@ -31,22 +31,14 @@ class KillerStage(Stage):
 '''
 
 
-def _records(out):
-    records = [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
-    for record in records:
-        for run in record["stages"].values():
-            run.pop("ms")
-    return records
-
-
 @pytest.mark.slow
-def test_dask_gives_the_same_records_as_local_and_reruns_incrementally(small_corpus, tmp_path):
+def test_dask_gives_the_same_records_as_local_and_reruns_incrementally(small_corpus, tmp_path, run_results):
     pipeline = Pipeline.from_config(READ_ONLY)
     pipeline.run(small_corpus, tmp_path / "local", progress=False)
     summary = pipeline.run(small_corpus, tmp_path / "dask", engine="dask", workers=2, batch_size=3,
                            progress=False)
     assert (summary.documents, summary.processed) == (13, 13)
-    assert _records(tmp_path / "dask") == _records(tmp_path / "local")
+    assert run_results(tmp_path / "dask", timings=False) == run_results(tmp_path / "local", timings=False)
     manifest = json.loads((tmp_path / "dask" / "manifest.json").read_text())
     assert manifest["engine"] == {"name": "dask", "workers": 2}
     again = pipeline.run(small_corpus, tmp_path / "dask", engine="dask", workers=2, progress=False)
@@ -55,7 +47,7 @@ def test_dask_gives_the_same_records_as_local_and_reruns_incrementally(small_cor
 
 @pytest.mark.slow
 @pytest.mark.parametrize("engine", ["dask", "local"])
-def test_a_killed_worker_costs_no_record(small_corpus, tmp_path, plugin_site, monkeypatch, engine):
+def test_a_killed_worker_costs_no_record(small_corpus, tmp_path, plugin_site, monkeypatch, engine, run_results):
     import dask
 
     site = plugin_site("killerstage", KILLER, {"killer": "KillerStage"})
@@ -68,7 +60,7 @@ def test_a_killed_worker_costs_no_record(small_corpus, tmp_path, plugin_site, mo
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
         summary = pipeline.run(small_corpus, tmp_path / "out", engine=engine, workers=2, batch_size=4,
                                progress=False)
-    records = _records(tmp_path / "out")
+    records = run_results(tmp_path / "out", timings=False)
     assert [r["id"] for r in records] == sorted({r["id"] for r in records}) and len(records) == 13
     by_id = {r["id"]: r for r in records}
     assert (tmp_path / "killed-once").exists()

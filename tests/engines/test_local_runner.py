@@ -17,21 +17,10 @@ from pressnlp.schema import validate_jsonl
 READ_ONLY = {"pipeline": {"stages": ["read"]}}
 
 
-def _results(out):
-    return [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
-
-
-def _without_timings(records):
-    for record in records:
-        for run in record["stages"].values():
-            run.pop("ms", None)
-    return records
-
-
-def test_run_writes_sorted_results_docs_and_manifest(small_corpus, tmp_path):
+def test_run_writes_sorted_results_docs_and_manifest(small_corpus, tmp_path, run_results):
     out = tmp_path / "out"
     summary = Pipeline.from_config(READ_ONLY).run(small_corpus, out, progress=False)
-    records = _results(out)
+    records = run_results(out)
     ids = [r["id"] for r in records]
     assert ids == sorted(ids) and len(ids) == 13
     assert "notes.csv" not in ids and summary.ignored == 1
@@ -59,7 +48,7 @@ def _umask():
     return current
 
 
-def test_rerun_skips_unchanged_and_redoes_changed_documents(small_corpus, tmp_path):
+def test_rerun_skips_unchanged_and_redoes_changed_documents(small_corpus, tmp_path, run_results):
     out = tmp_path / "out"
     pipeline = Pipeline.from_config(READ_ONLY)
     pipeline.run(small_corpus, out, progress=False)
@@ -68,16 +57,16 @@ def test_rerun_skips_unchanged_and_redoes_changed_documents(small_corpus, tmp_pa
     (small_corpus / "a" / "release-03.txt").write_text("Nowy tytuł\n\nNowa treść.", encoding="utf-8")
     changed = pipeline.run(small_corpus, out, progress=False)
     assert (changed.processed, changed.cached) == (1, 12)
-    assert next(r for r in _results(out) if r["id"] == "a/release-03.txt")["title"] == "Nowy tytuł"
+    assert next(r for r in run_results(out) if r["id"] == "a/release-03.txt")["title"] == "Nowy tytuł"
     other_config = Pipeline.from_config({**READ_ONLY, "stages": {"read": {"max_file_bytes": 10**6}}})
     assert other_config.run(small_corpus, out, progress=False).processed == 13
 
 
-def test_two_workers_give_the_same_records_as_one(small_corpus, tmp_path):
+def test_two_workers_give_the_same_records_as_one(small_corpus, tmp_path, run_results):
     pipeline = Pipeline.from_config(READ_ONLY)
     pipeline.run(small_corpus, tmp_path / "one", progress=False)
     pipeline.run(small_corpus, tmp_path / "two", workers=2, batch_size=3, progress=False)
-    assert _without_timings(_results(tmp_path / "one")) == _without_timings(_results(tmp_path / "two"))
+    assert run_results(tmp_path / "one", timings=False) == run_results(tmp_path / "two", timings=False)
 
 
 def test_second_run_on_a_busy_output_folder_is_refused(small_corpus, tmp_path):
@@ -151,7 +140,7 @@ class SlowStage(Stage):
 
 
 @pytest.mark.slow
-def test_killed_run_resumes_to_the_same_results(tmp_path, plugin_site):
+def test_killed_run_resumes_to_the_same_results(tmp_path, plugin_site, run_results):
     """SIGKILL at random moments, then run again: exactly the uninterrupted run's records."""
     import random
 
@@ -178,8 +167,8 @@ def test_killed_run_resumes_to_the_same_results(tmp_path, plugin_site):
         process.wait()
     subprocess.run([*command, "-o", str(out)], env=env, check=True, capture_output=True)
     assert kills >= 1
-    reference = _without_timings(_results(tmp_path / "reference"))
-    resumed = _without_timings(_results(out))
+    reference = run_results(tmp_path / "reference", timings=False)
+    resumed = run_results(out, timings=False)
     assert resumed == reference
     lines = (out / "results.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(set(lines)) == 300

@@ -47,18 +47,8 @@ OUTCOMES: dict[str, tuple[str | None, str]] = {
 }
 
 
-def _records(out) -> dict[str, dict]:
-    records = {}
-    for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        for run in record["stages"].values():
-            run.pop("ms", None)
-        records[record["id"]] = record
-    return records
-
-
 @pytest.fixture(scope="module")
-def bad_run(tmp_path_factory, warm_default):
+def bad_run(tmp_path_factory, warm_default, results_by_id):
     """The default pipeline over the hostile files plus five good releases, and over the good ones alone."""
     base = tmp_path_factory.mktemp("bad-inputs")
     corpus = base / "corpus"
@@ -71,8 +61,9 @@ def bad_run(tmp_path_factory, warm_default):
     summary = pipeline.run(corpus, base / "out", progress=False)
     seconds = time.perf_counter() - started
     pipeline.run(alone, base / "out-good", progress=False)
-    return {"summary": summary, "seconds": seconds, "out": base / "out", "records": _records(base / "out"),
-            "alone": _records(base / "out-good"), "good_ids": good_ids}
+    return {"summary": summary, "seconds": seconds, "out": base / "out",
+            "records": results_by_id(base / "out", timings=False),
+            "alone": results_by_id(base / "out-good", timings=False), "good_ids": good_ids}
 
 
 def test_every_bad_file_gets_a_record_with_a_clear_outcome(bad_run):
@@ -213,11 +204,11 @@ def unreadable_run(tmp_path_factory):
     return process, base / "out"
 
 
-def test_a_file_without_read_permission_gets_an_error_record(unreadable_run):
+def test_a_file_without_read_permission_gets_an_error_record(unreadable_run, results_by_id):
     process, out = unreadable_run
     assert process.returncode == 1, process.stderr
     assert "Traceback" not in process.stderr
-    records = _records(out)
+    records = results_by_id(out, timings=False)
     secret = records["tajne.txt"]
     assert secret["errors"] == [{"stage": "read", "type": "OSError",
                                  "message": "cannot read tajne.txt: Permission denied"}]
@@ -225,10 +216,10 @@ def test_a_file_without_read_permission_gets_an_error_record(unreadable_run):
     assert list(validate_jsonl(out / "results.jsonl")) == []
 
 
-def test_a_folder_without_read_permission_is_reported(unreadable_run):
+def test_a_folder_without_read_permission_is_reported(unreadable_run, results_by_id):
     process, out = unreadable_run
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    records = _records(out)
+    records = results_by_id(out, timings=False)
     reported = any("zamknięty" in doc_id for doc_id in records) or any(
         "zamknięty" in warning for warning in manifest["warnings"])
     assert reported, "the releases in an unreadable folder vanished without an error or a warning"

@@ -30,14 +30,6 @@ RELEASES = 300
 KILLS = 10
 
 
-def _records(out) -> list[dict]:
-    records = [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
-    for record in records:
-        for run in record["stages"].values():
-            run.pop("ms", None)
-    return records
-
-
 def _done(out) -> int:
     docs = out / "docs"
     return sum(1 for path in docs.iterdir() if path.suffix == ".json") if docs.is_dir() else 0
@@ -51,7 +43,7 @@ def _wait_for_progress(out, target: int, runner: subprocess.Popen, timeout: floa
 
 
 @pytest.mark.slow
-def test_killed_parallel_run_resumes_to_the_same_results(tmp_path, plugin_site):
+def test_killed_parallel_run_resumes_to_the_same_results(tmp_path, plugin_site, run_results):
     site = plugin_site("carefulstage", SLOW_PLUGIN, {"careful": "CarefulStage"})
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -101,7 +93,7 @@ def test_killed_parallel_run_resumes_to_the_same_results(tmp_path, plugin_site):
     finished = subprocess.run([*command, "-o", str(out)], env=env, capture_output=True, text=True, timeout=300)
     assert finished.returncode == 0, finished.stderr
     assert kills == KILLS and busy_refused
-    assert _records(out) == _records(tmp_path / "reference")
+    assert run_results(out, timings=False) == run_results(tmp_path / "reference", timings=False)
     lines = (out / "results.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(set(lines)) == RELEASES
     documents = sorted(path for path in (out / "docs").iterdir() if not path.name.startswith("."))

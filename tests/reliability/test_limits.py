@@ -1,7 +1,6 @@
 """Limits users can set: file size, text length per stage, time per document (and a hung worker)."""
 from __future__ import annotations
 
-import json
 import time
 
 import pytest
@@ -60,20 +59,15 @@ def _corpus(folder, texts: dict[str, str]):
     return folder
 
 
-def _records(out) -> dict[str, dict]:
-    lines = (out / "results.jsonl").read_text(encoding="utf-8").splitlines()
-    return {record["id"]: record for record in map(json.loads, lines)}
-
-
 def _release(n: int) -> str:
     return f"Komunikat {n}\n\nGmina ogłasza nabór numer {n} do programu wsparcia.\n"
 
 
-def test_files_over_max_file_bytes_get_an_error_record(tmp_path, plugin):
+def test_files_over_max_file_bytes_get_an_error_record(tmp_path, plugin, results_by_id):
     corpus = _corpus(tmp_path / "corpus", {"small.txt": _release(1), "big.txt": _release(2) + "ż" * 600})
     config = {"pipeline": {"stages": ["read", "count"]}, "stages": {"read": {"max_file_bytes": 1000}}}
     summary = Pipeline.from_config(config).run(corpus, tmp_path / "out", progress=False)
-    records = _records(tmp_path / "out")
+    records = results_by_id(tmp_path / "out")
     assert records["small.txt"]["errors"] == [] and records["small.txt"]["chars"] == len(_release(1).strip())
     big = records["big.txt"]
     assert big["errors"] == [{"stage": "read", "type": "StageError",
@@ -82,13 +76,13 @@ def test_files_over_max_file_bytes_get_an_error_record(tmp_path, plugin):
     assert summary.exit_code == 1
 
 
-def test_max_text_chars_applies_per_stage(tmp_path, plugin):
+def test_max_text_chars_applies_per_stage(tmp_path, plugin, results_by_id):
     long_text = "Gmina ogłasza nabór. " * 60
     corpus = _corpus(tmp_path / "corpus", {"short.txt": _release(1), "long.txt": long_text})
     config = {"pipeline": {"stages": ["read", "count", "hang"]},
               "limits": {"max_text_chars": {"default": 10_000, "count": 500}}}
     Pipeline.from_config(config).run(corpus, tmp_path / "out", progress=False)
-    records = _records(tmp_path / "out")
+    records = results_by_id(tmp_path / "out")
     assert records["short.txt"]["errors"] == [] and records["short.txt"]["finished"] is True
     long = records["long.txt"]
     assert long["errors"] == [{"stage": "count", "type": "StageError",
@@ -97,7 +91,7 @@ def test_max_text_chars_applies_per_stage(tmp_path, plugin):
     assert long["stages"]["hang"]["status"] == "ok" and long["finished"] is True  # other stages go on
 
 
-def test_a_document_that_sleeps_forever_gets_an_error_within_its_budget(tmp_path, plugin):
+def test_a_document_that_sleeps_forever_gets_an_error_within_its_budget(tmp_path, plugin, results_by_id):
     texts = {f"r{n}.txt": _release(n) for n in range(4)}
     texts["r2.txt"] = "ZAWIEŚ\n\nTen komunikat nigdy się nie kończy."
     corpus = _corpus(tmp_path / "corpus", texts)
@@ -106,7 +100,7 @@ def test_a_document_that_sleeps_forever_gets_an_error_within_its_budget(tmp_path
     summary = Pipeline.from_config(config).run(corpus, tmp_path / "out", workers=1, progress=False)
     # the batch of four gets 4 × 0.5 s, then each document is retried alone with 0.5 s
     assert time.monotonic() - started < 10
-    records = _records(tmp_path / "out")
+    records = results_by_id(tmp_path / "out")
     hung = records["r2.txt"]
     assert hung["errors"] == [{"stage": "hang", "type": "DocumentTimeout",
                                "message": "stage 'hang' exceeded its time budget of 0.5 s (limits.doc_timeout_s)"}]
@@ -115,7 +109,7 @@ def test_a_document_that_sleeps_forever_gets_an_error_within_its_budget(tmp_path
 
 
 @pytest.mark.slow
-def test_a_worker_hung_beyond_signals_is_replaced_and_the_document_fails(tmp_path, plugin, monkeypatch):
+def test_a_worker_hung_beyond_signals_is_replaced_and_the_document_fails(tmp_path, plugin, monkeypatch, results_by_id):
     # The grace a batch gets for worker start-up and model loading (30 s) is cut to 2 s, so the test
     # waits seconds, not minutes, for the two attempts the hung document gets.
     monkeypatch.setattr(local, "GRACE_S", 2.0)
@@ -126,7 +120,7 @@ def test_a_worker_hung_beyond_signals_is_replaced_and_the_document_fails(tmp_pat
     started = time.monotonic()
     summary = Pipeline.from_config(config).run(corpus, tmp_path / "out", workers=2, batch_size=1, progress=False)
     seconds = time.monotonic() - started
-    records = _records(tmp_path / "out")
+    records = results_by_id(tmp_path / "out")
     assert records["r3.txt"]["errors"][0]["type"] == "WorkerCrashed"
     assert "limits.doc_timeout_s" in records["r3.txt"]["errors"][0]["message"]
     good = [records[f"r{n}.txt"] for n in range(6) if n != 3]

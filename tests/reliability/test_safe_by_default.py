@@ -105,12 +105,7 @@ def secret(tmp_path):
     return path
 
 
-def _records(out) -> dict[str, dict]:
-    lines = (out / "results.jsonl").read_text(encoding="utf-8").splitlines()
-    return {record["id"]: record for record in map(json.loads, lines)}
-
-
-def test_default_pipeline_runs_with_networking_blocked(warm_default, no_network, tmp_path):
+def test_default_pipeline_runs_with_networking_blocked(warm_default, no_network, tmp_path, results_by_id):
     assert warm_default.network_attempts == [], "building the default pipeline or loading its models"
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -124,7 +119,7 @@ def test_default_pipeline_runs_with_networking_blocked(warm_default, no_network,
     summary = warm_default.pipeline.run(corpus, tmp_path / "out", progress=False)
     assert no_network.attempts == []
     assert summary.documents == len(picked) and summary.failed == 0
-    assert all(record["text"] for record in _records(tmp_path / "out").values())
+    assert all(record["text"] for record in results_by_id(tmp_path / "out").values())
     with pytest.raises(OSError, match="network blocked"):  # the guard itself works
         urllib.request.urlopen("http://example.com/", timeout=5)
     with pytest.raises(OSError, match="network blocked"):
@@ -159,7 +154,8 @@ def test_docx_billion_laughs_is_refused_without_expanding(web_server, secret, no
     assert requested == [] and no_network.attempts == []
 
 
-def test_a_run_over_hostile_files_fetches_nothing(warm_default, web_server, secret, no_network, tmp_path):
+def test_a_run_over_hostile_files_fetches_nothing(warm_default, web_server, secret, no_network, tmp_path,
+                                                  results_by_id):
     base, requested = web_server
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -168,7 +164,7 @@ def test_a_run_over_hostile_files_fetches_nothing(warm_default, web_server, secr
     (corpus / "śmiech.docx").write_bytes(hostile_docx(base, str(secret), laughs=True))
     summary = warm_default.pipeline.run(corpus, tmp_path / "out", progress=False)
     assert requested == [] and no_network.attempts == []
-    records = _records(tmp_path / "out")
+    records = results_by_id(tmp_path / "out")
     assert records["strona.html"]["errors"] == records["dokument.docx"]["errors"] == []
     assert "cannot read the .docx file" in records["śmiech.docx"]["errors"][0]["message"] and summary.failed == 1
     written = "".join(path.read_text(encoding="utf-8") for path in (tmp_path / "out").rglob("*.json*"))
@@ -182,7 +178,7 @@ HOSTILE_NAMES = [
 ]
 
 
-def test_output_stays_inside_the_output_folder_whatever_the_names(tmp_path):
+def test_output_stays_inside_the_output_folder_whatever_the_names(tmp_path, results_by_id):
     from pressnlp import Pipeline
 
     corpus = tmp_path / "corpus"
@@ -197,7 +193,7 @@ def test_output_stays_inside_the_output_folder_whatever_the_names(tmp_path):
     assert not (tmp_path / "pwned").exists()
     written = [path for path in out.rglob("*") if path.is_file()]
     assert all(path.resolve().is_relative_to(out.resolve()) for path in written)
-    records = _records(out)
+    records = results_by_id(out)
     assert summary.failed == 0 and len(records) == summary.documents == 3 * len(HOSTILE_NAMES)
     documents = [path for path in written if path.relative_to(out).parts[0] == "docs"]
     assert {json.loads(path.read_text(encoding="utf-8"))["id"] for path in documents} == set(records)
