@@ -1277,6 +1277,75 @@ DE_MONTHS = (
 DE_WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
 DE_ORDINALS = ("ersten", "zweiten", "dritten", "vierten")
 
+
+@dataclass(frozen=True)
+class DateWords:
+    """How one language words the dates of DATE_SLOTS: str.format templates and the names they
+    take. Fields: {day} {month} {year} (the start of a span) and {end_day} {end_month} {end_year}
+    (its end), month names from `months`; {weekday} from `weekdays`; {ordinal} from `ordinals`
+    (of a quarter); {date} an ISO date. `in_month` is the whole phrase for "in <month>"."""
+
+    months: tuple[str, ...]
+    weekdays: tuple[str, ...]
+    ordinals: tuple[str, ...]
+    in_month: tuple[str, ...]
+    days_in_month: str
+    days_across_months: str
+    month_span: str
+    until_month: str
+    until_year: str
+    until_date: str
+    quarter: str
+    weekday: str
+    year: str
+
+
+PL_DATES = DateWords(
+    months=PL_MONTHS_GEN,
+    weekdays=PL_WEEKDAYS_ACC,
+    ordinals=PL_QUARTERS,
+    in_month=PL_MONTHS_LOC,
+    days_in_month="w dniach {day}–{end_day} {month} {year} r.",
+    days_across_months="od {day} {month} do {end_day} {end_month} {end_year} r.",
+    month_span="od 1 {month} do {end_day} {end_month} {year} roku",  # whole months, by their days
+    until_month="do końca {month} {year} r.",
+    until_year="do końca {year} r.",
+    until_date="do {date}",
+    quarter="w {ordinal} kwartale {year} r.",
+    weekday="{weekday} {day} {month}",
+    year="w {year} roku",
+)
+EN_DATES = DateWords(
+    months=EN_MONTHS,
+    weekdays=EN_WEEKDAYS,
+    ordinals=EN_ORDINALS,
+    in_month=tuple(f"in {month}" for month in EN_MONTHS),
+    days_in_month="between {day} and {end_day} {month} {year}",
+    days_across_months="from {day} {month} to {end_day} {end_month} {end_year}",
+    month_span="from {month} to {end_month} {year}",
+    until_month="by the end of {month} {year}",
+    until_year="by the end of {year}",
+    until_date="until {date}",
+    quarter="in the {ordinal} quarter of {year}",
+    weekday="on {weekday}, {day} {month}",
+    year="in {year}",
+)
+DE_DATES = DateWords(
+    months=DE_MONTHS,
+    weekdays=DE_WEEKDAYS,
+    ordinals=DE_ORDINALS,
+    in_month=tuple(f"im {month}" for month in DE_MONTHS),
+    days_in_month="vom {day}. bis {end_day}. {month} {year}",
+    days_across_months="vom {day}. {month} bis {end_day}. {end_month} {end_year}",
+    month_span="von {month} bis {end_month} {year}",
+    until_month="bis Ende {month} {year}",
+    until_year="bis Ende {year}",
+    until_date="bis {date}",
+    quarter="im {ordinal} Quartal {year}",
+    weekday="am {weekday}, {day}. {month}",
+    year="im Jahr {year}",
+)
+
 # ---------------------------------------------------------------------------
 # Data: templates. Slots: {issuer:CASE}, {partner:CASE}, {funder:CASE} (CASE per language;
 # a trailing "." means "no acronym introduction"; "short" = acronym once introduced; Polish
@@ -1695,6 +1764,7 @@ class LanguagePack:
 
     code = ""
     text: dict = {}
+    dates: DateWords
 
     def __init__(self, rng: random.Random, release_day: dt.date) -> None:
         self.rng = rng
@@ -1741,7 +1811,60 @@ class LanguagePack:
 
     def date_until_iso(self) -> tuple[str, str]:
         day = self.day_after(60, 500)
-        return self.until_iso_text(iso(day)), f"/{iso(day)}"
+        return self.dates.until_date.format(date=iso(day)), f"/{iso(day)}"
+
+    def month_name(self, month: int) -> str:
+        return self.dates.months[month - 1]
+
+    def date_span(self) -> tuple[str, str]:
+        if self.rng.random() < 0.5:
+            start, end = self.span_days()
+            template = self.dates.days_in_month if start.month == end.month else self.dates.days_across_months
+            text = template.format(
+                day=start.day,
+                month=self.month_name(start.month),
+                year=start.year,
+                end_day=end.day,
+                end_month=self.month_name(end.month),
+                end_year=end.year,
+            )
+            return text, f"{iso(start)}/{iso(end)}"
+        return self.month_span(*self.span_months())
+
+    def month_span(self, year: int, first: int, last: int) -> tuple[str, str]:
+        text = self.dates.month_span.format(month=self.month_name(first), end_month=self.month_name(last), year=year)
+        return text, f"{year}-{first:02d}/{year}-{last:02d}"
+
+    def date_until(self) -> tuple[str, str]:
+        year, month = self.until_year_month()
+        if month:
+            return self.dates.until_month.format(month=self.month_name(month), year=year), f"/{year}-{month:02d}"
+        return self.dates.until_year.format(year=year), f"/{year}-12"
+
+    def date_quarter(self) -> tuple[str, str]:
+        year, quarter = self.future_quarter()
+        text = self.dates.quarter.format(ordinal=self.dates.ordinals[quarter - 1], year=year)
+        return text, self.quarter_value(year, quarter)
+
+    def date_month(self) -> tuple[str, str]:
+        year, month = self.next_month()
+        return self.dates.in_month[month - 1], f"{year}-{month:02d}"
+
+    def date_weekday(self) -> tuple[str, str]:
+        day = self.day_after(7, 60)
+        weekday = self.dates.weekdays[day.weekday()]
+        return self.dates.weekday.format(weekday=weekday, day=day.day, month=self.month_name(day.month)), iso(day)
+
+    def date_year_past(self) -> tuple[str, str]:
+        year = self.release_day.year - self.rng.randint(1, 3)
+        return self.dates.year.format(year=year), str(year)
+
+    def date_year_next(self) -> tuple[str, str]:
+        year = self.release_day.year + self.rng.randint(1, 3)
+        return self.next_year_text(year), str(year)
+
+    def next_year_text(self, year: int) -> str:
+        return self.dates.year.format(year=year)
 
     @staticmethod
     def quarter_value(year: int, quarter: int) -> str:
@@ -1757,16 +1880,11 @@ class LanguagePack:
             mm=f"{day.month:02d}",
             year=day.year,
             month_gen=PL_MONTHS_GEN[day.month - 1],
-            month_name=self.month_names[day.month - 1],
+            month_name=self.month_name(day.month),
         )
-
-    month_names: tuple[str, ...] = EN_MONTHS
 
     # must be provided per language
     def format_day(self, day: dt.date) -> str:
-        raise NotImplementedError
-
-    def until_iso_text(self, value: str) -> str:
         raise NotImplementedError
 
     def money(self, amount: int) -> str:
@@ -1808,6 +1926,7 @@ def org_from_forms(forms: str, acronym: str, name_en: str, domain: str, themes: 
 class Polish(LanguagePack):
     code = "pl"
     text = PL_TEXT
+    dates = PL_DATES
     thousands_separator = " "
 
     def format_day(self, day: dt.date) -> str:
@@ -1818,50 +1937,17 @@ class Polish(LanguagePack):
             return f"{day.day:02d}.{day.month:02d}.{day.year}"
         return iso(day)
 
-    def until_iso_text(self, value: str) -> str:
-        return f"do {value}"
-
-    def date_span(self) -> tuple[str, str]:
-        if self.rng.random() < 0.5:
-            start, end = self.span_days()
-            if start.month == end.month:
-                text = f"w dniach {start.day}–{end.day} {PL_MONTHS_GEN[start.month - 1]} {start.year} r."
-            else:
-                text = (
-                    f"od {start.day} {PL_MONTHS_GEN[start.month - 1]} do {end.day} "
-                    f"{PL_MONTHS_GEN[end.month - 1]} {end.year} r."
-                )
-            return text, f"{iso(start)}/{iso(end)}"
-        year, first, last = self.span_months()
+    def month_span(self, year: int, first: int, last: int) -> tuple[str, str]:
+        """Whole months named by their first and last day, so the value is day-precise."""
         last_day = (dt.date(year + last // 12, last % 12 + 1, 1) - dt.timedelta(days=1)).day
-        text = f"od 1 {PL_MONTHS_GEN[first - 1]} do {last_day} {PL_MONTHS_GEN[last - 1]} {year} roku"
+        text = self.dates.month_span.format(
+            month=self.month_name(first), end_day=last_day, end_month=self.month_name(last), year=year
+        )
         return text, f"{year}-{first:02d}-01/{year}-{last:02d}-{last_day:02d}"
 
-    def date_until(self) -> tuple[str, str]:
-        year, month = self.until_year_month()
-        if month:
-            return f"do końca {PL_MONTHS_GEN[month - 1]} {year} r.", f"/{year}-{month:02d}"
-        return f"do końca {year} r.", f"/{year}-12"
-
-    def date_quarter(self) -> tuple[str, str]:
-        year, quarter = self.future_quarter()
-        return f"w {PL_QUARTERS[quarter - 1]} kwartale {year} r.", self.quarter_value(year, quarter)
-
-    def date_month(self) -> tuple[str, str]:
-        year, month = self.next_month()
-        return PL_MONTHS_LOC[month - 1], f"{year}-{month:02d}"
-
-    def date_weekday(self) -> tuple[str, str]:
-        day = self.day_after(7, 60)
-        return f"{PL_WEEKDAYS_ACC[day.weekday()]} {day.day} {PL_MONTHS_GEN[day.month - 1]}", iso(day)
-
-    def date_year_past(self) -> tuple[str, str]:
-        year = self.release_day.year - self.rng.randint(1, 3)
-        return f"w {year} roku", str(year)
-
-    def date_year_next(self) -> tuple[str, str]:
-        year = self.release_day.year + self.rng.randint(1, 3)
-        return self.rng.choice((f"w {year} roku", f"w {year} r.")), str(year)
+    def next_year_text(self, year: int) -> str:
+        """"roku" written out or abbreviated, as releases do."""
+        return self.rng.choice((self.dates.year.format(year=year), f"w {year} r."))
 
     def money(self, amount: int) -> str:
         if amount >= 1_000_000 and self.rng.random() < 0.6:
@@ -1939,57 +2025,16 @@ class Polish(LanguagePack):
 class English(LanguagePack):
     code = "en"
     text = EN_TEXT
+    dates = EN_DATES
 
     def format_day(self, day: dt.date) -> str:
         if self.rng.random() < 0.5:
             return f"{EN_MONTHS[day.month - 1]} {day.day}, {day.year}"
         return f"{day.day} {EN_MONTHS[day.month - 1]} {day.year}"
 
-    def until_iso_text(self, value: str) -> str:
-        return f"until {value}"
-
     def date_num_day(self) -> tuple[str, str]:
         day = self.day_after(200, 900)
         return f"{day.day:02d}/{day.month:02d}/{day.year}", iso(day)
-
-    def date_span(self) -> tuple[str, str]:
-        if self.rng.random() < 0.5:
-            start, end = self.span_days()
-            if start.month == end.month:
-                text = f"between {start.day} and {end.day} {EN_MONTHS[start.month - 1]} {start.year}"
-            else:
-                text = (
-                    f"from {start.day} {EN_MONTHS[start.month - 1]} to {end.day} {EN_MONTHS[end.month - 1]} {end.year}"
-                )
-            return text, f"{iso(start)}/{iso(end)}"
-        year, first, last = self.span_months()
-        return (f"from {EN_MONTHS[first - 1]} to {EN_MONTHS[last - 1]} {year}", f"{year}-{first:02d}/{year}-{last:02d}")
-
-    def date_until(self) -> tuple[str, str]:
-        year, month = self.until_year_month()
-        if month:
-            return f"by the end of {EN_MONTHS[month - 1]} {year}", f"/{year}-{month:02d}"
-        return f"by the end of {year}", f"/{year}-12"
-
-    def date_quarter(self) -> tuple[str, str]:
-        year, quarter = self.future_quarter()
-        return f"in the {EN_ORDINALS[quarter - 1]} quarter of {year}", self.quarter_value(year, quarter)
-
-    def date_month(self) -> tuple[str, str]:
-        year, month = self.next_month()
-        return f"in {EN_MONTHS[month - 1]}", f"{year}-{month:02d}"
-
-    def date_weekday(self) -> tuple[str, str]:
-        day = self.day_after(7, 60)
-        return f"on {EN_WEEKDAYS[day.weekday()]}, {day.day} {EN_MONTHS[day.month - 1]}", iso(day)
-
-    def date_year_past(self) -> tuple[str, str]:
-        year = self.release_day.year - self.rng.randint(1, 3)
-        return f"in {year}", str(year)
-
-    def date_year_next(self) -> tuple[str, str]:
-        year = self.release_day.year + self.rng.randint(1, 3)
-        return f"in {year}", str(year)
 
     def money(self, amount: int) -> str:
         symbol = "£" if self.country == "GB" else "€"
@@ -2055,56 +2100,13 @@ class English(LanguagePack):
 class German(LanguagePack):
     code = "de"
     text = DE_TEXT
-    month_names = DE_MONTHS
+    dates = DE_DATES
     thousands_separator = "."
 
     def format_day(self, day: dt.date) -> str:
         if self.rng.random() < 0.6:
             return f"{day.day}. {DE_MONTHS[day.month - 1]} {day.year}"
         return f"{day.day:02d}.{day.month:02d}.{day.year}"
-
-    def until_iso_text(self, value: str) -> str:
-        return f"bis {value}"
-
-    def date_span(self) -> tuple[str, str]:
-        if self.rng.random() < 0.5:
-            start, end = self.span_days()
-            if start.month == end.month:
-                text = f"vom {start.day}. bis {end.day}. {DE_MONTHS[start.month - 1]} {start.year}"
-            else:
-                text = (
-                    f"vom {start.day}. {DE_MONTHS[start.month - 1]} bis {end.day}. "
-                    f"{DE_MONTHS[end.month - 1]} {end.year}"
-                )
-            return text, f"{iso(start)}/{iso(end)}"
-        year, first, last = self.span_months()
-        return (f"von {DE_MONTHS[first - 1]} bis {DE_MONTHS[last - 1]} {year}", f"{year}-{first:02d}/{year}-{last:02d}")
-
-    def date_until(self) -> tuple[str, str]:
-        year, month = self.until_year_month()
-        if month:
-            return f"bis Ende {DE_MONTHS[month - 1]} {year}", f"/{year}-{month:02d}"
-        return f"bis Ende {year}", f"/{year}-12"
-
-    def date_quarter(self) -> tuple[str, str]:
-        year, quarter = self.future_quarter()
-        return f"im {DE_ORDINALS[quarter - 1]} Quartal {year}", self.quarter_value(year, quarter)
-
-    def date_month(self) -> tuple[str, str]:
-        year, month = self.next_month()
-        return f"im {DE_MONTHS[month - 1]}", f"{year}-{month:02d}"
-
-    def date_weekday(self) -> tuple[str, str]:
-        day = self.day_after(7, 60)
-        return f"am {DE_WEEKDAYS[day.weekday()]}, {day.day}. {DE_MONTHS[day.month - 1]}", iso(day)
-
-    def date_year_past(self) -> tuple[str, str]:
-        year = self.release_day.year - self.rng.randint(1, 3)
-        return f"im Jahr {year}", str(year)
-
-    def date_year_next(self) -> tuple[str, str]:
-        year = self.release_day.year + self.rng.randint(1, 3)
-        return f"im Jahr {year}", str(year)
 
     def money(self, amount: int) -> str:
         if amount >= 1_000_000:
