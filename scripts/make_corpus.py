@@ -1946,7 +1946,7 @@ class Polish(LanguagePack):
         return text, f"{year}-{first:02d}-01/{year}-{last:02d}-{last_day:02d}"
 
     def next_year_text(self, year: int) -> str:
-        """"roku" written out or abbreviated, as releases do."""
+        """The year with "roku" written out or abbreviated, as releases do."""
         return self.rng.choice((self.dates.year.format(year=year), f"w {year} r."))
 
     def money(self, amount: int) -> str:
@@ -2250,14 +2250,20 @@ class ReleaseBuilder:
             return self.pack.money(self.rng.randrange(10, 50) * 10_000)
         raise KeyError(key)
 
-    def render(self, template: str, **extra) -> str:
-        fixed = {
+    def story_slots(self) -> dict:
+        """The slots of titles and body alike: organisations, project, city, amount."""
+        return {
             "issuer": self.issuer,
             "partner": self.partner,
             "funder": self.funder,
             "project": ProjectPhrase(self.project, self.language),
             "city": self.city,
             "amount": self.pack.money(self.amount),
+        }
+
+    def render(self, template: str, **extra) -> str:
+        fixed = {
+            **self.story_slots(),
             "grant": self.pack.money(self.grant),
             "p2": self.people[1],
             "issuer_past": "",
@@ -2366,21 +2372,7 @@ class ReleaseBuilder:
 
     def render_plain(self, template: str) -> str:
         """Titles: no acronym introduction, no gold side effects beyond the names."""
-        return capitalise(
-            template.format_map(
-                Slots(
-                    self,
-                    {
-                        "issuer": self.issuer,
-                        "partner": self.partner,
-                        "funder": self.funder,
-                        "project": ProjectPhrase(self.project, self.language),
-                        "city": self.city,
-                        "amount": self.pack.money(self.amount),
-                    },
-                )
-            )
-        )
+        return capitalise(template.format_map(Slots(self, self.story_slots())))
 
     def polish_gender(self) -> str:
         """Grammatical gender of the issuer's head noun, for past-tense agreement."""
