@@ -27,3 +27,10 @@ def tiny_ct2(tiny_marian, tmp_path_factory) -> Path:
     from pressnlp.models import convert_model
 
     return convert_model(tiny_marian, tmp_path_factory.mktemp("converted") / "tiny-ct2", "int8")
+
+
+@pytest.fixture(autouse=True)
+def _config_home_of_the_tests(tmp_path_factory, monkeypatch):
+    """The translate stage reads the user's glossary when a config names none: tests get an
+    empty config folder of their own, never the real user's."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "empty-config-home"))

@@ -121,9 +121,11 @@ def test_glossary_api_reads_and_replaces_the_file(glossary_client):
     assert [(e.term, e.translation, e.forms) for e in entries] == [
         ("GZM", None, ()), ("Metropolia", "Metropolis", ("Metropolii",)),
         ("Urząd Marszałkowski", "Marshal's Office", ())]
-    # The next release is processed by a pipeline that reads the new file.
-    client.post("/api/process?wait=30", data={"text": "Metropolia GZM.\n\nKatowice, 1 marca 2024 r."})
-    assert processor.pipeline is not before
+    # The next release uses the new terms, from the same pipeline (no rebuild, no model reloaded).
+    done = client.post("/api/process?wait=30", data={"text": "Metropolia GZM.\n\nKatowice, 1 marca 2024 r."}).json()
+    translation = done["record"]["translation"]
+    assert [translation["text"][s:e] for s, e in translation["glossary"]] == ["Metropolis", "GZM"]
+    assert processor.pipeline is before
     duplicate = client.put("/api/glossary", json={"entries": [{"term": "GZM"}, {"term": "GZM", "translation": "x"}]})
     assert duplicate.status_code == 400
     assert duplicate.json()["detail"] == "glossary term 'GZM' appears twice; keep one row for it"
@@ -162,10 +164,14 @@ def test_user_glossary_is_used_when_the_config_names_none(tmp_path, monkeypatch)
         assert processor.glossary_path == tmp_path / "pressnlp" / "glossary.toml"
         assert not processor.glossary_configured
         translate = processor.pipeline.stages[2]
-        assert translate.options.glossary is None  # no file yet
+        assert translate.describe()["glossary"] is None  # no file yet
+        text = "Metropolia GZM zaprasza.\n\nKatowice, 1 marca 2024 r."
         with TestClient(create_app(processor)) as client:
-            client.put("/api/glossary", json={"entries": [{"term": "GZM"}]})
-            client.post("/api/process?wait=30", data={"text": "GZM.\n\nKatowice, 1 marca 2024 r."})
-        assert str(processor.pipeline.stages[2].options.glossary) == str(processor.glossary_path)
+            before = client.post("/api/process?wait=30", data={"text": text}).json()["record"]["translation"]
+            client.put("/api/glossary", json={"entries": [{"term": "Metropolia GZM", "translation": "GZM Metropolis"}]})
+            after = client.post("/api/process?wait=30", data={"text": text}).json()["record"]["translation"]
+        assert "GZM Metropolis" not in before["text"]
+        assert [after["text"][s:e] for s, e in after["glossary"]] == ["GZM Metropolis"]
+        assert processor.pipeline.stages[2] is translate and translate.describe()["glossary"] is not None
     finally:
         processor.close()

@@ -60,14 +60,14 @@ def served(tmp_path_factory):
     """The app with the default pipeline on a free localhost port, and a run made by it."""
     uvicorn = pytest.importorskip("uvicorn")
     tmp = tmp_path_factory.mktemp("e2e")
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp / "config"))
-        processor = Processor(None, cache_dir=tmp / "cache")
     corpus = tmp / "corpus"
     for name, text in RUN_RELEASES.items():
         (corpus / name).parent.mkdir(parents=True, exist_ok=True)
         (corpus / name).write_text(text, encoding="utf-8")
-    Pipeline.from_config(None, cache_dir=tmp / "run-cache").run(corpus, tmp / "out", workers=1, progress=False)
+    with pytest.MonkeyPatch.context() as monkeypatch:  # the default glossary: not the user's
+        monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp / "config"))
+        processor = Processor(None, cache_dir=tmp / "cache")
+        Pipeline.from_config(None, cache_dir=tmp / "run-cache").run(corpus, tmp / "out", workers=1, progress=False)
     port = _free_port()
     app = create_app(processor, RunLibrary([tmp / "out"]), allowed_hosts=["127.0.0.1", "localhost"])
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))

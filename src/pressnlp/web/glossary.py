@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from pathlib import Path
 from pressnlp.core.config import Config
 from pressnlp.core.errors import ConfigError, PressnlpError
 from pressnlp.io.writers import atomic_write_bytes
+from pressnlp.stages.translate.glossary import default_glossary_path, load_glossary
 
 MAX_TERMS = 20_000
 MAX_TERM_LENGTH = 300
@@ -34,19 +34,13 @@ class Term:
     forms: list[str] = field(default_factory=list)
 
 
-def user_glossary_path() -> Path:
-    """Where the glossary lives when the config names none: the user's config folder."""
-    base = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
-    return Path(base) / "pressnlp" / "glossary.toml"
-
-
 def glossary_location(config: Config) -> tuple[Path, bool]:
     """The glossary file of a config (`stages.translate.glossary`) and whether the config names
-    it; otherwise the file in the user's config folder."""
+    it; otherwise the user's default glossary, which the stage also reads when the config names none."""
     configured = (config.stage_options.get("translate") or {}).get("glossary")
     if configured:
-        return Path(configured), True
-    return user_glossary_path(), False
+        return Path(configured).expanduser(), True
+    return default_glossary_path(), False
 
 
 def glossary_format(path: Path) -> str:
@@ -55,8 +49,6 @@ def glossary_format(path: Path) -> str:
 
 def read_terms(path: Path) -> list[Term]:
     """The terms of a glossary file; none when the file does not exist yet."""
-    from pressnlp.stages.translate.glossary import load_glossary
-
     if not path.exists():
         return []
     # The language only steers matching (lemmas); "und" parses the file without loading morphology.

@@ -2,11 +2,12 @@
 
 The pipeline is built and its models loaded once, when the server starts. Requests only queue
 work and read its state, so the page stays responsive while a release is translated; one worker
-thread means stages never run concurrently (models need not be thread-safe).
+thread means stages never run concurrently (models need not be thread-safe) and the progress of
+the one running job is known. An edited glossary needs no rebuild: the translate stage reads the
+file again when it changed.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import secrets
 import threading
@@ -60,45 +61,26 @@ class Job:
                 "error": self.error, "result_url": f"/jobs/{self.id}"}
 
 
-def _file_digest(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
-
-
 class Processor:
     """The web app's pipeline and its job queue."""
 
     def __init__(self, config: str | Path | dict[str, Any] | None = None, *, cache_dir: Path | None = None,
                  keep_jobs: int = 200):
-        self._config_source = config
-        self._cache_dir = cache_dir
         self._keep_jobs = keep_jobs
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
         self._current: Job | None = None
         self.config: Config = load_config(config)
+        # The file the glossary page edits: the one the translate stage reads (the config's, else
+        # the user's default glossary, which the stage picks up once it exists).
         self.glossary_path, self.glossary_configured = glossary_location(self.config)
+        self.pipeline = self._build(cache_dir)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pressnlp-web")
-        # Built in the worker thread that will run it: stages may hold thread-bound resources
-        # (an SQLite translation memory); errors of the build reach the caller.
-        try:
-            self.pipeline = self._executor.submit(self._build).result()
-        except BaseException:
-            self._executor.shutdown(wait=False)
-            raise
 
     # --- the pipeline -------------------------------------------------------------------------
-    def _build(self) -> Pipeline:
-        """Build the pipeline and load its models. A glossary that exists in the user's config
-        folder is handed to the translate stage when the config names none."""
-        config = load_config(self._config_source)
-        self._glossary_digest = _file_digest(self.glossary_path)
-        if ("translate" in config.pipeline.stages and not self.glossary_configured
-                and self._glossary_digest is not None):
-            config.stage_options.setdefault("translate", {})["glossary"] = str(self.glossary_path)
-        pipeline = Pipeline.from_config(config, cache_dir=self._cache_dir)
+    def _build(self, cache_dir: Path | None) -> Pipeline:
+        """Build the pipeline and load its models."""
+        pipeline = Pipeline.from_config(self.config, cache_dir=cache_dir)
         pipeline.setup()
         for index, stage in enumerate(pipeline.stages):
             stage.process_batch = self._announcing(stage.process_batch, index, stage.name)  # type: ignore[method-assign]
@@ -114,13 +96,6 @@ class Processor:
                 job.stage, job.done_stages = name, index
             return process_batch(records)
         return announced
-
-    def _refresh_if_glossary_changed(self) -> None:
-        """An edited glossary applies to the next translation: the stages keep what they loaded,
-        so the pipeline is rebuilt when the file changed since it was built."""
-        if _file_digest(self.glossary_path) != self._glossary_digest:
-            log.info("glossary %s changed; rebuilding the pipeline", self.glossary_path)
-            self.pipeline = self._build()
 
     def warm_up(self) -> None:
         """Process WARM_UP_TEXT in the worker thread, ahead of any submitted release."""
@@ -160,7 +135,6 @@ class Processor:
         job.state, job.started = RUNNING, time.time()
         self._current = job
         try:
-            self._refresh_if_glossary_changed()
             job.record = self.pipeline.process_bytes(data, id=job.name, format=fmt)
             job.done_stages, job.stage, job.state = len(job.stages), None, DONE
         except PressnlpError as exc:

@@ -11,6 +11,9 @@ File formats (the term is in the source language):
   `{keep = true}`.
 - CSV: `term,translation[,forms separated by |]`; an empty translation keeps the term; a first
   row starting with `term` is a header.
+
+Where: the file the config names, else the user's own glossary (`default_glossary_path`), the one
+the web page edits. Either is read again when it changes, so an edit applies to the next batch.
 """
 from __future__ import annotations
 
@@ -18,7 +21,11 @@ import csv
 import hashlib
 import io
 import json
+import logging
+import os
 import re
+import threading
+import time
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,12 +35,16 @@ from pathlib import Path
 from pressnlp.core.errors import ConfigError
 from pressnlp.stages.translate.protect import Span
 
+log = logging.getLogger(__name__)
+
 _WORD = re.compile(r"\w+")
 _JOINER = re.compile(r"[\s\-–‑]*")  # what may stand between the words of a term
 # A word morfeusz2 does not know matches by prefix: its last letters may inflect.
 _STEM_MIN_LENGTH = 5
 _INFLECTION_LETTERS = 2
 _MAX_ENDING = 5
+# A file changed this recently may change again without a new (mtime, size): its content decides.
+_RACY_NS = 2_000_000_000
 
 
 @dataclass(frozen=True)
@@ -149,9 +160,17 @@ def load_glossary(path: str | Path, language: str) -> Glossary:
     """A glossary from a TOML or CSV file (see the module docstring for the formats)."""
     path = Path(path)
     try:
-        text = path.read_text("utf-8")
+        data = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"cannot read the glossary: {exc}", source=str(path)) from exc
+    return _parse(data, path, language)
+
+
+def _parse(data: bytes, path: Path, language: str) -> Glossary:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not UTF-8 text: {exc}", source=str(path)) from exc
     if path.suffix.lower() == ".csv":
         return Glossary(_csv_entries(text), language)
     try:
@@ -188,3 +207,94 @@ def _csv_entries(text: str) -> list[GlossaryEntry]:
         forms = tuple(form.strip() for form in row[2].split("|") if form.strip()) if len(row) > 2 else ()
         entries.append(GlossaryEntry(row[0].strip(), translation or None, forms))
     return entries
+
+
+def default_glossary_path() -> Path:
+    """The user's glossary, used when a config names none: $XDG_CONFIG_HOME/pressnlp/glossary.toml
+    (~/.config/pressnlp/glossary.toml); the web page edits this file."""
+    base = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
+    return Path(base) / "pressnlp" / "glossary.toml"
+
+
+def file_digest(path: Path) -> str | None:
+    """Content hash of a glossary file (part of the stage's identity); None when there is none."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return f"unreadable:{path}"
+
+
+@dataclass(frozen=True)
+class LoadedGlossary:
+    """The entries of a glossary file and the digest of the content they were read from."""
+
+    digest: str | None  # None: no file
+    entries: tuple[GlossaryEntry, ...]
+
+
+class GlossaryFile:
+    """A glossary file kept up to date cheaply: `current()` stats the file, and reads it only when
+    its (mtime, size, inode) changed, or when it was written so recently that an edit could have
+    kept them; its content digest decides whether the entries changed.
+
+    The first read must succeed (a bad glossary stops a run before it starts); an absent file is
+    an error only when `required`. Later, an unreadable or invalid file keeps the last good
+    entries with a warning: a run or a server must not stop because someone is editing a file."""
+
+    def __init__(self, path: Path, *, required: bool):
+        self.path = path
+        self.required = required
+        self._lock = threading.Lock()
+        self._loaded: LoadedGlossary | None = None
+        self._signature: tuple[int, int, int] | None = None
+        self._racy = False
+
+    def __getstate__(self) -> dict[str, object]:  # a stage may be sent to a worker process
+        return {key: value for key, value in self.__dict__.items() if key != "_lock"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state, _lock=threading.Lock())
+
+    def current(self) -> LoadedGlossary:
+        """The entries as the file is now (an absent optional file has none)."""
+        with self._lock:
+            try:
+                stat = self.path.stat()
+            except FileNotFoundError as exc:
+                if self.required:
+                    return self._keep_last(exc)
+                stat = None
+            except OSError as exc:
+                return self._keep_last(exc)
+            signature = None if stat is None else (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+            if self._loaded is not None and signature == self._signature and not self._racy:
+                return self._loaded
+            self._signature = signature
+            self._racy = stat is not None and time.time_ns() - stat.st_mtime_ns < _RACY_NS
+            try:
+                loaded = self._read() if stat is not None else LoadedGlossary(None, ())
+            except (ConfigError, OSError) as exc:
+                return self._keep_last(exc)
+            if self._loaded is not None and loaded.digest != self._loaded.digest:
+                log.info("glossary %s changed: %d terms now", self.path, len(loaded.entries))
+            self._loaded = loaded
+            return loaded
+
+    def _read(self) -> LoadedGlossary:
+        data = self.path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()[:16]
+        if self._loaded is not None and digest == self._loaded.digest:
+            return self._loaded
+        # The language only steers matching; "und" parses without loading morphology.
+        return LoadedGlossary(digest, tuple(_parse(data, self.path, "und").entries))
+
+    def _keep_last(self, exc: Exception) -> LoadedGlossary:
+        if self._loaded is None:
+            if isinstance(exc, ConfigError):
+                raise exc
+            raise ConfigError(f"cannot read the glossary: {exc}", source=str(self.path)) from exc
+        log.warning("glossary %s cannot be used now (%s); keeping the %d terms read before",
+                    self.path, exc, len(self._loaded.entries))
+        return self._loaded

@@ -7,7 +7,6 @@ and aligned with its source (`translation.segments`).
 """
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import logging
 import os
@@ -30,7 +29,15 @@ from pressnlp.stages.translate.base import (
     TranslatorSettings,
     create_translator,
 )
-from pressnlp.stages.translate.glossary import Glossary, GlossaryEntry, load_glossary, toml_entries
+from pressnlp.stages.translate.glossary import (
+    Glossary,
+    GlossaryEntry,
+    GlossaryFile,
+    LoadedGlossary,
+    default_glossary_path,
+    file_digest,
+    toml_entries,
+)
 from pressnlp.stages.translate.memory import TranslationMemory, memory_key
 from pressnlp.stages.translate.protect import PROTECT_KINDS, Masked, choose_spans, find_protected, mask, unmask
 from pressnlp.stages.translate.split import split_to_fit
@@ -60,7 +67,10 @@ class TranslateOptions:
     beam_size: int = 4
     batch_size: int = 16  # sentences per model call
     max_input_tokens: int = 256  # longer sentences are split at clause boundaries, never cut
-    glossary: Path | None = None  # TOML or CSV: term -> fixed translation, or kept as written
+    # TOML or CSV: term -> fixed translation, or kept as written. Unset: the user's glossary
+    # $XDG_CONFIG_HOME/pressnlp/glossary.toml (~/.config/...; the web page edits it), if it exists.
+    # Read again when the file changes, from the next batch on.
+    glossary: Path | None = None
     builtin_glossary: bool = True  # the small built-in glossary of the source language (e.g. UE -> EU)
     keep: list[str] = field(default_factory=list)  # terms kept as written (inflected forms too)
     protect: list[ProtectKind] = field(default_factory=lambda: list(PROTECT_KINDS))  # never translated
@@ -106,10 +116,14 @@ class TranslateStage(Stage):
         super().__init__(options, context)
         self._translators: dict[str, Translator] = {}
         self._unavailable: dict[str, str] = {}
-        self._glossaries: dict[str, Glossary] = {}
+        self._glossaries: dict[tuple[str, str | None], Glossary] = {}
         self._plans: dict[str, str] = {}
         self._memory: TranslationMemory | None = None
-        self._user_entries: list[GlossaryEntry] | None = None
+        configured = self.options.glossary
+        self._user_glossary = GlossaryFile(
+            Path(configured).expanduser() if configured is not None else default_glossary_path(),
+            required=configured is not None)
+        self._terms: LoadedGlossary | None = None  # the user glossary as the current batch reads it
 
     # --- identity ---------------------------------------------------------------------------
     def describe(self) -> dict[str, Any]:
@@ -119,7 +133,7 @@ class TranslateStage(Stage):
             "backend": options.backend, "plan": plan, "target_language": self.context.target_language,
             "beam_size": options.beam_size, "max_input_tokens": options.max_input_tokens,
             "protect": sorted(options.protect), "keep": list(options.keep),
-            "builtin_glossary": options.builtin_glossary, "glossary": _file_digest(options.glossary),
+            "builtin_glossary": options.builtin_glossary, "glossary": file_digest(self._user_glossary.path),
         }
         gist = sorted(language for language, backend in plan.items() if backend.startswith("lexicon"))
         if gist:
@@ -159,9 +173,19 @@ class TranslateStage(Stage):
         """Open the translation memory and read the glossary (a bad glossary stops the run here)."""
         if self.options.memory and self._memory is None:
             self._memory = TranslationMemory(self._memory_path())
-        if self._user_entries is None:
-            self._user_entries = (load_glossary(self.options.glossary, "und").entries
-                                  if self.options.glossary is not None else [])
+        if self._terms is None:
+            self._refresh_glossary()
+            if self.options.glossary is None and self._terms.digest is not None:
+                log.info("translate: using the glossary %s (set stages.translate.glossary to choose another)",
+                         self._user_glossary.path)
+
+    def _refresh_glossary(self) -> LoadedGlossary:
+        """The user glossary as the file is now: checked once per batch (a stat call unless it changed)."""
+        terms = self._user_glossary.current()
+        if self._terms is not None and terms.digest != self._terms.digest:
+            self._glossaries = {}
+        self._terms = terms
+        return terms
 
     def _memory_path(self) -> Path:
         if self.context.cache_dir is not None:
@@ -210,19 +234,21 @@ class TranslateStage(Stage):
 
     def _glossary(self, language: str) -> Glossary:
         """Built-in, user file and `keep` terms of one source language; later ones override."""
-        if language not in self._glossaries:
+        terms = self._terms or self._refresh_glossary()
+        key = (language, terms.digest)
+        if key not in self._glossaries:
             entries: dict[str, GlossaryEntry] = {}
             if self.options.builtin_glossary:
                 entries.update((e.term, e) for e in _builtin_entries(language))
-            self.setup()
-            entries.update((e.term, e) for e in self._user_entries or [])
+            entries.update((e.term, e) for e in terms.entries)
             entries.update((term, GlossaryEntry(term, None)) for term in self.options.keep)
-            self._glossaries[language] = Glossary(entries.values(), language)
-        return self._glossaries[language]
+            self._glossaries[key] = Glossary(entries.values(), language)
+        return self._glossaries[key]
 
     # --- processing ---------------------------------------------------------------------------
     def process_batch(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         self.setup()
+        self._refresh_glossary()
         target = self.context.target_language
         planned: list[tuple[dict[str, Any], str, Translator, list[_Unit], _Unit | None]] = []
         for record in records:
@@ -370,12 +396,3 @@ def _builtin_entries(language: str) -> list[GlossaryEntry]:
         return []
     return toml_entries(tomllib.loads(data.read_text("utf-8")), f"built-in glossary_{language}.toml")
 
-
-def _file_digest(path: Path | None) -> str | None:
-    """Content hash of a file named in the options, so that an edited glossary re-translates."""
-    if path is None:
-        return None
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
-    except OSError:
-        return f"unreadable:{path}"
