@@ -48,30 +48,15 @@ def corpus_sentences(count: int, seed: int = 0) -> list[str]:
 
 def build_model(out: Path, texts: list[str], threads: int) -> Path:
     """A randomly initialised MarianMT with opus-mt-pl-en's shape, saved like an opus-mt download."""
-    import sentencepiece as spm
     import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
 
+    from pressnlp.testing import build_marian_vocabulary
+
     torch.set_num_threads(threads)
     out.mkdir(parents=True, exist_ok=True)
-    corpus = out / "corpus.txt"
-    corpus.write_text("\n".join(texts) + "\n", encoding="utf-8")
-    spm.SentencePieceTrainer.train(
-        input=str(corpus), model_prefix=str(out / "sp"), vocab_size=8000, model_type="unigram",
-        character_coverage=1.0, hard_vocab_limit=False, pad_id=-1, bos_id=-1, eos_id=1, unk_id=0,
-        minloglevel=2)
-    for name in ("source.spm", "target.spm"):
-        (out / name).write_bytes((out / "sp.model").read_bytes())
-    pieces = spm.SentencePieceProcessor(model_file=str(out / "sp.model"))
-    vocab = {"</s>": 0, "<unk>": 1}
-    for index in range(pieces.get_piece_size()):
-        vocab.setdefault(pieces.id_to_piece(index), len(vocab))
-    while len(vocab) < VOCAB_SIZE - 1:  # pad to the real size; <pad> last, as in opus-mt
-        vocab[f"<unused{len(vocab)}>"] = len(vocab)
-    pad = vocab["<pad>"] = len(vocab)
-    (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-    for name in ("corpus.txt", "sp.model", "sp.vocab"):
-        (out / name).unlink()
+    vocab = build_marian_vocabulary(out, texts, pieces=8000, size=VOCAB_SIZE)  # the real size
+    pad = vocab["<pad>"]
     tokenizer = MarianTokenizer(str(out / "source.spm"), str(out / "target.spm"), str(out / "vocab.json"),
                                 source_lang="pl", target_lang="en")
     config = MarianConfig(

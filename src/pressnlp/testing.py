@@ -54,6 +54,35 @@ def toy_pairs_pl_en() -> list[tuple[str, str]]:
     return [*TOY_SENTENCES_PL_EN, *dict.fromkeys(clauses), *TOY_LINES_PL_EN]
 
 
+def build_marian_vocabulary(out: Path, texts: Sequence[str], *, pieces: int, size: int = 0) -> dict[str, int]:
+    """Write a Marian model's vocabulary files into `out` as opus-mt ships them: source.spm and
+    target.spm (one sentencepiece model of about `pieces` pieces trained on `texts`) and
+    vocab.json (</s> 0, <unk> 1, the pieces, <pad> last). With `size`, unused entries fill the
+    vocabulary up to that many before <pad>. Returns the vocabulary."""
+    import sentencepiece as spm
+
+    work = out / "_spm"
+    work.mkdir(parents=True, exist_ok=True)
+    corpus = work / "corpus.txt"
+    corpus.write_text("\n".join(texts) + "\n", encoding="utf-8")
+    spm.SentencePieceTrainer.train(
+        input=str(corpus), model_prefix=str(work / "sp"), vocab_size=pieces, model_type="unigram",
+        character_coverage=1.0, hard_vocab_limit=False, pad_id=-1, bos_id=-1, eos_id=1, unk_id=0,
+        minloglevel=2)
+    for name in ("source.spm", "target.spm"):
+        shutil.copy(work / "sp.model", out / name)
+    model = spm.SentencePieceProcessor(model_file=str(work / "sp.model"))
+    vocab = {"</s>": 0, "<unk>": 1}
+    for index in range(model.get_piece_size()):
+        vocab.setdefault(model.id_to_piece(index), len(vocab))
+    while len(vocab) < size - 1:
+        vocab[f"<unused{len(vocab)}>"] = len(vocab)
+    vocab["<pad>"] = len(vocab)
+    (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    shutil.rmtree(work)
+    return vocab
+
+
 def build_tiny_marian(out_dir: str | Path, pairs: Sequence[tuple[str, str]] | None = None, *,
                       steps: int = 250, seed: int = 0, source_language: str = "pl",
                       target_language: str = "en", max_positions: int = 128) -> Path:
@@ -64,30 +93,13 @@ def build_tiny_marian(out_dir: str | Path, pairs: Sequence[tuple[str, str]] | No
     embedding row stays zero (transformers starts decoding from it, CTranslate2 from zeros).
     """
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    import sentencepiece as spm
     import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
 
     pairs = list(pairs) if pairs is not None else toy_pairs_pl_en()
     out = Path(out_dir)
-    work = out / "_spm"
-    work.mkdir(parents=True, exist_ok=True)
-    corpus = work / "corpus.txt"
-    corpus.write_text("\n".join(text for pair in pairs for text in pair) + "\n", encoding="utf-8")
-    spm.SentencePieceTrainer.train(
-        input=str(corpus), model_prefix=str(work / "sp"), vocab_size=1000, model_type="unigram",
-        character_coverage=1.0, hard_vocab_limit=False, pad_id=-1, bos_id=-1, eos_id=1, unk_id=0,
-        minloglevel=2)
-    for name in ("source.spm", "target.spm"):
-        shutil.copy(work / "sp.model", out / name)
-    pieces = spm.SentencePieceProcessor(model_file=str(work / "sp.model"))
-    vocab = {"</s>": 0, "<unk>": 1}  # the opus-mt layout
-    for index in range(pieces.get_piece_size()):
-        vocab.setdefault(pieces.id_to_piece(index), len(vocab))
-    pad = vocab["<pad>"] = len(vocab)
-    (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-    shutil.rmtree(work)
-
+    vocab = build_marian_vocabulary(out, [text for pair in pairs for text in pair], pieces=1000)
+    pad = vocab["<pad>"]
     tokenizer = MarianTokenizer(str(out / "source.spm"), str(out / "target.spm"), str(out / "vocab.json"),
                                 source_lang=source_language, target_lang=target_language)
     config = MarianConfig(
