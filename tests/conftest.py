@@ -52,3 +52,11 @@ def results_by_id():
         return {record["id"]: record for record in _run_results(out, timings=timings)}
 
     return by_id
+
+
+@pytest.fixture(autouse=True)
+def _no_user_config(tmp_path_factory, monkeypatch):
+    """Tests never read the real user's glossary or cache (~/.config/pressnlp, ~/.cache/pressnlp)."""
+    home = tmp_path_factory.mktemp("xdg")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
