@@ -54,6 +54,35 @@ def results_by_id():
     return by_id
 
 
+SLOW_STAGE = """
+import os
+import time
+from pressnlp.core.stage import Stage
+
+class SlowStage(Stage):
+    name = "slow"
+    requires = ("text",)
+    provides = ("slow",)
+
+    def process(self, record):
+        time.sleep(float(os.environ.get("PRESSNLP_TEST_SLOW_S", "0.004")))
+        record["slow"] = len(record["text"])
+        return record
+"""
+
+
+@pytest.fixture
+def slow_stage_site(plugin_site, monkeypatch):
+    """A `slow` stage plug-in (sleeps per document), for tests that interrupt runs; returns
+    `install(seconds)` -> the site folder to put on PYTHONPATH."""
+
+    def install(seconds: float) -> Path:
+        monkeypatch.setenv("PRESSNLP_TEST_SLOW_S", str(seconds))
+        return plugin_site("slowstage", SLOW_STAGE, {"slow": "SlowStage"})
+
+    return install
+
+
 @pytest.fixture(autouse=True)
 def _no_user_config(tmp_path_factory, monkeypatch):
     """Tests never read the real user's glossary or cache (~/.config/pressnlp, ~/.cache/pressnlp)."""

@@ -70,32 +70,16 @@ def test_a_killed_worker_costs_no_record(small_corpus, tmp_path, plugin_site, mo
     assert all(r.get("survived") for r in records if not r["errors"])
 
 
-SLOW = '''
-import time
-from pressnlp.core.stage import Stage
-
-class SlowStage(Stage):
-    name = "slow"
-    requires = ("text",)
-    provides = ("slow",)
-
-    def process(self, record):
-        time.sleep(0.05)
-        record["slow"] = True
-        return record
-'''
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("engine", ["dask", "local"])
-def test_ctrl_c_stops_cleanly_and_the_next_run_resumes(tmp_path, plugin_site, engine):
+def test_ctrl_c_stops_cleanly_and_the_next_run_resumes(tmp_path, slow_stage_site, engine):
     import os
     import signal
     import subprocess
     import sys
     import time
 
-    site = plugin_site("slowstage", SLOW, {"slow": "SlowStage"})
+    site = slow_stage_site(0.05)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for n in range(120):

@@ -123,28 +123,12 @@ def test_validate_reports_broken_records(tmp_path):
     assert any(p.startswith("line 2: not JSON") for p in problems)
 
 
-SLOW_PLUGIN = '''
-import time
-from pressnlp.core.stage import Stage
-
-class SlowStage(Stage):
-    name = "slow"
-    requires = ("text",)
-    provides = ("slow",)
-
-    def process(self, record):
-        time.sleep(0.004)
-        record["slow"] = len(record["text"])
-        return record
-'''
-
-
 @pytest.mark.slow
-def test_killed_run_resumes_to_the_same_results(tmp_path, plugin_site, run_results):
+def test_killed_run_resumes_to_the_same_results(tmp_path, slow_stage_site, run_results):
     """SIGKILL at random moments, then run again: exactly the uninterrupted run's records."""
     import random
 
-    site = plugin_site("slowstage", SLOW_PLUGIN, {"slow": "SlowStage"})
+    site = slow_stage_site(0.004)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for n in range(300):
