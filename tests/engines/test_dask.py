@@ -90,7 +90,10 @@ def test_ctrl_c_stops_cleanly_and_the_next_run_resumes(tmp_path, slow_stage_site
     command = [sys.executable, "-m", "pressnlp.cli", "run", str(corpus), "-o", str(out), "-c", str(config),
                "--engine", engine, "-j", "2", "--no-progress"]
     env = {**os.environ, "PYTHONPATH": str(site)}
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # a shell that starts jobs in the background (as CI may) makes them ignore SIGINT: undo that,
+    # as a terminal's foreground process would have it
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not list((out / "docs").glob("*.json")):
         time.sleep(0.1)
