@@ -37,6 +37,16 @@ test: $(STAMP)
 
 dev: $(STAMP)
 
+# the corpus's .docx/.pdf from data/corpus-sources (byte-identical; --check compares)
+corpus-docs: $(STAMP)
+	$(PY) scripts/build_corpus_docs.py
+	$(PY) scripts/build_gold.py
+
+bench: $(STAMP)
+	$(PIP) install -e '.[bench]'
+	$(PY) scripts/bench.py --sizes 100,1000 --jobs 1,2
+	$(PY) scripts/bench_peers.py --split test
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests scripts
 
