@@ -106,12 +106,12 @@ class Pipeline:
         """Run every stage over a batch; a failure stays with its own document."""
         self.setup()
         for index, stage in enumerate(self.stages):
-            self._report(index, len(records), finished=False)
+            self._notify(index, len(records), finished=False)
             records = self._run_stage(stage, records)
-            self._report(index, len(records), finished=True)
+            self._notify(index, len(records), finished=True)
         return [public_view(record) for record in records]
 
-    def _report(self, index: int, size: int, *, finished: bool) -> None:
+    def _notify(self, index: int, size: int, *, finished: bool) -> None:
         if self.progress is not None:
             self.progress(StageProgress(self.stages[index].name, index, len(self.stages), size, finished))
 
