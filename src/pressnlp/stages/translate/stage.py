@@ -11,12 +11,11 @@ import importlib.util
 import logging
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from pressnlp import lang
 from pressnlp.core.errors import OptionError
 from pressnlp.core.stage import Stage
 from pressnlp.lang.segment import split_paragraphs, split_sentences
@@ -391,8 +390,7 @@ def _span_language(span: tuple[int, int], segments: list[dict[str, Any]]) -> str
 
 
 def _builtin_entries(language: str) -> list[GlossaryEntry]:
-    data = resources.files("pressnlp.stages.translate").joinpath(f"data/glossary_{language}.toml")
-    if not data.is_file():
-        return []
-    return toml_entries(tomllib.loads(data.read_text("utf-8")), f"built-in glossary_{language}.toml")
+    """The language pack's own glossary (lang/<code>/glossary.toml), if it has one."""
+    pack = lang.find(language)
+    return toml_entries(pack.toml("glossary.toml"), f"built-in glossary of {pack.name}") if pack else []
 
