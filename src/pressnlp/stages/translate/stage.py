@@ -22,10 +22,10 @@ from pressnlp.lang.segment import split_paragraphs, split_sentences
 from pressnlp.models import ModelNotFound, resolve_converted_model, resolve_model
 from pressnlp.stages.translate.base import (
     AUTO_ORDER,
-    BACKENDS,
     BackendUnavailable,
     Translator,
     TranslatorSettings,
+    check_backend_name,
     create_translator,
 )
 from pressnlp.stages.translate.glossary import (
@@ -56,7 +56,8 @@ class TranslateOptions:
     """Options of the translate stage ([stages.translate] in a pipeline config)."""
 
     # "auto": a converted CTranslate2 model, else transformers, else the dictionary gist (with a
-    # warning); or "marian", "ctranslate2", "lexicon", or a plug-in's "package.module:Class".
+    # warning); or a backend registered in the `pressnlp.translators` entry points ("marian",
+    # "ctranslate2", "lexicon", a plug-in's name), or a class given as "package.module:Class".
     backend: str = "auto"
     # Model per source language: a hub id or a path (a converted CTranslate2 directory for ctranslate2).
     models: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_MODELS))
@@ -78,9 +79,8 @@ class TranslateOptions:
     backend_options: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if self.backend != "auto" and self.backend not in BACKENDS and ":" not in self.backend:
-            raise ValueError(f"unknown backend '{self.backend}'; valid: auto, {', '.join(BACKENDS)}, "
-                             "or package.module:Class")
+        if self.backend != "auto":
+            check_backend_name(self.backend)
         for name in ("beam_size", "batch_size"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")
