@@ -7,10 +7,10 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from pressnlp.lang.stopwords import stopwords
 
 from pressnlp.core.pipeline import Pipeline
 from pressnlp.lang.segment import split_paragraphs
-from pressnlp.lang.stopwords import stopwords
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 GOLD = [json.loads(line) for line in (CORPUS / "gold.jsonl").read_text("utf-8").split("\n") if line.strip()]

@@ -5,3 +5,5 @@ from pressnlp.lang.pack import Language
 class English(Language):
     code = "en"
     name = "English"
+    uses_simplemma = True
+    detect_rank = 2
