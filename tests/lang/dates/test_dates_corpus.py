@@ -15,7 +15,7 @@ from pressnlp.io.readers import format_for_path, read_document
 from pressnlp.lang.dates import find_release_date, parse_iso_date
 from pressnlp.stages.extract.dates import extract_dates
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / "corpus"
 
 

@@ -9,7 +9,8 @@ import datetime as dt
 
 import pytest
 
-from pressnlp.lang.dates import available_languages, find_dates, find_release_date, load_lexicon
+from pressnlp import lang
+from pressnlp.lang.dates import available_languages, find_dates, find_release_date
 from pressnlp.stages.extract.dates import extract_dates
 
 REFERENCE = dt.date(2024, 3, 14)
@@ -181,13 +182,13 @@ def test_weekday_alone_is_the_nearest_such_day():
 def test_every_language_file_loads_with_twelve_months_and_seven_weekdays():
     assert set(available_languages()) >= {"pl", "en", "de", "cs", "sk", "uk", "fr", "es"}
     for language in available_languages():
-        lexicon = load_lexicon(language)
+        lexicon = lang.get(language).dates
         assert set(lexicon.months.values()) == set(range(1, 13)), language
         assert set(lexicon.weekdays.values()) == set(range(1, 8)), language
 
 
 def test_polish_months_are_known_in_every_case():
-    lexicon = load_lexicon("pl")
+    lexicon = lang.get("pl").dates
     for form in ("styczeń", "stycznia", "styczniu", "wrzesień", "września", "wrześniu", "listopadzie"):
         assert lexicon.month(form) in {1, 9, 11}
 

@@ -1,9 +1,11 @@
-"""Polish morphology helpers: canonical nominative names of organisations and people."""
+"""Polish morphology (Morfeusz): canonical nominative names of organisations and people, lemmas."""
 from __future__ import annotations
 
 import pytest
 
-from pressnlp.lang.morphology import clean_lemma, lemma, lemmas, match_case, nominative_person, nominative_phrase
+from pressnlp import lang
+from pressnlp.lang.morphology import match_case
+from pressnlp.lang.pl.morphology import clean_lemma, nominative_person, nominative_phrase
 from pressnlp.stages.extract.people import surname_rules
 
 
@@ -62,9 +64,22 @@ def test_nominative_person(name, expected):
 
 
 def test_lemmas_cover_every_reading_and_the_word():
-    assert {"energia", "energii"} <= lemmas("energii", "pl")
-    assert "say" in lemmas("said", "en")
-    assert lemma("Metropolią", "pl") == "metropolia"
+    morphology = lang.get("pl").morphology
+    assert {"energia", "energii"} <= morphology.lemmas("energii")
+    assert morphology.lemma("Metropolią") == "metropolia"
+
+
+def test_possible_lemmas_are_the_readings_not_the_form():
+    morphology = lang.get("pl").morphology
+    assert morphology.possible_lemmas("nową") >= {"nowy", "nowa"}
+    assert "nową" not in morphology.possible_lemmas("nową")
+    assert morphology.possible_lemmas("Xqzwy") == {"xqzwy"}  # unknown to Morfeusz: the word itself
+
+
+def test_one_morfeusz_for_the_process():
+    from pressnlp.lang.pl.morphology import morfeusz
+
+    assert lang.get("pl").morphology.morfeusz is morfeusz()
 
 
 def test_clean_lemma_and_match_case():
