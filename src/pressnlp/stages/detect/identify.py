@@ -2,7 +2,7 @@
 
 Three corrections on top of a plain detector:
 - an alphabet prior on short text: a letter such as "ł", "ř", "ľ" or "ß" counts against every
-  candidate whose orthography lacks it (each language pack's alphabet.txt), bounded so it only settles near-ties
+  candidate whose orthography lacks it (its pack's alphabet.txt), bounded so it only settles near-ties
   (a Polish place name in an English title must not turn the title Polish);
 - a document prior for paragraphs: a paragraph is first read as being in the document's main
   language, so only clear evidence (an English quote) makes it a segment of its own;
