@@ -8,7 +8,7 @@ from pressnlp import lang
 
 pytest.importorskip("morfeusz2")
 
-from pressnlp.lang.morphology import analyse_pl  # noqa: E402
+from pressnlp.lang.pl.morphology import analyse_pl  # noqa: E402
 from pressnlp.stages.translate.lexicon.lexicon import read_entries  # noqa: E402
 
 WORD_CLASSES = {"n", "name", "v", "adj", "adv", "prep", "conj", "comp", "part", "pron", "det", "num", "pred"}

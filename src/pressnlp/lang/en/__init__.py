@@ -8,6 +8,8 @@ from pressnlp.lang.pack import Language
 class English(Language):
     code = "en"
     name = "English"
+    uses_simplemma = True
+    detect_rank = 2
 
     # --- the dictionary gist's English (stages/translate/lexicon) -----------------------------------
     @cached_property

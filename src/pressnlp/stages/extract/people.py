@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from pressnlp.lang.morphology import SurnameRules, analyse_pl, lemmas, nominative_person
+from pressnlp.lang.morphology import lemmas
+from pressnlp.lang.pl.morphology import SurnameRules, analyse_pl, nominative_person
 from pressnlp.stages.extract.lexicon import all_org_heads, lexicon
 from pressnlp.stages.extract.organisations import OrganisationFinder, OrgMention
 from pressnlp.stages.extract.text import Doc, Token

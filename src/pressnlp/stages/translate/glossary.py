@@ -37,7 +37,7 @@ from pathlib import Path
 
 from pressnlp.core.errors import ConfigError, PressnlpError
 from pressnlp.io.writers import atomic_write_bytes
-from pressnlp.lang.morphology import analyse_pl
+from pressnlp.lang.pl.morphology import analyse_pl
 from pressnlp.stages.translate.protect import Span
 
 log = logging.getLogger(__name__)
