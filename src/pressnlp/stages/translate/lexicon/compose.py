@@ -21,7 +21,6 @@ The Polish words this grammar reacts to ("nie", "się", street words …) and th
 from __future__ import annotations
 
 from pressnlp import lang
-from pressnlp.lang.dates import load_lexicon
 from pressnlp.stages.translate.lexicon.analysis import CONTENT, Reading, Token, tokenize
 from pressnlp.stages.translate.lexicon.clause import ClauseGrammar
 from pressnlp.stages.translate.lexicon.disambiguate import disambiguate
@@ -43,7 +42,7 @@ class Composer:
         self.english = english.grammar
         self.dictionary = Dictionary(lexicon, freedict, self.polish, polish.rare_readings)
         self.clause = ClauseGrammar(self.dictionary, self.polish)
-        self.realiser = Realiser(self.dictionary, self.polish, self.english, frozenset(load_lexicon("en").weekdays))
+        self.realiser = Realiser(self.dictionary, self.polish, self.english, frozenset(english.dates.weekdays))
 
     def translate(self, sentence: str) -> str:
         tokens = tokenize(sentence)
