@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pressnlp.evaluation.scoring import normalise
+from pressnlp.lang.normalise import normalise
 from pressnlp.lang.segment import split_paragraphs
 
 # UI labels for the languages a reader is most likely to meet; other codes are shown as they are.
