@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from pressnlp.core.pipeline import Pipeline
+from pressnlp import Pipeline
 from pressnlp.lang.segment import split_paragraphs
 from pressnlp.lang.stopwords import stopwords
 from pressnlp.stages.detect import DEFAULT_LANGUAGES, DetectOptions, DetectStage

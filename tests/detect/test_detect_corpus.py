@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pressnlp.core.pipeline import Pipeline
+from pressnlp import Pipeline
 from pressnlp.lang.segment import split_paragraphs
 from pressnlp.lang.stopwords import stopwords
 
