@@ -29,7 +29,8 @@ class DocumentContext:
     missing: set[str] = field(default_factory=set)
     """Record fields that a failed or skipped stage was to provide; stages requiring them skip."""
     notes: dict[str, Any] = field(default_factory=dict)
-    """What one stage tells a later one about this document, under a key the first one exports."""
+    """What one stage tells a later one about this document, under a key the first one exports
+    (the read stage's `DATELINE`: where the release's date line is in `text`)."""
 
 
 # A record with its working data, as engines hand documents to a pipeline.

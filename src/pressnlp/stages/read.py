@@ -11,6 +11,10 @@ from pressnlp.core.stage import Stage
 from pressnlp.io.location import read_location
 from pressnlp.io.readers import read_document
 
+DATELINE = "read.dateline"
+"""Key of the context note that says where the release's date line is in `text`: (ISO date,
+span) or None when it has none (`lang.dates.find_release_date`), so later stages need not look again."""
+
 
 @dataclass
 class ReadOptions:
@@ -49,4 +53,5 @@ class ReadStage(Stage):
         record["text"] = result.text
         record["title"] = result.title
         record["date"] = result.date
+        context.notes[DATELINE] = result.dateline
         return record
