@@ -97,6 +97,8 @@ def run_corpus(pipeline: Pipeline, corpus: str | Path, out: str | Path, *, engin
     unknown = sorted(set(formats) - set(OUTPUT_FORMATS))
     if unknown:
         raise PressnlpError(f"unknown output format '{unknown[0]}'; valid: {', '.join(OUTPUT_FORMATS)}")
+    if "parquet" in formats:
+        import pressnlp.io.arrow  # noqa: F401 - without the data extra, fail before the run rather than after it
     source = Storage(corpus)
     if not source.is_dir():
         raise PressnlpError(f"{corpus}: corpus folder not found")
