@@ -22,8 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from pressnlp import lang
-from pressnlp.core.pipeline import Pipeline
+from pressnlp import Pipeline, lang
 from pressnlp.lang.segment import split_paragraphs
 from pressnlp.stages.detect import DetectOptions, DetectStage, default_languages
 from pressnlp.stages.detect.backends import load_backend

@@ -32,7 +32,7 @@ def evaluate(corpus: Path, split: str, freedict: bool) -> dict[str, Any]:
     """Scores of the lexicon backend on the releases of one split."""
     import sacrebleu
 
-    from pressnlp.core.pipeline import Pipeline
+    from pressnlp.api import Pipeline
 
     pipeline = Pipeline.from_config({
         "pipeline": {"stages": ["read", "detect", "translate"]},

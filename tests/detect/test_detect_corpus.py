@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pressnlp import lang
-from pressnlp.core.pipeline import Pipeline
+from pressnlp import Pipeline, lang
 from pressnlp.lang.segment import split_paragraphs
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"

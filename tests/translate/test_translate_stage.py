@@ -211,11 +211,12 @@ class _PolishText(Stage):
     requires = ("source",)
     provides = ("text", "title", "language")
 
-    def process(self, record):
-        record["text"] = record.pop("_content").decode("utf-8")
-        record["language"] = {"code": "pl", "confidence": 1.0, "detector": "test",
-                              "segments": [{"start": 0, "end": len(record["text"]), "code": "pl"}]}
-        return record
+    def process_documents(self, records, contexts):
+        for record, context in zip(records, contexts, strict=True):
+            record["text"] = context.content.decode("utf-8")
+            record["language"] = {"code": "pl", "confidence": 1.0, "detector": "test",
+                                  "segments": [{"start": 0, "end": len(record["text"]), "code": "pl"}]}
+        return records
 
 
 def test_in_a_pipeline(tmp_path):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pressnlp import lang
-from pressnlp.evaluation.scoring import normalise
+from pressnlp.lang.normalise import normalise
 from pressnlp.lang.segment import split_paragraphs
 
 GIST_BACKEND_PREFIX = "lexicon"
