@@ -168,9 +168,16 @@ class Summary(_Serialisable):
 
 @dataclass
 class StageRun(_Serialisable):
-    status: Literal["ok", "error", "skipped"]
+    status: Literal["ok", "skipped", "failed"]
     ms: float = 0.0
+    reason: str | None = None  # why a skipped stage did not apply, for people
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        if out["reason"] is None:  # only skipped stages say why
+            del out["reason"]
+        return out
 
 
 @dataclass

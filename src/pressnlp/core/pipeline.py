@@ -15,7 +15,7 @@ from pressnlp.core.config import Config, effective_config, load_config
 from pressnlp.core.document import new_record, public_view
 from pressnlp.core.errors import ConfigError, PressnlpError, StageError
 from pressnlp.core.registry import get_stage
-from pressnlp.core.stage import Stage, StageContext, build_options
+from pressnlp.core.stage import SKIP_REASON_KEY, Stage, StageContext, build_options
 
 log = logging.getLogger(__name__)
 
@@ -95,8 +95,9 @@ class Pipeline:
         positions = []
         text_limit = self.config.limits.text_limit(stage.name)
         for i, record in enumerate(records):
-            if _blocked(stage, record):
-                record["stages"][stage.name] = {"status": "skipped", "ms": 0.0}
+            blocked = _blocked_reason(stage, record)
+            if blocked:
+                record["stages"][stage.name] = {"status": "skipped", "reason": blocked, "ms": 0.0}
                 _mark_missing(stage, record)
             elif "text" in stage.requires and len(record.get("text", "")) > text_limit:
                 _record_failure(stage, record, StageError(
@@ -124,7 +125,7 @@ class Pipeline:
             return records
         per_doc_ms = round((time.perf_counter() - started) * 1000 / len(positions), 3)
         for i, record in zip(positions, done, strict=True):
-            record["stages"][stage.name] = {"status": "ok", "ms": per_doc_ms}
+            _record_outcome(stage, record, per_doc_ms)
             records[i] = record
         return records
 
@@ -156,19 +157,43 @@ class Pipeline:
         return run_corpus(self, corpus, out, **options)
 
 
-def _blocked(stage: Stage, record: dict[str, Any]) -> bool:
-    """Skip a stage for a record when a failed or skipped stage was to provide what it requires."""
-    return any(field in record.get("_missing", ()) for field in stage.requires)
+def _blocked_reason(stage: Stage, record: dict[str, Any]) -> str | None:
+    """Why `stage` cannot run on `record`: a failed or skipped stage was to provide what it requires."""
+    missing = record.get("_missing", {})
+    by_provider: dict[str, list[str]] = {}
+    for field in stage.requires:
+        if field in missing:
+            by_provider.setdefault(missing[field], []).append(field)
+    if not by_provider:
+        return None
+    causes = [f"stage '{provider}' {record['stages'][provider]['status']} (no {', '.join(fields)})"
+              for provider, fields in by_provider.items()]
+    return "not run: " + "; ".join(causes)
 
 
 def _mark_missing(stage: Stage, record: dict[str, Any]) -> None:
-    record.setdefault("_missing", set()).update(stage.provides)
+    """Remember which fields `stage` did not provide, and that it was the one to provide them."""
+    record.setdefault("_missing", {}).update(dict.fromkeys(stage.provides, stage.name))
+
+
+def _record_outcome(stage: Stage, record: dict[str, Any], ms: float) -> None:
+    """Status of a stage that returned the record: failed when it reported an error of its own
+    (a stage never says ok beside its own error), skipped when it said it did not apply, else ok."""
+    reason = record.pop(SKIP_REASON_KEY, None)
+    if any(error.get("stage") == stage.name for error in record["errors"]):
+        record["stages"][stage.name] = {"status": "failed", "ms": ms}
+        _mark_missing(stage, record)
+    elif reason:
+        record["stages"][stage.name] = {"status": "skipped", "reason": reason, "ms": ms}
+    else:
+        record["stages"][stage.name] = {"status": "ok", "ms": ms}
 
 
 def _record_failure(stage: Stage, record: dict[str, Any], exc: Exception, seconds: float) -> None:
     message = str(exc) or type(exc).__name__
     log.warning("stage %s failed on %s: %s", stage.name, record.get("id"), message)
     log.debug("traceback of that failure", exc_info=exc)
+    record.pop(SKIP_REASON_KEY, None)
     record["errors"].append({"stage": stage.name, "type": type(exc).__name__, "message": message})
-    record["stages"][stage.name] = {"status": "error", "ms": round(seconds * 1000, 3)}
+    record["stages"][stage.name] = {"status": "failed", "ms": round(seconds * 1000, 3)}
     _mark_missing(stage, record)

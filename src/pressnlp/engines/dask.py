@@ -15,7 +15,7 @@ from typing import Any
 from pressnlp.core.config import load_config
 from pressnlp.core.errors import PressnlpError
 from pressnlp.core.pipeline import Pipeline
-from pressnlp.engines.local import MAX_ATTEMPTS, crashed_record
+from pressnlp.engines.local import MAX_ATTEMPTS, crashed_record, gather_warnings, quiet_run_warnings
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +25,7 @@ _pipelines: dict[str, Pipeline] = {}  # per worker process, keyed by config fing
 def _work(config: dict[str, Any], fingerprint: str, records: list[dict[str, Any]]) -> tuple[list[dict], list[str]]:
     pipeline = _pipelines.get(fingerprint)
     if pipeline is None:
+        quiet_run_warnings()
         pipeline = _pipelines[fingerprint] = Pipeline.from_config(load_config(config))
     return pipeline.process_records(records), list(pipeline.context.warnings)
 
@@ -82,7 +83,7 @@ class DaskEngine:
                 yield from self._retry(records, attempts, retry)
             else:
                 done, warnings = future.result()
-                self.warnings.extend(w for w in warnings if w not in self.warnings)
+                gather_warnings(self.pipeline, self.warnings, warnings)
                 yield from done
             future.release()
             top_up(queue)

@@ -240,7 +240,7 @@ def _summary_of(record: dict[str, Any], url: str) -> RecordSummary:
 
 
 def _read_failed(record: dict[str, Any]) -> bool:
-    return (record.get("stages") or {}).get("read", {}).get("status") == "error"
+    return (record.get("stages") or {}).get("read", {}).get("status") == "failed"
 
 
 # --- the app ---------------------------------------------------------------------------------------
