@@ -6,6 +6,8 @@ import hashlib
 import json
 import logging
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,21 @@ log = logging.getLogger(__name__)
 INITIAL_FIELDS = ("id", "source")
 
 
+@dataclass(frozen=True)
+class StageProgress:
+    """A stage starting (`finished` False) or finishing on a batch: what a progress display needs
+    (the web page's steps, a command-line bar, a notebook)."""
+
+    stage: str
+    index: int  # the stage's position in the pipeline, from 0
+    stages: int  # how many stages the pipeline has
+    records: int  # the batch's size
+    finished: bool
+
+
+ProgressCallback = Callable[[StageProgress], None]
+
+
 class Pipeline:
     """Ordered stages plus the config they came from.
 
@@ -33,6 +50,8 @@ class Pipeline:
         self.config = config
         self.stages = stages
         self.context = context
+        # told before and after each stage runs over a batch (processing waits for it to return)
+        self.progress: ProgressCallback | None = None
         self._ready = False
 
     # --- building ---------------------------------------------------------------------------
@@ -86,9 +105,15 @@ class Pipeline:
     def process_records(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Run every stage over a batch; a failure stays with its own document."""
         self.setup()
-        for stage in self.stages:
+        for index, stage in enumerate(self.stages):
+            self._notify(index, len(records), finished=False)
             records = self._run_stage(stage, records)
+            self._notify(index, len(records), finished=True)
         return [public_view(record) for record in records]
+
+    def _notify(self, index: int, size: int, *, finished: bool) -> None:
+        if self.progress is not None:
+            self.progress(StageProgress(self.stages[index].name, index, len(self.stages), size, finished))
 
     def _run_stage(self, stage: Stage, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         records = list(records)

@@ -1,14 +1,9 @@
-"""Language data and small language helpers; imports nothing else of pressnlp."""
-from __future__ import annotations
+"""Language knowledge: one pack per language (`lang/<code>/`, data files plus a small class) and the
+shared helpers that work on any language (segmenting, normalising). Imports nothing else of pressnlp.
 
-# English names of the languages a user is most likely to meet; other codes are shown as they are.
-LANGUAGE_NAMES = {
-    "pl": "Polish", "en": "English", "de": "German", "cs": "Czech", "sk": "Slovak", "uk": "Ukrainian",
-    "fr": "French", "es": "Spanish", "it": "Italian", "lt": "Lithuanian", "ru": "Russian",
-    "und": "undetermined",
-}
+    >>> from pressnlp import lang
+    >>> lang.get("pl").words("stopwords.txt")
+"""
+from pressnlp.lang.pack import Language, UnknownLanguage, available, find, get
 
-
-def language_name(code: str) -> str:
-    """The English name of an ISO 639-1 code ("de" -> "German"), or the code itself."""
-    return LANGUAGE_NAMES.get(code, code)
+__all__ = ["Language", "UnknownLanguage", "available", "find", "get"]

@@ -17,9 +17,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from pressnlp import lang
 from pressnlp.core.errors import OptionError
 from pressnlp.core.stage import Stage
-from pressnlp.lang import language_name
 from pressnlp.lang.segment import split_paragraphs, split_sentences
 from pressnlp.models import ModelNotFound, resolve_converted_model, resolve_model
 from pressnlp.stages.translate.base import (
@@ -250,7 +250,8 @@ class TranslateStage(Stage):
     def _no_backend_reason(self, language: str) -> str:
         """Why `language` has no translation here, and what the user can do about it."""
         options = self.options
-        name = f"{language_name(language)} ({language})"
+        pack = lang.find(language)
+        name = f"{pack.name} ({language})" if pack and pack.name else f"'{language}'"
         model = options.models.get(language)
         if options.backend not in ("auto", "marian", "ctranslate2"):
             return f"the translation backend '{options.backend}' cannot translate {name}"

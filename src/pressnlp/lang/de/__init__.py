@@ -1,0 +1,7 @@
+"""The German language pack: its data files live in this folder."""
+from pressnlp.lang.pack import Language
+
+
+class German(Language):
+    code = "de"
+    name = "German"

@@ -1,0 +1,7 @@
+"""The French language pack: its data files live in this folder."""
+from pressnlp.lang.pack import Language
+
+
+class French(Language):
+    code = "fr"
+    name = "French"

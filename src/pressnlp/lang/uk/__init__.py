@@ -1,0 +1,7 @@
+"""The Ukrainian language pack: its data files live in this folder."""
+from pressnlp.lang.pack import Language
+
+
+class Ukrainian(Language):
+    code = "uk"
+    name = "Ukrainian"
