@@ -55,7 +55,7 @@ def test_changed_lexicon_data_never_meets_a_stale_memory_entry(tmp_path):
 
     site = tmp_path / "site"  # the same package with one lexicon entry changed, in a process of its own
     shutil.copytree(Path(pressnlp.__file__).parent, site / "pressnlp", ignore=shutil.ignore_patterns("__pycache__"))
-    nouns = site / "pressnlp" / "stages" / "translate" / "lexicon" / "data" / "nouns_core.tsv"
+    nouns = site / "pressnlp" / "lang" / "pl" / "lexicon" / "nouns_core.tsv"
     data = nouns.read_text(encoding="utf-8")
     assert "dworzec\tstation\tn\n" in data
     nouns.write_text(data.replace("dworzec\tstation\tn\n", "dworzec\tterminus\tn\n"), encoding="utf-8")

@@ -8,7 +8,7 @@ import pytest
 from pressnlp.core.document import new_record
 from pressnlp.core.errors import ConfigError
 from pressnlp.core.pipeline import Pipeline
-from pressnlp.core.registry import register
+from pressnlp.core.registry import Registry, register
 from pressnlp.core.stage import SKIP_REASON_KEY, Stage, StageContext, build_options
 from pressnlp.schema import record_problems
 from pressnlp.stages.translate import TranslateStage, base
@@ -152,8 +152,28 @@ def test_mixed_language_release_keeps_the_english_quote(tmp_path):
         "METROPOLIA PODPISAŁA UMOWĘ.\n\n“We are proud to join,” said the mayor.\n\nPROJEKT RUSZY W MAJU.")
 
 
+def _only_backends(monkeypatch, **backends: type[base.Translator]) -> None:
+    """The translation backends registered for one test (none of ours, whatever is installed)."""
+    registry = Registry("pressnlp.tests.no-entry-points", base.Translator, "translation backend")
+    for name, backend in backends.items():
+        registry.register(backend, name)
+    monkeypatch.setattr(base, "TRANSLATORS", registry)
+
+
+def test_backends_are_found_by_name_in_the_registry(tmp_path, monkeypatch):
+    from pressnlp.stages.translate.lexicon import LexiconTranslator
+
+    assert {"marian", "ctranslate2", "lexicon"} <= set(base.TRANSLATORS.available())
+    assert base.backend_class("lexicon") is LexiconTranslator  # the entry point in pyproject.toml
+    _only_backends(monkeypatch, upper=UppercaseTranslator)
+    record = _stage(tmp_path, backend="upper").process_batch([_record("Dzień dobry.")])[0]
+    assert record["translation"]["text"] == "DZIEŃ DOBRY."
+    with pytest.raises(ConfigError, match="unknown backend 'lexicon'; valid: auto, upper, or package.module:Class"):
+        _stage(tmp_path, backend="lexicon")
+
+
 def test_a_language_without_any_backend_is_skipped_with_a_reason_not_an_error(tmp_path, monkeypatch):
-    monkeypatch.setitem(base.BACKENDS, "lexicon", "pressnlp.no_such_module:Lexicon")
+    _only_backends(monkeypatch)
     stage = _stage(tmp_path, backend="auto", models={"pl": "Helsinki-NLP/opus-mt-pl-en"},
                    model_dir=str(tmp_path / "models"))
     german, polish = stage.process_batch([_record("Guten Tag.", "de"), _record("Dzień dobry.", "pl")])
@@ -189,7 +209,7 @@ def test_a_corpus_language_without_a_model_runs_through_the_pipeline_without_err
 
 
 def test_auto_falls_back_to_the_gist_backend_with_a_warning(tmp_path, monkeypatch):
-    monkeypatch.setitem(base.BACKENDS, "lexicon", FAKE)
+    _only_backends(monkeypatch, lexicon=UppercaseTranslator)
     stage = _stage(tmp_path, backend="auto", model_dir=str(tmp_path / "none"),
                    models={"pl": "Helsinki-NLP/opus-mt-pl-en-not-here"})
     assert stage.describe()["plan"] == {"pl": "lexicon"}

@@ -1,6 +1,7 @@
+#!/usr/bin/env python
 """Measure the lexicon backend on the corpus: chrF, BLEU, lexicon coverage and speed.
 
-    python -m pressnlp.stages.translate.lexicon.evaluate [--split dev] [--no-freedict] [--show 3]
+    .venv/bin/python scripts/eval_gist.py [--split dev] [--no-freedict] [--show 3]
 
 Each Polish release with a reference (`translation_en` in the gold) goes through read, detect
 and translate (backend lexicon, no translation memory); its translated text is scored against
