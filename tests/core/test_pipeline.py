@@ -43,8 +43,43 @@ class NeedsCheckedStage(Stage):
         return record
 
 
+@register
+class PickyStage(Stage):
+    """Does not apply to documents without a full stop, and says so; reports a marker as its own error."""
+
+    name = "test-picky"
+    requires = ("text",)
+    provides = ("picked",)
+
+    def process(self, record):
+        record["picked"] = None
+        if "OOPS" in record["text"]:
+            record["errors"].append({"stage": self.name, "type": "Oops", "message": "reported, not raised"})
+        elif "." not in record["text"]:
+            self.skip(record, "nothing to pick: no sentence ends in this text")
+        else:
+            record["picked"] = record["text"].split(".")[0]
+        return record
+
+
+@register
+class NeedsPickedStage(Stage):
+    name = "test-after-picky"
+    requires = ("picked",)
+    provides = ("picked_length",)
+
+    def process(self, record):
+        record["picked_length"] = len(record["picked"] or "")
+        return record
+
+
 def _pipeline():
     return Pipeline.from_config({"pipeline": {"stages": ["read", "test-fussy", "test-after"]}})
+
+
+def _picky_records(*texts):
+    pipeline = Pipeline.from_config({"pipeline": {"stages": ["read", "test-picky", "test-after-picky"]}})
+    return [pipeline.process_text(text, id=f"doc{i}.txt") for i, text in enumerate(texts)]
 
 
 def test_a_failing_document_gets_an_error_and_its_batch_mates_go_on():
@@ -54,10 +89,44 @@ def test_a_failing_document_gets_an_error_and_its_batch_mates_go_on():
         records.append(pipeline.process_text(text, id=f"doc{i}.txt"))
     bad = records[1]
     assert bad["errors"] == [{"stage": "test-fussy", "type": "ValueError", "message": "cannot handle doc1.txt"}]
-    assert bad["stages"]["test-fussy"]["status"] == "error"
-    assert bad["stages"]["test-after"]["status"] == "skipped"
+    assert bad["stages"]["test-fussy"]["status"] == "failed"
+    assert bad["stages"]["test-after"] == {
+        "status": "skipped", "reason": "not run: stage 'test-fussy' failed (no checked)", "ms": 0.0}
     assert "after" not in bad
     assert [r["after"] for r in (records[0], records[2])] == [19, 17]
+    assert all(r["stages"]["test-fussy"]["status"] == "ok" for r in (records[0], records[2]))
+
+
+def test_a_stage_that_does_not_apply_says_why_and_is_not_a_failure():
+    good, skipped = _picky_records("Zdanie pierwsze. Drugie", "Nagłówek bez kropki")
+    assert good["stages"]["test-picky"]["status"] == "ok" and "reason" not in good["stages"]["test-picky"]
+    assert skipped["errors"] == []
+    assert skipped["stages"]["test-picky"]["status"] == "skipped"
+    assert skipped["stages"]["test-picky"]["reason"] == "nothing to pick: no sentence ends in this text"
+    # its field is null, as for any document it has nothing to do for, and later stages still run
+    assert skipped["picked"] is None
+    assert skipped["stages"]["test-after-picky"]["status"] == "ok" and skipped["picked_length"] == 0
+    assert all(not key.startswith("_") for key in skipped)
+    assert record_problems(skipped) == []
+
+
+def test_a_stage_never_reports_ok_beside_its_own_error():
+    (reported,) = _picky_records("OOPS. Coś poszło nie tak.")
+    assert reported["errors"] == [{"stage": "test-picky", "type": "Oops", "message": "reported, not raised"}]
+    assert reported["stages"]["test-picky"]["status"] == "failed"
+    assert reported["stages"]["test-after-picky"]["status"] == "skipped"
+    assert record_problems(reported) == []
+
+
+def test_validation_catches_a_status_that_contradicts_errors():
+    (record,) = _picky_records("Zdanie. Drugie.")
+    record["errors"].append({"stage": "test-picky", "type": "X", "message": "m"})
+    assert record_problems(record) == ["stages/test-picky: status 'ok' beside an error of this stage"]
+    record["errors"].clear()
+    record["stages"]["test-picky"]["status"] = "failed"
+    assert record_problems(record) == ["stages/test-picky: failed without an entry in errors"]
+    record["stages"]["test-picky"] = {"status": "skipped", "ms": 0.0}
+    assert any("reason" in problem for problem in record_problems(record))
 
 
 def test_batch_failure_is_isolated_to_the_failing_record():

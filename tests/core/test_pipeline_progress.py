@@ -52,6 +52,6 @@ def test_a_failing_stage_is_still_reported_finished_and_no_callback_is_the_defau
     assert pipeline.process_text("Bez słuchacza.", id="quiet.txt")["stages"]["test-listening"]["status"] == "ok"
     pipeline.progress = events.append
     record = pipeline.process_bytes(b"\xff\xfe\x00binary\x00", id="broken.txt", format="docx")
-    assert record["stages"]["read"]["status"] == "error"
+    assert record["stages"]["read"]["status"] == "failed"
     assert [(event.stage, event.finished) for event in events] == [
         ("read", False), ("read", True), ("test-listening", False), ("test-listening", True)]

@@ -78,7 +78,7 @@ def test_every_bad_file_gets_a_record_with_a_clear_outcome(bad_run):
             assert len(record["errors"]) == 1, (doc_id, record["errors"])
             error = record["errors"][0]
             assert error["stage"] == stage and words in error["message"], (doc_id, error)
-            assert record["stages"][stage]["status"] == "error"
+            assert record["stages"][stage]["status"] == "failed"
     summary = bad_run["summary"]
     failed = sum(1 for stage, _ in OUTCOMES.values() if stage)
     assert (summary.documents, summary.processed, summary.failed) == (len(records), len(records), failed)

@@ -70,7 +70,10 @@ def test_files_over_max_file_bytes_get_an_error_record(tmp_path, plugin, results
     big = records["big.txt"]
     assert big["errors"] == [{"stage": "read", "type": "StageError",
                               "message": "file is over the limit of 1,000 bytes (stages.read.max_file_bytes)"}]
-    assert big["stages"]["count"]["status"] == "skipped" and "chars" not in big
+    assert big["stages"]["read"]["status"] == "failed"
+    assert big["stages"]["count"] == {"status": "skipped", "reason": "not run: stage 'read' failed (no text)",
+                                      "ms": 0.0}
+    assert "chars" not in big
     assert summary.exit_code == 1
 
 

@@ -26,8 +26,9 @@ class DocumentContext:
     """The file's bytes, when they came with the document (pasted text, a remote corpus)."""
     location: str | None = None
     """Where the read stage finds the bytes otherwise (a local path or an fsspec URL)."""
-    missing: set[str] = field(default_factory=set)
-    """Record fields that a failed or skipped stage was to provide; stages requiring them skip."""
+    missing: dict[str, str] = field(default_factory=dict)
+    """Record fields that a failed or skipped stage was to provide, with that stage's name; stages
+    requiring them are skipped, saying why."""
     notes: dict[str, Any] = field(default_factory=dict)
     """What one stage tells a later one about this document, under a key the first one exports
     (the read stage's `DATELINE`: where the release's date line is in `text`)."""

@@ -20,7 +20,7 @@ from pressnlp.core.config import Config, effective_config, load_config
 from pressnlp.core.document import DocumentContext, new_record, public_view
 from pressnlp.core.errors import ConfigError, PressnlpError, StageError
 from pressnlp.core.registry import get_stage
-from pressnlp.core.stage import Stage, StageContext, build_options
+from pressnlp.core.stage import SKIP_REASON_KEY, Stage, StageContext, build_options
 
 log = logging.getLogger(__name__)
 
@@ -130,8 +130,9 @@ class Pipeline:
         positions = []
         text_limit = self.config.limits.text_limit(stage.name)
         for i, record in enumerate(records):
-            if _blocked(stage, contexts[i]):
-                record["stages"][stage.name] = {"status": "skipped", "ms": 0.0}
+            blocked = _blocked_reason(stage, record, contexts[i])
+            if blocked:
+                record["stages"][stage.name] = {"status": "skipped", "reason": blocked, "ms": 0.0}
                 _mark_missing(stage, contexts[i])
             elif "text" in stage.requires and len(record.get("text", "")) > text_limit:
                 _record_failure(stage, record, contexts[i], StageError(
@@ -161,7 +162,7 @@ class Pipeline:
             return records
         per_doc_ms = round((time.perf_counter() - started) * 1000 / len(positions), 3)
         for i, record in zip(positions, done, strict=True):
-            record["stages"][stage.name] = {"status": "ok", "ms": per_doc_ms}
+            _record_outcome(stage, record, contexts[i], per_doc_ms)
             records[i] = record
         return records
 
@@ -176,13 +177,35 @@ class Pipeline:
         return self.process_records([new_record(id, source)], [DocumentContext(content=data)])[0]
 
 
-def _blocked(stage: Stage, context: DocumentContext) -> bool:
-    """Skip a stage for a record when a failed or skipped stage was to provide what it requires."""
-    return any(field in context.missing for field in stage.requires)
+def _blocked_reason(stage: Stage, record: dict[str, Any], context: DocumentContext) -> str | None:
+    """Why `stage` cannot run on `record`: a failed or skipped stage was to provide what it requires."""
+    by_provider: dict[str, list[str]] = {}
+    for field in stage.requires:
+        if field in context.missing:
+            by_provider.setdefault(context.missing[field], []).append(field)
+    if not by_provider:
+        return None
+    causes = [f"stage '{provider}' {record['stages'][provider]['status']} (no {', '.join(fields)})"
+              for provider, fields in by_provider.items()]
+    return "not run: " + "; ".join(causes)
 
 
 def _mark_missing(stage: Stage, context: DocumentContext) -> None:
-    context.missing.update(stage.provides)
+    """Remember which fields `stage` did not provide, and that it was the one to provide them."""
+    context.missing.update(dict.fromkeys(stage.provides, stage.name))
+
+
+def _record_outcome(stage: Stage, record: dict[str, Any], context: DocumentContext, ms: float) -> None:
+    """Status of a stage that returned the record: failed when it reported an error of its own
+    (a stage never says ok beside its own error), skipped when it said it did not apply, else ok."""
+    reason = record.pop(SKIP_REASON_KEY, None)
+    if any(error.get("stage") == stage.name for error in record["errors"]):
+        record["stages"][stage.name] = {"status": "failed", "ms": ms}
+        _mark_missing(stage, context)
+    elif reason:
+        record["stages"][stage.name] = {"status": "skipped", "reason": reason, "ms": ms}
+    else:
+        record["stages"][stage.name] = {"status": "ok", "ms": ms}
 
 
 def _record_failure(stage: Stage, record: dict[str, Any], context: DocumentContext, exc: Exception,
@@ -190,6 +213,7 @@ def _record_failure(stage: Stage, record: dict[str, Any], context: DocumentConte
     message = str(exc) or type(exc).__name__
     log.warning("stage %s failed on %s: %s", stage.name, record.get("id"), message)
     log.debug("traceback of that failure", exc_info=exc)
+    record.pop(SKIP_REASON_KEY, None)
     record["errors"].append({"stage": stage.name, "type": type(exc).__name__, "message": message})
-    record["stages"][stage.name] = {"status": "error", "ms": round(seconds * 1000, 3)}
+    record["stages"][stage.name] = {"status": "failed", "ms": round(seconds * 1000, 3)}
     _mark_missing(stage, context)

@@ -16,7 +16,13 @@ from pressnlp.core.config import load_config
 from pressnlp.core.document import Document
 from pressnlp.core.errors import PressnlpError
 from pressnlp.core.pipeline import Pipeline
-from pressnlp.engines.local import MAX_ATTEMPTS, crashed_record, process_documents
+from pressnlp.engines.local import (
+    MAX_ATTEMPTS,
+    crashed_record,
+    gather_warnings,
+    process_documents,
+    quiet_run_warnings,
+)
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +32,7 @@ _pipelines: dict[str, Pipeline] = {}  # per worker process, keyed by config fing
 def _work(config: dict[str, Any], fingerprint: str, documents: list[Document]) -> tuple[list[dict], list[str]]:
     pipeline = _pipelines.get(fingerprint)
     if pipeline is None:
+        quiet_run_warnings()
         pipeline = _pipelines[fingerprint] = Pipeline.from_config(load_config(config))
     return process_documents(pipeline, documents), list(pipeline.context.warnings)
 
@@ -83,7 +90,7 @@ class DaskEngine:
                 yield from self._retry(documents, attempts, retry)
             else:
                 done, warnings = future.result()
-                self.warnings.extend(w for w in warnings if w not in self.warnings)
+                gather_warnings(self.pipeline, self.warnings, warnings)
                 yield from done
             future.release()
             top_up(queue)

@@ -21,6 +21,7 @@ from typing import Any
 from pressnlp.core.config import load_config
 from pressnlp.core.document import Document, public_view
 from pressnlp.core.pipeline import Pipeline
+from pressnlp.core.stage import not_a_run_warning
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,23 @@ class _Batch:
     documents: list[Document]
     attempts: int = 0
     started: float | None = None
+
+
+def gather_warnings(pipeline: Pipeline, gathered: list[str], new: list[str]) -> None:
+    """Warnings that a batch returned: logged once in this process (workers do not print them,
+    see `quiet_run_warnings`) and kept for the run summary."""
+    for warning in new:
+        pipeline.context.warn(warning)
+        if warning not in gathered:
+            gathered.append(warning)
+
+
+def quiet_run_warnings() -> None:
+    """In a worker process: run warnings travel back with the results and the parent reports
+    them, so the worker leaves them out of what it prints (else each would show once per worker)."""
+    for handler in [*logging.getLogger().handlers, logging.lastResort]:
+        if handler is not None:
+            handler.addFilter(not_a_run_warning)
 
 
 def crashed_record(document: Document) -> dict[str, Any]:
@@ -65,7 +83,7 @@ class LocalEngine:
             self._pool = None
 
     def _add_warnings(self, warnings: list[str]) -> None:
-        self.warnings.extend(w for w in warnings if w not in self.warnings)
+        gather_warnings(self.pipeline, self.warnings, warnings)
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
@@ -173,6 +191,7 @@ _worker_pipeline: Pipeline | None = None
 
 def _init_worker(config: dict[str, Any], source: str | None, cache_dir: Path | None) -> None:
     global _worker_pipeline
+    quiet_run_warnings()
     loaded = load_config(config)
     loaded.source = source
     _worker_pipeline = Pipeline.from_config(loaded, cache_dir=cache_dir)

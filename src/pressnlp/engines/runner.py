@@ -79,7 +79,7 @@ def error_record(file: CorpusFile, stage: str, error_type: str, message: str) ->
     """A finished record for a document no stage could work on."""
     record = initial_record(file)
     record["errors"].append({"stage": stage, "type": error_type, "message": message})
-    record["stages"][stage] = {"status": "error", "ms": 0.0}
+    record["stages"][stage] = {"status": "failed", "ms": 0.0}
     return public_view(record)
 
 

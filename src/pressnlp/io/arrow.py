@@ -47,7 +47,8 @@ RESULT_SCHEMA = pa.schema([
     ])),
     ("summary", pa.struct([("method", pa.string()), ("text", pa.string()), ("en", pa.string())])),
     # a list rather than an Arrow map, which `datasets` cannot represent
-    ("stages", pa.list_(pa.struct([("stage", pa.string()), ("status", pa.string()), ("ms", pa.float64())]))),
+    ("stages", pa.list_(pa.struct([("stage", pa.string()), ("status", pa.string()), ("reason", pa.string()),
+                                   ("ms", pa.float64())]))),
     ("errors", pa.list_(pa.struct([("stage", pa.string()), ("type", pa.string()), ("message", pa.string())]))),
 ])
 

@@ -7,8 +7,10 @@ makes the glossary and the protected spans hold in every one of them.
 
 Writing a backend:
 - subclass `Translator`, set `backend_id` in `__init__` ("<backend>:<model or data id>"); it is
-  written to `translation.backend` and goes into translation-memory keys, so change it whenever
-  the output would change (other model, other lexicon version);
+  written to `translation.backend`;
+- `describe()` goes into translation-memory keys and `data_digest()` into the pipeline
+  fingerprint: both must change whenever the output would (other model, changed model files or
+  dictionary data), or a cache serves translations made with the old ones;
 - the constructor signature is `Backend(source_language, target_language, settings)` with
   `settings` a `TranslatorSettings`; raise `BackendUnavailable` (message for people) when the
   backend cannot serve this language pair here (no model found, library not installed) so that
@@ -82,8 +84,16 @@ class Translator(abc.ABC):
         """Translations of `sentences`, same order and length; placeholders copied verbatim."""
 
     def describe(self) -> dict[str, Any]:
-        """Identity of the output (backend, model path, data version) for the manifest."""
+        """Identity of the output (backend, model path, data version) for the manifest; also the
+        translation-memory key, so it must change whenever the output would."""
         return {"backend": self.backend_id}
+
+    @classmethod
+    def data_digest(cls, source_language: str, target_language: str, settings: TranslatorSettings) -> str | None:
+        """Digest of the files this backend would translate with (model, dictionary data), found
+        without loading anything: it goes into the pipeline fingerprint, so that changed files
+        re-process documents. None: no files, or none found here."""
+        return None
 
     def count_tokens(self, sentence: str) -> int:
         """Length of `sentence` in the unit `max_tokens` limits (model pieces for neural models)."""

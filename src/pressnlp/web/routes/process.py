@@ -76,7 +76,7 @@ async def _submit(processor: Processor, limit: int, text: str | None, upload: St
 
 
 def _read_failed(record: dict[str, Any]) -> bool:
-    return (record.get("stages") or {}).get("read", {}).get("status") == "error"
+    return (record.get("stages") or {}).get("read", {}).get("status") == "failed"
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
