@@ -36,8 +36,14 @@ from pressnlp.stages.translate.stage import MEMORY_FILE
 pytestmark = pytest.mark.slow
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-# The gist backend whatever models a machine has: a neural model would make the runs slow.
-CONFIG = '[stages.translate]\nbackend = "lexicon"\n'
+# The gist backend whatever models a machine has (a neural model would make the runs slow), and
+# the corpus's languages only (each process loads the detector's models of every candidate).
+CONFIG = """
+[stages.detect]
+languages = ["pl", "en", "de", "fr", "es", "cs", "sk", "uk"]
+[stages.translate]
+backend = "lexicon"
+"""
 # Polish releases with an English paragraph (the issue's flipping gist was in such a release).
 MIXED = ("pl/2023-06-metropolia-poznan-logiflow.txt", "pl/2025-05-cnk-sport-pod-lupa.txt")
 RELEASE_SUFFIXES = (".txt", ".md", ".html", ".docx", ".pdf")
