@@ -84,7 +84,7 @@ def _from_template(words: list[_Word]) -> str | None:
         slots: dict[str, str] = {}
         for slot, word in zip(pattern, words_here, strict=True):
             if slot == "{adj}":
-                rendered = next((data.words[lemma] for lemma in word.lemmas if lemma in data.words), None)
+                rendered = next((data.words[lemma] for lemma in sorted(word.lemmas) if lemma in data.words), None)
                 if rendered is None or not word.adjective:
                     break
                 slots["adj"] = rendered

@@ -51,6 +51,7 @@ class _Pattern:
     name: str  # the name or alias this pattern spells
     words: tuple[frozenset[str], ...]  # accepted forms of each word (lower-cased)
     exact: tuple[str, ...] | None  # acronyms match as written
+    order: int  # position in the gazetteer: of two matches as long, the one listed first wins
 
 
 class Gazetteer:
@@ -60,21 +61,22 @@ class Gazetteer:
         self.entries = list(entries)
         self._index: dict[str, list[_Pattern]] = {}
         self._by_name: dict[str, Entry] = {}
-        for entry in self.entries:
-            for name in entry.names:
-                self._by_name.setdefault(normalise(name), entry)
-                pattern = _pattern(entry, name)
-                if pattern:
-                    first = pattern.exact[0].lower() if pattern.exact else min(pattern.words[0])
-                    for form in (pattern.words[0] if not pattern.exact else {first}):
-                        self._index.setdefault(form, []).append(pattern)
+        names = ((entry, name) for entry in self.entries for name in entry.names)
+        for order, (entry, name) in enumerate(names):
+            self._by_name.setdefault(normalise(name), entry)
+            pattern = _pattern(entry, name, order)
+            if pattern:
+                first = pattern.exact[0].lower() if pattern.exact else min(pattern.words[0])
+                for form in (pattern.words[0] if not pattern.exact else {first}):
+                    self._index.setdefault(form, []).append(pattern)
 
     def lookup(self, name: str) -> Entry | None:
         """The entry one of whose names normalises like `name`."""
         return self._by_name.get(normalise(name))
 
     def find(self, doc: Doc) -> Iterator[tuple[Entry, str, int, int]]:
-        """Entries named in the text with the name or alias matched, longest match first."""
+        """Entries named in the text with the name or alias matched: the longest match, of matches
+        as long the entry listed first (never the order in which a set yields a word's forms)."""
         tokens = [t for t in doc.tokens if t.is_word]
         i = 0
         while i < len(tokens):
@@ -83,7 +85,7 @@ class Gazetteer:
             for form in forms:
                 for pattern in self._index.get(form, ()):
                     size = _match(pattern, tokens, i, doc)
-                    if size and (best is None or size > best[0]):
+                    if size and (best is None or (size, -pattern.order) > (best[0], -best[1].order)):
                         best = (size, pattern)
             if best:
                 size, pattern = best
@@ -93,15 +95,15 @@ class Gazetteer:
                 i += 1
 
 
-def _pattern(entry: Entry, name: str) -> _Pattern | None:
+def _pattern(entry: Entry, name: str, order: int) -> _Pattern | None:
     words = [w for w in name.replace("„", " ").replace("”", " ").split() if any(ch.isalnum() for ch in w)]
     if not words:
         return None
     if len(words) == 1 and sum(ch.isupper() for ch in words[0]) >= 2:
-        return _Pattern(entry, name, (), tuple(words))
+        return _Pattern(entry, name, (), tuple(words), order)
     language = entry.language if entry.language == "pl" else "en"
     accepted = tuple(frozenset({w.lower(), lemma(w, language)}) for w in words)
-    return _Pattern(entry, name, accepted, None)
+    return _Pattern(entry, name, accepted, None, order)
 
 
 def _match(pattern: _Pattern, tokens: list, i: int, doc: Doc) -> int:

@@ -125,7 +125,7 @@ class ThemeExtractor(Extractor):
         if language not in self._index:
             index: dict[str, list[tuple[tuple[str, ...], str, float, str]]] = {}
             for theme in self.themes.values():
-                for source_language in {language, SHARED_LANGUAGE}:
+                for source_language in dict.fromkeys((language, SHARED_LANGUAGE)):
                     for key, (weight, phrase) in theme.keywords.get(source_language, {}).items():
                         index.setdefault(key[0], []).append((key, theme.id, weight, phrase))
             self._index[language] = index
@@ -164,7 +164,9 @@ class ThemeExtractor(Extractor):
                           and not doc.in_contact_block(t.start)]
             forms = [lemmas(t.text, doc.language) for t in tokens]
             for i, token_lemmas in enumerate(forms):
-                for first in token_lemmas:
+                # in a fixed order: it decides the order of the sums below, so their last bits,
+                # and of themes that tie, which comes first
+                for first in sorted(token_lemmas):
                     for key, theme_id, weight, _phrase in index.get(first, ()):
                         if len(key) > 1 and not all(i + k < len(forms) and key[k] in forms[i + k]
                                                     for k in range(1, len(key))):

@@ -42,10 +42,13 @@ class Entry:
 
 @dataclass(frozen=True)
 class Term:
-    """A multi-word entry with what each of its words matches."""
+    """A multi-word entry with what each of its words matches, its words as written, and its
+    position among the lexicon's terms (of two equally good matches, the one listed first wins)."""
 
     entry: Entry
     words: tuple[frozenset[str], ...]
+    forms: tuple[str, ...]
+    order: int
 
 
 def read_entries(text: str, source: str = "pressnlp") -> list[Entry]:
@@ -78,10 +81,11 @@ class Lexicon:
             else:
                 self.single.setdefault(entry.polish.lower(), []).append(entry)
         self.terms: dict[str, list[Term]] = {}
-        for entry in multi:
+        for order, entry in enumerate(multi):
             words = tuple(term_key_candidates(entry.polish, self.is_function_word))
+            term = Term(entry, words, tuple(token.form.lower() for token in tokenize(entry.polish)), order)
             for candidate in words[0]:
-                self.terms.setdefault(candidate, []).append(Term(entry, words))
+                self.terms.setdefault(candidate, []).append(term)
 
     def is_function_word(self, word: str) -> bool:
         entries = self.single.get(word.lower(), ())
@@ -105,19 +109,24 @@ class Lexicon:
         return lemma.lower() in self.single
 
     def match_term(self, tokens: list[Token], start: int) -> tuple[Term, int] | None:
-        """The longest term starting at tokens[start], with the index after it."""
+        """The longest term starting at tokens[start], with the index after it. Of terms as long,
+        the one with more words as written wins, as a listed form beats a lemma for single words
+        ("miejsca pracy" -> "jobs" before "miejsce pracy" -> "job"), then the one listed first."""
         first = tokens[start]
-        best: tuple[Term, int] | None = None
+        best: tuple[tuple[int, int, int], Term] | None = None
         for key in {first.form.lower()} | first.lemmas:
             for term in self.terms.get(key, ()):
                 end = start + len(term.words)
-                if best and end <= best[1]:
-                    continue
-                if end <= len(tokens) and all(
+                if end > len(tokens) or (best and end < best[0][0]) or not all(
                     self._token_matches(tokens[start + i], words) for i, words in enumerate(term.words)
                 ):
-                    best = (term, end)
-        return best
+                    continue
+                written = zip(tokens[start:end], term.forms, strict=True)
+                as_written = sum(token.form.lower() == form for token, form in written)
+                rank = (end, as_written, -term.order)
+                if best is None or rank > best[0]:
+                    best = (rank, term)
+        return (best[1], best[0][0]) if best else None
 
     @staticmethod
     def _token_matches(token: Token, words: frozenset[str]) -> bool:
