@@ -20,7 +20,8 @@ from pathlib import Path
 from pressnlp.core.errors import StageError
 from pressnlp.evaluation.scoring import normalise
 from pressnlp.lang.morphology import lemma, lemmas
-from pressnlp.stages.extract.text import Doc
+from pressnlp.stages.extract.lexicon import all_legal_forms
+from pressnlp.stages.extract.text import Doc, words_of
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +159,8 @@ def load_gazetteer(extra: Iterable[Path] = (), *, builtin: bool = True) -> Gazet
 
 @cache
 def not_organisation_acronyms() -> frozenset[str]:
-    """Acronyms that are never organisations (units, currencies, EU, CO2)."""
+    """Acronyms that are never organisations (units, currencies, EU, CO2), legal forms ("GmbH",
+    "Sp", "SE") included."""
     text = resources.files("pressnlp.lang").joinpath(NOT_ORGANISATIONS).read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    listed = {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return frozenset(listed | {word for form in all_legal_forms() for word in words_of(form)})

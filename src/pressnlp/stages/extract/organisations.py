@@ -42,10 +42,11 @@ _OPEN_QUOTES = "„“«\"'‚"
 _CLOSE_QUOTES = "”“»\"'’"
 _COORDINATORS = frozenset({"i", "oraz", "and", "&", "und", "a", "et", "y", "e", "та", "і", "й"})
 _GENITIVE_LINKS = frozenset({"of", "de", "del", "des", "du", "der", "d'"})
-_ARTICLES = frozenset({"the", "la", "le", "les", "el", "los", "las", "l'", "der", "die", "das", "den",
-                       "dem", "des"})
+ARTICLES = frozenset({"the", "la", "le", "les", "el", "los", "las", "l'", "der", "die", "das", "den",
+                      "dem", "des"})
 _ROMAN = re.compile(r"^[IVXLC]+$")
-_PLACE_PREPOSITIONS = frozenset({"w", "we", "na", "in", "at", "v", "ve", "vo", "у", "в", "à", "en", "im"})
+# Prepositions before a place: a capitalised name right after one is where something happens.
+PLACE_PREPOSITIONS = frozenset({"w", "we", "na", "at", "in", "im", "am", "à", "en", "v", "ve", "vo", "у", "в"})
 
 
 @dataclass
@@ -278,7 +279,7 @@ class _DocFinder:
         """A genitive link right before another organisation ("… del Ayuntamiento de València")."""
         for index in chunk[position + 1:]:
             word = self.tokens[index].text.lower()
-            if word in _ARTICLES:
+            if word in ARTICLES:
                 continue
             return self.is_head(self.tokens[index])
         return False
@@ -298,7 +299,7 @@ class _DocFinder:
 
     def _trim_connectors(self, part: list[int]) -> list[int]:
         while part and (self.tokens[part[-1]].text.lower() in self.connectors
-                        or self.tokens[part[-1]].text.lower() in _ARTICLES):
+                        or self.tokens[part[-1]].text.lower() in ARTICLES):
             part = part[:-1]
         return part
 
@@ -310,7 +311,7 @@ class _DocFinder:
             return None
         start_index = self._name_start(part, heads[0] if heads else part[0])
         part = [i for i in part if i >= start_index]
-        while part and (tokens[part[0]].text in self.not_names or tokens[part[0]].text.lower() in _ARTICLES
+        while part and (tokens[part[0]].text in self.not_names or tokens[part[0]].text.lower() in ARTICLES
                         or tokens[part[0]].text.lower() in self.connectors or not tokens[part[0]].is_word):
             part = part[1:]
         if not part or not tokens[part[0]].is_capitalised:
@@ -528,7 +529,7 @@ class _DocFinder:
                 continue
             if not ({token.text.lower()} | set(lemmas(token.text, self.language))) & self.descriptors:
                 continue
-            if i and self.tokens[i - 1].text.lower() in _PLACE_PREPOSITIONS:
+            if i and self.tokens[i - 1].text.lower() in PLACE_PREPOSITIONS:
                 continue  # "w gminach Pilchowice i Bojszowy": places
             j = i + 1
             part: list[int] = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +19,9 @@ from pressnlp.lang.morphology import analyse_pl, clean_lemma, lemmas
 from pressnlp.stages.extract.base import Extractor
 from pressnlp.stages.extract.english_names import english_name
 from pressnlp.stages.extract.gazetteer import Entry, Gazetteer, load_gazetteer
-from pressnlp.stages.extract.lexicon import lexicon
+from pressnlp.stages.extract.lexicon import all_legal_forms, lexicon
 from pressnlp.stages.extract.ner import NerOptions, NerTagger, describe_options
-from pressnlp.stages.extract.organisations import OrgMention, initials_match
+from pressnlp.stages.extract.organisations import ARTICLES, PLACE_PREPOSITIONS, OrgMention, initials_match
 from pressnlp.stages.extract.people import find_people
 from pressnlp.stages.extract.text import Doc, words_of
 
@@ -276,16 +276,13 @@ def _drop_overlaps(mentions: list[OrgMention]) -> list[OrgMention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-# Prepositions before a place: an organisation named only after one of these is where
-# something happens ("w Międzynarodowym Centrum Kongresowym", "at Wrocław City Hall").
-_LOCATIVE = frozenset({"w", "we", "na", "at", "in", "im", "am", "à", "en", "v", "ve", "vo", "у", "в"})
 # Words before an acting organisation: the agent of a passive ("udzielony przez BGK").
 _AGENT = frozenset({"przez", "by", "von", "par", "por", "podle", "від"})
 
 
 def _previous_word(doc: Doc, mention: OrgMention) -> str:
     index = doc.token_index(mention.start) - 1
-    while index >= 0 and doc.tokens[index].text.lower() in ("the", "der", "die", "dem", "la", "le", "el"):
+    while index >= 0 and doc.tokens[index].text.lower() in ARTICLES:
         index -= 1
     if index < 0 or not doc.tokens[index].is_word:
         return ""
@@ -293,11 +290,12 @@ def _previous_word(doc: Doc, mention: OrgMention) -> str:
 
 
 def _venue(doc: Doc, group: _Group) -> bool:
-    """Named only as the place where something happens."""
+    """Named only as the place where something happens: "w Międzynarodowym Centrum
+    Kongresowym", "at Wrocław City Hall"."""
     if group.entry or group.acronyms:
         return False
     for mention in group.mentions:
-        if _previous_word(doc, mention) not in _LOCATIVE:
+        if _previous_word(doc, mention) not in PLACE_PREPOSITIONS:
             return False
         if doc.language == "pl" and mention.head:
             head = doc.tokens[doc.token_index(mention.start)]
@@ -395,11 +393,17 @@ def _strip_legal_form(name: str, legal_form: str | None) -> str:
 
 
 def _legal_free(key: str) -> str:
+    """A name key without the legal form at its end ("softnet silesia sp z o.o" -> "softnet silesia")."""
     words = key.split()
-    while words and words[-1].replace(".", "") in {"sa", "s.a", "sp", "o.o", "z", "gmbh", "ltd", "inc", "plc",
-                                                    "a.s", "s.r.o", "llc", "ag"}:
+    while words and words[-1].replace(".", "") in _legal_form_words():
         words.pop()
     return " ".join(words) or key
+
+
+@cache
+def _legal_form_words() -> frozenset[str]:
+    """The words of every legal form, lower case and without dots ("sp", "z", "oo", "gmbh")."""
+    return frozenset(word.lower().replace(".", "") for form in all_legal_forms() for word in words_of(form))
 
 
 def _contains(long: list[str], short: list[str]) -> bool:

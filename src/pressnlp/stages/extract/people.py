@@ -15,8 +15,8 @@ from functools import cache
 from importlib import resources
 
 from pressnlp.lang.morphology import SurnameRules, analyse_pl, lemmas, nominative_person
-from pressnlp.stages.extract.lexicon import all_org_heads, lexicon
-from pressnlp.stages.extract.organisations import OrganisationFinder, OrgMention
+from pressnlp.stages.extract.lexicon import all_org_heads, available_languages, lexicon
+from pressnlp.stages.extract.organisations import PLACE_PREPOSITIONS, OrganisationFinder, OrgMention
 from pressnlp.stages.extract.text import Doc, Token
 
 log = logging.getLogger(__name__)
@@ -29,8 +29,9 @@ _PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "del", "de
 _QUOTE_OR_DASH = re.compile(r"[”\"»“'’,–—-]\s*(?:\w{1,4}\s+){0,2}$")
 _TAIL_STOP = re.compile(r"\s(?:who|which|że|który|która|które|którzy|kde|který|která|що|qui|que|der|die|das)\s"
                         r"|[\n„“\"«»(]|\s[–—]\s|(?i:\btel\b|\be-?mail\b|\bmobile?\b|\bkom\b|\bphone\b)")
-_TRAILING_LINKS = re.compile(r"(?:[\s,]+(?:at|of|in|for|from|w|we|z|ze|na|ds\.?|de|du|des|der|des|"
-                             r"bei|von|vom|ve|v|z|у|в|з|із|del|de la))+\s*$", re.IGNORECASE)
+# Links between a role and its organisation besides the affiliation links and place prepositions:
+# "Head of Communications for …", "pełnomocnik ds. …", "Referentin bei …".
+_ROLE_LINKS = frozenset({"for", "ds.", "bei"})
 _MAX_NAME_WORDS = 4
 
 
@@ -348,13 +349,13 @@ class _PeopleFinder:
         if organisation is None and not links_only:
             acronym = self._acronym_in(tail_start, tail_start + len(text))
             if acronym:  # "rzeczniczka prasowa WPT"
-                person.role = person.role or (_TRAILING_LINKS.sub("", self.text[tail_start:acronym.start]).strip(" ,")
+                person.role = person.role or (_trailing_links().sub("", self.text[tail_start:acronym.start]).strip(" ,")
                                               or None)
                 person.organisation = acronym.name
                 return
         if organisation:
             role_text = self.text[tail_start:organisation.start]
-            role_text = _TRAILING_LINKS.sub("", role_text).strip(" ,")
+            role_text = _trailing_links().sub("", role_text).strip(" ,")
             if role_text.lower() in (self.lex.affiliation_links | self.en.affiliation_links):
                 role_text = ""
             person.role = person.role or (role_text or None)
@@ -375,6 +376,18 @@ class _PeopleFinder:
         if inside:
             return max(inside, key=lambda m: (m.kind == "name", m.end - m.start))
         return None
+
+
+@cache
+def _trailing_links() -> re.Pattern[str]:
+    """Links at the end of a role, before its organisation: "Communications Officer at", "prezes
+    ds."; every language's, as roles are quoted across languages."""
+    links = set(PLACE_PREPOSITIONS) | _ROLE_LINKS
+    for language in available_languages():
+        links |= lexicon(language).affiliation_links
+    words = "|".join(re.escape(link.removesuffix(".")) + (r"\.?" if link.endswith(".") else "")
+                     for link in sorted(links))
+    return re.compile(rf"(?:[\s,]+(?:{words}))+\s*$", re.IGNORECASE)
 
 
 def _is_given_name(word: str) -> bool:
