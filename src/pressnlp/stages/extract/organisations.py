@@ -21,32 +21,14 @@ from dataclasses import dataclass, field
 from pressnlp.evaluation.scoring import normalise
 from pressnlp.lang.morphology import NOMINAL, analyse_pl, lemma, lemmas, nominative_phrase
 from pressnlp.stages.extract.gazetteer import Gazetteer
-from pressnlp.stages.extract.lexicon import all_legal_forms, all_org_heads, lexicon
+from pressnlp.stages.extract.lexicon import Lexicon, everywhere, lexicon
 from pressnlp.stages.extract.text import Doc, Token, words_of
 
 log = logging.getLogger(__name__)
 
-# Languages whose names put the head first and agreeing adjectives around it (and whose
-# adjectives we can recognise); elsewhere every capitalised word of a run belongs to the name.
-HEAD_INITIAL = frozenset({"pl", "cs", "sk", "uk"})
-# Languages that capitalise only the first word of a name ("Technická univerzita v Liberci").
-SENTENCE_CASE = frozenset({"cs", "sk", "uk", "fr", "es"})
-# Languages whose head nouns end compounds ("Forschungszentrum", "Bundesamt").
-COMPOUNDING = frozenset({"de"})
-_ADJECTIVE_ENDINGS = {
-    "cs": ("ý", "á", "é", "í", "ého", "ému", "ém", "ým", "ou", "ých", "ými"),
-    "sk": ("ý", "á", "é", "í", "ého", "eho", "ému", "om", "ým", "ou", "ých", "ými", "y", "ej"),
-    "uk": ("ий", "ій", "а", "я", "е", "є", "ого", "ої", "ому", "ими", "их", "ою", "ої", "ій"),
-}
 _OPEN_QUOTES = "„“«\"'‚"
 _CLOSE_QUOTES = "”“»\"'’"
-_COORDINATORS = frozenset({"i", "oraz", "and", "&", "und", "a", "et", "y", "e", "та", "і", "й"})
-_GENITIVE_LINKS = frozenset({"of", "de", "del", "des", "du", "der", "d'"})
-ARTICLES = frozenset({"the", "la", "le", "les", "el", "los", "las", "l'", "der", "die", "das", "den",
-                      "dem", "des"})
 _ROMAN = re.compile(r"^[IVXLC]+$")
-# Prepositions before a place: a capitalised name right after one is where something happens.
-PLACE_PREPOSITIONS = frozenset({"w", "we", "na", "at", "in", "im", "am", "à", "en", "v", "ve", "vo", "у", "в"})
 
 
 @dataclass
@@ -109,9 +91,10 @@ class _DocFinder:
         self.language = doc.language
         self.lex = doc.lexicon
         self.en = lexicon("en")
-        self.heads = all_org_heads()
+        self.all = everywhere()
+        self.heads = self.all.org_heads
         self.connectors = {c.rstrip(".") for c in self.lex.connectors | self.en.connectors}
-        self.legal_forms = all_legal_forms()
+        self.legal_forms = self.all.legal_forms
         self.descriptors = self.lex.descriptors | self.en.descriptors
         self.programme_words = self.lex.programme_words | self.en.programme_words
         self.not_names = self.lex.not_names | self.en.not_names
@@ -122,20 +105,25 @@ class _DocFinder:
     def is_head(self, token: Token) -> bool:
         if not token.is_word or token.text.isdigit():
             return False
-        word = token.text.lower().removesuffix("'s").removesuffix("’s")
+        word = self._without_possessive(token.text.lower())
         if word in self.heads:
             return True
-        if self.language in COMPOUNDING and token.is_capitalised:
+        if self.lex.compound_heads and token.is_capitalised:
             return any(word.endswith(head) and len(word) > len(head) + 2
                        for head in self.lex.org_heads if len(head) >= 3)
         return bool(lemmas(token.text, self.language) & self.heads)
 
     def head_lemma(self, token: Token) -> str:
-        word = token.text.lower().removesuffix("'s").removesuffix("’s")
+        word = self._without_possessive(token.text.lower())
         if word in self.heads:
             return word
         found = sorted(lemmas(token.text, self.language) & self.heads)
         return found[0] if found else word
+
+    def _without_possessive(self, word: str) -> str:
+        for ending in self.all.possessive_endings:
+            word = word.removesuffix(ending)
+        return word
 
     def is_sentence_start(self, token: Token) -> bool:
         return token.start in self.doc.sentence_starts
@@ -172,7 +160,7 @@ class _DocFinder:
             elif connector:
                 current.extend(range(i, i + connector))
                 i += connector - 1
-            elif (current and joined and self.language in SENTENCE_CASE
+            elif (current and joined and self.lex.sentence_case
                   and self._lowercase_name_part(current, i)):
                 current.append(i)
             else:
@@ -218,10 +206,9 @@ class _DocFinder:
                 if nxt.is_capitalised:
                     return False
             return False
-        if self.language == "uk" and self.tokens[current[-1]].text.lower() not in self.connectors:
-            endings = ("ої", "ого", "их", "ів", "ості", "ння", "ства", "ії", "ки", "ти", "ції")
-            lowered = token.text.lower()
-            return lowered.endswith(endings) and len(current) < 4
+        endings = self.lex.complement_endings
+        if endings and self.tokens[current[-1]].text.lower() not in self.connectors:
+            return token.text.lower().endswith(endings) and len(current) < 4
         return False
 
     # --- candidates from a chunk ----------------------------------------------------------------
@@ -255,7 +242,7 @@ class _DocFinder:
             token = tokens[index]
             current = parts[-1]
             lowered = token.text.lower()
-            if lowered in _COORDINATORS and current and any(self.is_head(tokens[j]) for j in current):
+            if lowered in self.all.coordinators and current and any(self.is_head(tokens[j]) for j in current):
                 rest = chunk[position + 1:]
                 if any(self.is_head(tokens[j]) for j in rest) and self._coordinated_head(rest):
                     parts.append([])
@@ -265,13 +252,13 @@ class _DocFinder:
                 trimmed = self._trim_connectors(current)
                 parts[-1] = trimmed
                 parts.append([])
-            if (lowered in _GENITIVE_LINKS and self.language not in HEAD_INITIAL and current
+            if (lowered in self.all.genitive_links and not self.lex.head_initial and current
                     and any(self.is_head(tokens[j]) for j in current) and self._head_follows(chunk, position)):
                 # "Junta de Gobierno del Ayuntamiento de València": a body of an organisation
                 parts.append([])
                 continue
             parts[-1].append(index)
-            if token.text.endswith(("'s", "’s")):
+            if token.text.endswith(self.all.possessive_endings):
                 parts.append([])
         return [trimmed for trimmed in (self._trim_connectors(part) for part in parts) if trimmed]
 
@@ -279,7 +266,7 @@ class _DocFinder:
         """A genitive link right before another organisation ("… del Ayuntamiento de València")."""
         for index in chunk[position + 1:]:
             word = self.tokens[index].text.lower()
-            if word in ARTICLES:
+            if word in self.all.articles:
                 continue
             return self.is_head(self.tokens[index])
         return False
@@ -293,13 +280,13 @@ class _DocFinder:
                 return True
             if token.text.lower() in self.connectors:
                 return False
-            if self.language in HEAD_INITIAL and not self._is_adjective(token):
+            if self.lex.head_initial and not self._is_adjective(token):
                 return False  # "i Energetyki Politechniki …": a complement goes on
         return False
 
     def _trim_connectors(self, part: list[int]) -> list[int]:
         while part and (self.tokens[part[-1]].text.lower() in self.connectors
-                        or self.tokens[part[-1]].text.lower() in ARTICLES):
+                        or self.tokens[part[-1]].text.lower() in self.all.articles):
             part = part[:-1]
         return part
 
@@ -311,7 +298,7 @@ class _DocFinder:
             return None
         start_index = self._name_start(part, heads[0] if heads else part[0])
         part = [i for i in part if i >= start_index]
-        while part and (tokens[part[0]].text in self.not_names or tokens[part[0]].text.lower() in ARTICLES
+        while part and (tokens[part[0]].text in self.not_names or tokens[part[0]].text.lower() in self.all.articles
                         or tokens[part[0]].text.lower() in self.connectors or not tokens[part[0]].is_word):
             part = part[1:]
         if not part or not tokens[part[0]].is_capitalised:
@@ -319,7 +306,7 @@ class _DocFinder:
         heads = [i for i in part if self.is_head(tokens[i])]
         if not heads and not legal:
             return None
-        if self.language not in SENTENCE_CASE and not any(tokens[i].is_capitalised for i in heads) and not legal:
+        if not self.lex.sentence_case and not any(tokens[i].is_capitalised for i in heads) and not legal:
             return None
         words = [i for i in part if tokens[i].is_word]
         municipal = self.lex.municipal  # the release's own language: "Kansas City" is a name
@@ -362,7 +349,7 @@ class _DocFinder:
     def _name_start(self, part: list[int], head: int) -> int:
         """Where the name begins: in head-initial languages at the head or the adjectives (and
         unknown foreign words) right before it; elsewhere at the run's first word."""
-        if self.language not in HEAD_INITIAL:
+        if not self.lex.head_initial:
             return part[0]
         start = head
         position = part.index(head)
@@ -378,7 +365,7 @@ class _DocFinder:
         if self.language == "pl":
             last = token.text.rpartition("-")[2]
             return any(r.pos in ("adj", "ppas", "pact") for r in analyse_pl(last))
-        return token.text.lower().endswith(_ADJECTIVE_ENDINGS.get(self.language, ()))
+        return token.text.lower().endswith(self.lex.adjective_endings)
 
     # --- building a mention ------------------------------------------------------------------
     def tagged_name(self, part: list[int]) -> OrgMention | None:
@@ -427,7 +414,7 @@ class _DocFinder:
         mention.acronym = self.bracketed_acronym(mention.end, words)
         first = words[0] if words else None
         units = self.lex.units | self.en.units
-        if self.language in HEAD_INITIAL:
+        if self.lex.head_initial:
             # "Wydział Chemii UJ", and "Zakład Chemii Wydziału Chemii UJ" (part of a unit)
             later_unit = any(self.is_head(t) and self.head_lemma(t) in units for t in words[1:])
             mention.is_unit = bool(head_lemma in units or (later_unit and head_token is not None
@@ -476,7 +463,7 @@ class _DocFinder:
         if not following.startswith((" ", ",\u00a0", "\u00a0")):
             return None
         rest = following.lstrip(" \u00a0")
-        for form in all_legal_forms():
+        for form in self.legal_forms:
             if rest.startswith(form):
                 after = rest[len(form):len(form) + 1]
                 if not after or not after.isalnum():
@@ -509,7 +496,7 @@ class _DocFinder:
         if two in self.programme_words:
             return True
         last = words[-1]
-        if self.language not in HEAD_INITIAL and len(words) > 1 and (
+        if not self.lex.head_initial and len(words) > 1 and (
                 {last.text.lower()} | set(lemmas(last.text, self.language))) & self.programme_words:
             return True  # "UK National Quantum Technologies Programme", "Horizon Europe Call"
         index = self.doc.token_index(start)
@@ -529,7 +516,7 @@ class _DocFinder:
                 continue
             if not ({token.text.lower()} | set(lemmas(token.text, self.language))) & self.descriptors:
                 continue
-            if i and self.tokens[i - 1].text.lower() in PLACE_PREPOSITIONS:
+            if i and self.tokens[i - 1].text.lower() in self.all.locative_prepositions:
                 continue  # "w gminach Pilchowice i Bojszowy": places
             j = i + 1
             part: list[int] = []
@@ -547,15 +534,22 @@ class _DocFinder:
                 covered.append((mention.start, mention.end))
 
     def appositions(self, covered: list[tuple[int, int]]) -> None:
-        """'ALONE, the national charity for older people': a name explained by a descriptor."""
-        pattern = re.compile(r",\s+(?:the|a|an)\s+((?:[\w-]+ ?){1,4})")
+        """'ALONE, the national charity for older people': a name explained by a descriptor, in the
+        release's language and in English (where articles open appositions)."""
+        for lex in {lex.language: lex for lex in (self.lex, self.en)}.values():
+            if lex.apposition_stops:
+                self._appositions(lex, covered)
+
+    def _appositions(self, lex: Lexicon, covered: list[tuple[int, int]]) -> None:
+        articles = "|".join(re.escape(word) for word in sorted(lex.articles | lex.indefinite_articles))
+        pattern = re.compile(rf",\s+(?:{articles})\s+((?:[\w-]+ ?){{1,4}})")
         for match in pattern.finditer(self.text):
             words = match.group(1).lower().split()
             for stop, word in enumerate(words):  # the noun before "for", "of", … heads the phrase
-                if word in ("for", "of", "in", "at", "with", "and", "that", "which", "who"):
+                if word in lex.apposition_stops:
                     words = words[:stop]
                     break
-            if not words or not (words[-1] in self.en.descriptors or lemma(words[-1], "en") in self.en.descriptors):
+            if not words or not (words[-1] in lex.descriptors or lemma(words[-1], lex.language) in lex.descriptors):
                 continue
             end_index = self.doc.token_index(match.start()) - 1
             part: list[int] = []
@@ -579,7 +573,7 @@ class _DocFinder:
         """'z mestami Pezinok a Modra': two names after one plural descriptor."""
         pieces = [part]
         tokens = self.tokens
-        if after + 1 < len(tokens) and tokens[after].text.lower() in _COORDINATORS:
+        if after + 1 < len(tokens) and tokens[after].text.lower() in self.all.coordinators:
             second = []
             j = after + 1
             while j < len(tokens) and self.name_word(tokens[j]) and self.joins(tokens[j - 1], tokens[j]):

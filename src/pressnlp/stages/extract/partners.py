@@ -19,9 +19,9 @@ from pressnlp.lang.morphology import analyse_pl, clean_lemma, lemmas
 from pressnlp.stages.extract.base import Extractor
 from pressnlp.stages.extract.english_names import english_name
 from pressnlp.stages.extract.gazetteer import Entry, Gazetteer, load_gazetteer
-from pressnlp.stages.extract.lexicon import all_legal_forms, lexicon
+from pressnlp.stages.extract.lexicon import everywhere, lexicon
 from pressnlp.stages.extract.ner import NerOptions, NerTagger, describe_options
-from pressnlp.stages.extract.organisations import ARTICLES, PLACE_PREPOSITIONS, OrgMention, initials_match
+from pressnlp.stages.extract.organisations import OrgMention, initials_match
 from pressnlp.stages.extract.people import find_people
 from pressnlp.stages.extract.text import Doc, words_of
 
@@ -202,7 +202,7 @@ class PartnerExtractor(Extractor):
             if not body:
                 continue
             weak = group.heads() and group.heads() <= (doc.lexicon.weak_heads | lexicon("en").weak_heads) and (
-                doc.language in ("pl", "cs", "sk", "uk") or all(len(m.words) <= 2 for m in group.names))
+                doc.lexicon.head_initial or all(len(m.words) <= 2 for m in group.names))
             if weak and not (group.acronyms or group.entry or len(body) >= self.options.min_mentions):
                 continue
             if not group.names and not group.entry and len(body) < self.options.min_mentions:
@@ -276,13 +276,11 @@ def _drop_overlaps(mentions: list[OrgMention]) -> list[OrgMention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-# Words before an acting organisation: the agent of a passive ("udzielony przez BGK").
-_AGENT = frozenset({"przez", "by", "von", "par", "por", "podle", "від"})
 
 
 def _previous_word(doc: Doc, mention: OrgMention) -> str:
     index = doc.token_index(mention.start) - 1
-    while index >= 0 and doc.tokens[index].text.lower() in ARTICLES:
+    while index >= 0 and doc.tokens[index].text.lower() in everywhere().articles:
         index -= 1
     if index < 0 or not doc.tokens[index].is_word:
         return ""
@@ -295,7 +293,7 @@ def _venue(doc: Doc, group: _Group) -> bool:
     if group.entry or group.acronyms:
         return False
     for mention in group.mentions:
-        if _previous_word(doc, mention) not in PLACE_PREPOSITIONS:
+        if _previous_word(doc, mention) not in everywhere().locative_prepositions:
             return False
         if doc.language == "pl" and mention.head:
             head = doc.tokens[doc.token_index(mention.start)]
@@ -310,16 +308,11 @@ def _acting(doc: Doc, mention: OrgMention) -> bool:
     """The organisation does something: a Polish name in the nominative (the subject), a name
     opening a sentence, or the agent after "przez"/"by"."""
     previous = _previous_word(doc, mention)
-    if previous in _AGENT:
+    if previous in everywhere().agent_prepositions:
         return True
     if doc.language == "pl":
-        return doc.text[mention.start:mention.end] == mention.name and previous not in _PREPOSITIONS_PL
+        return doc.text[mention.start:mention.end] == mention.name and previous not in doc.lexicon.prepositions
     return mention.start in doc.sentence_starts
-
-
-# Polish prepositions that take a noun out of the nominative.
-_PREPOSITIONS_PL = frozenset({"w", "we", "z", "ze", "do", "od", "na", "o", "przy", "dla", "przez", "za", "po",
-                              "pod", "nad", "przed", "między", "u", "obok", "wobec", "według", "dzięki"})
 
 
 def _lemma_words(group: _Group) -> list[str]:
@@ -403,7 +396,7 @@ def _legal_free(key: str) -> str:
 @cache
 def _legal_form_words() -> frozenset[str]:
     """The words of every legal form, lower case and without dots ("sp", "z", "oo", "gmbh")."""
-    return frozenset(word.lower().replace(".", "") for form in all_legal_forms() for word in words_of(form))
+    return frozenset(word.lower().replace(".", "") for form in everywhere().legal_forms for word in words_of(form))
 
 
 def _contains(long: list[str], short: list[str]) -> bool:

@@ -9,29 +9,20 @@ from __future__ import annotations
 
 import logging
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
+from pressnlp import lang
 from pressnlp.lang.morphology import SurnameRules, analyse_pl, lemmas, nominative_person
-from pressnlp.stages.extract.lexicon import all_org_heads, available_languages, lexicon
-from pressnlp.stages.extract.organisations import PLACE_PREPOSITIONS, OrganisationFinder, OrgMention
+from pressnlp.stages.extract.lexicon import everywhere, lexicon
+from pressnlp.stages.extract.organisations import OrganisationFinder, OrgMention
 from pressnlp.stages.extract.text import Doc, Token
 
 log = logging.getLogger(__name__)
 
-# Lower-case particles inside names: "Marieke van Dijk", "Ursula von der Leyen".
-_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "del", "della", "du", "le", "la",
-                        "ten", "ter", "bin", "al", "dos", "das", "y"})
 # A quotation closes (or a dash opens the attribution) right before the verb, perhaps with an
 # auxiliary in between: "” – mówi", "," said", "», ha afirmado", "», a déclaré".
 _QUOTE_OR_DASH = re.compile(r"[”\"»“'’,–—-]\s*(?:\w{1,4}\s+){0,2}$")
-_TAIL_STOP = re.compile(r"\s(?:who|which|że|który|która|które|którzy|kde|který|která|що|qui|que|der|die|das)\s"
-                        r"|[\n„“\"«»(]|\s[–—]\s|(?i:\btel\b|\be-?mail\b|\bmobile?\b|\bkom\b|\bphone\b)")
-# Links between a role and its organisation besides the affiliation links and place prepositions:
-# "Head of Communications for …", "pełnomocnik ds. …", "Referentin bei …".
-_ROLE_LINKS = frozenset({"for", "ds.", "bei"})
 _MAX_NAME_WORDS = 4
 
 
@@ -49,7 +40,7 @@ class Person:
 @cache
 def surname_rules() -> SurnameRules:
     """Oblique surname endings for names Morfeusz does not know (lang/pl/names.toml)."""
-    table = tomllib.loads(resources.files("pressnlp.lang").joinpath("pl/names.toml").read_text("utf-8"))
+    table = lang.get("pl").toml("names.toml")
     endings = table.get("surname_endings", {})
 
     def pairs(gender: str) -> tuple[tuple[str, str], ...]:
@@ -81,7 +72,9 @@ class _PeopleFinder:
         self.verbs = self.lex.attribution_verbs | self.en.attribution_verbs
         self.titles = {t.rstrip(".") for t in self.lex.titles | self.en.titles}
         self.role_words = self.lex.not_names | self.en.not_names
-        self.heads = all_org_heads()
+        self.all = everywhere()
+        self.particles = self.all.name_particles
+        self.heads = self.all.org_heads
         self.people: list[Person] = []
 
     def run(self) -> list[Person]:
@@ -137,12 +130,12 @@ class _PeopleFinder:
                 break
             if self._is_name_word(token):
                 run.append(j)
-            elif token.text in _PARTICLES and j + 1 < len(tokens) and self._is_name_word(tokens[j + 1]):
+            elif token.text in self.particles and j + 1 < len(tokens) and self._is_name_word(tokens[j + 1]):
                 run.append(j)
             else:
                 break
             j += 1
-        words = [i for i in run if tokens[i].text not in _PARTICLES]
+        words = [i for i in run if tokens[i].text not in self.particles]
         if len(words) < 2 or self._is_organisation_word(tokens[first]):
             return None
         opening = tokens[run[0]].text
@@ -158,7 +151,7 @@ class _PeopleFinder:
             leading = run[:run.index(given[0])]
             if all(analyse_pl(tokens[i].text) for i in leading):
                 run = run[run.index(given[0]):]
-        if len([i for i in run if tokens[i].text not in _PARTICLES]) < 2:
+        if len([i for i in run if tokens[i].text not in self.particles]) < 2:
             return None
         return run[0], run[min(len(run), _MAX_NAME_WORDS) - 1]
 
@@ -206,7 +199,7 @@ class _PeopleFinder:
     def _after_as(self, index: int) -> bool:
         """"Jak podkreśla X", "As X said": a verb right after a sentence-initial 'as'."""
         previous = [t for t in self.tokens[max(0, index - 2):index] if t.is_word]
-        return bool(previous) and previous[-1].text.lower() in ("jak", "as", "wie", "comme", "como", "jak") \
+        return bool(previous) and previous[-1].text.lower() in self.all.attribution_as \
             and self._sentence_start(previous[-1])
 
     def _quote_before_name(self, index: int) -> bool:
@@ -235,7 +228,7 @@ class _PeopleFinder:
             return None
         first = last
         while first - 1 >= 0 and last - first < _MAX_NAME_WORDS - 1 and (
-                self._is_name_word(self.tokens[first - 1]) or self.tokens[first - 1].text in _PARTICLES):
+                self._is_name_word(self.tokens[first - 1]) or self.tokens[first - 1].text in self.particles):
             if self.text[self.tokens[first - 1].end:self.tokens[first].start] != " ":
                 break
             first -= 1
@@ -330,7 +323,7 @@ class _PeopleFinder:
         sentence_start, sentence_end = self.doc.sentence_of(end_of_name - 1)
         limit = min(sentence_end, stop) if stop and stop > end_of_name else sentence_end
         raw = self.text[end_of_name:limit]
-        cut = _TAIL_STOP.search(raw)
+        cut = _tail_stop().search(raw)
         if cut:
             raw = raw[:cut.start()]
         raw = raw.rstrip(" .,;:")
@@ -342,7 +335,7 @@ class _PeopleFinder:
         linked = first_word in (self.lex.affiliation_links | self.en.affiliation_links)
         if not linked and (links_only or not raw.startswith(",")):
             return
-        if any(text.startswith(t) for t in ("Ph.D", "PhD", "CSc", "MBA")):
+        if text.startswith(_degrees()):
             text = text.split(",", 1)[1].lstrip() if "," in text else ""
             tail_start = end_of_name + len(raw) - len(text)
         organisation = self._organisation_in(tail_start, tail_start + len(text))
@@ -382,12 +375,27 @@ class _PeopleFinder:
 def _trailing_links() -> re.Pattern[str]:
     """Links at the end of a role, before its organisation: "Communications Officer at", "prezes
     ds."; every language's, as roles are quoted across languages."""
-    links = set(PLACE_PREPOSITIONS) | _ROLE_LINKS
-    for language in available_languages():
-        links |= lexicon(language).affiliation_links
+    words_ = everywhere()
+    links = words_.affiliation_links | words_.locative_prepositions | words_.role_links
     words = "|".join(re.escape(link.removesuffix(".")) + (r"\.?" if link.endswith(".") else "")
                      for link in sorted(links))
     return re.compile(rf"(?:[\s,]+(?:{words}))+\s*$", re.IGNORECASE)
+
+
+@cache
+def _tail_stop() -> re.Pattern[str]:
+    """Where a role read after a name ends: a clause ("X, który…"), a line break or an opening
+    quote or bracket, a dash between spaces, a contact label ("tel.")."""
+    words = everywhere()
+    clause = "|".join(re.escape(word) for word in sorted(words.clause_openers))
+    labels = "|".join(re.escape(word) for word in sorted(words.contact_labels))
+    return re.compile(rf"\s(?:{clause})\s|[\n„“\"«»(]|\s[–—]\s|(?i:\b(?:{labels})\b)")
+
+
+@cache
+def _degrees() -> tuple[str, ...]:
+    """Degrees after a name, without their final dot ("Ph.D" matches "Ph.D.," too)."""
+    return tuple(sorted({degree.rstrip(".") for degree in everywhere().degrees}))
 
 
 def _is_given_name(word: str) -> bool:
