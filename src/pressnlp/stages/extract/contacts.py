@@ -49,6 +49,7 @@ class ContactOptions:
 
 class ContactExtractor(Extractor):
     name = "contacts"
+    Options = ContactOptions
 
     def setup(self) -> None:
         unknown = sorted(set(self.options.kinds) - set(KINDS))

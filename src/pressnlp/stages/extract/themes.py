@@ -119,6 +119,7 @@ def merge_taxonomies(base: dict[str, Theme], extra: dict[str, Theme]) -> dict[st
 
 class ThemeExtractor(Extractor):
     name = "themes"
+    Options = ThemeOptions
 
     def setup(self) -> None:
         themes = builtin_taxonomy()
