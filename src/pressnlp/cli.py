@@ -16,7 +16,7 @@ EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from pressnlp.core.pipeline import Pipeline
+    from pressnlp.api import Pipeline
 
     pipeline = Pipeline.from_config(args.config, cache_dir=_cache_dir(args.out))
     formats = args.format.split(",") if args.format else None

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from pressnlp import lang
 from pressnlp.core.errors import StageError
-from pressnlp.evaluation.scoring import normalise
 from pressnlp.lang.morphology import lemma, lemmas
+from pressnlp.lang.normalise import normalise
 from pressnlp.lang.shared import shared
 from pressnlp.stages.extract.lexicon import everywhere
 from pressnlp.stages.extract.text import Doc, words_of

@@ -4,7 +4,7 @@ start in head-initial languages, the organisation inside a unit's name, and the 
 another tagger found."""
 from __future__ import annotations
 
-from pressnlp.lang.morphology import analyse_pl
+from pressnlp.lang.pl.morphology import analyse_pl
 from pressnlp.stages.extract.organisations.canonical import MentionBuilder
 from pressnlp.stages.extract.organisations.edges import CLOSE_QUOTES, OPEN_QUOTES, legal_form_after
 from pressnlp.stages.extract.organisations.mention import OrgMention

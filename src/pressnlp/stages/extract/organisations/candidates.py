@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from pressnlp.evaluation.scoring import normalise
 from pressnlp.lang.morphology import lemma, lemmas
+from pressnlp.lang.normalise import normalise
 from pressnlp.stages.extract.gazetteer import Gazetteer, not_organisation_acronyms
 from pressnlp.stages.extract.lexicon import Lexicon
 from pressnlp.stages.extract.organisations.boundaries import NameBounds

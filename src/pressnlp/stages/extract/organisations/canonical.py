@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import logging
 
-from pressnlp.lang.morphology import NOMINAL, analyse_pl, lemma, lemmas, nominative_phrase
+from pressnlp.lang.morphology import lemma, lemmas
+from pressnlp.lang.pl.morphology import NOMINAL, analyse_pl, nominative_phrase
 from pressnlp.stages.extract.organisations.edges import bracketed_acronym, quoted_name_after
 from pressnlp.stages.extract.organisations.mention import OrgMention, key_words, name_key
 from pressnlp.stages.extract.organisations.words import NameWords

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from pressnlp.evaluation.scoring import normalise
-from pressnlp.lang.morphology import analyse_pl, clean_lemma
+from pressnlp.lang.normalise import normalise
+from pressnlp.lang.pl.morphology import analyse_pl, clean_lemma
 from pressnlp.stages.extract.gazetteer import Entry, Gazetteer
 from pressnlp.stages.extract.lexicon import everywhere
 from pressnlp.stages.extract.organisations import OrgMention, initials_match

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from pressnlp.lang.morphology import analyse_pl, lemmas
+from pressnlp.lang.morphology import lemmas
+from pressnlp.lang.pl.morphology import analyse_pl
 from pressnlp.stages.extract.lexicon import everywhere, lexicon
 from pressnlp.stages.extract.organisations import OrgMention
 from pressnlp.stages.extract.partners.merging import OrgGroup, is_unit

@@ -7,7 +7,8 @@ import re
 from functools import cache
 
 from pressnlp import lang
-from pressnlp.lang.morphology import SurnameRules, analyse_pl, lemmas, nominative_person
+from pressnlp.lang.morphology import lemmas
+from pressnlp.lang.pl.morphology import SurnameRules, analyse_pl, nominative_person
 from pressnlp.stages.extract.lexicon import everywhere, lexicon
 from pressnlp.stages.extract.organisations import OrgMention
 from pressnlp.stages.extract.organisations.words import is_given_name

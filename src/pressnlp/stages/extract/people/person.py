@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pressnlp.evaluation.scoring import normalise
+from pressnlp.lang.normalise import normalise
 
 
 @dataclass
