@@ -1,5 +1,6 @@
 """Data of no one language, in `lang/data/`: the theme taxonomy's ids and labels (SPEC.md section
-4), symbols (units, currency codes), and what is known of languages that have no pack yet.
+4), symbols (units, currency codes), and what the extractors know of languages whose pack holds no
+extraction words yet (lang/data/extract.toml).
 
 It is read like a pack (the same readers, the same file names as `lang/<code>/`) but registered
 as no language: `lang.available()` never lists it, and `lang.get` never returns it.
@@ -18,7 +19,7 @@ from pressnlp.lang.pack import Language
 
 
 class SharedData(Language):
-    code = "xx"  # spaCy's code for "many languages"; no entry point names it
+    code = "mul"  # ISO 639-2 "multiple languages"; no entry point names it
     name = "no one language"
 
     @cached_property

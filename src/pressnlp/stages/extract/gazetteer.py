@@ -7,8 +7,7 @@ names (`name_en`). Entries match inflected Polish forms through their lemmas.
 
 File format (UTF-8, tab-separated, '#' comments): name, kind (org | programme), language,
 name_en (may be empty), aliases (separated by ' | '). The built-in entries are each language
-pack's `gazetteer.tsv` (rows in the pack's language) and lang/data/gazetteer.tsv (languages
-without a pack).
+pack's `gazetteer.tsv` (lang/<code>/, rows in the pack's language).
 """
 from __future__ import annotations
 
@@ -22,7 +21,6 @@ from pressnlp import lang
 from pressnlp.core.errors import StageError
 from pressnlp.lang.morphology import lemma, lemmas
 from pressnlp.lang.normalise import normalise
-from pressnlp.lang.shared import shared
 from pressnlp.stages.extract.lexicon import everywhere
 from pressnlp.stages.extract.text import Doc, words_of
 
@@ -142,7 +140,7 @@ def read_entries(text: str, source: str) -> list[Entry]:
 
 @cache
 def builtin_entries() -> tuple[Entry, ...]:
-    """Every pack's entries (in the order of lang.available()), then those of lang/data/."""
+    """Every pack's entries, in the order of lang.available()."""
     entries: list[Entry] = []
     for code in lang.available():
         found = read_entries(lang.get(code).text(DATA_FILE), f"lang/{code}/{DATA_FILE}")
@@ -150,7 +148,6 @@ def builtin_entries() -> tuple[Entry, ...]:
         if strays:
             raise StageError(f"lang/{code}/{DATA_FILE}: entries in another language: {', '.join(strays)}")
         entries.extend(found)
-    entries.extend(read_entries(shared().text(DATA_FILE), f"lang/data/{DATA_FILE}"))
     return tuple(entries)
 
 
