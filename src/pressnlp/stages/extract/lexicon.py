@@ -192,7 +192,7 @@ class Everywhere:
     clause_openers: frozenset[str]
     degrees: frozenset[str]
     name_particles: frozenset[str]
-    contact_labels: frozenset[str]
+    contact_labels: frozenset[str]  # phone labels of boilerplate.toml included
     not_phone_after: frozenset[str]  # lower case, currencies included
 
 
@@ -219,6 +219,7 @@ def everywhere() -> Everywhere:
         clause_openers=union("clause_openers"),
         degrees=union("degrees"),
         name_particles=union("name_particles"),
-        contact_labels=union("contact_labels"),
+        contact_labels=union("contact_labels") | _lower([label for code in lang.available()
+                                                          for label in lang.get(code).boilerplate.phone_labels]),
         not_phone_after=union("not_phone_after") | _lower(list(union("currencies"))),
     )
