@@ -73,6 +73,7 @@ class DateExtractor(Extractor):
     """The `dates` sub-extractor of the extract stage."""
 
     name = "dates"
+    Options = DateOptions
 
     def describe(self) -> dict[str, Any]:
         return {"grammar": "pressnlp.lang.dates", "nearest_year": self.options.nearest_year}

@@ -6,7 +6,8 @@ organisations ("Horyzont Europa", "Fundusze Europejskie dla Śląska"), and it g
 names (`name_en`). Entries match inflected Polish forms through their lemmas.
 
 File format (UTF-8, tab-separated, '#' comments): name, kind (org | programme), language,
-name_en (may be empty), aliases (separated by ' | ').
+name_en (may be empty), aliases (separated by ' | '). The built-in entries are each language
+pack's `gazetteer.tsv` (lang/<code>/, rows in the pack's language).
 """
 from __future__ import annotations
 
@@ -14,18 +15,18 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
+from pressnlp import lang
 from pressnlp.core.errors import StageError
 from pressnlp.lang.morphology import lemma, lemmas
 from pressnlp.lang.normalise import normalise
-from pressnlp.stages.extract.text import Doc
+from pressnlp.stages.extract.lexicon import everywhere
+from pressnlp.stages.extract.text import Doc, words_of
 
 log = logging.getLogger(__name__)
 
-DATA = "data/gazetteer.tsv"
-NOT_ORGANISATIONS = "data/gazetteer_not_organisations.txt"
+DATA_FILE = "gazetteer.tsv"
 
 
 @dataclass(frozen=True)
@@ -141,8 +142,15 @@ def read_entries(text: str, source: str) -> list[Entry]:
 
 @cache
 def builtin_entries() -> tuple[Entry, ...]:
-    text = resources.files("pressnlp.lang").joinpath(DATA).read_text("utf-8")
-    return tuple(read_entries(text, DATA))
+    """Every pack's entries, in the order of lang.available()."""
+    entries: list[Entry] = []
+    for code in lang.available():
+        found = read_entries(lang.get(code).text(DATA_FILE), f"lang/{code}/{DATA_FILE}")
+        strays = [entry.name for entry in found if entry.language != code]
+        if strays:
+            raise StageError(f"lang/{code}/{DATA_FILE}: entries in another language: {', '.join(strays)}")
+        entries.extend(found)
+    return tuple(entries)
 
 
 def load_gazetteer(extra: Iterable[Path] = (), *, builtin: bool = True) -> Gazetteer:
@@ -160,6 +168,7 @@ def load_gazetteer(extra: Iterable[Path] = (), *, builtin: bool = True) -> Gazet
 
 @cache
 def not_organisation_acronyms() -> frozenset[str]:
-    """Acronyms that are never organisations (units, currencies, EU, CO2)."""
-    text = resources.files("pressnlp.lang").joinpath(NOT_ORGANISATIONS).read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    """Acronyms that are never organisations (units, currencies, EU, CO2), legal forms ("GmbH",
+    "Sp", "SE") included."""
+    words = everywhere()
+    return words.not_organisations | {word for form in words.legal_forms for word in words_of(form)}
