@@ -1,7 +1,6 @@
 """Helpers for the extract stage's tests: run the stage on a text the way the pipeline would."""
 from __future__ import annotations
 
-import importlib
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -10,7 +9,7 @@ import pytest
 
 from pressnlp.core.document import new_record
 from pressnlp.core.stage import StageContext, build_options
-from pressnlp.stages.extract import EXTRACTORS, ExtractStage
+from pressnlp.stages.extract import ExtractStage
 
 PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
 
@@ -19,19 +18,6 @@ def _declared_extractors() -> dict[str, str]:
     """The `pressnlp.extractors` entry points pyproject.toml declares: name -> "module:Class"."""
     table = tomllib.loads(PYPROJECT.read_text("utf-8"))
     return table["project"]["entry-points"]["pressnlp.extractors"]
-
-
-def _register_declared_extractors() -> None:
-    """Extractors pyproject.toml declares but the installed metadata does not list yet (the
-    package was installed before they were declared) are registered in-process, from the same
-    declarations; a no-op once the package is reinstalled."""
-    for name, target in _declared_extractors().items():
-        if name not in EXTRACTORS.available():
-            module, _, attribute = target.partition(":")
-            EXTRACTORS.register(getattr(importlib.import_module(module), attribute), name)
-
-
-_register_declared_extractors()
 
 
 @pytest.fixture
