@@ -140,7 +140,7 @@ def test_batch_failure_is_isolated_to_the_failing_record():
     assert [bool(r["errors"]) for r in out] == [False, True, False]
     assert [r["text"] for r in out] == ["ok one", "BOOM", "ok two"]  # the read stage took the bytes from the context
     assert out[1]["stages"]["test-after"]["status"] == "skipped"
-    assert contexts[1].missing == {"checked", "after"}  # what the failed and the skipped stage did not provide
+    assert contexts[1].missing == {"checked": "test-fussy", "after": "test-after"}  # who did not provide what
     for record in out:  # the working data stays off the record
         assert list(record)[:len(RECORD_KEY_ORDER)] == list(RECORD_KEY_ORDER)
         assert set(record) - set(RECORD_KEY_ORDER) <= {"checked", "after"}
