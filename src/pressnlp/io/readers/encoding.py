@@ -12,22 +12,29 @@ import codecs
 import logging
 import re
 from collections import Counter
+from functools import cache
 
 import charset_normalizer
 
+from pressnlp import lang
 from pressnlp.core.errors import StageError
 
 logger = logging.getLogger(__name__)
 
-# The letters beyond ASCII of each alphabet a release may be written in. A right reading uses
-# one alphabet ("être" is French); a wrong code page mixes them ("ętre", "Valčncia").
-_ALPHABETS = {
-    "pl": frozenset("ąćęłńóśźż"), "cs": frozenset("áčďéěíňóřšťúůýž"), "sk": frozenset("áäčďéíĺľňóôŕšťúýž"),
-    "de": frozenset("äöüß"), "fr": frozenset("àâæçéèêëîïôœùûüÿ"), "es": frozenset("áéíñóúü"),
-    "hu": frozenset("áéíóöőúüű"), "it": frozenset("àèéìíîòóùú"), "pt": frozenset("ãõâêôáéíóúàç"),
-    "cyrillic": frozenset(chr(code) for code in range(0x430, 0x460)) | frozenset("ґ"),
-    "greek": frozenset(chr(code) for code in range(0x3AC, 0x3CF)),
-}
+_CYRILLIC = frozenset(chr(code) for code in range(0x430, 0x460))
+_GREEK = frozenset(chr(code) for code in range(0x3AC, 0x3CF))  # no Greek pack yet: the script's letters
+
+
+@cache
+def _alphabets() -> tuple[frozenset[str], ...]:
+    """The letters beyond ASCII of each alphabet a release may be written in, from the language
+    packs (a Cyrillic pack lists only its own letters beyond the shared block, which is added). A
+    right reading uses one alphabet ("être" is French); a wrong code page mixes them ("ętre", "Valčncia")."""
+    found = [_CYRILLIC | letters if letters & _CYRILLIC or any("\u0400" <= c <= "\u04ff" for c in letters)
+             else letters for code in lang.available() if (letters := lang.get(code).alphabet)]
+    return (*found, _CYRILLIC, _GREEK)
+
+
 # Signs that show up inside words where a wrong code page meets Polish letters ("mo¿e", "ma³y").
 _MOJIBAKE = frozenset("¹¿³¶±¼¥¦¬ˇ˘˛˙˝¨´¸¤§Ÿ")
 _C1_CONTROLS = re.compile(r"[\x80-\x9f]")
@@ -112,7 +119,7 @@ def _plausibility(text: str) -> int:
     mojibake signs inside words and control characters against it."""
     letters = Counter(char.lower() for char in text if ord(char) > 127 and char.isalpha())
     total = sum(letters.values())
-    fit = max(sum(count for char, count in letters.items() if char in alphabet) for alphabet in _ALPHABETS.values())
+    fit = max(sum(count for char, count in letters.items() if char in alphabet) for alphabet in _alphabets())
     signs = sum(1 for index, char in enumerate(text) if char in _MOJIBAKE and _inside_word(text, index))
     broken = len(_C1_CONTROLS.findall(text)) + text.count("\ufffd")
     return fit - 2 * (total - fit) - 4 * signs - 6 * broken
