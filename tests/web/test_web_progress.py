@@ -16,6 +16,8 @@ from pressnlp.core.stage import Stage
 from pressnlp.web.app import create_app
 from pressnlp.web.jobs import Processor
 
+WARM_UP_ID = "warm-up"  # the release the processor warms its pipeline up with
+
 GATE = threading.Event()
 
 
@@ -28,6 +30,8 @@ class WaitForGateStage(Stage):
     provides = ()
 
     def process(self, record):
+        if record["id"] == WARM_UP_ID:
+            return record
         if not GATE.wait(timeout=30):
             raise TimeoutError("the test never opened the gate")
         return record
@@ -79,10 +83,12 @@ def test_serve_binds_localhost_and_answers_only_to_local_names(tmp_path, monkeyp
     (tmp_path / "out").mkdir()
     started = {}
     monkeypatch.setattr("uvicorn.run", lambda app, **options: started.update(app=app, **options))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     pressnlp.web.serve(str(config), "127.0.0.1", 8123, [str(tmp_path / "out")])
+    assert (tmp_path / "data" / "pressnlp" / "web-runs" / "sources").is_dir()  # the default store
     assert (started["host"], started["port"]) == ("127.0.0.1", 8123)
     with TestClient(started["app"], base_url="http://localhost:8123") as local:
-        assert local.get("/api/runs").json()[0]["name"] == "out"
+        assert [run["name"] for run in local.get("/api/runs").json()] == ["web", "out"]
     with TestClient(started["app"], base_url="http://rebound.example") as other:
         assert other.get("/").status_code == 400
     with pytest.raises(PressnlpError, match="--runs .*missing: not a folder"):
