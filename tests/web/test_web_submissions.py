@@ -118,6 +118,10 @@ def test_libretranslate_list_in_list_out_and_form_bodies(translating):
     assert listed["gist"] == [True, True]
     form = translating.post("/translate", data={"q": "Metropolia GZM.", "source": "pl", "target": "en"}).json()
     assert form["translatedText"] == "GZM Metropolis."
+    short = translating.post("/translate", json={"q": ["Metropolia GZM kupi nowe autobusy dla Katowic.", "Autobusy"],
+                                                 "source": "auto", "target": "en"}).json()
+    # Too short to tell alone: a text of 40 characters or fewer takes the language of the whole request.
+    assert [detected["language"] for detected in short["detectedLanguage"]] == ["pl", "pl"]
     english = translating.post("/translate", json={"q": "Good morning.", "source": "en", "target": "en"}).json()
     assert english == {"translatedText": "Good morning.", "backend": None, "gist": False}
 

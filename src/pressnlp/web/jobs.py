@@ -39,6 +39,7 @@ WARMING_UP = "warming up"
 # what they load on first use (translators, dictionaries) before the first real release.
 WARM_UP_TEXT = ("Katowice, 2 stycznia 2024 r.\n\nMetropolia GZM zaprasza na konferencję o transporcie "
                 "publicznym.\n\nKontakt: biuro@example.pl, tel. 32 000 00 00")
+SHORT_TEXT = 40  # characters: shorter texts are detected together with the others of their request
 EXTENSIONS = {"txt": "txt", "md": "md", "html": "html", "docx": "docx", "pdf": "pdf"}
 T = TypeVar("T")
 
@@ -245,33 +246,50 @@ def _stage(pipeline: Pipeline, name: str) -> Any:
     raise TranslationUnavailable(f"this server's pipeline has no {name} stage")
 
 
-def _snippet_records(texts: list[str], source: str | None) -> list[dict[str, Any]]:
-    """Records of short texts, as the read stage would leave them; with `source`, already detected."""
+def _snippet_records(texts: list[str], languages: list[dict[str, Any] | None]) -> list[dict[str, Any]]:
+    """Records of short texts, as the read stage would leave them, with their language if known."""
     records = []
-    for number, text in enumerate(texts):
+    for number, (text, language) in enumerate(zip(texts, languages, strict=True)):
         record = new_record(f"snippet-{number}", {"path": f"snippet-{number}", "sha256": "", "format": "txt",
                                                   "encoding": "utf-8", "bytes": len(text.encode("utf-8"))})
         record["text"] = text
-        if source:
-            record["language"] = {"code": source, "confidence": 1.0, "detector": "given",
-                                  "segments": [{"start": 0, "end": len(text), "code": source}]}
+        record["language"] = language
         records.append(record)
     return records
 
 
+def _given(code: str, text: str, confidence: float = 1.0) -> dict[str, Any]:
+    return {"code": code, "confidence": confidence, "detector": "given",
+            "segments": [{"start": 0, "end": len(text), "code": code}]}
+
+
+def _detected(pipeline: Pipeline, texts: list[str]) -> list[dict[str, Any]]:
+    """The `language` of each text by the detect stage. As LibreTranslate does, a text too short
+    to tell (SHORT_TEXT characters or fewer) takes the language of all the texts together."""
+    detect = Pipeline(pipeline.config, [_stage(pipeline, "detect")], pipeline.context)
+    long = [number for number, text in enumerate(texts) if len(text) > SHORT_TEXT]
+    records = detect.process_records(_snippet_records([texts[n] for n in long], [None] * len(long)))
+    found: dict[int, dict[str, Any]] = {number: record["language"]
+                                        for number, record in zip(long, records, strict=True)}
+    if len(long) < len(texts):
+        (overall,) = detect.process_records(_snippet_records(["\n\n".join(texts)], [None]))
+        language = overall["language"] or {}
+        for number, text in enumerate(texts):
+            found.setdefault(number, _given(language.get("code") or "und", text, language.get("confidence") or 0.0))
+    return [found[number] for number in range(len(texts))]
+
+
 def _detect(pipeline: Pipeline, text: str) -> Snippet:
-    (record,) = Pipeline(pipeline.config, [_stage(pipeline, "detect")], pipeline.context).process_records(
-        _snippet_records([text], None))
-    language = record.get("language") or {}
+    (language,) = _detected(pipeline, [text])
     return Snippet(text=text, language=language.get("code") or "und", confidence=language.get("confidence"),
                    backend=None)
 
 
 def _translate(pipeline: Pipeline, texts: list[str], source: str | None) -> list[Snippet]:
     target = pipeline.config.pipeline.target_language
-    names = ("translate",) if source else ("detect", "translate")
-    stages = [_stage(pipeline, name) for name in names]
-    done = Pipeline(pipeline.config, stages, pipeline.context).process_records(_snippet_records(texts, source))
+    languages = [_given(source, text) for text in texts] if source else _detected(pipeline, texts)
+    translate = Pipeline(pipeline.config, [_stage(pipeline, "translate")], pipeline.context)
+    done = translate.process_records(_snippet_records(texts, languages))
     snippets = []
     for text, record in zip(texts, done, strict=True):
         language = record.get("language") or {}
