@@ -13,6 +13,9 @@ the page) is one of the run folders, named "web".
 """
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
@@ -31,8 +34,13 @@ def create_app(processor: Processor, runs: RunLibrary | None = None, *, allowed_
                max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES) -> FastAPI:
     """The ASGI app over a processor (its pipeline may still be warming up) and the run folders to browse."""
     # FastAPI's /docs and /redoc load their scripts from a CDN: our own /api page describes the API.
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        processor.start()  # the warm-up, now that the server is about to listen
+        yield
+
     app = FastAPI(title="pressnlp", version=__version__, debug=False, docs_url=None, redoc_url=None,
-                  exception_handlers=EXCEPTION_HANDLERS,
+                  exception_handlers=EXCEPTION_HANDLERS, lifespan=lifespan,
                   description="Process press releases into English and structured facts; browse runs; "
                               "edit the glossary. Records follow SPEC.md section 1 (schema pressnlp.result/1).")
     app.state.processor = processor

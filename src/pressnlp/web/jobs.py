@@ -1,7 +1,7 @@
 """Releases submitted through the web page, processed one at a time in a background thread.
 
 The server answers at once: the pipeline is built, its models loaded and a short release
-processed (the warm-up) in the worker thread after the server has started. A release submitted
+processed (the warm-up) in the worker thread once the server has started (`start`). A release submitted
 meanwhile waits behind the warm-up, and its progress says so ("warming up"). Requests only
 queue work and read its state, so the page stays responsive while a release is translated; one
 worker thread means stages never run concurrently (models need not be thread-safe) and the
@@ -104,14 +104,25 @@ class Processor:
         # The file the glossary page edits: the one the translate stage reads (the config's, else
         # the user's default glossary, which the stage picks up once it exists).
         self.glossary_path, self.glossary_configured = glossary_location(self.config)
+        self._cache_dir = cache_dir
         self._pipeline: Pipeline | None = None
         self._ready = threading.Event()
+        self._started = False
         self.startup_error: str | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pressnlp-web")
-        self._executor.submit(self._start, cache_dir)
 
     # --- the pipeline -------------------------------------------------------------------------
-    def _start(self, cache_dir: Path | None) -> None:
+    def start(self) -> None:
+        """Begin the warm-up in the worker thread (once). The app calls it when the server starts,
+        after everything it imports is loaded, so the warm-up never delays the first page; work
+        submitted earlier starts it too."""
+        with self._lock:
+            if self._started:
+                return
+            self._started = True
+        self._executor.submit(self._warm_up, self._cache_dir)
+
+    def _warm_up(self, cache_dir: Path | None) -> None:
         """Build the pipeline, load its models and process WARM_UP_TEXT, ahead of any release."""
         started = time.perf_counter()
         try:
@@ -136,11 +147,13 @@ class Processor:
         return self._ready.is_set()
 
     def wait_until_ready(self, timeout: float | None = None) -> bool:
+        self.start()
         return self._ready.wait(timeout)
 
     @property
     def pipeline(self) -> Pipeline:
         """The built pipeline (waits for the warm-up)."""
+        self.start()
         self._ready.wait()
         if self._pipeline is None:
             raise PressnlpError(f"the pipeline could not be built: {self.startup_error}")
@@ -163,11 +176,13 @@ class Processor:
     def call(self, function: Callable[[Pipeline], T]) -> Future[T]:
         """Run `function(pipeline)` in the worker thread, after the warm-up and the releases
         queued before it (the models are never used by two threads at once)."""
+        self.start()
         return self._executor.submit(lambda: function(self.pipeline))
 
     # --- jobs ---------------------------------------------------------------------------------
     def submit(self, data: bytes, *, name: str, fmt: str, record_id: str | None = None) -> Job:
         """Queue a release; `record_id` processes a stored release again under its own id."""
+        self.start()
         job = Job(id=secrets.token_urlsafe(12), name=name, stages=self.stage_names,
                   waits_for_warm_up=not self.ready)
         with self._lock:
@@ -236,6 +251,9 @@ class Processor:
         return self.call(_source_languages)
 
     def close(self) -> None:
+        """Stop the worker (queued work is dropped); a closed processor never starts."""
+        with self._lock:
+            self._started = True
         self._executor.shutdown(wait=False, cancel_futures=True)
 
 
