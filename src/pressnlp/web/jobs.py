@@ -40,7 +40,6 @@ WARMING_UP = "warming up"
 WARM_UP_TEXT = ("Katowice, 2 stycznia 2024 r.\n\nMetropolia GZM zaprasza na konferencję o transporcie "
                 "publicznym.\n\nKontakt: biuro@example.pl, tel. 32 000 00 00")
 SHORT_TEXT = 40  # characters: shorter texts are detected together with the others of their request
-EXTENSIONS = {"txt": "txt", "md": "md", "html": "html", "docx": "docx", "pdf": "pdf"}
 T = TypeVar("T")
 
 
@@ -203,7 +202,7 @@ class Processor:
             pipeline = self.pipeline
             record = pipeline.process_bytes(data, id=record_id or job.name, format=fmt)
             if self.store is not None:
-                record = self.store.save(record, data, name=job.name, extension=EXTENSIONS.get(fmt, "txt"),
+                record = self.store.save(record, data, name=job.name, extension=fmt,
                                          job_id=job.id, pipeline=pipeline, record_id=record_id)
             job.record = record
             job.done_stages, job.stage, job.state = len(job.stages), None, DONE

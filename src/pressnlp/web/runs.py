@@ -304,9 +304,10 @@ class RunFolder:
         return self._load().by_id.get(record_id)
 
     def _index(self, loaded: _Loaded) -> SearchIndex:
+        target = ((self.manifest() or {}).get("config") or {}).get("pipeline", {}).get("target_language", "en")
         with self._lock:
             if loaded.index is None:
-                loaded.index = SearchIndex(loaded.records)
+                loaded.index = SearchIndex(loaded.records, target)
             return loaded.index
 
     def organisations(self) -> list[Organisation]:
@@ -374,13 +375,10 @@ class RunLibrary:
         return self._runs[name]
 
     def add_store(self, root: Path) -> RunFolder:
-        """The folder of releases processed on the page, as the run named "web"."""
-        if self.store_run is None or self.store_run.root != root:
-            if self.store_run is not None:
-                del self._runs[self.store_run.name]
+        """The folder of releases processed on the page, as the run named "web", listed first."""
+        if self.store_run is None:
             self.store_run = self._add(root, STORE_RUN_NAME, STORE_RUN_LABEL)
-            self._runs = {self.store_run.name: self.store_run,
-                          **{name: run for name, run in self._runs.items() if run is not self.store_run}}
+            self._runs = {self.store_run.name: self.store_run, **self._runs}
         return self.store_run
 
     def __iter__(self):
