@@ -12,9 +12,9 @@ OUT ?= out
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Core install: what the offline default pipeline needs.
+# Core install: what the offline default pipeline needs, and the data extra for `run`'s Parquet output.
 $(VENV)/.core: $(VENV)/bin/python pyproject.toml
-	$(PIP) install -e .
+	$(PIP) install -e '.[data]'
 	touch $@
 
 # The web app's end-to-end test drives the Debian Chromium (Playwright never downloads a browser).
@@ -23,7 +23,7 @@ browser:
 
 # Tests also exercise the neural backends on tiny models they train themselves.
 $(STAMP): $(VENV)/bin/python pyproject.toml | browser
-	$(PIP) install -e '.[neural,dask,web,eval,dev]'
+	$(PIP) install -e '.[data,neural,dask,web,eval,dev]'
 	touch $@ $(VENV)/.core
 
 # Exit code 1 only means some documents carry errors (e.g. a language with no translation model);

@@ -17,7 +17,7 @@ EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from pressnlp.core.pipeline import Pipeline
+    from pressnlp.api import Pipeline
 
     pipeline = Pipeline.from_config(args.config, cache_dir=_cache_dir(args.out))
     formats = args.format.split(",") if args.format else None
@@ -127,7 +127,7 @@ class ReleaseUnreadable(PressnlpError):
 
 def _one_release(args: argparse.Namespace) -> dict[str, Any]:
     """The record of the release in FILE or on standard input ('-'), by the pipeline of `run`."""
-    from pressnlp.core.pipeline import Pipeline
+    from pressnlp.api import Pipeline
     from pressnlp.engines.storage import user_cache_dir
     from pressnlp.io.readers import SUPPORTED_FORMATS, format_for_path
 

@@ -3,10 +3,11 @@ from dataclasses import dataclass
 
 import pytest
 
-from pressnlp.core.document import Record
+from pressnlp.core.document import RECORD_KEY_ORDER, DocumentContext, new_record
 from pressnlp.core.pipeline import Pipeline
 from pressnlp.core.registry import register
 from pressnlp.core.stage import Stage
+from pressnlp.schema import load_schema, record_problems
 
 
 @dataclass
@@ -60,25 +61,84 @@ def test_a_failing_document_gets_an_error_and_its_batch_mates_go_on():
 
 
 def test_batch_failure_is_isolated_to_the_failing_record():
-    from pressnlp.core.document import new_record
-
     pipeline = _pipeline().setup()
-    batch = []
+    batch, contexts = [], []
     for i, text in enumerate(["ok one", "BOOM", "ok two"]):
-        record = new_record(f"d{i}", {"path": f"d{i}", "sha256": "", "format": "txt", "encoding": None,
-                                      "bytes": 0})
-        record["_content"] = text.encode()
-        batch.append(record)
-    out = pipeline.process_records(batch)
+        batch.append(new_record(f"d{i}", {"path": f"d{i}", "sha256": "", "format": "txt", "encoding": None,
+                                          "bytes": 0}))
+        contexts.append(DocumentContext(content=text.encode()))
+    out = pipeline.process_records(batch, contexts)
     assert [bool(r["errors"]) for r in out] == [False, True, False]
-    assert all(not key.startswith("_") for r in out for key in r)
+    assert [r["text"] for r in out] == ["ok one", "BOOM", "ok two"]  # the read stage took the bytes from the context
+    assert out[1]["stages"]["test-after"]["status"] == "skipped"
+    assert contexts[1].missing == {"checked", "after"}  # what the failed and the skipped stage did not provide
+    for record in out:  # the working data stays off the record
+        assert list(record)[:len(RECORD_KEY_ORDER)] == list(RECORD_KEY_ORDER)
+        assert set(record) - set(RECORD_KEY_ORDER) <= {"checked", "after"}
 
 
-def test_records_round_trip_through_typed_objects():
+def test_the_record_is_defined_by_its_json_schema():
+    schema = load_schema("result")
+    assert list(new_record("a.txt", {})) == list(schema["properties"])
     record = _pipeline().process_text("Katowice, 14 marca 2024 r.\n\nTreść komunikatu.", id="rt.txt")
-    typed = Record.from_dict(record)
-    assert typed.source.format == "txt"
-    assert typed.to_dict() == record
+    assert record["schema"] == schema["$id"]
+    assert record_problems(record) == []
+
+
+@register
+class NotingStage(Stage):
+    """Leaves a note in each document's context, as a stage that needs working data does."""
+
+    name = "test-noting"
+    requires = ("text",)
+
+    def process_documents(self, records, contexts):
+        for record, context in zip(records, contexts, strict=True):
+            context.notes["test.words"] = len(record["text"].split())
+        return records
+
+
+@register
+class ReadingNotesStage(Stage):
+    name = "test-reading-notes"
+    provides = ("words",)
+
+    def process_documents(self, records, contexts):
+        for record, context in zip(records, contexts, strict=True):
+            record["words"] = context.notes["test.words"]
+        return records
+
+
+def test_stages_pass_working_data_through_the_context_and_it_is_never_written():
+    pipeline = Pipeline.from_config({"pipeline": {"stages": ["read", "test-noting", "test-reading-notes"]}})
+    record = pipeline.process_text("Trzy krótkie słowa.", id="notes.txt")
+    assert record["words"] == 3
+    assert set(record) == {*RECORD_KEY_ORDER, "words"}
+
+
+@register
+class FlakyNotingStage(Stage):
+    """Notes every document, then fails the batch once it holds BOOM (the single retries pass)."""
+
+    name = "test-flaky-noting"
+    requires = ("text",)
+
+    def process_documents(self, records, contexts):
+        for context in contexts:
+            context.notes["test.calls"] = context.notes.get("test.calls", 0) + 1
+        if len(records) > 1 and any("BOOM" in record["text"] for record in records):
+            raise ValueError("the batch fails")
+        return records
+
+
+def test_a_retried_document_starts_again_from_its_context_as_it_was():
+    pipeline = Pipeline.from_config({"pipeline": {"stages": ["read", "test-flaky-noting"]}}).setup()
+    batch = [new_record(name, {"path": name, "sha256": "", "format": "txt", "encoding": None, "bytes": 0})
+             for name in ("a", "b")]
+    contexts = [DocumentContext(content=b"ok"), DocumentContext(content=b"BOOM")]
+    out = pipeline.process_records(batch, contexts)
+    assert [r["errors"] for r in out] == [[], []]
+    assert [context.notes["test.calls"] for context in contexts] == [1, 1]
 
 
 def test_fingerprint_changes_with_stage_options():

@@ -1,5 +1,5 @@
 """The pipeline tells a progress callback when each stage starts and finishes, in order, with the batch size."""
-from pressnlp.core.document import new_record
+from pressnlp.core.document import DocumentContext, new_record
 from pressnlp.core.pipeline import Pipeline, StageProgress
 from pressnlp.core.registry import register
 from pressnlp.core.stage import Stage
@@ -20,14 +20,10 @@ class ListeningStage(Stage):
         return record
 
 
-def _batch(*texts: str) -> list[dict]:
-    records = []
-    for i, text in enumerate(texts):
-        record = new_record(f"d{i}.txt", {"path": f"d{i}.txt", "sha256": "", "format": "txt", "encoding": None,
-                                          "bytes": len(text)})
-        record["_content"] = text.encode()
-        records.append(record)
-    return records
+def _batch(*texts: str) -> tuple[list[dict], list[DocumentContext]]:
+    records = [new_record(f"d{i}.txt", {"path": f"d{i}.txt", "sha256": "", "format": "txt", "encoding": None,
+                                        "bytes": len(text)}) for i, text in enumerate(texts)]
+    return records, [DocumentContext(content=text.encode()) for text in texts]
 
 
 def test_progress_hears_each_stage_start_and_finish_around_its_work():
@@ -40,7 +36,7 @@ def test_progress_hears_each_stage_start_and_finish_around_its_work():
         HEARD.append(f"{'finished' if event.finished else 'started'} {event.stage}")
 
     pipeline.progress = listen
-    out = pipeline.process_records(_batch("Pierwszy komunikat prasowy.", "Second press release."))
+    out = pipeline.process_records(*_batch("Pierwszy komunikat prasowy.", "Second press release."))
     assert [record["stages"]["test-listening"]["status"] for record in out] == ["ok", "ok"]
     assert HEARD == ["started read", "finished read", "started test-listening", "processing d0.txt",
                      "processing d1.txt", "finished test-listening", "started detect", "finished detect"]

@@ -123,7 +123,7 @@ def test_through_the_translate_stage_with_protected_spans():
 
 def test_coverage_on_real_corpus_releases(translator):
     """At least 90% of content tokens of the Polish releases are translated by our own lexicon."""
-    from pressnlp.core.pipeline import Pipeline
+    from pressnlp import Pipeline
     from pressnlp.lang.segment import split_sentences
 
     gold = [json.loads(line) for line in (CORPUS / "gold.jsonl").read_text("utf-8").splitlines() if line.strip()]

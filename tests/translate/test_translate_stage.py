@@ -8,7 +8,7 @@ import pytest
 from pressnlp.core.document import new_record
 from pressnlp.core.errors import ConfigError
 from pressnlp.core.pipeline import Pipeline
-from pressnlp.core.registry import register
+from pressnlp.core.registry import Registry, register
 from pressnlp.core.stage import Stage, StageContext, build_options
 from pressnlp.stages.translate import TranslateStage, base
 from pressnlp.testing import UppercaseTranslator
@@ -151,8 +151,28 @@ def test_mixed_language_release_keeps_the_english_quote(tmp_path):
         "METROPOLIA PODPISAŁA UMOWĘ.\n\n“We are proud to join,” said the mayor.\n\nPROJEKT RUSZY W MAJU.")
 
 
+def _only_backends(monkeypatch, **backends: type[base.Translator]) -> None:
+    """The translation backends registered for one test (none of ours, whatever is installed)."""
+    registry = Registry("pressnlp.tests.no-entry-points", base.Translator, "translation backend")
+    for name, backend in backends.items():
+        registry.register(backend, name)
+    monkeypatch.setattr(base, "TRANSLATORS", registry)
+
+
+def test_backends_are_found_by_name_in_the_registry(tmp_path, monkeypatch):
+    from pressnlp.stages.translate.lexicon import LexiconTranslator
+
+    assert {"marian", "ctranslate2", "lexicon"} <= set(base.TRANSLATORS.available())
+    assert base.backend_class("lexicon") is LexiconTranslator  # the entry point in pyproject.toml
+    _only_backends(monkeypatch, upper=UppercaseTranslator)
+    record = _stage(tmp_path, backend="upper").process_batch([_record("Dzień dobry.")])[0]
+    assert record["translation"]["text"] == "DZIEŃ DOBRY."
+    with pytest.raises(ConfigError, match="unknown backend 'lexicon'; valid: auto, upper, or package.module:Class"):
+        _stage(tmp_path, backend="lexicon")
+
+
 def test_a_language_without_any_backend_is_an_error_on_the_record_not_a_crash(tmp_path, monkeypatch):
-    monkeypatch.setitem(base.BACKENDS, "lexicon", "pressnlp.no_such_module:Lexicon")
+    _only_backends(monkeypatch)
     stage = _stage(tmp_path, backend="auto", models={})
     records = stage.process_batch([_record("Guten Tag.", "de"), _record("Dzień dobry.", "pl")])
     for record in records:
@@ -163,7 +183,7 @@ def test_a_language_without_any_backend_is_an_error_on_the_record_not_a_crash(tm
 
 
 def test_auto_falls_back_to_the_gist_backend_with_a_warning(tmp_path, monkeypatch):
-    monkeypatch.setitem(base.BACKENDS, "lexicon", FAKE)
+    _only_backends(monkeypatch, lexicon=UppercaseTranslator)
     stage = _stage(tmp_path, backend="auto", model_dir=str(tmp_path / "none"),
                    models={"pl": "Helsinki-NLP/opus-mt-pl-en-not-here"})
     assert stage.describe()["plan"] == {"pl": "lexicon"}
@@ -191,11 +211,12 @@ class _PolishText(Stage):
     requires = ("source",)
     provides = ("text", "title", "language")
 
-    def process(self, record):
-        record["text"] = record.pop("_content").decode("utf-8")
-        record["language"] = {"code": "pl", "confidence": 1.0, "detector": "test",
-                              "segments": [{"start": 0, "end": len(record["text"]), "code": "pl"}]}
-        return record
+    def process_documents(self, records, contexts):
+        for record, context in zip(records, contexts, strict=True):
+            record["text"] = context.content.decode("utf-8")
+            record["language"] = {"code": "pl", "confidence": 1.0, "detector": "test",
+                                  "segments": [{"start": 0, "end": len(record["text"]), "code": "pl"}]}
+        return records
 
 
 def test_in_a_pipeline(tmp_path):

@@ -21,7 +21,7 @@ import docx
 import pytest
 from web_samples import HOSTILE, POLISH_RELEASE, XSS_SCRIPT, sample_record, write_run
 
-from pressnlp.core.pipeline import Pipeline
+from pressnlp import Pipeline
 from pressnlp.core.registry import register
 from pressnlp.core.stage import Stage
 from pressnlp.report import write_report

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from lxml import html as lxml_html
 from web_samples import POLISH_RELEASE
 
-from pressnlp.core.pipeline import Pipeline
+from pressnlp import Pipeline
 from pressnlp.web.app import create_app
 from pressnlp.web.jobs import Processor
 from pressnlp.web.runs import RunLibrary

@@ -1,4 +1,7 @@
-"""A pipeline: stages built from a config, checked at build time, run over batches of records."""
+"""A pipeline: stages built from a config, checked at build time, run over batches of records.
+
+Running over a corpus folder and reading files by path are the facade's (`pressnlp.api`): they
+need the engines and the readers, which the core does not import."""
 from __future__ import annotations
 
 import copy
@@ -14,7 +17,7 @@ from typing import Any
 from pressnlp._version import __version__
 from pressnlp.core.budget import time_budget
 from pressnlp.core.config import Config, effective_config, load_config
-from pressnlp.core.document import new_record, public_view
+from pressnlp.core.document import DocumentContext, new_record, public_view
 from pressnlp.core.errors import ConfigError, PressnlpError, StageError
 from pressnlp.core.registry import get_stage
 from pressnlp.core.stage import Stage, StageContext, build_options
@@ -102,12 +105,17 @@ class Pipeline:
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
     # --- processing -------------------------------------------------------------------------
-    def process_records(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Run every stage over a batch; a failure stays with its own document."""
+    def process_records(self, records: list[dict[str, Any]],
+                        contexts: list[DocumentContext] | None = None) -> list[dict[str, Any]]:
+        """Run every stage over a batch; a failure stays with its own document. `contexts`: each
+        record's working data (where its bytes are), in the same order, updated in place; empty
+        ones when None."""
         self.setup()
+        if contexts is None:
+            contexts = [DocumentContext() for _ in records]
         for index, stage in enumerate(self.stages):
             self._notify(index, len(records), finished=False)
-            records = self._run_stage(stage, records)
+            records = self._run_stage(stage, records, contexts)
             self._notify(index, len(records), finished=True)
         return [public_view(record) for record in records]
 
@@ -115,16 +123,18 @@ class Pipeline:
         if self.progress is not None:
             self.progress(StageProgress(self.stages[index].name, index, len(self.stages), size, finished))
 
-    def _run_stage(self, stage: Stage, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _run_stage(self, stage: Stage, records: list[dict[str, Any]],
+                   contexts: list[DocumentContext]) -> list[dict[str, Any]]:
+        """The records after `stage`; `contexts` are updated in place."""
         records = list(records)
         positions = []
         text_limit = self.config.limits.text_limit(stage.name)
         for i, record in enumerate(records):
-            if _blocked(stage, record):
+            if _blocked(stage, contexts[i]):
                 record["stages"][stage.name] = {"status": "skipped", "ms": 0.0}
-                _mark_missing(stage, record)
+                _mark_missing(stage, contexts[i])
             elif "text" in stage.requires and len(record.get("text", "")) > text_limit:
-                _record_failure(stage, record, StageError(
+                _record_failure(stage, record, contexts[i], StageError(
                     f"text is {len(record['text']):,} characters, over the limit of {text_limit:,} for "
                     f"stage '{stage.name}' (limits.max_text_chars)"), 0.0)
             else:
@@ -133,19 +143,21 @@ class Pipeline:
             return records
         started = time.perf_counter()
         budget = self.config.limits.doc_timeout_s * len(positions)
-        # a failed batch is retried document by document, from the records as they were before it
-        pristine = {i: copy.deepcopy(records[i]) for i in positions} if len(positions) > 1 else {}
+        # a failed batch is retried document by document, from the documents as they were before it
+        pristine = {i: copy.deepcopy((records[i], contexts[i])) for i in positions} if len(positions) > 1 else {}
         try:
             with time_budget(budget, f"stage '{stage.name}'"):
-                done = stage.process_batch([records[i] for i in positions])
+                done = stage.process_documents([records[i] for i in positions], [contexts[i] for i in positions])
             if len(done) != len(positions):
                 raise PressnlpError(f"stage '{stage.name}' returned {len(done)} records for {len(positions)}")
         except Exception as exc:  # noqa: BLE001 - isolate the failing documents, then go on
             if len(positions) == 1:
-                _record_failure(stage, records[positions[0]], exc, time.perf_counter() - started)
+                i = positions[0]
+                _record_failure(stage, records[i], contexts[i], exc, time.perf_counter() - started)
             else:
                 for i in positions:
-                    records[i] = self._run_stage(stage, [pristine[i]])[0]
+                    records[i], contexts[i] = pristine[i]
+                    records[i] = self._run_stage(stage, [records[i]], [contexts[i]])[0]
             return records
         per_doc_ms = round((time.perf_counter() - started) * 1000 / len(positions), 3)
         for i, record in zip(positions, done, strict=True):
@@ -161,39 +173,23 @@ class Pipeline:
     def process_bytes(self, data: bytes, *, id: str, format: str) -> dict[str, Any]:
         source = {"path": id, "sha256": hashlib.sha256(data).hexdigest(), "format": format,
                   "encoding": None, "bytes": len(data)}
-        record = new_record(id, source)
-        record["_content"] = data
-        return self.process_records([record])[0]
-
-    def process_file(self, path: str | Path, *, id: str | None = None) -> dict[str, Any]:
-        from pressnlp.io.readers import format_for_path
-
-        path = Path(path)
-        fmt = format_for_path(path.name)
-        if fmt is None:
-            raise PressnlpError(f"{path}: unsupported file type '{path.suffix}'")
-        return self.process_bytes(path.read_bytes(), id=id or path.name, format=fmt)
-
-    def run(self, corpus: str | Path, out: str | Path, **options: Any):
-        """Process a corpus folder into an output folder (see `pressnlp.engines.runner.run_corpus`)."""
-        from pressnlp.engines.runner import run_corpus
-
-        return run_corpus(self, corpus, out, **options)
+        return self.process_records([new_record(id, source)], [DocumentContext(content=data)])[0]
 
 
-def _blocked(stage: Stage, record: dict[str, Any]) -> bool:
+def _blocked(stage: Stage, context: DocumentContext) -> bool:
     """Skip a stage for a record when a failed or skipped stage was to provide what it requires."""
-    return any(field in record.get("_missing", ()) for field in stage.requires)
+    return any(field in context.missing for field in stage.requires)
 
 
-def _mark_missing(stage: Stage, record: dict[str, Any]) -> None:
-    record.setdefault("_missing", set()).update(stage.provides)
+def _mark_missing(stage: Stage, context: DocumentContext) -> None:
+    context.missing.update(stage.provides)
 
 
-def _record_failure(stage: Stage, record: dict[str, Any], exc: Exception, seconds: float) -> None:
+def _record_failure(stage: Stage, record: dict[str, Any], context: DocumentContext, exc: Exception,
+                    seconds: float) -> None:
     message = str(exc) or type(exc).__name__
     log.warning("stage %s failed on %s: %s", stage.name, record.get("id"), message)
     log.debug("traceback of that failure", exc_info=exc)
     record["errors"].append({"stage": stage.name, "type": type(exc).__name__, "message": message})
     record["stages"][stage.name] = {"status": "error", "ms": round(seconds * 1000, 3)}
-    _mark_missing(stage, record)
+    _mark_missing(stage, context)

@@ -2,6 +2,8 @@
 
 A stage declares the record fields it `requires` and `provides` so a pipeline can be checked
 when it is built, and its options as a dataclass so configs are validated against real types.
+Most stages see only records; one that needs a document's working data (the read stage: the
+file's bytes) overrides `process_documents`, which the pipeline calls with each record's context.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
+from pressnlp.core.document import DocumentContext
 from pressnlp.core.errors import ConfigError, OptionError
 
 log = logging.getLogger(__name__)
@@ -63,6 +66,12 @@ class Stage:
 
     def process_batch(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return [self.process(record) for record in records]
+
+    def process_documents(self, records: list[dict[str, Any]],
+                          contexts: list[DocumentContext]) -> list[dict[str, Any]]:
+        """What the pipeline calls: records with their working data, in the same order. The
+        default hands the records alone to `process_batch`."""
+        return self.process_batch(records)
 
     def describe(self) -> dict[str, Any]:
         """Identity of what produces the output (backend, model, version): goes into the manifest

@@ -1,9 +1,11 @@
 """Language knowledge: one pack per language (`lang/<code>/`, data files plus a small class) and the
-shared helpers that work on any language (segmenting, normalising). Imports nothing else of pressnlp.
+shared algorithms that work on any language's pack (segmenting, dates, lemmas). Imports nothing
+else of pressnlp.
 
     >>> from pressnlp import lang
-    >>> lang.get("pl").words("stopwords.txt")
+    >>> "się" in lang.get("pl").stopwords
+    True
 """
-from pressnlp.lang.pack import Language, UnknownLanguage, available, find, get
+from pressnlp.lang.pack import Language, Morphology, UnknownLanguage, available, clear_cache, find, get
 
-__all__ = ["Language", "UnknownLanguage", "available", "find", "get"]
+__all__ = ["Language", "Morphology", "UnknownLanguage", "available", "clear_cache", "find", "get"]

@@ -11,16 +11,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pressnlp.evaluation.scoring import normalise
+from pressnlp import lang
+from pressnlp.lang.normalise import normalise
 from pressnlp.lang.segment import split_paragraphs
 from pressnlp.report.dates import date_in_words
 
-# UI labels for the languages a reader is most likely to meet; other codes are shown as they are.
-LANGUAGE_NAMES = {
-    "pl": "Polish", "en": "English", "de": "German", "cs": "Czech", "sk": "Slovak", "uk": "Ukrainian",
-    "fr": "French", "es": "Spanish", "it": "Italian", "lt": "Lithuanian", "ru": "Russian",
-    "und": "undetermined",
-}
 GIST_BACKEND_PREFIX = "lexicon"
 # Said once wherever a gist is shown: the lead in bold, then the rest.
 GIST_LEAD = "Dictionary gist:"
@@ -111,9 +106,13 @@ class ReleaseView:
 
 
 def language_name(code: str | None) -> str:
+    """The English name of the language's pack; a code without a pack as it is."""
     if not code:
         return "not detected"
-    return LANGUAGE_NAMES.get(code, code)
+    if code == "und":
+        return "undetermined"
+    pack = lang.find(code)
+    return pack.name if pack is not None else code
 
 
 def contact_href(contact: dict[str, Any]) -> str | None:

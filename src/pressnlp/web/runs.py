@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from pressnlp.core.errors import PressnlpError
-from pressnlp.evaluation.scoring import normalise
 from pressnlp.lang.morphology import lemmas
+from pressnlp.lang.normalise import normalise
 from pressnlp.report.views import searchable_text
 
 log = logging.getLogger(__name__)

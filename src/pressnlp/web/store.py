@@ -26,8 +26,8 @@ from typing import Any
 from pressnlp.core.errors import PressnlpError, RunLockedError
 from pressnlp.core.pipeline import Pipeline
 from pressnlp.engines.output import OutputFolder
-from pressnlp.evaluation.scoring import normalise
 from pressnlp.io.writers import atomic_write_bytes, dumps_json
+from pressnlp.lang.normalise import normalise
 
 log = logging.getLogger(__name__)
 

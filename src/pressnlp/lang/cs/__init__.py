@@ -5,3 +5,5 @@ from pressnlp.lang.pack import Language
 class Czech(Language):
     code = "cs"
     name = "Czech"
+    uses_simplemma = True
+    detect_rank = 9

@@ -5,3 +5,5 @@ from pressnlp.lang.pack import Language
 class German(Language):
     code = "de"
     name = "German"
+    uses_simplemma = True
+    detect_rank = 3

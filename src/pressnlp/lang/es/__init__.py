@@ -5,3 +5,5 @@ from pressnlp.lang.pack import Language
 class Spanish(Language):
     code = "es"
     name = "Spanish"
+    uses_simplemma = True
+    detect_rank = 5

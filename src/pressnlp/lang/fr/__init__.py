@@ -5,3 +5,5 @@ from pressnlp.lang.pack import Language
 class French(Language):
     code = "fr"
     name = "French"
+    uses_simplemma = True
+    detect_rank = 4

@@ -5,3 +5,5 @@ from pressnlp.lang.pack import Language
 class Slovak(Language):
     code = "sk"
     name = "Slovak"
+    uses_simplemma = True
+    detect_rank = 10

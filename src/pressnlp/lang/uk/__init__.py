@@ -5,3 +5,5 @@ from pressnlp.lang.pack import Language
 class Ukrainian(Language):
     code = "uk"
     name = "Ukrainian"
+    uses_simplemma = True
+    detect_rank = 11

@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from pressnlp.core.document import DocumentContext
 from pressnlp.core.errors import ConfigError, StageError
 from pressnlp.core.stage import Stage
 from pressnlp.lang.dates import parse_iso_date
@@ -32,6 +33,7 @@ from pressnlp.stages.extract.organisations import OrganisationFinder
 from pressnlp.stages.extract.partners import PartnerExtractor, PartnerOptions
 from pressnlp.stages.extract.text import Doc
 from pressnlp.stages.extract.themes import ThemeExtractor, ThemeOptions
+from pressnlp.stages.read import DATELINE
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +94,13 @@ class ExtractStage(Stage):
         return described
 
     def process(self, record: dict[str, Any]) -> dict[str, Any]:
+        return self._extract(record, {})
+
+    def process_documents(self, records: list[dict[str, Any]],
+                          contexts: list[DocumentContext]) -> list[dict[str, Any]]:
+        return [self._extract(record, context.notes) for record, context in zip(records, contexts, strict=True)]
+
+    def _extract(self, record: dict[str, Any], notes: dict[str, Any]) -> dict[str, Any]:
         if not self.extractors and self.options.extractors:
             self.setup()
         text = record.get("text")
@@ -99,6 +108,8 @@ class ExtractStage(Stage):
             raise StageError("record has no text to extract facts from")
         doc = Doc(text, _language_of(record), title=record.get("title"),
                   reference=parse_iso_date(record.get("date")))
+        if DATELINE in notes:
+            doc.dateline = notes[DATELINE]  # found by the read stage; not looked for again
         facts: dict[str, list[dict[str, Any]]] = {name: [] for name in FACT_FIELDS}
         for extractor in self.extractors:
             started = time.perf_counter()

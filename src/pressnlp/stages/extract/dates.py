@@ -79,7 +79,7 @@ class DateExtractor(Extractor):
 
     def extract(self, doc: Doc) -> list[dict[str, Any]]:
         options: DateOptions = self.options
-        release = find_release_date(doc.text, doc.language)
+        release = doc.dateline
         reference = doc.reference or (parse_iso_date(release[0]) if release else None)
         ignored: list[Span] = []
         if options.skip_release_date and release:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from pressnlp.lang.morphology import NOMINAL, analyse_pl, clean_lemma, match_case
+from pressnlp.lang.morphology import match_case
+from pressnlp.lang.pl.morphology import NOMINAL, analyse_pl, clean_lemma
 
 log = logging.getLogger(__name__)
 

@@ -18,8 +18,8 @@ from importlib import resources
 from pathlib import Path
 
 from pressnlp.core.errors import StageError
-from pressnlp.evaluation.scoring import normalise
 from pressnlp.lang.morphology import lemma, lemmas
+from pressnlp.lang.normalise import normalise
 from pressnlp.stages.extract.text import Doc
 
 log = logging.getLogger(__name__)

@@ -18,8 +18,9 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from pressnlp.evaluation.scoring import normalise
-from pressnlp.lang.morphology import NOMINAL, analyse_pl, lemma, lemmas, nominative_phrase
+from pressnlp.lang.morphology import lemma, lemmas
+from pressnlp.lang.normalise import normalise
+from pressnlp.lang.pl.morphology import NOMINAL, analyse_pl, nominative_phrase
 from pressnlp.stages.extract.gazetteer import Gazetteer
 from pressnlp.stages.extract.lexicon import all_legal_forms, all_org_heads, lexicon
 from pressnlp.stages.extract.text import Doc, Token, words_of

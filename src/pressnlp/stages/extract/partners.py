@@ -14,8 +14,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pressnlp.evaluation.scoring import normalise
-from pressnlp.lang.morphology import analyse_pl, clean_lemma, lemmas
+from pressnlp.lang.morphology import lemmas
+from pressnlp.lang.normalise import normalise
+from pressnlp.lang.pl.morphology import analyse_pl, clean_lemma
 from pressnlp.stages.extract.base import Extractor
 from pressnlp.stages.extract.english_names import english_name
 from pressnlp.stages.extract.gazetteer import Entry, Gazetteer, load_gazetteer

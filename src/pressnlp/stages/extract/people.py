@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from pressnlp.lang.morphology import SurnameRules, analyse_pl, lemmas, nominative_person
+from pressnlp.lang.morphology import lemmas
+from pressnlp.lang.normalise import normalise
+from pressnlp.lang.pl.morphology import SurnameRules, analyse_pl, nominative_person
 from pressnlp.stages.extract.lexicon import all_org_heads, lexicon
 from pressnlp.stages.extract.organisations import OrganisationFinder, OrgMention
 from pressnlp.stages.extract.text import Doc, Token
@@ -387,8 +389,6 @@ def _is_polish_name(words: list[str]) -> bool:
 
 def _merge(people: list[Person]) -> list[Person]:
     """One person per name; later mentions fill in a missing role or organisation."""
-    from pressnlp.evaluation.scoring import normalise
-
     merged: dict[str, Person] = {}
     for person in people:
         key = normalise(person.name)

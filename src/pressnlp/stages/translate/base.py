@@ -15,7 +15,8 @@ Writing a backend:
   `backend = "auto"` can fall back to the next one;
 - `translate_batch` keeps order and length, and copies every placeholder (see `PLACEHOLDER_FORMAT`)
   verbatim into the output sentence; the stage puts the protected text back afterwards;
-- register it in `BACKENDS` (or pass a "module:Class" string as the backend name).
+- register it as an entry point of the group `pressnlp.translators` (ours are in pyproject.toml),
+  `TRANSLATORS.register(Class, "name")` in-process, or name it "package.module:Class" in the config.
 """
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pressnlp.core.errors import PressnlpError
+from pressnlp.core.errors import ConfigError, PressnlpError
+from pressnlp.core.registry import Registry
 
 # --- protected spans ---------------------------------------------------------------------------
 
@@ -93,28 +95,36 @@ class Translator(abc.ABC):
         return None
 
 
-BACKENDS: dict[str, str] = {
-    "marian": "pressnlp.stages.translate.marian:MarianTranslator",
-    "ctranslate2": "pressnlp.stages.translate.ct2:CTranslate2Translator",
-    "lexicon": "pressnlp.stages.translate.lexicon:LexiconTranslator",
-}
+# Backends by name: the `pressnlp.translators` entry points (marian, ctranslate2, lexicon, plug-ins).
+TRANSLATORS: Registry[Translator] = Registry("pressnlp.translators", Translator, "translation backend",
+                                             key="stages.translate.backend")
 # What `backend = "auto"` tries, in order.
 AUTO_ORDER: tuple[str, ...] = ("ctranslate2", "marian", "lexicon")
 
 
+def check_backend_name(name: str) -> None:
+    """ValueError unless `name` is a registered backend or a plug-in class as "package.module:Class"."""
+    if ":" not in name and name not in TRANSLATORS.available():
+        raise ValueError(f"unknown backend '{name}'; valid: auto, {', '.join(TRANSLATORS.available())}, "
+                         "or package.module:Class")
+
+
 def backend_class(name: str) -> type[Translator]:
-    """The backend class registered as `name`, or given as "package.module:Class"."""
-    target = BACKENDS.get(name, name)
-    if ":" not in target:
-        raise BackendUnavailable(f"unknown translation backend '{name}'; known: {', '.join(BACKENDS)}")
-    module_name, class_name = target.split(":", 1)
+    """The backend class registered as `name`, or given as "package.module:Class"; a backend that
+    cannot be found or imported is unavailable here (so `auto` tries the next one)."""
+    if ":" not in name:
+        try:
+            return TRANSLATORS.get(name)
+        except ConfigError as exc:
+            raise BackendUnavailable(str(exc)) from exc
+    module_name, class_name = name.split(":", 1)
     try:
         module = importlib.import_module(module_name)
     except ImportError as exc:
         raise BackendUnavailable(f"translation backend '{name}' cannot be imported: {exc}") from exc
     found = getattr(module, class_name, None)
     if not (isinstance(found, type) and issubclass(found, Translator)):
-        raise BackendUnavailable(f"'{target}' is not a Translator subclass")
+        raise BackendUnavailable(f"'{name}' is not a Translator subclass")
     return found
 
 

@@ -11,22 +11,21 @@ import importlib.util
 import logging
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from pressnlp import lang
 from pressnlp.core.errors import OptionError
 from pressnlp.core.stage import Stage
 from pressnlp.lang.segment import split_paragraphs, split_sentences
 from pressnlp.models import ModelNotFound, resolve_converted_model, resolve_model
 from pressnlp.stages.translate.base import (
     AUTO_ORDER,
-    BACKENDS,
     BackendUnavailable,
     Translator,
     TranslatorSettings,
+    check_backend_name,
     create_translator,
 )
 from pressnlp.stages.translate.glossary import (
@@ -57,7 +56,8 @@ class TranslateOptions:
     """Options of the translate stage ([stages.translate] in a pipeline config)."""
 
     # "auto": a converted CTranslate2 model, else transformers, else the dictionary gist (with a
-    # warning); or "marian", "ctranslate2", "lexicon", or a plug-in's "package.module:Class".
+    # warning); or a backend registered in the `pressnlp.translators` entry points ("marian",
+    # "ctranslate2", "lexicon", a plug-in's name), or a class given as "package.module:Class".
     backend: str = "auto"
     # Model per source language: a hub id or a path (a converted CTranslate2 directory for ctranslate2).
     models: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_MODELS))
@@ -79,9 +79,8 @@ class TranslateOptions:
     backend_options: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if self.backend != "auto" and self.backend not in BACKENDS and ":" not in self.backend:
-            raise ValueError(f"unknown backend '{self.backend}'; valid: auto, {', '.join(BACKENDS)}, "
-                             "or package.module:Class")
+        if self.backend != "auto":
+            check_backend_name(self.backend)
         for name in ("beam_size", "batch_size"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")
@@ -391,8 +390,7 @@ def _span_language(span: tuple[int, int], segments: list[dict[str, Any]]) -> str
 
 
 def _builtin_entries(language: str) -> list[GlossaryEntry]:
-    data = resources.files("pressnlp.stages.translate").joinpath(f"data/glossary_{language}.toml")
-    if not data.is_file():
-        return []
-    return toml_entries(tomllib.loads(data.read_text("utf-8")), f"built-in glossary_{language}.toml")
+    """The language pack's own glossary (lang/<code>/glossary.toml), if it has one."""
+    pack = lang.find(language)
+    return toml_entries(pack.toml("glossary.toml"), f"built-in glossary of {pack.name}") if pack else []
 

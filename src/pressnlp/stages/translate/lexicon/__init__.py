@@ -1,11 +1,12 @@
 """Offline dictionary gist translation, Polish -> English (backend "lexicon").
 
 Not a translation: a readable word-by-word gist for when no neural model can be loaded.
-morfeusz2 analyses the Polish (all readings; `disambiguate` chooses one), our lexicon in data/
-(thousands of lemmas and multi-word terms of press releases) gives the English, FreeDict pol-eng
-fills gaps when the Debian package `dict-freedict-pol-eng` is installed, and `compose` applies
-English inflection and word order. Settings (`[stages.translate.backend_options.lexicon]`):
-`freedict` (default true) and `freedict_path` (dictd files without suffix).
+morfeusz2 analyses the Polish (all readings; `disambiguate` chooses one), our lexicon in the
+Polish pack (lang/pl/lexicon/: thousands of lemmas and multi-word terms of press releases) gives
+the English, FreeDict pol-eng fills gaps when the Debian package `dict-freedict-pol-eng` is
+installed, and `compose` applies English inflection and word order. Settings
+(`[stages.translate.backend_options.lexicon]`): `freedict` (default true) and `freedict_path`
+(dictd files without suffix).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from pressnlp import lang
 from pressnlp.stages.translate.base import BackendUnavailable, Translator, TranslatorSettings
 
 log = logging.getLogger(__name__)
@@ -25,16 +27,25 @@ LEXICON_NAME = "pressnlp-pl-en"
 LEXICON_VERSION = 1
 
 
+# The language packs' data files the gist reads besides the Polish lexicon.
+_PACK_DATA = {"pl": ("gist.toml", "rare_readings.tsv"), "en": ("grammar.toml", "irregular_verbs.tsv", "plurals.tsv")}
+
+
 @cache
 def implementation_digest() -> str:
-    """Hash of this package's code and data: any change gives new translation-memory keys."""
+    """Hash of this package's code and of the pack data it reads: any change gives new
+    translation-memory keys."""
     digest = hashlib.sha256()
-    package = resources.files(__package__)
-    for folder in (package, package.joinpath("data")):
-        for item in sorted(folder.iterdir(), key=lambda p: p.name):
-            if item.name.endswith((".py", ".tsv")):
-                digest.update(item.name.encode())
-                digest.update(item.read_bytes())
+    for item in sorted(resources.files(__package__).iterdir(), key=lambda p: p.name):
+        if item.name.endswith(".py"):
+            digest.update(item.name.encode())
+            digest.update(item.read_bytes())
+    texts = dict(lang.get("pl").gist_lexicon)
+    for code, names in _PACK_DATA.items():
+        texts.update((f"{code}/{name}", lang.get(code).text(name)) for name in names)
+    for name, text in texts.items():
+        digest.update(name.encode())
+        digest.update(text.encode())
     return digest.hexdigest()[:12]
 
 

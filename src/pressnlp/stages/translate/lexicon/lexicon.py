@@ -1,4 +1,4 @@
-"""The bilingual lexicon: our TSV files in data/, single lemmas and multi-word terms.
+"""The bilingual lexicon: the Polish pack's lexicon/*.tsv, single lemmas and multi-word terms.
 
 Each line is `polish <TAB> english <TAB> pos`. A key with several words (or a word and a dot,
 as "ul.") is a term, matched on the lemmas of content words and the forms of function words, so
@@ -9,12 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from pressnlp import lang
 from pressnlp.stages.translate.lexicon.analysis import Token, term_key_candidates, tokenize
 
-# Lexicon files: every data/*.tsv except the English inflection tables and the rare readings.
-_NOT_LEXICON = ("english_irregular_verbs.tsv", "english_plurals.tsv", "rare_readings.tsv")
 FUNCTION_POS = frozenset({"prep", "conj", "comp", "part", "pron", "det", "num"})
 
 
@@ -50,12 +48,6 @@ class Term:
     words: tuple[frozenset[str], ...]
 
 
-def _data_files() -> list[tuple[str, str]]:
-    folder = resources.files(__package__).joinpath("data")
-    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".tsv") and p.name not in _NOT_LEXICON)
-    return [(name, folder.joinpath(name).read_text("utf-8")) for name in names]
-
-
 def read_entries(text: str, source: str = "pressnlp") -> list[Entry]:
     """Entries of one TSV text; comment and blank lines skipped."""
     entries = []
@@ -75,12 +67,13 @@ class Lexicon:
     def __init__(self, entries: Iterable[Entry]):
         self.single: dict[str, list[Entry]] = {}
         multi: list[Entry] = []
+        reflexive = f" {lang.get('pl').gist_words.reflexive}"
         for entry in entries:
             key = entry.polish
             abbreviation = key.endswith(".") and not any(c.isspace() for c in key)
             if not abbreviation and len(tokenize(key)) > 1:
                 multi.append(entry)
-                if key.endswith(" się") and key.count(" ") == 1:  # "się" may stand before the verb
+                if key.endswith(reflexive) and key.count(" ") == 1:  # "się" may stand before the verb
                     self.single.setdefault(key.lower(), []).append(entry)
             else:
                 self.single.setdefault(entry.polish.lower(), []).append(entry)
@@ -139,14 +132,7 @@ class Lexicon:
 
 
 @cache
-def rare_readings() -> frozenset[tuple[str, str, str]]:
-    """(form, lemma, pos) of readings almost never meant ("ma" as "mój"), from data/."""
-    text = resources.files(__package__).joinpath("data").joinpath("rare_readings.tsv").read_text("utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return frozenset((form, lemma, pos) for form, lemma, pos in rows)
-
-
-@cache
 def default_lexicon() -> Lexicon:
-    """The lexicon shipped in data/ (loaded once per process)."""
-    return Lexicon(entry for name, text in _data_files() for entry in read_entries(text, "pressnlp"))
+    """The lexicon of the Polish pack (loaded once per process)."""
+    files = lang.get("pl").gist_lexicon
+    return Lexicon(entry for text in files.values() for entry in read_entries(text, "pressnlp"))
