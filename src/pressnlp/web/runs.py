@@ -195,7 +195,10 @@ class SearchIndex:
             source_language = (record.get("language") or {}).get("code") or "und"
             translation = record.get("translation") or {}
             summary = record.get("summary") or {}
-            for language, texts in ((source_language, (record.get("title"), record.get("text"), summary.get("text"))),
+            names = [name for partner in (record.get("facts") or {}).get("partners") or []
+                     for name in partner_names(partner)]
+            for language, texts in ((source_language, (record.get("id"), record.get("title"), record.get("text"),
+                                                       summary.get("text"), *names)),
                                     (target_language, (translation.get("title"), translation.get("text"),
                                                        summary.get("en")))):
                 for text in texts:
