@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from pressnlp.core.errors import PressnlpError
 
@@ -135,8 +136,86 @@ def _cmd_show(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     from pressnlp.web import serve
 
-    serve(args.config, args.host, args.port, args.runs or [])
+    serve(args.config, args.host, args.port, args.runs or [], store=args.store)
     return EXIT_OK
+
+
+class ReleaseUnreadable(PressnlpError):
+    """The release given to `translate` or `process` could not be read (exit code 1)."""
+
+
+def _one_release(args: argparse.Namespace) -> dict[str, Any]:
+    """The record of the release in FILE or on standard input ('-'), by the pipeline of `run`."""
+    from pressnlp.api import Pipeline
+    from pressnlp.engines.storage import user_cache_dir
+    from pressnlp.io.readers import SUPPORTED_FORMATS, format_for_path
+
+    if args.file == "-":
+        data, name = sys.stdin.buffer.read(), "stdin"
+        fmt = args.input_format or "txt"
+    else:
+        path = Path(args.file)
+        if not path.is_file():
+            raise PressnlpError(f"{args.file}: file not found")
+        data, name = path.read_bytes(), path.name
+        fmt = args.input_format or format_for_path(path.name)
+        if fmt is None:
+            raise PressnlpError(f"{args.file}: unsupported file type '{path.suffix}'; use one of "
+                                f"{', '.join(SUPPORTED_FORMATS)} or say which with --input-format")
+    if not data.strip():
+        raise PressnlpError(f"{name}: no text to process")
+    pipeline = Pipeline.from_config(args.config, cache_dir=user_cache_dir() / "cache")
+    record = pipeline.process_bytes(data, id=name, format=fmt)
+    if (record.get("stages") or {}).get("read", {}).get("status") in ("failed", "error"):
+        message = "; ".join(error["message"] for error in record["errors"] if error.get("stage") == "read")
+        raise ReleaseUnreadable(f"{name}: {message}")
+    return record
+
+
+def _write_output(args: argparse.Namespace, content: str | bytes) -> None:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if args.output:
+        Path(args.output).write_bytes(data)
+    elif isinstance(content, bytes) and sys.stdout.isatty():
+        raise PressnlpError("a Word document is not for the terminal: give -o FILE.docx or redirect the output")
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
+def _cmd_translate(args: argparse.Namespace) -> int:
+    from pressnlp.io.writers import dumps_json
+    from pressnlp.report.exports import to_docx, to_markdown
+
+    record = _one_release(args)
+    if args.format == "json":
+        _write_output(args, dumps_json(record, indent=2) + "\n")
+    elif args.format == "md":
+        _write_output(args, to_markdown(record))
+    elif args.format == "docx":
+        _write_output(args, to_docx(record))
+    else:
+        translation = record.get("translation")
+        if translation is None:
+            from pressnlp.report.views import failure_message, skipped_messages
+
+            language = (record.get("language") or {}).get("code")
+            reasons = [m.summary for m in skipped_messages(record["stages"]) if m.stage == "translate"] + [
+                failure_message(e, language).summary for e in record["errors"] if e.get("stage") == "translate"]
+            if reasons:
+                print(f"pressnlp: {reasons[0]}", file=sys.stderr)
+                return EXIT_FAILURES
+        text = translation["text"] if translation else record["text"]
+        _write_output(args, text.rstrip("\n") + "\n")
+    return EXIT_FAILURES if record["errors"] else EXIT_OK
+
+
+def _cmd_process(args: argparse.Namespace) -> int:
+    from pressnlp.io.writers import dumps_json
+
+    record = _one_release(args)
+    _write_output(args, dumps_json(record, indent=None if args.jsonl else 2) + "\n")
+    return EXIT_FAILURES if record["errors"] else EXIT_OK
 
 
 def _cmd_models_convert(args: argparse.Namespace) -> int:
@@ -201,7 +280,26 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="interface to bind (default: this machine only)")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--runs", nargs="*", metavar="OUT", help="output folders to browse")
+    serve.add_argument("--store", metavar="DIR",
+                       help="folder that keeps the releases processed on the page "
+                            "(default: $XDG_DATA_HOME/pressnlp/web-runs)")
     serve.set_defaults(handler=_cmd_serve)
+
+    one_file = argparse.ArgumentParser(add_help=False)
+    one_file.add_argument("file", metavar="FILE", help="a release (.txt .md .html .docx .pdf), or - for standard input")
+    one_file.add_argument("-c", "--config", help="pipeline config (TOML); default: the packaged one")
+    one_file.add_argument("--input-format", choices=("txt", "md", "html", "docx", "pdf"),
+                          help="what FILE is (default: by its extension; txt for standard input)")
+    one_file.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    translate = commands.add_parser("translate", parents=[one_file],
+                                    help="print the English of one release (same pipeline and glossary as run)")
+    translate.add_argument("--format", choices=("text", "md", "docx", "json"), default="text",
+                           help="text (default), Markdown or Word with the facts, or the result record")
+    translate.set_defaults(handler=_cmd_translate)
+    process = commands.add_parser("process", parents=[one_file],
+                                  help="print the result record (JSON) of one release")
+    process.add_argument("--jsonl", action="store_true", help="the record on one line")
+    process.set_defaults(handler=_cmd_process)
 
     models = commands.add_parser("models", help="translation models")
     model_commands = models.add_subparsers(dest="models_command", required=True, metavar="SUBCOMMAND")
@@ -221,6 +319,9 @@ def main(argv: list[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
+    except ReleaseUnreadable as exc:
+        print(f"pressnlp: error: {exc}", file=sys.stderr)
+        return EXIT_FAILURES
     except PressnlpError as exc:
         print(f"pressnlp: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

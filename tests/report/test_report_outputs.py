@@ -192,10 +192,14 @@ def test_docx_export_has_translation_and_facts_table(record, gist_record):
     rows = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
     assert rows[0] == ["Fact", "Value", "Details"]
     assert ["Partner", "Kansas City Metropolis", "partner, Metropolia Kansas City"] in rows
-    assert ["Date", "2022-09", "we wrześniu 2022 r."] in rows
+    assert ["Date", "September 2022 (2022-09)", "we wrześniu 2022 r."] in rows
     assert ["Contact", "info-na@iurc.eu", "email"] in rows
     gist = [p.text for p in docx.Document(io.BytesIO(to_docx(gist_record))).paragraphs]
-    assert any(p.startswith("Dictionary gist.") for p in gist)
+    notices = [p for p in gist if "Dictionary gist" in p]
+    assert len(notices) == 1 and notices[0].count("Dictionary gist") == 1  # said once
+    properties = docx.Document(io.BytesIO(to_docx(record))).core_properties
+    assert properties.title == "GZM and the Kansas City Metropolis together for sustainable development"
+    assert properties.author == "pressnlp" and properties.created.year >= 2025
 
 
 def test_docx_export_drops_characters_xml_cannot_hold(record):

@@ -15,15 +15,18 @@ from web_samples import english_record, sample_record, write_run  # noqa: E402
 from pressnlp.web.app import create_app  # noqa: E402
 from pressnlp.web.jobs import Processor  # noqa: E402
 from pressnlp.web.runs import RunLibrary  # noqa: E402
+from pressnlp.web.store import WebStore  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def processor(tmp_path_factory) -> Processor:
     """The fast stages only (read, detect): these tests are about the app, not about the stages.
-    Its glossary path is chosen when it is built: a temporary config folder, not the user's."""
+    Its glossary path is chosen when it is built: a temporary config folder, not the user's; its
+    releases are kept in a temporary store."""
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config-home")))
-        built = Processor({"pipeline": {"stages": ["read", "detect"]}}, cache_dir=tmp_path_factory.mktemp("cache"))
+        built = Processor({"pipeline": {"stages": ["read", "detect"]}}, cache_dir=tmp_path_factory.mktemp("cache"),
+                          store=WebStore(tmp_path_factory.mktemp("store")))
     yield built
     built.close()
 

@@ -67,7 +67,7 @@ def test_pasted_hostile_release_is_shown_as_text(hostile_client):
     page = hostile_client.get(job["result_url"])
     assert page.status_code == 200
     assert_inert(page.text)
-    assert lxml_html.fromstring(page.text).xpath("string(//article//h2)") == f"{HOSTILE} tytuł"
+    assert lxml_html.fromstring(page.text).xpath("string(//article//h1)") == f"{HOSTILE} tytuł"
 
 
 def test_report_html_of_a_hostile_record():

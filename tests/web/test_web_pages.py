@@ -1,14 +1,20 @@
 """The HTML pages through FastAPI's test client: process, result, downloads, runs, errors."""
 from __future__ import annotations
 
+import copy
 import io
 import json
 import time
 from urllib.parse import quote
 
 import docx
+import pytest
+from fastapi.testclient import TestClient
 from lxml import html as lxml_html
-from web_samples import POLISH_RELEASE, sample_record
+from web_samples import POLISH_RELEASE, sample_record, write_run
+
+from pressnlp.web.app import create_app
+from pressnlp.web.runs import RunLibrary
 
 
 def _finish(client, response):
@@ -41,9 +47,9 @@ def test_pasted_release_goes_through_a_job_to_the_result_page(client):
     assert response.headers["location"].startswith("/jobs/")
     page = _finish(client, client.get(response.headers["location"]))
     tree = lxml_html.fromstring(page.text)
-    assert tree.xpath("string(//article//h2)") == "Metropolia GZM kupi nowe autobusy wodorowe dla Katowic"
+    assert tree.xpath("string(//h1)") == "Metropolia GZM kupi nowe autobusy wodorowe dla Katowic"
     assert "Polish" in tree.xpath("string(//span[@class='language'])")
-    assert tree.xpath("string(//dd[@class='iso'])") == "2024-03-14"
+    assert tree.xpath("string(//dd[@class='release-date'])") == "14 March 2024 2024-03-14"
     downloads = tree.xpath("//div[@class='downloads']/a/@href")
     assert [href.rsplit("/", 1)[1] for href in downloads] == ["json", "md", "docx"]
     # The index lists the processed release.
@@ -63,7 +69,9 @@ def test_downloads_json_markdown_docx(client):
     job = response.json()
     assert job["state"] == "done"
     record = client.get(f"/jobs/{job['id']}/download/json")
-    assert record.headers["content-disposition"] == 'attachment; filename="autobusy.en.json"'
+    # Named by its title, not by the name it was sent with.
+    assert record.headers["content-disposition"] == (
+        'attachment; filename="metropolia-gzm-kupi-nowe-autobusy-wodorowe-dla-katowic.en.json"')
     assert json.loads(record.content)["schema"] == "pressnlp.result/1"
     markdown = client.get(f"/jobs/{job['id']}/download/md")
     assert markdown.text.startswith("# Metropolia GZM kupi nowe autobusy")
@@ -130,11 +138,11 @@ def test_run_browser_lists_and_filters(client):
 
     assert ids(language="en") == ["en/2024-05-dublin-cycle.txt"]
     assert ids(theme="digital") == ["pl/2024-03-other.txt"]
-    assert ids(partner="kansas") == ["pl/2022-04-gzm-kansas-city.txt", "pl/2024-03-other.txt"]
+    assert ids(partner="kansas") == ["pl/2024-03-other.txt", "pl/2022-04-gzm-kansas-city.txt"]
     assert ids(partner="Unia Europejska", date_from="2022-01-01", date_to="2022-12-31") == [
         "pl/2022-04-gzm-kansas-city.txt"]
     assert ids(date_from="2024-03-31") == ["en/2024-05-dublin-cycle.txt", "pl/2024-03-other.txt"]
-    assert ids(q="efektywnosc energetyczna") == ["pl/2022-04-gzm-kansas-city.txt", "pl/2024-03-other.txt"]
+    assert ids(q="efektywnosc energetyczna") == ["pl/2024-03-other.txt", "pl/2022-04-gzm-kansas-city.txt"]
     assert ids(q="cycle network") == ["en/2024-05-dublin-cycle.txt"]
     assert ids(q="zzzz") == []
     bad_date = client.get("/runs/out", params={"date_from": "March"})
@@ -167,7 +175,8 @@ def test_run_release_opens_the_same_result_page(client):
         "string(//p[@class='summary-en'])")
     download = client.get(f"/runs/out/download/docx?id={quote(record['id'])}")
     assert download.status_code == 200
-    assert download.headers["content-disposition"] == 'attachment; filename="2022-04-gzm-kansas-city.en.docx"'
+    assert download.headers["content-disposition"] == (
+        'attachment; filename="gzm-i-metropolia-kansas-city-razem-na-rzecz-zrownowazonego.en.docx"')
 
 
 def test_run_browsing_cannot_leave_the_run_folder(client, run_folder):
@@ -198,3 +207,117 @@ def test_cross_site_form_post_is_refused(client):
     same_site = client.post("/process", data={"text": "Ala ma kota."}, headers={"Origin": "http://testserver"},
                             follow_redirects=False)
     assert same_site.status_code == 303
+
+
+@pytest.fixture
+def big_client(processor, tmp_path):
+    """A run of 30 releases over three years, some naming the Metropolis only by its acronym."""
+    records = []
+    for number in range(30):
+        record = copy.deepcopy(sample_record())
+        record["id"] = f"pl/{number:02d}.txt"
+        record["date"] = f"{2021 + number % 3}-{1 + number % 12:02d}-{1 + number:02d}"
+        record["title"] = f"Komunikat {number:02d}"
+        record["translation"]["title"] = f"Release {number:02d}"
+        if number % 3 == 0:  # only "GZM": one organisation with "Górnośląsko-Zagłębiowska Metropolia" (alias GZM)
+            record["facts"]["partners"] = [{"name": "GZM", "name_en": None, "aliases": [], "role": "issuer",
+                                            "mentions": []}]
+        records.append(record)
+    run = write_run(tmp_path / "big", records)
+    with TestClient(create_app(processor, RunLibrary([run]))) as client:
+        yield client
+
+
+def _listed(client, **params):
+    response = client.get("/runs/big", params=params)
+    tree = lxml_html.fromstring(response.text)
+    return response, tree, tree.xpath("//table[@id='run-records']//span[@class='release-id']/text()")
+
+
+def test_run_browser_pages_of_25_newest_first(big_client):
+    _, tree, first = _listed(big_client)
+    assert len(first) == 25
+    dates = [cell.xpath("string(span[@class='iso'])") for cell in tree.xpath("//td[@data-label='Date']")]
+    assert dates == sorted(dates, reverse=True)
+    assert tree.xpath("string(//p[@id='run-count'])") == "Releases 1–25 of 30, newest first."
+    pager = tree.xpath("//nav[@class='pager']")[0]
+    assert pager.get("aria-label") == "Pages of releases"
+    assert pager.xpath("string(.//*[@aria-current='page'])") == "1"
+    (next_link,) = pager.xpath(".//a[@rel='next']/@href")
+    _, second_tree, second = _listed(big_client, page=2)
+    assert next_link.endswith("page=2")
+    assert len(second) == 5 and not set(first) & set(second)
+    assert _listed(big_client, page=0)[2] == first  # out of range: the nearest page
+    assert _listed(big_client, page=99)[2] == second
+    _, _, by_name = _listed(big_client, sort="name")
+    assert by_name[:3] == ["pl/00.txt", "pl/01.txt", "pl/02.txt"]  # "Release 00", "Release 01", ...
+
+
+def test_run_browser_finds_words_in_their_other_forms(big_client):
+    everything = _listed(big_client, page=1)[2] + _listed(big_client, page=2)[2]
+    # The text says "efektywność energetyczną"; "cooperation" and "meeting" are in the translation.
+    assert _listed(big_client, q="efektywności energetycznej")[2] == everything[:25]
+    assert len(_listed(big_client, q="meetings")[2]) == 25
+    assert _listed(big_client, q="efektywnosci")[2] == []  # typed without diacritics: no lemma to find
+
+
+def test_partner_facet_groups_an_organisation_by_its_names(big_client):
+    _, tree, _ = _listed(big_client)
+    options = tree.xpath("//select[@name='partner']/option/text()")
+    metropolis = [option for option in options if option.startswith(("Górnośląsko", "GZM"))]
+    assert metropolis == ["Górnośląsko-Zagłębiowska Metropolia (30)"]  # one organisation, not two
+    _, tree, found = _listed(big_client, partner="Górnośląsko-Zagłębiowska Metropolia")
+    assert tree.xpath("string(//p[@id='run-count'])").endswith("of 30, newest first.")
+    _, tree, found = _listed(big_client, partner="Metropolia Kansas City")
+    assert tree.xpath("string(//p[@id='run-count'])").endswith("of 20, newest first.")
+
+
+def test_impossible_dates_and_addresses_are_said_plainly(big_client):
+    response, tree, found = _listed(big_client, date_from="2024-13-01")
+    assert response.status_code == 400
+    assert tree.xpath("string(//p[@id='filter-problem'])") == (
+        "Released from: '2024-13-01' is not a date; expected a date like 2024-03-15")
+    assert tree.xpath("//input[@name='date_from']/@aria-invalid") == ["true"]
+    assert len(found) == 25  # the other filters still apply
+    assert big_client.get("/runs/big", params={"date_to": "2023-02-29"}).status_code == 400
+    word = big_client.get("/runs/big", params={"page": "two"})
+    assert word.status_code == 400
+    page = lxml_html.fromstring(word.text)
+    assert page.xpath("string(//h1)") == "This address cannot be used"
+    assert "page" in page.xpath("string(//p[@id='error-message'])")
+    assert page.xpath("//details[@class='detail']")  # the validation text folded away
+
+
+def test_pages_are_accessible(client):
+    """An h1 everywhere, a skip link, labelled inputs, copy buttons named by what they copy."""
+    release_url = f"/runs/out/release?id={quote(sample_record()['id'])}"
+    for url in ("/", "/runs", "/runs/out", "/glossary", "/api", release_url):
+        tree = lxml_html.fromstring(client.get(url).text)
+        assert len(tree.xpath("//h1")) == 1, url
+        assert tree.xpath("//a[@class='skip-link']/@href") == ["#main"] and tree.xpath("//main[@id='main']"), url
+        for field in tree.xpath("//input[not(@type='hidden') and not(@type='submit')] | //textarea | //select"):
+            named = (field.get("aria-label") or field.get("aria-labelledby")
+                     or tree.xpath(f"//label[@for='{field.get('id')}']") or field.xpath("ancestor::label"))
+            assert named, (url, lxml_html.tostring(field))
+    release = lxml_html.fromstring(client.get(release_url).text)
+    names = release.xpath("//button[@class='copy']/@aria-label")
+    assert names[0] == "Copy email info-na@iurc.eu" and len(set(names)) == len(names)
+
+
+def test_dates_in_words_with_iso_beside(client):
+    tree = lxml_html.fromstring(client.get(f"/runs/out/release?id={quote(sample_record()['id'])}").text)
+    rows = [[cell.text_content().strip() for cell in row.xpath("td")]
+            for row in tree.xpath("//div[@class='dates']//tbody/tr")]
+    assert rows == [["5 April 2022", "5 kwietnia 2022 r.", "2022-04-05"],
+                    ["September 2022", "we wrześniu 2022 r.", "2022-09"]]
+    assert tree.xpath("string(//dd[@class='release-date'])") == "5 April 2022 2022-04-05"
+
+
+def test_the_start_page_reads_as_text(client):
+    """No markup leaks into what a user sees (the paste box's example once read '…autobusyplaceholder=')."""
+    tree = lxml_html.fromstring(client.get("/").text)
+    (box,) = tree.xpath("//textarea")
+    assert set(box.attrib) == {"id", "name", "placeholder", "aria-describedby"}
+    assert "placeholder" not in box.get("placeholder") and "=" not in box.get("placeholder")
+    visible = tree.xpath("string(//h1)") + tree.xpath("string(//form[@id='process-form'])")
+    assert "<" not in visible and "placeholder" not in visible

@@ -1,11 +1,18 @@
-"""One release as Markdown and as DOCX: the English text and its facts, ready for a newsletter."""
+"""One release as Markdown and as DOCX: the English text and its facts, ready for a newsletter.
+
+Dates are in words with their ISO value beside them; the gist notice is said once; failures are
+said plainly with the technical message after them; the DOCX carries its own title, author
+("pressnlp") and creation time in its document properties.
+"""
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from typing import Any
 
-from pressnlp.report.views import GIST_NOTICE, ReleaseView, release_view
+from pressnlp._version import __version__
+from pressnlp.report.views import GIST_EXPLANATION, GIST_LEAD, ReleaseView, release_view
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 # Characters XML 1.0 cannot hold; python-docx refuses strings with them.
@@ -30,6 +37,24 @@ def _english_summary(view: ReleaseView) -> str | None:
     return summary.get("en") or (summary.get("text") if view.language_code == "en" else None)
 
 
+def _view(record: dict[str, Any]) -> ReleaseView:
+    """The release as its reader sees it: dates worded in the translation's target language."""
+    reader = (record.get("translation") or {}).get("target_language") or "en"
+    return release_view(record, target_language=reader)
+
+
+def _date(words: str | None, value: str | None, missing: str) -> str:
+    """"14 March 2024 (2024-03-14)"; the value alone when it has no words; `missing` without one."""
+    if words and value:
+        return f"{words} ({value})"
+    return words or value or missing
+
+
+def _problems(view: ReleaseView) -> list[str]:
+    return ([f"{p.summary} ({p.detail})" if p.detail else p.summary for p in view.problems]
+            + [note.summary for note in view.skipped])
+
+
 def _english_text(view: ReleaseView) -> str:
     translation = view.record.get("translation")
     return (translation or {}).get("text") or view.record.get("text") or ""
@@ -42,7 +67,8 @@ def fact_rows(view: ReleaseView) -> list[tuple[str, str, str]]:
         details = ", ".join(part for part in (p.get("role"), p.get("name") if p.get("name_en") else None,
                                               *(p.get("aliases") or [])) if part)
         rows.append(("Partner", p.get("name_en") or p.get("name") or "", details))
-    rows += [("Date", d.get("value") or "unresolved", d.get("text") or "") for d in view.dates]
+    rows += [("Date", _date(d.get("words"), d.get("value"), "not worked out"), d.get("text") or "")
+             for d in view.dates]
     rows += [("Theme", t.get("label") or t.get("id") or "", ", ".join(t.get("evidence") or [])) for t in view.themes]
     for c in view.contacts:
         details = ", ".join(part for part in (c.get("kind"), c.get("role"), c.get("organization")) if part)
@@ -52,7 +78,7 @@ def fact_rows(view: ReleaseView) -> list[tuple[str, str, str]]:
 
 def to_markdown(record: dict[str, Any]) -> str:
     """The release in English with its facts as Markdown tables."""
-    view = release_view(record)
+    view = _view(record)
     lines = [f"# {_md(_english_title(view))}", ""]
     if view.title_en and record.get("title"):
         lines += [f"*{_md(record['title'])}*", ""]
@@ -60,20 +86,19 @@ def to_markdown(record: dict[str, Any]) -> str:
     lines += ["| | |", "|---|---|",
               f"| Source | {_md_cell(record.get('id'))} |",
               f"| Language | {_md_cell(view.language_name)} ({_md_cell(view.language_code)}) |",
-              f"| Release date | {_md_cell(record.get('date') or 'not found')} |",
+              f"| Release date | {_md_cell(_date(view.date_words, record.get('date'), 'not found'))} |",
               f"| Translated by | {_md_cell(backend)} |", ""]
     if view.is_gist:
-        lines += [f"> **Dictionary gist.** {GIST_NOTICE}", ""]
-    if view.errors:
-        lines += ["## Problems", "", *(f"- {_md(e.get('stage'))}: {_md(e.get('message'))}" for e in view.errors), ""]
-    if view.skipped:
-        lines += ["## Not done", "", *(f"- {_md(s['stage'])}: {_md(s['reason'])}" for s in view.skipped), ""]
+        lines += [f"> **{GIST_LEAD}** {GIST_EXPLANATION}", ""]
+    problems = _problems(view)
+    if problems:
+        lines += ["## Problems", "", *(f"- {_md(problem)}" for problem in problems), ""]
     summary = _english_summary(view)
     lines += ["## Summary", "", _md(summary) if summary else "*No English summary.*", ""]
     lines += _md_table("Partners", ["Name", "In English", "Role"],
                        [[p.get("name"), p.get("name_en") or "", p.get("role") or "other"] for p in view.partners])
-    lines += _md_table("Dates", ["As written", "ISO value"],
-                       [[d.get("text"), d.get("value") or "unresolved"] for d in view.dates])
+    lines += _md_table("Dates", ["Date", "As written", "ISO value"],
+                       [[d.get("words") or "not worked out", d.get("text"), d.get("value") or ""] for d in view.dates])
     lines += _md_table("Themes", ["Theme", "Evidence"],
                        [[t.get("label") or t.get("id"), ", ".join(t.get("evidence") or [])] for t in view.themes])
     lines += _md_table("Contacts", ["Kind", "Contact", "Role, organisation"],
@@ -96,6 +121,20 @@ def _md_table(title: str, header: list[str], rows: list[list[Any]]) -> list[str]
     return [*lines, ""]
 
 
+def _set_properties(properties: Any, view: ReleaseView) -> None:
+    """Title, author, subject and times of the document itself (python-docx's template would say
+    author "python-docx", created 2013)."""
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    properties.title = _xml_safe(_english_title(view))[:250]
+    properties.subject = _xml_safe(view.record.get("title") or "")[:250]
+    properties.author = properties.last_modified_by = "pressnlp"
+    properties.comments = f"Made by pressnlp {__version__} from {_xml_safe(view.record.get('id'))[:200]}"
+    properties.keywords = "press release"
+    properties.language = "en"
+    properties.created = properties.modified = now
+    properties.revision = 1
+
+
 def _xml_safe(text: Any) -> str:
     return _NOT_XML.sub("", str(text if text is not None else ""))
 
@@ -104,20 +143,18 @@ def to_docx(record: dict[str, Any]) -> bytes:
     """A Word document: English title, summary, facts table, English translation, source details."""
     from docx import Document
 
-    view = release_view(record)
+    view = _view(record)
     document = Document()
-    document.core_properties.title = _xml_safe(_english_title(view))[:250]
+    _set_properties(document.core_properties, view)
     document.add_heading(_xml_safe(_english_title(view)), level=1)
     if view.title_en and record.get("title"):
         document.add_paragraph().add_run(_xml_safe(record["title"])).italic = True
     if view.is_gist:
         notice = document.add_paragraph()
-        notice.add_run("Dictionary gist. ").bold = True
-        notice.add_run(GIST_NOTICE)
-    for error in view.errors:
-        document.add_paragraph(_xml_safe(f"Problem in {error.get('stage')}: {error.get('message')}"))
-    for skipped in view.skipped:
-        document.add_paragraph(_xml_safe(f"Not done ({skipped['stage']}): {skipped['reason']}"))
+        notice.add_run(GIST_LEAD + " ").bold = True
+        notice.add_run(GIST_EXPLANATION)
+    for problem in _problems(view):
+        document.add_paragraph(_xml_safe(problem))
 
     document.add_heading("Summary", level=2)
     document.add_paragraph(_xml_safe(_english_summary(view) or "No English summary."))
@@ -141,7 +178,8 @@ def to_docx(record: dict[str, Any]) -> bytes:
     document.add_heading("Source", level=2)
     backend = f"{view.backend} (dictionary gist)" if view.is_gist else (view.backend or "not translated")
     for label, value in (("Document", record.get("id")), ("Language", f"{view.language_name} ({view.language_code})"),
-                         ("Release date", record.get("date") or "not found"), ("Translated by", backend)):
+                         ("Release date", _date(view.date_words, record.get("date"), "not found")),
+                         ("Translated by", backend)):
         paragraph = document.add_paragraph()
         paragraph.add_run(f"{label}: ").bold = True
         paragraph.add_run(_xml_safe(value))

@@ -17,6 +17,7 @@ import jinja2
 
 from pressnlp._version import __version__
 from pressnlp.io.writers import atomic_write_bytes
+from pressnlp.report.dates import value_in_words
 from pressnlp.report.views import GIST_NOTICE, MARK_LABELS, release_view, searchable_text
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,8 @@ def template_loader() -> jinja2.BaseLoader:
 
 def configure_environment(environment: jinja2.Environment) -> jinja2.Environment:
     """Globals the release partial needs; used by report.html and by the web app alike."""
-    environment.globals.update(gist_notice=GIST_NOTICE, mark_labels=MARK_LABELS, version=__version__)
+    environment.globals.update(gist_notice=GIST_NOTICE, mark_labels=MARK_LABELS, version=__version__,
+                               date_words=value_in_words)
     return environment
 
 
@@ -68,7 +70,7 @@ def stream_report(records: Callable[[], Iterable[dict[str, Any]]], manifest: dic
         rows.append({"anchor": view.anchor, "language": view.language_code, "errors": bool(view.errors),
                      "search": searchable_text(record, full_text=False),
                      "title": view.title_en or record.get("title") or record.get("id"), "id": record.get("id"),
-                     "date": record.get("date"),
+                     "date": record.get("date"), "date_words": view.date_words,
                      "themes": [t.get("label") or t.get("id") for t in view.themes[:3]],
                      "partners": [p.get("name") for p in view.partners[:3]]})
 

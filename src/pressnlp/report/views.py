@@ -14,11 +14,22 @@ from typing import Any
 from pressnlp import lang
 from pressnlp.lang.normalise import normalise
 from pressnlp.lang.segment import split_paragraphs
+from pressnlp.report.dates import date_in_words
 
 GIST_BACKEND_PREFIX = "lexicon"
-GIST_NOTICE = ("Dictionary gist: this English text was made word by word from a dictionary, not by a "
-               "translation model. Use it to see what the release is about; check names and numbers "
-               "against the source before quoting it.")
+# Said once wherever a gist is shown: the lead in bold, then the rest.
+GIST_LEAD = "Dictionary gist:"
+GIST_EXPLANATION = ("this English text was made word by word from a dictionary, not by a translation model. "
+                    "Use it to see what the release is about; check names and numbers against the source "
+                    "before quoting it.")
+GIST_NOTICE = f"{GIST_LEAD} {GIST_EXPLANATION}"
+# What each stage does, in words for the messages about it.
+STAGE_LABELS = {"read": "Reading the file", "detect": "Language detection", "translate": "Translation",
+                "extract": "Finding the facts", "summarize": "The summary"}
+FAILURE_SUMMARIES = {"read": "The file could not be read.", "detect": "The language could not be told.",
+                     "translate": "The text could not be translated.",
+                     "extract": "The facts (partners, dates, contacts) could not be found.",
+                     "summarize": "No summary could be made."}
 MARK_LABELS = {"partner": "partner name", "date": "date", "glossary": "glossary term",
                "protected": "kept as written (name, number, address)"}
 
@@ -33,6 +44,16 @@ class Piece:
 
     text: str
     kind: str | None = None
+
+
+@dataclass(frozen=True)
+class StageMessage:
+    """A stage that failed or was skipped, said plainly; `detail` is the technical message,
+    shown folded away."""
+
+    stage: str
+    summary: str
+    detail: str | None = None
 
 
 @dataclass
@@ -68,7 +89,9 @@ class ReleaseView:
     contacts: list[dict[str, Any]]
     summary: dict[str, Any] | None
     errors: list[dict[str, Any]]
-    skipped: list[dict[str, str]]  # {"stage", "reason"} of the stages that did not apply to this release
+    problems: list[StageMessage]
+    skipped: list[StageMessage]
+    date_words: str | None
     already_in_target: bool
     marked_kinds: list[str] = field(default_factory=list)
     pairs_omitted: bool = False
@@ -193,11 +216,32 @@ def is_gist_backend(backend: str | None) -> bool:
     return bool(backend) and backend.startswith(GIST_BACKEND_PREFIX)
 
 
-def skipped_stages(record: dict[str, Any]) -> list[dict[str, str]]:
-    """The stages that did not apply to this release, and why (e.g. no translation model)."""
-    return [{"stage": name, "reason": run.get("reason") or "not run"}
-            for name, run in (record.get("stages") or {}).items()
-            if isinstance(run, dict) and run.get("status") == "skipped"]
+def failure_message(error: dict[str, Any], language: str | None) -> StageMessage:
+    """A failure from `errors` said plainly; the stage's own message becomes the detail."""
+    stage = str(error.get("stage") or "")
+    detail = str(error.get("message") or "") or None
+    if stage == "translate" and error.get("type") == "BackendUnavailable":
+        summary = f"No translation from {language_name(language)} is available here; the text is shown as written."
+    else:
+        summary = FAILURE_SUMMARIES.get(stage, f"Stage '{stage}' failed.")
+    return StageMessage(stage, summary, detail)
+
+
+def skipped_messages(stages: dict[str, Any]) -> list[StageMessage]:
+    """Stages skipped for a reason a reader should know ("no translation model for German")."""
+    messages = []
+    for name, run in stages.items():
+        if isinstance(run, dict) and run.get("status") == "skipped" and run.get("reason"):
+            label = STAGE_LABELS.get(name, name)
+            messages.append(StageMessage(name, f"{label} was skipped: {run['reason']}"))
+    return messages
+
+
+def dated(dates: Iterable[dict[str, Any]], language: str | None, reader: str) -> list[dict[str, Any]]:
+    """The dates of `facts.dates`, each with its `words` for the reader."""
+    return [dict(d, words=date_in_words(d.get("value") if isinstance(d.get("value"), str) else None,
+                                        d.get("text") if isinstance(d.get("text"), str) else None, language, reader))
+            for d in dates]
 
 
 def release_view(record: dict[str, Any], anchor: str = "release", target_language: str = "en",
@@ -211,14 +255,21 @@ def release_view(record: dict[str, Any], anchor: str = "release", target_languag
     pairs = sentence_pairs(record) if with_pairs else []
     kinds = sorted({piece.kind for pair in pairs for piece in [*pair.source, *pair.target] if piece.kind})
     contacts = [dict(contact, href=contact_href(contact)) for contact in facts.get("contacts") or []]
+    code = language.get("code")
+    errors = list(record.get("errors") or [])
+    release_date = record.get("date")
     return ReleaseView(
         record=record, anchor=anchor,
         language_code=language.get("code") or "und", language_name=language_name(language.get("code")),
         confidence=language.get("confidence"), shares=language_shares(language),
         backend=backend, is_gist=is_gist_backend(backend), title_en=translation.get("title"),
-        pairs=pairs, partners=list(facts.get("partners") or []), dates=list(facts.get("dates") or []),
+        pairs=pairs, partners=list(facts.get("partners") or []),
+        dates=dated(facts.get("dates") or [], code, target_language),
         themes=list(facts.get("themes") or []), contacts=contacts, summary=record.get("summary"),
-        errors=list(record.get("errors") or []), skipped=skipped_stages(record), marked_kinds=kinds,
+        errors=errors, problems=[failure_message(error, code) for error in errors],
+        skipped=skipped_messages(record.get("stages") or {}),
+        date_words=date_in_words(release_date, reader=target_language) if isinstance(release_date, str) else None,
+        marked_kinds=kinds,
         already_in_target=not translation and language.get("code") == target_language,
         pairs_omitted=not with_pairs,
     )

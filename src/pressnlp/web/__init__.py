@@ -24,8 +24,11 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def serve(config: str | None = None, host: str = "127.0.0.1", port: int = 8000, runs: list[str] | None = None) -> None:
-    """Build the pipeline (models loaded once), then serve the app until interrupted.
+def serve(config: str | None = None, host: str = "127.0.0.1", port: int = 8000, runs: list[str] | None = None,
+          store: str | Path | None = None) -> None:
+    """Serve the app until interrupted; it answers at once while the pipeline is built and warmed
+    up in the background. Releases processed on the page are kept in `store` (default: the
+    user's data folder, $XDG_DATA_HOME/pressnlp/web-runs).
 
     Bound to the loopback interface unless `host` says otherwise; then only requests addressed
     to localhost are answered (no DNS-rebinding tricks). Another host is reachable by other
@@ -36,12 +39,14 @@ def serve(config: str | None = None, host: str = "127.0.0.1", port: int = 8000, 
         from pressnlp.web.app import create_app
         from pressnlp.web.jobs import Processor
         from pressnlp.web.runs import RunLibrary
+        from pressnlp.web.store import WebStore, default_store_dir
     except ImportError as exc:
         raise PressnlpError(f"the web app needs the 'web' extra: pip install 'pressnlp[web]' ({exc})") from exc
 
     library = RunLibrary([Path(folder) for folder in runs or ()])
-    processor = Processor(config)
-    processor.warm_up()
+    web_store = WebStore(Path(store) if store else default_store_dir())
+    processor = Processor(config, store=web_store)
+    log.info("releases processed on the page are kept in %s", web_store.root)
     if _is_loopback(host):
         allowed_hosts = [*LOOPBACK_NAMES, host]
     else:

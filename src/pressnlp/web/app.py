@@ -8,9 +8,13 @@ requests from other sites are refused; errors are pages with a message, never a 
 
 The routes live in `pressnlp.web.routes`, one module per concern; what they share (the processor,
 the run folders, the settings, the templates) is on `app.state`, reached through the
-dependencies of `pressnlp.web.dependencies`.
+dependencies of `pressnlp.web.dependencies`. The processor's store (the releases processed on
+the page) is one of the run folders, named "web".
 """
 from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -19,29 +23,37 @@ from pressnlp._version import __version__
 from pressnlp.web.dependencies import Settings, page_templates
 from pressnlp.web.errors import EXCEPTION_HANDLERS
 from pressnlp.web.jobs import Processor
-from pressnlp.web.routes import api_docs, browse, downloads, glossary, process
+from pressnlp.web.routes import api_docs, browse, downloads, glossary, libretranslate, process
 from pressnlp.web.runs import RunLibrary
-from pressnlp.web.security import LimitBody, SecurityHeaders
+from pressnlp.web.security import HeadAsGet, LimitBody, SecurityHeaders
 
 DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 
 def create_app(processor: Processor, runs: RunLibrary | None = None, *, allowed_hosts: list[str] | None = None,
                max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES) -> FastAPI:
-    """The ASGI app over a built pipeline (`processor`) and the run folders to browse."""
+    """The ASGI app over a processor (its pipeline may still be warming up) and the run folders to browse."""
     # FastAPI's /docs and /redoc load their scripts from a CDN: our own /api page describes the API.
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        processor.start()  # the warm-up, now that the server is about to listen
+        yield
+
     app = FastAPI(title="pressnlp", version=__version__, debug=False, docs_url=None, redoc_url=None,
-                  exception_handlers=EXCEPTION_HANDLERS,
+                  exception_handlers=EXCEPTION_HANDLERS, lifespan=lifespan,
                   description="Process press releases into English and structured facts; browse runs; "
                               "edit the glossary. Records follow SPEC.md section 1 (schema pressnlp.result/1).")
     app.state.processor = processor
     app.state.runs = runs if runs is not None else RunLibrary()
+    if processor.store is not None:
+        app.state.runs.add_store(processor.store.root)
     app.state.settings = Settings(max_upload_bytes=max_upload_bytes)
     app.state.templates = page_templates()
-    for routes in (process, downloads, api_docs, browse, glossary):
+    for routes in (process, downloads, api_docs, browse, glossary, libretranslate):
         app.include_router(routes.router)
     app.add_middleware(LimitBody, limit=max_upload_bytes)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     return app

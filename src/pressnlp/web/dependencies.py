@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 import jinja2
 from fastapi import Depends, HTTPException, Request
@@ -14,7 +15,8 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from pressnlp.report.html import configure_environment, template_loader
-from pressnlp.web.jobs import Job, Processor
+from pressnlp.report.views import release_view
+from pressnlp.web.jobs import Processor
 from pressnlp.web.runs import RunFolder, RunLibrary, looks_like_path_trick
 
 
@@ -53,11 +55,34 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
     return templates.TemplateResponse(request, name, context, status_code=status_code)
 
 
-def job_or_404(processor: Processor, job_id: str) -> Job:
+def job_record_or_404(processor: Processor, runs: RunLibrary, job_id: str) -> dict[str, Any]:
+    """The record of a finished job: held in memory, else stored (a job from before a restart)."""
     job = processor.get(job_id)
-    if job is None:
-        raise HTTPException(404, "No such job: it may have been forgotten after a restart of the server.")
-    return job
+    if job is not None:
+        if job.record is None:
+            raise HTTPException(404, "This release is not processed yet.")
+        return job.record
+    record_id = processor.store.record_id_of_job(job_id) if processor.store else None
+    record = runs.store_run.record(record_id) if record_id and runs.store_run else None
+    if record is None:
+        raise HTTPException(404, "No such job: this address does not belong to a release processed here.")
+    return record
+
+
+def render_release(request: Request, record: dict[str, Any], *, back_url: str, back_label: str,
+                   download_base: str, download_query: str = "") -> HTMLResponse:
+    """A release on a page of its own (title as h1), with its downloads, and the button that
+    processes it again when it is one of the page's stored releases."""
+    processor: Processor = request.app.state.processor
+    runs: RunLibrary = request.app.state.runs
+    store = runs.store_run
+    reprocess_url = None
+    if store is not None and processor.store is not None and store.record(record["id"]) is not None:
+        reprocess_url = f"/runs/{store.name}/reprocess?" + urlencode({"id": record["id"]})
+    return render(request, "result.html", v=release_view(record, target_language=processor.target_language),
+                  pairs_open=True, title_tag="h1", back_url=back_url, back_label=back_label,
+                  download_base=download_base, download_query=download_query, reprocess_url=reprocess_url,
+                  store=store if reprocess_url else None)
 
 
 def run_or_404(runs: RunLibrary, name: str) -> RunFolder:

@@ -15,6 +15,8 @@ log = logging.getLogger(__name__)
 
 _TITLES = {400: "This request cannot be used", 403: "Refused", 404: "Not found",
            413: "File too large", 415: "File type not accepted", 422: "This file could not be read"}
+# The LibreTranslate-compatible endpoints answer errors as LibreTranslate does: {"error": "..."}.
+LIBRETRANSLATE_PATHS = ("/translate", "/detect", "/languages")
 
 
 class BodyTooLarge(StarletteHTTPException):
@@ -22,12 +24,16 @@ class BodyTooLarge(StarletteHTTPException):
         super().__init__(413, f"the upload is larger than the limit of {limit / 1024 / 1024:.0f} MB")
 
 
-def error_page(request: Request, status_code: int, message: str, hint: str | None = None) -> Response:
-    """The error page, or `{"detail": message}` for the API and clients that ask for JSON."""
+def error_page(request: Request, status_code: int, message: str, hint: str | None = None,
+               detail: str | None = None, title: str | None = None) -> Response:
+    """The error page (its technical `detail` folded away), or `{"detail": message}` for the API
+    and clients that ask for JSON."""
+    if request.url.path in LIBRETRANSLATE_PATHS:
+        return JSONResponse({"error": message}, status_code=status_code)
     if request.url.path.startswith("/api/") or "application/json" in request.headers.get("accept", ""):
         return JSONResponse({"detail": message}, status_code=status_code)
-    return render(request, "error.html", status_code, title=_TITLES.get(status_code, "Something went wrong"),
-                  message=message, hint=hint)
+    return render(request, "error.html", status_code, title=title or _TITLES.get(status_code, "Something went wrong"),
+                  message=message, hint=hint, detail=detail)
 
 
 async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -41,7 +47,12 @@ async def _pressnlp_error(request: Request, exc: PressnlpError) -> Response:
 async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
     problems = "; ".join(f"{'.'.join(str(part) for part in error.get('loc', ()))}: {error.get('msg')}"
                          for error in exc.errors())
-    return error_page(request, 422, f"invalid request: {problems}")
+    if request.url.path.startswith("/api/") or request.url.path in LIBRETRANSLATE_PATHS:
+        return error_page(request, 422, f"invalid request: {problems}")
+    names = sorted({str(error.get("loc", ("", "?"))[-1]) for error in exc.errors()})
+    return error_page(request, 400, f"Part of this address cannot be used: {', '.join(names)}. "
+                                    "Check the link, or start again from the menu.",
+                      title="This address cannot be used", detail=problems)
 
 
 async def _unexpected_error(request: Request, exc: Exception) -> Response:

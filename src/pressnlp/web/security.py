@@ -1,6 +1,6 @@
-"""ASGI middleware that guards every request: a body size limit enforced while the body arrives,
-and the security headers (a CSP with a per-response nonce for our one inline script) together
-with the refusal of state-changing requests sent by other sites."""
+"""ASGI middleware around every request: a body size limit enforced while the body arrives; the
+security headers (a CSP with a per-response nonce for our one inline script) together with the
+refusal of state-changing requests sent by other sites; HEAD answered as GET without a body."""
 from __future__ import annotations
 
 import secrets
@@ -12,6 +12,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from pressnlp.web.errors import BodyTooLarge
 
 FORM_OVERHEAD_BYTES = 256 * 1024  # multipart boundaries, the text box and the name field
+# Stateless endpoints any origin may call (the LibreTranslate-compatible API: browser extensions
+# post from their own origin). They change nothing, so a request from another site harms no one.
+OPEN_TO_OTHER_SITES = ("/translate", "/detect")
 
 
 class LimitBody:
@@ -55,7 +58,8 @@ class SecurityHeaders:
         nonce = secrets.token_urlsafe(16)
         scope.setdefault("state", {})["csp_nonce"] = nonce
         headers = dict(scope.get("headers") or [])
-        if scope["method"] not in ("GET", "HEAD", "OPTIONS") and not _same_origin(headers):
+        if (scope["method"] not in ("GET", "HEAD", "OPTIONS") and scope["path"] not in OPEN_TO_OTHER_SITES
+                and not _same_origin(headers)):
             response = PlainTextResponse("cross-site request refused", status_code=403)
             await response(scope, receive, send)
             return
@@ -71,6 +75,25 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class HeadAsGet:
+    """HEAD answered by the GET route, headers only (monitors and link checkers send HEAD)."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 def _same_origin(headers: dict[bytes, bytes]) -> bool:

@@ -20,10 +20,12 @@ def api_page(request: Request) -> HTMLResponse:
             parameters = [{"name": p["name"], "where": p["in"], "description": p.get("description", "")}
                           for p in operation.get("parameters", [])]
             for content_type, body in operation.get("requestBody", {}).get("content", {}).items():
-                schema = schemas.get(body.get("schema", {}).get("$ref", "").rsplit("/", 1)[-1], {})
+                schema = body.get("schema", {})
+                if "$ref" in schema:
+                    schema = schemas.get(schema["$ref"].rsplit("/", 1)[-1], {})
                 parameters += [{"name": name, "where": f"body ({content_type})",
                                 "description": field.get("description", "")}
                                for name, field in schema.get("properties", {}).items()]
             operations.append({"method": method.upper(), "path": path,
                                "description": operation.get("description", ""), "parameters": parameters})
-    return render(request, "api.html", operations=operations)
+    return render(request, "api.html", operations=operations, base_url=str(request.base_url))

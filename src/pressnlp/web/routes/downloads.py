@@ -10,7 +10,8 @@ from fastapi.responses import Response
 
 from pressnlp.io.writers import dumps_json
 from pressnlp.report.exports import to_docx, to_markdown
-from pressnlp.web.dependencies import ProcessorDep, RunsDep, job_or_404, record_or_404, run_or_404
+from pressnlp.web.dependencies import ProcessorDep, RunsDep, job_record_or_404, record_or_404, run_or_404
+from pressnlp.web.store import slug
 
 MEDIA_TYPES = {"json": "application/json", "md": "text/markdown; charset=utf-8",
                "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
@@ -19,8 +20,11 @@ _FILENAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 router = APIRouter()
 
 
-def _download_name(record_id: str, extension: str) -> str:
-    stem = Path(record_id.replace("\\", "/").split("/")[-1]).stem or "release"
+def download_name(record: dict[str, Any], extension: str) -> str:
+    """A release is named by its title ("metropolia-gzm-kupi-nowe-autobusy.en.docx"); without
+    one, by the name of its file."""
+    title = record.get("title") if isinstance(record.get("title"), str) else None
+    stem = slug(title) or Path(str(record.get("id") or "").replace("\\", "/").split("/")[-1]).stem
     return f"{_FILENAME_UNSAFE.sub('_', stem)[:80] or 'release'}.en.{extension}"
 
 
@@ -33,16 +37,13 @@ def _download(record: dict[str, Any], fmt: str) -> Response:
         body = to_markdown(record).encode("utf-8")
     else:
         body = to_docx(record)
-    disposition = f'attachment; filename="{_download_name(str(record.get("id") or "release"), fmt)}"'
+    disposition = f'attachment; filename="{download_name(record, fmt)}"'
     return Response(body, media_type=MEDIA_TYPES[fmt], headers={"content-disposition": disposition})
 
 
 @router.get("/jobs/{job_id}/download/{fmt}", include_in_schema=False)
-def job_download(job_id: str, fmt: str, processor: ProcessorDep) -> Response:
-    job = job_or_404(processor, job_id)
-    if job.record is None:
-        raise HTTPException(404, "This release is not processed yet.")
-    return _download(job.record, fmt)
+def job_download(job_id: str, fmt: str, processor: ProcessorDep, runs: RunsDep) -> Response:
+    return _download(job_record_or_404(processor, runs, job_id), fmt)
 
 
 @router.get("/runs/{name}/download/{fmt}", include_in_schema=False)
