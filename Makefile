@@ -7,14 +7,14 @@ STAMP := $(VENV)/.installed
 CORPUS ?= corpus
 OUT ?= out
 
-.PHONY: run test dev lint clean corpus-docs bench browser
+.PHONY: run test test-portable dev lint clean corpus-docs bench browser
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Core install: what the offline default pipeline needs.
+# Core install: what the offline default pipeline needs, and the data extra for `run`'s Parquet output.
 $(VENV)/.core: $(VENV)/bin/python pyproject.toml
-	$(PIP) install -e .
+	$(PIP) install -e '.[data]'
 	touch $@
 
 # The web app's end-to-end test drives the Debian Chromium (Playwright never downloads a browser).
@@ -23,17 +23,23 @@ browser:
 
 # Tests also exercise the neural backends on tiny models they train themselves.
 $(STAMP): $(VENV)/bin/python pyproject.toml | browser
-	$(PIP) install -e '.[neural,dask,web,eval,dev]'
+	$(PIP) install -e '.[data,neural,dask,web,eval,dev]'
 	touch $@ $(VENV)/.core
 
-# Exit code 1 only means some documents carry errors (e.g. a language with no translation model);
-# they are in the results, so the target still succeeds and validates the output.
+# Process the corpus and check the output against the data contract. A release in a language
+# with no translation model is processed (its translate stage is "skipped", with the reason), so
+# this fails only when a document fails.
 run: $(VENV)/.core
-	$(VENV)/bin/pressnlp run $(CORPUS) -o $(OUT) --format jsonl,parquet || [ $$? -eq 1 ]
+	$(VENV)/bin/pressnlp run $(CORPUS) -o $(OUT) --format jsonl,parquet
 	$(VENV)/bin/pressnlp validate $(OUT)/results.jsonl
 
 test: $(STAMP)
 	$(VENV)/bin/pytest -q
+
+# The model-dependent tests again under torch's portable kernels and one thread: they round differently
+# from the vectorised ones, so a test that leans on one CPU's rounding fails here (CI runs both).
+test-portable: $(STAMP)
+	ATEN_CPU_CAPABILITY=default OMP_NUM_THREADS=1 $(VENV)/bin/pytest -q -m neural
 
 dev: $(STAMP)
 

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from pressnlp.core.pipeline import Pipeline
+from pressnlp import Pipeline
 from pressnlp.core.stage import StageContext
 from pressnlp.evaluation.scoring import FACT_FIELDS, score
 from pressnlp.stages.extract import ExtractOptions, ExtractStage

@@ -22,10 +22,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from pressnlp.core.pipeline import Pipeline
+from pressnlp import Pipeline, lang
 from pressnlp.lang.segment import split_paragraphs
-from pressnlp.lang.stopwords import stopwords
-from pressnlp.stages.detect import DEFAULT_LANGUAGES, DetectOptions, DetectStage
+from pressnlp.stages.detect import DetectOptions, DetectStage, default_languages
 from pressnlp.stages.detect.backends import load_backend
 from pressnlp.stages.detect.identify import LanguageIdentifier
 
@@ -56,7 +55,7 @@ def plain_langdetect() -> Detect:
 
 
 def detectors() -> dict[str, Detect]:
-    languages = tuple(DEFAULT_LANGUAGES)
+    languages = tuple(default_languages())
     ours = {f"ours ({name})": LanguageIdentifier(load_backend(name, languages))
             for name in ("langdetect", "lingua")}
     found: dict[str, Detect] = {label: (lambda text, i=identifier: i.identify(text).code)
@@ -88,8 +87,9 @@ def english_by_stopwords(paragraph: str, document_language: str) -> bool:
     words = [word.lower() for word in _WORD.findall(paragraph)]
     if document_language == "en" or len(words) < 5:
         return False
-    english = sum(word in stopwords("en") for word in words)
-    own = sum(word in stopwords(document_language) for word in words)
+    own_stopwords = pack.stopwords if (pack := lang.find(document_language)) else frozenset()
+    english = sum(word in lang.get("en").stopwords for word in words)
+    own = sum(word in own_stopwords for word in words)
     return english >= 0.25 * len(words) and english > own
 
 

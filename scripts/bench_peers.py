@@ -39,8 +39,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pressnlp import Pipeline
 from pressnlp.core.config import load_config
-from pressnlp.core.pipeline import Pipeline
 from pressnlp.evaluation.data import load_gold
 from pressnlp.evaluation.scoring import FieldScore, rouge, score_field
 from pressnlp.lang.dates.release import find_release_date

@@ -1,13 +1,16 @@
 """The `pressnlp` command: a thin layer over the Python API.
 
-Exit codes: 0 success, 1 some documents failed (or a file is invalid), 2 usage or config errors.
+Exit codes: 0 success (documents a stage does not apply to, such as a language without a
+translation model, count as processed), 1 some documents failed (or a file is invalid), 2 usage
+or config errors.
 """
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pressnlp.core.errors import PressnlpError
@@ -16,20 +19,36 @@ EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from pressnlp.core.pipeline import Pipeline
+    from pressnlp.api import Pipeline
 
     pipeline = Pipeline.from_config(args.config, cache_dir=_cache_dir(args.out))
     formats = args.format.split(",") if args.format else None
-    summary = pipeline.run(args.corpus, args.out, workers=args.jobs, batch_size=args.batch_size,
-                           formats=formats, engine=args.engine, scheduler=args.scheduler,
-                           retry_failed=args.retry_failed or None,
-                           progress=False if args.no_progress else None)
+    with _run_warnings_left_out_of_the_log():  # printed once, below
+        summary = pipeline.run(args.corpus, args.out, workers=args.jobs, batch_size=args.batch_size,
+                               formats=formats, engine=args.engine, scheduler=args.scheduler,
+                               retry_failed=args.retry_failed or None,
+                               progress=False if args.no_progress else None)
     print(f"{summary.documents} documents: {summary.processed} processed, {summary.cached} unchanged, "
           f"{summary.failed} with errors, {summary.ignored} other files skipped "
           f"({summary.seconds:.1f} s) -> {summary.out}")
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return summary.exit_code
+
+
+@contextmanager
+def _run_warnings_left_out_of_the_log() -> Iterator[None]:
+    """The run's warnings are printed with its summary; the terminal's log handlers leave them out."""
+    from pressnlp.core.stage import not_a_run_warning
+
+    handlers = list(logging.getLogger().handlers)
+    for handler in handlers:
+        handler.addFilter(not_a_run_warning)
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            handler.removeFilter(not_a_run_warning)
 
 
 def _cache_dir(out: str) -> Path:

@@ -7,9 +7,11 @@ that says where we looked and how to get it there.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
+from functools import cache
 from pathlib import Path
 
 from pressnlp.core.errors import PressnlpError
@@ -23,6 +25,10 @@ CONVERTED_SUFFIX = "-ct2"
 # Written beside a converted model: where it came from and what CTranslate2's files do not say.
 CONVERSION_INFO = "pressnlp-conversion.json"
 _TRUE = {"1", "true", "yes", "on"}
+# model_digest: files up to this size (config, tokenizer, vocabularies) are hashed whole; larger
+# ones (weights) by their size and this many evenly spread blocks of this many bytes.
+WHOLE_FILE_LIMIT = 16 * 2**20
+SAMPLE_BLOCKS, SAMPLE_BLOCK_BYTES = 16, 64 * 2**10
 
 
 class ModelNotFound(PressnlpError):
@@ -95,6 +101,34 @@ def resolve_model(name: str, *, model_dir: str | Path = "models", allow_download
             else "check the model id")
     raise ModelNotFound(f"model '{name}' not found (looked in {', '.join(looked)}); copy it to "
                         f"{Path(model_dir) / name} or {hint}")
+
+
+@cache
+def model_digest(folder: Path) -> str:
+    """Digest of the files of a model folder, computed once per process: it goes into translation
+    memory keys and the pipeline fingerprint, so a model replaced under the same name or path never
+    meets translations made with the old one.
+
+    Small files (config, tokenizer, vocabularies) are hashed whole. A weight file is hashed by its
+    size and SAMPLE_BLOCKS blocks spread over it rather than by every byte: reading a model of
+    hundreds of megabytes again in each worker process would slow every start, and retrained or
+    fine-tuned weights of the same shape (so of the same size) differ in every block, which the
+    sample sees. Hidden files and folders (download metadata with timestamps) are left out.
+    """
+    digest = hashlib.sha256()
+    files = sorted(path for path in folder.rglob("*")
+                   if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts))
+    for path in files:
+        size = path.stat().st_size
+        digest.update(f"{path.relative_to(folder).as_posix()}\0{size}\0".encode())
+        with open(path, "rb") as handle:
+            if size <= WHOLE_FILE_LIMIT:
+                digest.update(handle.read())
+                continue
+            for block in range(SAMPLE_BLOCKS):
+                handle.seek((size - SAMPLE_BLOCK_BYTES) * block // (SAMPLE_BLOCKS - 1))
+                digest.update(handle.read(SAMPLE_BLOCK_BYTES))
+    return digest.hexdigest()[:16]
 
 
 def resolve_converted_model(name: str, *, model_dir: str | Path = "models") -> Path:

@@ -175,3 +175,40 @@ def test_missing_lingua_falls_back_to_langdetect_with_a_warning(monkeypatch):
     assert record["language"]["detector"] == "langdetect"
     assert record["language"]["code"] == "pl"
     assert any("lingua" in warning for warning in stage.context.warnings)
+
+
+def test_default_candidates_are_the_ranked_language_packs():
+    assert DetectOptions().languages == ["pl", "en", "de", "fr", "es", "it", "nl", "pt", "cs", "sk", "uk", "ru",
+                                         "lt", "hu", "ro", "sv", "da"]
+
+
+CONSTANT_DETECTOR = '''
+from pressnlp.stages.detect.backends import Detector
+
+
+class ConstantDetector(Detector):
+    """Says the first candidate, whatever the text."""
+
+    name = "constant"
+    package = "constantdetector"
+
+    def probabilities(self, text):
+        return {self.languages[0]: 1.0}
+'''
+
+
+def test_a_detector_from_another_package_is_found_by_name(tmp_path, monkeypatch):
+    (tmp_path / "constantdetector.py").write_text(CONSTANT_DETECTOR, encoding="utf-8")
+    info = tmp_path / "constantdetector-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: constantdetector\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text("[pressnlp.detectors]\nconstant = constantdetector:ConstantDetector\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    stage = DetectStage(DetectOptions(detector="constant", languages=["cs", "pl"]))
+    assert detect(POLISH_WITH_ENGLISH_QUOTE, detector="constant", languages=["cs", "pl"])["code"] == "cs"
+    assert stage.describe() == {"detector": "constant", "version": "0.1", "languages": ["cs", "pl"]}
+
+
+def test_an_unknown_detector_names_the_registered_ones():
+    with pytest.raises(ValueError, match="unknown language detector 'fasttext'; valid: .*langdetect, lingua"):
+        DetectOptions(detector="fasttext")

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pressnlp.core.pipeline import Pipeline
+from pressnlp import Pipeline, lang
 from pressnlp.lang.segment import split_paragraphs
-from pressnlp.lang.stopwords import stopwords
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 GOLD = [json.loads(line) for line in (CORPUS / "gold.jsonl").read_text("utf-8").split("\n") if line.strip()]
@@ -26,8 +25,8 @@ def detected(doc_id: str, detector: str) -> dict:
 def looks_english(paragraph: str, language: str) -> bool:
     """English function words are a quarter of the words and outnumber the document language's."""
     words = [word.strip(".,;:!?\"'„”()").lower() for word in paragraph.split()]
-    english = sum(word in stopwords("en") for word in words)
-    own = sum(word in stopwords(language) for word in words)
+    english = sum(word in lang.get("en").stopwords for word in words)
+    own = sum(word in lang.get(language).stopwords for word in words)
     return english >= 0.25 * len(words) and english > own
 
 

@@ -48,7 +48,8 @@ RECORDS = [
                "contacts": [{"kind": "url", "value": "https://www.uml.lodz.pl/rowery/"}]},
      "summary": {"method": "textrank", "text": "Łódź uruchamia aplikację.", "en": "Łódź opens an app."},
      "translation": None,
-     "errors": [{"stage": "translate", "type": "StageError", "message": "no backend for cs→en"}]},
+     "errors": [{"stage": "translate", "type": "DocumentTimeout",
+                 "message": "stage 'translate' exceeded its time budget of 60 s (limits.doc_timeout_s)"}]},
 ]
 
 
@@ -123,7 +124,7 @@ def test_json_has_figures_and_the_per_document_why(run):
     assert b["id"] == "pl/b.txt"
     assert b["partners"]["spurious"] == [{"name": "MPK Łódź", "aliases": []}]
     assert b["dates"]["missed"] == [{"text": "w 2025 roku", "value": "2025"}]
-    assert b["errors"] == ["translate: no backend for cs→en"]
+    assert b["errors"] == ["translate: stage 'translate' exceeded its time budget of 60 s (limits.doc_timeout_s)"]
     assert b["language"] == {"predicted": "cs", "gold": "pl"}
     assert data["missing_ids"] == ["en/c.txt"]
     assert data["summary"]["documents"] == 2
@@ -141,7 +142,7 @@ def test_table_shows_figures_and_what_was_missed_and_spurious(run):
     assert '+ dates: "wiosną" 2024-03/2024-05' in table
     assert "- themes: digital" in table
     assert "language cs (gold pl)" in table
-    assert "error translate: no backend" in table
+    assert "error translate: stage 'translate' exceeded its time budget" in table
     assert "no result record for 1 gold documents: en/c.txt" in table
 
 

@@ -1,6 +1,8 @@
 """Helpers for the extract stage's tests: run the stage on a text the way the pipeline would."""
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -8,6 +10,19 @@ import pytest
 from pressnlp.core.document import new_record
 from pressnlp.core.stage import StageContext, build_options
 from pressnlp.stages.extract import ExtractStage
+
+PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
+
+
+def _declared_extractors() -> dict[str, str]:
+    """The `pressnlp.extractors` entry points pyproject.toml declares: name -> "module:Class"."""
+    table = tomllib.loads(PYPROJECT.read_text("utf-8"))
+    return table["project"]["entry-points"]["pressnlp.extractors"]
+
+
+@pytest.fixture
+def declared_extractors() -> dict[str, str]:
+    return _declared_extractors()
 
 
 @pytest.fixture(scope="module")

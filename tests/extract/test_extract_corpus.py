@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pressnlp.core.pipeline import Pipeline
+from pressnlp import Pipeline
 from pressnlp.core.stage import StageContext
 from pressnlp.evaluation.scoring import score
 from pressnlp.schema import record_problems

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from pressnlp import Pipeline
 from pressnlp.core.errors import ConfigError
-from pressnlp.core.pipeline import Pipeline
 from pressnlp.core.stage import StageContext, build_options, options_to_dict
 from pressnlp.evaluation.scoring import score
 from pressnlp.stages.extract import ExtractStage

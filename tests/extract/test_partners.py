@@ -3,6 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from pressnlp.stages.extract.gazetteer import Gazetteer, read_entries
+from pressnlp.stages.extract.text import Doc
+
 ONLY_PARTNERS = {"extractors": ["partners"]}
 
 GZM_RELEASE = """Metropolia przeznaczy 48 mln zł na fotowoltaikę
@@ -147,3 +152,13 @@ def test_unit_names_contain_their_organisation(extract):
     partners = by_name(extract(text, **ONLY_PARTNERS))
     assert list(partners) == ["Uniwersyteckie Centrum Kliniczne w Gdańsku"]
     assert partners["Uniwersyteckie Centrum Kliniczne w Gdańsku"]["aliases"] == ["UCK"]
+
+
+@pytest.mark.parametrize("listed", [("Politechnika Śląska", "Politechniki Śląskiej"),
+                                    ("Politechniki Śląskiej", "Politechnika Śląska")])
+def test_of_gazetteer_names_as_long_the_entry_listed_first_wins(listed):
+    # Both names match "Politechniki Śląskiej", found through two forms of its first word; the
+    # entry listed first (a user's, before the built-in ones) wins, whatever order a set gives.
+    gazetteer = Gazetteer(read_entries("".join(f"{name}\torg\tpl\n" for name in listed), "test.tsv"))
+    found = list(gazetteer.find(Doc("Eksperci Politechniki Śląskiej przeanalizowali dachy.", "pl")))
+    assert [(entry.name, doc_name) for entry, doc_name, _start, _end in found] == [(listed[0], listed[0])]

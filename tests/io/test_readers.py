@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from pressnlp import Pipeline
 from pressnlp.core.errors import StageError
-from pressnlp.core.pipeline import Pipeline
 from pressnlp.io.readers import SUPPORTED_FORMATS, format_for_path, read_document
 from pressnlp.io.readers import docx as docx_reader
 

@@ -8,8 +8,8 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 import zipfile
+import zlib
 
 import pytest
 from hostile import (
@@ -57,11 +57,9 @@ def bad_run(tmp_path_factory, warm_default, results_by_id):
     alone = base / "good-alone"
     copy_good_releases(alone)
     pipeline = warm_default.pipeline
-    started = time.perf_counter()
     summary = pipeline.run(corpus, base / "out", progress=False)
-    seconds = time.perf_counter() - started
     pipeline.run(alone, base / "out-good", progress=False)
-    return {"summary": summary, "seconds": seconds, "out": base / "out",
+    return {"summary": summary, "out": base / "out",
             "records": results_by_id(base / "out", timings=False),
             "alone": results_by_id(base / "out-good", timings=False), "good_ids": good_ids}
 
@@ -80,12 +78,11 @@ def test_every_bad_file_gets_a_record_with_a_clear_outcome(bad_run):
             assert len(record["errors"]) == 1, (doc_id, record["errors"])
             error = record["errors"][0]
             assert error["stage"] == stage and words in error["message"], (doc_id, error)
-            assert record["stages"][stage]["status"] == "error"
+            assert record["stages"][stage]["status"] == "failed"
     summary = bad_run["summary"]
     failed = sum(1 for stage, _ in OUTCOMES.values() if stage)
     assert (summary.documents, summary.processed, summary.failed) == (len(records), len(records), failed)
     assert summary.exit_code == 1
-    assert bad_run["seconds"] < 120
 
 
 def test_bad_run_results_follow_the_schema(bad_run):
@@ -138,21 +135,36 @@ def test_zip_bomb_is_refused_before_anything_is_inflated(monkeypatch):
         raise AssertionError("a member of the zip bomb was opened for reading")
 
     monkeypatch.setattr(zipfile.ZipFile, "open", no_inflating)
-    started = time.perf_counter()
     with pytest.raises(StageError, match="zip bomb"):
         read_document(bomb, "docx")
-    assert time.perf_counter() - started < 2
 
 
 def test_pdf_builder_makes_a_readable_document():
     assert read_document(pdf_bomb(inflated_mib=1), "pdf").text == "Komunikat prasowy"
 
 
-def test_pdf_bomb_gets_a_clear_error():
-    started = time.perf_counter()
-    with pytest.raises(StageError, match="PDF"):
+def test_pdf_bomb_gets_a_clear_error_having_inflated_a_bounded_amount(monkeypatch):
+    """The work is bounded by bytes inflated, not by a clock: a small share of the 1 GiB bomb at most."""
+    inflated = []
+    real_decompressobj = zlib.decompressobj
+
+    class CountingDecompressor:
+        def __init__(self, *args, **kwargs):
+            self._inner = real_decompressobj(*args, **kwargs)
+
+        def decompress(self, data, *args, **kwargs):
+            out = self._inner.decompress(data, *args, **kwargs)
+            inflated.append(len(out))
+            return out
+
+        def __getattr__(self, name):
+            return getattr(self._inner, name)
+
+    monkeypatch.setattr(zlib, "decompressobj", CountingDecompressor)
+    with pytest.raises(StageError, match="PDF bomb"):
         read_document(pdf_bomb(), "pdf")
-    assert time.perf_counter() - started < 5
+    assert inflated, "pypdf inflated the stream through zlib.decompressobj"
+    assert sum(inflated) <= 256 * 1024**2
 
 
 def test_docx_builder_makes_a_readable_document():

@@ -23,7 +23,7 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "unknown-option": ('[stages.detect]\ndetektor = "lingua"\n',
                        ("key 'stages.detect.detektor'", "unknown option 'detektor'", "valid options", "detector")),
     "bad-choice": ('[stages.detect]\ndetector = "fasttext"\n',
-                   ("key 'stages.detect.detector'", "'langdetect' | 'lingua'", "'fasttext'")),
+                   ("key 'stages.detect.detector'", "unknown language detector 'fasttext'", "langdetect, lingua")),
     "options-of-a-missing-stage": ('[pipeline]\nstages = ["read"]\n[stages.detect]\ndetector = "lingua"\n',
                                    ("key 'stages.detect'", "not in pipeline.stages")),
     "missing-model-path": ('[stages.translate]\nbackend = "marian"\nmodels = { pl = "/nonexistent/opus-mt-pl-en" }\n',

@@ -7,7 +7,6 @@ import io
 import json
 import socket
 import threading
-import time
 import urllib.request
 import zipfile
 
@@ -147,10 +146,8 @@ def test_docx_external_relationships_and_entities_are_never_resolved(web_server,
 
 def test_docx_billion_laughs_is_refused_without_expanding(web_server, secret, no_network):
     base, requested = web_server
-    started = time.perf_counter()
     with pytest.raises(StageError, match="cannot read the .docx file.*entity"):
         read_document(hostile_docx(base, str(secret), laughs=True), "docx")
-    assert time.perf_counter() - started < 2
     assert requested == [] and no_network.attempts == []
 
 

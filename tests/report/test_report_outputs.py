@@ -35,7 +35,7 @@ def failed_record() -> dict:
     return {"schema": "pressnlp.result/1", "id": "pl/broken.docx",
             "source": {"path": "pl/broken.docx", "sha256": "0" * 64, "format": "docx", "encoding": None, "bytes": 20},
             "language": None, "title": None, "date": None, "text": "", "translation": None, "facts": None,
-            "summary": None, "stages": {"read": {"status": "error", "ms": 1.0}},
+            "summary": None, "stages": {"read": {"status": "failed", "ms": 1.0}},
             "errors": [{"stage": "read", "type": "StageError", "message": "not a valid .docx file"}]}
 
 
@@ -149,6 +149,30 @@ def test_show_of_a_failed_record(failed_record):
     text = show(failed_record)
     assert "PROBLEMS\n  read: not a valid .docx file" in text
     assert "PARTNERS\n  none found" in text
+
+
+@pytest.fixture
+def untranslated_record(record) -> dict:
+    """The sample release as a run without a model for its language writes it."""
+    untranslated = copy.deepcopy(record)
+    untranslated["translation"] = None
+    untranslated["summary"]["en"] = None
+    untranslated["stages"]["translate"] = {"status": "skipped", "ms": 0.1, "reason": (
+        'no translation model for Polish (pl): add one under [stages.translate] models = '
+        '{ pl = "Helsinki-NLP/opus-mt-pl-en" } and put it in models/ (see models/README.md)')}
+    return untranslated
+
+
+def test_every_view_says_why_a_stage_was_skipped(untranslated_record):
+    assert record_problems(untranslated_record) == []
+    reason = untranslated_record["stages"]["translate"]["reason"]
+    text = show(untranslated_record)
+    assert "NOT DONE\n  translate: no translation model for Polish (pl)" in text and "PROBLEMS" not in text
+    assert f"## Not done\n\n- translate: {reason}" in to_markdown(untranslated_record).replace("\\", "")
+    assert any(reason in p.text for p in docx.Document(io.BytesIO(to_docx(untranslated_record))).paragraphs)
+    tree = lxml_html.fromstring(render_report([untranslated_record]))
+    assert not tree.xpath("//div[@class='errors']")
+    assert tree.xpath("string(//div[contains(@class, 'skipped')]//li)") == f"translate: {reason}"
 
 
 def test_markdown_export(record):

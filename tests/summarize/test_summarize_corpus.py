@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pressnlp.core.pipeline import Pipeline
+from pressnlp import Pipeline
 from pressnlp.stages.summarize import SummarizeOptions, SummarizeStage
 from pressnlp.stages.summarize.boilerplate import word_count
 from pressnlp.stages.summarize.candidates import candidate_sentences

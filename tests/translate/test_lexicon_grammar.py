@@ -122,6 +122,17 @@ def test_term_matches_inflected_forms():
     assert match[0].entry.english == "renewable energy sources"
 
 
+@pytest.mark.parametrize("listed", [("miejsce pracy\tjob\tn", "miejsca pracy\tjobs\tn"),
+                                    ("miejsca pracy\tjobs\tn", "miejsce pracy\tjob\tn")])
+def test_of_terms_as_long_the_written_form_wins_then_the_first_listed(listed):
+    # "miejsca" is a form of "miejsce": both terms match; which one used to depend on set order
+    lexicon = Lexicon(read_entries("\n".join(listed) + "\n"))
+    assert lexicon.match_term(tokenize("jakość miejsca pracy"), 1)[0].entry.english == "jobs"
+    assert lexicon.match_term(tokenize("nowe miejsce pracy"), 1)[0].entry.english == "job"
+    first_listed = listed[0].split("\t")[1]
+    assert lexicon.match_term(tokenize("tysiąc miejsc pracy"), 1)[0].entry.english == first_listed
+
+
 def test_function_words_in_terms_match_only_their_form():
     # "w tym" (including) must not match "w tej" although both are forms of "ten"
     lexicon = Lexicon(read_entries("ten\tthis|these\tdet\nw tym\tincluding\tadv\n"))

@@ -121,18 +121,9 @@ def test_through_the_translate_stage_with_protected_spans():
     assert "call for applications" in translation["text"]
 
 
-def test_speed(translator):
-    import time
-
-    sentences = [f"Urząd Marszałkowski ogłosił {i} naborów wniosków w ramach funduszy unijnych." for i in range(200)]
-    began = time.perf_counter()
-    translator.translate_batch(sentences)
-    assert len(sentences) / (time.perf_counter() - began) > 50  # sentences per second, on 2 cores
-
-
 def test_coverage_on_real_corpus_releases(translator):
     """At least 90% of content tokens of the Polish releases are translated by our own lexicon."""
-    from pressnlp.core.pipeline import Pipeline
+    from pressnlp import Pipeline
     from pressnlp.lang.segment import split_sentences
 
     gold = [json.loads(line) for line in (CORPUS / "gold.jsonl").read_text("utf-8").splitlines() if line.strip()]

@@ -1,8 +1,14 @@
 """Glossary: fixed translations and kept terms, matched in Polish inflected forms."""
 import pytest
 
-from pressnlp.core.errors import ConfigError
-from pressnlp.stages.translate.glossary import Glossary, GlossaryEntry, load_glossary
+from pressnlp.core.errors import ConfigError, PressnlpError
+from pressnlp.stages.translate.glossary import (
+    Glossary,
+    GlossaryEntry,
+    load_glossary,
+    read_glossary,
+    write_glossary,
+)
 
 
 def _matches(glossary: Glossary, sentence: str) -> list[tuple[str, str]]:
@@ -53,3 +59,21 @@ def test_bad_file_names_the_term(tmp_path):
     bad.write_text('"GZM" = 3\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="GZM"):
         load_glossary(bad, "pl")
+
+
+@pytest.mark.parametrize("name", ["g.toml", "g.csv"])
+def test_what_is_written_reads_back_the_same(tmp_path, name):
+    path = tmp_path / name
+    entries = [GlossaryEntry("Urząd \"Marszałkowski\"", "Marshal's Office, Silesia"),
+               GlossaryEntry("GZM", None), GlossaryEntry("Śląskie", None, ("Śląskiego", "Śląskim")),
+               GlossaryEntry("Metropolia", "Metropolis", ("Metropolii",))]
+    assert write_glossary(path, entries) == entries
+    assert read_glossary(path) == entries
+
+
+def test_a_csv_form_with_a_bar_is_refused_and_the_file_keeps_its_terms(tmp_path):
+    path = tmp_path / "g.csv"
+    write_glossary(path, [GlossaryEntry("GZM", None)])
+    with pytest.raises(PressnlpError, match="cannot contain '|'"):
+        write_glossary(path, [GlossaryEntry("A", "B", ("x|y",))])
+    assert read_glossary(path) == [GlossaryEntry("GZM", None)]

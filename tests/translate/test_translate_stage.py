@@ -8,8 +8,9 @@ import pytest
 from pressnlp.core.document import new_record
 from pressnlp.core.errors import ConfigError
 from pressnlp.core.pipeline import Pipeline
-from pressnlp.core.registry import register
-from pressnlp.core.stage import Stage, StageContext, build_options
+from pressnlp.core.registry import Registry, register
+from pressnlp.core.stage import SKIP_REASON_KEY, Stage, StageContext, build_options
+from pressnlp.schema import record_problems
 from pressnlp.stages.translate import TranslateStage, base
 from pressnlp.testing import UppercaseTranslator
 
@@ -151,19 +152,64 @@ def test_mixed_language_release_keeps_the_english_quote(tmp_path):
         "METROPOLIA PODPISAŁA UMOWĘ.\n\n“We are proud to join,” said the mayor.\n\nPROJEKT RUSZY W MAJU.")
 
 
-def test_a_language_without_any_backend_is_an_error_on_the_record_not_a_crash(tmp_path, monkeypatch):
-    monkeypatch.setitem(base.BACKENDS, "lexicon", "pressnlp.no_such_module:Lexicon")
-    stage = _stage(tmp_path, backend="auto", models={})
-    records = stage.process_batch([_record("Guten Tag.", "de"), _record("Dzień dobry.", "pl")])
-    for record in records:
-        assert record["translation"] is None
-        (error,) = record["errors"]
-        assert error["stage"] == "translate" and "no translation backend" in error["message"]
-    assert any("de→en" in warning for warning in stage.context.warnings)
+def _only_backends(monkeypatch, **backends: type[base.Translator]) -> None:
+    """The translation backends registered for one test (none of ours, whatever is installed)."""
+    registry = Registry("pressnlp.tests.no-entry-points", base.Translator, "translation backend")
+    for name, backend in backends.items():
+        registry.register(backend, name)
+    monkeypatch.setattr(base, "TRANSLATORS", registry)
+
+
+def test_backends_are_found_by_name_in_the_registry(tmp_path, monkeypatch):
+    from pressnlp.stages.translate.lexicon import LexiconTranslator
+
+    assert {"marian", "ctranslate2", "lexicon"} <= set(base.TRANSLATORS.available())
+    assert base.backend_class("lexicon") is LexiconTranslator  # the entry point in pyproject.toml
+    _only_backends(monkeypatch, upper=UppercaseTranslator)
+    record = _stage(tmp_path, backend="upper").process_batch([_record("Dzień dobry.")])[0]
+    assert record["translation"]["text"] == "DZIEŃ DOBRY."
+    with pytest.raises(ConfigError, match="unknown backend 'lexicon'; valid: auto, upper, or package.module:Class"):
+        _stage(tmp_path, backend="lexicon")
+
+
+def test_a_language_without_any_backend_is_skipped_with_a_reason_not_an_error(tmp_path, monkeypatch):
+    _only_backends(monkeypatch)
+    stage = _stage(tmp_path, backend="auto", models={"pl": "Helsinki-NLP/opus-mt-pl-en"},
+                   model_dir=str(tmp_path / "models"))
+    german, polish = stage.process_batch([_record("Guten Tag.", "de"), _record("Dzień dobry.", "pl")])
+    for record in (german, polish):
+        assert record["translation"] is None and record["errors"] == []
+    assert german[SKIP_REASON_KEY] == (
+        'no translation model for German (de): add one under [stages.translate] models = '
+        '{ de = "Helsinki-NLP/opus-mt-de-en" } and put it in ' f'{tmp_path / "models"}/ (see models/README.md)')
+    # a configured model that is not on disk: where to put it
+    assert polish[SKIP_REASON_KEY].startswith(
+        f"the translation model Helsinki-NLP/opus-mt-pl-en for Polish (pl) is not available here: put it in "
+        f"{tmp_path / 'models'}/")
+    # one warning per language, with the details of what was tried when a model was configured
+    assert len(stage.context.warnings) == 2
+    assert stage.context.warnings[0] == f"translate: {german[SKIP_REASON_KEY]}"
+    assert "marian:" in stage.context.warnings[1]
+
+
+def test_a_corpus_language_without_a_model_runs_through_the_pipeline_without_errors(tmp_path):
+    pipeline = Pipeline.from_config({"pipeline": {"stages": ["read", "detect", "translate", "summarize"]},
+                                     "stages": {"translate": {"memory": False}}}, cache_dir=tmp_path)
+    text = ("Die Stadtwerke Leipzig bauen eine Großwärmepumpe am Klärwerk Rosental. Sie soll ab 2026 "
+            "Wärme aus gereinigtem Abwasser gewinnen und damit tausende Haushalte mit Fernwärme versorgen.")
+    record = pipeline.process_text(text, id="de.txt")
+    assert record["language"]["code"] == "de"
+    assert record["errors"] == [] and record["translation"] is None
+    run = record["stages"]["translate"]
+    assert run["status"] == "skipped" and "no translation model for German (de)" in run["reason"]
+    # summarize is not held back: a source-language summary, no English one (as SPEC allows)
+    assert record["stages"]["summarize"]["status"] == "ok"
+    assert record["summary"]["text"] and record["summary"]["en"] is None
+    assert record_problems(record) == []
 
 
 def test_auto_falls_back_to_the_gist_backend_with_a_warning(tmp_path, monkeypatch):
-    monkeypatch.setitem(base.BACKENDS, "lexicon", FAKE)
+    _only_backends(monkeypatch, lexicon=UppercaseTranslator)
     stage = _stage(tmp_path, backend="auto", model_dir=str(tmp_path / "none"),
                    models={"pl": "Helsinki-NLP/opus-mt-pl-en-not-here"})
     assert stage.describe()["plan"] == {"pl": "lexicon"}
@@ -191,11 +237,12 @@ class _PolishText(Stage):
     requires = ("source",)
     provides = ("text", "title", "language")
 
-    def process(self, record):
-        record["text"] = record.pop("_content").decode("utf-8")
-        record["language"] = {"code": "pl", "confidence": 1.0, "detector": "test",
-                              "segments": [{"start": 0, "end": len(record["text"]), "code": "pl"}]}
-        return record
+    def process_documents(self, records, contexts):
+        for record, context in zip(records, contexts, strict=True):
+            record["text"] = context.content.decode("utf-8")
+            record["language"] = {"code": "pl", "confidence": 1.0, "detector": "test",
+                                  "segments": [{"start": 0, "end": len(record["text"]), "code": "pl"}]}
+        return records
 
 
 def test_in_a_pipeline(tmp_path):

@@ -18,7 +18,7 @@ import docx
 import pytest
 from web_samples import HOSTILE, POLISH_RELEASE, XSS_SCRIPT
 
-from pressnlp.core.pipeline import Pipeline
+from pressnlp import Pipeline
 from pressnlp.report import write_report
 from pressnlp.web.app import create_app
 from pressnlp.web.jobs import Processor

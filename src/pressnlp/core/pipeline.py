@@ -1,4 +1,7 @@
-"""A pipeline: stages built from a config, checked at build time, run over batches of records."""
+"""A pipeline: stages built from a config, checked at build time, run over batches of records.
+
+Running over a corpus folder and reading files by path are the facade's (`pressnlp.api`): they
+need the engines and the readers, which the core does not import."""
 from __future__ import annotations
 
 import copy
@@ -6,21 +9,38 @@ import hashlib
 import json
 import logging
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pressnlp._version import __version__
 from pressnlp.core.budget import time_budget
 from pressnlp.core.config import Config, effective_config, load_config
-from pressnlp.core.document import new_record, public_view
+from pressnlp.core.document import DocumentContext, new_record, public_view
 from pressnlp.core.errors import ConfigError, PressnlpError, StageError
 from pressnlp.core.registry import get_stage
-from pressnlp.core.stage import Stage, StageContext, build_options
+from pressnlp.core.stage import SKIP_REASON_KEY, Stage, StageContext, build_options
 
 log = logging.getLogger(__name__)
 
 # Fields every record has before the first stage runs.
 INITIAL_FIELDS = ("id", "source")
+
+
+@dataclass(frozen=True)
+class StageProgress:
+    """A stage starting (`finished` False) or finishing on a batch: what a progress display needs
+    (the web page's steps, a command-line bar, a notebook)."""
+
+    stage: str
+    index: int  # the stage's position in the pipeline, from 0
+    stages: int  # how many stages the pipeline has
+    records: int  # the batch's size
+    finished: bool
+
+
+ProgressCallback = Callable[[StageProgress], None]
 
 
 class Pipeline:
@@ -33,6 +53,8 @@ class Pipeline:
         self.config = config
         self.stages = stages
         self.context = context
+        # told before and after each stage runs over a batch (processing waits for it to return)
+        self.progress: ProgressCallback | None = None
         self._ready = False
 
     # --- building ---------------------------------------------------------------------------
@@ -83,23 +105,37 @@ class Pipeline:
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
     # --- processing -------------------------------------------------------------------------
-    def process_records(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Run every stage over a batch; a failure stays with its own document."""
+    def process_records(self, records: list[dict[str, Any]],
+                        contexts: list[DocumentContext] | None = None) -> list[dict[str, Any]]:
+        """Run every stage over a batch; a failure stays with its own document. `contexts`: each
+        record's working data (where its bytes are), in the same order, updated in place; empty
+        ones when None."""
         self.setup()
-        for stage in self.stages:
-            records = self._run_stage(stage, records)
+        if contexts is None:
+            contexts = [DocumentContext() for _ in records]
+        for index, stage in enumerate(self.stages):
+            self._notify(index, len(records), finished=False)
+            records = self._run_stage(stage, records, contexts)
+            self._notify(index, len(records), finished=True)
         return [public_view(record) for record in records]
 
-    def _run_stage(self, stage: Stage, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _notify(self, index: int, size: int, *, finished: bool) -> None:
+        if self.progress is not None:
+            self.progress(StageProgress(self.stages[index].name, index, len(self.stages), size, finished))
+
+    def _run_stage(self, stage: Stage, records: list[dict[str, Any]],
+                   contexts: list[DocumentContext]) -> list[dict[str, Any]]:
+        """The records after `stage`; `contexts` are updated in place."""
         records = list(records)
         positions = []
         text_limit = self.config.limits.text_limit(stage.name)
         for i, record in enumerate(records):
-            if _blocked(stage, record):
-                record["stages"][stage.name] = {"status": "skipped", "ms": 0.0}
-                _mark_missing(stage, record)
+            blocked = _blocked_reason(stage, record, contexts[i])
+            if blocked:
+                record["stages"][stage.name] = {"status": "skipped", "reason": blocked, "ms": 0.0}
+                _mark_missing(stage, contexts[i])
             elif "text" in stage.requires and len(record.get("text", "")) > text_limit:
-                _record_failure(stage, record, StageError(
+                _record_failure(stage, record, contexts[i], StageError(
                     f"text is {len(record['text']):,} characters, over the limit of {text_limit:,} for "
                     f"stage '{stage.name}' (limits.max_text_chars)"), 0.0)
             else:
@@ -108,23 +144,25 @@ class Pipeline:
             return records
         started = time.perf_counter()
         budget = self.config.limits.doc_timeout_s * len(positions)
-        # a failed batch is retried document by document, from the records as they were before it
-        pristine = {i: copy.deepcopy(records[i]) for i in positions} if len(positions) > 1 else {}
+        # a failed batch is retried document by document, from the documents as they were before it
+        pristine = {i: copy.deepcopy((records[i], contexts[i])) for i in positions} if len(positions) > 1 else {}
         try:
             with time_budget(budget, f"stage '{stage.name}'"):
-                done = stage.process_batch([records[i] for i in positions])
+                done = stage.process_documents([records[i] for i in positions], [contexts[i] for i in positions])
             if len(done) != len(positions):
                 raise PressnlpError(f"stage '{stage.name}' returned {len(done)} records for {len(positions)}")
         except Exception as exc:  # noqa: BLE001 - isolate the failing documents, then go on
             if len(positions) == 1:
-                _record_failure(stage, records[positions[0]], exc, time.perf_counter() - started)
+                i = positions[0]
+                _record_failure(stage, records[i], contexts[i], exc, time.perf_counter() - started)
             else:
                 for i in positions:
-                    records[i] = self._run_stage(stage, [pristine[i]])[0]
+                    records[i], contexts[i] = pristine[i]
+                    records[i] = self._run_stage(stage, [records[i]], [contexts[i]])[0]
             return records
         per_doc_ms = round((time.perf_counter() - started) * 1000 / len(positions), 3)
         for i, record in zip(positions, done, strict=True):
-            record["stages"][stage.name] = {"status": "ok", "ms": per_doc_ms}
+            _record_outcome(stage, record, contexts[i], per_doc_ms)
             records[i] = record
         return records
 
@@ -136,39 +174,46 @@ class Pipeline:
     def process_bytes(self, data: bytes, *, id: str, format: str) -> dict[str, Any]:
         source = {"path": id, "sha256": hashlib.sha256(data).hexdigest(), "format": format,
                   "encoding": None, "bytes": len(data)}
-        record = new_record(id, source)
-        record["_content"] = data
-        return self.process_records([record])[0]
-
-    def process_file(self, path: str | Path, *, id: str | None = None) -> dict[str, Any]:
-        from pressnlp.io.readers import format_for_path
-
-        path = Path(path)
-        fmt = format_for_path(path.name)
-        if fmt is None:
-            raise PressnlpError(f"{path}: unsupported file type '{path.suffix}'")
-        return self.process_bytes(path.read_bytes(), id=id or path.name, format=fmt)
-
-    def run(self, corpus: str | Path, out: str | Path, **options: Any):
-        """Process a corpus folder into an output folder (see `pressnlp.engines.runner.run_corpus`)."""
-        from pressnlp.engines.runner import run_corpus
-
-        return run_corpus(self, corpus, out, **options)
+        return self.process_records([new_record(id, source)], [DocumentContext(content=data)])[0]
 
 
-def _blocked(stage: Stage, record: dict[str, Any]) -> bool:
-    """Skip a stage for a record when a failed or skipped stage was to provide what it requires."""
-    return any(field in record.get("_missing", ()) for field in stage.requires)
+def _blocked_reason(stage: Stage, record: dict[str, Any], context: DocumentContext) -> str | None:
+    """Why `stage` cannot run on `record`: a failed or skipped stage was to provide what it requires."""
+    by_provider: dict[str, list[str]] = {}
+    for field in stage.requires:
+        if field in context.missing:
+            by_provider.setdefault(context.missing[field], []).append(field)
+    if not by_provider:
+        return None
+    causes = [f"stage '{provider}' {record['stages'][provider]['status']} (no {', '.join(fields)})"
+              for provider, fields in by_provider.items()]
+    return "not run: " + "; ".join(causes)
 
 
-def _mark_missing(stage: Stage, record: dict[str, Any]) -> None:
-    record.setdefault("_missing", set()).update(stage.provides)
+def _mark_missing(stage: Stage, context: DocumentContext) -> None:
+    """Remember which fields `stage` did not provide, and that it was the one to provide them."""
+    context.missing.update(dict.fromkeys(stage.provides, stage.name))
 
 
-def _record_failure(stage: Stage, record: dict[str, Any], exc: Exception, seconds: float) -> None:
+def _record_outcome(stage: Stage, record: dict[str, Any], context: DocumentContext, ms: float) -> None:
+    """Status of a stage that returned the record: failed when it reported an error of its own
+    (a stage never says ok beside its own error), skipped when it said it did not apply, else ok."""
+    reason = record.pop(SKIP_REASON_KEY, None)
+    if any(error.get("stage") == stage.name for error in record["errors"]):
+        record["stages"][stage.name] = {"status": "failed", "ms": ms}
+        _mark_missing(stage, context)
+    elif reason:
+        record["stages"][stage.name] = {"status": "skipped", "reason": reason, "ms": ms}
+    else:
+        record["stages"][stage.name] = {"status": "ok", "ms": ms}
+
+
+def _record_failure(stage: Stage, record: dict[str, Any], context: DocumentContext, exc: Exception,
+                    seconds: float) -> None:
     message = str(exc) or type(exc).__name__
     log.warning("stage %s failed on %s: %s", stage.name, record.get("id"), message)
     log.debug("traceback of that failure", exc_info=exc)
+    record.pop(SKIP_REASON_KEY, None)
     record["errors"].append({"stage": stage.name, "type": type(exc).__name__, "message": message})
-    record["stages"][stage.name] = {"status": "error", "ms": round(seconds * 1000, 3)}
-    _mark_missing(stage, record)
+    record["stages"][stage.name] = {"status": "failed", "ms": round(seconds * 1000, 3)}
+    _mark_missing(stage, context)

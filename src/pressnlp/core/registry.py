@@ -1,59 +1,80 @@
-"""Stage registry: stages are found by name through the `pressnlp.stages` entry-point group.
+"""Registries: pluggable parts are found by name through entry-point groups.
 
-Our own stages are registered the same way (in pyproject.toml), so the core knows no stage and
-a third-party package adds one by declaring an entry point, without touching pressnlp.
-`register` adds a stage class in-process (tests, notebooks).
+Stages (`pressnlp.stages`), translation backends (`pressnlp.translators`), language detectors
+(`pressnlp.detectors`) and extractors (`pressnlp.extractors`) each have a registry. Our own parts are
+registered the same way (in pyproject.toml), so the core knows none of them, and a third-party
+package adds one by declaring an entry point, without touching pressnlp. `register` adds a class
+in-process (tests, notebooks). Names are stable; a part whose behaviour changes gets a new name
+("lexicon.v2"), so old configs keep meaning what they meant.
 """
 from __future__ import annotations
 
 import logging
 from importlib.metadata import EntryPoint, entry_points
+from typing import Generic, TypeVar
 
 from pressnlp.core.errors import ConfigError
 from pressnlp.core.stage import Stage
 
 log = logging.getLogger(__name__)
 
-ENTRY_POINT_GROUP = "pressnlp.stages"
-_local: dict[str, type[Stage]] = {}
-_loaded: dict[str, type[Stage]] = {}
+T = TypeVar("T")
 
 
-def register(stage_cls: type[Stage]) -> type[Stage]:
-    """Register a stage class under its `name` for this process; usable as a decorator."""
-    if not stage_cls.name:
-        raise ValueError(f"{stage_cls.__qualname__} has no name")
-    _local[stage_cls.name] = stage_cls
-    return stage_cls
+class Registry(Generic[T]):
+    """Classes of one kind (subclasses of `base`) by name: in-process registrations, then entry points."""
+
+    def __init__(self, group: str, base: type[T], kind: str, *, key: str | None = None):
+        self.group = group
+        self.base = base
+        self.kind = kind  # "stage", "translation backend", … — for messages
+        self.key = key  # the config key that names a part of this kind, for messages
+        self._local: dict[str, type[T]] = {}
+        self._loaded: dict[str, type[T]] = {}
+
+    def register(self, cls: type[T], name: str | None = None) -> type[T]:
+        """Register `cls` under `name` (default: its `name` attribute); usable as a decorator."""
+        name = name or getattr(cls, "name", "")
+        if not name:
+            raise ValueError(f"{cls.__qualname__} has no name")
+        self._local[name] = cls
+        return cls
+
+    def _entry_points(self) -> dict[str, EntryPoint]:
+        return {ep.name: ep for ep in entry_points(group=self.group)}
+
+    def available(self) -> list[str]:
+        return sorted(set(self._entry_points()) | set(self._local))
+
+    def get(self, name: str, *, source: str | None = None) -> type[T]:
+        """The class registered as `name`; an unknown name lists the valid ones."""
+        if name in self._local:
+            return self._local[name]
+        if name in self._loaded:
+            return self._loaded[name]
+        found = self._entry_points().get(name)
+        if found is None:
+            raise ConfigError(f"unknown {self.kind} '{name}'; valid {self.kind}s: {', '.join(self.available())}",
+                              source=source, key=self.key)
+        try:
+            cls = found.load()
+        except Exception as exc:  # noqa: BLE001 - a broken plug-in is a user-facing problem, not a crash
+            raise ConfigError(f"{self.kind} '{name}' could not be loaded from {found.value}: "
+                              f"{type(exc).__name__}: {exc}", source=source, key=self.key) from exc
+        if not (isinstance(cls, type) and issubclass(cls, self.base)):
+            raise ConfigError(f"entry point '{name}' ({found.value}) is not a pressnlp {self.base.__name__} subclass",
+                              source=source, key=self.key)
+        self._loaded[name] = cls
+        return cls
 
 
-def _entry_points() -> dict[str, EntryPoint]:
-    return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
-
-
-def available_stages() -> list[str]:
-    return sorted(set(_entry_points()) | set(_local))
+STAGES: Registry[Stage] = Registry("pressnlp.stages", Stage, "stage", key="pipeline.stages")
+register = STAGES.register
+available_stages = STAGES.available
 
 
 def get_stage(name: str, *, source: str | None = None) -> type[Stage]:
-    """The stage class registered as `name`; an unknown name lists the valid ones."""
-    if name in _local:
-        return _local[name]
-    if name in _loaded:
-        return _loaded[name]
-    found = _entry_points().get(name)
-    if found is None:
-        raise ConfigError(f"unknown stage '{name}'; valid stages: {', '.join(available_stages())}",
-                          source=source, key="pipeline.stages")
-    try:
-        stage_cls = found.load()
-    except Exception as exc:  # noqa: BLE001 - a broken plug-in is a user-facing problem, not a crash
-        raise ConfigError(f"stage '{name}' could not be loaded from {found.value}: "
-                          f"{type(exc).__name__}: {exc}", source=source, key="pipeline.stages") from exc
-    if not (isinstance(stage_cls, type) and issubclass(stage_cls, Stage)):
-        raise ConfigError(f"entry point '{name}' ({found.value}) is not a pressnlp Stage subclass",
-                          source=source, key="pipeline.stages")
+    stage_cls = STAGES.get(name, source=source)
     if stage_cls.name != name:
         log.debug("stage %s registered under entry point name %s", stage_cls.name, name)
-    _loaded[name] = stage_cls
     return stage_cls

@@ -2,6 +2,8 @@
 
 A stage declares the record fields it `requires` and `provides` so a pipeline can be checked
 when it is built, and its options as a dataclass so configs are validated against real types.
+Most stages see only records; one that needs a document's working data (the read stage: the
+file's bytes) overrides `process_documents`, which the pipeline calls with each record's context.
 """
 from __future__ import annotations
 
@@ -13,9 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
+from pressnlp.core.document import DocumentContext
 from pressnlp.core.errors import ConfigError, OptionError
 
 log = logging.getLogger(__name__)
+
+# Where a stage leaves, on a record, why it did not apply to it (see Stage.skip); transient,
+# like every "_" key, so it never reaches the written record.
+SKIP_REASON_KEY = "_skip_reason"
+# Set on the log records of run warnings (StageContext.warn), which the run summary and the
+# manifest list again: an output that prints that list can leave them out of its live log.
+RUN_WARNING = "pressnlp_run_warning"
 
 
 @dataclass
@@ -33,10 +43,15 @@ class StageContext:
     warnings: list[str] = field(default_factory=list)
 
     def warn(self, message: str) -> None:
-        """A warning users must see: logged now and kept for the run manifest."""
+        """A warning users must see: logged now and kept for the run summary and manifest."""
         if message not in self.warnings:
-            log.warning(message)
+            log.warning(message, extra={RUN_WARNING: True})
             self.warnings.append(message)
+
+
+def not_a_run_warning(record: logging.LogRecord) -> bool:
+    """Logging filter for outputs that list the run's warnings at the end (see RUN_WARNING)."""
+    return not getattr(record, RUN_WARNING, False)
 
 
 class Stage:
@@ -63,6 +78,19 @@ class Stage:
 
     def process_batch(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return [self.process(record) for record in records]
+
+    def process_documents(self, records: list[dict[str, Any]],
+                          contexts: list[DocumentContext]) -> list[dict[str, Any]]:
+        """What the pipeline calls: records with their working data, in the same order. The
+        default hands the records alone to `process_batch`."""
+        return self.process_batch(records)
+
+    def skip(self, record: dict[str, Any], reason: str) -> None:
+        """Say that this stage does not apply to `record` (e.g. no model for its language), in
+        words a user can act on: the record gets status "skipped" with this reason instead of "ok",
+        and no error. The stage leaves its fields empty (null) as for a document it has nothing
+        to do for; later stages run as usual."""
+        record[SKIP_REASON_KEY] = reason
 
     def describe(self) -> dict[str, Any]:
         """Identity of what produces the output (backend, model, version): goes into the manifest

@@ -13,20 +13,28 @@ from collections.abc import Iterator
 from typing import Any
 
 from pressnlp.core.config import load_config
+from pressnlp.core.document import Document
 from pressnlp.core.errors import PressnlpError
 from pressnlp.core.pipeline import Pipeline
-from pressnlp.engines.local import MAX_ATTEMPTS, crashed_record
+from pressnlp.engines.local import (
+    MAX_ATTEMPTS,
+    crashed_record,
+    gather_warnings,
+    process_documents,
+    quiet_run_warnings,
+)
 
 log = logging.getLogger(__name__)
 
 _pipelines: dict[str, Pipeline] = {}  # per worker process, keyed by config fingerprint
 
 
-def _work(config: dict[str, Any], fingerprint: str, records: list[dict[str, Any]]) -> tuple[list[dict], list[str]]:
+def _work(config: dict[str, Any], fingerprint: str, documents: list[Document]) -> tuple[list[dict], list[str]]:
     pipeline = _pipelines.get(fingerprint)
     if pipeline is None:
+        quiet_run_warnings()
         pipeline = _pipelines[fingerprint] = Pipeline.from_config(load_config(config))
-    return pipeline.process_records(records), list(pipeline.context.warnings)
+    return process_documents(pipeline, documents), list(pipeline.context.warnings)
 
 
 class DaskEngine:
@@ -46,56 +54,56 @@ class DaskEngine:
             self._client = Client(self._cluster)
         self._slots = 2 * max(1, len(self._client.scheduler_info().get("workers", {})) or workers)
 
-    def _submit(self, records: list[dict[str, Any]]) -> Any:
-        return self._client.submit(_work, self._config, self._fingerprint, records, pure=False)
+    def _submit(self, documents: list[Document]) -> Any:
+        return self._client.submit(_work, self._config, self._fingerprint, documents, pure=False)
 
-    def process(self, batches: Iterator[list[dict[str, Any]]]) -> Iterator[dict[str, Any]]:
+    def process(self, batches: Iterator[list[Document]]) -> Iterator[dict[str, Any]]:
         from distributed import as_completed
 
         self._config = self.pipeline.config.to_dict()
         self._fingerprint = self.pipeline.fingerprint()
-        pending: dict[Any, tuple[list[dict[str, Any]], int]] = {}
+        pending: dict[Any, tuple[list[Document], int]] = {}
         fresh = iter(batches)
-        retry: list[tuple[list[dict[str, Any]], int]] = []
+        retry: list[tuple[list[Document], int]] = []
 
         def top_up(queue: Any) -> None:
             while len(pending) < self._slots:
                 if retry:
-                    records, attempts = retry.pop()
+                    documents, attempts = retry.pop()
                 else:
-                    records = next(fresh, None)
+                    documents = next(fresh, None)
                     attempts = 0
-                    if records is None:
+                    if documents is None:
                         return
-                future = self._submit(records)
-                pending[future] = (records, attempts)
+                future = self._submit(documents)
+                pending[future] = (documents, attempts)
                 queue.add(future)
 
         queue = as_completed()
         top_up(queue)
         for future in queue:
-            records, attempts = pending.pop(future)
+            documents, attempts = pending.pop(future)
             if future.status == "error":
                 error = future.exception()
                 if not _is_worker_death(error):
                     raise error
-                yield from self._retry(records, attempts, retry)
+                yield from self._retry(documents, attempts, retry)
             else:
                 done, warnings = future.result()
-                self.warnings.extend(w for w in warnings if w not in self.warnings)
+                gather_warnings(self.pipeline, self.warnings, warnings)
                 yield from done
             future.release()
             top_up(queue)
 
-    def _retry(self, records: list[dict[str, Any]], attempts: int,
-               retry: list[tuple[list[dict[str, Any]], int]]) -> Iterator[dict[str, Any]]:
-        log.warning("workers died while processing a batch of %d documents; retrying", len(records))
-        if len(records) > 1:
-            retry.extend(([record], attempts) for record in records)
+    def _retry(self, documents: list[Document], attempts: int,
+               retry: list[tuple[list[Document], int]]) -> Iterator[dict[str, Any]]:
+        log.warning("workers died while processing a batch of %d documents; retrying", len(documents))
+        if len(documents) > 1:
+            retry.extend(([document], attempts) for document in documents)
         elif attempts + 1 < MAX_ATTEMPTS:
-            retry.append((records, attempts + 1))
+            retry.append((documents, attempts + 1))
         else:
-            yield crashed_record(records[0])
+            yield crashed_record(documents[0])
 
     def close(self) -> None:
         self._client.close()

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from pressnlp.core.config import load_config
-from pressnlp.core.document import public_view
+from pressnlp.core.document import Document, public_view
 from pressnlp.core.pipeline import Pipeline
+from pressnlp.core.stage import not_a_run_warning
 
 log = logging.getLogger(__name__)
 
@@ -31,16 +32,33 @@ POLL_S = 2.0  # how often running batches are checked against their budget
 
 @dataclass
 class _Batch:
-    records: list[dict[str, Any]]
+    documents: list[Document]
     attempts: int = 0
     started: float | None = None
 
 
-def crashed_record(record: dict[str, Any]) -> dict[str, Any]:
+def gather_warnings(pipeline: Pipeline, gathered: list[str], new: list[str]) -> None:
+    """Warnings that a batch returned: logged once in this process (workers do not print them,
+    see `quiet_run_warnings`) and kept for the run summary."""
+    for warning in new:
+        pipeline.context.warn(warning)
+        if warning not in gathered:
+            gathered.append(warning)
+
+
+def quiet_run_warnings() -> None:
+    """In a worker process: run warnings travel back with the results and the parent reports
+    them, so the worker leaves them out of what it prints (else each would show once per worker)."""
+    for handler in [*logging.getLogger().handlers, logging.lastResort]:
+        if handler is not None:
+            handler.addFilter(not_a_run_warning)
+
+
+def crashed_record(document: Document) -> dict[str, Any]:
+    record, _ = document
     record["errors"].append({"stage": "run", "type": "WorkerCrashed",
                              "message": f"the worker process died or overran the time budget "
                                         f"(limits.doc_timeout_s) on this document, {MAX_ATTEMPTS} times"})
-    record.pop("_content", None)
     return public_view(record)
 
 
@@ -51,10 +69,10 @@ class LocalEngine:
         self.warnings: list[str] = []
         self._pool: ProcessPoolExecutor | None = None
 
-    def process(self, batches: Iterator[list[dict[str, Any]]]) -> Iterator[dict[str, Any]]:
+    def process(self, batches: Iterator[list[Document]]) -> Iterator[dict[str, Any]]:
         if self.workers == 1:
             for batch in batches:
-                yield from self.pipeline.process_records(batch)
+                yield from process_documents(self.pipeline, batch)
             self._add_warnings(self.pipeline.context.warnings)
             return
         yield from self._process_parallel(batches)
@@ -65,7 +83,7 @@ class LocalEngine:
             self._pool = None
 
     def _add_warnings(self, warnings: list[str]) -> None:
-        self.warnings.extend(w for w in warnings if w not in self.warnings)
+        gather_warnings(self.pipeline, self.warnings, warnings)
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
@@ -78,9 +96,9 @@ class LocalEngine:
         a worker takes it; past that, its worker is stuck where SIGALRM cannot reach."""
         timeout = self.pipeline.config.limits.doc_timeout_s
         return bool(timeout) and batch.started is not None and \
-            now > batch.started + timeout * len(batch.records) + GRACE_S
+            now > batch.started + timeout * len(batch.documents) + GRACE_S
 
-    def _process_parallel(self, batches: Iterator[list[dict[str, Any]]]) -> Iterator[dict[str, Any]]:
+    def _process_parallel(self, batches: Iterator[list[Document]]) -> Iterator[dict[str, Any]]:
         """Batches over the pool. When the pool breaks, every batch that was running is a suspect:
         suspects run alone, one document at a time, so a crash can be blamed on one document."""
         queue: deque[_Batch] = deque()
@@ -123,7 +141,7 @@ class LocalEngine:
             yield from _blame(blamed, suspects)
 
     def _fill(self, running: dict[Future, _Batch], queue: deque[_Batch], suspects: deque[_Batch],
-              fresh: Iterator[list[dict[str, Any]]]) -> bool:
+              fresh: Iterator[list[Document]]) -> bool:
         """Submit work; returns True when the pool turned out to be broken."""
         while len(running) < (1 if suspects else 2 * self.workers):
             if suspects:
@@ -136,29 +154,29 @@ class LocalEngine:
                     return False
             batch.started = None
             try:
-                running[self._pool.submit(_work, batch.records)] = batch
+                running[self._pool.submit(_work, batch.documents)] = batch
             except BrokenProcessPool:  # a worker died since the last check
                 (suspects if batch.attempts else queue).appendleft(batch)
                 return True
         return False
 
 
-def _next_batch(fresh: Iterator[list[dict[str, Any]]]) -> _Batch | None:
-    records = next(fresh, None)
-    return None if records is None else _Batch(records)
+def _next_batch(fresh: Iterator[list[Document]]) -> _Batch | None:
+    documents = next(fresh, None)
+    return None if documents is None else _Batch(documents)
 
 
 def _blame(blamed: list[_Batch], suspects: deque[_Batch]) -> Iterator[dict[str, Any]]:
     """One document that broke a worker while running alone is counted against; any other
     batch is split into single documents that run alone next."""
-    if len(blamed) == 1 and len(blamed[0].records) == 1:
+    if len(blamed) == 1 and len(blamed[0].documents) == 1:
         batch = blamed[0]
         if batch.attempts + 1 >= MAX_ATTEMPTS:
-            yield crashed_record(batch.records[0])
+            yield crashed_record(batch.documents[0])
         else:
-            suspects.append(_Batch(batch.records, batch.attempts + 1))
+            suspects.append(_Batch(batch.documents, batch.attempts + 1))
         return
-    suspects.extend(_Batch([record], batch.attempts) for batch in blamed for record in batch.records)
+    suspects.extend(_Batch([document], batch.attempts) for batch in blamed for document in batch.documents)
 
 
 def _stop(pool: ProcessPoolExecutor, kill: bool = False) -> None:
@@ -173,12 +191,18 @@ _worker_pipeline: Pipeline | None = None
 
 def _init_worker(config: dict[str, Any], source: str | None, cache_dir: Path | None) -> None:
     global _worker_pipeline
+    quiet_run_warnings()
     loaded = load_config(config)
     loaded.source = source
     _worker_pipeline = Pipeline.from_config(loaded, cache_dir=cache_dir)
 
 
-def _work(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
+def process_documents(pipeline: Pipeline, documents: list[Document]) -> list[dict[str, Any]]:
+    """`pipeline` over a batch of documents (the records with their contexts)."""
+    return pipeline.process_records([record for record, _ in documents], [context for _, context in documents])
+
+
+def _work(documents: list[Document]) -> tuple[list[dict[str, Any]], list[str]]:
     if _worker_pipeline is None:
         raise RuntimeError("worker used before its initializer ran")
-    return _worker_pipeline.process_records(records), list(_worker_pipeline.context.warnings)
+    return process_documents(_worker_pipeline, documents), list(_worker_pipeline.context.warnings)

@@ -19,7 +19,6 @@ from typing import Any
 
 from pressnlp.core.errors import RunLockedError
 from pressnlp.engines.storage import Storage, user_cache_dir
-from pressnlp.io.arrow import write_parquet
 from pressnlp.io.writers import dumps_json
 
 STATE_DIR = ".pressnlp"
@@ -133,6 +132,8 @@ class OutputFolder:
                 if visit:
                     visit(record)
         if "parquet" in formats:
+            from pressnlp.io.arrow import write_parquet  # the data extra's pyarrow, only when asked for
+
             with self.storage.writer("results.parquet", "wb") as handle:
                 write_parquet(handle, self.records(ids))
 

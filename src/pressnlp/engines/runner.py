@@ -1,7 +1,8 @@
 """Running a pipeline over a corpus: the part every engine shares.
 
 Discovery, the incremental cache, the output folder and the manifest live here; an engine only
-turns batches of initial records into finished records (locally or on a Dask cluster). Results
+turns batches of new documents (each an initial record with its context: where the file's bytes
+are) into finished records (locally or on a Dask cluster). Results
 are written as they arrive; OUT/results.jsonl is assembled at the end, atomically.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from pressnlp.core.config import OUTPUT_FORMATS
-from pressnlp.core.document import new_record, public_view
+from pressnlp.core.document import Document, DocumentContext, new_record, public_view
 from pressnlp.core.errors import PressnlpError
 from pressnlp.core.pipeline import Pipeline
 from pressnlp.engines.corpus import CorpusFile, discover
@@ -48,11 +49,11 @@ class RunSummary:
 
 
 class Engine(Protocol):
-    """Turns initial records into processed ones, in any order."""
+    """Turns new documents into processed records, in any order."""
 
     warnings: list[str]
 
-    def process(self, batches: Iterator[list[dict[str, Any]]]) -> Iterator[dict[str, Any]]: ...
+    def process(self, batches: Iterator[list[Document]]) -> Iterator[dict[str, Any]]: ...
 
     def close(self) -> None: ...
 
@@ -69,20 +70,16 @@ def make_engine(name: str, pipeline: Pipeline, *, workers: int, scheduler: str |
     raise PressnlpError(f"unknown engine '{name}'; valid engines: {', '.join(ENGINES)}")
 
 
-def initial_record(file: CorpusFile, content: bytes | None = None) -> dict[str, Any]:
-    record = new_record(file.id, {"path": file.id, "sha256": file.sha256, "format": file.format,
-                                  "encoding": None, "bytes": file.size})
-    record["_location"] = file.location
-    if content is not None:
-        record["_content"] = content
-    return record
+def initial_record(file: CorpusFile) -> dict[str, Any]:
+    return new_record(file.id, {"path": file.id, "sha256": file.sha256, "format": file.format,
+                                "encoding": None, "bytes": file.size})
 
 
 def error_record(file: CorpusFile, stage: str, error_type: str, message: str) -> dict[str, Any]:
     """A finished record for a document no stage could work on."""
     record = initial_record(file)
     record["errors"].append({"stage": stage, "type": error_type, "message": message})
-    record["stages"][stage] = {"status": "error", "ms": 0.0}
+    record["stages"][stage] = {"status": "failed", "ms": 0.0}
     return public_view(record)
 
 
@@ -100,6 +97,8 @@ def run_corpus(pipeline: Pipeline, corpus: str | Path, out: str | Path, *, engin
     unknown = sorted(set(formats) - set(OUTPUT_FORMATS))
     if unknown:
         raise PressnlpError(f"unknown output format '{unknown[0]}'; valid: {', '.join(OUTPUT_FORMATS)}")
+    if "parquet" in formats:
+        import pressnlp.io.arrow  # noqa: F401 - without the data extra, fail before the run rather than after it
     source = Storage(corpus)
     if not source.is_dir():
         raise PressnlpError(f"{corpus}: corpus folder not found")
@@ -140,12 +139,14 @@ def _process(pipeline: Pipeline, source: Storage, pending: list[CorpusFile], out
 
     ship_content = not source.shared_between_processes
 
-    def batches() -> Iterator[list[dict[str, Any]]]:
-        batch: list[dict[str, Any]] = []
+    def batches() -> Iterator[list[Document]]:
+        batch: list[Document] = []
         for file in pending:
             if file.error:
                 continue
-            batch.append(initial_record(file, source.read_bytes(file.id) if ship_content else None))
+            context = DocumentContext(content=source.read_bytes(file.id) if ship_content else None,
+                                      location=file.location)
+            batch.append((initial_record(file), context))
             if len(batch) == batch_size:
                 yield batch
                 batch = []

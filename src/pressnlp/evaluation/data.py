@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from pressnlp.core.errors import PressnlpError
-from pressnlp.io.dataset import to_dataset
+from pressnlp.io.dataset import require_datasets, to_dataset
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -62,9 +62,7 @@ def load_results(out: str | Path) -> list[dict[str, Any]]:
 
 def load_gold_dataset(path: str | Path, split: str | None = None) -> Any:
     """The gold lines as a `datasets.Dataset` (one row a document, nested facts kept)."""
-    import datasets
-
-    return datasets.Dataset.from_list(load_gold(path, split))
+    return require_datasets().Dataset.from_list(load_gold(path, split))
 
 
 def load_results_dataset(out: str | Path) -> Any:

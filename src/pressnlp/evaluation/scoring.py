@@ -8,28 +8,18 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pressnlp.core.errors import PressnlpError
+from pressnlp.lang.normalise import normalise
 
 log = logging.getLogger(__name__)
 
 FACT_FIELDS = ("partners", "dates", "themes", "contacts")
 
-_NON_ALNUM = re.compile(r"[\W_]+")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
-
-
-@functools.lru_cache(maxsize=100_000)
-def normalise(text: str) -> str:
-    """NFKD, combining marks dropped, 'ł'->'l', casefolded, non-alphanumeric runs -> one space."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    folded = stripped.replace("ł", "l").replace("Ł", "L").casefold()
-    return _NON_ALNUM.sub(" ", folded).strip()
 
 
 # --- keys: what makes two items the same ----------------------------------------------------

@@ -3,6 +3,8 @@
 Inferring a schema record by record breaks on real corpora (a chunk where every date value is
 null, a plug-in's extra field); a fixed schema makes Parquet files and datasets comparable across
 runs. Fields outside SPEC stay in results.jsonl only.
+
+pyarrow comes with the `data` extra: only Parquet writing and `to_dataset` import this module.
 """
 from __future__ import annotations
 
@@ -10,7 +12,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import pyarrow as pa
+from pressnlp.core.errors import PressnlpError
+
+try:
+    import pyarrow as pa
+except ImportError as exc:
+    raise PressnlpError("Parquet files and datasets need the 'data' extra: pip install 'pressnlp[data]'") from exc
 
 _span = pa.list_(pa.int64())
 RESULT_SCHEMA = pa.schema([
@@ -40,7 +47,8 @@ RESULT_SCHEMA = pa.schema([
     ])),
     ("summary", pa.struct([("method", pa.string()), ("text", pa.string()), ("en", pa.string())])),
     # a list rather than an Arrow map, which `datasets` cannot represent
-    ("stages", pa.list_(pa.struct([("stage", pa.string()), ("status", pa.string()), ("ms", pa.float64())]))),
+    ("stages", pa.list_(pa.struct([("stage", pa.string()), ("status", pa.string()), ("reason", pa.string()),
+                                   ("ms", pa.float64())]))),
     ("errors", pa.list_(pa.struct([("stage", pa.string()), ("type", pa.string()), ("message", pa.string())]))),
 ])
 

@@ -1,4 +1,5 @@
-"""Paragraph and sentence segmentation with offsets, aware of Polish abbreviations.
+"""Paragraph and sentence segmentation with offsets, aware of each language's abbreviations
+(its pack's abbreviations.txt and never_final.txt).
 
 Our own because general splitters (NLTK punkt, pysbd) either lack Polish or break after
 "r.", "ul.", "m.in." and "Sp. z o.o."; press releases need exact offsets into the text, too.
@@ -6,34 +7,31 @@ Our own because general splitters (NLTK punkt, pysbd) either lack Polish or brea
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib import resources
+
+from pressnlp.lang.pack import Language, available, find, get
 
 Span = tuple[int, int]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # A candidate end: terminal punctuation, closing quotes/brackets, then whitespace.
 _CANDIDATE_END = re.compile(r"[.!?…]+[\"'”»)\]]*(?=\s)")
-# Words that stand before a name or a number: "dr Nowak", "ul. Mickiewicza", "tel. 32 …", "np. GZM".
-_NEVER_FINAL = frozenset({
-    "dr", "hab", "prof", "inż", "mgr", "lek", "ul", "al", "pl", "os", "tel", "np", "m.in", "in", "św",
-    "gen", "płk", "ks", "red", "nr", "godz", "tzw", "tj", "im", "ds", "prez", "wiceprez", "mec", "dyr",
-    "kier", "zast", "przew", "ok", "wg", "por", "zob", "woj", "pow", "gm", "art", "ust", "pkt", "poz",
-    "mr", "mrs", "ms", "st", "mt", "no", "nos", "vs", "e.g", "i.e", "approx", "dept", "ext",
-    "hr", "fr", "z.b", "d.h", "u.a", "vgl", "ca", "bzw", "dipl", "ing", "doc", "např", "napr", "resp",
-    "č", "nám", "вул", "тел", "проф", "д-р", "м", "ім", "obl", "m", "mme", "mlle", "pr", "av", "avda",
-    "bd", "tél", "cf", "p.ex", "sr", "sra", "srta", "dra", "d", "dña", "núm", "p.ej", "sp", "jun", "sen",
-})
+
+
+def _abbreviations(language: str) -> frozenset[str]:
+    """The language's abbreviations and English's (English names and terms turn up everywhere)."""
+    return _known(find(language), get("en"))
 
 
 @cache
-def abbreviations(language: str) -> frozenset[str]:
-    """Abbreviations (without their final dot) of a language, from lang/data/abbreviations.toml."""
-    text = resources.files("pressnlp.lang").joinpath("data/abbreviations.toml").read_text("utf-8")
-    table = tomllib.loads(text)
-    words = set(table.get(language, ()))
-    return frozenset(words | {w.lower() for w in words})
+def _known(pack: Language | None, english: Language) -> frozenset[str]:
+    return (pack.abbreviations if pack else frozenset()) | english.abbreviations
+
+
+@cache
+def _never_final(languages: tuple[str, ...]) -> frozenset[str]:
+    """Every pack's never-final abbreviations: a title ("Mr.", "dr") stands before names in any language."""
+    return frozenset().union(*(get(code).never_final for code in languages))
 
 
 def split_paragraphs(text: str) -> list[Span]:
@@ -54,22 +52,24 @@ def split_sentences(text: str, language: str = "pl", span: Span | None = None) -
     """Sentences of `text` (or of `span` within it) as offsets; each line of a paragraph is at
     least its own segment, so headings, list items and contact lines stay apart."""
     start, end = span if span else (0, len(text))
-    known = abbreviations(language) | abbreviations("en")
+    known = _abbreviations(language)
+    never_final = _never_final(available())
     sentences: list[Span] = []
     for paragraph_start, paragraph_end in split_paragraphs(text[start:end]):
         line_start = start + paragraph_start
         block_end = start + paragraph_end
         for line in re.finditer(r"[^\n]+", text[line_start:block_end]):
-            sentences.extend(_split_line(text, line_start + line.start(), line_start + line.end(), known))
+            sentences.extend(_split_line(text, line_start + line.start(), line_start + line.end(), known,
+                                         never_final))
     return sentences
 
 
-def _split_line(text: str, start: int, end: int, known: frozenset[str]) -> list[Span]:
+def _split_line(text: str, start: int, end: int, known: frozenset[str], never_final: frozenset[str]) -> list[Span]:
     spans: list[Span] = []
     piece_start = start
     for match in _CANDIDATE_END.finditer(text, start, end):
         boundary = match.end()
-        if _is_sentence_end(text, match.start(), boundary, end, piece_start, known):
+        if _is_sentence_end(text, match.start(), boundary, end, piece_start, known, never_final):
             span = _strip(text, piece_start, boundary)
             if span:
                 spans.append(span)
@@ -81,7 +81,7 @@ def _split_line(text: str, start: int, end: int, known: frozenset[str]) -> list[
 
 
 def _is_sentence_end(text: str, dot: int, boundary: int, end: int, piece_start: int,
-                     known: frozenset[str]) -> bool:
+                     known: frozenset[str], never_final: frozenset[str]) -> bool:
     following = text[boundary:end].lstrip()
     if not following:
         return True
@@ -94,7 +94,7 @@ def _is_sentence_end(text: str, dot: int, boundary: int, end: int, piece_start: 
         return False
     if first.islower() or first in ",;:)":
         return False
-    if lowered in _NEVER_FINAL or token in _NEVER_FINAL:
+    if lowered in never_final or token in never_final:
         return False
     if len(token) == 1 and token.isupper():  # an initial: "J. Nowak"
         return False

@@ -66,6 +66,8 @@ def to_markdown(record: dict[str, Any]) -> str:
         lines += [f"> **Dictionary gist.** {GIST_NOTICE}", ""]
     if view.errors:
         lines += ["## Problems", "", *(f"- {_md(e.get('stage'))}: {_md(e.get('message'))}" for e in view.errors), ""]
+    if view.skipped:
+        lines += ["## Not done", "", *(f"- {_md(s['stage'])}: {_md(s['reason'])}" for s in view.skipped), ""]
     summary = _english_summary(view)
     lines += ["## Summary", "", _md(summary) if summary else "*No English summary.*", ""]
     lines += _md_table("Partners", ["Name", "In English", "Role"],
@@ -114,6 +116,8 @@ def to_docx(record: dict[str, Any]) -> bytes:
         notice.add_run(GIST_NOTICE)
     for error in view.errors:
         document.add_paragraph(_xml_safe(f"Problem in {error.get('stage')}: {error.get('message')}"))
+    for skipped in view.skipped:
+        document.add_paragraph(_xml_safe(f"Not done ({skipped['stage']}): {skipped['reason']}"))
 
     document.add_heading("Summary", level=2)
     document.add_paragraph(_xml_safe(_english_summary(view) or "No English summary."))

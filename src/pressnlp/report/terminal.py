@@ -39,6 +39,8 @@ def show(record: dict[str, Any]) -> str:
         lines += _wrapped(GIST_NOTICE, "  ")
     if view.errors:
         lines += _section("Problems", [f"  {e.get('stage')}: {e.get('message')}" for e in view.errors])
+    if view.skipped:
+        lines += _section("Not done", [line for s in view.skipped for line in _wrapped(f"{s['stage']}: {s['reason']}")])
 
     lines += _section("Partners", [
         f"  {p.get('name')}" + (f" = {p['name_en']}" if p.get("name_en") else "") + f"  [{p.get('role') or 'other'}]"

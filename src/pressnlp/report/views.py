@@ -11,15 +11,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pressnlp.evaluation.scoring import normalise
+from pressnlp import lang
+from pressnlp.lang.normalise import normalise
 from pressnlp.lang.segment import split_paragraphs
 
-# UI labels for the languages a reader is most likely to meet; other codes are shown as they are.
-LANGUAGE_NAMES = {
-    "pl": "Polish", "en": "English", "de": "German", "cs": "Czech", "sk": "Slovak", "uk": "Ukrainian",
-    "fr": "French", "es": "Spanish", "it": "Italian", "lt": "Lithuanian", "ru": "Russian",
-    "und": "undetermined",
-}
 GIST_BACKEND_PREFIX = "lexicon"
 GIST_NOTICE = ("Dictionary gist: this English text was made word by word from a dictionary, not by a "
                "translation model. Use it to see what the release is about; check names and numbers "
@@ -73,6 +68,7 @@ class ReleaseView:
     contacts: list[dict[str, Any]]
     summary: dict[str, Any] | None
     errors: list[dict[str, Any]]
+    skipped: list[dict[str, str]]  # {"stage", "reason"} of the stages that did not apply to this release
     already_in_target: bool
     marked_kinds: list[str] = field(default_factory=list)
     pairs_omitted: bool = False
@@ -87,9 +83,13 @@ class ReleaseView:
 
 
 def language_name(code: str | None) -> str:
+    """The English name of the language's pack; a code without a pack as it is."""
     if not code:
         return "not detected"
-    return LANGUAGE_NAMES.get(code, code)
+    if code == "und":
+        return "undetermined"
+    pack = lang.find(code)
+    return pack.name if pack is not None else code
 
 
 def contact_href(contact: dict[str, Any]) -> str | None:
@@ -193,6 +193,13 @@ def is_gist_backend(backend: str | None) -> bool:
     return bool(backend) and backend.startswith(GIST_BACKEND_PREFIX)
 
 
+def skipped_stages(record: dict[str, Any]) -> list[dict[str, str]]:
+    """The stages that did not apply to this release, and why (e.g. no translation model)."""
+    return [{"stage": name, "reason": run.get("reason") or "not run"}
+            for name, run in (record.get("stages") or {}).items()
+            if isinstance(run, dict) and run.get("status") == "skipped"]
+
+
 def release_view(record: dict[str, Any], anchor: str = "release", target_language: str = "en",
                  *, with_pairs: bool = True) -> ReleaseView:
     """The view of one record; tolerant of records whose stages failed or did not run.
@@ -211,7 +218,7 @@ def release_view(record: dict[str, Any], anchor: str = "release", target_languag
         backend=backend, is_gist=is_gist_backend(backend), title_en=translation.get("title"),
         pairs=pairs, partners=list(facts.get("partners") or []), dates=list(facts.get("dates") or []),
         themes=list(facts.get("themes") or []), contacts=contacts, summary=record.get("summary"),
-        errors=list(record.get("errors") or []), marked_kinds=kinds,
+        errors=list(record.get("errors") or []), skipped=skipped_stages(record), marked_kinds=kinds,
         already_in_target=not translation and language.get("code") == target_language,
         pairs_omitted=not with_pairs,
     )

@@ -28,12 +28,24 @@ def _validator(kind: str) -> jsonschema.protocols.Validator:
 
 
 def record_problems(record: dict[str, Any], kind: str = "result") -> list[str]:
-    """Human-readable schema violations of one record (empty when valid), plus the offset rules
-    that a JSON Schema cannot say: every offset must index `text`."""
+    """Human-readable schema violations of one record (empty when valid), plus the rules that a
+    JSON Schema cannot say: every offset must index `text`; a stage's status agrees with `errors`."""
     problems = [f"{'/'.join(map(str, error.absolute_path)) or '(record)'}: {error.message}"
                 for error in _validator(kind).iter_errors(record)]
     if kind == "result" and not problems:
         problems.extend(_offset_problems(record))
+        problems.extend(_status_problems(record))
+    return problems
+
+
+def _status_problems(record: dict[str, Any]) -> list[str]:
+    """A stage with an error of its own reports `failed`, and a failed stage has its error."""
+    stages = record["stages"]
+    with_errors = {error["stage"] for error in record["errors"]}
+    problems = [f"stages/{name}: status '{stages[name]['status']}' beside an error of this stage"
+                for name in sorted(with_errors & set(stages)) if stages[name]["status"] != "failed"]
+    problems += [f"stages/{name}: failed without an entry in errors"
+                 for name, run in stages.items() if run["status"] == "failed" and name not in with_errors]
     return problems
 
 

@@ -13,7 +13,6 @@ import secrets
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import Any
 
 from pressnlp.core.config import Config, load_config
 from pressnlp.core.errors import PressnlpError
-from pressnlp.core.pipeline import Pipeline
+from pressnlp.core.pipeline import Pipeline, StageProgress
 from pressnlp.web.glossary import glossary_location
 
 log = logging.getLogger(__name__)
@@ -82,20 +81,14 @@ class Processor:
         """Build the pipeline and load its models."""
         pipeline = Pipeline.from_config(self.config, cache_dir=cache_dir)
         pipeline.setup()
-        for index, stage in enumerate(pipeline.stages):
-            stage.process_batch = self._announcing(stage.process_batch, index, stage.name)  # type: ignore[method-assign]
+        pipeline.progress = self._follow
         return pipeline
 
-    def _announcing(self, process_batch: Callable[[list[dict[str, Any]]], list[dict[str, Any]]], index: int,
-                    name: str) -> Callable[[list[dict[str, Any]]], list[dict[str, Any]]]:
-        """A stage's process_batch that first tells the running job which stage it is in (the
-        progress the page shows)."""
-        def announced(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-            job = self._current
-            if job is not None:
-                job.stage, job.done_stages = name, index
-            return process_batch(records)
-        return announced
+    def _follow(self, event: StageProgress) -> None:
+        """Tell the running job which stage it is in (the progress the page shows)."""
+        job = self._current
+        if job is not None and not event.finished:
+            job.stage, job.done_stages = event.stage, event.index
 
     def warm_up(self) -> None:
         """Process WARM_UP_TEXT in the worker thread, ahead of any submitted release."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pressnlp.core.errors import PressnlpError
-from pressnlp.evaluation.scoring import normalise
+from pressnlp.lang.normalise import normalise
 from pressnlp.report.views import searchable_text
 
 log = logging.getLogger(__name__)

@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from pressnlp.core.errors import StageError
-from pressnlp.io.readers.clean import clean_text, guess_title, join_blocks, release_date
+from pressnlp.io.readers.clean import clean_text, guess_title, join_blocks
 from pressnlp.io.readers.docx import read_docx
 from pressnlp.io.readers.encoding import decode_text
 from pressnlp.io.readers.html import read_html
 from pressnlp.io.readers.markdown import markdown_to_blocks
 from pressnlp.io.readers.pdf import read_pdf
+from pressnlp.lang.dates import find_release_date
 
 __all__ = ["SUPPORTED_FORMATS", "ReadResult", "format_for_path", "read_document"]
 
@@ -38,6 +39,8 @@ class ReadResult:
     title: str | None
     date: str | None  # the release's own date, ISO 8601 (YYYY-MM-DD)
     encoding: str | None  # of a text format ("utf-8", "cp1250", "iso-8859-2"); None for docx/pdf
+    dateline: tuple[str, tuple[int, int]] | None = None
+    """(ISO date, span in `text`) of the date line, as `lang.dates.find_release_date` finds it."""
 
 
 def format_for_path(name: str) -> str | None:
@@ -68,5 +71,9 @@ def read_document(data: bytes, fmt: str) -> ReadResult:
 
 
 def _finish(text: str, title: str | None, date: str | None, encoding: str | None) -> ReadResult:
-    title = " ".join(clean_text(title).split()) if title else guess_title(text)
-    return ReadResult(text=text, title=title or None, date=date or release_date(text), encoding=encoding)
+    """The date line is looked for once per document: the title guess skips it, and the extract
+    stage gets it through the read stage instead of looking again."""
+    dateline = find_release_date(text)
+    title = " ".join(clean_text(title).split()) if title else guess_title(text, dateline)
+    return ReadResult(text=text, title=title or None, date=date or (dateline[0] if dateline else None),
+                      encoding=encoding, dateline=dateline)

@@ -1,10 +1,8 @@
-"""What every reader does last: one clean text layout, a title and the release date."""
+"""What every reader does last: one clean text layout and a title."""
 from __future__ import annotations
 
 import re
 import unicodedata
-
-from pressnlp.lang.dates import find_release_date
 
 # Invisible characters that only get in the way of matching: BOM, soft hyphen, zero widths.
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u00ad\u200b\u200c\u200d\u2060"), None)
@@ -30,21 +28,16 @@ def join_blocks(blocks: list[str]) -> str:
     return clean_text("\n\n".join(block.strip() for block in blocks if block and block.strip()))
 
 
-def guess_title(text: str, *, max_lines: int = 5) -> str | None:
-    """The first line of the text (the date line skipped) when it is short enough to be a title."""
-    release = find_release_date(text)
+def guess_title(text: str, dateline: tuple[str, tuple[int, int]] | None, *, max_lines: int = 5) -> str | None:
+    """The first line of the text (the date line, `lang.dates.find_release_date`'s, skipped) when
+    it is short enough to be a title."""
     for index, line in enumerate(re.finditer(r"[^\n]+", text)):
         if index >= max_lines:
             break
-        if release and line.start() <= release[1][0] < line.end():
+        if dateline and line.start() <= dateline[1][0] < line.end():
             continue
         stripped = line.group().strip()
         if stripped:
             return stripped if len(stripped) <= _MAX_TITLE else None
     return None
 
-
-def release_date(text: str) -> str | None:
-    """ISO date of the text's date line, if it has one."""
-    found = find_release_date(text)
-    return found[0] if found else None

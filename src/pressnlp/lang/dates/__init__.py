@@ -1,22 +1,21 @@
-"""Dates in press releases: our own grammar for pl, en, de, cs, sk, uk, fr and es.
+"""Dates in press releases: our own grammar, for every language whose pack has date words.
 
 Why not dateparser (or another generic parser)? It reads the Polish word "się" as August,
 returns None for "we wrześniu 2021 r." and has no notion of "r."/"roku", quarters ("w III kwartale
 2024 r."), ranges ("w dniach 12–14 czerwca") or open ends ("do końca 2025 r."), and it parses
 one string, so it cannot find dates inside running text with exact offsets. The grammar here
-is small regular expressions built from per-language word lists (data/<code>.toml: every
+is small regular expressions built from per-language word lists (each pack's dates.toml: every
 inflected month and weekday form, ordinals, prepositions, relative phrases).
 """
 from __future__ import annotations
 
 import datetime as dt
 
-from pressnlp.lang.dates.grammar import DateMatch, grammar_for
-from pressnlp.lang.dates.lexicon import Lexicon, available_languages, load_lexicon
+from pressnlp.lang.dates.grammar import DateMatch, available_languages, grammar_for
+from pressnlp.lang.dates.lexicon import Lexicon
 from pressnlp.lang.dates.release import find_release_date
 
-__all__ = ["DateMatch", "Lexicon", "available_languages", "find_dates", "find_release_date",
-           "load_lexicon", "parse_iso_date"]
+__all__ = ["DateMatch", "Lexicon", "available_languages", "find_dates", "find_release_date", "parse_iso_date"]
 
 
 def find_dates(text: str, language: str, reference: dt.date | None = None, *,

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
-from pressnlp.lang.dates.lexicon import Lexicon, load_lexicon
+from pressnlp.lang.dates.lexicon import Lexicon
 from pressnlp.lang.dates.values import (
     Partial,
     is_valid,
@@ -26,6 +26,7 @@ from pressnlp.lang.dates.values import (
     to_date,
     weekday_date,
 )
+from pressnlp.lang.pack import Language, available, find, get
 
 _SPACE = r"[^\S\n]+"
 _OPT_SPACE = r"[^\S\n]*"
@@ -361,10 +362,24 @@ class Grammar:
         return iso(low)
 
 
+def available_languages() -> tuple[str, ...]:
+    """Codes of the languages whose pack has date words, sorted."""
+    return _with_dates(available())
+
+
 @cache
+def _with_dates(codes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(code for code in codes if get(code).dates is not None)
+
+
 def grammar_for(language: str) -> Grammar:
-    """The grammar of `language`, built once; English for languages without date words."""
-    try:
-        return Grammar(load_lexicon(language))
-    except KeyError:
-        return Grammar(load_lexicon("en"))
+    """The grammar of `language`; English's for a language without date words."""
+    pack = find(language)
+    return _grammar(pack if pack is not None and pack.dates is not None else get("en"))
+
+
+@cache
+def _grammar(pack: Language) -> Grammar:
+    """Built once per pack."""
+    assert pack.dates is not None
+    return Grammar(pack.dates)

@@ -1,4 +1,4 @@
-"""Date words of one language, loaded from lang/dates/data/<code>.toml.
+"""Date words of one language: the `dates.toml` of its pack (`pressnlp.lang.get(code).dates`).
 
 A data file has:
 - `case_sensitive_names`: month and weekday forms match only as written (plus all caps), so the
@@ -8,15 +8,12 @@ A data file has:
 - `[words]`: lists of words that glue a date together (see `Lexicon` fields).
 - `[relative]`: phrase -> code, "day+1", "week-1", "month+0", "year+1"; a leading "/" means an
   open interval ending with that period ("do końca roku" -> "/year+0").
+- `[words] label`: what a release's date line may carry before the date ("Data publikacji:").
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-
-_DATA_PACKAGE = "pressnlp.lang.dates"
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -54,6 +51,26 @@ class Lexicon:
     last_year: tuple[str, ...] = ()
     blocked_before: tuple[str, ...] = ()  # a "date" after these is a name: "ul. 3 Maja"
     next_year: tuple[str, ...] = ()
+    label: tuple[str, ...] = ()  # before a release's date: "data publikacji", "published on"
+
+    @classmethod
+    def from_table(cls, table: dict[str, Any]) -> Lexicon:
+        """The lexicon of a parsed dates.toml."""
+        case_sensitive = bool(table.get("case_sensitive_names", False))
+        words = {("from_" if key == "from" else key): tuple(values)
+                 for key, values in table.get("words", {}).items()}
+        return cls(
+            language=table["language"],
+            case_sensitive_names=case_sensitive,
+            roman_ordinals=bool(table.get("roman_ordinals", False)),
+            month_first=bool(table.get("month_first", False)),
+            months=_numbered(table["months"], case_sensitive),
+            weekdays=_numbered(table["weekdays"], case_sensitive),
+            ordinals=_numbered(table.get("ordinals", {}), False),
+            relative={" ".join(phrase.casefold().split()): code
+                      for phrase, code in table.get("relative", {}).items()},
+            **words,
+        )
 
     def month(self, form: str) -> int:
         return _lookup(self.months, form)
@@ -71,37 +88,6 @@ def _lookup(table: dict[str, int], form: str) -> int:
     if value is None:
         value = table[key.casefold()]
     return value
-
-
-@cache
-def available_languages() -> tuple[str, ...]:
-    folder = resources.files(_DATA_PACKAGE).joinpath("data")
-    return tuple(sorted(entry.name.removesuffix(".toml") for entry in folder.iterdir()
-                        if entry.name.endswith(".toml")))
-
-
-@cache
-def load_lexicon(language: str) -> Lexicon:
-    """The lexicon of `language` (ISO 639-1); KeyError when we have no data for it."""
-    if language not in available_languages():
-        raise KeyError(f"no date words for language {language!r}; have {available_languages()}")
-    text = resources.files(_DATA_PACKAGE).joinpath(f"data/{language}.toml").read_text("utf-8")
-    table = tomllib.loads(text)
-    case_sensitive = bool(table.get("case_sensitive_names", False))
-    words = {("from_" if key == "from" else key): tuple(values)
-             for key, values in table.get("words", {}).items()}
-    return Lexicon(
-        language=table["language"],
-        case_sensitive_names=case_sensitive,
-        roman_ordinals=bool(table.get("roman_ordinals", False)),
-        month_first=bool(table.get("month_first", False)),
-        months=_numbered(table["months"], case_sensitive),
-        weekdays=_numbered(table["weekdays"], case_sensitive),
-        ordinals=_numbered(table.get("ordinals", {}), False),
-        relative={" ".join(phrase.casefold().split()): code
-                  for phrase, code in table.get("relative", {}).items()},
-        **words,
-    )
 
 
 def _numbered(section: dict[str, list[str]], case_sensitive: bool) -> dict[str, int]:

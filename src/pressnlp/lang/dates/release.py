@@ -2,18 +2,12 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from pressnlp.lang.dates.grammar import grammar_for
-from pressnlp.lang.dates.lexicon import available_languages
+from pressnlp.lang.dates.grammar import available_languages, grammar_for
 from pressnlp.lang.dates.values import iso
+from pressnlp.lang.pack import get
 
-# Words a date line may carry before the date: "Data publikacji: 14.03.2024", "Published 14 March".
-_LABEL = re.compile(
-    r"(?:\b(?:data(?:\s+publikacji)?|dnia|dn\.|date|dated|published(?:\s+on)?|posted(?:\s+on)?|"
-    r"opublikowano|datum|veröffentlicht(?:\s+am)?|am|le|publié\s+le|publicado(?:\s+el)?|el|"
-    r"dne|dňa|zveřejněno|publikované|опубліковано|дата)\s*:?\s*)$",
-    re.IGNORECASE,
-)
 _MAX_LINE = 120
 _MAX_AFTER = 40
 
@@ -48,7 +42,7 @@ def _date_in_line(text: str, start: int, end: int, language: str, *, after_title
     for atom in grammar_for(language).atoms(line):
         if not atom.full_date or atom.low.year is None:
             continue
-        before = _LABEL.sub("", line[:atom.start].strip()).strip()
+        before = _label(available_languages()).sub("", line[:atom.start].strip()).strip()
         after = line[atom.end:].strip()
         if len(before) > 60 or before and before[-1] not in ",:|–—-/(•·" and not (
                 after_title and _is_place(before)):
@@ -63,3 +57,12 @@ def _is_place(words: str) -> bool:
     """"Bratislava" or "Nowy Sącz" before a date without a comma; a title has lowercase words."""
     parts = words.split()
     return 0 < len(parts) <= 3 and all(part[0].isupper() for part in parts)
+
+
+@cache
+def _label(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """Words a date line may carry before the date, in any language: "Data publikacji: 14.03.2024",
+    "Published 14 March" (each pack's `label` date words)."""
+    labels = sorted({label for code in languages if (lexicon := get(code).dates) for label in lexicon.label})
+    words = "|".join(r"\s+".join(map(re.escape, label.split())) for label in labels) or "(?!)"
+    return re.compile(rf"(?:\b(?:{words})\s*:?\s*)$", re.IGNORECASE)

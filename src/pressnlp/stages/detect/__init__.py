@@ -9,29 +9,40 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from importlib import metadata
-from typing import Any, Literal
+from typing import Any
 
+from pressnlp import lang
+from pressnlp.core.errors import OptionError
 from pressnlp.core.stage import Stage
-from pressnlp.stages.detect.backends import ProbabilityBackend, load_backend
+from pressnlp.stages.detect.backends import DETECTORS, Detector, load_backend
 from pressnlp.stages.detect.identify import LanguageIdentifier, rounded, segments
 
 log = logging.getLogger(__name__)
 
-DEFAULT_LANGUAGES = ["pl", "en", "de", "fr", "es", "it", "nl", "pt", "cs", "sk", "uk", "ru", "lt",
-                     "hu", "ro", "sv", "da"]
-_PACKAGES = {"langdetect": "langdetect", "lingua": "lingua-language-detector"}
+
+def default_languages() -> list[str]:
+    """The languages whose packs rank them among the default candidates, in rank order."""
+    ranked = sorted((rank, code) for code in lang.available() if (rank := lang.get(code).detect_rank) is not None)
+    return [code for _rank, code in ranked]
 
 
 @dataclass
 class DetectOptions:
-    detector: Literal["langdetect", "lingua"] = "lingua"
-    """Backend: lingua (better on short text, measured in scripts/bench_langid.py) or langdetect.
-    When lingua is not installed, langdetect is used with a warning."""
-    languages: list[str] = field(default_factory=lambda: list(DEFAULT_LANGUAGES))
-    """ISO 639-1 codes of the candidate languages; nothing else is ever reported."""
+    detector: str = "lingua"
+    """A detector registered under `pressnlp.detectors`: lingua (better on short text, measured in
+    scripts/bench_langid.py) or langdetect. When lingua is not installed, langdetect is used with
+    a warning."""
+    languages: list[str] = field(default_factory=default_languages)
+    """ISO 639-1 codes of the candidate languages; nothing else is ever reported. Default: the
+    languages whose pack has a `detect_rank`."""
     min_paragraph_chars: int = 20
     """Paragraphs with fewer letters (URLs, e-mails and numbers not counted) are not detected on
     their own: they take the language of their neighbours."""
+
+    def __post_init__(self) -> None:
+        if self.detector not in DETECTORS.available():
+            raise OptionError(f"unknown language detector '{self.detector}'; valid: "
+                              f"{', '.join(DETECTORS.available())}", key="detector")
 
 
 class DetectStage(Stage):
@@ -48,7 +59,7 @@ class DetectStage(Stage):
         if self._identifier is None:
             self._identifier = LanguageIdentifier(self._backend())
 
-    def _backend(self) -> ProbabilityBackend:
+    def _backend(self) -> Detector:
         languages = tuple(dict.fromkeys(code.lower() for code in self.options.languages))
         try:
             return load_backend(self.options.detector, languages)
@@ -72,7 +83,7 @@ class DetectStage(Stage):
         return record
 
     def describe(self) -> dict[str, Any]:
-        package = _PACKAGES[self.options.detector]
+        package = DETECTORS.get(self.options.detector).package
         try:
             version = metadata.version(package)
         except metadata.PackageNotFoundError:

@@ -1,17 +1,20 @@
-"""Language-identification backends behind one small interface: text -> probability per language.
+"""Language detectors behind one small interface: text -> probability per language.
 
-Both are limited to the configured candidate languages, because a press-release corpus has a
-known set of languages and every extra candidate is one more way to be wrong on a short title
-(Polish read as Slovak, German as Afrikaans).
+Detectors are found by name in the `pressnlp.detectors` entry-point group (ours are registered in
+pyproject.toml), so another package adds one without touching pressnlp. Every detector is limited
+to the configured candidate languages, because a press-release corpus has a known set of
+languages and every extra candidate is one more way to be wrong on a short title (Polish read as
+Slovak, German as Afrikaans).
 """
 from __future__ import annotations
 
 import json
 import logging
 from importlib import resources
-from typing import Protocol
+from typing import ClassVar
 
 from pressnlp.core.errors import StageError
+from pressnlp.core.registry import Registry
 
 log = logging.getLogger(__name__)
 
@@ -19,21 +22,33 @@ LANGDETECT_SEED = 0
 """langdetect samples n-grams at random; a fixed seed makes every run give the same answer."""
 
 
-class ProbabilityBackend(Protocol):
-    """A detector that scores a text against a fixed set of candidate languages."""
+class Detector:
+    """A detector that scores a text against a fixed set of candidate languages (ISO 639-1 codes),
+    given when it is built; a code it cannot detect is a StageError."""
 
-    name: str
+    name: ClassVar[str] = ""
+    package: ClassVar[str] = ""
+    """The distribution whose version the run manifest records."""
     languages: tuple[str, ...]
+
+    def __init__(self, languages: tuple[str, ...]):
+        self.languages = tuple(languages)
 
     def probabilities(self, text: str) -> dict[str, float]:
         """Probability per candidate language (may omit the unlikely ones); empty when the text
         has nothing to go on."""
+        raise NotImplementedError
 
 
-class LangdetectBackend:
+DETECTORS: Registry[Detector] = Registry("pressnlp.detectors", Detector, "language detector",
+                                         key="stages.detect.detector")
+
+
+class LangdetectBackend(Detector):
     """langdetect (a port of Google's language-detection) with only the candidate profiles loaded."""
 
     name = "langdetect"
+    package = "langdetect"
 
     def __init__(self, languages: tuple[str, ...]):
         from langdetect.detector_factory import DetectorFactory
@@ -45,7 +60,7 @@ class LangdetectBackend:
         if missing:
             raise StageError(f"langdetect has no profile for {', '.join(missing)}; "
                              f"it knows {', '.join(sorted(available))}")
-        self.languages = tuple(languages)
+        super().__init__(languages)
         self._factory = DetectorFactory()
         self._factory.set_seed(LANGDETECT_SEED)
         for index, code in enumerate(self.languages):
@@ -67,11 +82,12 @@ class LangdetectBackend:
         return {language.lang: language.prob for language in found}
 
 
-class LinguaBackend:
+class LinguaBackend(Detector):
     """lingua (lingua-language-detector): n-gram models up to five characters plus rules for
     unique letters; markedly better than langdetect on a few words."""
 
     name = "lingua"
+    package = "lingua-language-detector"
 
     def __init__(self, languages: tuple[str, ...]):
         try:
@@ -82,7 +98,7 @@ class LinguaBackend:
         unknown = [code for code in languages if not hasattr(lingua.IsoCode639_1, code.upper())]
         if unknown:
             raise StageError(f"lingua does not know the language code(s) {', '.join(unknown)}")
-        self.languages = tuple(languages)
+        super().__init__(languages)
         codes = [getattr(lingua.IsoCode639_1, code.upper()) for code in self.languages]
         if len(codes) == 1:
             self._detector = None
@@ -97,13 +113,6 @@ class LinguaBackend:
                 for value in values if value.value > 0.0}
 
 
-BACKENDS: dict[str, type] = {"langdetect": LangdetectBackend, "lingua": LinguaBackend}
-
-
-def load_backend(name: str, languages: tuple[str, ...]) -> ProbabilityBackend:
-    """The backend called `name`, restricted to `languages`."""
-    try:
-        backend_cls = BACKENDS[name]
-    except KeyError:
-        raise StageError(f"unknown detector '{name}'; valid: {', '.join(BACKENDS)}") from None
-    return backend_cls(languages)
+def load_backend(name: str, languages: tuple[str, ...]) -> Detector:
+    """The detector registered as `name`, restricted to `languages`."""
+    return DETECTORS.get(name)(languages)

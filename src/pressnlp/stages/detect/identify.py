@@ -2,7 +2,7 @@
 
 Three corrections on top of a plain detector:
 - an alphabet prior on short text: a letter such as "ł", "ř", "ľ" or "ß" counts against every
-  candidate whose orthography lacks it (alphabets.toml), bounded so it only settles near-ties
+  candidate whose orthography lacks it (its pack's alphabet.txt), bounded so it only settles near-ties
   (a Polish place name in an English title must not turn the title Polish);
 - a document prior for paragraphs: a paragraph is first read as being in the document's main
   language, so only clear evidence (an English quote) makes it a segment of its own;
@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from pressnlp import lang
 from pressnlp.lang.segment import split_paragraphs
-from pressnlp.stages.detect.backends import ProbabilityBackend
+from pressnlp.stages.detect.backends import Detector
 
 UNDETERMINED = "und"
 
@@ -44,17 +43,24 @@ _NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\S+|\d+")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-@cache
 def alphabets() -> dict[str, frozenset[str]]:
-    """Marked letters of each language's alphabet, from alphabets.toml."""
-    data = resources.files(__package__).joinpath("alphabets.toml").read_text("utf-8")
-    return {code: frozenset(letters) for code, letters in tomllib.loads(data).items()}
+    """Marked letters of each language's alphabet, from the packs that have one."""
+    return _alphabets(lang.available())
 
 
 @cache
+def _alphabets(codes: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    return {code: alphabet for code in codes if (alphabet := lang.get(code).alphabet) is not None}
+
+
 def marked_letters() -> frozenset[str]:
     """Every letter some alphabet marks: the only letters the prior looks at."""
-    return frozenset().union(*alphabets().values())
+    return _marked_letters(lang.available())
+
+
+@cache
+def _marked_letters(codes: tuple[str, ...]) -> frozenset[str]:
+    return frozenset().union(*_alphabets(codes).values())
 
 
 def detectable_text(text: str) -> str:
@@ -84,7 +90,8 @@ def alphabet_prior(text: str, languages: tuple[str, ...]) -> dict[str, float]:
     place name ("Wrocław") says nothing about the language of an English title around it."""
     words = _WORD.findall(text)
     evidence = [word for word in words if not word[0].isupper()] or words
-    found = {char for word in evidence for char in word.lower() if char in marked_letters()}
+    marked = marked_letters()
+    found = {char for word in evidence for char in word.lower() if char in marked}
     table = alphabets()
     weights = {}
     for code in languages:
@@ -126,7 +133,7 @@ class Paragraph:
 class LanguageIdentifier:
     """A backend plus the corrections above; `identify` for one text, `analyse` for a document."""
 
-    def __init__(self, backend: ProbabilityBackend):
+    def __init__(self, backend: Detector):
         self.backend = backend
         self.languages = backend.languages
 

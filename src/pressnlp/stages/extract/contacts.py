@@ -6,18 +6,17 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from pressnlp.stages.extract.base import Extractor
+from pressnlp.stages.extract.lexicon import everywhere
 from pressnlp.stages.extract.people import find_people
 from pressnlp.stages.extract.text import Doc
 
 log = logging.getLogger(__name__)
 
 KINDS = ("email", "url", "phone", "person")
-# Country of numbers written without a country code, by the release's language.
-DEFAULT_REGIONS = {"pl": "PL", "en": "GB", "de": "DE", "cs": "CZ", "sk": "SK", "uk": "UA", "fr": "FR",
-                   "es": "ES", "it": "IT", "nl": "NL", "pt": "PT", "lt": "LT", "hu": "HU"}
 # Top-level domains a bare web address ("iurc.eu/na/") may end in; anything else needs a
 # scheme or "www." so that "m.in." or "S.A." are never read as addresses.
 _TLDS = ("pl|eu|com|org|net|info|gov|edu|int|io|uk|de|cz|sk|ua|fr|es|ie|it|nl|be|at|ch|se|no|dk|fi|lt|lv|"
@@ -42,13 +41,15 @@ class ContactOptions:
     default_region: str = "PL"
     """Country for phone numbers without a country code when the language gives none."""
     regions: dict[str, str] = field(default_factory=dict)
-    """Language -> country for phone numbers, overriding the built-in table (e.g. en = "IE")."""
+    """Language -> country for phone numbers, overriding the language packs' `contacts.region`
+    (e.g. en = "IE")."""
     include_boilerplate: bool = False
     """Also report contacts found in page boilerplate (site footers, cookie banners)."""
 
 
 class ContactExtractor(Extractor):
     name = "contacts"
+    Options = ContactOptions
 
     def setup(self) -> None:
         unknown = sorted(set(self.options.kinds) - set(KINDS))
@@ -134,7 +135,7 @@ class ContactExtractor(Extractor):
                 if regions and regions[0] != "001" and len(code) >= size:
                     counted[regions[0]] = counted.get(regions[0], 0) + 1
                     break
-        default = DEFAULT_REGIONS.get(language, doc.lexicon.region or self.options.default_region)
+        default = doc.lexicon.region or self.options.default_region
         if counted:
             best = max(counted, key=lambda r: (counted[r], r == default))
             return best
@@ -154,7 +155,14 @@ class ContactExtractor(Extractor):
         if words and (words[-1] in cues or (len(words) > 1 and words[-2] in cues and words[-1] in (":", "nr"))):
             return True
         after = text[match.end:match.end + 12].lower()
-        return bool(re.match(r"\s*(?:zł|pln|eur|euro|€|\$|usd|gbp|£|czk|kč|uah|грн|mln|tys|%|km|m2|m²|osób)", after))
+        return bool(_not_phone_after().match(after))
+
+
+@cache
+def _not_phone_after() -> re.Pattern[str]:
+    """Currencies, units and counts after a number ("48 mln zł", "120 km"), in every language."""
+    words = "|".join(re.escape(word) for word in sorted(everywhere().not_phone_after))
+    return re.compile(rf"\s*(?:{words})")
 
 
 def _strip_trailing(value: str) -> str:

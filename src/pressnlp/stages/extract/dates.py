@@ -73,13 +73,14 @@ class DateExtractor(Extractor):
     """The `dates` sub-extractor of the extract stage."""
 
     name = "dates"
+    Options = DateOptions
 
     def describe(self) -> dict[str, Any]:
         return {"grammar": "pressnlp.lang.dates", "nearest_year": self.options.nearest_year}
 
     def extract(self, doc: Doc) -> list[dict[str, Any]]:
         options: DateOptions = self.options
-        release = find_release_date(doc.text, doc.language)
+        release = doc.dateline
         reference = doc.reference or (parse_iso_date(release[0]) if release else None)
         ignored: list[Span] = []
         if options.skip_release_date and release:

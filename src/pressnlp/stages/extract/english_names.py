@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import logging
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from pressnlp.lang.morphology import NOMINAL, analyse_pl, clean_lemma, match_case
+from pressnlp import lang
+from pressnlp.lang.morphology import match_case
+from pressnlp.lang.pl.morphology import NOMINAL, analyse_pl, clean_lemma
 
 log = logging.getLogger(__name__)
 
-_CONNECTORS = {"i": "and", "oraz": "and", "ds.": "for", "dla": "for", "na": "for", "w": "in", "we": "in",
-               "im.": "", "z": "with"}
+DATA_FILE = "name_en.toml"  # in the Polish pack
+# The English of a connector that introduces the place ("w Gdańsku" -> "in Gdańsk").
+_PLACE = "in"
 
 
 @dataclass(frozen=True)
@@ -27,13 +28,18 @@ class _Data:
     templates: tuple[tuple[tuple[str, ...], str], ...]
     heads: dict[str, str]
     words: dict[str, str]
+    connectors: dict[str, str]
+    compound_ending: str  # of the first part of a compound adjective ("Górnośląsko-")
+    compound_lemma_endings: tuple[str, ...]  # ...in place of which its lemma ends in one of these
 
 
 @cache
 def _data() -> _Data:
-    table = tomllib.loads(resources.files("pressnlp.lang").joinpath("pl/name_en.toml").read_text("utf-8"))
+    table = lang.get("pl").toml(DATA_FILE)
     templates = tuple((tuple(pattern.split()), english) for pattern, english in table.get("templates", []))
-    return _Data(templates, table.get("heads", {}), table.get("words", {}))
+    compound = table.get("compound_adjectives", {})
+    return _Data(templates, table.get("heads", {}), table.get("words", {}), table.get("connectors", {}),
+                 compound.get("ending", ""), tuple(compound.get("lemma_endings", [])))
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,7 @@ def _from_template(words: list[_Word]) -> str | None:
         slots: dict[str, str] = {}
         for slot, word in zip(pattern, words_here, strict=True):
             if slot == "{adj}":
-                rendered = next((data.words[lemma] for lemma in word.lemmas if lemma in data.words), None)
+                rendered = next((data.words[lemma] for lemma in sorted(word.lemmas) if lemma in data.words), None)
                 if rendered is None or not word.adjective:
                     break
                 slots["adj"] = rendered
@@ -148,6 +154,7 @@ def _complement(words: list[_Word]) -> str | None:
     Policy in Gdańsk"."""
     if not words:
         return ""
+    connectors = _data().connectors
     groups: list[list[str]] = [[]]
     joiners: list[str] = []
     place = ""
@@ -155,11 +162,11 @@ def _complement(words: list[_Word]) -> str | None:
     while i < len(words):
         word = words[i]
         lowered = word.text.lower()
-        if lowered in ("w", "we") and i + 1 < len(words):
-            place = " in " + " ".join(w.nominative for w in words[i + 1:])
+        if connectors.get(lowered) == _PLACE and i + 1 < len(words):
+            place = f" {_PLACE} " + " ".join(w.nominative for w in words[i + 1:])
             break
-        if lowered in _CONNECTORS:
-            joiners.append(_CONNECTORS[lowered])
+        if lowered in connectors:
+            joiners.append(connectors[lowered])
             groups.append([])
         elif word.proper and not word.adjective:
             groups[-1].append(word.text)
@@ -188,8 +195,9 @@ def _translate(word: _Word) -> str | None:
         rendered = [_translate(_analyse(part)) for part in parts]
         return None if None in rendered else "-".join(rendered)  # type: ignore[arg-type]
     lemmas = set(word.lemmas)
-    if word.text.endswith("o"):  # the first part of a compound adjective: "Górnośląsko-"
-        lemmas |= {word.text.lower()[:-1] + "i", word.text.lower()[:-1] + "y"}
+    if data.compound_ending and word.text.endswith(data.compound_ending):  # "Górnośląsko-"
+        stem = word.text.lower().removesuffix(data.compound_ending)
+        lemmas |= {stem + ending for ending in data.compound_lemma_endings}
     for lemma in sorted(lemmas):
         if lemma in data.words:
             return data.words[lemma]

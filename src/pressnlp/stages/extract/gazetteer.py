@@ -6,7 +6,8 @@ organisations ("Horyzont Europa", "Fundusze Europejskie dla Śląska"), and it g
 names (`name_en`). Entries match inflected Polish forms through their lemmas.
 
 File format (UTF-8, tab-separated, '#' comments): name, kind (org | programme), language,
-name_en (may be empty), aliases (separated by ' | ').
+name_en (may be empty), aliases (separated by ' | '). The built-in entries are each language
+pack's `gazetteer.tsv` (lang/<code>/, rows in the pack's language).
 """
 from __future__ import annotations
 
@@ -14,18 +15,18 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
+from pressnlp import lang
 from pressnlp.core.errors import StageError
-from pressnlp.evaluation.scoring import normalise
 from pressnlp.lang.morphology import lemma, lemmas
-from pressnlp.stages.extract.text import Doc
+from pressnlp.lang.normalise import normalise
+from pressnlp.stages.extract.lexicon import everywhere
+from pressnlp.stages.extract.text import Doc, words_of
 
 log = logging.getLogger(__name__)
 
-DATA = "data/gazetteer.tsv"
-NOT_ORGANISATIONS = "data/gazetteer_not_organisations.txt"
+DATA_FILE = "gazetteer.tsv"
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class _Pattern:
     name: str  # the name or alias this pattern spells
     words: tuple[frozenset[str], ...]  # accepted forms of each word (lower-cased)
     exact: tuple[str, ...] | None  # acronyms match as written
+    order: int  # position in the gazetteer: of two matches as long, the one listed first wins
 
 
 class Gazetteer:
@@ -60,21 +62,22 @@ class Gazetteer:
         self.entries = list(entries)
         self._index: dict[str, list[_Pattern]] = {}
         self._by_name: dict[str, Entry] = {}
-        for entry in self.entries:
-            for name in entry.names:
-                self._by_name.setdefault(normalise(name), entry)
-                pattern = _pattern(entry, name)
-                if pattern:
-                    first = pattern.exact[0].lower() if pattern.exact else min(pattern.words[0])
-                    for form in (pattern.words[0] if not pattern.exact else {first}):
-                        self._index.setdefault(form, []).append(pattern)
+        names = ((entry, name) for entry in self.entries for name in entry.names)
+        for order, (entry, name) in enumerate(names):
+            self._by_name.setdefault(normalise(name), entry)
+            pattern = _pattern(entry, name, order)
+            if pattern:
+                first = pattern.exact[0].lower() if pattern.exact else min(pattern.words[0])
+                for form in (pattern.words[0] if not pattern.exact else {first}):
+                    self._index.setdefault(form, []).append(pattern)
 
     def lookup(self, name: str) -> Entry | None:
         """The entry one of whose names normalises like `name`."""
         return self._by_name.get(normalise(name))
 
     def find(self, doc: Doc) -> Iterator[tuple[Entry, str, int, int]]:
-        """Entries named in the text with the name or alias matched, longest match first."""
+        """Entries named in the text with the name or alias matched: the longest match, of matches
+        as long the entry listed first (never the order in which a set yields a word's forms)."""
         tokens = [t for t in doc.tokens if t.is_word]
         i = 0
         while i < len(tokens):
@@ -83,7 +86,7 @@ class Gazetteer:
             for form in forms:
                 for pattern in self._index.get(form, ()):
                     size = _match(pattern, tokens, i, doc)
-                    if size and (best is None or size > best[0]):
+                    if size and (best is None or (size, -pattern.order) > (best[0], -best[1].order)):
                         best = (size, pattern)
             if best:
                 size, pattern = best
@@ -93,15 +96,15 @@ class Gazetteer:
                 i += 1
 
 
-def _pattern(entry: Entry, name: str) -> _Pattern | None:
+def _pattern(entry: Entry, name: str, order: int) -> _Pattern | None:
     words = [w for w in name.replace("„", " ").replace("”", " ").split() if any(ch.isalnum() for ch in w)]
     if not words:
         return None
     if len(words) == 1 and sum(ch.isupper() for ch in words[0]) >= 2:
-        return _Pattern(entry, name, (), tuple(words))
+        return _Pattern(entry, name, (), tuple(words), order)
     language = entry.language if entry.language == "pl" else "en"
     accepted = tuple(frozenset({w.lower(), lemma(w, language)}) for w in words)
-    return _Pattern(entry, name, accepted, None)
+    return _Pattern(entry, name, accepted, None, order)
 
 
 def _match(pattern: _Pattern, tokens: list, i: int, doc: Doc) -> int:
@@ -139,8 +142,15 @@ def read_entries(text: str, source: str) -> list[Entry]:
 
 @cache
 def builtin_entries() -> tuple[Entry, ...]:
-    text = resources.files("pressnlp.lang").joinpath(DATA).read_text("utf-8")
-    return tuple(read_entries(text, DATA))
+    """Every pack's entries, in the order of lang.available()."""
+    entries: list[Entry] = []
+    for code in lang.available():
+        found = read_entries(lang.get(code).text(DATA_FILE), f"lang/{code}/{DATA_FILE}")
+        strays = [entry.name for entry in found if entry.language != code]
+        if strays:
+            raise StageError(f"lang/{code}/{DATA_FILE}: entries in another language: {', '.join(strays)}")
+        entries.extend(found)
+    return tuple(entries)
 
 
 def load_gazetteer(extra: Iterable[Path] = (), *, builtin: bool = True) -> Gazetteer:
@@ -158,6 +168,7 @@ def load_gazetteer(extra: Iterable[Path] = (), *, builtin: bool = True) -> Gazet
 
 @cache
 def not_organisation_acronyms() -> frozenset[str]:
-    """Acronyms that are never organisations (units, currencies, EU, CO2)."""
-    text = resources.files("pressnlp.lang").joinpath(NOT_ORGANISATIONS).read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    """Acronyms that are never organisations (units, currencies, EU, CO2), legal forms ("GmbH",
+    "Sp", "SE") included."""
+    words = everywhere()
+    return words.not_organisations | {word for form in words.legal_forms for word in words_of(form)}

@@ -1,28 +1,42 @@
-"""The words the extractors rely on, per language, loaded from lang/<code>/extract.toml.
+"""The words the extractors rely on: a typed, cached view over the language packs.
 
-Data stays apart from the algorithms (like spaCy's lang/ modules): a user improves recall for
-their language by editing a TOML file, not the code.
+Each pack's `extract.toml` (lang/<code>/; lang/pl/extract.toml says what every key means) and
+`not_organisations.txt` hold what the extractors know of that language; `lang/data/` holds what
+belongs to no one language (pressnlp.lang.shared). Python keeps the algorithms: a contributor
+improves recall for their language by editing those files, not the code.
+
+`lexicon(code)` is one language's words; `everywhere()` the words of every language at once, for
+the rules that apply across languages because names and roles are quoted across them ("Politechnika
+Śląska" in an English release, "said Marieke van Dijk" in a Polish one).
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from typing import Any
+
+from pressnlp import lang
+from pressnlp.lang.pack import Language
+from pressnlp.lang.shared import shared
 
 log = logging.getLogger(__name__)
 
-LANG_PACKAGE = "pressnlp.lang"
 FALLBACK_LANGUAGE = "en"
+DATA_FILE = "extract.toml"
+NOT_ORGANISATIONS_FILE = "not_organisations.txt"
+
+Phrases = tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Organisation, people, contact and boilerplate words of one language (see the data files
-    for what each list means)."""
+    """The extractors' words of one language (see lang/pl/extract.toml for what each list means).
+    Words compared in lower case are stored lower-cased; names and titles as written."""
 
     language: str
+    # [organisations]
     org_heads: frozenset[str]
     units: frozenset[str]
     weak_heads: frozenset[str]
@@ -31,103 +45,181 @@ class Lexicon:
     territorial_bodies: frozenset[str]
     descriptors: frozenset[str]
     connectors: frozenset[str]
-    locative_connectors: frozenset[str]
-    legal_forms: tuple[str, ...]
+    legal_forms: tuple[str, ...]  # longest first
     programme_words: frozenset[str]
     not_names: frozenset[str]
-    funder_cues: tuple[tuple[str, ...], ...]
-    partner_cues: tuple[tuple[str, ...], ...]
+    apposition_stops: frozenset[str]
+    not_organisations: frozenset[str]  # from not_organisations.txt
+    # [grammar]
+    head_initial: bool
+    sentence_case: bool
+    compound_heads: bool
+    adjective_endings: tuple[str, ...]
+    complement_endings: tuple[str, ...]
+    coordinators: frozenset[str]
+    genitive_links: frozenset[str]
+    articles: frozenset[str]
+    indefinite_articles: frozenset[str]
+    possessive_endings: tuple[str, ...]
+    locative_prepositions: frozenset[str]
+    agent_prepositions: frozenset[str]
+    prepositions: frozenset[str]
+    # [roles]
+    funder_cues: Phrases
+    partner_cues: Phrases
+    # [people]
     titles: frozenset[str]
+    degrees: frozenset[str]
     attribution_verbs: frozenset[str]
-    attribution_before: tuple[tuple[str, ...], ...]
+    attribution_before: Phrases
+    attribution_as: frozenset[str]
     affiliation_links: frozenset[str]
-    contact_headers: tuple[str, ...]
+    role_links: frozenset[str]
+    clause_openers: frozenset[str]
+    name_particles: frozenset[str]
+    contact_headers: tuple[str, ...]  # longest first
+    # [contacts]
     region: str
+    contact_labels: frozenset[str]
+    currencies: frozenset[str]
     not_phone_before: frozenset[str]
+    not_phone_after: frozenset[str]
+    # [boilerplate]
     boilerplate_cues: tuple[str, ...]
     background_headers: tuple[str, ...]
 
 
-def available_languages() -> list[str]:
-    """Languages with an extract.toml under pressnlp/lang/."""
-    root = resources.files(LANG_PACKAGE)
-    return sorted(entry.name for entry in root.iterdir()
-                  if entry.is_dir() and entry.joinpath("extract.toml").is_file())
+def _lower(values: list[str]) -> frozenset[str]:
+    return frozenset(value.lower() for value in values)
 
 
-@cache
-def _raw(language: str) -> dict:
-    path = resources.files(LANG_PACKAGE).joinpath(language, "extract.toml")
-    if not path.is_file():
-        return {}
-    return tomllib.loads(path.read_text("utf-8"))
-
-
-def _phrases(values: list[str]) -> tuple[tuple[str, ...], ...]:
+def _phrases(values: list[str]) -> Phrases:
     return tuple(tuple(value.lower().split()) for value in values)
 
 
-@cache
-def lexicon(language: str) -> Lexicon:
-    """The lexicon of `language`, or of English when there is none for it."""
-    table = _raw(language)
-    if not table:
-        log.debug("no extract lexicon for %r; using %r", language, FALLBACK_LANGUAGE)
-        return lexicon(FALLBACK_LANGUAGE) if language != FALLBACK_LANGUAGE else _build("en", {})
-    return _build(language, table)
+def _longest_first(values: set[str] | frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(values, key=lambda value: (-len(value), value)))
 
 
-def _build(language: str, table: dict) -> Lexicon:
-    orgs = table.get("organisations", {})
-    roles = table.get("roles", {})
-    people = table.get("people", {})
-    contacts = table.get("contacts", {})
-    boilerplate = table.get("boilerplate", {})
-
-    def lower(values: list[str]) -> frozenset[str]:
-        return frozenset(value.lower() for value in values)
-
+def read_lexicon(pack: Language) -> Lexicon:
+    """The Lexicon of a pack's data files (absent files and keys are empty lists)."""
+    table = pack.toml(DATA_FILE)
+    orgs: dict[str, Any] = table.get("organisations", {})
+    grammar: dict[str, Any] = table.get("grammar", {})
+    roles: dict[str, Any] = table.get("roles", {})
+    people: dict[str, Any] = table.get("people", {})
+    contacts: dict[str, Any] = table.get("contacts", {})
+    boilerplate: dict[str, Any] = table.get("boilerplate", {})
     return Lexicon(
-        language=language,
-        org_heads=lower(orgs.get("heads", [])),
-        units=lower(orgs.get("units", [])),
-        weak_heads=lower(orgs.get("weak_heads", [])),
-        municipal=lower(orgs.get("municipal", [])),
+        language=pack.code,
+        org_heads=_lower(orgs.get("heads", [])),
+        units=_lower(orgs.get("units", [])),
+        weak_heads=_lower(orgs.get("weak_heads", [])),
+        municipal=_lower(orgs.get("municipal", [])),
         territorial_levels=tuple(value.lower() for value in orgs.get("territorial_levels", [])),
-        territorial_bodies=lower(orgs.get("territorial_bodies", [])),
-        descriptors=lower(orgs.get("descriptors", [])),
-        connectors=lower(orgs.get("connectors", [])),
-        locative_connectors=lower(orgs.get("locative_connectors", [])),
-        legal_forms=tuple(sorted(set(orgs.get("legal_forms", [])), key=len, reverse=True)),
-        programme_words=lower(orgs.get("programme_words", [])),
+        territorial_bodies=_lower(orgs.get("territorial_bodies", [])),
+        descriptors=_lower(orgs.get("descriptors", [])),
+        connectors=_lower(orgs.get("connectors", [])),
+        legal_forms=_longest_first(set(orgs.get("legal_forms", []))),
+        programme_words=_lower(orgs.get("programme_words", [])),
         not_names=frozenset(orgs.get("not_names", [])),
+        apposition_stops=_lower(orgs.get("apposition_stops", [])),
+        not_organisations=frozenset(pack.lines(NOT_ORGANISATIONS_FILE)),
+        head_initial=bool(grammar.get("head_initial", False)),
+        sentence_case=bool(grammar.get("sentence_case", False)),
+        compound_heads=bool(grammar.get("compound_heads", False)),
+        adjective_endings=tuple(grammar.get("adjective_endings", [])),
+        complement_endings=tuple(grammar.get("complement_endings", [])),
+        coordinators=_lower(grammar.get("coordinators", [])),
+        genitive_links=_lower(grammar.get("genitive_links", [])),
+        articles=_lower(grammar.get("articles", [])),
+        indefinite_articles=_lower(grammar.get("indefinite_articles", [])),
+        possessive_endings=tuple(grammar.get("possessive_endings", [])),
+        locative_prepositions=_lower(grammar.get("locative_prepositions", [])),
+        agent_prepositions=_lower(grammar.get("agent_prepositions", [])),
+        prepositions=_lower(grammar.get("prepositions", [])),
         funder_cues=_phrases(roles.get("funder_cues", [])),
         partner_cues=_phrases(roles.get("partner_cues", [])),
         titles=frozenset(people.get("titles", [])),
-        attribution_verbs=lower(people.get("attribution_verbs", [])),
+        degrees=frozenset(people.get("degrees", [])),
+        attribution_verbs=_lower(people.get("attribution_verbs", [])),
         attribution_before=_phrases(people.get("attribution_before", [])),
-        affiliation_links=lower(people.get("affiliation_links", [])),
-        contact_headers=tuple(sorted(lower(people.get("contact_headers", [])), key=len, reverse=True)),
-        region=contacts.get("region", "PL"),
-        not_phone_before=lower(contacts.get("not_phone_before", [])),
-        boilerplate_cues=tuple(lower(boilerplate.get("cues", []))),
-        background_headers=tuple(lower(boilerplate.get("background_headers", []))),
+        attribution_as=_lower(people.get("attribution_as", [])),
+        affiliation_links=_lower(people.get("affiliation_links", [])),
+        role_links=_lower(people.get("role_links", [])),
+        clause_openers=_lower(people.get("clause_openers", [])),
+        name_particles=frozenset(people.get("name_particles", [])),
+        contact_headers=_longest_first(_lower(people.get("contact_headers", []))),
+        region=contacts.get("region", ""),
+        contact_labels=_lower(contacts.get("labels", [])),
+        currencies=frozenset(contacts.get("currencies", [])),
+        not_phone_before=_lower(contacts.get("not_phone_before", [])),
+        not_phone_after=_lower(contacts.get("not_phone_after", [])),
+        boilerplate_cues=tuple(_lower(boilerplate.get("cues", []))),
+        background_headers=tuple(_lower(boilerplate.get("background_headers", []))),
     )
 
 
 @cache
-def all_org_heads() -> frozenset[str]:
-    """Organisation heads of every language: names are quoted across languages ("Politechnika
-    Śląska" in an English release), and a capitalised head word is rarely anything else."""
-    heads: set[str] = set()
-    for language in available_languages():
-        heads |= lexicon(language).org_heads
-    return frozenset(heads)
+def lexicon(language: str) -> Lexicon:
+    """The lexicon of `language`; English words when its pack has no extraction data or there is
+    no pack (with the phone region lang/data/extract.toml gives such a language)."""
+    pack = lang.find(language)
+    if pack is not None and pack.resource(DATA_FILE) is not None:
+        return read_lexicon(pack)
+    log.debug("no extract lexicon for %r; using %r", language, FALLBACK_LANGUAGE)
+    english = lexicon(FALLBACK_LANGUAGE) if language != FALLBACK_LANGUAGE else read_lexicon(lang.get("en"))
+    region = shared().toml(DATA_FILE).get("contacts", {}).get("regions", {}).get(language)
+    return dataclasses.replace(english, region=region) if region else english
+
+
+@dataclass(frozen=True)
+class Everywhere:
+    """The words of every pack and of lang/data/ at once (see the module's docstring)."""
+
+    org_heads: frozenset[str]
+    legal_forms: tuple[str, ...]  # longest first
+    not_organisations: frozenset[str]  # legal forms not included: they are words of legal_forms
+    coordinators: frozenset[str]
+    genitive_links: frozenset[str]
+    articles: frozenset[str]
+    possessive_endings: tuple[str, ...]
+    locative_prepositions: frozenset[str]
+    agent_prepositions: frozenset[str]
+    affiliation_links: frozenset[str]
+    role_links: frozenset[str]
+    attribution_as: frozenset[str]
+    clause_openers: frozenset[str]
+    degrees: frozenset[str]
+    name_particles: frozenset[str]
+    contact_labels: frozenset[str]  # phone labels of boilerplate.toml included
+    not_phone_after: frozenset[str]  # lower case, currencies included
 
 
 @cache
-def all_legal_forms() -> tuple[str, ...]:
-    forms: set[str] = set()
-    for language in available_languages():
-        forms |= set(lexicon(language).legal_forms)
-    return tuple(sorted(forms, key=len, reverse=True))
+def everywhere() -> Everywhere:
+    lexicons = [lexicon(code) for code in lang.available()] + [read_lexicon(shared())]
+
+    def union(name: str) -> frozenset[str]:
+        return frozenset().union(*(getattr(each, name) for each in lexicons))
+
+    return Everywhere(
+        org_heads=union("org_heads"),
+        legal_forms=_longest_first(union("legal_forms")),
+        not_organisations=union("not_organisations") | union("currencies"),
+        coordinators=union("coordinators"),
+        genitive_links=union("genitive_links"),
+        articles=union("articles"),
+        possessive_endings=tuple(sorted(union("possessive_endings"))),
+        locative_prepositions=union("locative_prepositions"),
+        agent_prepositions=union("agent_prepositions"),
+        affiliation_links=union("affiliation_links"),
+        role_links=union("role_links"),
+        attribution_as=union("attribution_as"),
+        clause_openers=union("clause_openers"),
+        degrees=union("degrees"),
+        name_particles=union("name_particles"),
+        contact_labels=union("contact_labels") | _lower([label for code in lang.available()
+                                                          for label in lang.get(code).boilerplate.phone_labels]),
+        not_phone_after=union("not_phone_after") | _lower(list(union("currencies"))),
+    )

@@ -11,6 +11,7 @@ from datetime import date
 from functools import cached_property, lru_cache
 from typing import Any
 
+from pressnlp.lang.dates import find_release_date
 from pressnlp.lang.segment import split_paragraphs, split_sentences
 from pressnlp.stages.extract.lexicon import Lexicon, lexicon
 
@@ -87,6 +88,12 @@ class Doc:
     def token_index(self, offset: int) -> int:
         """Index of the first token that starts at or after `offset`."""
         return bisect_right(self._token_starts, offset - 1)
+
+    @cached_property
+    def dateline(self) -> tuple[str, Span] | None:
+        """(ISO date, span) of the release's own date line; the extract stage sets it when the
+        read stage found it already."""
+        return find_release_date(self.text, self.language)
 
     @cached_property
     def sentences(self) -> list[Span]:

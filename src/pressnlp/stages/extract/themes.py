@@ -11,18 +11,20 @@ import math
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from pressnlp import lang
 from pressnlp.core.errors import ConfigError
 from pressnlp.lang.morphology import lemma, lemmas
+from pressnlp.lang.shared import shared
 from pressnlp.stages.extract.base import Extractor
 from pressnlp.stages.extract.text import Doc, tokenise
 
 log = logging.getLogger(__name__)
 
-BUILTIN_TAXONOMY = "data/taxonomy.toml"
+TAXONOMY_FILE = "taxonomy.toml"  # ids and labels, in lang/data/
+CUES_FILE = "themes.toml"  # cue words, in each language pack
 # Keywords of this language also count in every release (names and terms are often English).
 SHARED_LANGUAGE = "en"
 
@@ -30,7 +32,8 @@ SHARED_LANGUAGE = "en"
 @dataclass
 class ThemeOptions:
     taxonomy: Path | None = None
-    """A TOML taxonomy of your own (same shape as pressnlp/lang/data/taxonomy.toml)."""
+    """A TOML taxonomy of your own: a [themes.<id>] table per theme with its `label` and a
+    [themes.<id>.keywords] table of `<language> = { "word" = weight, … }`."""
     mode: Literal["replace", "extend"] = "extend"
     """'replace': use only your taxonomy; 'extend': add its themes and keywords to the default."""
     title_weight: float = 3.0
@@ -60,7 +63,7 @@ class Theme:
 
 
 def load_taxonomy(text: str, source: str) -> dict[str, Theme]:
-    """Themes from taxonomy TOML text; keyword phrases are lemmatised here, once."""
+    """Themes from taxonomy TOML text (labels and keywords per language in one file)."""
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -69,24 +72,38 @@ def load_taxonomy(text: str, source: str) -> dict[str, Theme]:
     for theme_id, body in table.get("themes", {}).items():
         if not isinstance(body, dict) or "label" not in body:
             raise ConfigError(f"theme '{theme_id}' needs a label", source=source, key=f"themes.{theme_id}")
-        theme = Theme(theme_id, body["label"])
+        theme = themes[theme_id] = Theme(theme_id, body["label"])
         for language, words in body.get("keywords", {}).items():
-            compiled = theme.keywords.setdefault(language, {})
-            for phrase, weight in words.items():
-                if not isinstance(weight, (int, float)):
-                    raise ConfigError(f"weight of '{phrase}' must be a number", source=source,
-                                      key=f"themes.{theme_id}.keywords.{language}")
-                key = tuple(lemma(token.text, language) for token in tokenise(phrase) if token.is_word)
-                if key:
-                    compiled[key] = (float(weight), phrase)
-        themes[theme_id] = theme
+            theme.keywords[language] = _compile(words, language, source, f"themes.{theme_id}.keywords.{language}")
     return themes
+
+
+def _compile(words: dict[str, Any], language: str, source: str, key: str) -> dict[tuple[str, ...], tuple[float, str]]:
+    """Keyword phrase -> weight, keyed by the phrase's lemmas (lemmatised here, once)."""
+    compiled: dict[tuple[str, ...], tuple[float, str]] = {}
+    for phrase, weight in words.items():
+        if not isinstance(weight, (int, float)):
+            raise ConfigError(f"weight of '{phrase}' must be a number", source=source, key=key)
+        lemmas_ = tuple(lemma(token.text, language) for token in tokenise(phrase) if token.is_word)
+        if lemmas_:
+            compiled[lemmas_] = (float(weight), phrase)
+    return compiled
 
 
 @cache
 def builtin_taxonomy() -> dict[str, Theme]:
-    text = resources.files("pressnlp.lang").joinpath(BUILTIN_TAXONOMY).read_text("utf-8")
-    return load_taxonomy(text, BUILTIN_TAXONOMY)
+    """The shared ids and labels (lang/data/taxonomy.toml) with every pack's cue words
+    (lang/<code>/themes.toml)."""
+    labels = shared().toml(TAXONOMY_FILE).get("themes", {})
+    themes = {theme_id: Theme(theme_id, body["label"]) for theme_id, body in labels.items()}
+    for code in lang.available():
+        source = f"lang/{code}/{CUES_FILE}"
+        for theme_id, words in lang.get(code).toml(CUES_FILE).items():
+            if theme_id not in themes:
+                raise ConfigError(f"cue words for theme '{theme_id}', which lang/data/{TAXONOMY_FILE} does not "
+                                  f"list", source=source, key=theme_id)
+            themes[theme_id].keywords[code] = _compile(words, code, source, theme_id)
+    return themes
 
 
 def merge_taxonomies(base: dict[str, Theme], extra: dict[str, Theme]) -> dict[str, Theme]:
@@ -102,6 +119,7 @@ def merge_taxonomies(base: dict[str, Theme], extra: dict[str, Theme]) -> dict[st
 
 class ThemeExtractor(Extractor):
     name = "themes"
+    Options = ThemeOptions
 
     def setup(self) -> None:
         themes = builtin_taxonomy()
@@ -125,7 +143,7 @@ class ThemeExtractor(Extractor):
         if language not in self._index:
             index: dict[str, list[tuple[tuple[str, ...], str, float, str]]] = {}
             for theme in self.themes.values():
-                for source_language in {language, SHARED_LANGUAGE}:
+                for source_language in dict.fromkeys((language, SHARED_LANGUAGE)):
                     for key, (weight, phrase) in theme.keywords.get(source_language, {}).items():
                         index.setdefault(key[0], []).append((key, theme.id, weight, phrase))
             self._index[language] = index
@@ -164,7 +182,9 @@ class ThemeExtractor(Extractor):
                           and not doc.in_contact_block(t.start)]
             forms = [lemmas(t.text, doc.language) for t in tokens]
             for i, token_lemmas in enumerate(forms):
-                for first in token_lemmas:
+                # in a fixed order: it decides the order of the sums below, so their last bits,
+                # and of themes that tie, which comes first
+                for first in sorted(token_lemmas):
                     for key, theme_id, weight, _phrase in index.get(first, ()):
                         if len(key) > 1 and not all(i + k < len(forms) and key[k] in forms[i + k]
                                                     for k in range(1, len(key))):

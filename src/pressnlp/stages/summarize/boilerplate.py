@@ -1,14 +1,13 @@
 """What must never reach a summary: contact blocks, "more information" lines, cookie notices,
-date lines, headings. Patterns live in boilerplate.toml; this module only applies them."""
+date lines, headings. The words live in the language packs (boilerplate.toml, dates.toml); this
+module only applies them."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from pressnlp.lang.dates.lexicon import load_lexicon
+from pressnlp import lang
 
 _BULLET = r"^[\s\-–—•*·>]*"
 _TERMINAL = re.compile(r"[.!?…][\"'”»)\]]*$")
@@ -23,6 +22,12 @@ HEADING_MAX_WORDS = 10
 """A line without a full stop and with at most this many words is a heading or a label."""
 DATE_LINE_MAX_WORDS = 10
 
+# What is boilerplate in every language: contact details and the copyright sign.
+_CONTACT = (r"[\w.+-]+@[\w-]+(\.[\w-]+)+",  # e-mail
+            r"(\+|00)\d[\d ()/-]{7,}\d",  # international phone number
+            r"\b\d{2,3}[ -]\d{3}[ -]\d{2}[ -]\d{2}\b")  # national phone number, Polish and Czech style
+_CONTAINS = ("©",)
+
 
 @dataclass(frozen=True)
 class Patterns:
@@ -33,16 +38,29 @@ class Patterns:
 
 
 def _either(patterns: list[str], prefix: str = "") -> re.Pattern[str]:
-    return re.compile(prefix + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", re.IGNORECASE)
+    """Any of `patterns` (none: never matches)."""
+    alternatives = "|".join(f"(?:{p})" for p in patterns) or "(?!)"
+    return re.compile(prefix + "(?:" + alternatives + ")", re.IGNORECASE)
+
+
+def patterns() -> Patterns:
+    """Every language pack's patterns at once: a release in one language often carries an English
+    "More information" or a Polish "Kontakt" line anyway."""
+    return _patterns(lang.available())
 
 
 @cache
-def patterns() -> Patterns:
-    data = tomllib.loads(resources.files(__package__).joinpath("boilerplate.toml").read_text("utf-8"))
-    return Patterns(closing=_either(data["closing"]["starts"], _BULLET),
-                    line_starts=_either(data["lines"]["starts"], _BULLET),
-                    line_contains=_either(data["lines"]["contains"]),
-                    contact=_either(data["contact"]["contains"]))
+def _patterns(codes: tuple[str, ...]) -> Patterns:
+    packs = [lang.get(code).boilerplate for code in codes]
+    closing = [pattern for pack in packs for pattern in pack.closing]
+    line_starts = [pattern for pack in packs for pattern in pack.line_starts]
+    line_contains = [pattern for pack in packs for pattern in pack.line_contains]
+    labels = list(dict.fromkeys(label for pack in packs for label in pack.phone_labels))
+    phone_label = [rf"\b({'|'.join(labels)})\.?\s*[:+(\d]"] if labels else []
+    return Patterns(closing=_either(closing, _BULLET),
+                    line_starts=_either(line_starts, _BULLET),
+                    line_contains=_either([*line_contains, *_CONTAINS]),
+                    contact=_either([*_CONTACT, *phone_label]))
 
 
 def words(text: str) -> list[str]:
@@ -97,12 +115,16 @@ def without_urls(text: str) -> str:
     return _URL.sub(" ", text)
 
 
-@cache
 def _date_words(language: str) -> frozenset[str]:
     """Month and weekday names and the words around a year ("r.", "roku") of a language."""
-    try:
-        lexicon = load_lexicon(language)
-    except KeyError:
+    pack = lang.find(language)
+    return _lexicon_words(pack) if pack is not None else frozenset()
+
+
+@cache
+def _lexicon_words(pack: lang.Language) -> frozenset[str]:
+    lexicon = pack.dates
+    if lexicon is None:
         return frozenset()
     forms = [*lexicon.months, *lexicon.weekdays, *lexicon.year_after, *lexicon.day_month,
              *lexicon.month_year, *lexicon.at]

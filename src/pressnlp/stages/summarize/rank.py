@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from pressnlp.lang.morphology import analyse_pl, clean_lemma, lemma
-from pressnlp.lang.stopwords import stopwords
+from pressnlp import lang
+from pressnlp.lang.morphology import morphology_of
 from pressnlp.stages.summarize.boilerplate import words
 
 DAMPING = 0.6
@@ -36,24 +36,19 @@ def lemma_terms(text: str, language: str) -> Counter[str]:
     Without a tagger a Polish form may have several lemmas ("nową": the adjective "nowy" or the
     noun "nowa"); each gets an equal share of the word instead of one guessed lemma, so two
     forms of a word always share the right lemma."""
-    stop = stopwords(language)
+    pack = lang.find(language)
+    stop = pack.stopwords if pack is not None else frozenset()
+    morphology = morphology_of(language)
     terms: Counter[str] = Counter()
     for word in words(text):
         lowered = word.lower()
         if lowered in stop:
             continue
-        candidates = {lowered} if word.isdigit() else _lemmas(word, language) - stop
+        candidates = {lowered} if word.isdigit() else morphology.possible_lemmas(word) - stop
         candidates = {term for term in candidates if len(term) > 1 or term.isdigit()}
         for term in candidates:
             terms[term] += 1.0 / len(candidates)
     return terms
-
-
-def _lemmas(word: str, language: str) -> set[str]:
-    if language == "pl":
-        found = {clean_lemma(reading.lemma).lower() for reading in analyse_pl(word)}
-        return found or {word.lower()}
-    return {lemma(word, language)}
 
 
 def tfidf_matrix(sentences: Sequence[Counter[str]]) -> np.ndarray:

@@ -7,15 +7,18 @@ makes the glossary and the protected spans hold in every one of them.
 
 Writing a backend:
 - subclass `Translator`, set `backend_id` in `__init__` ("<backend>:<model or data id>"); it is
-  written to `translation.backend` and goes into translation-memory keys, so change it whenever
-  the output would change (other model, other lexicon version);
+  written to `translation.backend`;
+- `describe()` goes into translation-memory keys and `data_digest()` into the pipeline
+  fingerprint: both must change whenever the output would (other model, changed model files or
+  dictionary data), or a cache serves translations made with the old ones;
 - the constructor signature is `Backend(source_language, target_language, settings)` with
   `settings` a `TranslatorSettings`; raise `BackendUnavailable` (message for people) when the
   backend cannot serve this language pair here (no model found, library not installed) so that
   `backend = "auto"` can fall back to the next one;
 - `translate_batch` keeps order and length, and copies every placeholder (see `PLACEHOLDER_FORMAT`)
   verbatim into the output sentence; the stage puts the protected text back afterwards;
-- register it in `BACKENDS` (or pass a "module:Class" string as the backend name).
+- register it as an entry point of the group `pressnlp.translators` (ours are in pyproject.toml),
+  `TRANSLATORS.register(Class, "name")` in-process, or name it "package.module:Class" in the config.
 """
 from __future__ import annotations
 
@@ -26,7 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pressnlp.core.errors import PressnlpError
+from pressnlp.core.errors import ConfigError, PressnlpError
+from pressnlp.core.registry import Registry
 
 # --- protected spans ---------------------------------------------------------------------------
 
@@ -80,8 +84,16 @@ class Translator(abc.ABC):
         """Translations of `sentences`, same order and length; placeholders copied verbatim."""
 
     def describe(self) -> dict[str, Any]:
-        """Identity of the output (backend, model path, data version) for the manifest."""
+        """Identity of the output (backend, model path, data version) for the manifest; also the
+        translation-memory key, so it must change whenever the output would."""
         return {"backend": self.backend_id}
+
+    @classmethod
+    def data_digest(cls, source_language: str, target_language: str, settings: TranslatorSettings) -> str | None:
+        """Digest of the files this backend would translate with (model, dictionary data), found
+        without loading anything: it goes into the pipeline fingerprint, so that changed files
+        re-process documents. None: no files, or none found here."""
+        return None
 
     def count_tokens(self, sentence: str) -> int:
         """Length of `sentence` in the unit `max_tokens` limits (model pieces for neural models)."""
@@ -93,28 +105,36 @@ class Translator(abc.ABC):
         return None
 
 
-BACKENDS: dict[str, str] = {
-    "marian": "pressnlp.stages.translate.marian:MarianTranslator",
-    "ctranslate2": "pressnlp.stages.translate.ct2:CTranslate2Translator",
-    "lexicon": "pressnlp.stages.translate.lexicon:LexiconTranslator",
-}
+# Backends by name: the `pressnlp.translators` entry points (marian, ctranslate2, lexicon, plug-ins).
+TRANSLATORS: Registry[Translator] = Registry("pressnlp.translators", Translator, "translation backend",
+                                             key="stages.translate.backend")
 # What `backend = "auto"` tries, in order.
 AUTO_ORDER: tuple[str, ...] = ("ctranslate2", "marian", "lexicon")
 
 
+def check_backend_name(name: str) -> None:
+    """ValueError unless `name` is a registered backend or a plug-in class as "package.module:Class"."""
+    if ":" not in name and name not in TRANSLATORS.available():
+        raise ValueError(f"unknown backend '{name}'; valid: auto, {', '.join(TRANSLATORS.available())}, "
+                         "or package.module:Class")
+
+
 def backend_class(name: str) -> type[Translator]:
-    """The backend class registered as `name`, or given as "package.module:Class"."""
-    target = BACKENDS.get(name, name)
-    if ":" not in target:
-        raise BackendUnavailable(f"unknown translation backend '{name}'; known: {', '.join(BACKENDS)}")
-    module_name, class_name = target.split(":", 1)
+    """The backend class registered as `name`, or given as "package.module:Class"; a backend that
+    cannot be found or imported is unavailable here (so `auto` tries the next one)."""
+    if ":" not in name:
+        try:
+            return TRANSLATORS.get(name)
+        except ConfigError as exc:
+            raise BackendUnavailable(str(exc)) from exc
+    module_name, class_name = name.split(":", 1)
     try:
         module = importlib.import_module(module_name)
     except ImportError as exc:
         raise BackendUnavailable(f"translation backend '{name}' cannot be imported: {exc}") from exc
     found = getattr(module, class_name, None)
     if not (isinstance(found, type) and issubclass(found, Translator)):
-        raise BackendUnavailable(f"'{target}' is not a Translator subclass")
+        raise BackendUnavailable(f"'{name}' is not a Translator subclass")
     return found
 
 

@@ -64,7 +64,7 @@ class CTranslate2Translator(NeuralTranslator):
             import ctranslate2
         except ImportError as exc:
             raise BackendUnavailable("ctranslate2 is not installed: pip install 'pressnlp[neural]'") from exc
-        self.model_path = self.find_model(resolve_converted_model)
+        self.model_path = self.find_model()
         device, _, index = settings.device.partition(":")
         self.compute_type = settings.extra.get("compute_type") or ("int8" if device == "cpu" else "default")
         try:
@@ -78,6 +78,10 @@ class CTranslate2Translator(NeuralTranslator):
         self.backend_id = f"ctranslate2:{settings.model}"
         self._position_limit = _position_limit(self.model_path)
         log.info("loaded %s from %s (%s, %s)", self.backend_id, self.model_path, device, self.compute_type)
+
+    @staticmethod
+    def locate(settings: TranslatorSettings, *, download: bool = False) -> Path:
+        return resolve_converted_model(settings.model, model_dir=settings.model_dir)  # never downloaded
 
     def count_tokens(self, sentence: str) -> int:
         return len(self.tokens.encode(sentence))

@@ -12,6 +12,9 @@ File formats (the term is in the source language):
 - CSV: `term,translation[,forms separated by |]`; an empty translation keeps the term; a first
   row starting with `term` is a header.
 
+This module is the one place that reads and writes these formats (`read_glossary`,
+`write_glossary`; the web page's editor saves through it).
+
 Where: the file the config names, else the user's own glossary (`default_glossary_path`), the one
 the web page edits. Either is read again when it changes, so an edit applies to the next batch.
 """
@@ -29,10 +32,12 @@ import time
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
-from pressnlp.core.errors import ConfigError
+from pressnlp.core.errors import ConfigError, PressnlpError
+from pressnlp.io.writers import atomic_write_bytes
+from pressnlp.lang.pl.morphology import analyse_pl
 from pressnlp.stages.translate.protect import Span
 
 log = logging.getLogger(__name__)
@@ -47,6 +52,8 @@ _MAX_ENDING = 5
 _RACY_NS = 2_000_000_000
 
 
+# --- matching ------------------------------------------------------------------------------------
+
 @dataclass(frozen=True)
 class GlossaryEntry:
     term: str
@@ -60,21 +67,11 @@ class _TermWord:
     stem: str | None  # prefix match for words morfeusz2 does not know
 
 
-@cache
-def _morfeusz():
-    import morfeusz2
-
-    return morfeusz2.Morfeusz(generate=False)
-
-
 @lru_cache(maxsize=65536)
 def _polish_lemmas(word: str) -> tuple[frozenset[str], bool]:
-    """Lemmas (casefolded) of all readings of `word`, and whether morfeusz2 knows the word."""
-    readings = _morfeusz().analyse(word)
-    last = max((end for _, end, _ in readings), default=0)
-    whole = [info for start, end, info in readings if start == 0 and end == last]
-    known = [info for info in whole if info[2] != "ign"]
-    return frozenset(info[1].split(":")[0].casefold() for info in known), bool(known)
+    """Lemmas (casefolded) of all readings of `word` as one segment, and whether morfeusz2 knows it."""
+    readings = analyse_pl(word)
+    return frozenset(reading.lemma.split(":")[0].casefold() for reading in readings), bool(readings)
 
 
 class Glossary:
@@ -156,28 +153,46 @@ class Glossary:
         return True
 
 
+# --- the file formats ----------------------------------------------------------------------------
+
+TOML_HEADER = ('# pressnlp glossary: "term in the source language" = "fixed English translation".\n'
+               '# An empty translation keeps the term as written; {translation = "...", forms = [...]}\n'
+               '# also lists inflected forms. Edited on the pressnlp web page (comments are not kept).\n')
+
+
+def glossary_format(path: Path) -> str:
+    """"csv" for a .csv file, else "toml"."""
+    return "csv" if path.suffix.lower() == ".csv" else "toml"
+
+
 def load_glossary(path: str | Path, language: str) -> Glossary:
     """A glossary from a TOML or CSV file (see the module docstring for the formats)."""
+    return Glossary(read_glossary(path), language)
+
+
+def read_glossary(path: str | Path) -> list[GlossaryEntry]:
+    """The entries of a TOML or CSV glossary file, in file order."""
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"cannot read the glossary: {exc}", source=str(path)) from exc
-    return _parse(data, path, language)
+    return parse_glossary(data, path)
 
 
-def _parse(data: bytes, path: Path, language: str) -> Glossary:
+def parse_glossary(data: bytes, path: Path) -> list[GlossaryEntry]:
+    """The entries of a glossary file's content; `path` says the format and names the file in errors."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"not UTF-8 text: {exc}", source=str(path)) from exc
-    if path.suffix.lower() == ".csv":
-        return Glossary(_csv_entries(text), language)
+    if glossary_format(path) == "csv":
+        return _csv_entries(text)
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"not valid TOML: {exc}", source=str(path)) from exc
-    return Glossary(toml_entries(table, str(path)), language)
+    return toml_entries(table, str(path))
 
 
 def toml_entries(table: dict[str, object], source: str) -> list[GlossaryEntry]:
@@ -208,6 +223,54 @@ def _csv_entries(text: str) -> list[GlossaryEntry]:
         entries.append(GlossaryEntry(row[0].strip(), translation or None, forms))
     return entries
 
+
+def _toml_string(text: str) -> str:
+    # A JSON string without control characters is a valid TOML basic string (same escapes).
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _toml_text(entries: Iterable[GlossaryEntry]) -> str:
+    """One line per term, in the order given (inline tables keep rows where the user put them)."""
+    lines = []
+    for entry in entries:
+        if entry.forms:
+            head = f"translation = {_toml_string(entry.translation)}" if entry.translation else "keep = true"
+            forms = ", ".join(_toml_string(form) for form in entry.forms)
+            value = f"{{{head}, forms = [{forms}]}}"
+        else:
+            value = _toml_string(entry.translation or "")
+        lines.append(f"{_toml_string(entry.term)} = {value}\n")
+    return TOML_HEADER + "".join(lines)
+
+
+def _csv_text(entries: Iterable[GlossaryEntry]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["term", "translation", "forms"])
+    for entry in entries:
+        if any("|" in form for form in entry.forms):
+            raise PressnlpError(f"glossary term {entry.term!r}: a form cannot contain '|' in a CSV glossary")
+        writer.writerow([entry.term, entry.translation or "", "|".join(entry.forms)])
+    return buffer.getvalue()
+
+
+def write_glossary(path: Path, entries: list[GlossaryEntry]) -> list[GlossaryEntry]:
+    """Save entries atomically in the file's format, then read them back, so that a file this
+    module cannot read is never left behind (the previous content comes back)."""
+    text = _csv_text(entries) if glossary_format(path) == "csv" else _toml_text(entries)
+    previous = path.read_bytes() if path.exists() else None
+    atomic_write_bytes(path, text.encode("utf-8"))
+    try:
+        return read_glossary(path)
+    except ConfigError as exc:
+        if previous is None:
+            path.unlink(missing_ok=True)
+        else:
+            atomic_write_bytes(path, previous)
+        raise PressnlpError(f"the glossary could not be saved: {exc}") from exc
+
+
+# --- where the user's glossary is, and keeping it current -------------------------------------------
 
 def default_glossary_path() -> Path:
     """The user's glossary, used when a config names none: $XDG_CONFIG_HOME/pressnlp/glossary.toml
@@ -287,8 +350,7 @@ class GlossaryFile:
         digest = hashlib.sha256(data).hexdigest()[:16]
         if self._loaded is not None and digest == self._loaded.digest:
             return self._loaded
-        # The language only steers matching; "und" parses without loading morphology.
-        return LoadedGlossary(digest, tuple(_parse(data, self.path, "und").entries))
+        return LoadedGlossary(digest, tuple(parse_glossary(data, self.path)))
 
     def _keep_last(self, exc: Exception) -> LoadedGlossary:
         if self._loaded is None:

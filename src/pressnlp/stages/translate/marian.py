@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from pressnlp.models import resolve_model
 from pressnlp.stages.translate.base import BackendUnavailable, TranslatorSettings
@@ -20,7 +21,7 @@ class MarianTranslator(NeuralTranslator):
             from transformers import AutoModelForSeq2SeqLM
         except ImportError as exc:
             raise BackendUnavailable("torch/transformers are not installed: pip install 'pressnlp[neural]'") from exc
-        self.model_path = self.find_model(resolve_model, allow_download=settings.allow_download)
+        self.model_path = self.find_model()
         self._torch = torch
         self.tokenizer = load_tokenizer(self.model_path)
         try:
@@ -31,6 +32,10 @@ class MarianTranslator(NeuralTranslator):
         self.backend_id = f"marian:{settings.model}"
         self._position_limit = int(getattr(self.model.config, "max_position_embeddings", 512) or 512)
         log.info("loaded %s from %s on %s", self.backend_id, self.model_path, settings.device)
+
+    @staticmethod
+    def locate(settings: TranslatorSettings, *, download: bool = False) -> Path:
+        return resolve_model(settings.model, model_dir=settings.model_dir, allow_download=download)
 
     def count_tokens(self, sentence: str) -> int:
         return len(self.tokenizer(sentence).input_ids)

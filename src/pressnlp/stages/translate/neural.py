@@ -3,11 +3,11 @@ length, batching, describing the output."""
 from __future__ import annotations
 
 import abc
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from pressnlp.models import ModelNotFound
+from pressnlp.models import ModelNotFound, model_digest
 from pressnlp.stages.translate.base import BackendUnavailable, Translator, TranslatorSettings
 
 # Generated length allowed per input token, plus a margin: English runs ~1.3x Polish in pieces,
@@ -40,8 +40,9 @@ def load_tokenizer(path: Path) -> Any:
 
 class NeuralTranslator(Translator):
     """A model from a local folder that translates batches of sentences (Marian through
-    transformers, CTranslate2). A subclass calls this constructor first, then sets `model_path`
-    (with `find_model`), `backend_id` and `_position_limit`, and implements `translate_chunk`."""
+    transformers, CTranslate2). A subclass implements `locate` and `translate_chunk`; its
+    constructor calls this one first, then sets `model_path` (with `find_model`), `backend_id`
+    and `_position_limit`."""
 
     model_path: Path
     _position_limit: int  # the model's longest input and output, in tokens
@@ -51,21 +52,33 @@ class NeuralTranslator(Translator):
         if not settings.model:
             raise BackendUnavailable(f"no model configured for {source_language}→{target_language}")
 
-    def find_model(self, resolve: Callable[..., Path], **options: Any) -> Path:
-        """The folder `resolve` finds for the configured model; when there is none, this backend
-        is unavailable here (so that `auto` falls back to the next one)."""
+    @staticmethod
+    @abc.abstractmethod
+    def locate(settings: TranslatorSettings, *, download: bool = False) -> Path:
+        """The folder of `settings.model` that this backend loads; ModelNotFound when there is none."""
+
+    def find_model(self) -> Path:
+        """The folder of the configured model; when there is none, this backend is unavailable
+        here (so that `auto` falls back to the next one)."""
         try:
-            return resolve(self.settings.model, model_dir=self.settings.model_dir, **options)
+            return self.locate(self.settings, download=self.settings.allow_download)
         except ModelNotFound as exc:
             raise BackendUnavailable(str(exc)) from exc
+
+    @classmethod
+    def data_digest(cls, source_language: str, target_language: str, settings: TranslatorSettings) -> str | None:
+        try:
+            return model_digest(cls.locate(settings)) if settings.model else None
+        except ModelNotFound:
+            return None
 
     @property
     def max_tokens(self) -> int:
         return min(self.settings.max_input_tokens, self._position_limit)
 
     def describe(self) -> dict[str, Any]:
-        return {"backend": self.backend_id, "path": str(self.model_path), "device": self.settings.device,
-                **self.engine_settings(), "beam_size": self.settings.beam_size}
+        return {"backend": self.backend_id, "path": str(self.model_path), "files": model_digest(self.model_path),
+                "device": self.settings.device, **self.engine_settings(), "beam_size": self.settings.beam_size}
 
     def engine_settings(self) -> dict[str, Any]:
         """Settings of the engine, besides device and beam size, that change its output."""

@@ -7,10 +7,10 @@ punctuation, then commas, then clause-opening words, and only then any space.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
+
+from pressnlp import lang
 
 # Boundary kinds and the penalty that makes a weaker boundary lose unless it is much nearer the middle.
 _PUNCTUATION = [(re.compile(r"[;:](?=\s)|\s[–—-](?=\s)"), 0.0), (re.compile(r",(?=\s)"), 0.15)]
@@ -20,9 +20,10 @@ _ANY_SPACE_PENALTY = 0.6
 
 @cache
 def clause_words(language: str) -> re.Pattern[str] | None:
-    """A pattern of the spaces that stand before a clause-opening word of `language`."""
-    data = resources.files("pressnlp.stages.translate").joinpath("data/clause_words.toml").read_text("utf-8")
-    words = tomllib.loads(data).get(language)
+    """A pattern of the spaces that stand before a clause-opening word of `language` (its pack's
+    clause_words.txt); None for a language that lists none."""
+    pack = lang.find(language)
+    words = pack.lines("clause_words.txt") if pack is not None else ()
     if not words:
         return None
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))

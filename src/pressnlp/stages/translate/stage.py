@@ -11,22 +11,22 @@ import importlib.util
 import logging
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from pressnlp import lang
 from pressnlp.core.errors import OptionError
 from pressnlp.core.stage import Stage
 from pressnlp.lang.segment import split_paragraphs, split_sentences
 from pressnlp.models import ModelNotFound, resolve_converted_model, resolve_model
 from pressnlp.stages.translate.base import (
     AUTO_ORDER,
-    BACKENDS,
     BackendUnavailable,
     Translator,
     TranslatorSettings,
+    backend_class,
+    check_backend_name,
     create_translator,
 )
 from pressnlp.stages.translate.glossary import (
@@ -57,7 +57,8 @@ class TranslateOptions:
     """Options of the translate stage ([stages.translate] in a pipeline config)."""
 
     # "auto": a converted CTranslate2 model, else transformers, else the dictionary gist (with a
-    # warning); or "marian", "ctranslate2", "lexicon", or a plug-in's "package.module:Class".
+    # warning); or a backend registered in the `pressnlp.translators` entry points ("marian",
+    # "ctranslate2", "lexicon", a plug-in's name), or a class given as "package.module:Class".
     backend: str = "auto"
     # Model per source language: a hub id or a path (a converted CTranslate2 directory for ctranslate2).
     models: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_MODELS))
@@ -79,9 +80,8 @@ class TranslateOptions:
     backend_options: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if self.backend != "auto" and self.backend not in BACKENDS and ":" not in self.backend:
-            raise ValueError(f"unknown backend '{self.backend}'; valid: auto, {', '.join(BACKENDS)}, "
-                             "or package.module:Class")
+        if self.backend != "auto":
+            check_backend_name(self.backend)
         for name in ("beam_size", "batch_size"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")
@@ -117,7 +117,7 @@ class TranslateStage(Stage):
         self._translators: dict[str, Translator] = {}
         self._unavailable: dict[str, str] = {}
         self._glossaries: dict[tuple[str, str | None], Glossary] = {}
-        self._plans: dict[str, str] = {}
+        self._plans: dict[str, tuple[str, str | None]] = {}
         self._memory: TranslationMemory | None = None
         configured = self.options.glossary
         self._user_glossary = GlossaryFile(
@@ -128,9 +128,11 @@ class TranslateStage(Stage):
     # --- identity ---------------------------------------------------------------------------
     def describe(self) -> dict[str, Any]:
         options = self.options
-        plan = {language: self._plan(language) for language in sorted(options.models)}
+        plans = {language: self._plan(language) for language in sorted(options.models)}
+        plan = {language: backend for language, (backend, _) in plans.items()}
         info: dict[str, Any] = {
-            "backend": options.backend, "plan": plan, "target_language": self.context.target_language,
+            "backend": options.backend, "plan": plan, "data": {language: data for language, (_, data) in plans.items()},
+            "target_language": self.context.target_language,
             "beam_size": options.beam_size, "max_input_tokens": options.max_input_tokens,
             "protect": sorted(options.protect), "keep": list(options.keep),
             "builtin_glossary": options.builtin_glossary, "glossary": file_digest(self._user_glossary.path),
@@ -141,29 +143,37 @@ class TranslateStage(Stage):
                             "translates those languages word by word")
         return info
 
-    def _plan(self, language: str) -> str:
-        """Which backend would serve `language`, from files on disk only (nothing is loaded)."""
+    def _plan(self, language: str) -> tuple[str, str | None]:
+        """Which backend would serve `language` and the digest of the files it would read (model,
+        dictionary data), from files on disk only (nothing is loaded)."""
         if language not in self._plans:
-            self._plans[language] = self._find_plan(language)
+            backend = self._planned_backend(language)
+            model = self.options.models.get(language)
+            label = f"{backend}:{model}" if model and backend in ("marian", "ctranslate2") else backend
+            try:
+                data = backend_class(backend).data_digest(language, self.context.target_language,
+                                                          self._settings(language, backend))
+            except BackendUnavailable:
+                data = None
+            self._plans[language] = (label, data)
         return self._plans[language]
 
-    def _find_plan(self, language: str) -> str:
+    def _planned_backend(self, language: str) -> str:
         options = self.options
         model = options.models.get(language)
         if options.backend != "auto":
-            return f"{options.backend}:{model}" if model and options.backend in ("marian", "ctranslate2") \
-                else options.backend
+            return options.backend
         if model:
             try:
                 if importlib.util.find_spec("ctranslate2"):
                     resolve_converted_model(model, model_dir=options.model_dir)
-                    return f"ctranslate2:{model}"
+                    return "ctranslate2"
             except ModelNotFound:
                 pass
             if importlib.util.find_spec("transformers"):
                 try:
                     resolve_model(model, model_dir=options.model_dir)
-                    return f"marian:{model}"
+                    return "marian"
                 except ModelNotFound:
                     pass
         return "lexicon"
@@ -202,7 +212,8 @@ class TranslateStage(Stage):
             extra=dict(options.backend_options.get(backend, {})))
 
     def translator(self, language: str) -> Translator:
-        """The loaded translator for `language` (cached); BackendUnavailable says why there is none."""
+        """The loaded translator for `language` (cached); BackendUnavailable says, for people, why
+        there is none and how to add one."""
         if language in self._translators:
             return self._translators[language]
         if language in self._unavailable:
@@ -227,10 +238,27 @@ class TranslateStage(Stage):
                     f"dictionary gist backend '{translator.backend_id}', a word-by-word gist, not a translation")
             self._translators[language] = translator
             return translator
-        reason = f"no translation backend for {language}→{target}: {'; '.join(failures)}"
+        reason = self._no_backend_reason(language)
+        log.info("translate: no backend for %s→%s: %s", language, target, "; ".join(failures))
         self._unavailable[language] = reason
-        self.context.warn(f"translate: {reason}")
+        self.context.warn(f"translate: {reason}" + (f" ({'; '.join(failures)})" if language in self.options.models
+                                                     else ""))
         raise BackendUnavailable(reason)
+
+    def _no_backend_reason(self, language: str) -> str:
+        """Why `language` has no translation here, and what the user can do about it."""
+        options = self.options
+        pack = lang.find(language)
+        name = f"{pack.name} ({language})" if pack and pack.name else f"'{language}'"
+        model = options.models.get(language)
+        if options.backend not in ("auto", "marian", "ctranslate2"):
+            return f"the translation backend '{options.backend}' cannot translate {name}"
+        if model:
+            return (f"the translation model {model} for {name} is not available here: put it in "
+                    f"{options.model_dir}/ (see models/README.md) or set allow_download = true")
+        example = f"Helsinki-NLP/opus-mt-{language}-{self.context.target_language}"
+        return (f"no translation model for {name}: add one under [stages.translate] "
+                f"models = {{ {language} = \"{example}\" }} and put it in {options.model_dir}/ (see models/README.md)")
 
     def _glossary(self, language: str) -> Glossary:
         """Built-in, user file and `keep` terms of one source language; later ones override."""
@@ -259,7 +287,7 @@ class TranslateStage(Stage):
             try:
                 translator = self.translator(language)
             except BackendUnavailable as exc:
-                record["errors"].append({"stage": self.name, "type": "BackendUnavailable", "message": str(exc)})
+                self.skip(record, str(exc))
                 continue
             units = self._text_units(record, language)
             title = record.get("title")
@@ -391,8 +419,7 @@ def _span_language(span: tuple[int, int], segments: list[dict[str, Any]]) -> str
 
 
 def _builtin_entries(language: str) -> list[GlossaryEntry]:
-    data = resources.files("pressnlp.stages.translate").joinpath(f"data/glossary_{language}.toml")
-    if not data.is_file():
-        return []
-    return toml_entries(tomllib.loads(data.read_text("utf-8")), f"built-in glossary_{language}.toml")
+    """The language pack's own glossary (lang/<code>/glossary.toml), if it has one."""
+    pack = lang.find(language)
+    return toml_entries(pack.toml("glossary.toml"), f"built-in glossary of {pack.name}") if pack else []
 

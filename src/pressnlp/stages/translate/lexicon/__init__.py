@@ -1,11 +1,12 @@
 """Offline dictionary gist translation, Polish -> English (backend "lexicon").
 
 Not a translation: a readable word-by-word gist for when no neural model can be loaded.
-morfeusz2 analyses the Polish (all readings; `disambiguate` chooses one), our lexicon in data/
-(thousands of lemmas and multi-word terms of press releases) gives the English, FreeDict pol-eng
-fills gaps when the Debian package `dict-freedict-pol-eng` is installed, and `compose` applies
-English inflection and word order. Settings (`[stages.translate.backend_options.lexicon]`):
-`freedict` (default true) and `freedict_path` (dictd files without suffix).
+morfeusz2 analyses the Polish (all readings; `disambiguate` chooses one), our lexicon in the
+Polish pack (lang/pl/lexicon/: thousands of lemmas and multi-word terms of press releases) gives
+the English, FreeDict pol-eng fills gaps when the Debian package `dict-freedict-pol-eng` is
+installed, and `compose` applies English inflection and word order. Settings
+(`[stages.translate.backend_options.lexicon]`): `freedict` (default true) and `freedict_path`
+(dictd files without suffix).
 """
 from __future__ import annotations
 
@@ -14,10 +15,14 @@ import importlib.util
 import logging
 from functools import cache
 from importlib import resources
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+from pressnlp import lang
+from pressnlp._version import __version__
 from pressnlp.stages.translate.base import BackendUnavailable, Translator, TranslatorSettings
+from pressnlp.stages.translate.lexicon.freedict import DEFAULT_BASE
 
 log = logging.getLogger(__name__)
 
@@ -25,17 +30,58 @@ LEXICON_NAME = "pressnlp-pl-en"
 LEXICON_VERSION = 1
 
 
+# The language packs' data files the gist reads besides the Polish lexicon.
+_PACK_DATA = {"pl": ("gist.toml", "rare_readings.tsv"), "en": ("grammar.toml", "irregular_verbs.tsv", "plurals.tsv")}
+
+
 @cache
 def implementation_digest() -> str:
-    """Hash of this package's code and data: any change gives new translation-memory keys."""
+    """Hash of this package's code and of the pack data it reads: any change gives new
+    translation-memory keys."""
     digest = hashlib.sha256()
-    package = resources.files(__package__)
-    for folder in (package, package.joinpath("data")):
-        for item in sorted(folder.iterdir(), key=lambda p: p.name):
-            if item.name.endswith((".py", ".tsv")):
-                digest.update(item.name.encode())
-                digest.update(item.read_bytes())
+    for item in sorted(resources.files(__package__).iterdir(), key=lambda p: p.name):
+        if item.name.endswith(".py"):
+            digest.update(item.name.encode())
+            digest.update(item.read_bytes())
+    texts = dict(lang.get("pl").gist_lexicon)
+    for code, names in _PACK_DATA.items():
+        texts.update((f"{code}/{name}", lang.get(code).text(name)) for name in names)
+    for name, text in texts.items():
+        digest.update(name.encode())
+        digest.update(text.encode())
     return digest.hexdigest()[:12]
+
+
+@cache
+def _files_digest(*paths: Path) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.read_bytes() if path.is_file() else b"(missing)")
+    return digest.hexdigest()[:12]
+
+
+def _freedict_base(extra: dict[str, Any]) -> Path | None:
+    """Where FreeDict is looked for under these backend options; None when it is switched off."""
+    if not extra.get("freedict", True):
+        return None
+    path = extra.get("freedict_path")
+    return Path(path) if path else DEFAULT_BASE
+
+
+def data_digest(extra: dict[str, Any]) -> str:
+    """Digest of everything a gist is made from, under these backend options: this package's code
+    and data, the pressnlp release (the morphology helpers it uses), the morfeusz2 release (its
+    dictionary ships with it) and FreeDict's files when it is used. Any change gives new
+    translation-memory keys and a new pipeline fingerprint."""
+    try:
+        morfeusz = version("morfeusz2")
+    except PackageNotFoundError:
+        morfeusz = "none"
+    parts = [implementation_digest(), f"pressnlp {__version__}", f"morfeusz2 {morfeusz}"]
+    base = _freedict_base(extra)
+    if base is not None:
+        parts.append(_files_digest(base.with_suffix(".index"), base.with_suffix(".dict.dz")))
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
 
 
 class LexiconTranslator(Translator):
@@ -52,11 +98,10 @@ class LexiconTranslator(Translator):
         from pressnlp.stages.translate.lexicon.freedict import FreeDict
         from pressnlp.stages.translate.lexicon.lexicon import default_lexicon
 
-        extra = settings.extra
         self.freedict = None
-        if extra.get("freedict", True):
-            path = extra.get("freedict_path")
-            self.freedict = FreeDict.load(Path(path) if path else None)
+        freedict_base = _freedict_base(settings.extra)
+        if freedict_base is not None:
+            self.freedict = FreeDict.load(freedict_base)
             if self.freedict is None:
                 log.info("FreeDict pol-eng not found; the lexicon backend uses its own lexicon only")
         self.lexicon = default_lexicon()
@@ -67,11 +112,15 @@ class LexiconTranslator(Translator):
     def translate_batch(self, sentences: list[str]) -> list[str]:
         return [self.composer.translate(sentence) for sentence in sentences]
 
+    @classmethod
+    def data_digest(cls, source_language: str, target_language: str, settings: TranslatorSettings) -> str:
+        return data_digest(settings.extra)
+
     def describe(self) -> dict[str, Any]:
         return {
             "backend": self.backend_id,
             "kind": "dictionary gist (word by word), not a neural translation",
             "lexicon": {"name": LEXICON_NAME, "version": LEXICON_VERSION,
-                        "digest": implementation_digest(), **self.lexicon.size},
+                        "digest": data_digest(self.settings.extra), **self.lexicon.size},
             "freedict": str(self.freedict.base) if self.freedict else None,
         }

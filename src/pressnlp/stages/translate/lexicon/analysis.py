@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from pressnlp.lang.morphology import morfeusz
+from pressnlp.lang.pl.morphology import morfeusz
 from pressnlp.stages.translate.base import PLACEHOLDER_RE
 
 NUMBERS = frozenset({"sg", "pl"})

@@ -1,4 +1,4 @@
-"""The bilingual lexicon: our TSV files in data/, single lemmas and multi-word terms.
+"""The bilingual lexicon: the Polish pack's lexicon/*.tsv, single lemmas and multi-word terms.
 
 Each line is `polish <TAB> english <TAB> pos`. A key with several words (or a word and a dot,
 as "ul.") is a term, matched on the lemmas of content words and the forms of function words, so
@@ -9,12 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from pressnlp import lang
 from pressnlp.stages.translate.lexicon.analysis import Token, term_key_candidates, tokenize
 
-# Lexicon files: every data/*.tsv except the English inflection tables and the rare readings.
-_NOT_LEXICON = ("english_irregular_verbs.tsv", "english_plurals.tsv", "rare_readings.tsv")
 FUNCTION_POS = frozenset({"prep", "conj", "comp", "part", "pron", "det", "num"})
 
 
@@ -44,16 +42,13 @@ class Entry:
 
 @dataclass(frozen=True)
 class Term:
-    """A multi-word entry with what each of its words matches."""
+    """A multi-word entry with what each of its words matches, its words as written, and its
+    position among the lexicon's terms (of two equally good matches, the one listed first wins)."""
 
     entry: Entry
     words: tuple[frozenset[str], ...]
-
-
-def _data_files() -> list[tuple[str, str]]:
-    folder = resources.files(__package__).joinpath("data")
-    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".tsv") and p.name not in _NOT_LEXICON)
-    return [(name, folder.joinpath(name).read_text("utf-8")) for name in names]
+    forms: tuple[str, ...]
+    order: int
 
 
 def read_entries(text: str, source: str = "pressnlp") -> list[Entry]:
@@ -75,20 +70,22 @@ class Lexicon:
     def __init__(self, entries: Iterable[Entry]):
         self.single: dict[str, list[Entry]] = {}
         multi: list[Entry] = []
+        reflexive = f" {lang.get('pl').gist_words.reflexive}"
         for entry in entries:
             key = entry.polish
             abbreviation = key.endswith(".") and not any(c.isspace() for c in key)
             if not abbreviation and len(tokenize(key)) > 1:
                 multi.append(entry)
-                if key.endswith(" się") and key.count(" ") == 1:  # "się" may stand before the verb
+                if key.endswith(reflexive) and key.count(" ") == 1:  # "się" may stand before the verb
                     self.single.setdefault(key.lower(), []).append(entry)
             else:
                 self.single.setdefault(entry.polish.lower(), []).append(entry)
         self.terms: dict[str, list[Term]] = {}
-        for entry in multi:
+        for order, entry in enumerate(multi):
             words = tuple(term_key_candidates(entry.polish, self.is_function_word))
+            term = Term(entry, words, tuple(token.form.lower() for token in tokenize(entry.polish)), order)
             for candidate in words[0]:
-                self.terms.setdefault(candidate, []).append(Term(entry, words))
+                self.terms.setdefault(candidate, []).append(term)
 
     def is_function_word(self, word: str) -> bool:
         entries = self.single.get(word.lower(), ())
@@ -112,19 +109,24 @@ class Lexicon:
         return lemma.lower() in self.single
 
     def match_term(self, tokens: list[Token], start: int) -> tuple[Term, int] | None:
-        """The longest term starting at tokens[start], with the index after it."""
+        """The longest term starting at tokens[start], with the index after it. Of terms as long,
+        the one with more words as written wins, as a listed form beats a lemma for single words
+        ("miejsca pracy" -> "jobs" before "miejsce pracy" -> "job"), then the one listed first."""
         first = tokens[start]
-        best: tuple[Term, int] | None = None
+        best: tuple[tuple[int, int, int], Term] | None = None
         for key in {first.form.lower()} | first.lemmas:
             for term in self.terms.get(key, ()):
                 end = start + len(term.words)
-                if best and end <= best[1]:
-                    continue
-                if end <= len(tokens) and all(
+                if end > len(tokens) or (best and end < best[0][0]) or not all(
                     self._token_matches(tokens[start + i], words) for i, words in enumerate(term.words)
                 ):
-                    best = (term, end)
-        return best
+                    continue
+                written = zip(tokens[start:end], term.forms, strict=True)
+                as_written = sum(token.form.lower() == form for token, form in written)
+                rank = (end, as_written, -term.order)
+                if best is None or rank > best[0]:
+                    best = (rank, term)
+        return (best[1], best[0][0]) if best else None
 
     @staticmethod
     def _token_matches(token: Token, words: frozenset[str]) -> bool:
@@ -139,14 +141,7 @@ class Lexicon:
 
 
 @cache
-def rare_readings() -> frozenset[tuple[str, str, str]]:
-    """(form, lemma, pos) of readings almost never meant ("ma" as "mój"), from data/."""
-    text = resources.files(__package__).joinpath("data").joinpath("rare_readings.tsv").read_text("utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return frozenset((form, lemma, pos) for form, lemma, pos in rows)
-
-
-@cache
 def default_lexicon() -> Lexicon:
-    """The lexicon shipped in data/ (loaded once per process)."""
-    return Lexicon(entry for name, text in _data_files() for entry in read_entries(text, "pressnlp"))
+    """The lexicon of the Polish pack (loaded once per process)."""
+    files = lang.get("pl").gist_lexicon
+    return Lexicon(entry for text in files.values() for entry in read_entries(text, "pressnlp"))

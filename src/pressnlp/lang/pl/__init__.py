@@ -1,0 +1,35 @@
+"""The Polish language pack: its data files live in this folder, its morphology (Morfeusz) in
+morphology.py."""
+from functools import cached_property
+
+from pressnlp.lang.pack import Language
+from pressnlp.lang.pl.gist import GistWords
+from pressnlp.lang.pl.morphology import PolishMorphology
+
+
+class Polish(Language):
+    code = "pl"
+    name = "Polish"
+    detect_rank = 1
+
+    @cached_property
+    def morphology(self) -> PolishMorphology:
+        return PolishMorphology()
+
+    # --- the dictionary gist (stages/translate/lexicon) ---------------------------------------------
+    @cached_property
+    def gist_lexicon(self) -> dict[str, str]:
+        """The Polish-English lexicon: text of each lexicon/*.tsv by file name, in name order."""
+        folder = self.folder.joinpath("lexicon")
+        names = sorted(item.name for item in folder.iterdir() if item.name.endswith(".tsv"))
+        return {name: self.text(f"lexicon/{name}") for name in names}
+
+    @cached_property
+    def rare_readings(self) -> frozenset[tuple[str, str, str]]:
+        """(form, lemma, part of speech) of readings almost never meant ("ma" as "mój")."""
+        return frozenset((form, lemma, pos) for form, lemma, pos in self.tsv("rare_readings.tsv"))
+
+    @cached_property
+    def gist_words(self) -> GistWords:
+        """Polish words whose grammar the gist handles itself ("nie", "się", street words …)."""
+        return GistWords.from_table(self.toml("gist.toml"))

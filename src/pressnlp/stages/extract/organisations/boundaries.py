@@ -1,0 +1,168 @@
+"""Where names begin and end: a run of capitalised words cut into names (at coordinators between
+two headed parts, at possessives, at a second head that is no complement of the first), a name's
+start in head-initial languages, the organisation inside a unit's name, and the edges of a name
+another tagger found."""
+from __future__ import annotations
+
+from pressnlp.lang.pl.morphology import analyse_pl
+from pressnlp.stages.extract.organisations.canonical import MentionBuilder
+from pressnlp.stages.extract.organisations.edges import CLOSE_QUOTES, OPEN_QUOTES, legal_form_after
+from pressnlp.stages.extract.organisations.mention import OrgMention
+from pressnlp.stages.extract.organisations.words import NameWords, is_genitive
+
+
+class NameBounds:
+    """Turns runs of tokens (token indexes) of one Doc into name mentions."""
+
+    def __init__(self, words: NameWords, builder: MentionBuilder):
+        self.words = words
+        self.builder = builder
+        self.tokens = words.tokens
+        self.language = words.language
+
+    def legal_form_after(self, end: int) -> str | None:
+        return legal_form_after(self.words.text, end, self.words.all.legal_forms)
+
+    def split_chunk(self, chunk: list[int]) -> list[list[int]]:
+        """Cut a run into names: at coordinators between two headed parts, at possessives, and
+        (Polish) at a second head that is not a genitive complement of the first."""
+        words = self.words
+        tokens = self.tokens
+        parts: list[list[int]] = [[]]
+        for position, index in enumerate(chunk):
+            token = tokens[index]
+            current = parts[-1]
+            lowered = token.text.lower()
+            if lowered in words.all.coordinators and current and any(words.is_head(tokens[j]) for j in current):
+                rest = chunk[position + 1:]
+                if any(words.is_head(tokens[j]) for j in rest) and self._coordinated_head(rest):
+                    parts.append([])
+                    continue
+            if (self.language == "pl" and len(current) > 1 and words.is_head(token) and analyse_pl(token.text)
+                    and any(words.is_head(tokens[j]) for j in current) and not is_genitive(token.text)):
+                trimmed = words.trim_connectors(current)
+                parts[-1] = trimmed
+                parts.append([])
+            if (lowered in words.all.genitive_links and not words.lex.head_initial and current
+                    and any(words.is_head(tokens[j]) for j in current) and self._head_follows(chunk, position)):
+                # "Junta de Gobierno del Ayuntamiento de València": a body of an organisation
+                parts.append([])
+                continue
+            parts[-1].append(index)
+            if token.text.endswith(words.all.possessive_endings):
+                parts.append([])
+        return [trimmed for trimmed in (words.trim_connectors(part) for part in parts) if trimmed]
+
+    def _head_follows(self, chunk: list[int], position: int) -> bool:
+        """A genitive link right before another organisation ("… del Ayuntamiento de València")."""
+        for index in chunk[position + 1:]:
+            word = self.tokens[index].text.lower()
+            if word in self.words.all.articles:
+                continue
+            return self.words.is_head(self.tokens[index])
+        return False
+
+    def _coordinated_head(self, rest: list[int]) -> bool:
+        """The part after a coordinator starts a new name when its own first words lead to a head
+        without passing through a genitive link ("... and Technology" does not)."""
+        for index in rest[:4]:
+            token = self.tokens[index]
+            if self.words.is_head(token):
+                return True
+            if token.text.lower() in self.words.connectors:
+                return False
+            if self.words.lex.head_initial and not self.words.is_adjective(token):
+                return False  # "i Energetyki Politechniki …": a complement goes on
+        return False
+
+    def candidate(self, part: list[int]) -> OrgMention | None:
+        """The name in a part of a run, if it is one: it needs a head noun or a legal form."""
+        words = self.words
+        tokens = self.tokens
+        heads = [i for i in part if words.is_head(tokens[i])]
+        legal = self.legal_form_after(tokens[part[-1]].end)
+        if not heads and not legal:
+            return None
+        start_index = self._name_start(part, heads[0] if heads else part[0])
+        part = [i for i in part if i >= start_index]
+        while part and (tokens[part[0]].text in words.not_names or tokens[part[0]].text.lower() in words.all.articles
+                        or tokens[part[0]].text.lower() in words.connectors or not tokens[part[0]].is_word):
+            part = part[1:]
+        if not part or not tokens[part[0]].is_capitalised:
+            return None
+        heads = [i for i in part if words.is_head(tokens[i])]
+        if not heads and not legal:
+            return None
+        if not words.lex.sentence_case and not any(tokens[i].is_capitalised for i in heads) and not legal:
+            return None
+        word_indexes = [i for i in part if tokens[i].is_word]
+        municipal = words.lex.municipal  # the release's own language: "Kansas City" is a name
+        if heads and not legal and word_indexes[-1] == heads[-1] and words.head_lemma(tokens[heads[-1]]) in municipal:
+            # A municipality is named only with its name after the word: "Dolne Miasto" is a
+            # district, "Urząd Miasta" refers back to the city named elsewhere.
+            if len(heads) == 1:
+                return None
+            return self.builder.make(part, kind="head", head=heads[0], head_word=heads[-1])
+        if len(word_indexes) == 1 and not legal:
+            token = tokens[word_indexes[0]]
+            if not words.is_head(token) or (words.is_sentence_start(token) and not token.is_acronym):
+                return None
+            return self.builder.make(part, kind="head", head=heads[0])
+        return self.builder.make(part, kind="name", head=heads[0] if heads else None, legal=legal)
+
+    def embedded(self, part: list[int]) -> OrgMention | None:
+        """The organisation inside a unit's name: "Wydział Ekologii Urzędu Miasta Rybnika" also
+        names "Urząd Miasta Rybnika" (the genitive head after the unit's own head)."""
+        words = self.words
+        tokens = self.tokens
+        heads = [i for i in part if words.is_head(tokens[i])]
+        for head in heads[1:]:
+            if self.language != "pl" or not is_genitive(tokens[head].text):
+                continue
+            if words.head_lemma(tokens[head]) in words.units:
+                continue
+            start = head
+            for index in reversed([i for i in part if heads[0] + 1 < i < head]):
+                if not is_genitive(tokens[index].text) or not words.is_adjective(tokens[index]):
+                    break
+                start = index
+            sub = [i for i in part if i >= start]
+            mention = self.candidate(sub)
+            return mention if mention and not mention.is_unit else None
+        return None
+
+    def _name_start(self, part: list[int], head: int) -> int:
+        """Where the name begins: in head-initial languages at the head or the adjectives (and
+        unknown foreign words) right before it; elsewhere at the run's first word."""
+        if not self.words.lex.head_initial:
+            return part[0]
+        start = head
+        position = part.index(head)
+        for index in reversed(part[:position]):
+            token = self.tokens[index]
+            if (self.words.is_adjective(token) or token.is_acronym
+                    or (self.language == "pl" and not analyse_pl(token.text))):
+                start = index
+            else:
+                break
+        return start
+
+    def tagged_name(self, part: list[int]) -> OrgMention | None:
+        """See `OrganisationFinder.tagged_name`."""
+        tokens = self.tokens
+        while part and not tokens[part[0]].is_word:
+            part = part[1:]
+        while part and not tokens[part[-1]].is_word:
+            opened = any(tokens[i].text in OPEN_QUOTES for i in part[:-1])
+            if opened and tokens[part[-1]].text in CLOSE_QUOTES:
+                break
+            part = part[:-1]
+        for position in range(1, len(part)):
+            if self.legal_form_after(tokens[part[position - 1]].end):
+                part = part[:position]  # "Kwantowe Laboratorium | Sp. z o.o."
+                break
+        if not part or not tokens[part[0]].is_capitalised:
+            return None
+        heads = [i for i in part if self.words.is_head(tokens[i])]
+        return self.builder.make(part, kind="name", head=heads[0] if heads else None,
+                                 legal=self.legal_form_after(tokens[part[-1]].end))

@@ -1,0 +1,217 @@
+"""Every way a release names an organisation, in the order the rules run: capitalised runs with
+a head noun or a legal form ("Softnet Silesia Sp. z o.o."), names after a descriptor noun
+("spółka Sanrail Components"), appositions ("ALONE, the national charity"), names whose initials
+spell the bracketed acronym after them ("Metropoolregio Rotterdam Den Haag (MRDH)"), acronyms on
+their own ("GZM"), and gazetteer entries."""
+from __future__ import annotations
+
+import re
+
+from pressnlp.lang.morphology import lemma, lemmas
+from pressnlp.lang.normalise import normalise
+from pressnlp.stages.extract.gazetteer import Gazetteer, not_organisation_acronyms
+from pressnlp.stages.extract.lexicon import Lexicon
+from pressnlp.stages.extract.organisations.boundaries import NameBounds
+from pressnlp.stages.extract.organisations.canonical import MentionBuilder
+from pressnlp.stages.extract.organisations.mention import OrgMention, initials_match, key_words, name_key
+from pressnlp.stages.extract.organisations.runs import CapitalisedRuns
+from pressnlp.stages.extract.organisations.words import ROMAN_NUMERAL, NameWords, is_given_name
+from pressnlp.stages.extract.text import Doc
+
+Spans = list[tuple[int, int]]
+# A bracketed acronym: a capital letter (of any alphabet the packs use) and up to 11 more.
+_BRACKETED_ACRONYM = re.compile(r"\(([A-ZĄĆĘŁŃÓŚŹŻÀ-ÞА-ЯІЇЄҐ][\w.&-]{1,11})\)")
+
+
+class CandidateFinder:
+    """Finds the organisation mentions of one Doc (`run`), each rule adding to `mentions`; text
+    a rule covered (`covered`) is not named again by a later one."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer | None):
+        self.doc = doc
+        self.text = doc.text
+        self.tokens = doc.tokens
+        self.words = NameWords(doc)
+        self.builder = MentionBuilder(self.words)
+        self.bounds = NameBounds(self.words, self.builder)
+        self.gazetteer = gazetteer
+        self.mentions: list[OrgMention] = []
+
+    def run(self) -> list[OrgMention]:
+        covered: Spans = []
+        for run in CapitalisedRuns(self.words, self.bounds).runs():
+            for span in self.bounds.split_chunk(run):
+                mention = self.bounds.candidate(span)
+                if mention:
+                    self.mentions.append(mention)
+                    covered.append((mention.start, mention.end))
+                    if mention.is_unit:
+                        inner = self.bounds.embedded(span)
+                        if inner:
+                            self.mentions.append(inner)
+                        if inner and inner.end == mention.end and mention.acronym:
+                            inner.acronym, mention.acronym = mention.acronym, None
+        self.descriptor_names(covered)
+        self.appositions(covered)
+        self.acronym_defined_names(covered)
+        self.acronyms()
+        if self.gazetteer:
+            self.gazetteer_names(self.gazetteer, covered)
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+        return self.mentions
+
+    def _add(self, mention: OrgMention, covered: Spans) -> None:
+        self.mentions.append(mention)
+        covered.append((mention.start, mention.end))
+
+    def descriptor_names(self, covered: Spans) -> None:
+        """'spółka Sanrail Components', 'the municipal company Wrocławskie Mieszkania', 'z miastem
+        Ostrawa': a lower-case descriptor noun followed by a capitalised name."""
+        words = self.words
+        tokens = self.tokens
+        for i, token in enumerate(tokens[:-1]):
+            if not token.is_word or token.is_capitalised:
+                continue
+            if not ({token.text.lower()} | set(lemmas(token.text, words.language))) & words.descriptors:
+                continue
+            if i and tokens[i - 1].text.lower() in words.all.locative_prepositions:
+                continue  # "w gminach Pilchowice i Bojszowy": places
+            j = i + 1
+            part: list[int] = []
+            while j < len(tokens) and words.name_word(tokens[j]) and words.joins(tokens[j - 1], tokens[j]):
+                part.append(j)
+                j += 1
+            if not part or _inside(tokens[part[0]].start, covered):
+                continue
+            if all(words.is_head(tokens[k]) for k in part) or is_given_name(tokens[part[0]].text):
+                continue
+            for piece in self._split_on_coordinators(part, j):
+                mention = self.builder.make(piece, kind="name", head=None,
+                                            legal=self.bounds.legal_form_after(tokens[piece[-1]].end))
+                mention.described = True
+                self._add(mention, covered)
+
+    def _split_on_coordinators(self, part: list[int], after: int) -> list[list[int]]:
+        """'z mestami Pezinok a Modra': two names after one plural descriptor."""
+        pieces = [part]
+        tokens = self.tokens
+        if after + 1 < len(tokens) and tokens[after].text.lower() in self.words.all.coordinators:
+            second = []
+            j = after + 1
+            while j < len(tokens) and self.words.name_word(tokens[j]) and self.words.joins(tokens[j - 1], tokens[j]):
+                second.append(j)
+                j += 1
+            if second and len(second) <= 3:
+                pieces.append(second)
+        return pieces
+
+    def appositions(self, covered: Spans) -> None:
+        """'ALONE, the national charity for older people': a name explained by a descriptor, in the
+        release's language and in English (where articles open appositions)."""
+        for lex in {lex.language: lex for lex in (self.words.lex, self.words.en)}.values():
+            if lex.apposition_stops:
+                self._appositions(lex, covered)
+
+    def _appositions(self, lex: Lexicon, covered: Spans) -> None:
+        articles = "|".join(re.escape(word) for word in sorted(lex.articles | lex.indefinite_articles))
+        pattern = re.compile(rf",\s+(?:{articles})\s+((?:[\w-]+ ?){{1,4}})")
+        tokens = self.tokens
+        for match in pattern.finditer(self.text):
+            phrase = match.group(1).lower().split()
+            for stop, word in enumerate(phrase):  # the noun before "for", "of", … heads the phrase
+                if word in lex.apposition_stops:
+                    phrase = phrase[:stop]
+                    break
+            if not phrase or not (phrase[-1] in lex.descriptors or lemma(phrase[-1], lex.language) in lex.descriptors):
+                continue
+            part: list[int] = []
+            j = self.doc.token_index(match.start()) - 1
+            while j >= 0 and self.words.name_word(tokens[j]) and (
+                    not part or self.words.joins(tokens[j], tokens[part[0]])):
+                part.insert(0, j)
+                j -= 1
+            while part and tokens[part[0]].text in self.words.not_names:
+                part = part[1:]
+            if not part or len(part) > 4 or _inside(tokens[part[0]].start, covered):
+                continue
+            if is_given_name(tokens[part[0]].text):
+                continue
+            mention = self.builder.make(part, kind="name", head=None)
+            mention.described = True
+            self._add(mention, covered)
+
+    def acronym_defined_names(self, covered: Spans) -> None:
+        """'Metropoolregio Rotterdam Den Haag (MRDH)': a capitalised run whose initials spell the
+        bracketed acronym after it is a name even without a head word; the run may cross a dash
+        ("Instytut Meteorologii i Gospodarki Wodnej – Państwowy Instytut Badawczy (IMGW-PIB)")."""
+        words = self.words
+        tokens = self.tokens
+        for match in _BRACKETED_ACRONYM.finditer(self.text):
+            acronym = match.group(1)
+            end_index = self.doc.token_index(match.start()) - 1
+            if end_index < 0:
+                continue
+            part: list[int] = []
+            j = end_index
+            while j >= 0 and (words.name_word(tokens[j]) or tokens[j].text.lower() in words.connectors
+                              or (tokens[j].text in "–—" and part)):
+                part.insert(0, j)
+                if j > 0 and "\n" in self.text[tokens[j - 1].end:tokens[j].start]:
+                    break
+                j -= 1
+            part = words.trim_connectors(part)
+            while part and (tokens[part[0]].text.lower() in words.connectors
+                            or tokens[part[0]].text in words.not_names or not tokens[part[0]].is_word):
+                part = part[1:]
+            for size in range(len(part), 1, -1):
+                piece = part[-size:]
+                first = tokens[piece[0]]
+                if not first.is_word or not first.is_capitalised:
+                    continue
+                texts = [tokens[k].text for k in piece if tokens[k].is_word]
+                if len(texts) < 2 or not initials_match(acronym, texts):
+                    continue
+                start = first.start
+                shorter = [m for m in self.mentions if start < m.start and m.end <= match.start() and m.kind == "name"]
+                if _inside(start, covered) and not shorter:
+                    break
+                for mention in shorter:
+                    self.mentions.remove(mention)
+                heads = [k for k in piece if words.is_head(tokens[k])]
+                mention = self.builder.make(piece, kind="name", head=heads[0] if heads else None)
+                mention.acronym = acronym
+                self._add(mention, covered)
+                break
+
+    def acronyms(self) -> None:
+        """Acronyms on their own ("GZM", "NCBR"): each is a mention keyed by the acronym."""
+        ignored = not_organisation_acronyms()
+        names = [(m.start, m.end) for m in self.mentions if not m.is_unit]
+        for token in self.tokens:
+            if not token.is_acronym or token.text in ignored or ROMAN_NUMERAL.match(token.text):
+                continue
+            if any(ch.isdigit() for ch in token.text) or _inside(token.start, names):
+                continue
+            before = self.text[max(0, token.start - 1):token.start]
+            if before == "@" or self.text[token.end:token.end + 1] == "@":
+                continue
+            self.mentions.append(OrgMention(start=token.start, end=token.end, name=token.text,
+                                            key=token.text.lower(), kind="acronym",
+                                            is_programme=self.builder.is_programme([token], token.start),
+                                            words=[token.text.lower()]))
+
+    def gazetteer_names(self, gazetteer: Gazetteer, covered: Spans) -> None:
+        """Gazetteer entries (programmes too, which other names may cover)."""
+        for entry, matched, start, end in gazetteer.find(self.doc):
+            if not entry.is_programme and any(s <= start and end <= e for s, e in covered):
+                continue
+            # the name as written when it is the one matched, the entry's when inflected
+            surface = self.text[start:end]
+            name = surface if normalise(surface) == normalise(matched) else matched
+            words = key_words(name, entry.language)
+            self.mentions.append(OrgMention(start=start, end=end, name=name, kind="gazetteer",
+                                            key=name_key(words), is_programme=entry.is_programme, words=words))
+
+
+def _inside(offset: int, spans: Spans) -> bool:
+    return any(start <= offset < end for start, end in spans)

@@ -1,0 +1,117 @@
+"""Building a mention from a span of tokens: the name as it should be reported (Polish in the
+nominative: the head and its agreeing adjectives inflect, genitive complements stay), the key
+mentions of one organisation share, the head's lemma, and whether it is a unit or a programme."""
+from __future__ import annotations
+
+import logging
+
+from pressnlp.lang.morphology import lemma, lemmas
+from pressnlp.lang.pl.morphology import NOMINAL, analyse_pl, nominative_phrase
+from pressnlp.stages.extract.organisations.edges import bracketed_acronym, quoted_name_after
+from pressnlp.stages.extract.organisations.mention import OrgMention, key_words, name_key
+from pressnlp.stages.extract.organisations.words import NameWords
+from pressnlp.stages.extract.text import Token
+
+log = logging.getLogger(__name__)
+
+
+class MentionBuilder:
+    """Makes OrgMentions of token spans of one Doc."""
+
+    def __init__(self, words: NameWords):
+        self.words = words
+        self.doc = words.doc
+        self.text = words.text
+        self.tokens = words.tokens
+        self.language = words.language
+
+    def make(self, part: list[int], *, kind: str, head: int | None, legal: str | None = None,
+             head_word: int | None = None) -> OrgMention:
+        """The mention of the tokens `part` (token indexes); `head`: the index of its head noun;
+        `legal`: the legal form written after it; `head_word`: the head to report when it is not
+        `head` (a municipality named by its office: "Urząd Miasta")."""
+        words_ = self.words
+        tokens = self.tokens
+        start = tokens[part[0]].start
+        end = tokens[part[-1]].end
+        quoted_end = quoted_name_after(self.text, end)
+        if quoted_end:
+            end = quoted_end
+        words = [t for t in tokens[self.doc.token_index(start):self.doc.token_index(end)] if t.is_word]
+        surface = self.text[start:end]
+        name = self.canonical(words, start, end, head)
+        key = key_words(name, self.language)
+        lemma_words = [lemma(t.text, self.language) if not t.is_acronym else t.text.lower() for t in words]
+        head_token = tokens[head] if head is not None else None
+        reference = tokens[head_word] if head_word is not None else head_token
+        head_lemma = words_.head_lemma(reference) if reference else None
+        mention = OrgMention(start=start, end=end, name=name, key=name_key(key), kind=kind,
+                             head=head_lemma, words=lemma_words)
+        if legal:
+            legal_start = self.text.index(legal, end)
+            mention.end = legal_start + len(legal)
+            mention.legal_form = legal
+            mention.name = f"{name}{self.text[end:legal_start]}{legal}"
+        mention.acronym = bracketed_acronym(self.text, mention.end)
+        first = words[0] if words else None
+        units = words_.units
+        if words_.lex.head_initial:
+            # "Wydział Chemii UJ", and "Zakład Chemii Wydziału Chemii UJ" (part of a unit)
+            later_unit = any(words_.is_head(t) and words_.head_lemma(t) in units for t in words[1:])
+            mention.is_unit = bool(head_lemma in units or (later_unit and head_token is not None
+                                                            and first is not None and head_token.start == first.start))
+        else:
+            mention.is_unit = any(words_.head_lemma(t) in units for t in words if words_.is_head(t))
+        mention.is_programme = self.is_programme(words, start)
+        log.debug("organisation %r -> %r (%s)", surface, mention.name, kind)
+        return mention
+
+    def canonical(self, words: list[Token], start: int, end: int, head: int | None) -> str:
+        """The name as it should be reported: Polish in the nominative; elsewhere as written."""
+        surface = self.text[start:end]
+        if self.language == "pl" and head is None:
+            # no organisation word ("Krakowskiego Obszaru Funkcjonalnego (KrOF)"): the first noun
+            head = next((self.doc.token_index(t.start) for t in words
+                         if any(r.pos in NOMINAL for r in analyse_pl(t.text))
+                         and not any(r.pos == "adj" for r in analyse_pl(t.text))), None)
+        if self.language != "pl" or head is None:
+            return surface
+        head_token = self.tokens[head]
+        positions = [i for i, t in enumerate(words) if t.start == head_token.start]
+        if not positions:
+            return surface
+        head_lemma = self.words.head_lemma(head_token) if self.words.is_head(head_token) else None
+        forms = nominative_phrase([t.text for t in words], positions[0], head_lemma)
+        pieces = []
+        cursor = start
+        for token, form in zip(words, forms, strict=True):
+            pieces.append(self.text[cursor:token.start])
+            pieces.append(form)
+            cursor = token.end
+        pieces.append(self.text[cursor:end])
+        return "".join(pieces)
+
+    def is_programme(self, words: list[Token], start: int) -> bool:
+        """Programme and fund names ("Fundusze Europejskie dla Śląska", "Horizon Europe"), also
+        those announced by a lower-case "programu"/"programme" right before them."""
+        if not words:
+            return False
+        programme_words = self.words.programme_words
+        first = words[0]
+        first_forms = {first.text.lower()} | set(lemmas(first.text, self.language))
+        if first_forms & programme_words:
+            return True
+        two = " ".join(lemma(t.text, self.language) for t in words[:2])
+        if two in programme_words:
+            return True
+        last = words[-1]
+        if not self.words.lex.head_initial and len(words) > 1 and (
+                {last.text.lower()} | set(lemmas(last.text, self.language))) & programme_words:
+            return True  # "UK National Quantum Technologies Programme", "Horizon Europe Call"
+        index = self.doc.token_index(start)
+        previous = self.tokens[index - 1] if index > 0 else None
+        if (previous and previous.is_word and not previous.is_capitalised
+                and self.words.joins(previous, self.tokens[index])):
+            forms = {previous.text.lower()} | set(lemmas(previous.text, self.language))
+            return bool(forms & programme_words)
+        return False

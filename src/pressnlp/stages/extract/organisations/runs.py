@@ -1,0 +1,93 @@
+"""Runs of capitalised words (with connectors such as "i", "of", "de" between them), where most
+organisation names are: "Urzędem Marszałkowskim Województwa Śląskiego", "University of Salford".
+In sentence-case languages a run goes on in lower case up to its head noun."""
+from __future__ import annotations
+
+from pressnlp.stages.extract.organisations.boundaries import NameBounds
+from pressnlp.stages.extract.organisations.words import NameWords
+
+
+class CapitalisedRuns:
+    """Finds the runs of one Doc, as lists of token indexes."""
+
+    def __init__(self, words: NameWords, bounds: NameBounds):
+        self.words = words
+        self.bounds = bounds
+        self.text = words.text
+        self.tokens = words.tokens
+
+    def runs(self) -> list[list[int]]:
+        """Runs of capitalised tokens (token indexes), with connectors between them; a run stops
+        before a legal form ("Sp. z o.o."), which the name's edges attach."""
+        words = self.words
+        runs: list[list[int]] = []
+        current: list[int] = []
+        tokens = self.tokens
+        legal_forms = words.all.legal_forms
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            joined = bool(current) and words.joins(tokens[current[-1]], token)
+            connector = self._connector_length(i) if current and joined else 0
+            if current and self.text.startswith(legal_forms, token.start) and self._legal_at(token.start):
+                runs.append(current)
+                current = []
+            elif words.name_word(token) and (not current or joined):
+                current.append(i)
+            elif connector:
+                current.extend(range(i, i + connector))
+                i += connector - 1
+            elif (current and joined and words.lex.sentence_case
+                  and self._lowercase_name_part(current, i)):
+                current.append(i)
+            else:
+                if current:
+                    runs.append(current)
+                current = [i] if words.name_word(token) else []
+            i += 1
+        if current:
+            runs.append(current)
+        return runs
+
+    def _legal_at(self, offset: int) -> bool:
+        """Whether a legal form starts at `offset`, after a space."""
+        return bool(offset) and self.text[offset - 1] == " " and self.bounds.legal_form_after(offset - 1) is not None
+
+    def _connector_length(self, i: int) -> int:
+        """Tokens taken by a connector at i ("i", "of", or "ds" + "."), when a name word follows."""
+        tokens = self.tokens
+        token = tokens[i]
+        if token.text.lower() not in self.words.connectors:
+            return 0
+        size = 2 if i + 1 < len(tokens) and tokens[i + 1].text == "." and tokens[i + 1].start == token.end else 1
+        after = i + size
+        if (after < len(tokens) and self.words.name_word(tokens[after])
+                and self.words.joins(tokens[after - 1], tokens[after])):
+            return size
+        return 0
+
+    def _lowercase_name_part(self, current: list[int], i: int) -> bool:
+        """In sentence-case languages a name goes on in lower case up to its head noun
+        ("Bratislavský samosprávny kraj"), and over genitive complements where the language
+        lists their endings ("Фонд міжнародної солідарності")."""
+        words = self.words
+        tokens = self.tokens
+        token = tokens[i]
+        if not token.is_word or token.text.isdigit():
+            return False
+        has_head = any(words.is_head(tokens[j]) for j in current)
+        if not has_head:
+            # look ahead: lower-case words up to a head within three words
+            for j in range(i, min(i + 3, len(tokens))):
+                nxt = tokens[j]
+                if not nxt.is_word or (j > i and not words.joins(tokens[j - 1], nxt)):
+                    return False
+                if words.is_head(nxt):
+                    return True
+                if nxt.is_capitalised:
+                    return False
+            return False
+        endings = words.lex.complement_endings
+        if endings and tokens[current[-1]].text.lower() not in words.connectors:
+            return token.text.lower().endswith(endings) and len(current) < 4
+        return False

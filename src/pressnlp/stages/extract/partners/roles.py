@@ -1,0 +1,155 @@
+"""Which organisations are partners, and their roles: the evidence that an organisation takes
+part (named often, in the lead, in the contact block, as a speaker's organisation, near a
+funding or partnership cue, acting), venues and programmes left out, the issuer, funders."""
+from __future__ import annotations
+
+from functools import cache
+
+from pressnlp.lang.morphology import lemmas
+from pressnlp.lang.pl.morphology import analyse_pl
+from pressnlp.stages.extract.lexicon import everywhere, lexicon
+from pressnlp.stages.extract.organisations import OrgMention
+from pressnlp.stages.extract.partners.merging import OrgGroup, is_unit
+from pressnlp.stages.extract.text import Doc
+
+Spans = set[tuple[int, int]]
+Cue = tuple[str, tuple[str, ...]]  # (kind, lemma phrase)
+
+
+def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mentions: int, max_partners: int,
+           keep_units: bool) -> list[OrgGroup]:
+    """The groups with enough evidence of taking part (`affiliations`: the spans of the
+    organisations people speak for), the best supported first, returned in text order."""
+    weak_heads = doc.lexicon.weak_heads | lexicon("en").weak_heads
+    scored = []
+    for group in groups:
+        if not keep_units and is_unit(group):
+            continue
+        if group.entry and group.entry.is_programme or any(m.is_programme for m in group.mentions):
+            continue
+        body = [m for m in group.mentions if not doc.in_background(m.start)]
+        if not body:
+            continue
+        weak = group.heads() and group.heads() <= weak_heads and (
+            doc.lexicon.head_initial or all(len(m.words) <= 2 for m in group.names))
+        if weak and not (group.acronyms or group.entry or len(body) >= min_mentions):
+            continue
+        if not group.names and not group.entry and len(body) < min_mentions:
+            continue  # an acronym never spelled out and named once
+        if _venue(doc, group):
+            continue
+        evidence = 0.0
+        evidence += len(body) >= min_mentions
+        evidence += any(m.start < doc.lead[1] for m in body)
+        evidence += any(doc.in_contact_block(m.start) for m in body)
+        evidence += any((m.start, m.end) in affiliations or _inside_any(m, affiliations) for m in body)
+        evidence += cued(doc, group)
+        evidence += 0.5 * bool(group.entry)
+        evidence += 0.5 * any(m.kind == "name" and len(m.words) > 1 for m in body)
+        evidence += 0.5 * any(_acting(doc, m) for m in body if m.kind != "head")
+        evidence += 0.5 * any(m.described for m in body)
+        if evidence >= 1:
+            scored.append((evidence, group))
+    scored.sort(key=lambda item: (-item[0], item[1].first))
+    chosen = [group for _, group in scored[:max_partners]]
+    return sorted(chosen, key=lambda g: g.first)
+
+
+def issuer(doc: Doc, groups: list[OrgGroup]) -> OrgGroup | None:
+    """Who the release speaks for: the organisation of the contact block, else the first
+    organisation of the lead that is not its funder."""
+    for group in groups:
+        if any(doc.in_contact_block(m.start) for m in group.mentions):
+            return group
+    in_lead = [g for g in groups if any(m.start < doc.lead[1] for m in g.mentions) and role(doc, g) != "funder"]
+    return min(in_lead, key=lambda g: g.first) if in_lead else None
+
+
+def role(doc: Doc, group: OrgGroup) -> str:
+    """'funder' near a funding cue, 'partner' near a partnership cue or named more than once,
+    else 'other'."""
+    if any("funder" in _cues_near(doc, m) for m in group.mentions):
+        return "funder"
+    if cued(doc, group):
+        return "partner"
+    return "partner" if len(group.mentions) > 1 else "other"
+
+
+def cued(doc: Doc, group: OrgGroup) -> bool:
+    return any(_cues_near(doc, m) for m in group.mentions)
+
+
+def _previous_word(doc: Doc, mention: OrgMention) -> str:
+    index = doc.token_index(mention.start) - 1
+    while index >= 0 and doc.tokens[index].text.lower() in everywhere().articles:
+        index -= 1
+    if index < 0 or not doc.tokens[index].is_word:
+        return ""
+    return doc.tokens[index].text.lower()
+
+
+def _venue(doc: Doc, group: OrgGroup) -> bool:
+    """Named only as the place where something happens: "w Międzynarodowym Centrum
+    Kongresowym", "at Wrocław City Hall"."""
+    if group.entry or group.acronyms:
+        return False
+    for mention in group.mentions:
+        if _previous_word(doc, mention) not in everywhere().locative_prepositions:
+            return False
+        if doc.language == "pl" and mention.head:
+            head = doc.tokens[doc.token_index(mention.start)]
+            if not any("loc" in r.cases for r in analyse_pl(head.text)) and not any(
+                    "loc" in r.cases for t in doc.tokens[doc.token_index(mention.start):doc.token_index(mention.end)]
+                    for r in analyse_pl(t.text) if lemmas(t.text, "pl") & {mention.head}):
+                return False
+    return True
+
+
+def _acting(doc: Doc, mention: OrgMention) -> bool:
+    """The organisation does something: a Polish name in the nominative (the subject), a name
+    opening a sentence, or the agent after "przez"/"by"."""
+    previous = _previous_word(doc, mention)
+    if previous in everywhere().agent_prepositions:
+        return True
+    if doc.language == "pl":
+        return doc.text[mention.start:mention.end] == mention.name and previous not in doc.lexicon.prepositions
+    return mention.start in doc.sentence_starts
+
+
+def _inside_any(mention: OrgMention, spans: Spans) -> bool:
+    return any(start <= mention.start and mention.end <= end for start, end in spans)
+
+
+def _cues_near(doc: Doc, mention: OrgMention, window: int = 6) -> frozenset[str]:
+    """Which kinds of cue ("funder", "partner") occur within `window` words before or after a
+    mention in its sentence; cues are lemma phrases from the language's lexicon."""
+    found = doc.cache.setdefault("cues", {})
+    key = (mention.start, mention.end)
+    if key in found:
+        return found[key]
+    sentence_start, sentence_end = doc.sentence_of(mention.start)
+    first = doc.token_index(max(sentence_start, mention.start))
+    before = [t for t in doc.tokens[max(0, first - window * 2):first] if t.is_word and t.start >= sentence_start]
+    last = doc.token_index(mention.end)
+    after = [t for t in doc.tokens[last:last + window * 2] if t.is_word and t.end <= sentence_end]
+    context = [lemmas(t.text, doc.language) for t in before[-window:] + after[:window]]
+    kinds = set()
+    index = _cue_index(doc.language)
+    for i, forms in enumerate(context):
+        for form in forms:
+            for kind, cue in index.get(form, ()):
+                if i + len(cue) <= len(context) and all(cue[k] in context[i + k] for k in range(1, len(cue))):
+                    kinds.add(kind)
+    found[key] = frozenset(kinds)
+    return found[key]
+
+
+@cache
+def _cue_index(language: str) -> dict[str, list[Cue]]:
+    """First word of each cue of a language -> (kind, cue)."""
+    words = lexicon(language)
+    index: dict[str, list[Cue]] = {}
+    for kind, cues in (("funder", words.funder_cues), ("partner", words.partner_cues)):
+        for cue in cues:
+            index.setdefault(cue[0], []).append((kind, cue))
+    return index

@@ -1,0 +1,143 @@
+"""Where a release names people: quote attributions ("– mówi Kamila Okoń z Departamentu …",
+"said Dr Jane Doe, CEO of X", "říká prof. Ing. Martin Veselý"), attributing phrases before a
+name ("według Kamili Okoń", "according to …"), and the press-contact block."""
+from __future__ import annotations
+
+import re
+
+from pressnlp.lang.morphology import lemmas
+from pressnlp.stages.extract.lexicon import everywhere, lexicon
+from pressnlp.stages.extract.organisations import OrganisationFinder
+from pressnlp.stages.extract.people.names import PersonalNames
+from pressnlp.stages.extract.people.person import Person, merge_people
+from pressnlp.stages.extract.people.roles import RoleReader
+from pressnlp.stages.extract.text import Doc, Token
+
+# A quotation closes (or a dash opens the attribution) right before the verb, perhaps with an
+# auxiliary in between: "” – mówi", "," said", "», ha afirmado", "», a déclaré".
+_QUOTE_OR_DASH = re.compile(r"[”\"»“'’,–—-]\s*(?:\w{1,4}\s+){0,2}$")
+
+
+class PeopleFinder:
+    """Finds the people of one Doc (`run`)."""
+
+    def __init__(self, doc: Doc, finder: OrganisationFinder):
+        self.doc = doc
+        self.text = doc.text
+        self.tokens = doc.tokens
+        self.lex = doc.lexicon
+        self.en = lexicon("en")
+        organisations = [m for m in finder.find(doc) if m.kind in ("name", "gazetteer")]
+        acronyms = [m for m in finder.find(doc) if m.kind == "acronym"]
+        self.names = PersonalNames(doc, organisations)
+        self.roles = RoleReader(doc, self.names.titles, organisations, acronyms)
+        self.verbs = self.lex.attribution_verbs | self.en.attribution_verbs
+        self.attribution_as = everywhere().attribution_as
+        self.people: list[Person] = []
+
+    def run(self) -> list[Person]:
+        self.contact_block_people()
+        self.attributions()
+        self.attributing_phrases()
+        return merge_people(sorted(self.people, key=lambda p: p.start))
+
+    def attributions(self) -> None:
+        """A verb of saying with the speaker after it ("– mówi Kamila Okoń") or before it ("Jane
+        Doe said")."""
+        names, roles = self.names, self.roles
+        for i, token in enumerate(self.tokens):
+            if not token.is_word or token.is_capitalised and not self._sentence_start(token):
+                continue
+            if not (lemmas(token.text, self.doc.language) | {token.text.lower()}) & self.verbs:
+                continue
+            if self.doc.in_boilerplate(token.start):
+                continue
+            before = self.text[max(0, token.start - 14):token.start]
+            after_quote = bool(_QUOTE_OR_DASH.search(before))
+            found = names.name_at(i + 1)
+            if found and (after_quote or self._sentence_start(token) or self._after_as(i)):
+                person = names.person(*found, source="quote")
+                between = self.text[token.end:person.start].strip()
+                roles.describe(person, found[1], prefix=between if after_quote else "", tail=after_quote)
+                self.people.append(person)
+            elif after_quote or self._quote_before_name(i):
+                found = names.name_before(i)
+                if found:
+                    person = names.person(*found, source="quote")
+                    roles.describe(person, found[1], prefix="", tail=True, stop=token.start)
+                    self.people.append(person)
+
+    def _sentence_start(self, token: Token) -> bool:
+        return token.start in self.doc.sentence_starts
+
+    def _after_as(self, index: int) -> bool:
+        """"Jak podkreśla X", "As X said": a verb right after a sentence-initial 'as'."""
+        previous = [t for t in self.tokens[max(0, index - 2):index] if t.is_word]
+        return bool(previous) and previous[-1].text.lower() in self.attribution_as \
+            and self._sentence_start(previous[-1])
+
+    def _quote_before_name(self, index: int) -> bool:
+        """'…”, Jane Doe, CEO of X, said.': a quote closes shortly before the verb."""
+        sentence_start, _ = self.doc.sentence_of(self.tokens[index].start)
+        window = self.text[max(sentence_start, self.tokens[index].start - 120):self.tokens[index].start]
+        return bool(re.search(r"[”\"»]\s*[,–—-]", window))
+
+    def attributing_phrases(self) -> None:
+        """"według Kamili Okoń", "zdaniem Agaty Lipińskiej", "according to Dr Jane Doe"."""
+        phrases = self.lex.attribution_before + self.en.attribution_before
+        first_words = {phrase[0] for phrase in phrases}
+        words = [t for t in self.tokens if t.is_word]
+        for i, word in enumerate(words):
+            if word.text.lower() not in first_words:
+                continue
+            for phrase in phrases:
+                if [w.text.lower() for w in words[i:i + len(phrase)]] != list(phrase):
+                    continue
+                index = self.doc.token_index(words[i + len(phrase) - 1].end)
+                found = self.names.name_at(index, limit=4)
+                if found:
+                    person = self.names.person(*found, source="attribution", oblique=True)
+                    self.roles.describe(person, found[1], prefix="", tail=True, links_only=True)
+                    self.people.append(person)
+
+    def contact_block_people(self) -> None:
+        """A name at the start of a line of the press-contact block, its role and organisation
+        on the same line or the next two."""
+        block = self.doc.contact_block
+        if not block:
+            return
+        start, end = block
+        lines = [(s, e) for s, e in self.doc.lines if start <= s < end]
+        for n, (line_start, line_end) in enumerate(lines):
+            line = self.text[line_start:line_end]
+            offset = line_start
+            if n == 0:
+                colon = line.find(":")
+                if colon < 0 or not line[colon + 1:].strip():
+                    continue
+                offset = line_start + colon + 1
+            if "@" in self.text[offset:line_end] and " " not in self.text[offset:line_end].strip():
+                continue
+            found = self._name_in_line(offset, line_end)
+            if not found:
+                continue
+            person = self.names.person(*found, source="contact")
+            rest = self.text[person.end:line_end]
+            if rest.strip(" ,;"):
+                self.roles.describe(person, found[1], prefix="", tail=True, stop=line_end)
+            following = [self.text[s:e].strip() for s, e in lines[n + 1:n + 3]]
+            self.roles.role_from_lines(person, following, lines[n + 1:n + 3])
+            self.people.append(person)
+
+    def _name_in_line(self, offset: int, line_end: int) -> tuple[int, int] | None:
+        """A name at the start of a contact line, after titles ("mł. bryg. Kamil Duda") or after
+        an organisation and a colon ("University of Edinburgh: Rachel Dunlop, …")."""
+        starts = [offset]
+        colon = self.text.find(":", offset, min(line_end, offset + 80))
+        if colon > 0:
+            starts.append(colon + 1)
+        for start in starts:
+            found = self.names.name_at(self.doc.token_index(start), limit=8)
+            if found and self.tokens[found[0]].start <= start + 40 and self.tokens[found[1]].end <= line_end:
+                return found
+        return None

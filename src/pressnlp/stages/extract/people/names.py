@@ -1,0 +1,167 @@
+"""Personal names in a release: runs of capitalised words that are no titles, role words or
+organisation words, in Polish opening with a given name; put in the nominative with Morfeusz
+("Kamili Okoń" -> "Kamila Okoń")."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pressnlp import lang
+from pressnlp.lang.morphology import lemmas
+from pressnlp.lang.pl.morphology import SurnameRules, analyse_pl, nominative_person
+from pressnlp.stages.extract.lexicon import everywhere, lexicon
+from pressnlp.stages.extract.organisations import OrgMention
+from pressnlp.stages.extract.organisations.words import is_given_name
+from pressnlp.stages.extract.people.person import Person
+from pressnlp.stages.extract.text import Doc, Token
+
+MAX_NAME_WORDS = 4
+
+
+@cache
+def surname_rules() -> SurnameRules:
+    """Oblique surname endings for names Morfeusz does not know (lang/pl/names.toml)."""
+    table = lang.get("pl").toml("names.toml")
+    endings = table.get("surname_endings", {})
+
+    def pairs(gender: str) -> tuple[tuple[str, str], ...]:
+        rows = endings.get(gender, {})
+        return tuple(sorted(rows.items(), key=lambda item: len(item[0]), reverse=True))
+
+    return SurnameRules(feminine=pairs("feminine"), masculine=pairs("masculine"))
+
+
+class PersonalNames:
+    """Finds names among the tokens of one Doc, as (first, last) token indexes."""
+
+    def __init__(self, doc: Doc, organisations: list[OrgMention]):
+        self.doc = doc
+        self.text = doc.text
+        self.tokens = doc.tokens
+        lex, en = doc.lexicon, lexicon("en")
+        self.titles = {t.rstrip(".") for t in lex.titles | en.titles}
+        self.role_words = lex.not_names | en.not_names
+        self.particles = everywhere().name_particles
+        self.heads = everywhere().org_heads
+        self._in_organisations = {token.start for m in organisations
+                                  for token in doc.tokens[doc.token_index(m.start):doc.token_index(m.end)]}
+
+    def name_at(self, index: int, limit: int = 8) -> tuple[int, int] | None:
+        """The first personal name starting within `limit` tokens of `index`: (first, last)
+        token indexes. Titles, role words and acronyms before it are skipped."""
+        tokens = self.tokens
+        i = index
+        stop = min(len(tokens), index + limit)
+        while i < stop:
+            token = tokens[i]
+            if token.text in ".,:" and i > index and tokens[i - 1].text.rstrip(".") in self.titles:
+                i += 1
+                continue
+            if self.is_name_word(token):
+                run = self._name_run(i)
+                if run:
+                    return run
+            if token.text in ("\n",) or token.text in '„“"«»()':
+                return None
+            i += 1
+        return None
+
+    def name_before(self, index: int) -> tuple[int, int] | None:
+        """The name closing the clause before a verb: "Jane Doe said", "Jane Doe, CEO, said"."""
+        tokens = self.tokens
+        j = index - 1
+        while j >= 0 and not tokens[j].is_word and tokens[j].text not in '”"»':
+            j -= 1
+        # skip a role phrase set off by commas
+        k = j
+        while k >= 0 and tokens[k].text not in '”"»\n' and index - k < 25:
+            if tokens[k].text == "," and k + 1 < index:
+                candidate = self._name_ending_at(k - 1)
+                if candidate:
+                    return candidate
+            k -= 1
+        return self._name_ending_at(j)
+
+    def person(self, first: int, last: int, source: str, *, oblique: bool = False) -> Person:
+        """The Person of a name's tokens; Polish names (and names after an attributing phrase,
+        which are oblique) put in the nominative."""
+        tokens = self.tokens
+        words = [tokens[i].text for i in range(first, last + 1)]
+        if self.doc.language == "pl" or oblique:
+            words = nominative_person(words, surname_rules()) if _is_polish_name(words) else words
+        name = " ".join(words)
+        return Person(name=name, start=tokens[first].start, end=tokens[last].end, source=source)
+
+    def is_name_word(self, token: Token) -> bool:
+        if not token.is_word or not token.is_capitalised or token.is_acronym:
+            return False
+        if any(ch.isdigit() for ch in token.text):
+            return False
+        if token.text.rstrip(".") in self.titles or self._is_role_word(token):
+            return False
+        return True
+
+    def _is_role_word(self, token: Token) -> bool:
+        parts = re.split(r"[-–]", token.text)
+        return all(part in self.role_words for part in parts if part)
+
+    def _name_run(self, first: int) -> tuple[int, int] | None:
+        tokens = self.tokens
+        run = [first]
+        j = first + 1
+        while j < len(tokens) and len(run) < MAX_NAME_WORDS + 2:
+            gap = self.text[tokens[j - 1].end:tokens[j].start]
+            if gap not in (" ", "\u00a0"):
+                break
+            token = tokens[j]
+            if self._is_organisation_word(token):
+                break
+            if self.is_name_word(token):
+                run.append(j)
+            elif token.text in self.particles and j + 1 < len(tokens) and self.is_name_word(tokens[j + 1]):
+                run.append(j)
+            else:
+                break
+            j += 1
+        words = [i for i in run if tokens[i].text not in self.particles]
+        if len(words) < 2 or self._is_organisation_word(tokens[first]):
+            return None
+        opening = tokens[run[0]].text
+        if self.doc.language == "pl" and not (is_given_name(opening) or not analyse_pl(opening)):
+            # Polish names start with a given name (or a foreign word): not "Śląskiego Komendanta"
+            given = [i for i in run if is_given_name(tokens[i].text)]
+            if not given:
+                return None
+        # Words before the first given name that Morfeusz knows as something else are not part
+        # of the name: "prezes firmy Iwona Dziedzic", "Katowic Marcin Krupa".
+        given = [i for i in run if is_given_name(tokens[i].text)]
+        if given and given[0] != run[0]:
+            leading = run[:run.index(given[0])]
+            if all(analyse_pl(tokens[i].text) for i in leading):
+                run = run[run.index(given[0]):]
+        if len([i for i in run if tokens[i].text not in self.particles]) < 2:
+            return None
+        return run[0], run[min(len(run), MAX_NAME_WORDS) - 1]
+
+    def _is_organisation_word(self, token: Token) -> bool:
+        """Inside an organisation's name, or an organisation head word itself ("Agencja")."""
+        if token.start in self._in_organisations:
+            return True
+        return bool(lemmas(token.text, self.doc.language) & self.heads)
+
+    def _name_ending_at(self, last: int) -> tuple[int, int] | None:
+        tokens = self.tokens
+        if last < 1 or not self.is_name_word(tokens[last]):
+            return None
+        first = last
+        while first - 1 >= 0 and last - first < MAX_NAME_WORDS - 1 and (
+                self.is_name_word(tokens[first - 1]) or tokens[first - 1].text in self.particles):
+            if self.text[tokens[first - 1].end:tokens[first].start] != " ":
+                break
+            first -= 1
+        run = self._name_run(first)
+        return run if run and run[1] == last else None
+
+
+def _is_polish_name(words: list[str]) -> bool:
+    return bool(words) and is_given_name(words[0])

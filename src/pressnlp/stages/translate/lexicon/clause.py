@@ -1,0 +1,170 @@
+"""Clause grammar of a Polish sentence: what each word tells its neighbours.
+
+"nie" negates the next verb, "się" makes it reflexive and disappears, an agglutinate ("-śmy")
+gives its person to the past-tense verb, "by" makes it conditional, "być"/"zostać" + passive
+participle and "będzie" + infinitive become English auxiliaries; capitalised words after a street
+word are a name copied as written. The findings go into each unit's `Grammar` (or `keep_form`,
+`dropped`); nothing is translated here.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pressnlp.lang.pl.gist import GistWords
+from pressnlp.stages.translate.lexicon import english
+from pressnlp.stages.translate.lexicon.lookup import Dictionary
+from pressnlp.stages.translate.lexicon.units import Unit
+
+
+class ClauseGrammar:
+    def __init__(self, dictionary: Dictionary, polish: GistWords):
+        self.dictionary = dictionary
+        self.polish = polish
+
+    def apply(self, units: list[Unit]) -> None:
+        self._absorb_particles(units)
+        self._mark_names(units)
+        self._verb_context(units)
+
+    def _absorb_particles(self, units: list[Unit]) -> None:
+        """Agglutinates, "by", "się" and "nie" pass their meaning to a verb and disappear."""
+        words = self.polish
+        for index, unit in enumerate(units):
+            pos, lemma = unit.pos, unit.lemma
+            if pos == "aglt":
+                verb = _nearest(units, index, lambda u: u.reading.pos == "praet")
+                if verb:
+                    verb.grammar.person, verb.grammar.number = unit.reading.person, unit.reading.number
+                unit.dropped = True
+            elif pos in ("qub", "part", "comp") and lemma == words.conditional and index \
+                    and units[index - 1].reading.pos == "praet":
+                units[index - 1].grammar.conditional = True
+                unit.dropped = True
+            elif lemma == words.reflexive and pos in ("qub", "part"):
+                verb = _nearest(units, index, lambda u: u.is_verb or u.reading.pos in ("ger", "pact", "ppas"))
+                if verb:
+                    verb.grammar.reflexive = True
+                unit.dropped = True
+            elif lemma == words.negation and pos in ("qub", "part"):
+                verb = _next_content(units, index)
+                if verb and (verb.is_verb or verb.reading.pos == "pred"):
+                    verb.grammar.negated = True
+                    unit.dropped = True
+
+    def _mark_names(self, units: list[Unit]) -> None:
+        """Street names and place names with an adjective ("Ruda Śląska") are copied as written."""
+        street_words = self.polish.street_words
+        for index, unit in enumerate(units):
+            if unit.lemma in street_words or unit.token.form.lower() in street_words:
+                self._mark_keep_form(units, index + 1)
+            if index and _place_name_adjective(units[index - 1], unit):
+                unit.keep_form = True
+
+    def _mark_keep_form(self, units: list[Unit], start: int) -> None:
+        """Capitalised words after "ul.", "ulica", "al." ... (and "i" between them) are the name."""
+        index = start
+        if index < len(units) and units[index].token.form == ".":
+            index += 1
+        while index < len(units):
+            unit = units[index]
+            if unit.tokens[0].capitalised and not unit.is_punctuation:
+                unit.keep_form = True
+            elif not (unit.token.form in self.polish.name_joiners and index + 1 < len(units)
+                      and units[index + 1].tokens[0].capitalised):
+                return
+            index += 1
+
+    def _verb_context(self, units: list[Unit]) -> None:
+        """Tense, mood, auxiliaries and infinitives from the words around each verb."""
+        words = self.polish
+        for index, unit in enumerate(units):
+            grammar = unit.grammar
+            if unit.lemma in words.condition_words:
+                verb = _next_verb_in_clause(units, index)
+                if verb:
+                    verb.grammar.plain_present = True
+            if unit.reading.pos == "comp" and not unit.dropped:
+                following = _next_content(units, index)
+                entry = self.dictionary.own(unit.reading)
+                if following and following.reading.pos == "inf" and entry:
+                    following.grammar.bare_infinitive = entry.english.endswith("to")  # "aby zapytać": to ask
+            if unit.reading.pos == "pred":
+                for neighbour in units[max(index - 1, 0):index] + units[index + 1:index + 2]:
+                    if neighbour.lemma == words.be and not neighbour.dropped and not grammar.tense:
+                        grammar.tense = {"praet": "past", "bedzie": "future"}.get(neighbour.reading.pos, "")
+                        neighbour.dropped = bool(grammar.tense)
+            if unit.reading.pos == "inf" and index + 1 < len(units) and units[index + 1].reading.pos == "bedzie":
+                aux = units[index + 1]  # "prowadzić będzie": will run
+                grammar.future, grammar.negated = True, grammar.negated or aux.grammar.negated
+                grammar.person, grammar.number = aux.reading.person, aux.reading.number
+                aux.dropped = True
+            if not (unit.is_verb or unit.reading.pos == "pred") or unit.dropped:
+                continue
+            following = _next_content(units, index)
+            if following is None:
+                continue
+            if unit.reading.pos == "bedzie" and following.reading.pos in ("inf", "praet"):
+                following.grammar.future = True
+                following.grammar.negated = following.grammar.negated or grammar.negated
+                following.grammar.person, following.grammar.number = unit.reading.person, unit.reading.number
+                unit.dropped = True
+            elif unit.lemma in words.passive_auxiliaries and following.reading.pos == "ppas":
+                grammar.aux_be = True
+            elif unit.lemma == words.have and following.reading.pos == "inf":
+                grammar.aux_be = True  # "ma zostać oddana": is to be put into service
+            elif grammar.negated and self._existential(unit) and following.is_noun \
+                    and "gen" in following.reading.case:
+                grammar.existential = True
+            elif following.reading.pos == "inf" and self._takes_bare_infinitive(unit):
+                following.grammar.bare_infinitive = True
+            if unit.reading.person & {"pri", "sec"} and index and units[index - 1].reading.pos == "ppron12":
+                grammar.subject_given = True
+
+    def _takes_bare_infinitive(self, verb: Unit) -> bool:
+        base = self.dictionary.verb_base(verb)
+        return bool(base) and (english.is_modal(base.split(" ")[0]) or base.endswith(" to"))
+
+    def _existential(self, unit: Unit) -> bool:
+        """"nie ma", "nie było", "nie będzie" (third person singular of mieć/być) before a genitive."""
+        reading = unit.reading
+        if reading.lemma == self.polish.have:
+            return reading.pos == "fin" and reading.person == {"ter"} and reading.number == {"sg"}
+        return reading.lemma == self.polish.be and reading.pos in ("praet", "bedzie") and reading.number == {"sg"} \
+            and (reading.pos == "bedzie" or reading.gender == {"n"})
+
+
+def _nearest(units: list[Unit], index: int, wanted: Callable[[Unit], bool]) -> Unit | None:
+    """The closest unit within three on either side (the clause's verb for "się", "-śmy")."""
+    for distance in range(1, 4):
+        for candidate in (index - distance, index + distance):
+            if 0 <= candidate < len(units) and not units[candidate].is_punctuation and wanted(units[candidate]):
+                return units[candidate]
+    return None
+
+
+def _next_content(units: list[Unit], index: int) -> Unit | None:
+    """The next unit that is not a particle, "się" or an adverb (what "nie" negates)."""
+    for unit in units[index + 1:index + 4]:
+        if unit.is_punctuation:
+            return None
+        if unit.dropped or unit.reading.pos in ("qub", "adv", "aglt"):
+            continue
+        return unit
+    return None
+
+
+def _next_verb_in_clause(units: list[Unit], index: int) -> Unit | None:
+    for unit in units[index + 1:]:
+        if unit.is_punctuation:
+            return None
+        if unit.is_verb:
+            return unit
+    return None
+
+
+def _place_name_adjective(previous: Unit, unit: Unit) -> bool:
+    """"Ruda Śląska", "Dąbrowa Górnicza": a capitalised adjective after a place name is part of it."""
+    reading = unit.reading
+    return (reading.pos == "adj" and unit.tokens[0].capitalised and not unit.initial
+            and previous.reading.is_proper_name and "nazwa_geograficzna" in previous.reading.names
+            and previous.reading.agrees_with(reading) and len(previous.tokens) == 1)

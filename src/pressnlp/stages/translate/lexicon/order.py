@@ -1,0 +1,128 @@
+"""English word order for the translated units: postposed adjectives before their noun, "of"
+before a genitive, "the" where English needs an article; then spacing and capitals."""
+from __future__ import annotations
+
+from pressnlp.lang.en.grammar import EnglishGrammar
+from pressnlp.lang.pl.gist import GistWords
+from pressnlp.stages.translate.lexicon.analysis import Reading, Token
+from pressnlp.stages.translate.lexicon.units import Unit
+
+_OPENING = frozenset({'"', "(", "[", "'"})
+
+
+def reorder(units: list[Unit], polish: GistWords) -> list[Unit]:
+    """Postposed adjectives before their noun ("transport publiczny" -> "public transport"); "of"
+    before a genitive after a noun ("rozwój transportu" -> "development of transport")."""
+    result: list[Unit] = []
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        result.append(unit)
+        index += 1
+        if not unit.is_noun:
+            continue
+        adjectives = []
+        if unit.reading.is_proper_name and not unit.is_term:
+            continue
+        while index < len(units) and _postposed_adjective(unit, units[index], polish):
+            adjectives.append(units[index])
+            index += 1
+        if adjectives:
+            result[-1:] = [*adjectives, unit]
+        if index < len(units) and _starts_genitive(unit, units, index, polish):
+            result.append(Unit([Token("of", [Reading("of", "prep:gen")], True)], text="of"))
+    return result
+
+
+def _postposed_adjective(noun: Unit, candidate: Unit, polish: GistWords) -> bool:
+    """An adjective right after a noun that agrees with it ("transport publiczny")."""
+    if candidate.is_term:
+        return False
+    reading = candidate.reading
+    if reading.pos not in ("adj", "adjc") or candidate.token.verbatim:
+        return False
+    if reading.lemma in polish.not_postposed:
+        return False
+    return noun.reading.agrees_with(reading) and bool(noun.reading.case & reading.case)
+
+
+def _starts_genitive(noun: Unit, units: list[Unit], index: int, polish: GistWords) -> bool:
+    """A genitive phrase (adjectives, then a noun in the genitive) follows a noun."""
+    if noun.lemma in polish.quantity_nouns or noun.reading.pos == "brev" \
+            or (not noun.is_term and noun.reading.is_proper_name):
+        return False
+    for unit in units[index:index + 4]:
+        reading = unit.reading
+        if unit.is_noun:
+            return reading.case == {"gen"} or (
+                "gen" in reading.case and reading.is_proper_name is False and "nom" not in reading.case
+                and "acc" not in reading.case)
+        if reading.pos not in ("adj", "adjc", "ppas", "pact") or "gen" not in reading.case:
+            return False
+    return False
+
+
+def add_articles(units: list[Unit], english: EnglishGrammar) -> list[Unit]:
+    """English needs articles Polish lacks: "the" before a singular common noun phrase that opens
+    the sentence or follows "of" or a preposition (measured on the dev releases: chrF +3,
+    BLEU +4; plural phrases and objects of verbs gain nothing)."""
+    result: list[Unit] = []
+    clause = any(unit.is_verb for unit in units)
+    for index, unit in enumerate(units):
+        head = _phrase_head(units, index)
+        opening_label = not result and not clause  # headings, labels ("Kontakt dla mediów:")
+        if head is not None and not opening_label \
+                and _wants_article(result[-1] if result else None, head, unit, english):
+            result.append(Unit([Token("the", [Reading("the", "det")], unit.space_before)], text="the"))
+        result.append(unit)
+    return result
+
+
+def _phrase_head(units: list[Unit], index: int) -> Unit | None:
+    """The noun a phrase starting at `index` ends in (adjectives first), else None."""
+    for unit in units[index:index + 4]:
+        if unit.is_noun:
+            return unit
+        if unit.reading.pos not in ("adj", "adjc", "ppas", "pact"):
+            return None
+        if unit is not units[index] and unit.is_punctuation:
+            return None
+    return None
+
+
+def _wants_article(previous: Unit | None, head: Unit, first: Unit, english: EnglishGrammar) -> bool:
+    reading = head.reading
+    if reading.is_proper_name or head.token.verbatim or reading.is_plural:
+        return False
+    for unit in (first, head):
+        if unit.used and unit.used.word_class in ("pron", "det", "num", "name", "prep", "adv"):
+            return False
+    if first.reading.pos in ("num", "dig") or (first.entry and first.entry.word_class in ("det", "num")):
+        return False
+    if first.text.split(" ")[0].lower() in english.determiners:
+        return False
+    if previous is None:
+        return True
+    return previous.text == "of" or previous.reading.pos == "prep" or bool(
+        previous.entry and previous.entry.word_class == "prep")
+
+
+def join(units: list[Unit], tokens: list[Token]) -> str:
+    """Words with single spaces; punctuation, numbers and placeholders spaced as in the source;
+    a capital first letter when the source has one."""
+    parts: list[str] = []
+    previous: Unit | None = None
+    for unit in units:
+        glue = previous is None
+        if previous is not None and not unit.space_before:
+            glue = (unit.is_punctuation or unit.token.verbatim or unit.reading.pos == "dig"
+                    or (previous.is_punctuation and previous.text in _OPENING | {"-", "/", "–"}))
+        parts.append(unit.text if glue else " " + unit.text)
+        previous = unit
+    text = "".join(parts).strip()
+    first = next((t for t in tokens if not t.is_punctuation), None)
+    if text and first is not None and first.capitalised:
+        position = next((i for i, c in enumerate(text) if c.isalpha()), None)
+        if position is not None:
+            text = text[:position] + text[position].upper() + text[position + 1:]
+    return text

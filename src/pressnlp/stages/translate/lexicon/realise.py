@@ -1,0 +1,243 @@
+"""English for each unit of a sentence: the lexicon's words inflected from the Polish tag (plural
+nouns, comparison, verb groups), names, numbers and placeholders copied, function words whose
+English depends on a neighbour."""
+from __future__ import annotations
+
+import re
+
+from pressnlp.lang.en.grammar import EnglishGrammar
+from pressnlp.lang.pl.gist import GistWords
+from pressnlp.stages.translate.lexicon import english as inflection
+from pressnlp.stages.translate.lexicon.analysis import (
+    ADJECTIVAL,
+    adjective_nominative,
+    gerund_noun,
+    participle_adjective,
+)
+from pressnlp.stages.translate.lexicon.lookup import CLASSES, PERSONAL_NAME_LABELS, Dictionary
+from pressnlp.stages.translate.lexicon.units import VERB_POS, Unit
+from pressnlp.stages.translate.lexicon.verbs import existential, person_key, verb_phrase
+
+_PUNCTUATION_MAP = {"„": '"', "”": '"', "“": '"', "«": '"', "»": '"', "‚": "'", "‘": "'", "’": "'"}
+_YEAR_END = re.compile(r"(?<!\d)\d{4}$")  # "2024", "08.11.2021"
+# A third person singular pronoun of one gender: the English pack's key suffix for it
+_GENDERS = {frozenset({"m1"}): "_masculine", frozenset({"f"}): "_feminine"}
+
+
+class Realiser:
+    """The English text of one unit in its sentence."""
+
+    def __init__(self, dictionary: Dictionary, polish: GistWords, english: EnglishGrammar,
+                 weekdays: frozenset[str]):
+        self.dictionary = dictionary
+        self.lexicon = dictionary.lexicon
+        self.polish = polish
+        self.english = english
+        self.weekdays = weekdays  # English weekday names: "w sobotę" -> "on Saturday"
+
+    def render(self, unit: Unit, units: list[Unit], index: int) -> str:
+        token, reading = unit.token, unit.reading
+        if unit.keep_form:
+            return self._name_form(unit)
+        if reading.pos == "romandig" and index + 1 < len(units) and units[index + 1].is_noun:
+            return inflection.roman_ordinal(token.form) or token.form
+        if token.verbatim or reading.pos in ("dig", "romandig"):
+            return token.form
+        if unit.is_punctuation:
+            return _PUNCTUATION_MAP.get(token.form, token.form)
+        if unit.is_term:
+            return self._term(unit)
+        if reading.pos == "brev" and self._is_year_word(units, index):
+            return ""
+        if reading.lemma == self.polish.year_noun and reading.pos == "subst" and self._is_year_word(units, index):
+            return ""
+        if unit.is_verb or reading.pos == "pred":
+            return self._verb(unit)
+        if reading.pos in ("ppron12", "ppron3"):
+            return self._pronoun(unit, units, index)
+        special = self._function_word_in_context(unit, units, index)
+        if special is not None:
+            return special
+        if unit.token.form.lower() in self.polish.copula.polish \
+                and reading.pos in ("pred", "subst", "part", "conj", "adj"):
+            copula = self._copula(units, index)
+            if copula:
+                return copula
+        if reading.pos == "siebie":
+            return self.english.reflexive_pronoun
+        if reading.pos == "ger":
+            return self._gerund(unit)
+        if reading.pos in ("ppas", "pact"):
+            return self._participle(unit)
+        if reading.pos == "adv":
+            return self._adverb(unit)
+        if reading.pos == "brev":
+            return self._abbreviation(unit)
+        return self._word(unit)
+
+    @staticmethod
+    def _name_form(unit: Unit) -> str:
+        """A name word as written, an adjective in the nominative ("Rudę Śląską" -> "Śląska")."""
+        token, reading = unit.token, unit.reading
+        if reading.pos == "adj" and token.capitalised and reading.gender:
+            gender = next(iter(sorted(reading.gender)))
+            nominative = adjective_nominative(reading.lemma, gender)
+            if nominative:
+                return nominative[0].upper() + nominative[1:]
+        return token.form
+
+    def _is_year_word(self, units: list[Unit], index: int) -> bool:
+        """"r."/"roku" right after a year number says nothing English needs ("2024 r." -> "2024")."""
+        if not index:
+            return False
+        previous = units[index - 1].token
+        lemma = units[index].reading.lemma
+        return lemma in self.polish.year_words and previous.reading.pos == "dig" \
+            and _YEAR_END.search(previous.form) is not None
+
+    def _function_word_in_context(self, unit: Unit, units: list[Unit], index: int) -> str | None:
+        """Function words whose English depends on a neighbour: "co godzinę" (every hour),
+        ", czy ..." (whether), "w sobotę" (on Saturday)."""
+        words = self.polish
+        form = unit.token.form.lower()
+        following = units[index + 1] if index + 1 < len(units) else None
+        previous = units[index - 1] if index else None
+        if form in words.every.polish and following is not None and (
+                following.reading.pos == "dig" or following.lemma in words.time_units):
+            return words.every.english
+        if form in words.whether.polish and unit.reading.pos in ("conj", "part", "qub"):
+            if unit.initial:
+                return ""  # a yes/no question: English inverts instead
+            if previous is not None and previous.is_punctuation:
+                return words.whether.english
+        if form in words.on_weekday.polish and following is not None:
+            entry = self.lexicon.lookup(following.lemma, ("name",))
+            if entry and entry.english in self.weekdays:
+                return words.on_weekday.english
+        return None
+
+    def _copula(self, units: list[Unit], index: int) -> str | None:
+        """Polish "X to Y" means "X is Y"; "To ..." opening a sentence is "This is ..."."""
+        following = next((u for u in units[index + 1:] if not u.dropped), None)
+        if following is None or following.is_punctuation or following.is_verb:
+            return None
+        if units[index].initial:
+            return self.polish.copula.english
+        previous = units[index - 1]
+        if previous.is_punctuation and previous.token.form not in ("–", "-", "—", ","):
+            return None
+        nominal = previous.is_noun or previous.reading.pos in ("adj", "dig", "num", "ppron3", "ppron12")
+        if nominal or previous.is_punctuation:
+            plural = following.reading.is_plural and following.is_noun
+            return self.english.be_form("present", "third_plural" if plural else "third_singular")
+        return None
+
+    def _term(self, unit: Unit) -> str:
+        entry = unit.entry
+        assert entry is not None
+        if entry.word_class == "v" and unit.reading.pos in VERB_POS | {"pred"}:
+            return verb_phrase(entry.english, unit, self.english)
+        plural = unit.reading.is_plural and entry.word_class == "n"
+        text = entry.english_for(plural)
+        if plural and "|" not in entry.english:
+            text = inflection.pluralize(text)
+        if unit.tokens[0].capitalised and entry.word_class == "n" and (not unit.initial or unit.name_start):
+            text = inflection.title_case(text)
+        return text
+
+    def _word(self, unit: Unit) -> str:
+        token, reading = unit.token, unit.reading
+        if reading.is_proper_name and set(reading.names) & PERSONAL_NAME_LABELS:
+            return reading.lemma  # people keep their names, in the nominative
+        # FreeDict would turn names into words ("Lis" -> "fox"): not for names or capitalised words
+        dictionary = not reading.is_proper_name and (unit.initial or not token.capitalised)
+        entry = self.dictionary.lookup(reading, token.form, dictionary)
+        if entry is None:
+            if reading.is_proper_name or (token.capitalised and reading.pos == "subst"):
+                return reading.lemma if reading.is_proper_name else token.form
+            return token.form
+        unit.used = entry
+        listed_form = entry.polish.lower() != reading.lemma.lower()  # "władze": already plural
+        plural = reading.is_plural and "pt" not in reading.values and not listed_form
+        text = entry.english_for(plural)
+        if entry.word_class == "n" and plural and "|" not in entry.english:
+            text = inflection.pluralize(text)
+        elif entry.word_class == "adj" and reading.values & {"com", "sup"} and not listed_form:
+            text = inflection.compare(text, next(iter(reading.values & {"com", "sup"})))
+        elif entry.word_class == "det" and reading.lemma in self.polish.who.polish and reading.gender == {"m1"}:
+            text = self.polish.who.english
+        elif reading.pos == "adjp":
+            text = f"in {text}"
+        if token.capitalised and entry.word_class in ("n", "adj") and (not unit.initial or unit.name_start):
+            text = inflection.title_case(text)
+        return text
+
+    def _adverb(self, unit: Unit) -> str:
+        reading = unit.reading
+        degree = next(iter(reading.values & {"com", "sup"}), "")
+        entry = self.dictionary.lookup(reading, unit.token.form)
+        if entry is not None and entry.word_class in ("adv", "part"):
+            by_form = entry.polish.lower() == unit.token.form.lower()
+            return entry.english if by_form or not degree else inflection.compare(entry.english, degree)
+        adjective = self.dictionary.adjective_of_adverb(reading.lemma)
+        if adjective is None:
+            return entry.english if entry else unit.token.form
+        return inflection.compare(inflection.adverb_from_adjective(adjective), degree)
+
+    def _abbreviation(self, unit: Unit) -> str:
+        token = unit.token
+        dotted = token.form + "." if len(unit.tokens) > 1 or "pun" in token.reading.values else token.form
+        for key in (dotted, token.form, token.reading.lemma.replace("_", " ")):
+            entry = self.lexicon.lookup(key, CLASSES["brev"])
+            if entry:
+                return entry.english_for(False)
+        return dotted if len(unit.tokens) > 1 else token.form
+
+    def _gerund(self, unit: Unit) -> str:
+        reading = unit.reading
+        noun = gerund_noun(reading.lemma, "neg" in reading.values)
+        entry = self.lexicon.lookup(noun, ("n",)) if noun else None
+        if entry:
+            text = entry.english
+            return inflection.pluralize(text) if reading.is_plural else text
+        base = self.dictionary.verb_base(unit)
+        if base is None:
+            return unit.token.form
+        return inflection.inflect_phrase(base, "present_participle")
+
+    def _participle(self, unit: Unit) -> str:
+        reading = unit.reading
+        adjective = participle_adjective(reading.lemma, reading.pos)
+        entry = self.lexicon.lookup(adjective, ("adj",)) if adjective else None
+        if entry:
+            return ("not " if "neg" in reading.values else "") + entry.english
+        base = self.dictionary.verb_base(unit)
+        if base is None:
+            return unit.token.form
+        form = "past_participle" if reading.pos == "ppas" else "present_participle"
+        text = inflection.inflect_phrase(base, form)
+        return ("not " if "neg" in reading.values else "") + text
+
+    def _pronoun(self, unit: Unit, units: list[Unit], index: int) -> str:
+        reading = unit.reading
+        person = next(iter(reading.person), "ter")
+        number = "pl" if reading.is_plural else "sg"
+        key = person_key(person, number)
+        if key == "third_singular":
+            key += _GENDERS.get(reading.gender, "")
+        pronoun = self.english.pronouns[key]
+        if "nom" in reading.case:
+            return pronoun.nominative
+        following = units[index + 1] if index + 1 < len(units) else None
+        if "gen" in reading.case and following and (following.is_noun or following.reading.pos in ADJECTIVAL):
+            return pronoun.possessive
+        return pronoun.objective
+
+    def _verb(self, unit: Unit) -> str:
+        if unit.grammar.existential:
+            return existential(unit)
+        base = self.dictionary.verb_base(unit)
+        if base is None:
+            return unit.token.form
+        return verb_phrase(base, unit, self.english)
+

@@ -1,0 +1,115 @@
+"""The English verb group of a Polish verb: person, tense, aspect, negation and mood from its tag
+and from what the clause pass found (`units.Grammar`)."""
+from __future__ import annotations
+
+from pressnlp.lang.en.grammar import EnglishGrammar
+from pressnlp.stages.translate.lexicon import english as inflection
+from pressnlp.stages.translate.lexicon.units import Unit
+
+# morfeusz person and number -> the English pack's names for them
+_PERSONS = {"pri": "first", "sec": "second", "ter": "third"}
+_NUMBERS = {"sg": "singular", "pl": "plural"}
+
+
+def person_key(person: str, number: str) -> str:
+    """"pri", "pl" -> "first_plural" (the English grammar tables' keys)."""
+    return f"{_PERSONS[person]}_{_NUMBERS[number]}"
+
+
+def existential(unit: Unit) -> str:
+    """"nie ma", "nie było", "nie będzie" + genitive."""
+    return {"praet": "there was no", "bedzie": "there will be no"}.get(unit.reading.pos, "there is no")
+
+
+def verb_phrase(base: str, unit: Unit, english: EnglishGrammar) -> str:
+    """English verb group from the Polish tag: person, tense, aspect, negation, mood."""
+    reading, grammar = unit.reading, unit.grammar
+    pos = reading.pos
+    person = next(iter(grammar.person or reading.person), "ter")
+    number = "pl" if (grammar.number or reading.number) == {"pl"} else "sg"
+    negated = grammar.negated
+    head = base.split(" ")[0]
+    modal = inflection.is_modal(head)
+
+    def with_subject(text: str) -> str:
+        """Polish drops "we"/"I"/"you"; English needs them."""
+        if person == "ter" or grammar.subject_given:
+            return text
+        return f"{english.pronouns[person_key(person, number)].nominative} {text}"
+
+    if pos == "pred":
+        return _predicative(base, grammar.tense, negated)
+    if pos == "winien":
+        return with_subject(base + (" not" if negated else ""))
+    if pos in ("inf",):
+        if grammar.future:
+            return with_subject(f"will {'not ' if negated else ''}{_future(base, english)}")
+        prefix = "" if grammar.bare_infinitive else "to "
+        return f"{'not ' if negated else ''}{prefix}{base}"
+    if pos == "praet" and grammar.future:
+        return with_subject(f"will {'not ' if negated else ''}{_future(base, english)}")
+    if pos == "bedzie":
+        return with_subject(f"will {'not ' if negated else ''}{base if head != 'be' else 'be'}")
+    if pos == "impt":
+        if person == "pri":
+            return f"let's {'not ' if negated else ''}{base}"
+        return f"do not {base}" if negated else base
+    if pos == "imps":
+        return f"{'was not' if negated else 'was'} {inflection.inflect_phrase(base, 'past_participle')}"
+    if pos == "pcon":
+        return ("not " if negated else "") + inflection.inflect_phrase(base, "present_participle")
+    if pos == "pant":
+        return "having " + ("not " if negated else "") + inflection.inflect_phrase(base, "past_participle")
+    if pos == "praet":
+        if grammar.conditional:
+            wanted = english.conditional.get(head, f"would {head}") + base[len(head):]
+            text = wanted.replace(" ", " not ", 1) if negated else wanted
+        elif head == "be":
+            was = english.be_form("past", person_key(person, number))
+            text = _replace_head(base, f"{was} not" if negated else was)
+        elif modal:
+            text = inflection.inflect_phrase(base, "past") + (" not" if negated else "")
+        elif negated:
+            text = f"did not {base}"
+        else:
+            text = inflection.inflect_phrase(base, "past")
+        return with_subject(text)
+    # fin: imperfective = present, perfective = future (present after "if", "when")
+    if "perf" in reading.values and "imperf" not in reading.values and not modal and not grammar.plain_present:
+        text = f"will {'not ' if negated else ''}{_future(base, english)}"
+    elif head == "be":
+        be = english.be_form("present", person_key(person, number))
+        text = _replace_head(base, f"{be} not" if negated else be)
+    elif modal:
+        text = ("cannot" if head == "can" else f"{head} not") if negated else head
+        text = text + base[len(head):]
+    elif negated:
+        does = "does" if (person, number) == ("ter", "sg") else "do"
+        text = f"{does} not {base}"
+    elif (person, number) == ("ter", "sg"):
+        text = inflection.inflect_phrase(base, "third_person")
+    else:
+        text = base
+    return with_subject(text)
+
+
+def _predicative(base: str, tense: str, negated: bool) -> str:
+    """"można" (it is possible to) in the tense of a following "było"/"będzie", negated."""
+    if " is " not in f" {base} ":
+        return ("not " if negated else "") + base
+    verb = {"past": "was", "future": "will be"}.get(tense, "is")
+    if negated:
+        verb = "will not be" if tense == "future" else f"{verb} not"
+    return f" {base} ".replace(" is ", f" {verb} ", 1).strip()
+
+
+def _future(base: str, english: EnglishGrammar) -> str:
+    """Modals have no future of their own: "będą mogli" -> "will be able to"."""
+    head, _, rest = base.partition(" ")
+    replacement = english.modal_substitutes.get(head)
+    return f"{replacement} {rest}".strip() if replacement else base
+
+
+def _replace_head(phrase: str, head: str) -> str:
+    rest = phrase.partition(" ")[2]
+    return f"{head} {rest}" if rest else head

@@ -1,0 +1,248 @@
+"""The date grammar, one case per form it must read, in Polish, English and the other languages.
+
+Each case: (language, text, the expected date text, the expected ISO value). The reference
+(release) date is Thursday 14 March 2024 unless a case says otherwise.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pressnlp import lang
+from pressnlp.lang.dates import available_languages, find_dates, find_release_date
+from pressnlp.stages.extract.dates import extract_dates
+
+REFERENCE = dt.date(2024, 3, 14)
+
+POLISH = [
+    ("Umowę podpisano 15 marca 2024 r. w Katowicach.", "15 marca 2024 r.", "2024-03-15"),
+    ("Termin składania: 15.03.2024 r.", "15.03.2024 r.", "2024-03-15"),
+    ("Wydarzenie 2024-03-15 w Spodku.", "2024-03-15", "2024-03-15"),
+    ("Projekt ruszył we wrześniu 2021 r. i trwa.", "we wrześniu 2021 r.", "2021-09"),
+    ("Sieć rozbudowano w 2023 roku.", "w 2023 roku", "2023"),
+    ("Konferencja odbędzie się w dniach 12–14 czerwca 2024 r. w MCK.",
+     "w dniach 12–14 czerwca 2024 r.", "2024-06-12/2024-06-14"),
+    ("Linie kursują od 1 lipca do 30 września 2024 roku.",
+     "od 1 lipca do 30 września 2024 roku", "2024-07-01/2024-09-30"),
+    ("Prace potrwają do końca 2025 r.", "do końca 2025 r.", "/2025-12"),
+    ("Program trwał do grudnia 2023 r.", "do grudnia 2023 r.", "/2023-12"),
+    ("Budowa ruszy w III kwartale 2024 r.", "w III kwartale 2024 r.", "2024-07/2024-09"),
+    ("Nabór w pierwszym półroczu 2025 r.", "w pierwszym półroczu 2025 r.", "2025-01/2025-06"),
+    ("Spotkanie we wtorek 5 listopada.", "we wtorek 5 listopada", "2024-11-05"),
+    ("Wyniki poznamy w czerwcu.", "w czerwcu", "2024-06"),
+    ("Umowa zostanie podpisana w przyszłym tygodniu.", "w przyszłym tygodniu", "2024-03-18/2024-03-24"),
+    ("Zapisy ruszają jutro.", "jutro", "2024-03-15"),
+    ("Kolejna edycja w przyszłym roku.", "w przyszłym roku", "2025"),
+    ("Nabór trwa do 19.04.2024.", "do 19.04.2024", "/2024-04-19"),
+    ("Od 1 stycznia 2025 r. obowiązuje nowa taryfa.", "Od 1 stycznia 2025 r.", "2025-01-01/"),
+    ("Start od II kwartału 2024 r.", "od II kwartału 2024 r.", "2024-04/"),
+    ("Harmonogram: maj–czerwiec 2024 r.", "maj–czerwiec 2024 r.", "2024-05/2024-06"),
+    ("Nabór 15.07.2024–30.09.2024.", "15.07.2024–30.09.2024", "2024-07-15/2024-09-30"),
+    ("Projekt realizowany w latach 2025–2028.", "w latach 2025–2028", "2025/2028"),
+    ("Sezon od maja do października 2023 r.", "od maja do października 2023 r.", "2023-05/2023-10"),
+    ("Wystawa od 28 czerwca 2025 r. do 11 stycznia 2026 r.",
+     "od 28 czerwca 2025 r. do 11 stycznia 2026 r.", "2025-06-28/2026-01-11"),
+    ("Instalacje ruszą w marcu br.", "w marcu br.", "2024-03"),
+    ("Do końca przyszłego roku powstanie 20 instalacji.", "Do końca przyszłego roku", "/2025-12"),
+    ("Otwarcie w sobotę 16 marca.", "w sobotę 16 marca", "2024-03-16"),
+    ("Dotacje wypłacimy w 2025 r.", "w 2025 r.", "2025"),
+]
+
+ENGLISH = [
+    ("The lab opened on 14 March 2024.", "on 14 March 2024", "2024-03-14"),
+    ("The forum runs March 14–16, 2024 in Brussels.", "March 14–16, 2024", "2024-03-14/2024-03-16"),
+    ("Lines run from 1 July to 30 September 2024.", "from 1 July to 30 September 2024",
+     "2024-07-01/2024-09-30"),
+    ("All sites will open by the end of 2025.", "by the end of 2025", "/2025-12"),
+    ("Construction starts in Q3 2024.", "in Q3 2024", "2024-07/2024-09"),
+    ("The board meets next Tuesday.", "next Tuesday", "2024-03-19"),
+    ("Design starts in the third quarter of 2024.", "in the third quarter of 2024", "2024-07/2024-09"),
+    ("Results are due in the first half of 2025.", "in the first half of 2025", "2025-01/2025-06"),
+    ("Applications are open until 15 April 2024.", "until 15 April 2024", "/2024-04-15"),
+    ("It was opened on Monday, 11 March, by the mayor.", "on Monday, 11 March", "2024-03-11"),
+    ("Houses built between 1965 and 1978 qualify.", "between 1965 and 1978", "1965/1978"),
+    ("Works begin in May.", "in May", "2024-05"),
+    ("Deadline: July 1, 2024.", "July 1, 2024", "2024-07-01"),
+    ("The call is open from February 3, 2025 until May 16, 2025.",
+     "from February 3, 2025 until May 16, 2025", "2025-02-03/2025-05-16"),
+    ("Pilots ran from October 2023 to March 2024.", "from October 2023 to March 2024", "2023-10/2024-03"),
+    ("Funding is available from 2025.", "from 2025", "2025/"),
+    ("The summer school runs between June and September 2025.", "between June and September 2025",
+     "2025-06/2025-09"),
+    ("Reviews close by October 17, 2024.", "by October 17, 2024", "/2024-10-17"),
+    ("The homes follow the programme for the years 2024–2028.", "for the years 2024–2028", "2024/2028"),
+    ("The exercise took place November 6–7, 2024.", "November 6–7, 2024", "2024-11-06/2024-11-07"),
+    ("Webinars on February 25 and March 4.", "on February 25", "2024-02-25"),
+    ("It was founded in 1583.", None, None),
+]
+
+OTHERS = [
+    ("de", "Leipzig, 14. März 2024", "14. März 2024", "2024-03-14"),
+    ("de", "Die Anlage soll ab dem vierten Quartal 2026 liefern.", "ab dem vierten Quartal 2026", "2026-10/"),
+    ("de", "Vom 8. bis 10. April 2024 informieren die Stadtwerke.", "Vom 8. bis 10. April 2024",
+     "2024-04-08/2024-04-10"),
+    ("de", "Das zweite Modul folgt bis Ende 2027.", "bis Ende 2027", "/2027-12"),
+    ("de", "Die Bauarbeiten beginnen im Mai.", "im Mai", "2024-05"),
+    ("cs", "Přihlášky do 31. května 2024.", "do 31. května 2024", "/2024-05-31"),
+    ("cs", "Provoz ve druhém pololetí 2025.", "ve druhém pololetí 2025", "2025-07/2025-12"),
+    ("cs", "Hotovo do konce roku 2026.", "do konce roku 2026", "/2026-12"),
+    ("cs", "Den otevřených dveří v sobotu 20. dubna.", "v sobotu 20. dubna", "2024-04-20"),
+    ("sk", "Otvorenie v sobotu 15. júna.", "v sobotu 15. júna", "2024-06-15"),
+    ("sk", "Práce v rokoch 2025 až 2026.", "v rokoch 2025 až 2026", "2025/2026"),
+    ("sk", "Trasa bude hotová do konca septembra 2024.", "do konca septembra 2024", "/2024-09"),
+    ("uk", "Укриття мають бути готові до 2 вересня 2024 року.", "до 2 вересня 2024 року", "/2024-09-02"),
+    ("uk", "Роботи тривали 26–28 серпня 2024 року.", "26–28 серпня 2024 року", "2024-08-26/2024-08-28"),
+    ("uk", "У 2025 році буде ще 5 шкіл.", "У 2025 році", "2025"),
+    ("uk", "Ремонт у третьому кварталі 2024 року.", "у третьому кварталі 2024 року", "2024-07/2024-09"),
+    ("fr", "Les travaux débutent en janvier 2025.", "en janvier 2025", "2025-01"),
+    ("fr", "Réunions du 4 au 22 novembre 2024.", "du 4 au 22 novembre 2024", "2024-11-04/2024-11-22"),
+    ("fr", "Objectif : d'ici à la fin de 2029.", "d'ici à la fin de 2029", "/2029-12"),
+    ("fr", "Immeubles construits entre 1962 et 1975.", "entre 1962 et 1975", "1962/1975"),
+    ("fr", "Réunion publique lundi 18 mars.", "lundi 18 mars", "2024-03-18"),
+    ("es", "Abrirá el 1 de enero de 2025.", "el 1 de enero de 2025", "2025-01-01"),
+    ("es", "Obras entre julio y septiembre de 2025.", "entre julio y septiembre de 2025", "2025-07/2025-09"),
+    ("es", "Alegaciones hasta el 15 de enero de 2025.", "hasta el 15 de enero de 2025", "/2025-01-15"),
+    ("es", "Del 1 de julio al 30 de septiembre de 2024.", "Del 1 de julio al 30 de septiembre de 2024",
+     "2024-07-01/2024-09-30"),
+]
+
+
+def _only(text: str, language: str, reference: dt.date | None = REFERENCE) -> list[tuple[str, str | None]]:
+    return [(match.text, match.value) for match in find_dates(text, language, reference, nearest_year=True)]
+
+
+@pytest.mark.parametrize(("text", "expected_text", "value"), POLISH)
+def test_polish(text, expected_text, value):
+    assert _only(text, "pl") == [(expected_text, value)]
+
+
+@pytest.mark.parametrize(("text", "expected_text", "value"), ENGLISH)
+def test_english(text, expected_text, value):
+    found = _only(text, "en")
+    if expected_text is None:
+        assert found == []
+    else:
+        assert found[0] == (expected_text, value)
+
+
+@pytest.mark.parametrize(("language", "text", "expected_text", "value"), OTHERS)
+def test_other_languages(language, text, expected_text, value):
+    assert _only(text, language)[0] == (expected_text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Kwota 2 500 zł na 1200 uczniów.",
+    "Kontakt: tel. 32 728 46 00, +48 601 552 903.",
+    "Projekt dofinansowano z programu Fundusze Europejskie dla Śląskiego 2021-2027.",
+    "Punkt czynny od poniedziałku do piątku w godz. 10.00–18.00.",
+    "Aplikacja w wersji 2.10.1 działa na Androidzie 12.",
+    "Biuro mieści się przy ul. 3 Maja 12 w Katowicach.",
+    "Linie W1–W4 kursują w soboty i niedziele.",
+])
+def test_numbers_that_are_not_dates(text):
+    assert _only(text, "pl") == []
+
+
+def test_english_modal_may_is_not_a_month():
+    assert _only("Residents may apply online. Prices may 5 times rise.", "en") == []
+
+
+def test_dateparser_pitfalls_are_read_right():
+    """The two failures that made us write the grammar: "się" is not August, and "we wrześniu
+    2021 r." is September 2021."""
+    found = _only("Okazało się, że we wrześniu 2021 r. zmieniło się wszystko.", "pl")
+    assert found == [("we wrześniu 2021 r.", "2021-09")]
+
+
+def test_relative_dates_need_a_reference():
+    assert _only("Zapisy ruszają jutro, w czerwcu i w przyszłym roku.", "pl", None) == [
+        ("jutro", None), ("w czerwcu", None), ("w przyszłym roku", None)]
+
+
+def test_weekday_picks_the_year_in_which_it_falls_on_that_weekday():
+    # 5 November is a Tuesday in 2024, a Wednesday in 2025: a January 2025 release means 2024.
+    assert _only("we wtorek 5 listopada", "pl", dt.date(2025, 1, 20)) == [("we wtorek 5 listopada", "2024-11-05")]
+
+
+def test_month_without_year_is_the_nearest_one():
+    november = dt.date(2024, 11, 20)
+    assert _only("W styczniu ruszy aplikacja.", "pl", november) == [("W styczniu", "2025-01")]
+    assert _only("In March the pilot ended.", "en", dt.date(2024, 6, 20)) == [("In March", "2024-03")]
+    same_year = find_dates("W styczniu ruszy aplikacja.", "pl", november, nearest_year=False)
+    assert same_year[0].value == "2024-01"
+
+
+def test_weekday_alone_is_the_nearest_such_day():
+    wednesday = dt.date(2024, 5, 8)
+    assert _only("The council voted on Monday.", "en", wednesday) == [("on Monday", "2024-05-06")]
+    assert _only("Podpisanie w piątek.", "pl", wednesday) == [("w piątek", "2024-05-10")]
+
+
+def test_every_language_file_loads_with_twelve_months_and_seven_weekdays():
+    assert set(available_languages()) >= {"pl", "en", "de", "cs", "sk", "uk", "fr", "es"}
+    for language in available_languages():
+        lexicon = lang.get(language).dates
+        assert set(lexicon.months.values()) == set(range(1, 13)), language
+        assert set(lexicon.weekdays.values()) == set(range(1, 8)), language
+
+
+def test_polish_months_are_known_in_every_case():
+    lexicon = lang.get("pl").dates
+    for form in ("styczeń", "stycznia", "styczniu", "wrzesień", "września", "wrześniu", "listopadzie"):
+        assert lexicon.month(form) in {1, 9, 11}
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Tytuł komunikatu\n\nKatowice, 14 marca 2024 r.\n\nTreść.", "2024-03-14"),
+    ("Title\n\nEdinburgh, 6 February 2024\n\nBody.", "2024-02-06"),
+    ("Titel\n\nLeipzig, 14. März 2024\n\nText.", "2024-03-14"),
+    ("Title\n\nMarch 14, 2024\n\nBody.", "2024-03-14"),
+    ("Tytuł\n\nData publikacji: 14.03.2024\n\nTreść.", "2024-03-14"),
+    ("Název\n\nLiberec, 14. března 2024\n\nText.", "2024-03-14"),
+    ("Názov\n\nBratislava 12. júna 2024\n\nText.", "2024-06-12"),
+    ("Заголовок\n\nЛьвів, 14 березня 2024 р.\n\nТекст.", "2024-03-14"),
+    ("Titre\n\nLyon, le 14 mars 2024\n\nTexte.", "2024-03-14"),
+    ("Título\n\nValència, 14 de marzo de 2024\n\nTexto.", "2024-03-14"),
+    ("Tytuł\n\n2024-03-15\n\nTreść.", "2024-03-15"),
+])
+def test_release_date_line(text, iso):
+    found = find_release_date(text)
+    assert found is not None and found[0] == iso
+    start, end = found[1]
+    assert text[start:end].strip()
+
+
+def test_a_title_that_mentions_a_date_is_not_the_date_line():
+    assert find_release_date("Konferencja 15 marca 2024 r. w Katowicach\n\nTreść bez daty.") is None
+    body = "Tytuł\n\n" + "Umowę podpisano 15 marca 2024 r. w obecności wielu gości z całego regionu. " * 3
+    assert find_release_date(body) is None
+
+
+def test_extract_dates_offsets_are_exact_and_the_date_line_is_skipped():
+    text = ("Metropolia podpisała umowę\n\nKatowice, 14 marca 2024 r.\n\n"
+            "Dziś Metropolia ogłosiła, że od 1 lipca do 30 września 2024 roku kursują linie, "
+            "a do końca 2025 r. powstanie 20 instalacji. Nabór do końca 2025 r. także.")
+    release = find_release_date(text)
+    items = extract_dates(text, "pl", REFERENCE, ignore_spans=[release[1]])
+    assert [item["value"] for item in items] == ["2024-07-01/2024-09-30", "/2025-12"]
+    for item in items:
+        assert text[item["start"]:item["end"]] == item["text"]
+    everything = extract_dates(text, "pl", REFERENCE, unique_values=False, skip_reference_day=False)
+    assert [item["value"] for item in everything] == [
+        "2024-03-14", "2024-03-14", "2024-07-01/2024-09-30", "/2025-12", "/2025-12"]
+
+
+@pytest.mark.parametrize(("text", "reference", "value"), [
+    ("od 15 grudnia do 15 stycznia", dt.date(2024, 11, 20), "2024-12-15/2025-01-15"),
+    ("od 1 lipca do 30 września", dt.date(2024, 3, 1), "2024-07-01/2024-09-30"),
+    ("15 stycznia", dt.date(2024, 12, 10), "2025-01-15"),
+    ("15 grudnia", dt.date(2024, 1, 10), "2023-12-15"),
+    ("29 lutego", dt.date(2025, 1, 10), "2024-02-29"),
+    ("w lutym", dt.date(2024, 8, 20), "2024-02"),
+    ("w drugim półroczu", dt.date(2024, 3, 14), "2024-07/2024-12"),
+    ("w I kwartale przyszłego roku", dt.date(2024, 3, 14), "2025-01/2025-03"),
+    ("I półrocze 2025 r.", dt.date(2024, 3, 14), "2025-01/2025-06"),
+])
+def test_year_of_dates_without_one(text, reference, value):
+    assert [match.value for match in find_dates(text, "pl", reference, nearest_year=True)] == [value]
