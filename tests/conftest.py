@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+TINY_MODELS_DIR = Path(__file__).resolve().parent / "data" / "models"
+
 
 @pytest.fixture
 def plugin_site(tmp_path):
@@ -35,6 +37,20 @@ def _run_results(out: Path, *, timings: bool = True) -> list[dict]:
             for run in record["stages"].values():
                 run.pop("ms", None)
     return records
+
+
+@pytest.fixture(scope="session")
+def tiny_model():
+    """`tiny_model(name)`: the folder of a tiny model committed in tests/data/models (built once by
+    scripts/build_test_models.py, see pressnlp.testing.TINY_MODELS); skips without torch and
+    transformers. Tests read these folders, never write them."""
+
+    def folder(name: str) -> Path:
+        for module in ("torch", "transformers"):
+            pytest.importorskip(module)
+        return TINY_MODELS_DIR / name
+
+    return folder
 
 
 @pytest.fixture(scope="session")

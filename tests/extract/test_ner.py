@@ -1,7 +1,9 @@
-"""The optional `ner` backend of the partners extractor, with a tiny BERT token classifier the
-test trains in seconds on toy Polish sentences (pressnlp.testing.build_tiny_token_classifier):
-NER adds organisations the rules cannot find, with exact offsets and nominative names, merged
-with the rule mentions; without it nothing changes; a bad model path is a config error."""
+"""The optional `ner` backend of the partners extractor, with the committed tiny BERT token
+classifier (pressnlp.testing.build_tiny_token_classifier, trained on toy Polish sentences): NER adds
+organisations the rules cannot find, with exact offsets and nominative names, merged with the rule
+mentions; without it nothing changes; a bad model path is a config error. The tagger's output on
+the releases below is asserted exactly: it tags every word piece of them clearly (see
+pressnlp.testing, "margins")."""
 from __future__ import annotations
 
 import copy
@@ -17,6 +19,7 @@ from pressnlp.evaluation.scoring import score
 from pressnlp.stages.extract import ExtractStage
 from pressnlp.stages.extract.ner import NerOptions, NerTagger
 from pressnlp.stages.extract.text import Doc
+from pressnlp.testing import TOY_NER_RELEASES_PL, TOY_NER_SENTENCES_PL, build_tiny_token_classifier, unmark
 
 pytest.importorskip("transformers")
 pytestmark = pytest.mark.neural
@@ -24,32 +27,16 @@ pytestmark = pytest.mark.neural
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
 
-RELEASE = """Srebrna Sowa i Politechnika Śląska rozpoczynają wspólny projekt
-
-Katowice, 5 maja 2024 r.
-
-Srebrna Sowa (FSS) podpisała umowę z Politechniką Śląską. Współpraca ze Srebrną Sową potrwa dwa lata, \
-a jej efekty oceni Górnośląsko-Zagłębiowska Metropolia (GZM). FSS zaprasza na konferencję w Katowicach.
-"""
+RELEASE = TOY_NER_RELEASES_PL["acronym"][0]
 # Named only in oblique cases: the partner's name must be the nominative.
-INFLECTED = """Nowa aplikacja dla mieszkańców Gliwic
-
-Współpraca z Zielonym Mostem zaczęła się w marcu. Eksperci Zielonego Mostu przedstawili wyniki badań \
-prezydent Katarzynie Kuczyńskiej-Budce.
-"""
+INFLECTED = TOY_NER_RELEASES_PL["inflected"][0]
+# One sentence longer than the model's 64 positions, among many that fit.
+LONG = TOY_NER_RELEASES_PL["long"][0]
 
 
 @pytest.fixture(scope="module")
-def tiny_ner(tmp_path_factory) -> Path:
-    import torch
-
-    from pressnlp.testing import build_tiny_token_classifier
-
-    # One thread: on a busy two-core machine, competing threads made this tiny model 30x slower.
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield build_tiny_token_classifier(tmp_path_factory.mktemp("tiny-ner"))
-    torch.set_num_threads(threads)
+def tiny_ner(tiny_model) -> Path:
+    return tiny_model("tiny-ner-pl")
 
 
 def spans(text: str, *surfaces: str) -> list[list[int]]:
@@ -91,24 +78,17 @@ def test_ner_names_are_nominative(extract, tiny_ner):
 
 
 def test_long_release_is_tagged_in_windows_the_model_can_read(tiny_ner):
-    filler = " ".join(["Spotkanie odbyło się w Katowicach we wtorek.",
-                       "Nowe autobusy wyjadą na ulice w czerwcu.",
-                       "Marek Wiśniewski zaprasza na konferencję w Warszawie."] * 6)
-    # one sentence longer than the model's 64 positions: split by the tokenizer, with overlap
-    towns = ", ".join(["Sosnowca", "Bytomia", "Gliwic", "Zabrza", "Chorzowa", "Tychów"] * 5)
-    text = (f"{filler}\n\nMieszkańcy {towns} i Katowic mogą składać wnioski do Srebrnej Sowy.\n\n{filler} "
-            "Współpraca z Zielonym Mostem zaczęła się w marcu.\n")
     tagger = NerTagger(NerOptions(model=tiny_ner))
     tagger.load()
-    doc = Doc(text, "pl")
+    doc = Doc(LONG, "pl")
     chunks = tagger.chunks(doc)
     assert tagger.max_tokens == 64 and len(chunks) >= 5
-    assert chunks[0][0] == 0 and chunks[-1][1] == len(text)
+    assert chunks[0][0] == 0 and chunks[-1][1] == len(LONG)
     assert all(a[1] == b[0] for a, b in zip(chunks, chunks[1:], strict=False))
     tokenizer = tagger._tokenizer
-    fitting = [len(tokenizer(text[start:end])["input_ids"]) <= 64 for start, end in chunks]
+    fitting = [len(tokenizer(LONG[start:end])["input_ids"]) <= 64 for start, end in chunks]
     assert fitting.count(False) == 1  # only the long sentence needs the tokenizer's windows
-    found = [text[doc.tokens[part[0]].start:doc.tokens[part[-1]].end] for part in tagger.entities(doc)]
+    found = [LONG[doc.tokens[part[0]].start:doc.tokens[part[-1]].end] for part in tagger.entities(doc)]
     assert found == ["Srebrnej Sowy", "Zielonym Mostem"]
 
 
@@ -146,9 +126,12 @@ def test_missing_model_is_a_config_error_naming_the_option(tmp_path, tiny_ner):
 @pytest.mark.skipif(not (CORPUS / "gold.jsonl").is_file(), reason="no corpus with gold annotations")
 def test_corpus_dev_partners_keep_their_score_with_a_toy_model(tiny_ner):
     """NER only adds: every rule partner keeps its mentions (perhaps under a merged name) and
-    recall cannot fall. A toy model trained on sixteen sentences tags unfamiliar capitalised words,
-    so precision may fall a little: on the corpus the one loss is an English title naming two
-    cities for their universities ("Edinburgh and Wrocław open a joint laboratory")."""
+    recall cannot fall, whatever the model tags. A toy model trained on sixteen sentences tags
+    unfamiliar capitalised words, so precision may fall a little: the committed one adds two false
+    partners ("Košice", "January 28"); the bound leaves room for two more. The corpus is unfamiliar
+    text, so unlike the releases above some of its word pieces are near ties (the smallest margin
+    is 0.002 logits, still a hundred times what other CPUs' kernels change): hence a bound here,
+    never exact partners."""
     gold = [json.loads(line) for line in (CORPUS / "gold.jsonl").read_text("utf-8").splitlines() if line.strip()]
     gold = [line for line in gold if line.get("split") == "dev" and (CORPUS / line["id"]).is_file()]
     reader = Pipeline.from_config({"pipeline": {"stages": ["read"]}})
@@ -171,3 +154,25 @@ def test_corpus_dev_partners_keep_their_score_with_a_toy_model(tiny_ner):
                               for label in ("rules", "ner"))
     assert ner_score.recall >= rules_score.recall
     assert ner_score.f1 >= rules_score.f1 - 0.02, (rules_score.f1, ner_score.f1)
+
+
+def test_training_a_tiny_tagger_still_works(tmp_path):
+    """The builder the committed tagger came from still trains: it learns most marked organisations
+    of its sentences, which an untrained one does not find. Nothing exact: training rounds
+    differently on every CPU."""
+    examples = [unmark(sentence) for sentence in TOY_NER_SENTENCES_PL]
+    marked = [[text[start:end] for start, end in spans] for text, spans in examples]
+
+    def found(model: Path) -> int:
+        tagger = NerTagger(NerOptions(model=model))
+        tagger.load()
+        hits = 0
+        for (text, _), names in zip(examples, marked, strict=True):
+            doc = Doc(text, "pl")
+            tagged = [text[doc.tokens[part[0]].start:doc.tokens[part[-1]].end] for part in tagger.entities(doc)]
+            hits += sum(name in tagged for name in names)
+        return hits
+
+    total = sum(map(len, marked))
+    assert found(build_tiny_token_classifier(tmp_path / "trained")) >= 0.7 * total
+    assert found(build_tiny_token_classifier(tmp_path / "untrained", steps=0)) <= 0.3 * total

@@ -1,8 +1,6 @@
-"""Tiny neural models for the translate tests, built once per session (about 10 s on 2 cores).
-
-The builder lives in `pressnlp.testing` so that other stages' tests (summarize) can build their
-own tiny seq2seq models without importing from this folder.
-"""
+"""The tiny Marian model of the translate tests, committed in tests/data/models (its exact outputs
+are asserted: see pressnlp.testing, "margins"), and its CTranslate2 conversion, made per session
+because converting takes a second and tests the converter too."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,22 +9,19 @@ import pytest
 
 
 @pytest.fixture(scope="session")
-def tiny_marian(tmp_path_factory) -> Path:
+def tiny_marian(tiny_model) -> Path:
     """A MarianMT model trained on `pressnlp.testing.toy_pairs_pl_en()`, saved like opus-mt."""
-    for module in ("torch", "transformers", "sentencepiece"):
-        pytest.importorskip(module)
-    from pressnlp.testing import build_tiny_marian
-
-    return build_tiny_marian(tmp_path_factory.mktemp("models") / "tiny-opus-mt-pl-en")
+    pytest.importorskip("sentencepiece")
+    return tiny_model("tiny-opus-mt-pl-en")
 
 
 @pytest.fixture(scope="session")
 def tiny_ct2(tiny_marian, tmp_path_factory) -> Path:
-    """The tiny model converted by the code behind `pressnlp models convert ... --quantization int8`."""
+    """The tiny model converted in float32 by the code behind `pressnlp models convert`."""
     pytest.importorskip("ctranslate2")
     from pressnlp.models import convert_model
 
-    return convert_model(tiny_marian, tmp_path_factory.mktemp("converted") / "tiny-ct2", "int8")
+    return convert_model(tiny_marian, tmp_path_factory.mktemp("converted") / "tiny-ct2", "float32")
 
 
 @pytest.fixture(autouse=True)

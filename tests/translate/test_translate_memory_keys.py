@@ -110,6 +110,7 @@ def test_the_fingerprint_changes_when_the_model_files_do(tmp_path):
     assert Pipeline.from_config(config).fingerprint() != before.fingerprint()
 
 
+@pytest.mark.neural
 def test_neural_memory_keys_carry_the_model_digest(tiny_ct2, tmp_path):
     from test_translate_stage import _stage
 
