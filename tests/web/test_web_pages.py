@@ -4,30 +4,22 @@ from __future__ import annotations
 import copy
 import io
 import json
-import time
 from urllib.parse import quote
 
 import docx
 import pytest
 from fastapi.testclient import TestClient
 from lxml import html as lxml_html
-from web_samples import POLISH_RELEASE, sample_record, write_run
+from web_samples import POLISH_RELEASE, finished_page, sample_record, write_run
 
 from pressnlp.web.app import create_app
 from pressnlp.web.runs import RunLibrary
 
 
 def _finish(client, response):
-    """Follow a job page until the result is there (the app processes in a background thread)."""
     url = str(response.url)
     assert "/jobs/" in url
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        page = client.get(url)
-        if 'id="job"' not in page.text:
-            return page
-        time.sleep(0.05)
-    raise AssertionError("the job did not finish")
+    return finished_page(client, url)
 
 
 def test_index_offers_text_box_and_upload(client):

@@ -3,12 +3,11 @@ still there after a restart, processed again from their own bytes."""
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 from fastapi.testclient import TestClient
 from lxml import html as lxml_html
-from web_samples import POLISH_RELEASE
+from web_samples import POLISH_RELEASE, finished_page
 
 from pressnlp import Pipeline
 from pressnlp.web.app import create_app
@@ -23,16 +22,6 @@ SLUG = "metropolia-gzm-kupi-nowe-autobusy-wodorowe-dla-katowic"
 def _serve(store_dir, cache):
     processor = Processor(CONFIG, cache_dir=cache, store=WebStore(store_dir))
     return processor, TestClient(create_app(processor, RunLibrary()), raise_server_exceptions=False)
-
-
-def _wait_done(client, job_url):
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        page = client.get(job_url)
-        if 'id="job"' not in page.text:
-            return page
-        time.sleep(0.05)
-    raise AssertionError("the job did not finish")
 
 
 @pytest.fixture
@@ -52,7 +41,7 @@ def test_a_processed_release_is_kept_like_a_run_and_opens_after_a_restart(store_
     with client:
         submitted = client.post("/process", data={"text": POLISH_RELEASE}, follow_redirects=False)
         job_url = submitted.headers["location"]
-        first = lxml_html.fromstring(_wait_done(client, job_url).text)
+        first = lxml_html.fromstring(finished_page(client, job_url).text)
         assert first.xpath("string(//h1)") == "Metropolia GZM kupi nowe autobusy wodorowe dla Katowic"
         listing = lxml_html.fromstring(client.get("/runs/web").text)
         assert listing.xpath("//table[@id='run-records']//span[@class='release-id']/text()") == [f"{SLUG}.txt"]
@@ -92,7 +81,7 @@ def test_process_again_keeps_the_id_and_other_bytes_get_their_own(store_dir, tmp
         (action,) = page.xpath("//form[button[@id='reprocess']]/@action")
         again = client.post(action, follow_redirects=False)
         assert again.status_code == 303
-        _wait_done(client, again.headers["location"])
+        finished_page(client, again.headers["location"])
         # Same title, other text: a release of its own, not a replacement.
         other = client.post("/api/process?wait=60", json={"text": POLISH_RELEASE + "\nDodatkowe zdanie.\n"}).json()
         assert other["record"]["id"] == f"{SLUG}-2.txt"

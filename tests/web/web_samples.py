@@ -3,6 +3,7 @@ English one, and one with markup and script in every field."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 SAMPLE = Path(__file__).parents[1] / "report" / "data" / "release_pl.json"
@@ -84,3 +85,14 @@ def write_run(folder: Path, records: list[dict], manifest: dict | None = None) -
     if manifest is not None:
         (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     return folder
+
+
+def finished_page(client, job_url: str):
+    """Follow a job page until the result is there (the app processes in a background thread)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        page = client.get(job_url)
+        if 'id="job"' not in page.text:
+            return page
+        time.sleep(0.05)
+    raise AssertionError("the job did not finish")
