@@ -261,7 +261,8 @@ def scaling_notes(runs: list[RunFigures]) -> list[str]:
                          f"({glue.seconds / run.seconds:.2f}x its releases/s), "
                          f"{run.max_process_mib / glue.max_process_mib:.1f}x its largest process")
         if jobs == 2 and (tool, memory, releases, 1) in cold:
-            notes.append(f"{tool}, {releases:,} releases, memory {memory}: -j 2 is "
+            setting = "" if memory == "-" else f", memory {memory}"
+            notes.append(f"{tool}, {releases:,} releases{setting}: -j 2 is "
                          f"{cold[(tool, memory, releases, 1)].seconds / run.seconds:.2f}x as fast as -j 1")
         base = cold.get((tool, memory, 1000, jobs))
         if releases > 1000 and base:
