@@ -1,16 +1,22 @@
-"""Throughput, per-stage time and peak memory of `pressnlp run` on generated corpora.
+"""Cold start, throughput and peak memory of `pressnlp run` beside the DIY glue, on generated corpora.
 
-    python scripts/bench.py [--sizes 100,1000,10000] [--jobs 1,2] [--engine local|dask]
-                            [--config pipeline.toml] [--seed 7] [--workdir DIR] [--json FILE]
+    python scripts/bench.py [--sizes 1,100,1000] [--jobs 1,2] [--memory off,on] [--no-glue]
+                            [--engine local|dask] [--config pipeline.toml] [--seed 7] [--workdir DIR]
+                            [--json FILE]
 
-For each size, scripts/make_corpus.py writes a corpus (reused when it is already there); for
-each -j value `pressnlp run` processes it into a fresh output folder, as a subprocess, so what
-is measured is what a user gets: interpreter start, model loading, workers, writing. Then the
-same command runs once more on the same folder (the warm, incremental re-run: every document is
-unchanged). Reported per run: wall seconds, releases/s, milliseconds per release for each stage
-(OUT/manifest.json timings, time inside the stage in its worker), and peak memory two ways: the
-largest single process (exact, from wait4) and the sum over the process tree (sampled every
-0.1 s; shared pages of forked workers count once per process). Prints a Markdown table.
+For each size, scripts/make_corpus.py writes a corpus (reused when it is already there; a corpus
+of one release is one Polish .txt); for each translation-memory setting and -j value `pressnlp
+run` processes it into a fresh output folder (and a fresh cache folder, so the memory starts
+empty), as a subprocess, so what is measured is what a user gets: interpreter start, model
+loading, workers, writing. The last of these runs is repeated on the same folder (the warm,
+incremental re-run: every document is unchanged). The DIY glue (scripts/bench_glue.py:
+langdetect, dateparser, phonenumbers, regular expressions, trafilatura; no translation or
+summary) runs on the same folder at each -j in the same run. Reported per run: wall seconds,
+seconds until the first record is written, releases/s, milliseconds per release for each stage
+(OUT/manifest.json timings, time inside the stage in its worker), and peak memory three ways: the
+largest single process (exact, from wait4), the largest worker process (sampled every 0.1 s; "-"
+with no workers) and the sum over the process tree (sampled; shared pages of forked workers count
+once per process). Prints a Markdown table.
 """
 from __future__ import annotations
 
@@ -24,8 +30,10 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import psutil
 
@@ -38,14 +46,18 @@ SAMPLE_SECONDS = 0.1
 
 @dataclass
 class RunFigures:
-    """One `pressnlp run` invocation."""
+    """One run of pressnlp or the glue."""
 
+    tool: str
+    memory: str  # translation memory: "on", "off", "-" (the glue, or a given config)
     releases: int
     jobs: int
     warm: bool
     seconds: float
+    first_record_s: float | None
     exit_code: int
     max_process_mib: float
+    worker_peak_mib: float | None
     tree_peak_mib: float
     stage_ms: dict[str, float] = field(default_factory=dict)
     processed: int = 0
@@ -62,16 +74,23 @@ class RunFigures:
 
 
 class TreeMemorySampler(threading.Thread):
-    """Samples the summed RSS of a process and all its descendants until stopped."""
+    """Samples the RSS of a process and all its descendants until stopped: the peak of their sum
+    and each process's own peak; also notes when `first_record()` first holds."""
 
-    def __init__(self, pid: int) -> None:
+    def __init__(self, pid: int, first_record: Callable[[], bool]) -> None:
         super().__init__(daemon=True)
         self.root = psutil.Process(pid)
+        self.started = time.perf_counter()
         self.peak_bytes = 0
+        self.process_peaks: dict[int, int] = {}
+        self.first_record_s: float | None = None
+        self._first_record = first_record
         self._finished = threading.Event()
 
     def run(self) -> None:
         while not self._finished.is_set():
+            if self.first_record_s is None and self._first_record():
+                self.first_record_s = time.perf_counter() - self.started
             total = 0
             try:
                 processes = [self.root, *self.root.children(recursive=True)]
@@ -79,11 +98,19 @@ class TreeMemorySampler(threading.Thread):
                 break
             for process in processes:
                 try:
-                    total += process.memory_info().rss
+                    rss = process.memory_info().rss
                 except psutil.Error:
                     continue
+                total += rss
+                self.process_peaks[process.pid] = max(self.process_peaks.get(process.pid, 0), rss)
             self.peak_bytes = max(self.peak_bytes, total)
-            self._finished.wait(SAMPLE_SECONDS)
+            self._finished.wait(SAMPLE_SECONDS / 2 if self.first_record_s is None else SAMPLE_SECONDS)
+
+    @property
+    def worker_peak_bytes(self) -> int | None:
+        """The largest peak among the child processes (the root's workers), None without any."""
+        children = [peak for pid, peak in self.process_peaks.items() if pid != self.root.pid]
+        return max(children) if children else None
 
     def stop(self) -> None:
         self._finished.set()
@@ -91,34 +118,55 @@ class TreeMemorySampler(threading.Thread):
 
 
 def make_corpus(size: int, seed: int, workdir: Path) -> Path:
-    """A generated corpus of `size` releases, reused when an earlier run left it complete."""
+    """A generated corpus of `size` releases, reused when an earlier run left it complete; one
+    release is a Polish .txt, the case of a communications officer with one file."""
     corpus = workdir / f"corpus-{size}-seed{seed}"
     if (corpus / "gold.jsonl").is_file():
         return corpus
     logger.info("generating %d releases into %s", size, corpus)
+    one = ["--languages", "pl", "--formats", "txt"] if size == 1 else []
     subprocess.run([sys.executable, str(REPO_ROOT / "scripts" / "make_corpus.py"), str(corpus),
-                    "-n", str(size), "--seed", str(seed)], check=True, stdout=subprocess.DEVNULL)
+                    "-n", str(size), "--seed", str(seed), *one], check=True, stdout=subprocess.DEVNULL)
     return corpus
 
 
-def pressnlp_command(corpus: Path, out: Path, jobs: int, engine: str | None, config: str | None) -> list[str]:
+def pressnlp_command(corpus: Path, out: Path, jobs: int, engine: str | None, config: Path | None) -> list[str]:
     command = [sys.executable, "-m", "pressnlp.cli", "run", str(corpus), "-o", str(out), "-j", str(jobs),
                "--no-progress"]
     if engine:
         command += ["--engine", engine]
     if config:
-        command += ["-c", config]
+        command += ["-c", str(config)]
     return command
 
 
-def measure(command: list[str], releases: int, jobs: int, warm: bool, out: Path) -> RunFigures:
+def memory_config(workdir: Path, memory: str) -> Path:
+    """A config that only switches the translation memory on or off."""
+    path = workdir / f"memory-{memory}.toml"
+    path.write_text(f"version = 1\n[stages.translate]\nmemory = {'true' if memory == 'on' else 'false'}\n",
+                    encoding="utf-8")
+    return path
+
+
+def any_file(folder: Path) -> Callable[[], bool]:
+    """True once `folder` (where pressnlp writes a record per document) holds a file."""
+    def found() -> bool:
+        return folder.is_dir() and any(path.is_file() for path in folder.rglob("*.json"))
+    return found
+
+
+def non_empty(path: Path) -> Callable[[], bool]:
+    return lambda: path.is_file() and path.stat().st_size > 0
+
+
+def run_and_sample(command: list[str], log_path: Path, first_record: Callable[[], bool],
+                   environment: dict[str, str] | None = None) -> tuple[int, float, Any, TreeMemorySampler]:
     """Run `command`, waiting with wait4 so its rusage (largest process among it and its reaped
-    workers) belongs to this run alone. Its stderr goes to a log file next to `out`."""
-    log_path = out.with_name(f"{out.name}{'-warm' if warm else ''}.log")
+    workers) belongs to this run alone. Its stderr goes to `log_path`."""
     with log_path.open("w", encoding="utf-8") as log_file:
         started = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log_file)
-        sampler = TreeMemorySampler(process.pid)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log_file, env=environment)
+        sampler = TreeMemorySampler(process.pid, first_record)
         sampler.start()
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
@@ -127,16 +175,49 @@ def measure(command: list[str], releases: int, jobs: int, warm: bool, out: Path)
     if process.returncode not in (0, 1):  # 1: some documents failed, which the table reports
         tail = log_path.read_text(encoding="utf-8", errors="replace")[-3000:]
         raise RuntimeError(f"{' '.join(command)} exited {process.returncode}:\n{tail}")
+    return process.returncode, seconds, usage, sampler
+
+
+def _mib(count: int | None) -> float | None:
+    return None if count is None else round(count / 2**20, 1)
+
+
+def measure(command: list[str], releases: int, jobs: int, warm: bool, out: Path, memory: str) -> RunFigures:
+    """One `pressnlp run`, with its own empty cache folder unless it is the warm re-run."""
+    cache = out.with_name(f"{out.name}-cache")
+    if not warm:
+        shutil.rmtree(cache, ignore_errors=True)
+    environment = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    log_path = out.with_name(f"{out.name}{'-warm' if warm else ''}.log")
+    first = any_file(out / "docs") if not warm else (lambda: False)
+    code, seconds, usage, sampler = run_and_sample(command, log_path, first, environment)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     counts = manifest.get("counts", {})
     figures = RunFigures(
-        releases=releases, jobs=jobs, warm=warm, seconds=round(seconds, 2), exit_code=process.returncode,
-        max_process_mib=round(usage.ru_maxrss / 1024, 1),  # Linux reports KiB
-        tree_peak_mib=round(sampler.peak_bytes / 2**20, 1),
+        tool="pressnlp", memory=memory, releases=releases, jobs=jobs, warm=warm, seconds=round(seconds, 2),
+        first_record_s=None if sampler.first_record_s is None else round(sampler.first_record_s, 2),
+        exit_code=code, max_process_mib=round(usage.ru_maxrss / 1024, 1),  # Linux reports KiB
+        worker_peak_mib=_mib(sampler.worker_peak_bytes), tree_peak_mib=_mib(sampler.peak_bytes),
         stage_ms={name: entry.get("mean_ms", 0.0) for name, entry in manifest.get("timings", {}).items()},
         processed=counts.get("processed", 0), cached=counts.get("cached", 0), failed=counts.get("failed", 0))
-    logger.info("%d releases -j %d%s: %.1f s, %.1f releases/s, %d failed", releases, jobs,
-                " (warm)" if warm else "", figures.seconds, figures.releases_per_second, figures.failed)
+    logger.info("pressnlp, %d releases -j %d, memory %s%s: %.1f s, %.1f releases/s, %d failed", releases, jobs,
+                memory, " (warm)" if warm else "", figures.seconds, figures.releases_per_second, figures.failed)
+    return figures
+
+
+def measure_glue(corpus: Path, releases: int, jobs: int, workdir: Path) -> RunFigures:
+    out = workdir / f"glue-{releases}-j{jobs}.jsonl"
+    out.unlink(missing_ok=True)
+    command = [sys.executable, str(REPO_ROOT / "scripts" / "bench_glue.py"), str(corpus), str(out), "-j", str(jobs)]
+    code, seconds, usage, sampler = run_and_sample(command, out.with_suffix(".log"), non_empty(out))
+    figures = RunFigures(
+        tool="DIY glue", memory="-", releases=releases, jobs=jobs, warm=False, seconds=round(seconds, 2),
+        first_record_s=None if sampler.first_record_s is None else round(sampler.first_record_s, 2),
+        exit_code=code, max_process_mib=round(usage.ru_maxrss / 1024, 1),
+        worker_peak_mib=_mib(sampler.worker_peak_bytes), tree_peak_mib=_mib(sampler.peak_bytes),
+        processed=sum(1 for _ in out.open(encoding="utf-8")))
+    logger.info("glue, %d releases -j %d: %.1f s, %.1f releases/s", releases, jobs, figures.seconds,
+                figures.releases_per_second)
     return figures
 
 
@@ -152,42 +233,54 @@ def mean_words(out: Path) -> float:
 def markdown(runs: list[RunFigures]) -> str:
     stages = [name for name in STAGES if any(name in run.stage_ms for run in runs)]
     stages += sorted({name for run in runs for name in run.stage_ms} - set(stages))
-    headers = ["releases", "-j", "run", "seconds", "releases/s", "ms/release",
-               *(f"{name} ms" for name in stages), "largest process MiB", "process tree MiB", "failed"]
+    headers = ["releases", "tool", "memory", "-j", "run", "seconds", "first record s", "releases/s", "ms/release",
+               *(f"{name} ms" for name in stages), "largest process MiB", "largest worker MiB",
+               "process tree MiB", "failed"]
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     for run in runs:
-        cells = [f"{run.releases:,}", str(run.jobs), "warm re-run" if run.warm else "cold",
-                 f"{run.seconds:.1f}", f"{run.releases_per_second:.1f}", f"{run.ms_per_release:.1f}",
-                 *("-" if run.warm else f"{run.stage_ms.get(name, 0.0):.1f}" for name in stages),
-                 f"{run.max_process_mib:.0f}", f"{run.tree_peak_mib:.0f}", str(run.failed)]
+        cells = [f"{run.releases:,}", run.tool, run.memory, str(run.jobs), "warm re-run" if run.warm else "cold",
+                 f"{run.seconds:.1f}", "-" if run.first_record_s is None else f"{run.first_record_s:.1f}",
+                 f"{run.releases_per_second:.1f}", f"{run.ms_per_release:.1f}",
+                 *("-" if run.warm or name not in run.stage_ms else f"{run.stage_ms[name]:.1f}" for name in stages),
+                 f"{run.max_process_mib:.0f}", "-" if run.worker_peak_mib is None else f"{run.worker_peak_mib:.0f}",
+                 f"{run.tree_peak_mib:.0f}", str(run.failed)]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def scaling_notes(runs: list[RunFigures]) -> list[str]:
-    """The issue's targets, stated as measured ratios between the largest size and 1,000."""
+    """The issue's targets, stated as measured ratios: pressnlp against the glue, -j 2 against -j 1,
+    and the largest size against 1,000."""
     notes = []
-    cold = {(run.releases, run.jobs): run for run in runs if not run.warm}
-    for (releases, jobs), run in sorted(cold.items()):
-        if releases <= 1000 or (1000, jobs) not in cold:
-            continue
-        base = cold[(1000, jobs)]
-        notes.append(f"-j {jobs}: time per release at {releases:,} is {run.ms_per_release / base.ms_per_release:.2f}x "
-                     f"that at 1,000; largest-process peak memory {run.max_process_mib / base.max_process_mib:.2f}x, "
-                     f"process-tree peak {run.tree_peak_mib / base.tree_peak_mib:.2f}x")
-    for releases in sorted({run.releases for run in runs}):
-        if (releases, 1) in cold and (releases, 2) in cold:
-            speedup = cold[(releases, 1)].seconds / cold[(releases, 2)].seconds
-            notes.append(f"{releases:,} releases: -j 2 is {speedup:.2f}x as fast as -j 1")
+    cold = {(run.tool, run.memory, run.releases, run.jobs): run for run in runs if not run.warm}
+    for (tool, memory, releases, jobs), run in sorted(cold.items()):
+        glue = cold.get(("DIY glue", "-", releases, jobs))
+        if tool == "pressnlp" and glue:
+            notes.append(f"{releases:,} releases, -j {jobs}, memory {memory}: pressnlp takes "
+                         f"{run.seconds / glue.seconds:.2f}x the glue's wall time "
+                         f"({glue.seconds / run.seconds:.2f}x its releases/s), "
+                         f"{run.max_process_mib / glue.max_process_mib:.1f}x its largest process")
+        if jobs == 2 and (tool, memory, releases, 1) in cold:
+            setting = "" if memory == "-" else f", memory {memory}"
+            notes.append(f"{tool}, {releases:,} releases{setting}: -j 2 is "
+                         f"{cold[(tool, memory, releases, 1)].seconds / run.seconds:.2f}x as fast as -j 1")
+        base = cold.get((tool, memory, 1000, jobs))
+        if releases > 1000 and base:
+            notes.append(f"{tool} -j {jobs}, memory {memory}: time per release at {releases:,} is "
+                         f"{run.ms_per_release / base.ms_per_release:.2f}x that at 1,000; largest-process peak "
+                         f"memory {run.max_process_mib / base.max_process_mib:.2f}x")
     return notes
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="100,1000,10000", help="corpus sizes, comma-separated")
+    parser.add_argument("--sizes", default="1,100,1000", help="corpus sizes, comma-separated")
     parser.add_argument("--jobs", default="1,2", help="worker counts to compare, comma-separated")
+    parser.add_argument("--memory", default="off,on",
+                        help="translation memory settings to compare (ignored with --config)")
+    parser.add_argument("--no-glue", action="store_true", help="leave out the DIY glue")
     parser.add_argument("--engine", choices=("local", "dask"), help="passed to `pressnlp run --engine`")
-    parser.add_argument("-c", "--config", help="pipeline config (default: the packaged default pipeline)")
+    parser.add_argument("-c", "--config", type=Path, help="pipeline config (default: the packaged default pipeline)")
     parser.add_argument("--seed", type=int, default=7, help="make_corpus.py seed")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/pressnlp-bench"),
                         help="corpora (kept and reused) and output folders")
@@ -198,23 +291,27 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(size) for size in args.sizes.split(",")]
     jobs_values = [int(jobs) for jobs in args.jobs.split(",")]
     args.workdir.mkdir(parents=True, exist_ok=True)
+    configs = {"-": args.config} if args.config else {
+        memory: memory_config(args.workdir, memory) for memory in args.memory.split(",")}
     load_before = os.getloadavg()[0]  # other work on the machine skews every figure: say how much
     runs: list[RunFigures] = []
     words: dict[int, float] = {}
     for size in sizes:
         corpus = make_corpus(size, args.seed, args.workdir)
-        for jobs in jobs_values:
-            out = args.workdir / f"out-{size}-j{jobs}"
-            shutil.rmtree(out, ignore_errors=True)
-            command = pressnlp_command(corpus, out, jobs, args.engine, args.config)
-            runs.append(measure(command, size, jobs, warm=False, out=out))
-            words.setdefault(size, mean_words(out))
+        if not args.no_glue:
+            runs.extend(measure_glue(corpus, size, jobs, args.workdir) for jobs in jobs_values)
+        for memory, config in configs.items():
+            for jobs in jobs_values:
+                out = args.workdir / f"out-{size}-memory{memory}-j{jobs}"
+                shutil.rmtree(out, ignore_errors=True)
+                command = pressnlp_command(corpus, out, jobs, args.engine, config)
+                runs.append(measure(command, size, jobs, warm=False, out=out, memory=memory))
+                words.setdefault(size, mean_words(out))
         # the warm re-run repeats the last cold run's command on its output folder
-        runs.append(measure(command, size, jobs, warm=True, out=out))
+        runs.append(measure(command, size, jobs, warm=True, out=out, memory=memory))
 
     cores = os.cpu_count()
-    print(f"`python scripts/bench.py --sizes {args.sizes} --jobs {args.jobs}"
-          f"{' --engine ' + args.engine if args.engine else ''}{' -c ' + args.config if args.config else ''}`"
+    print(f"`python scripts/bench.py {' '.join(argv if argv is not None else sys.argv[1:])}`"
           f" on {cores} cores ({platform.processor() or platform.machine()}; load average {load_before:.1f} "
           f"before, {os.getloadavg()[0]:.1f} after), Python {platform.python_version()}; "
           f"releases of {', '.join(f'{w:.0f}' for w in words.values())} words on average\n")

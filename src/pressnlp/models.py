@@ -60,6 +60,12 @@ def _looks_like_hub_id(name: str) -> bool:
 
 def _hf_snapshot(name: str, *, local_only: bool) -> Path | None:
     try:
+        from huggingface_hub import constants
+    except ImportError:
+        return None
+    if local_only and not (Path(constants.HF_HUB_CACHE) / f"models--{name.replace('/', '--')}").is_dir():
+        return None  # nothing cached: known without importing the hub client (a quarter of a second)
+    try:
         from huggingface_hub import snapshot_download
         from huggingface_hub.errors import LocalEntryNotFoundError
     except ImportError:

@@ -58,13 +58,14 @@ class CTranslate2Translator(NeuralTranslator):
     CTranslate2's default of 256 tokens.
     """
 
+    libraries = ("ctranslate2",)
+
     def __init__(self, source_language: str, target_language: str, settings: TranslatorSettings):
         super().__init__(source_language, target_language, settings)
         try:
             import ctranslate2
         except ImportError as exc:
-            raise BackendUnavailable("ctranslate2 is not installed: pip install 'pressnlp[neural]'") from exc
-        self.model_path = self.find_model()
+            raise BackendUnavailable(f"ctranslate2 cannot be imported ({exc}): {self.install_hint}") from exc
         device, _, index = settings.device.partition(":")
         self.compute_type = settings.extra.get("compute_type") or ("int8" if device == "cpu" else "default")
         try:

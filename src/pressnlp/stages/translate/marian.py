@@ -14,14 +14,15 @@ log = logging.getLogger(__name__)
 class MarianTranslator(NeuralTranslator):
     """transformers AutoModelForSeq2SeqLM + AutoTokenizer on the configured device."""
 
+    libraries = ("torch", "transformers")
+
     def __init__(self, source_language: str, target_language: str, settings: TranslatorSettings):
         super().__init__(source_language, target_language, settings)
         try:
             import torch
             from transformers import AutoModelForSeq2SeqLM
         except ImportError as exc:
-            raise BackendUnavailable("torch/transformers are not installed: pip install 'pressnlp[neural]'") from exc
-        self.model_path = self.find_model()
+            raise BackendUnavailable(f"torch/transformers cannot be imported ({exc}): {self.install_hint}") from exc
         self._torch = torch
         self.tokenizer = load_tokenizer(self.model_path)
         try:

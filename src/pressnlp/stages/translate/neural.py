@@ -3,6 +3,7 @@ length, batching, describing the output."""
 from __future__ import annotations
 
 import abc
+import importlib.util
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -40,10 +41,13 @@ def load_tokenizer(path: Path) -> Any:
 
 class NeuralTranslator(Translator):
     """A model from a local folder that translates batches of sentences (Marian through
-    transformers, CTranslate2). A subclass implements `locate` and `translate_chunk`; its
-    constructor calls this one first, then sets `model_path` (with `find_model`), `backend_id`
-    and `_position_limit`."""
+    transformers, CTranslate2). A subclass names the `libraries` it imports and implements
+    `locate` and `translate_chunk`; its constructor calls this one first (which sets
+    `model_path`), then imports its libraries, loads the model and sets `backend_id` and
+    `_position_limit`."""
 
+    libraries: tuple[str, ...] = ()  # top-level packages the engine imports; checked, not imported, first
+    install_hint = "pip install 'pressnlp[neural]'"
     model_path: Path
     _position_limit: int  # the model's longest input and output, in tokens
 
@@ -51,6 +55,13 @@ class NeuralTranslator(Translator):
         super().__init__(source_language, target_language, settings)
         if not settings.model:
             raise BackendUnavailable(f"no model configured for {source_language}→{target_language}")
+        missing = [name for name in self.libraries if importlib.util.find_spec(name) is None]
+        if missing:
+            raise BackendUnavailable(f"{'/'.join(missing)} {'is' if len(missing) == 1 else 'are'} not installed: "
+                                     f"{self.install_hint}")
+        # The folder before the libraries: importing torch or ctranslate2 takes seconds, and under
+        # `backend = "auto"` with no model on disk they would be imported only to learn that.
+        self.model_path = self.find_model()
 
     @staticmethod
     @abc.abstractmethod
