@@ -6,9 +6,10 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
+if TYPE_CHECKING:
+    import jsonschema
 
 SCHEMAS = {"result": "result.schema.json", "gold": "gold.schema.json"}
 
@@ -21,6 +22,8 @@ def load_schema(kind: str = "result") -> dict[str, Any]:
 
 @cache
 def _validator(kind: str) -> jsonschema.protocols.Validator:
+    import jsonschema  # only validation needs it; building records reads the schema as JSON
+
     schema = load_schema(kind)
     validator_cls = jsonschema.validators.validator_for(schema)
     validator_cls.check_schema(schema)

@@ -19,11 +19,7 @@ from pathlib import PurePath
 
 from pressnlp.core.errors import StageError
 from pressnlp.io.readers.clean import clean_text, guess_title, join_blocks
-from pressnlp.io.readers.docx import read_docx
 from pressnlp.io.readers.encoding import decode_text
-from pressnlp.io.readers.html import read_html
-from pressnlp.io.readers.markdown import markdown_to_blocks
-from pressnlp.io.readers.pdf import read_pdf
 from pressnlp.lang.dates import find_release_date
 
 __all__ = ["SUPPORTED_FORMATS", "ReadResult", "format_for_path", "read_document"]
@@ -54,17 +50,27 @@ def read_document(data: bytes, fmt: str) -> ReadResult:
     if fmt == "txt":
         decoded, encoding = decode_text(data, "text")
         return _finish(clean_text(decoded), None, None, encoding)
+    # The other formats' libraries (markdown-it, trafilatura, python-docx, pypdf) load on first use
+    # of their format: a folder of .txt releases never pays for them.
     if fmt == "md":
+        from pressnlp.io.readers.markdown import markdown_to_blocks
+
         decoded, encoding = decode_text(data, "Markdown")
         blocks, title = markdown_to_blocks(decoded)
         return _finish(join_blocks(blocks), title, None, encoding)
     if fmt == "html":
+        from pressnlp.io.readers.html import read_html
+
         page = read_html(data)
         return _finish(join_blocks(page.blocks), page.title, page.date, page.encoding)
     if fmt == "docx":
+        from pressnlp.io.readers.docx import read_docx
+
         document = read_docx(data)
         return _finish(join_blocks(document.blocks), document.title, None, None)
     if fmt == "pdf":
+        from pressnlp.io.readers.pdf import read_pdf
+
         pdf = read_pdf(data)
         return _finish(join_blocks(pdf.blocks), pdf.title, None, None)
     raise StageError(f"unknown format {fmt!r}; supported: {', '.join(SUPPORTED_FORMATS)}")
