@@ -19,8 +19,9 @@ from pathlib import Path
 
 from pressnlp import lang
 from pressnlp.core.errors import StageError
-from pressnlp.lang.morphology import lemma, lemmas
+from pressnlp.lang.morphology import lemmas
 from pressnlp.lang.normalise import normalise
+from pressnlp.stages.extract.built_lemmas import built_lemma
 from pressnlp.stages.extract.lexicon import everywhere
 from pressnlp.stages.extract.text import Doc, words_of
 
@@ -97,14 +98,40 @@ class Gazetteer:
 
 
 def _pattern(entry: Entry, name: str, order: int) -> _Pattern | None:
-    words = [w for w in name.replace("„", " ").replace("”", " ").split() if any(ch.isalnum() for ch in w)]
+    words = name_words(name)
     if not words:
         return None
-    if len(words) == 1 and sum(ch.isupper() for ch in words[0]) >= 2:
+    if is_acronym(words):
         return _Pattern(entry, name, (), tuple(words), order)
-    language = entry.language if entry.language == "pl" else "en"
-    accepted = tuple(frozenset({w.lower(), lemma(w, language)}) for w in words)
+    language = lemma_language(entry)
+    accepted = tuple(frozenset({w.lower(), built_lemma(w, language)}) for w in words)
     return _Pattern(entry, name, accepted, None, order)
+
+
+def name_words(name: str) -> list[str]:
+    return [w for w in name.replace("„", " ").replace("”", " ").split() if any(ch.isalnum() for ch in w)]
+
+
+def is_acronym(words: list[str]) -> bool:
+    """One word with two capitals or more: matched as written, not through lemmas."""
+    return len(words) == 1 and sum(ch.isupper() for ch in words[0]) >= 2
+
+
+def lemma_language(entry: Entry) -> str:
+    """The morphology an entry's words are lemmatised by (Polish names inflect; others rarely do)."""
+    return entry.language if entry.language == "pl" else "en"
+
+
+def name_lemma_words(pack: lang.Language) -> dict[str, set[str]]:
+    """language -> the words of a pack's entries matched through lemmas (what
+    scripts/build_lang_data.py lemmatises)."""
+    needed: dict[str, set[str]] = {}
+    for entry in read_entries(pack.text(DATA_FILE), f"lang/{pack.code}/{DATA_FILE}"):
+        for name in entry.names:
+            words = name_words(name)
+            if words and not is_acronym(words):
+                needed.setdefault(lemma_language(entry), set()).update(words)
+    return needed
 
 
 def _match(pattern: _Pattern, tokens: list, i: int, doc: Doc) -> int:

@@ -16,9 +16,10 @@ from typing import Any, Literal
 
 from pressnlp import lang
 from pressnlp.core.errors import ConfigError
-from pressnlp.lang.morphology import lemma, lemmas
+from pressnlp.lang.morphology import lemmas
 from pressnlp.lang.shared import shared
 from pressnlp.stages.extract.base import Extractor
+from pressnlp.stages.extract.built_lemmas import built_lemma
 from pressnlp.stages.extract.text import Doc, tokenise
 
 log = logging.getLogger(__name__)
@@ -79,15 +80,26 @@ def load_taxonomy(text: str, source: str) -> dict[str, Theme]:
 
 
 def _compile(words: dict[str, Any], language: str, source: str, key: str) -> dict[tuple[str, ...], tuple[float, str]]:
-    """Keyword phrase -> weight, keyed by the phrase's lemmas (lemmatised here, once)."""
+    """Keyword phrase -> weight, keyed by the phrase's lemmas (the built-in cues' lemmas are
+    generated with the packs; a user's are lemmatised here, once)."""
     compiled: dict[tuple[str, ...], tuple[float, str]] = {}
     for phrase, weight in words.items():
         if not isinstance(weight, (int, float)):
             raise ConfigError(f"weight of '{phrase}' must be a number", source=source, key=key)
-        lemmas_ = tuple(lemma(token.text, language) for token in tokenise(phrase) if token.is_word)
+        lemmas_ = tuple(built_lemma(word, language) for word in phrase_words(phrase))
         if lemmas_:
             compiled[lemmas_] = (float(weight), phrase)
     return compiled
+
+
+def phrase_words(phrase: str) -> list[str]:
+    """The words of a cue phrase, each matched through its lemma."""
+    return [token.text for token in tokenise(phrase) if token.is_word]
+
+
+def cue_words(pack: lang.Language) -> set[str]:
+    """Every word of a pack's cue phrases (what scripts/build_lang_data.py lemmatises)."""
+    return {word for words in pack.toml(CUES_FILE).values() for phrase in words for word in phrase_words(phrase)}
 
 
 @cache
