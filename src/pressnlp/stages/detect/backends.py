@@ -84,8 +84,9 @@ class LangdetectBackend(Detector):
 
 
 LINGUA_ACCURATE_BELOW_CHARS = 40
-"""Texts shorter than this always get lingua's high-accuracy models: on a few words the
-low-accuracy (trigram-only) models lose up to 10 points (word pairs, scripts/bench_langid.py)."""
+"""Texts shorter than this always get lingua's high-accuracy models: the low-accuracy ones use
+trigrams only, too few on a title or a few words (lingua's own advice: low accuracy for long text).
+With 40 the stage keeps its word-pair accuracy exactly (scripts/bench_langid.py)."""
 LINGUA_CONFIDENT = 0.999999
 """A low-accuracy answer at least this confident is kept; below it the high-accuracy models decide.
 The low-accuracy odds are far from calibrated: on the lingua-py test data they gave Czech written
