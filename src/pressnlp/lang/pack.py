@@ -89,6 +89,8 @@ class Boilerplate:
     """A line that contains one of these anywhere is boilerplate."""
     phone_labels: tuple[str, ...] = ()
     """Words before a phone number ("tel", "phone"): a sentence with one is contact detail."""
+    release_labels: tuple[str, ...] = ()
+    """Names of the kind of document ("PRESS RELEASE") on a line above the headline (`lang.labels`)."""
 
 
 class Language:
