@@ -254,11 +254,13 @@ class TranslateStage(Stage):
         if options.backend not in ("auto", "marian", "ctranslate2"):
             return f"the translation backend '{options.backend}' cannot translate {name}"
         if model:
-            return (f"the translation model {model} for {name} is not available here: put it in "
-                    f"{options.model_dir}/ (see models/README.md) or set allow_download = true")
+            return (f"the translation model {model} for {name} is not available here: run "
+                    f"`pressnlp models fetch {language}` on a machine with internet, or put it in "
+                    f"{options.model_dir}/ (see models/README.md)")
         example = f"Helsinki-NLP/opus-mt-{language}-{self.context.target_language}"
         return (f"no translation model for {name}: add one under [stages.translate] "
-                f"models = {{ {language} = \"{example}\" }} and put it in {options.model_dir}/ (see models/README.md)")
+                f"models = {{ {language} = \"{example}\" }} and put it in {options.model_dir}/ "
+                f"(`pressnlp models fetch {language}` does it; see models/README.md)")
 
     def _glossary(self, language: str) -> Glossary:
         """Built-in, user file and `keep` terms of one source language; later ones override."""
