@@ -38,7 +38,7 @@ from pathlib import Path
 from pressnlp.core.errors import ConfigError, PressnlpError
 from pressnlp.io.writers import atomic_write_bytes
 from pressnlp.lang.pl.morphology import analyse_pl
-from pressnlp.stages.translate.protect import Span
+from pressnlp.stages.translate.protect import Span, choose_spans
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +136,21 @@ class Glossary:
                 else:
                     spans.append(Span(start, end, "glossary", entry.translation))
         return spans
+
+    def english_name(self, name: str) -> str | None:
+        """The glossary's English for a whole name, also inflected ("Urzędu Marszałkowskiego" →
+        "Marshal's Office"); None unless its terms cover every word of it and one is translated."""
+        spans = choose_spans(self.find(name))
+        if not any(span.kind == "glossary" for span in spans):
+            return None
+        covered = {offset for span in spans for offset in range(span.start, span.end)}
+        if any(word.start() not in covered for word in _WORD.finditer(name)):
+            return None
+        pieces, position = [], 0
+        for span in spans:
+            pieces += [name[position:span.start], span.output]
+            position = span.end
+        return "".join([*pieces, name[position:]]).strip()
 
     @staticmethod
     def _matches(words: tuple[_TermWord, ...], tokens: list[re.Match[str]],

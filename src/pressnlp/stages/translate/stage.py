@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pressnlp import lang
+from pressnlp.core.document import GLOSSARY_NOTE, DocumentContext
 from pressnlp.core.errors import OptionError
 from pressnlp.core.stage import Stage
 from pressnlp.lang.segment import split_paragraphs, split_sentences
@@ -276,6 +277,17 @@ class TranslateStage(Stage):
         return self._glossaries[key]
 
     # --- processing ---------------------------------------------------------------------------
+    def process_documents(self, records: list[dict[str, Any]],
+                          contexts: list[DocumentContext]) -> list[dict[str, Any]]:
+        """Also leaves each translated document's glossary in its notes (GLOSSARY_NOTE), so that
+        the user's terminology names partners in English the way it translates them."""
+        records = self.process_batch(records)
+        for record, context in zip(records, contexts, strict=True):
+            translation = record.get("translation")
+            if translation and (glossary := self._glossary(translation["source_language"])):
+                context.notes[GLOSSARY_NOTE] = glossary
+        return records
+
     def process_batch(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         self.setup()
         self._refresh_glossary()
