@@ -106,3 +106,24 @@ def test_glossary_terms_name_partners_in_english(tmp_path):
     default = Pipeline.from_config({}).process_file(release)
     assert {p["name"]: p["name_en"] for p in default["facts"]["partners"]}["Rybnicki Klaster Energii"] != \
         "Rybnik Energy Cluster"
+
+
+def test_the_built_in_glossary_gives_institutions_their_official_english_names():
+    """Gazetteer institutions translate to their official names, inflected forms too; a name
+    English keeps as it is stays as written (no word-by-word translation)."""
+    from pressnlp.api import Pipeline
+
+    pipeline = Pipeline.from_config({"pipeline": {"stages": ["read", "detect", "translate"]}})
+    text = ("Naukowcy z Uniwersytetu Warszawskiego współpracują z Bankiem Gospodarstwa Krajowego. "
+            "Projekt wspiera Narodowe Centrum Badań i Rozwoju.")
+    record = pipeline.process_bytes(text.encode(), id="t.txt", format="txt")
+    english = record["translation"]["text"]
+    assert "University of Warsaw" in english
+    assert "Bank Gospodarstwa Krajowego" in english
+    assert "National Centre for Research and Development" in english
+
+
+def test_a_short_unknown_name_does_not_match_common_words_by_its_stem():
+    glossary = Glossary([GlossaryEntry("Energa", "Energa")], "pl")
+    assert _matches(glossary, "Magazyn energii zasili basen.") == []
+    assert _matches(glossary, "Umowę podpisała Energa.") == [("Energa", "Energa")]

@@ -117,6 +117,11 @@ def generate_pl(lemma: str) -> tuple[Reading, ...]:
     return tuple(Reading(form, lem, tag, tuple(labels)) for form, lem, tag, labels, _q in forms)
 
 
+# Morfeusz's labels of proper names: brands, places, surnames, first names, organisations.
+_NAME_LABELS = frozenset({"marka", "nazwa_geograficzna", "nazwisko", "imię", "nazwa_organizacji", "nazwa_osobliwa",
+                          "nazwa_własna"})
+
+
 class PolishMorphology(Morphology):
     """The Polish pack's morphology: one Morfeusz for the process, its lookups cached."""
 
@@ -130,6 +135,10 @@ class PolishMorphology(Morphology):
 
     def analyse(self, word: str) -> tuple[Reading, ...]:
         return analyse_pl(word)
+
+    def is_common_word(self, word: str) -> bool:
+        readings = analyse_pl(word)
+        return bool(readings) and not any(set(reading.labels) & _NAME_LABELS for reading in readings)
 
     @property
     def morfeusz(self):  # noqa: ANN201 - morfeusz2 ships no type information

@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 _WORD = re.compile(r"\w+")
 _JOINER = re.compile(r"[\s\-–‑]*")  # what may stand between the words of a term
 # A word morfeusz2 does not know matches by prefix: its last letters may inflect.
-_STEM_MIN_LENGTH = 5
+_STEM_MIN_LENGTH = 5  # letters left once the inflection is cut: "Energa" must not match "energii"
 _INFLECTION_LETTERS = 2
 _MAX_ENDING = 5
 # A file changed this recently may change again without a new (mtime, size): its content decides.
@@ -88,6 +88,15 @@ class Glossary:
         self._patterns = [(words, entry) for words, entry in self._patterns if words]
         # Longest terms first, so "Urząd Marszałkowski Województwa Śląskiego" beats "Urząd Marszałkowski".
         self._patterns.sort(key=lambda pattern: -len(pattern[0]))
+        # Which patterns a word may start (by its keys; by stem for words morfeusz2 does not know),
+        # so that a sentence is not tried against every term of a long glossary at every word.
+        self._starting: dict[str, list[int]] = {}
+        self._stem_starting: list[int] = []
+        for index, (words, _entry) in enumerate(self._patterns):
+            if words[0].stem:
+                self._stem_starting.append(index)
+            for key in words[0].keys:
+                self._starting.setdefault(key, []).append(index)
 
     def __bool__(self) -> bool:
         return bool(self.entries)
@@ -113,7 +122,7 @@ class Glossary:
                 continue
             keys, known = self._word_keys(word)
             stem = None
-            if not known and len(word) >= _STEM_MIN_LENGTH and self.language == "pl":
+            if not known and len(word) - _INFLECTION_LETTERS >= _STEM_MIN_LENGTH and self.language == "pl":
                 stem = word.casefold()[:-_INFLECTION_LETTERS]
             words.append(_TermWord(keys, stem))
         return tuple(words)
@@ -126,7 +135,10 @@ class Glossary:
         token_keys = [self._word_keys(token.group())[0] for token in tokens]
         spans: list[Span] = []
         for first in range(len(tokens)):
-            for words, entry in self._patterns:
+            candidates = {*self._stem_starting}
+            for key in token_keys[first]:
+                candidates.update(self._starting.get(key, ()))
+            for words, entry in (self._patterns[index] for index in sorted(candidates)):
                 last = first + len(words) - 1
                 if last >= len(tokens) or not self._matches(words, tokens, token_keys, first, sentence):
                     continue

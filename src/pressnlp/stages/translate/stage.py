@@ -50,7 +50,7 @@ MEMORY_FILE = "translation-memory.sqlite"
 # A list marker or bullet at the start of a line stays as written; only the item is translated.
 _LINE_MARKER = re.compile(r"^(?:[-–—•*▪·►]|\d{1,3}[.)]|[a-zA-Z][)])\s+")
 _GLOSSARY_KINDS = ("glossary", "term")
-ProtectKind = Literal["email", "url", "phone", "number", "acronym"]
+ProtectKind = Literal["email", "url", "phone", "number", "acronym", "foreign"]
 
 
 @dataclass
@@ -339,7 +339,8 @@ class TranslateStage(Stage):
         core = sentence[len(prefix):]
         if translator is None:
             return _Unit(source, "", None, original=sentence)
-        spans = choose_spans([*self._glossary(language).find(core), *find_protected(core, self.options.protect)])
+        spans = choose_spans([*self._glossary(language).find(core),
+                              *find_protected(core, self.options.protect, language)])
         masked = mask(core, spans)
         unit = _Unit(source, prefix, masked, translator, original=sentence)
         if masked.has_words:
@@ -433,7 +434,14 @@ def _span_language(span: tuple[int, int], segments: list[dict[str, Any]]) -> str
 
 
 def _builtin_entries(language: str) -> list[GlossaryEntry]:
-    """The language pack's own glossary (lang/<code>/glossary.toml), if it has one."""
+    """The language pack's own glossary (lang/<code>/glossary.toml), after the official English
+    names of the well-known institutions and programmes in its gazetteer ("Uniwersytetu Warszawskiego"
+    → "University of Warsaw"; a name English keeps comes out in its base form: "Bankiem Gospodarstwa
+    Krajowego" → "Bank Gospodarstwa Krajowego")."""
     pack = lang.find(language)
-    return toml_entries(pack.toml("glossary.toml"), f"built-in glossary of {pack.name}") if pack else []
+    if pack is None:
+        return []
+    official = [GlossaryEntry(row[0], row[3])
+                for row in pack.tsv("gazetteer.tsv") if len(row) > 3 and row[2] == language and row[3]]
+    return [*official, *toml_entries(pack.toml("glossary.toml"), f"built-in glossary of {pack.name}")]
 
