@@ -71,6 +71,9 @@ ENGLISH_MARKERS = {
     "at",
     "an",
 }
+# E-mails as releases hide them from harvesters ("name(at)domain.pl", "name [at] domain.pl",
+# "name(małpa)domain.pl"): gold holds the address, the document its disguise.
+OBFUSCATED_AT = re.compile(r"\s*[(\[]\s*(?:at|małpa|malpa)\s*[)\]]\s*", re.IGNORECASE)
 
 
 def load_gold() -> list[dict]:
@@ -232,9 +235,10 @@ def test_gold_id_is_a_release_file(record):
 @pytest.mark.parametrize("record", gold_params())
 def test_gold_texts_occur_in_document(record):
     text = squeeze(document_text(record["id"]))
+    emails_text = OBFUSCATED_AT.sub("@", text).casefold()
     missing = [date["text"] for date in record["facts"]["dates"] if squeeze(date["text"]) not in text]
     for contact in record["facts"]["contacts"]:
-        if contact["kind"] == "email" and contact["value"] not in text.casefold():
+        if contact["kind"] == "email" and contact["value"] not in emails_text:
             missing.append(contact["value"])
         if contact["kind"] == "url" and contact["value"] not in text:
             missing.append(contact["value"])
