@@ -18,6 +18,15 @@ from pressnlp.stages.summarize.candidates import candidate_sentences
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 GOLD = [json.loads(line) for line in (CORPUS / "gold.jsonl").read_text("utf-8").split("\n") if line.strip()]
 IDS = [gold["id"] for gold in GOLD]
+# Issue 16 (item 5): a release that opens with a label line ("INFORMACJA PRASOWA", with or without
+# "| issuer") gets no candidate sentence and an empty summary. Strict: the day summarize is fixed,
+# these pass and the marks must go.
+EMPTY_SUMMARY_BUG = pytest.mark.xfail(strict=True, reason="issue 16: no summary after a label line")
+LABEL_LINE_RELEASES = {
+    "pl/2024-09-umwl-bilet-kolejowy-lubuskie.md",
+    "pl/2024-10-iimr-pib-recykling-lopat-turbin.txt",
+    "pl/2025-03-szpital-leszno-telemonitoring-kardiologia.txt",
+}
 
 # Written independently of boilerplate.toml: what a reader would call boilerplate in these releases.
 CONTACT_HEADING = re.compile(r"^(kontakt|media contacts?|press contacts?|pressekontakt|contact presse|"
@@ -42,7 +51,8 @@ def summary_of(doc_id: str, **options) -> dict:
     return SummarizeStage(SummarizeOptions(**options)).process(record)["summary"]
 
 
-@pytest.mark.parametrize("doc_id", IDS)
+@pytest.mark.parametrize("doc_id", [pytest.param(doc_id, marks=EMPTY_SUMMARY_BUG) if doc_id in LABEL_LINE_RELEASES
+                                    else doc_id for doc_id in IDS])
 def test_boilerplate_is_never_selected(doc_id):
     record = read_and_detect(doc_id)
     text, language = record["text"], record["language"]["code"]
