@@ -188,7 +188,7 @@ def test_gold_and_results_load_as_datasets(run):
 def test_plots_are_png_files(run, tmp_path):
     gold, out = run
     paths = write_plots(evaluate_run(gold, out), tmp_path / "plots")
-    assert [p.name for p in paths] == ["fields.png", "documents.png"]
+    assert [p.name for p in paths] == ["fields.png", "languages.png", "documents.png"]
     for path in paths:
         data = path.read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n"

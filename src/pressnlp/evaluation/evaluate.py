@@ -45,6 +45,10 @@ class EvaluationResult:
         """Micro-average over every fact field together."""
         return _all_fields(self.report.fields)
 
+    def language_scores(self) -> dict[str, dict[str, FieldScore]]:
+        """Per gold language: each fact field, canonical names and "all fields"."""
+        return _language_fields(self.report)
+
     @property
     def missing_ids(self) -> list[str]:
         """Gold documents the run has no record for (all their gold items count as missed)."""
