@@ -78,6 +78,8 @@ def test_corpus_score_is_micro_averaged_with_missing_records():
     assert {language: (s["themes"].tp, s["themes"].fp, s["themes"].fn)
             for language, s in report.by_language.items()} == {"en": (0, 0, 1), "pl": (1, 1, 1)}
     assert report.language_documents() == {"pl": 1, "en": 1}
+    unlabelled = score(records, [{**gold[0], "language": None}], text_metrics=False)
+    assert list(unlabelled.by_language) == ["und"] and unlabelled.language_documents() == {"und": 1}
 
 
 GOLD_PARTNERS = [

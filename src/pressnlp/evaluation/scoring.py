@@ -238,6 +238,11 @@ def _summary_of(record: Mapping[str, Any]) -> str | None:
 
 # --- the report -----------------------------------------------------------------------------
 
+def gold_language(code: Any) -> str:
+    """The group a gold document is scored in per language: its gold `language`, "und" when unset."""
+    return code if isinstance(code, str) and code else "und"
+
+
 @dataclass
 class Report:
     """Scores over a corpus: micro P/R/F1 per fact field, language accuracy, summary ROUGE,
@@ -257,7 +262,7 @@ class Report:
         """How many gold documents each gold language has."""
         counts: dict[str, int] = {}
         for document in self.documents:
-            language = str(document["language"]["gold"])
+            language = gold_language(document["language"]["gold"])
             counts[language] = counts.get(language, 0) + 1
         return counts
 
@@ -297,7 +302,7 @@ def score(records: Iterable[Mapping[str, Any]], gold: Iterable[Mapping[str, Any]
         predicted_facts = record.get("facts") or {}
         gold_facts = line.get("facts") or {}
         detail: dict[str, Any] = {"id": line["id"], "found": bool(record)}
-        language_totals = by_language.setdefault(str(line.get("language")),
+        language_totals = by_language.setdefault(gold_language(line.get("language")),
                                                  {name: FieldScore() for name in language_fields})
         for name in fields:
             result = score_field(name, list(predicted_facts.get(name) or []), list(gold_facts.get(name) or []))
