@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from pressnlp.lang.morphology import lemma, lemmas
-from pressnlp.lang.pl.morphology import NOMINAL, analyse_pl, nominative_phrase
+from pressnlp.lang.pl.morphology import NOMINAL, analyse_pl, nominative_phrase, nominative_place
 from pressnlp.stages.extract.organisations.edges import bracketed_acronym, quoted_name_after
 from pressnlp.stages.extract.organisations.mention import OrgMention, key_words, name_key
 from pressnlp.stages.extract.organisations.words import NameWords
@@ -72,8 +72,9 @@ class MentionBuilder:
         if self.language == "pl" and head is None:
             # no organisation word ("Krakowskiego Obszaru Funkcjonalnego (KrOF)"): the first noun
             head = next((self.doc.token_index(t.start) for t in words
-                         if any(r.pos in NOMINAL for r in analyse_pl(t.text))
-                         and not any(r.pos == "adj" for r in analyse_pl(t.text))), None)
+                         if (any(r.pos in NOMINAL for r in analyse_pl(t.text))
+                             and not any(r.pos == "adj" for r in analyse_pl(t.text))) or nominative_place(t.text)),
+                        None)
         if self.language != "pl" or head is None:
             return surface
         head_token = self.tokens[head]
