@@ -8,7 +8,7 @@ from pressnlp.lang.pl.morphology import analyse_pl
 from pressnlp.stages.extract.organisations.canonical import MentionBuilder
 from pressnlp.stages.extract.organisations.edges import CLOSE_QUOTES, OPEN_QUOTES, legal_form_after
 from pressnlp.stages.extract.organisations.mention import OrgMention
-from pressnlp.stages.extract.organisations.words import NameWords, is_genitive
+from pressnlp.stages.extract.organisations.words import NameWords, is_genitive, is_given_name
 
 
 class NameBounds:
@@ -44,22 +44,48 @@ class NameBounds:
                 parts[-1] = trimmed
                 parts.append([])
             if (lowered in words.all.genitive_links and not words.lex.head_initial and current
-                    and any(words.is_head(tokens[j]) for j in current) and self._head_follows(chunk, position)):
-                # "Junta de Gobierno del Ayuntamiento de València": a body of an organisation
+                    and self._head_follows(chunk, position)):
+                # "Junta de Gobierno del Ayuntamiento de València": a body of an organisation;
+                # "Veranstaltung der Technischen Universität": no name before the link
                 parts.append([])
                 continue
+            if self._person_after_name(chunk, position, current):
+                parts.append([])
             parts[-1].append(index)
             if token.text.endswith(words.all.possessive_endings):
                 parts.append([])
         return [trimmed for trimmed in (words.trim_connectors(part) for part in parts) if trimmed]
 
+    def _person_after_name(self, chunk: list[int], position: int, current: list[int]) -> bool:
+        """A person's name right after an organisation's ("Universität Leipzig Hans Müller"): a
+        given name, followed by another capitalised word, once the name has its head and a word
+        after it. In Polish the given name must read as a nominative: a patron's is a genitive
+        ("Uniwersytet im. Adama Mickiewicza", "Fundacja Jana Pawła II")."""
+        tokens = self.tokens
+        token = tokens[chunk[position]]
+        heads = [j for j in current if self.words.is_head(tokens[j])]
+        if not heads or heads[0] == current[-1] or position + 1 >= len(chunk):
+            return False
+        following = tokens[chunk[position + 1]]
+        if not following.is_capitalised or self.words.is_head(following) or not is_given_name(token.text):
+            return False
+        if self.language == "pl":
+            return (any("imię" in r.labels and "nom" in r.cases for r in analyse_pl(token.text))
+                    and any("nom" in r.cases for r in analyse_pl(following.text)))
+        return True
+
     def _head_follows(self, chunk: list[int], position: int) -> bool:
-        """A genitive link right before another organisation ("… del Ayuntamiento de València")."""
+        """A genitive link right before another organisation ("… del Ayuntamiento de València",
+        "… der Technischen Universität")."""
         for index in chunk[position + 1:]:
             word = self.tokens[index].text.lower()
             if word in self.words.all.articles:
                 continue
-            return self.words.is_head(self.tokens[index])
+            if self.words.is_head(self.tokens[index]):
+                return True
+            if not self.words.is_adjective(self.tokens[index]):
+                return False
+        return False
         return False
 
     def _coordinated_head(self, rest: list[int]) -> bool:

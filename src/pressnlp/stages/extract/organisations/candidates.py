@@ -188,7 +188,8 @@ class CandidateFinder:
         ignored = not_organisation_acronyms()
         names = [(m.start, m.end) for m in self.mentions if not m.is_unit]
         for token in self.tokens:
-            if not token.is_acronym or token.text in ignored or ROMAN_NUMERAL.match(token.text):
+            if (not token.is_acronym or token.text in ignored or ROMAN_NUMERAL.match(token.text)
+                    or self.words.in_capitals_line(token)):
                 continue
             if any(ch.isdigit() for ch in token.text) or _inside(token.start, names):
                 continue

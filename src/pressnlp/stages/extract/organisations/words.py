@@ -4,6 +4,8 @@ English (names are quoted in English everywhere) and, for heads and legal forms,
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import cached_property
 
 from pressnlp.lang.morphology import lemmas
 from pressnlp.lang.pl.morphology import analyse_pl
@@ -30,6 +32,8 @@ class NameWords:
         self.programme_words = self.lex.programme_words | self.en.programme_words
         self.not_names = self.lex.not_names | self.en.not_names
         self.units = self.lex.units | self.en.units
+        self.functions = self.lex.functions | self.en.functions
+        self.number_marks = {mark.rstrip(".") for mark in self.lex.number_marks | self.en.number_marks}
 
     def is_head(self, token: Token) -> bool:
         if not token.is_word or token.text.isdigit():
@@ -41,6 +45,23 @@ class NameWords:
             return any(word.endswith(head) and len(word) > len(head) + 2
                        for head in self.lex.org_heads if len(head) >= 3)
         return bool(lemmas(token.text, self.language) & self.heads)
+
+    def is_function(self, token: Token) -> bool:
+        """A person's function or title ("Starosta", "Rector", "Präsident"), where a name ends."""
+        if not token.is_word or not token.is_capitalised:
+            return False
+        word = token.text.lower()
+        return word in self.functions or bool(lemmas(token.text, self.language) & self.functions)
+
+    def in_capitals_line(self, token: Token) -> bool:
+        """Whether the token is on a line written in capitals with two words or more: a label
+        ("INFORMACJA PRASOWA", "TLAČOVÁ SPRÁVA") or a heading or slogan, whose capitals do not
+        mark names."""
+        return token.start in self._capitals_lines
+
+    @cached_property
+    def _capitals_lines(self) -> _Offsets:
+        return _Offsets(self.doc.cache.setdefault("capitals_lines", _capitals_lines(self.text)))
 
     def head_lemma(self, token: Token) -> str:
         word = self._without_possessive(token.text.lower())
@@ -81,6 +102,30 @@ class NameWords:
                         or self.tokens[part[-1]].text.lower() in self.all.articles):
             part = part[:-1]
         return part
+
+
+class _Offsets:
+    """Membership of an offset in sorted, disjoint spans."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = spans
+        self.starts = [start for start, _ in spans]
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.spans[index][1]
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def _capitals_lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for line in _LINE.finditer(text):
+        words = [word for word in line.group().split() if sum(ch.isalpha() for ch in word) >= 2]
+        if len(words) >= 2 and all(not ch.islower() for word in words for ch in word):
+            spans.append(line.span())
+    return spans
 
 
 def is_given_name(word: str) -> bool:
