@@ -77,9 +77,8 @@ class CapitalisedRuns:
         if previous.text in words.number_marks:
             size = 2 if tokens[i].text == "." and tokens[i].start == previous.end else 1
             number = i + size - 1
-            if number < len(tokens) and tokens[number].text.isdigit() and words.joins(tokens[number - 1], tokens[number]):
-                return size
-            return 0
+            found = number < len(tokens) and tokens[number].text.isdigit()
+            return size if found and words.joins(tokens[number - 1], tokens[number]) else 0
         if (tokens[i].text in "–—-" and previous.is_word and previous.text.endswith("o") and i + 1 < len(tokens)
                 and tokens[i + 1].is_capitalised and words.joins(tokens[i], tokens[i + 1])
                 and words.is_adjective(tokens[i + 1])):
