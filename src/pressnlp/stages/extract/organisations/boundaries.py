@@ -49,12 +49,22 @@ class NameBounds:
                 # "Veranstaltung der Technischen Universität": no name before the link
                 parts.append([])
                 continue
-            if self._person_after_name(chunk, position, current):
+            if self._person_after_name(chunk, position, current) or self._second_name(position, chunk, current):
                 parts.append([])
             parts[-1].append(index)
             if token.text.endswith(words.all.possessive_endings):
                 parts.append([])
         return [trimmed for trimmed in (words.trim_connectors(part) for part in parts) if trimmed]
+
+    def _second_name(self, position: int, chunk: list[int], current: list[int]) -> bool:
+        """In sentence-case languages a capitalised head right after a lower-case word of a name
+        starts another name: two names glued at a case boundary ("Krajské zdravotní Úřadem …")."""
+        if not self.words.lex.sentence_case or not current:
+            return False
+        token = self.tokens[chunk[position]]
+        previous = self.tokens[current[-1]]
+        return (token.is_capitalised and not token.is_acronym and self.words.is_head(token) and previous.is_word
+                and not previous.is_capitalised and previous.text.lower() not in self.words.connectors)
 
     def _person_after_name(self, chunk: list[int], position: int, current: list[int]) -> bool:
         """A person's name right after an organisation's ("Universität Leipzig Hans Müller"): a
@@ -114,11 +124,14 @@ class NameBounds:
         while part and (tokens[part[0]].text in words.not_names or tokens[part[0]].text.lower() in words.all.articles
                         or tokens[part[0]].text.lower() in words.connectors or not tokens[part[0]].is_word):
             part = part[1:]
+        part = self._from_first_head(part)
         if not part or not tokens[part[0]].is_capitalised:
             return None
         heads = [i for i in part if words.is_head(tokens[i])]
         if not heads and not legal:
             return None
+        if not legal and sum(len(tokens[i].text) >= 4 and tokens[i].text.isupper() for i in part) >= 2:
+            return None  # words in capitals: a slogan or a campaign ("UNIWERSYTECKIE MIASTO X")
         if not words.lex.sentence_case and not any(tokens[i].is_capitalised for i in heads) and not legal:
             return None
         word_indexes = [i for i in part if tokens[i].is_word]
@@ -135,6 +148,22 @@ class NameBounds:
                 return None
             return self.builder.make(part, kind="head", head=heads[0])
         return self.builder.make(part, kind="name", head=heads[0] if heads else None, legal=legal)
+
+    def _from_first_head(self, part: list[int]) -> list[int]:
+        """Where names put the head first or after its adjectives, words before a connector are
+        no part of the name unless a head is among them: "Bezug zum Landkreis X" names "Landkreis
+        X", "Memorandum of Understanding" nothing; "Department for Education" stays whole."""
+        if self.words.lex.head_initial:
+            return part
+        tokens = self.tokens
+        for position, index in enumerate(part):
+            token = tokens[index]
+            if self.words.is_head(token):
+                return part
+            if token.text.lower() in self.words.connectors and position:
+                rest = part[position + 1:]
+                return rest if any(self.words.is_head(tokens[i]) for i in rest) else []
+        return part
 
     def embedded(self, part: list[int]) -> OrgMention | None:
         """The organisation inside a unit's name: "Wydział Ekologii Urzędu Miasta Rybnika" also

@@ -188,7 +188,8 @@ class CandidateFinder:
         ignored = not_organisation_acronyms()
         names = [(m.start, m.end) for m in self.mentions if not m.is_unit]
         for token in self.tokens:
-            if (not token.is_acronym or token.text in ignored or ROMAN_NUMERAL.match(token.text)
+            name = _without_possessive(token.text, self.words.all.possessive_endings)
+            if (not token.is_acronym or name in ignored or ROMAN_NUMERAL.match(token.text)
                     or self.words.in_capitals_line(token)):
                 continue
             if any(ch.isdigit() for ch in token.text) or _inside(token.start, names):
@@ -196,10 +197,10 @@ class CandidateFinder:
             before = self.text[max(0, token.start - 1):token.start]
             if before == "@" or self.text[token.end:token.end + 1] == "@":
                 continue
-            self.mentions.append(OrgMention(start=token.start, end=token.end, name=token.text,
-                                            key=token.text.lower(), kind="acronym",
+            self.mentions.append(OrgMention(start=token.start, end=token.start + len(name), name=name,
+                                            key=name.lower(), kind="acronym",
                                             is_programme=self.builder.is_programme([token], token.start),
-                                            words=[token.text.lower()]))
+                                            words=[name.lower()]))
 
     def gazetteer_names(self, gazetteer: Gazetteer, covered: Spans) -> None:
         """Gazetteer entries (programmes too, which other names may cover)."""
@@ -212,6 +213,14 @@ class CandidateFinder:
             words = key_words(name, entry.language)
             self.mentions.append(OrgMention(start=start, end=end, name=name, kind="gazetteer",
                                             key=name_key(words), is_programme=entry.is_programme, words=words))
+
+
+def _without_possessive(word: str, endings: tuple[str, ...]) -> str:
+    """'CAF’s' -> 'CAF'."""
+    for ending in endings:
+        if word.endswith(ending) and len(word) > len(ending):
+            return word[:-len(ending)]
+    return word
 
 
 def _inside(offset: int, spans: Spans) -> bool:

@@ -37,6 +37,10 @@ class MentionBuilder:
         quoted_end = quoted_name_after(self.text, end)
         if quoted_end:
             end = quoted_end
+        for ending in words_.all.possessive_endings:  # "Hull Royal Infirmary’s": the name without "’s"
+            if self.text.endswith(ending, start, end) and end - len(ending) > start:
+                end -= len(ending)
+                break
         words = [t for t in tokens[self.doc.token_index(start):self.doc.token_index(end)] if t.is_word]
         surface = self.text[start:end]
         name = self.canonical(words, start, end, head)

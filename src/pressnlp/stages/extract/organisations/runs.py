@@ -62,10 +62,18 @@ class CapitalisedRuns:
 
     def _new_name_after(self, i: int) -> bool:
         """In sentence-case languages a capitalised word after a coordinator starts another name
-        ("Trnavský samosprávny kraj a Technická univerzita"): inside a name, words after "a" are
-        lower case ("Ministerstvo průmyslu a obchodu")."""
-        return (self.words.lex.sentence_case and self.tokens[i].text.lower() in self.words.lex.coordinators
-                and self.tokens[i + 1].is_capitalised)
+        ("Trnavský samosprávny kraj a Technická univerzita", up to its head): inside a name, words
+        after "a" are lower case ("Ministerstvo průmyslu a obchodu")."""
+        tokens = self.tokens
+        if not (self.words.lex.sentence_case and tokens[i].text.lower() in self.words.lex.coordinators
+                and tokens[i + 1].is_capitalised):
+            return False
+        for j in range(i + 1, min(i + 5, len(tokens))):  # "sv. Cyrila a Metoda": no head, one name
+            if j > i + 1 and not self.words.joins(tokens[j - 1], tokens[j]):
+                return False
+            if self.words.is_head(tokens[j]):
+                return True
+        return False
 
     def _inside_name(self, current: list[int], i: int) -> int:
         """Tokens at i that continue a name although they are no name words: a number after a

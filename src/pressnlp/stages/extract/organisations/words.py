@@ -42,8 +42,9 @@ class NameWords:
         if word in self.heads:
             return True
         if self.lex.compound_heads and token.is_capitalised:
-            return any(word.endswith(head) and len(word) > len(head) + 2
-                       for head in self.lex.org_heads if len(head) >= 3)
+            forms = {word} | lemmas(token.text, self.language)  # "Landkreises"
+            return any(form.endswith(head) and len(form) > len(head) + 2
+                       for form in forms for head in self.lex.org_heads if len(head) >= 3)
         return bool(lemmas(token.text, self.language) & self.heads)
 
     def is_function(self, token: Token) -> bool:
