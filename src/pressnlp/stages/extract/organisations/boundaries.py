@@ -4,6 +4,7 @@ start in head-initial languages, the organisation inside a unit's name, and the 
 another tagger found."""
 from __future__ import annotations
 
+from pressnlp.lang.morphology import lemmas
 from pressnlp.lang.pl.morphology import analyse_pl
 from pressnlp.stages.extract.organisations.canonical import MentionBuilder
 from pressnlp.stages.extract.organisations.edges import CLOSE_QUOTES, OPEN_QUOTES, legal_form_after
@@ -69,12 +70,13 @@ class NameBounds:
     def _person_after_name(self, chunk: list[int], position: int, current: list[int]) -> bool:
         """A person's name right after an organisation's ("Universität Leipzig Hans Müller"): a
         given name, followed by another capitalised word, once the name has its head and a word
-        after it. In Polish the given name must read as a nominative: a patron's is a genitive
+        after it (in Polish right after the head too: "Powiat Anna Nowak"). In Polish the given name
+        and the next word must read as nominatives: a patron's is a genitive
         ("Uniwersytet im. Adama Mickiewicza", "Fundacja Jana Pawła II")."""
         tokens = self.tokens
         token = tokens[chunk[position]]
         heads = [j for j in current if self.words.is_head(tokens[j])]
-        if not heads or heads[0] == current[-1] or position + 1 >= len(chunk):
+        if not heads or position + 1 >= len(chunk) or (heads[0] == current[-1] and self.language != "pl"):
             return False
         following = tokens[chunk[position + 1]]
         if not following.is_capitalised or self.words.is_head(following) or not is_given_name(token.text):
@@ -125,6 +127,7 @@ class NameBounds:
                         or tokens[part[0]].text.lower() in words.connectors or not tokens[part[0]].is_word):
             part = part[1:]
         part = self._from_first_head(part)
+        part = self._without_organ(part, legal)
         if not part or not tokens[part[0]].is_capitalised:
             return None
         heads = [i for i in part if words.is_head(tokens[i])]
@@ -148,6 +151,33 @@ class NameBounds:
                 return None
             return self.builder.make(part, kind="head", head=heads[0])
         return self.builder.make(part, kind="name", head=heads[0] if heads else None, legal=legal)
+
+    def _without_organ(self, part: list[int], legal: str | None) -> list[int]:
+        """The body an organ belongs to: "Zarząd Spółki X S.A." and "Spółka X S.A." name X S.A.;
+        "Rada Nadzorcza" on its own names no partner. A one-word organ counts only before a
+        company ("Zarząd Transportu Metropolitalnego" is an organisation)."""
+        tokens = self.tokens
+        words = [tokens[i] for i in part]
+        forms = [lemmas(t.text, self.language) | {t.text.lower()} for t in words]
+        for organ in self.words.organs:
+            if len(organ) <= len(words) and all(organ[k] in forms[k] for k in range(len(organ))):
+                rest = part[len(organ):]
+                if len(organ) > 1 or legal or (rest and forms[len(organ)] & self.words.descriptors):
+                    return self._without_descriptor(rest, legal)
+                return part
+        return self._without_descriptor(part, legal)
+
+    def _without_descriptor(self, part: list[int], legal: str | None) -> list[int]:
+        """"Spółka Prochem S.A." -> "Prochem S.A.": a company descriptor before a proper name
+        (a word the morphology does not know, or an acronym) and a legal form."""
+        tokens = self.tokens
+        if not legal or len(part) < 2:
+            return part
+        first, second = tokens[part[0]], tokens[part[1]]
+        proper = second.is_acronym or lemmas(second.text, self.language) == {second.text.lower()}
+        if proper and (lemmas(first.text, self.language) | {first.text.lower()}) & self.words.descriptors:
+            return part[1:]
+        return part
 
     def _from_first_head(self, part: list[int]) -> list[int]:
         """Where names put the head first or after its adjectives, words before a connector are

@@ -4,7 +4,7 @@ In sentence-case languages a run goes on in lower case up to its head noun."""
 from __future__ import annotations
 
 from pressnlp.stages.extract.organisations.boundaries import NameBounds
-from pressnlp.stages.extract.organisations.words import NameWords
+from pressnlp.stages.extract.organisations.words import ROMAN_NUMERAL, NameWords
 
 
 class CapitalisedRuns:
@@ -78,7 +78,7 @@ class CapitalisedRuns:
     def _inside_name(self, current: list[int], i: int) -> int:
         """Tokens at i that continue a name although they are no name words: a number after a
         number mark ("Nr 2", "No. 5"), a spaced dash between the parts of a compound adjective
-        ("Przemysłowo – Handlowa"). 0 when none."""
+        ("Przemysłowo – Handlowa"), a regnal number ("Jana Pawła II"). 0 when none."""
         tokens = self.tokens
         words = self.words
         previous = tokens[current[-1]]
@@ -87,6 +87,8 @@ class CapitalisedRuns:
             number = i + size - 1
             found = number < len(tokens) and tokens[number].text.isdigit()
             return size if found and words.joins(tokens[number - 1], tokens[number]) else 0
+        if ROMAN_NUMERAL.match(tokens[i].text) and previous.is_capitalised and not previous.is_acronym:
+            return 1  # "im. Jana Pawła II w Zamościu"
         if (tokens[i].text in "–—-" and previous.is_word and previous.text.endswith("o") and i + 1 < len(tokens)
                 and tokens[i + 1].is_capitalised and words.joins(tokens[i], tokens[i + 1])
                 and words.is_adjective(tokens[i + 1])):
