@@ -219,8 +219,8 @@ class NameBounds:
     def _name_start(self, part: list[int], head: int) -> int:
         """Where the name begins: in head-initial languages at the head or the adjectives (and
         unknown foreign words) right before it; elsewhere at the run's first word."""
-        if not self.words.lex.head_initial:
-            return part[0]
+        if not self.words.lex.head_initial or self.words.is_english_head(self.tokens[head]):
+            return part[0]  # an English name quoted in the release: "Opole University of Technology"
         start = head
         position = part.index(head)
         for index in reversed(part[:position]):

@@ -48,6 +48,13 @@ class NameWords:
                        for form in forms for head in self.lex.org_heads if len(head) >= 3)
         return bool(lemmas(token.text, self.language) & self.heads)
 
+    def is_english_head(self, token: Token) -> bool:
+        """A head noun of English that is none of the release's language ("University", "Union" in
+        a Polish release): the name around it is English and puts its head last."""
+        word = token.text.lower()
+        return (self.language != "en" and word in self.en.org_heads and word not in self.lex.org_heads
+                and not lemmas(token.text, self.language) & self.lex.org_heads)
+
     def is_function(self, token: Token) -> bool:
         """A person's function or title ("Starosta", "Rector", "Präsident"), where a name ends."""
         if not token.is_word or not token.is_capitalised:
