@@ -53,6 +53,7 @@ class Lexicon:
     functions: frozenset[str]
     organs: Phrases
     number_marks: frozenset[str]
+    subsidiary_suffixes: frozenset[str]
     # [grammar]
     head_initial: bool
     sentence_case: bool
@@ -134,6 +135,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         functions=_lower(orgs.get("functions", [])),
         organs=_phrases(orgs.get("organs", [])),
         number_marks=frozenset(orgs.get("number_marks", [])),
+        subsidiary_suffixes=frozenset(orgs.get("subsidiary_suffixes", [])),
         head_initial=bool(grammar.get("head_initial", False)),
         sentence_case=bool(grammar.get("sentence_case", False)),
         compound_heads=bool(grammar.get("compound_heads", False)),
@@ -193,6 +195,7 @@ class Everywhere:
 
     org_heads: frozenset[str]
     legal_forms: tuple[str, ...]  # longest first
+    subsidiary_suffixes: frozenset[str]
     not_organisations: frozenset[str]  # legal forms not included: they are words of legal_forms
     coordinators: frozenset[str]
     genitive_links: frozenset[str]
@@ -220,6 +223,7 @@ def everywhere() -> Everywhere:
     return Everywhere(
         org_heads=union("org_heads"),
         legal_forms=_longest_first(union("legal_forms")),
+        subsidiary_suffixes=union("subsidiary_suffixes"),
         not_organisations=union("not_organisations") | union("currencies"),
         coordinators=union("coordinators"),
         genitive_links=union("genitive_links"),

@@ -45,9 +45,10 @@ class NameBounds:
                 parts[-1] = trimmed
                 parts.append([])
             if (lowered in words.all.genitive_links and not words.lex.head_initial and current
+                    and (len(current) == 1 or any(words.is_head(tokens[j]) for j in current))
                     and self._head_follows(chunk, position)):
                 # "Junta de Gobierno del Ayuntamiento de València": a body of an organisation;
-                # "Veranstaltung der Technischen Universität": no name before the link
+                # "Veranstaltung der Technischen Universität": one word without a head before it
                 parts.append([])
                 continue
             if self._person_after_name(chunk, position, current) or self._second_name(position, chunk, current):
@@ -120,7 +121,7 @@ class NameBounds:
         heads = [i for i in part if words.is_head(tokens[i])]
         legal = self.legal_form_after(tokens[part[-1]].end)
         if not heads and not legal:
-            return None
+            return self._subsidiary(part)
         start_index = self._name_start(part, heads[0] if heads else part[0])
         part = [i for i in part if i >= start_index]
         while part and (tokens[part[0]].text in words.not_names or tokens[part[0]].text.lower() in words.all.articles
@@ -151,6 +152,17 @@ class NameBounds:
                 return None
             return self.builder.make(part, kind="head", head=heads[0])
         return self.builder.make(part, kind="name", head=heads[0] if heads else None, legal=legal)
+
+    def _subsidiary(self, part: list[int]) -> OrgMention | None:
+        """A company's national subsidiary: a proper name and a country word ("Thales UK")."""
+        tokens = self.tokens
+        words = [i for i in part if tokens[i].is_word]
+        if len(words) != 2 or tokens[words[1]].text not in self.words.all.subsidiary_suffixes:
+            return None
+        first = tokens[words[0]]
+        if first.text in self.words.not_names or first.text in self.words.all.subsidiary_suffixes:
+            return None
+        return self.builder.make(words, kind="name", head=None)
 
     def _without_organ(self, part: list[int], legal: str | None) -> list[int]:
         """The body an organ belongs to: "Zarząd Spółki X S.A." and "Spółka X S.A." name X S.A.;

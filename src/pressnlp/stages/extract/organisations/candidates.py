@@ -52,6 +52,7 @@ class CandidateFinder:
                         if inner and inner.end == mention.end and mention.acronym:
                             inner.acronym, mention.acronym = mention.acronym, None
         self.descriptor_names(covered)
+        self.listed_names(covered)
         self.appositions(covered)
         self.acronym_defined_names(covered)
         self.acronyms()
@@ -90,6 +91,32 @@ class CandidateFinder:
                                             legal=self.bounds.legal_form_after(tokens[piece[-1]].end))
                 mention.described = True
                 self._add(mention, covered)
+
+    def listed_names(self, covered: Spans) -> None:
+        """'…(SKM), Polregio, Zarząd Transportu …': one or two capitalised words standing between
+        two organisations of a comma list are an organisation's name too."""
+        tokens = self.tokens
+        names = sorted((m for m in self.mentions if m.kind == "name"), key=lambda m: m.start)
+        for left, right in zip(names, names[1:], strict=False):
+            first = self.doc.token_index(left.end)
+            if first < len(tokens) and tokens[first].text == "(":  # the left name's acronym
+                while first < len(tokens) and tokens[first].text != ")":
+                    first += 1
+                first += 1
+            last = self.doc.token_index(right.start)
+            between = tokens[first:last]
+            if len(between) < 3 or between[0].text != "," or between[-1].text != ",":
+                continue
+            part = list(range(first + 1, last - 1))
+            if not 1 <= len(part) <= 2 or "\n" in self.text[left.end:right.start]:
+                continue
+            if not all(self.words.name_word(tokens[k]) and not tokens[k].is_acronym for k in part):
+                continue
+            if _inside(tokens[part[0]].start, covered) or tokens[part[0]].text in self.words.not_names:
+                continue
+            mention = self.builder.make(part, kind="name", head=None)
+            mention.described = True
+            self._add(mention, covered)
 
     def _split_on_coordinators(self, part: list[int], after: int) -> list[list[int]]:
         """'z mestami Pezinok a Modra': two names after one plural descriptor."""
