@@ -196,6 +196,7 @@ class Everywhere:
     org_heads: frozenset[str]
     legal_forms: tuple[str, ...]  # longest first
     subsidiary_suffixes: frozenset[str]
+    foreign_connectors: frozenset[str]  # lang/data's: connectors of languages without a pack
     not_organisations: frozenset[str]  # legal forms not included: they are words of legal_forms
     coordinators: frozenset[str]
     genitive_links: frozenset[str]
@@ -224,6 +225,7 @@ def everywhere() -> Everywhere:
         org_heads=union("org_heads"),
         legal_forms=_longest_first(union("legal_forms")),
         subsidiary_suffixes=union("subsidiary_suffixes"),
+        foreign_connectors=lexicons[-1].connectors,
         not_organisations=union("not_organisations") | union("currencies"),
         coordinators=union("coordinators"),
         genitive_links=union("genitive_links"),

@@ -27,7 +27,7 @@ class NameWords:
         self.en = lexicon("en")
         self.all = everywhere()
         self.heads = self.all.org_heads
-        self.connectors = {c.rstrip(".") for c in self.lex.connectors | self.en.connectors}
+        self.connectors = {c.rstrip(".") for c in self.lex.connectors | self.en.connectors | self.all.foreign_connectors}
         self.descriptors = self.lex.descriptors | self.en.descriptors
         self.programme_words = self.lex.programme_words | self.en.programme_words
         self.not_names = self.lex.not_names | self.en.not_names
