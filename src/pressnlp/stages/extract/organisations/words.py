@@ -27,7 +27,8 @@ class NameWords:
         self.en = lexicon("en")
         self.all = everywhere()
         self.heads = self.all.org_heads
-        self.connectors = {c.rstrip(".") for c in self.lex.connectors | self.en.connectors | self.all.foreign_connectors}
+        connectors = self.lex.connectors | self.en.connectors | self.all.foreign_connectors
+        self.connectors = {c.rstrip(".") for c in connectors}
         self.descriptors = self.lex.descriptors | self.en.descriptors
         self.programme_words = self.lex.programme_words | self.en.programme_words
         self.not_names = self.lex.not_names | self.en.not_names
