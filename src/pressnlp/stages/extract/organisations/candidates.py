@@ -215,9 +215,10 @@ class CandidateFinder:
         ignored = not_organisation_acronyms()
         names = [(m.start, m.end) for m in self.mentions if not m.is_unit]
         for token in self.tokens:
+            if not token.is_acronym:
+                continue
             name = _without_possessive(token.text, self.words.all.possessive_endings)
-            if (not token.is_acronym or name in ignored or ROMAN_NUMERAL.match(token.text)
-                    or self.words.in_capitals_line(token)):
+            if name in ignored or ROMAN_NUMERAL.match(token.text) or self.words.in_capitals_line(token):
                 continue
             if any(ch.isdigit() for ch in token.text) or _inside(token.start, names):
                 continue

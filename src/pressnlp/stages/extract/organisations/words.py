@@ -67,11 +67,15 @@ class NameWords:
         """Whether the token is on a line written in capitals with two words or more: a label
         ("INFORMACJA PRASOWA", "TLAČOVÁ SPRÁVA") or a heading or slogan, whose capitals do not
         mark names."""
-        return token.start in self._capitals_lines
+        lines = self._capitals_lines
+        return lines is not None and token.start in lines
 
     @cached_property
-    def _capitals_lines(self) -> _Offsets:
-        return _Offsets(self.doc.cache.setdefault("capitals_lines", _capitals_lines(self.text)))
+    def _capitals_lines(self) -> _Offsets | None:
+        spans = self.doc.cache.get("capitals_lines")
+        if spans is None:
+            spans = self.doc.cache["capitals_lines"] = _capitals_lines(self.text)
+        return _Offsets(spans) if spans else None
 
     def head_lemma(self, token: Token) -> str:
         word = self._without_possessive(token.text.lower())
@@ -132,8 +136,10 @@ _LINE = re.compile(r"[^\n]+")
 def _capitals_lines(text: str) -> list[tuple[int, int]]:
     spans = []
     for line in _LINE.finditer(text):
+        if line.group() != line.group().upper():  # a small letter
+            continue
         words = [word for word in line.group().split() if sum(ch.isalpha() for ch in word) >= 2]
-        if len(words) >= 2 and all(not ch.islower() for word in words for ch in word):
+        if len(words) >= 2:
             spans.append(line.span())
     return spans
 
