@@ -110,6 +110,7 @@ def _merge_other_names(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
     kept: list[OrgGroup] = []
     by_name: dict[str, OrgGroup] = {}
     by_acronym = {normalise(acronym): group for group in groups for acronym in group.acronyms}
+    translate = any(m.english for group in groups for m in group.names)  # English names to meet
     for group in groups:
         names = {normalise(m.name) for m in group.names}
         owner = next((by_name[name] for name in names if name in by_name), None)
@@ -122,7 +123,7 @@ def _merge_other_names(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
         kept.append(group)
         for mention in group.names:
             by_name.setdefault(normalise(mention.name), group)
-            english = english_name(mention.name, doc.language)
+            english = english_name(mention.name, doc.language) if translate else None
             if english:
                 by_name.setdefault(normalise(english), group)
     return kept
