@@ -151,3 +151,27 @@ def test_boilerplate_contacts_are_skipped(extract):
 def test_contact_kinds_are_switchable(extract):
     facts = extract("Pisz: a@b.pl, tel. 32 728 46 00.", contacts={"kinds": ["email"]}, extractors=["contacts"])
     assert [c["kind"] for c in facts["contacts"]] == ["email"]
+
+
+@pytest.mark.parametrize(("language", "written", "email"), [
+    ("de", "Anfragen an presse(at)stadt-xyz.de richten.", "presse@stadt-xyz.de"),
+    ("pl", "Pisz na Jan.Nowak [at] urzad-xyz [dot] pl.", "jan.nowak@urzad-xyz.pl"),
+    ("pl", "Zgłoszenia: biuro(małpa)fundacja-xyz.org.pl", "biuro@fundacja-xyz.org.pl"),
+    ("cs", "Dotazy na info(zavináč)mesto-xyz.cz.", "info@mesto-xyz.cz"),
+])
+def test_hidden_emails_are_read_as_emails_not_urls(extract, language, written, email):
+    facts = extract(written, language, **ONLY_CONTACTS)
+    assert values(facts, "email") == [email]
+    assert values(facts, "url") == []
+
+
+@pytest.mark.parametrize(("language", "written", "e164"), [
+    # the trunk "0" Poland dropped in 2002, with a slash or a dash after the area code
+    ("pl", "tel.: 012/ 4451 203", ["+48124451203"]),
+    ("pl", "tel./fax (0-32) 445 12 04", ["+48324451204"]),
+    ("pl", "tel. 32 445 12 03, fax 32 445 12 04", ["+48324451203", "+48324451204"]),
+    ("de", "Tel.: 0341/ 4451 203, Fax: 0341 4451 204", ["+493414451203", "+493414451204"]),
+    ("sk", "tel./fax: 055/ 622 11 22", ["+421556221122"]),
+])
+def test_older_phone_forms_and_fax_numbers(extract, language, written, e164):
+    assert values(extract(f"Kontakt: {written}.", language, **ONLY_CONTACTS), "phone") == e164

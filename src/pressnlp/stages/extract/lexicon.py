@@ -81,6 +81,8 @@ class Lexicon:
     # [contacts]
     region: str
     contact_labels: frozenset[str]
+    email_at: frozenset[str]  # "(at)", "(małpa)": the word for "@" in a hidden e-mail
+    email_dot: frozenset[str]  # "[dot]", "(kropka)"
     currencies: frozenset[str]
     not_phone_before: frozenset[str]
     not_phone_after: frozenset[str]
@@ -152,6 +154,8 @@ def read_lexicon(pack: Language) -> Lexicon:
         contact_headers=_longest_first(_lower(people.get("contact_headers", []))),
         region=contacts.get("region", ""),
         contact_labels=_lower(contacts.get("labels", [])),
+        email_at=_lower(contacts.get("email_at", [])),
+        email_dot=_lower(contacts.get("email_dot", [])),
         currencies=frozenset(contacts.get("currencies", [])),
         not_phone_before=_lower(contacts.get("not_phone_before", [])),
         not_phone_after=_lower(contacts.get("not_phone_after", [])),
@@ -194,6 +198,8 @@ class Everywhere:
     name_particles: frozenset[str]
     contact_labels: frozenset[str]  # phone labels of boilerplate.toml included
     not_phone_after: frozenset[str]  # lower case, currencies included
+    email_at: frozenset[str]
+    email_dot: frozenset[str]
 
 
 @cache
@@ -222,4 +228,6 @@ def everywhere() -> Everywhere:
         contact_labels=union("contact_labels") | _lower([label for code in lang.available()
                                                           for label in lang.get(code).boilerplate.phone_labels]),
         not_phone_after=union("not_phone_after") | _lower(list(union("currencies"))),
+        email_at=union("email_at"),
+        email_dot=union("email_dot"),
     )
