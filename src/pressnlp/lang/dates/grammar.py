@@ -110,8 +110,12 @@ class Grammar:
     def _build_rules(self) -> Iterator[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Atom | None]]]:
         lx = self.lexicon
         exact = lx.case_sensitive_names
-        month = _alternation(lx.months, exact_case=exact)
+        month_word = _alternation(lx.months, exact_case=exact)
+        # beside a day or a year a month may be abbreviated ("4 lut 2025"); alone it may not
+        month = _alternation((*lx.months, *lx.month_abbreviations), exact_case=exact)
         weekday = _alternation(lx.weekdays, exact_case=exact)
+        # "14 marca (czwartek) 2024 r.": the weekday in brackets inside the date
+        bracketed_weekday = rf"(?:{_SPACE}\({_OPT_SPACE}{weekday}{_OPT_SPACE}\))?"
         day_suffix = _alternation(lx.day_suffix) if lx.day_suffix else "(?!)"
 
         def day(name: str) -> str:
@@ -142,8 +146,8 @@ class Grammar:
 
         yield rule("day_range", rf"{day('d')}{dash_or_to}{day('d2')}{day_month}(?P<m>{month})"
                                 rf"(?:{month_year}{year('y')})?", self._day_range)
-        yield rule("date", rf"{on_weekday}{day('d')}{day_month}(?P<m>{month})(?:{month_year}{year('y')})?",
-                   self._date)
+        yield rule("date", rf"{on_weekday}{day('d')}{day_month}(?P<m>{month})"
+                           rf"(?:{bracketed_weekday}{month_year}{year('y')})?", self._date)
         if lx.month_first:
             yield rule("month_day_range", rf"(?P<m>{month}){_SPACE}{day('d')}{dash_or_to}{day('d2')}"
                                           rf"(?:,?{_SPACE}{year('y', relative=False)})?", self._day_range)
@@ -157,8 +161,11 @@ class Grammar:
                                     rf"(?P<d>\d{{1,2}})\.(?P<mo>\d{{1,2}})\.{year('y', relative=False)}",
                    self._numeric_range)
         yield rule("month_year", rf"(?P<m>{month}){month_year}{year_before}{year('y')}", self._month_year)
-        yield rule("month", rf"(?P<m>{month})", self._month_year)
+        yield rule("month", rf"(?P<m>{month_word})", self._month_year)
         yield rule("year", rf"{year_before}{year('y', relative=False)}", self._year)
+        # a school or fiscal year: "2025/2026", "2025/26", "2025-26" (a following year only)
+        yield rule("year_pair", rf"{year_before}(?P<y>{_YEAR_DIGITS})(?:/(?P<y2>{_YEAR_DIGITS}|\d\d)"
+                                rf"|[-–](?P<y3>\d\d))(?![\d\w]|[.,/-]\d)", self._year_pair)
         yield rule("period", rf"(?P<ord>{ordinal}){_SPACE}{units}(?:{period_year}{year('y')})?",
                    self._period)
         yield rule("period_code", rf"(?-i:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)"
@@ -217,6 +224,15 @@ class Grammar:
         marked = bool(match["yw"] or match.groupdict().get("yb"))
         return _Atom(match.start(), match.end(), "year", Partial(year=int(match["y"])),
                      needs_prefix=not marked)
+
+    def _year_pair(self, match: re.Match[str]) -> _Atom | None:
+        first = int(match["y"])
+        second = match["y2"] or match["y3"]
+        following = int(second) if len(second) == 4 else first - first % 100 + int(second)
+        if following != first + 1:
+            return None
+        return _Atom(match.start(), match.end(), "year_pair", Partial(year=first), Partial(year=following),
+                     is_range=True)
 
     def _period(self, match: re.Match[str]) -> _Atom | None:
         written = match["ord"]

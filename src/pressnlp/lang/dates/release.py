@@ -44,10 +44,13 @@ def _date_in_line(text: str, start: int, end: int, language: str, *, after_title
             continue
         before = _label(available_languages()).sub("", line[:atom.start].strip()).strip()
         after = line[atom.end:].strip()
-        if len(before) > 60 or before and before[-1] not in ",:|–—-/(•·" and not (
-                after_title and _is_place(before)):
+        # "Brno 3. března 2025 – Město …": the date line runs into the lead after a dash
+        runs_into_lead = bool(re.match(r"[–—-]\s", after))
+        # a place before the date without a comma: after the title, or alone with it on a line
+        place = _is_place(before) and (after_title or runs_into_lead or not after)
+        if len(before) > 60 or before and before[-1] not in ",:|–—-/(•·" and not place:
             continue
-        if len(after) > _MAX_AFTER:
+        if len(after) > _MAX_AFTER and not runs_into_lead:
             continue
         return iso(atom.low), (start + atom.start, start + atom.end)
     return None
