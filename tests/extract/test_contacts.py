@@ -175,3 +175,48 @@ def test_hidden_emails_are_read_as_emails_not_urls(extract, language, written, e
 ])
 def test_older_phone_forms_and_fax_numbers(extract, language, written, e164):
     assert values(extract(f"Kontakt: {written}.", language, **ONLY_CONTACTS), "phone") == e164
+
+
+@pytest.mark.parametrize(("language", "signature", "name", "role"), [
+    ("pl", "Anna Kowalska\nRzecznik Prasowy\nUrząd Miasta Xyz", "Anna Kowalska", "Rzecznik Prasowy"),
+    ("en", "John Smith\nPress Officer\nCity of Xyz", "John Smith", "Press Officer"),
+    ("de", "Maria Huber\nPressesprecherin\nStadtwerke Xyz", "Maria Huber", "Pressesprecherin"),
+    ("cs", "Jana Nováková\ntisková mluvčí\nMěsto Xyz", "Jana Nováková", "tisková mluvčí"),
+    ("sk", "Mgr. Zuzana Kováčová, hovorkyňa mesta", "Zuzana Kováčová", "hovorkyňa mesta"),
+])
+def test_signature_blocks_without_a_contact_heading(extract, language, signature, name, role):
+    facts = extract(f"Treść.\n\n{signature}\ntel. 600 100 200", language, **ONLY_CONTACTS)
+    assert values(facts, "person") == [name]
+    assert person(facts, name)["role"] == role
+
+
+def test_a_name_line_without_a_function_under_it_is_no_signature(extract):
+    facts = extract("Treść.\n\nAnna Kowalska\nna zdjęciu w środku", **ONLY_CONTACTS)
+    assert values(facts, "person") == []
+
+
+def test_polish_interview_and_contact_phrases_take_the_instrumental(extract):
+    text = ("Rozmawialiśmy z Anną Kowalską o budżecie. W rozmowie ze Stanisławem Nowakiem padły liczby. "
+            "Prosimy o kontakt z Piotrem Wiśniewskim. Na gali spotkał się z Janem Brzozą.")
+    # meeting someone is no interview: Jan Brzoza is only mentioned
+    assert values(extract(text, **ONLY_CONTACTS), "person") == ["Anna Kowalska", "Stanisław Nowak",
+                                                                 "Piotr Wiśniewski"]
+
+
+@pytest.mark.parametrize(("language", "text", "name"), [
+    ("sk", "„Je to dôležitý krok,“ povedala J. Nováková z mesta.", "J. Nováková"),
+    ("cs", "„Stavba začne v létě,“ uvedl P. Novák, starosta obce.", "P. Novák"),
+    ("de", "„Das ist ein wichtiger Schritt“, sagte Maria Huber, Bürgermeisterin.", "Maria Huber"),
+    ("en", 'Anna Smith: "We are pleased to start the works."', "Anna Smith"),
+    ("pl", "Jan Nowak: Cieszymy się z tej inwestycji i czekamy na otwarcie.", "Jan Nowak"),
+])
+def test_quotes_with_initials_and_name_lines(extract, language, text, name):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == [name]
+
+
+def test_labels_networks_and_headings_are_not_people(extract):
+    text = "Key Dates: 3 March 2025\n\nKontakt:\nPublic Relations\nTwitter E-mail\nul. Długa 5, Kraków"
+    facts = extract(text, **ONLY_CONTACTS)
+    assert values(facts, "person") == []
+    text = "Kontakt dla mediów:\nAnna Nowak\nul. Długa 5, 30-001 Kraków\ntel. 600 100 200"
+    assert person(extract(text, **ONLY_CONTACTS), "Anna Nowak")["role"] is None

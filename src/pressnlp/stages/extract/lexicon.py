@@ -77,6 +77,8 @@ class Lexicon:
     role_links: frozenset[str]
     clause_openers: frozenset[str]
     name_particles: frozenset[str]
+    functions: frozenset[str]  # lower case: words of a function line under a name ("rzecznik prasowy")
+    not_person_words: frozenset[str]  # capitalised words never in a personal name ("Twitter")
     contact_headers: tuple[str, ...]  # longest first
     # [contacts]
     region: str
@@ -151,6 +153,8 @@ def read_lexicon(pack: Language) -> Lexicon:
         role_links=_lower(people.get("role_links", [])),
         clause_openers=_lower(people.get("clause_openers", [])),
         name_particles=frozenset(people.get("name_particles", [])),
+        functions=_lower(people.get("functions", [])),
+        not_person_words=_lower(people.get("not_person_words", [])),
         contact_headers=_longest_first(_lower(people.get("contact_headers", []))),
         region=contacts.get("region", ""),
         contact_labels=_lower(contacts.get("labels", [])),
@@ -196,6 +200,8 @@ class Everywhere:
     clause_openers: frozenset[str]
     degrees: frozenset[str]
     name_particles: frozenset[str]
+    functions: frozenset[str]
+    not_person_words: frozenset[str]
     contact_labels: frozenset[str]  # phone labels of boilerplate.toml included
     not_phone_after: frozenset[str]  # lower case, currencies included
     email_at: frozenset[str]
@@ -225,6 +231,8 @@ def everywhere() -> Everywhere:
         clause_openers=union("clause_openers"),
         degrees=union("degrees"),
         name_particles=union("name_particles"),
+        functions=union("functions"),
+        not_person_words=union("not_person_words"),
         contact_labels=union("contact_labels") | _lower([label for code in lang.available()
                                                           for label in lang.get(code).boilerplate.phone_labels]),
         not_phone_after=union("not_phone_after") | _lower(list(union("currencies"))),

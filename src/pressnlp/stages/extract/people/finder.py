@@ -8,10 +8,11 @@ import re
 from pressnlp.lang.morphology import lemmas
 from pressnlp.stages.extract.lexicon import everywhere, lexicon
 from pressnlp.stages.extract.organisations import OrganisationFinder
+from pressnlp.stages.extract.organisations.words import is_given_name
 from pressnlp.stages.extract.people.names import PersonalNames
 from pressnlp.stages.extract.people.person import Person, merge_people
 from pressnlp.stages.extract.people.roles import RoleReader
-from pressnlp.stages.extract.text import Doc, Token
+from pressnlp.stages.extract.text import Doc, Token, words_of
 
 # A quotation closes (or a dash opens the attribution) right before the verb, perhaps with an
 # auxiliary in between: "” – mówi", "," said", "», ha afirmado", "», a déclaré".
@@ -37,9 +38,69 @@ class PeopleFinder:
 
     def run(self) -> list[Person]:
         self.contact_block_people()
+        self.signatures()
+        self.name_lines()
         self.attributions()
         self.attributing_phrases()
-        return merge_people(sorted(self.people, key=lambda p: p.start))
+        people = [person for person in self.people if len(words_of(person.name)) >= 2]
+        for person in people:
+            if person.role and re.search(r"\d", person.role):
+                person.role = None  # an address or a phone number read as a role: "ul. Długa 5"
+        return merge_people(sorted(people, key=lambda p: p.start))
+
+    def signatures(self) -> None:
+        """A name alone on its line with a function line under it, anywhere in the release:
+        "Anna Nowak" / "Rzecznik Prasowy" / "Urząd Miasta X"; also "Anna Nowak, Press Officer"."""
+        lines = self.doc.lines
+        for n, (line_start, line_end) in enumerate(lines):
+            if self.doc.in_contact_block(line_start) or self.doc.in_boilerplate(line_start):
+                continue
+            found = self.names.name_at(self.doc.token_index(line_start), limit=6)
+            if not found or self._line_before(found[0], line_start):
+                continue
+            rest = self.text[self.tokens[found[1]].end:line_end].strip()
+            if rest and not (rest.startswith(",") and self._is_function(rest.lstrip(", "))):
+                continue
+            following = lines[n + 1:n + 3]
+            if not rest and not (following and self._is_function(self.text[slice(*following[0])])):
+                continue
+            person = self.names.person(*found, source="contact")
+            if rest:
+                person.role = rest.lstrip(", ").rstrip(" ,.;")
+            self.roles.role_from_lines(person, [self.text[s:e].strip() for s, e in following], following)
+            if person.role is None and following:
+                person.role = self.text[slice(*following[0])].strip().rstrip(" ,.;")
+            self.people.append(person)
+
+    def _line_before(self, first: int, line_start: int) -> bool:
+        """Anything but titles between the line's start and the name ("dr hab. Anna Nowak")."""
+        words = self.text[line_start:self.tokens[first].start].split()
+        return any(word.rstrip(".,") not in self.names.titles for word in words)
+
+    def _is_function(self, line: str) -> bool:
+        """A short line whose first words include a function word ("Rzecznik Prasowy", "Press
+        Officer", "tisková mluvčí")."""
+        words = [word.lower().strip(",.;:") for word in line.split()]
+        return 0 < len(words) <= 10 and any(word in everywhere().functions for word in words[:4])
+
+    def name_lines(self) -> None:
+        """"Anna Smith: „We are pleased…”": a name, a colon and a quotation at the start of a line;
+        in Polish, where names open with a given name, any statement after the colon."""
+        for line_start, line_end in self.doc.lines:
+            if self.doc.in_boilerplate(line_start):
+                continue
+            found = self.names.name_at(self.doc.token_index(line_start), limit=6)
+            if not found or self._line_before(found[0], line_start):
+                continue
+            after = self.text[self.tokens[found[1]].end:line_end]
+            if not after.startswith(":"):
+                continue
+            said = after[1:].strip()
+            quoted = said[:1] in "„“\"«»‚'–—-"
+            polish = self.doc.language == "pl" and is_given_name(self.tokens[found[0]].text)
+            if not (quoted or polish and len(said.split()) >= 3):
+                continue
+            self.people.append(self.names.person(*found, source="quote"))
 
     def attributions(self) -> None:
         """A verb of saying with the speaker after it ("– mówi Kamila Okoń") or before it ("Jane

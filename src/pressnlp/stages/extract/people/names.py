@@ -42,6 +42,7 @@ class PersonalNames:
         self.titles = {t.rstrip(".") for t in lex.titles | en.titles}
         self.role_words = lex.not_names | en.not_names
         self.particles = everywhere().name_particles
+        self.not_person_words = everywhere().not_person_words
         self.heads = everywhere().org_heads
         self._in_organisations = {token.start for m in organisations
                                   for token in doc.tokens[doc.token_index(m.start):doc.token_index(m.end)]}
@@ -86,7 +87,12 @@ class PersonalNames:
         """The Person of a name's tokens; Polish names (and names after an attributing phrase,
         which are oblique) put in the nominative."""
         tokens = self.tokens
-        words = [tokens[i].text for i in range(first, last + 1)]
+        words: list[str] = []
+        for i in range(first, last + 1):
+            if tokens[i].text == "." and words:  # the dot of an initial: "J."
+                words[-1] += "."
+            else:
+                words.append(tokens[i].text)
         if self.doc.language == "pl" or oblique:
             words = nominative_person(words, surname_rules()) if _is_polish_name(words) else words
         name = " ".join(words)
@@ -99,16 +105,26 @@ class PersonalNames:
             return False
         if token.text.rstrip(".") in self.titles or self._is_role_word(token):
             return False
-        return True
+        return token.text.lower() not in self.not_person_words
 
     def _is_role_word(self, token: Token) -> bool:
         parts = re.split(r"[-–]", token.text)
         return all(part in self.role_words for part in parts if part)
 
+    def is_initial(self, index: int) -> bool:
+        """"J." of "J. Nováková": one capital letter, a dot right after it, a name word after a space."""
+        tokens = self.tokens
+        return (index + 2 < len(tokens) and len(tokens[index].text) == 1 and tokens[index].text.isupper()
+                and tokens[index + 1].text == "." and tokens[index + 1].start == tokens[index].end
+                and self.text[tokens[index + 1].end:tokens[index + 2].start] in (" ", "\u00a0")
+                and self.is_name_word(tokens[index + 2]))
+
     def _name_run(self, first: int) -> tuple[int, int] | None:
         tokens = self.tokens
         run = [first]
         j = first + 1
+        if self.is_initial(first):
+            run, j = [first, first + 1], first + 2
         while j < len(tokens) and len(run) < MAX_NAME_WORDS + 2:
             gap = self.text[tokens[j - 1].end:tokens[j].start]
             if gap not in (" ", "\u00a0"):
@@ -126,6 +142,8 @@ class PersonalNames:
         words = [i for i in run if tokens[i].text not in self.particles]
         if len(words) < 2 or self._is_organisation_word(tokens[first]):
             return None
+        if self.is_initial(first):
+            return (first, run[-1]) if len(run) <= MAX_NAME_WORDS else None
         opening = tokens[run[0]].text
         if self.doc.language == "pl" and not (is_given_name(opening) or not analyse_pl(opening)):
             # Polish names start with a given name (or a foreign word): not "Śląskiego Komendanta"
