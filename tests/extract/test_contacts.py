@@ -220,3 +220,22 @@ def test_labels_networks_and_headings_are_not_people(extract):
     assert values(facts, "person") == []
     text = "Kontakt dla mediów:\nAnna Nowak\nul. Długa 5, 30-001 Kraków\ntel. 600 100 200"
     assert person(extract(text, **ONLY_CONTACTS), "Anna Nowak")["role"] is None
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    ("pl", "Prezydent miasta Jan Kowalski podkreślił, że hala będzie gotowa latem.", ["Jan Kowalski"]),
+    ("cs", "Starosta Pavel Malý uvedl, že stavba začne v létě.", ["Pavel Malý"]),
+    ("sk", "Primátor Ján Novák povedal, že most otvoria v máji.", ["Ján Novák"]),
+    ("de", "Oberbürgermeisterin Eva Schmidt betonte: „Wir bauen weiter.“", ["Eva Schmidt"]),
+    ("de", "„Wir freuen uns“, sagt Bürgermeister Max Mustermann.", ["Max Mustermann"]),
+    ("en", "Director Tom Brown said that the depot opens in May.", ["Tom Brown"]),
+    # the speaker is looked for in the verb's own sentence only
+    ("en", '"Good news," said the team. Director Tom Brown arrived later.', []),
+    # a verb inside the quotation ("Cieszymy się") is not its attribution
+    ("pl", "– Cieszymy się – mówi Anna Nowak, prezes spółki.", ["Anna Nowak"]),
+])
+def test_reported_speech_and_function_words_before_names(extract, language, text, names):
+    facts = extract(text, language, **ONLY_CONTACTS)
+    assert values(facts, "person") == names
+    for name in names:
+        assert "się" not in (person(facts, name)["role"] or "")

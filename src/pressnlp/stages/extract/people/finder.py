@@ -17,6 +17,7 @@ from pressnlp.stages.extract.text import Doc, Token, words_of
 # A quotation closes (or a dash opens the attribution) right before the verb, perhaps with an
 # auxiliary in between: "” – mówi", "," said", "», ha afirmado", "», a déclaré".
 _QUOTE_OR_DASH = re.compile(r"[”\"»“'’,–—-]\s*(?:\w{1,4}\s+){0,2}$")
+_QUOTE_OR_DASH_INSIDE = re.compile(r"[”\"»“„«]|\s[–—-]\s")
 
 
 class PeopleFinder:
@@ -34,6 +35,7 @@ class PeopleFinder:
         self.roles = RoleReader(doc, self.names.titles, organisations, acronyms)
         self.verbs = self.lex.attribution_verbs | self.en.attribution_verbs
         self.attribution_as = everywhere().attribution_as
+        self.clause_openers = self.lex.clause_openers | self.en.clause_openers
         self.people: list[Person] = []
 
     def run(self) -> list[Person]:
@@ -116,17 +118,32 @@ class PeopleFinder:
             before = self.text[max(0, token.start - 14):token.start]
             after_quote = bool(_QUOTE_OR_DASH.search(before))
             found = names.name_at(i + 1)
+            if found and _QUOTE_OR_DASH_INSIDE.search(self.text[token.end:self.tokens[found[0]].start]):
+                continue  # "– Cieszymy się – mówi Anna Nowak": the verb is in the quotation
             if found and (after_quote or self._sentence_start(token) or self._after_as(i)):
                 person = names.person(*found, source="quote")
                 between = self.text[token.end:person.start].strip()
                 roles.describe(person, found[1], prefix=between if after_quote else "", tail=after_quote)
                 self.people.append(person)
-            elif after_quote or self._quote_before_name(i):
-                found = names.name_before(i)
+            else:
+                if after_quote or self._quote_before_name(i):
+                    found = names.name_before(i)
+                else:
+                    found = names.name_ending_at(i - 1) if self._reports(i) else None
                 if found:
                     person = names.person(*found, source="quote")
                     roles.describe(person, found[1], prefix="", tail=True, stop=token.start)
                     self.people.append(person)
+
+    def _reports(self, index: int) -> bool:
+        """"Jan Kowalski podkreślił, że …", "Eva Schmidt betonte: …": the speaker right before the
+        verb, a comma, a colon or "that" right after it."""
+        if index + 1 >= len(self.tokens) or index < 1:
+            return False
+        if self.text[self.tokens[index - 1].end:self.tokens[index].start] not in (" ", "\u00a0"):
+            return False
+        following = self.tokens[index + 1]
+        return following.text in ",:" or following.text.lower() in self.clause_openers
 
     def _sentence_start(self, token: Token) -> bool:
         return token.start in self.doc.sentence_starts

@@ -16,6 +16,8 @@ from pressnlp.stages.extract.people.person import Person
 from pressnlp.stages.extract.text import Doc, Token
 
 MAX_NAME_WORDS = 4
+# Most words of abbreviated titles and ranks between a verb and a name ("mł. bryg.", "dr hab. inż.").
+_MAX_TITLE_WORDS = 3
 
 
 @cache
@@ -42,7 +44,9 @@ class PersonalNames:
         self.titles = {t.rstrip(".") for t in lex.titles | en.titles}
         self.role_words = lex.not_names | en.not_names
         self.particles = everywhere().name_particles
-        self.not_person_words = everywhere().not_person_words
+        self.not_person_words = everywhere().not_person_words | everywhere().functions
+        pack = lang.find(doc.language)
+        self.stopwords = (pack.stopwords if pack else frozenset()) | lang.get("en").stopwords
         self.heads = everywhere().org_heads
         self._in_organisations = {token.start for m in organisations
                                   for token in doc.tokens[doc.token_index(m.start):doc.token_index(m.end)]}
@@ -62,10 +66,16 @@ class PersonalNames:
                 run = self._name_run(i)
                 if run:
                     return run
-            if token.text in ("\n",) or token.text in '„“"«»()':
-                return None
+            if token.text in '„“"«»()!?;' or token.text == "." and self._ends_sentence(index, i):
+                return None  # the name is not in this sentence
             i += 1
         return None
+
+    def _ends_sentence(self, index: int, dot: int) -> bool:
+        """A dot after ordinary words ("said the team. Director X"), not the dot of an abbreviated
+        rank or title ("mówi mł. bryg. Kamil Duda"): those are a few words and no function words."""
+        words = [token.text.lower() for token in self.tokens[index:dot] if token.is_word]
+        return len(words) > _MAX_TITLE_WORDS or any(word in self.stopwords for word in words)
 
     def name_before(self, index: int) -> tuple[int, int] | None:
         """The name closing the clause before a verb: "Jane Doe said", "Jane Doe, CEO, said"."""
@@ -77,11 +87,11 @@ class PersonalNames:
         k = j
         while k >= 0 and tokens[k].text not in '”"»\n' and index - k < 25:
             if tokens[k].text == "," and k + 1 < index:
-                candidate = self._name_ending_at(k - 1)
+                candidate = self.name_ending_at(k - 1)
                 if candidate:
                     return candidate
             k -= 1
-        return self._name_ending_at(j)
+        return self.name_ending_at(j)
 
     def person(self, first: int, last: int, source: str, *, oblique: bool = False) -> Person:
         """The Person of a name's tokens; Polish names (and names after an attributing phrase,
@@ -167,7 +177,7 @@ class PersonalNames:
             return True
         return bool(lemmas(token.text, self.doc.language) & self.heads)
 
-    def _name_ending_at(self, last: int) -> tuple[int, int] | None:
+    def name_ending_at(self, last: int) -> tuple[int, int] | None:
         tokens = self.tokens
         if last < 1 or not self.is_name_word(tokens[last]):
             return None
