@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from pressnlp import lang
-from pressnlp.lang.dates import available_languages, find_dates, find_release_date
+from pressnlp.lang.dates import available_languages, find_dates, find_release_date, metadata_dates
 from pressnlp.stages.extract.dates import extract_dates
 
 REFERENCE = dt.date(2024, 3, 14)
@@ -53,6 +53,12 @@ POLISH = [
     ("Budżet na rok akademicki 2025/26 przyjęto.", "2025/26", "2025/2026"),
     ("Zgłoszenia do 4 lut 2025 r. w sekretariacie.", "do 4 lut 2025 r.", "/2025-02-04"),
     ("Termin minął 12 wrz. 2023.", "12 wrz. 2023", "2023-09-12"),
+    ("Sesja we wtorek – 19 marca br. w sali.", "we wtorek – 19 marca br.", "2024-03-19"),
+    ("Zapraszamy w poniedziałek\n18 marca o 10.", "w poniedziałek\n18 marca", "2024-03-18"),
+    ("Prace zakończą się w roku bieżącym.", "w roku bieżącym", "2024"),
+    ("Plan na pierwszą połowę 2026 roku gotowy.", "na pierwszą połowę 2026 roku", "2026-01/2026-06"),
+    ("Zgodnie z ustawą z dnia 8 marca 1990 r. (Dz. U. z 2023 r. poz. 40) gmina od 1 maja 2024 r. płaci.",
+     "od 1 maja 2024 r.", "2024-05-01/"),
 ]
 
 ENGLISH = [
@@ -87,6 +93,7 @@ ENGLISH = [
     ("Trams will run every ten minutes from June 2025.", "from June 2025", "2025-06/"),
     ("The 2025-26 budget adds two clinics.", "2025-26", "2025/2026"),
     ("Pupils start the 2024/25 year with new books.", "2024/25", "2024/2025"),
+    ("The fair takes place on November 28 this year.", "on November 28 this year", "2024-11-28"),
 ]
 
 OTHERS = [
@@ -227,6 +234,8 @@ def test_polish_months_are_known_in_every_case():
     ("Bratislava 12. júna 2024\n\nMesto otvorilo novú knižnicu.", "2024-06-12"),
     ("Brno 3. března 2025 – Město otevřelo novou knihovnu pro všechny obyvatele kraje.", "2025-03-03"),
     ("KATOWICE, 14 marca 2024 r. – Spółka podpisała umowę o budowie nowej hali w mieście.", "2024-03-14"),
+    ("Title\n\n08 July 2014: The mayor opened the new depot and thanked everyone who worked on it over the "
+     "last three years, from the planners to the crews on site.", "2014-07-08"),
 ])
 def test_release_date_line(text, iso):
     found = find_release_date(text)
@@ -268,3 +277,15 @@ def test_extract_dates_offsets_are_exact_and_the_date_line_is_skipped():
 ])
 def test_year_of_dates_without_one(text, reference, value):
     assert [match.value for match in find_dates(text, "pl", reference, nearest_year=True)] == [value]
+
+
+def test_page_metadata_dates_are_no_facts():
+    text = ("Memorandum podpísané\nDátum vloženia: 7.10.2019\nDátum aktualizácie: 13.10.2019 10:22\n\n"
+            "Univerzita podpísala memorandum 5. októbra 2019.")
+    assert find_release_date(text, "sk")[0] == "2019-10-07"
+    assert [item["value"] for item in extract_dates_of(text, "sk")] == ["2019-10-05"]
+
+
+def extract_dates_of(text: str, language: str) -> list[dict]:
+    release = find_release_date(text, language)
+    return extract_dates(text, language, REFERENCE, ignore_spans=[release[1], *metadata_dates(text)])

@@ -133,7 +133,8 @@ class Grammar:
         month_year = rf"{_SPACE}(?:{_alternation(lx.month_year)}{_SPACE})?" if lx.month_year else _SPACE
         period_year = rf"{_SPACE}(?:{_alternation(lx.period_year)}{_SPACE})?" if lx.period_year else _SPACE
         year_before = rf"(?:(?P<yb>{_alternation(lx.year_before)}){_SPACE})?" if lx.year_before else ""
-        on_weekday = rf"(?:(?P<wd>{weekday}),?{_SPACE})?"
+        # "we wtorek 5 listopada", "Monday, 11 March", "we wtorek – 13 marca", a weekday on the line above
+        on_weekday = rf"(?:(?P<wd>{weekday})(?:,?{_SPACE}|{_DASH}|{_OPT_SPACE}\n{_OPT_SPACE}))?"
         dash_or_to = rf"(?:{_DASH}|{_SPACE}{_alternation(lx.to)}{_SPACE})"
         ordinal = _alternation(lx.ordinals)
         if lx.roman_ordinals:
@@ -150,9 +151,9 @@ class Grammar:
                            rf"(?:{bracketed_weekday}{month_year}{year('y')})?", self._date)
         if lx.month_first:
             yield rule("month_day_range", rf"(?P<m>{month}){_SPACE}{day('d')}{dash_or_to}{day('d2')}"
-                                          rf"(?:,?{_SPACE}{year('y', relative=False)})?", self._day_range)
+                                          rf"(?:,?{_SPACE}{year('y')})?", self._day_range)
             yield rule("month_day", rf"{on_weekday}(?P<m>{month}){_SPACE}{day('d')}"
-                                    rf"(?:,?{_SPACE}{year('y', relative=False)})?(?!{_OPT_SPACE}\d)",
+                                    rf"(?:,?{_SPACE}{year('y')})?(?!{_OPT_SPACE}\d)",
                        self._date)
         yield rule("iso", r"(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)(?!\d)", self._numeric)
         yield rule("numeric", rf"(?P<d>\d{{1,2}})(?P<sep>[./-])(?P<mo>\d{{1,2}})(?P=sep)"
@@ -268,17 +269,21 @@ class Grammar:
     def atoms(self, text: str) -> list[_Atom]:
         """Non-overlapping atoms, the longest first where candidates overlap."""
         candidates: list[tuple[int, int, int, _Atom]] = []
+        blocked: list[tuple[int, int]] = []
         for priority, (_, pattern, build) in enumerate(self._rules):
             for match in pattern.finditer(text):
                 atom = build(match)
                 if atom is None or not is_valid(atom.low) or (atom.high is not None and not is_valid(atom.high)):
                     continue
-                if self._blocked and self._blocked.search(text, max(0, match.start() - 20), match.start()):
-                    continue  # "ul. 3 Maja" is a street
+                if self._blocked and self._blocked.search(text, max(0, match.start() - 25), match.start()):
+                    blocked.append(match.span())  # "ul. 3 Maja" is a street; nothing inside it is a date
+                    continue
                 candidates.append((-(atom.end - atom.start), atom.start, priority, atom))
         candidates.sort(key=lambda c: c[:3])
         taken: list[_Atom] = []
         for *_, atom in candidates:
+            if any(atom.start < end and start < atom.end for start, end in blocked):
+                continue
             if all(atom.end <= other.start or atom.start >= other.end for other in taken):
                 taken.append(atom)
         return sorted(taken, key=lambda a: a.start)

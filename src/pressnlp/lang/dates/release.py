@@ -17,7 +17,9 @@ def find_release_date(text: str, language: str | None = None, *, max_lines: int 
     """(ISO date, span of the date) from the first date line among the first `max_lines`
     non-empty lines, or None. A date line is short and holds a full date (day, month, year)
     with at most a place, a label or a separator before it ("Edinburgh, 6 February 2024",
-    "Data: 14.03.2024", "Bratislava 12. júna 2024") — never a title that mentions a date."""
+    "Data: 14.03.2024", "Bratislava 12. júna 2024"), or one that runs into the lead after a dash or
+    a colon ("Brno 3. března 2025 – Město …", "08 July 2014: The mayor …") — never a title that
+    mentions a date."""
     languages = [language] if language in available_languages() else []
     languages += [code for code in available_languages() if code not in languages]
     seen = 0
@@ -27,25 +29,28 @@ def find_release_date(text: str, language: str | None = None, *, max_lines: int 
         seen += 1
         if seen > max_lines:
             break
-        if len(line.group().strip()) > _MAX_LINE:
-            continue
+        # a long line can only be a date line that runs into the lead ("Brno 3. března 2025 – …")
+        long_line = len(line.group().strip()) > _MAX_LINE
         for code in languages:
-            found = _date_in_line(text, line.start(), line.end(), code, after_title=seen > 1)
+            found = _date_in_line(text, line.start(), line.end(), code, after_title=seen > 1,
+                                  run_in_only=long_line)
             if found:
                 return found
     return None
 
 
-def _date_in_line(text: str, start: int, end: int, language: str, *, after_title: bool,
+def _date_in_line(text: str, start: int, end: int, language: str, *, after_title: bool, run_in_only: bool,
                   ) -> tuple[str, tuple[int, int]] | None:
     line = text[start:end]
-    for atom in grammar_for(language).atoms(line):
+    for atom in grammar_for(language).atoms(line[:_MAX_LINE] if run_in_only else line):
         if not atom.full_date or atom.low.year is None:
             continue
         before = _label(available_languages()).sub("", line[:atom.start].strip()).strip()
         after = line[atom.end:].strip()
         # "Brno 3. března 2025 – Město …": the date line runs into the lead after a dash
-        runs_into_lead = bool(re.match(r"[–—-]\s", after))
+        runs_into_lead = bool(re.match(r"[–—-]\s|:\s", after))
+        if run_in_only and not runs_into_lead:
+            continue
         # a place before the date without a comma: after the title, or alone with it on a line
         place = _is_place(before) and (after_title or runs_into_lead or not after)
         if len(before) > 60 or before and before[-1] not in ",:|–—-/(•·" and not place:
@@ -54,6 +59,30 @@ def _date_in_line(text: str, start: int, end: int, language: str, *, after_title
             continue
         return iso(atom.low), (start + atom.start, start + atom.end)
     return None
+
+
+def metadata_dates(text: str, *, max_lines: int = 8) -> list[tuple[int, int]]:
+    """Spans of the dates on page-metadata lines near the top ("Dátum vloženia: 7.10.2019",
+    "Last updated: 3 March 2024"): a label and a full date, nothing else but a clock time. They
+    date the page, not the subject, whichever of them the release's own date was taken from."""
+    spans = []
+    for seen, line in enumerate(re.finditer(r"[^\n]*\S[^\n]*", text)):
+        if seen >= max_lines:
+            break
+        body = line.group()
+        if len(body) > _MAX_AFTER * 2 or not re.search(r"\d", body):
+            continue
+        for code in available_languages():
+            atoms = [atom for atom in grammar_for(code).atoms(body) if atom.full_date]
+            if len(atoms) != 1:
+                continue
+            atom = atoms[0]
+            before = body[:atom.start].strip()
+            after = re.sub(r"[\d:.,\s]|\b[hH]\b", "", body[atom.end:])
+            if before and not _label(available_languages()).sub("", before).strip() and not after:
+                spans.append((line.start() + atom.start, line.start() + atom.end))
+                break
+    return spans
 
 
 def _is_place(words: str) -> bool:
