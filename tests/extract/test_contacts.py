@@ -239,3 +239,37 @@ def test_reported_speech_and_function_words_before_names(extract, language, text
     assert values(facts, "person") == names
     for name in names:
         assert "się" not in (person(facts, name)["role"] or "")
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    ("de", "Fragen an Peter Muster, peter.muster@kreis-xyz.de, 06571 14-2264 oder Sarah Haus-Keller, "
+           "sarah.haus@kreis-xyz.de.", ["Peter Muster", "Sarah Haus-Keller"]),
+    ("en", "For more information contact: Craig Stone at 618-234-2120, ext. 1357", ["Craig Stone"]),
+    ("pl", "Informacji udziela Jan Nowak, tel. 600 100 200.", ["Jan Nowak"]),
+    # an organisation before a number, a programme before its years: no people
+    ("pl", "Biuro: Pomorski Park Naukowo-Technologiczny Gdynia, tel. 58 735 11 00.", []),
+    ("es", "Fondos del Programa FEDER Comunitat Valenciana 2021-2027 y del Ayuntamiento.", []),
+])
+def test_a_name_followed_by_an_email_or_a_phone_is_a_contact(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    ("pl", "Prezes Marek Nowak przedstawił plany na przyszły rok.", ["Marek Nowak"]),
+    ("de", "„Das hilft uns“, betont Landrat Gregor Huber.", ["Gregor Huber"]),
+    ("cs", "Text zprávy.\n\nAutor: Jakub Dvořák, tiskový mluvčí univerzity", ["Jakub Dvořák"]),
+    ("pl", "Szanowni Państwo,\n\ntreść listu.\n\nREKTOR\n\nprof. dr hab. Jan Nowak", ["Jan Nowak"]),
+    # welcoming a guest is no statement of the guest
+    ("en", "Professor Brian Smith, President of X, welcomed Professor Jan Kowalski to X today.", []),
+])
+def test_speakers_by_function_label_and_letter_signature(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+@pytest.mark.parametrize(("language", "written", "e164"), [
+    ("de", "Tel. 07621/410-1213, -2183 oder -5030", ["+4976214101213", "+4976214102183", "+4976214105030"]),
+    # an American number in an English release whose numbers are otherwise British
+    ("en", "Call (202) 478-4665 or 020 7946 0018", ["+12024784665", "+442079460018"]),
+])
+def test_number_endings_and_american_numbers(extract, language, written, e164):
+    assert values(extract(f"Contact: {written}.", language, **ONLY_CONTACTS), "phone") == e164

@@ -128,6 +128,14 @@ class ContactExtractor(Extractor):
                 continue
             found.append((match.start, match.end,
                           phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)))
+        for other in doc.lexicon.other_regions if region == (doc.lexicon.region or region) else ():
+            for match in phonenumbers.PhoneNumberMatcher(text, other):
+                if any(s < match.end and match.start < e for s, e, _ in found) or not self._usable(doc, match.start):
+                    continue
+                if not self._not_a_phone(doc, text, match):
+                    found.append((match.start, match.end, phonenumbers.format_number(
+                        match.number, phonenumbers.PhoneNumberFormat.E164)))
+        found.extend(_number_alternatives(text, found))
         for match in _labelled_number().finditer(text):
             start, end = match.span("number")
             if any(s < end and start < e for s, e, _ in found) or not self._usable(doc, start):
@@ -206,6 +214,23 @@ def _labelled_number() -> re.Pattern[str]:
 @cache
 def _phone_labels() -> tuple[str, ...]:
     return tuple(sorted({label for code in lang.available() for label in lang.get(code).boilerplate.phone_labels}))
+
+
+# "07621/410-1213, -2183 oder -5030": other extensions of the same number, after a comma, a slash or
+# a short word
+_ALTERNATIVE_ENDING = re.compile(r"[^\S\n]*(?:,|/|\w{1,5})[^\S\n]*[-–](\d{2,5})(?!\d)")
+
+
+def _number_alternatives(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The numbers written as other endings after a phone number ("0761/410-1213, -2183")."""
+    alternatives = []
+    for _start, end, number in found:
+        position = end
+        while match := _ALTERNATIVE_ENDING.match(text, position):
+            ending = match.group(1)
+            alternatives.append((match.start(1), match.end(1), number[:-len(ending)] + ending))
+            position = match.end()
+    return alternatives
 
 
 def _old_national_number(raw: str, region: str) -> str | None:

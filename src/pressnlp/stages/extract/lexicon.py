@@ -82,6 +82,7 @@ class Lexicon:
     contact_headers: tuple[str, ...]  # longest first
     # [contacts]
     region: str
+    other_regions: tuple[str, ...]  # where national numbers the region rejects may come from ("US" for en)
     contact_labels: frozenset[str]
     email_at: frozenset[str]  # "(at)", "(małpa)": the word for "@" in a hidden e-mail
     email_dot: frozenset[str]  # "[dot]", "(kropka)"
@@ -157,6 +158,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         not_person_words=_lower(people.get("not_person_words", [])),
         contact_headers=_longest_first(_lower(people.get("contact_headers", []))),
         region=contacts.get("region", ""),
+        other_regions=tuple(contacts.get("other_regions", [])),
         contact_labels=_lower(contacts.get("labels", [])),
         email_at=_lower(contacts.get("email_at", [])),
         email_dot=_lower(contacts.get("email_dot", [])),

@@ -4,6 +4,7 @@ name ("według Kamili Okoń", "according to …"), and the press-contact block."
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from pressnlp.lang.morphology import lemmas
 from pressnlp.stages.extract.lexicon import everywhere, lexicon
@@ -18,6 +19,17 @@ from pressnlp.stages.extract.text import Doc, Token, words_of
 # auxiliary in between: "” – mówi", "," said", "», ha afirmado", "», a déclaré".
 _QUOTE_OR_DASH = re.compile(r"[”\"»“'’,–—-]\s*(?:\w{1,4}\s+){0,2}$")
 _QUOTE_OR_DASH_INSIDE = re.compile(r"[”\"»“„«]|\s[–—-]\s")
+_DETAIL_IN_LINE = re.compile(r"@|\d{3}")
+
+
+@cache
+def _detail_after() -> re.Pattern[str]:
+    """Right after a name: an e-mail address or a phone number (nine digits or more: not a span of
+    years such as "2021-2027"), perhaps after a comma, a bracket, a
+    dash, "at" and a contact label ("Jan Nowak, tel. 600 100 200", "Jane Roe at 555-123-4567")."""
+    labels = "|".join(re.escape(label) for label in sorted(everywhere().contact_labels, key=len, reverse=True))
+    return re.compile(rf"[^\S\n]*[,(:–—-]?[^\S\n]*(?i:at[^\S\n]+)?(?:(?i:{labels})[.:]*[^\S\n]*)?"
+                      r"(?:[\w.+-]+@[\w-]+\.|\+?\(?\d(?:[ \u00a0()/.-]{0,2}\d){8,}(?!\d))")
 
 
 class PeopleFinder:
@@ -42,6 +54,7 @@ class PeopleFinder:
         self.contact_block_people()
         self.signatures()
         self.name_lines()
+        self.names_with_details()
         self.attributions()
         self.attributing_phrases()
         people = [person for person in self.people if len(words_of(person.name)) >= 2]
@@ -61,29 +74,68 @@ class PeopleFinder:
             if not found or self._line_before(found[0], line_start):
                 continue
             rest = self.text[self.tokens[found[1]].end:line_end].strip()
-            if rest and not (rest.startswith(",") and self._is_function(rest.lstrip(", "))):
-                continue
+            if rest and not (rest.startswith(",") and self._is_function(rest.lstrip(", "))
+                             and len(rest.split()) <= 8 and rest[-1] not in ".!?"):
+                continue  # "Anna Nowak, rzecznik prasowa" is a signature; a sentence is not
             following = lines[n + 1:n + 3]
-            if not rest and not (following and self._is_function(self.text[slice(*following[0])])):
+            above = self.text[slice(*lines[n - 1])] if n else ""
+            function_below = bool(following) and self._is_function(self.text[slice(*following[0])])
+            # "REKTOR" / "prof. dr hab. Jan Nowak": a letter signed under the function
+            function_above = n > 0 and self._is_function(above) and len(above.split()) <= 4
+            if not rest and not (function_below or function_above):
                 continue
             person = self.names.person(*found, source="contact")
             if rest:
                 person.role = rest.lstrip(", ").rstrip(" ,.;")
+            elif function_above and not function_below:
+                person.role = above.strip()
+                following = []
             self.roles.role_from_lines(person, [self.text[s:e].strip() for s, e in following], following)
             if person.role is None and following:
                 person.role = self.text[slice(*following[0])].strip().rstrip(" ,.;")
             self.people.append(person)
 
     def _line_before(self, first: int, line_start: int) -> bool:
-        """Anything but titles between the line's start and the name ("dr hab. Anna Nowak")."""
-        words = self.text[line_start:self.tokens[first].start].split()
-        return any(word.rstrip(".,") not in self.names.titles for word in words)
+        """Anything but titles, or a short label and a colon, between the line's start and the name
+        ("dr hab. Anna Nowak", "Autor: Jan Novák")."""
+        before = self.text[line_start:self.tokens[first].start]
+        label, colon, titles = before.rpartition(":")
+        if colon and len(label.split()) <= 2 and label.strip():
+            before = titles
+        return any(word.rstrip(".,") not in self.names.titles for word in before.split())
 
     def _is_function(self, line: str) -> bool:
         """A short line whose first words include a function word ("Rzecznik Prasowy", "Press
         Officer", "tisková mluvčí")."""
         words = [word.lower().strip(",.;:") for word in line.split()]
         return 0 < len(words) <= 10 and any(word in everywhere().functions for word in words[:4])
+
+    def names_with_details(self) -> None:
+        """A name followed by an e-mail address or a phone number: "an Anna Muster,
+        anna.muster@x.de, 0651 12-3456", "call Jane Roe at 555-123-4567", "Jan Nowak, tel. 600 100 200"."""
+        tokens = self.tokens
+        for line_start, line_end in self.doc.lines:
+            if not _DETAIL_IN_LINE.search(self.text, line_start, line_end) or self.doc.in_boilerplate(line_start):
+                continue
+            i = self.doc.token_index(line_start)
+            while i < len(tokens) and tokens[i].end <= line_end:
+                found = self.names.name_at(i, limit=1)
+                if found and tokens[found[1]].end <= line_end and self._whole_name(found) \
+                        and _detail_after().match(self.text, tokens[found[1]].end):
+                    self.people.append(self.names.person(*found, source="contact"))
+                    i = found[1]
+                i += 1
+
+    def _whole_name(self, found: tuple[int, int]) -> bool:
+        """Not the tail of a longer capitalised name ("Park Naukowo-Technologiczny Gdynia"); in
+        Polish, opening with a given name or an initial."""
+        first = found[0]
+        if first > 0 and self.tokens[first - 1].is_capitalised and \
+                self.text[self.tokens[first - 1].end:self.tokens[first].start] in (" ", "\u00a0"):
+            return False
+        if self.doc.language == "pl":
+            return is_given_name(self.tokens[first].text) or self.names.is_initial(first)
+        return True
 
     def name_lines(self) -> None:
         """"Anna Smith: „We are pleased…”": a name, a colon and a quotation at the start of a line;
@@ -129,21 +181,33 @@ class PeopleFinder:
                 if after_quote or self._quote_before_name(i):
                     found = names.name_before(i)
                 else:
-                    found = names.name_ending_at(i - 1) if self._reports(i) else None
+                    found = self._speaker_before(i)
                 if found:
                     person = names.person(*found, source="quote")
                     roles.describe(person, found[1], prefix="", tail=True, stop=token.start)
                     self.people.append(person)
 
-    def _reports(self, index: int) -> bool:
-        """"Jan Kowalski podkreślił, że …", "Eva Schmidt betonte: …": the speaker right before the
-        verb, a comma, a colon or "that" right after it."""
+    def _speaker_before(self, index: int) -> tuple[int, int] | None:
+        """The speaker right before the verb, when a comma, a colon or "that" follows the verb
+        ("Jan Kowalski podkreślił, że …", "Eva Schmidt betonte: …") or the name opens its sentence,
+        after at most a function ("Prezes Jan Nowak przedstawił plany …")."""
         if index + 1 >= len(self.tokens) or index < 1:
-            return False
+            return None
         if self.text[self.tokens[index - 1].end:self.tokens[index].start] not in (" ", "\u00a0"):
-            return False
+            return None
+        found = self.names.name_ending_at(index - 1)
+        if found is None:
+            return None
         following = self.tokens[index + 1]
-        return following.text in ",:" or following.text.lower() in self.clause_openers
+        if following.text in ",:" or following.text.lower() in self.clause_openers:
+            return found
+        sentence_start, _ = self.doc.sentence_of(self.tokens[found[0]].start)
+        before = self.text[sentence_start:self.tokens[found[0]].start].split()
+        functions = everywhere().functions
+        if len(before) <= 3 and all(word.lower().rstrip(".,") in functions or word.rstrip(".") in self.names.titles
+                                    or word[:1].islower() for word in before):
+            return found
+        return None
 
     def _sentence_start(self, token: Token) -> bool:
         return token.start in self.doc.sentence_starts

@@ -48,7 +48,10 @@ class PersonalNames:
         pack = lang.find(doc.language)
         self.stopwords = (pack.stopwords if pack else frozenset()) | lang.get("en").stopwords
         self.heads = everywhere().org_heads
+        functions = everywhere().functions
+        # a mention that opens with a function ("Landrat Gregor Huber") is a person with their title
         self._in_organisations = {token.start for m in organisations
+                                  if doc.text[m.start:m.end].split()[0].lower() not in functions
                                   for token in doc.tokens[doc.token_index(m.start):doc.token_index(m.end)]}
 
     def name_at(self, index: int, limit: int = 8) -> tuple[int, int] | None:
@@ -74,8 +77,9 @@ class PersonalNames:
     def _ends_sentence(self, index: int, dot: int) -> bool:
         """A dot after ordinary words ("said the team. Director X"), not the dot of an abbreviated
         rank or title ("mówi mł. bryg. Kamil Duda"): those are a few words and no function words."""
-        words = [token.text.lower() for token in self.tokens[index:dot] if token.is_word]
-        return len(words) > _MAX_TITLE_WORDS or any(word in self.stopwords for word in words)
+        words = [token.text for token in self.tokens[index:dot] if token.is_word]
+        return len(words) > _MAX_TITLE_WORDS or any(
+            word.lower() in self.stopwords or word[0].isupper() and word not in self.titles for word in words)
 
     def name_before(self, index: int) -> tuple[int, int] | None:
         """The name closing the clause before a verb: "Jane Doe said", "Jane Doe, CEO, said"."""
