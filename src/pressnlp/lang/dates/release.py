@@ -10,6 +10,8 @@ from pressnlp.lang.pack import get
 
 _MAX_LINE = 120
 _MAX_AFTER = 40
+_RUN_IN_DATE = 60  # the date of a line that runs into the lead starts within this many characters
+_DIGIT = re.compile(r"\d")
 
 
 def find_release_date(text: str, language: str | None = None, *, max_lines: int = 8,
@@ -31,6 +33,8 @@ def find_release_date(text: str, language: str | None = None, *, max_lines: int 
             break
         # a long line can only be a date line that runs into the lead ("Brno 3. března 2025 – …")
         long_line = len(line.group().strip()) > _MAX_LINE
+        if not _DIGIT.search(line.group(), 0, _RUN_IN_DATE if long_line else _MAX_LINE):
+            continue  # every full date has a number; most lines of a release have none up front
         for code in languages:
             found = _date_in_line(text, line.start(), line.end(), code, after_title=seen > 1,
                                   run_in_only=long_line)

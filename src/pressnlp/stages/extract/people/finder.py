@@ -22,14 +22,16 @@ _QUOTE_OR_DASH_INSIDE = re.compile(r"[”\"»“„«]|\s[–—-]\s")
 _DETAIL_IN_LINE = re.compile(r"@|\d{3}")
 
 
+# An e-mail address or a phone number (nine digits or more: not a span of years, "2021-2027").
+_DETAIL = re.compile(r"[\w.+-]+@[\w-]+\.|(?<![\w+(])\+?\(?\d(?:[ \u00a0()/.-]{0,2}\d){8,}(?!\d)")
+
+
 @cache
-def _detail_after() -> re.Pattern[str]:
-    """Right after a name: an e-mail address or a phone number (nine digits or more: not a span of
-    years such as "2021-2027"), perhaps after a comma, a bracket, a
-    dash, "at" and a contact label ("Jan Nowak, tel. 600 100 200", "Jane Roe at 555-123-4567")."""
+def _lead_in() -> re.Pattern[str]:
+    """What may stand between a name and its e-mail or phone: a comma, a bracket, a dash, "at", a
+    contact label ("Jan Nowak, tel. 600 100 200", "Jane Roe at 555-123-4567")."""
     labels = "|".join(re.escape(label) for label in sorted(everywhere().contact_labels, key=len, reverse=True))
-    return re.compile(rf"[^\S\n]*[,(:–—-]?[^\S\n]*(?i:at[^\S\n]+)?(?:(?i:{labels})[.:]*[^\S\n]*)?"
-                      r"(?:[\w.+-]+@[\w-]+\.|\+?\(?\d(?:[ \u00a0()/.-]{0,2}\d){8,}(?!\d))")
+    return re.compile(rf"[^\S\n]*[,(:–—-]?[^\S\n]*(?i:at[^\S\n]+)?(?:(?i:{labels})[.:]*[^\S\n]*)?\Z")
 
 
 class PeopleFinder:
@@ -113,18 +115,15 @@ class PeopleFinder:
     def names_with_details(self) -> None:
         """A name followed by an e-mail address or a phone number: "an Anna Muster,
         anna.muster@x.de, 0651 12-3456", "call Jane Roe at 555-123-4567", "Jan Nowak, tel. 600 100 200"."""
-        tokens = self.tokens
         for line_start, line_end in self.doc.lines:
             if not _DETAIL_IN_LINE.search(self.text, line_start, line_end) or self.doc.in_boilerplate(line_start):
                 continue
-            i = self.doc.token_index(line_start)
-            while i < len(tokens) and tokens[i].end <= line_end:
-                found = self.names.name_at(i, limit=1)
-                if found and tokens[found[1]].end <= line_end and self._whole_name(found) \
-                        and _detail_after().match(self.text, tokens[found[1]].end):
+            for detail in _DETAIL.finditer(self.text, line_start, line_end):
+                lead_in = _lead_in().search(self.text, line_start, detail.start())
+                last = self.doc.token_index(lead_in.start() if lead_in else detail.start()) - 1
+                found = self.names.name_ending_at(last) if last > 0 else None
+                if found and self.tokens[found[0]].start >= line_start and self._whole_name(found):
                     self.people.append(self.names.person(*found, source="contact"))
-                    i = found[1]
-                i += 1
 
     def _whole_name(self, found: tuple[int, int]) -> bool:
         """Not the tail of a longer capitalised name ("Park Naukowo-Technologiczny Gdynia"); in
