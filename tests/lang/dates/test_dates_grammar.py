@@ -234,6 +234,7 @@ def test_polish_months_are_known_in_every_case():
     ("Bratislava 12. júna 2024\n\nMesto otvorilo novú knižnicu.", "2024-06-12"),
     ("Brno 3. března 2025 – Město otevřelo novou knihovnu pro všechny obyvatele kraje.", "2025-03-03"),
     ("KATOWICE, 14 marca 2024 r. – Spółka podpisała umowę o budowie nowej hali w mieście.", "2024-03-14"),
+    ("Název\n\npátek 11.01.2019\n\nText.", "2019-01-11"),
     ("Title\n\n08 July 2014: The mayor opened the new depot and thanked everyone who worked on it over the "
      "last three years, from the planners to the crews on site.", "2014-07-08"),
 ])
@@ -279,6 +280,13 @@ def test_year_of_dates_without_one(text, reference, value):
     assert [match.value for match in find_dates(text, "pl", reference, nearest_year=True)] == [value]
 
 
+def test_page_metadata_at_the_bottom_dates_a_release_without_a_date_line():
+    text = ("Aktuality\n\nPodpis memoranda\n\nUniverzita podpísala memorandum 5. októbra 2019.\n\n"
+            "Dátum vloženia: 7.10.2019\nDátum aktualizácie: 13.10.2019")
+    assert find_release_date(text, "sk")[0] == "2019-10-07"
+    assert [item["value"] for item in extract_dates_of(text, "sk")] == ["2019-10-05"]
+
+
 def test_page_metadata_dates_are_no_facts():
     text = ("Memorandum podpísané\nDátum vloženia: 7.10.2019\nDátum aktualizácie: 13.10.2019 10:22\n\n"
             "Univerzita podpísala memorandum 5. októbra 2019.")
@@ -288,4 +296,5 @@ def test_page_metadata_dates_are_no_facts():
 
 def extract_dates_of(text: str, language: str) -> list[dict]:
     release = find_release_date(text, language)
-    return extract_dates(text, language, REFERENCE, ignore_spans=[release[1], *metadata_dates(text)])
+    metadata = [span for _, span in metadata_dates(text)]
+    return extract_dates(text, language, REFERENCE, ignore_spans=[release[1], *metadata])

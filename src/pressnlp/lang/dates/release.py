@@ -5,6 +5,7 @@ import re
 from functools import cache
 
 from pressnlp.lang.dates.grammar import available_languages, grammar_for
+from pressnlp.lang.dates.lexicon import Lexicon
 from pressnlp.lang.dates.values import iso
 from pressnlp.lang.pack import get
 
@@ -21,7 +22,7 @@ def find_release_date(text: str, language: str | None = None, *, max_lines: int 
     with at most a place, a label or a separator before it ("Edinburgh, 6 February 2024",
     "Data: 14.03.2024", "Bratislava 12. júna 2024"), or one that runs into the lead after a dash or
     a colon ("Brno 3. března 2025 – Město …", "08 July 2014: The mayor …") — never a title that
-    mentions a date."""
+    mentions a date. Without one, the first page-metadata date at the top or the bottom."""
     languages = [language] if language in available_languages() else []
     languages += [code for code in available_languages() if code not in languages]
     seen = 0
@@ -40,16 +41,21 @@ def find_release_date(text: str, language: str | None = None, *, max_lines: int 
                                   run_in_only=long_line)
             if found:
                 return found
-    return None
+    metadata = metadata_dates(text)  # "Dátum vloženia: 7.10.2019" under the release
+    return metadata[0] if metadata else None
 
 
 def _date_in_line(text: str, start: int, end: int, language: str, *, after_title: bool, run_in_only: bool,
                   ) -> tuple[str, tuple[int, int]] | None:
     line = text[start:end]
-    for atom in grammar_for(language).atoms(line[:_MAX_LINE] if run_in_only else line):
+    grammar = grammar_for(language)
+    for atom in grammar.atoms(line[:_MAX_LINE] if run_in_only else line):
         if not atom.full_date or atom.low.year is None:
             continue
         before = _label(available_languages()).sub("", line[:atom.start].strip()).strip()
+        weekday = before.rstrip(",").rsplit(None, 1)[-1] if before else ""
+        if weekday and _is_weekday(grammar.lexicon, weekday):  # "pátek 11.01.2019"
+            before = before.rstrip(",")[:-len(weekday)].strip()
         after = line[atom.end:].strip()
         # "Brno 3. března 2025 – Město …": the date line runs into the lead after a dash
         runs_into_lead = bool(re.match(r"[–—-]\s|:\s", after))
@@ -65,16 +71,17 @@ def _date_in_line(text: str, start: int, end: int, language: str, *, after_title
     return None
 
 
-def metadata_dates(text: str, *, max_lines: int = 8) -> list[tuple[int, int]]:
-    """Spans of the dates on page-metadata lines near the top ("Dátum vloženia: 7.10.2019",
-    "Last updated: 3 March 2024"): a label and a full date, nothing else but a clock time. They
-    date the page, not the subject, whichever of them the release's own date was taken from."""
-    spans = []
-    for seen, line in enumerate(re.finditer(r"[^\n]*\S[^\n]*", text)):
-        if seen >= max_lines:
-            break
+def metadata_dates(text: str, *, first_lines: int = 8, last_lines: int = 3,
+                   ) -> list[tuple[str, tuple[int, int]]]:
+    """(ISO date, span) of each date on a page-metadata line at the top or the bottom ("Dátum
+    vloženia: 7.10.2019", "Last updated: 3 March 2024"): a label and a full date, nothing else
+    but a clock time. They date the page, not the subject."""
+    lines = list(re.finditer(r"[^\n]*\S[^\n]*", text))
+    edges = lines[:first_lines] + lines[max(first_lines, len(lines) - last_lines):]
+    found = []
+    for line in edges:
         body = line.group()
-        if len(body) > _MAX_AFTER * 2 or not re.search(r"\d", body):
+        if len(body) > _MAX_AFTER * 2 or not _DIGIT.search(body):
             continue
         for code in available_languages():
             atoms = [atom for atom in grammar_for(code).atoms(body) if atom.full_date]
@@ -84,9 +91,17 @@ def metadata_dates(text: str, *, max_lines: int = 8) -> list[tuple[int, int]]:
             before = body[:atom.start].strip()
             after = re.sub(r"[\d:.,\s]|\b[hH]\b", "", body[atom.end:])
             if before and not _label(available_languages()).sub("", before).strip() and not after:
-                spans.append((line.start() + atom.start, line.start() + atom.end))
+                found.append((iso(atom.low), (line.start() + atom.start, line.start() + atom.end)))
                 break
-    return spans
+    return found
+
+
+def _is_weekday(lexicon: Lexicon, word: str) -> bool:
+    try:
+        lexicon.weekday(word)
+    except KeyError:
+        return False
+    return True
 
 
 def _is_place(words: str) -> bool:

@@ -84,7 +84,7 @@ class DateExtractor(Extractor):
         reference = doc.reference or (parse_iso_date(release[0]) if release else None)
         ignored: list[Span] = []
         if options.skip_release_date:
-            ignored.extend(metadata_dates(doc.text))
+            ignored.extend(span for _, span in metadata_dates(doc.text))
             if release:
                 ignored.append(release[1])
         if options.skip_boilerplate:
