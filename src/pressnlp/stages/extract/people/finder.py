@@ -77,7 +77,7 @@ class PeopleFinder:
                 continue
             rest = self.text[self.tokens[found[1]].end:line_end].strip()
             if rest and not (rest.startswith(",") and self._is_function(rest.lstrip(", "))
-                             and len(rest.split()) <= 8 and rest[-1] not in ".!?"):
+                             and len(rest.split()) <= 8 and rest[-1] not in ".!?,;"):
                 continue  # "Anna Nowak, rzecznik prasowa" is a signature; a sentence is not
             following = lines[n + 1:n + 3]
             above = self.text[slice(*lines[n - 1])] if n else ""
