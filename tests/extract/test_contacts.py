@@ -273,3 +273,13 @@ def test_speakers_by_function_label_and_letter_signature(extract, language, text
 ])
 def test_number_endings_and_american_numbers(extract, language, written, e164):
     assert values(extract(f"Contact: {written}.", language, **ONLY_CONTACTS), "phone") == e164
+
+
+@pytest.mark.parametrize(("language", "text", "name"), [
+    ("en", "Sanja Smithson, a surgeon at the hospital, treated the boy.\n\n"
+           'Ms Smithson, known to parents as Miss S, said: "We are concerned."', "Sanja Smithson"),
+    ("pl", "Uczelnia gościła prof. dra hab. Tomasza Łodygowskiego. Prof. Łodygowski podkreślił, że umowa jest ważna.",
+     "Tomasz Łodygowski"),
+])
+def test_a_titled_surname_is_the_full_name_given_earlier(extract, language, text, name):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == [name]

@@ -183,7 +183,9 @@ class PeopleFinder:
                     found = self._speaker_before(i)
                 if found:
                     person = names.person(*found, source="quote")
-                    roles.describe(person, found[1], prefix="", tail=True, stop=token.start)
+                    # not a full name found in another sentence for "Ms Doe"
+                    if self.doc.sentence_of(token.start)[0] <= self.tokens[found[0]].start < token.start:
+                        roles.describe(person, found[1], prefix="", tail=True, stop=token.start)
                     self.people.append(person)
 
     def _speaker_before(self, index: int) -> tuple[int, int] | None:
@@ -195,13 +197,15 @@ class PeopleFinder:
         if self.text[self.tokens[index - 1].end:self.tokens[index].start] not in (" ", "\u00a0"):
             return None
         found = self.names.name_ending_at(index - 1)
+        mention = found[0] if found else index - 1
+        found = found or self.names.titled_surname(index - 1)  # "Prof. Łodygowski podkreślił"
         if found is None:
             return None
         following = self.tokens[index + 1]
         if following.text in ",:" or following.text.lower() in self.clause_openers:
             return found
-        sentence_start, _ = self.doc.sentence_of(self.tokens[found[0]].start)
-        before = self.text[sentence_start:self.tokens[found[0]].start].split()
+        sentence_start, _ = self.doc.sentence_of(self.tokens[mention].start)
+        before = self.text[sentence_start:self.tokens[mention].start].split()
         functions = everywhere().functions
         if len(before) <= 3 and all(word.lower().rstrip(".,") in functions or word.rstrip(".") in self.names.titles
                                     or word[:1].islower() for word in before):

@@ -91,11 +91,28 @@ class PersonalNames:
         k = j
         while k >= 0 and tokens[k].text not in '”"»\n' and index - k < 25:
             if tokens[k].text == "," and k + 1 < index:
-                candidate = self.name_ending_at(k - 1)
+                candidate = self.name_ending_at(k - 1) or self.titled_surname(k - 1)
                 if candidate:
                     return candidate
             k -= 1
-        return self.name_ending_at(j)
+        return self.name_ending_at(j) or self.titled_surname(j)
+
+    def titled_surname(self, last: int) -> tuple[int, int] | None:
+        """The full name of a surname after a title ("Ms Besarovic", "Prof. Łodygowski"): a name
+        elsewhere in the release that ends with that surname (in Polish, in any case)."""
+        tokens = self.tokens
+        if last < 1 or not self.is_name_word(tokens[last]):
+            return None
+        title = last - 2 if tokens[last - 1].text == "." and last >= 2 else last - 1
+        if tokens[title].text.rstrip(".") not in self.titles:
+            return None
+        surname = tokens[last].text
+        for k, token in enumerate(tokens):
+            if k != last and token.is_capitalised and _same_surname(token.text, surname):
+                found = self.name_ending_at(k)
+                if found and found[0] < k:
+                    return found
+        return None
 
     def person(self, first: int, last: int, source: str, *, oblique: bool = False) -> Person:
         """The Person of a name's tokens; Polish names (and names after an attributing phrase,
@@ -193,6 +210,12 @@ class PersonalNames:
             first -= 1
         run = self._name_run(first)
         return run if run and run[1] == last else None
+
+
+def _same_surname(one: str, other: str) -> bool:
+    """Equal but for a case ending: "Łodygowskiego" and "Łodygowski", "Besarovic" and "Besarovic"."""
+    shared = max(4, min(len(one), len(other)) - 2)
+    return len(one) - len(other) <= 3 and len(other) - len(one) <= 3 and one[:shared].lower() == other[:shared].lower()
 
 
 def _is_polish_name(words: list[str]) -> bool:
