@@ -56,6 +56,7 @@ POLISH = [
     ("Sesja we wtorek – 19 marca br. w sali.", "we wtorek – 19 marca br.", "2024-03-19"),
     ("Zapraszamy w poniedziałek\n18 marca o 10.", "w poniedziałek\n18 marca", "2024-03-18"),
     ("Prace zakończą się w roku bieżącym.", "w roku bieżącym", "2024"),
+    ("Z dniem 1 lipca 2024 r. urząd przyjmuje wnioski.", "Z dniem 1 lipca 2024 r.", "2024-07-01/"),
     ("Plan na pierwszą połowę 2026 roku gotowy.", "na pierwszą połowę 2026 roku", "2026-01/2026-06"),
     ("Zgodnie z ustawą z dnia 8 marca 1990 r. (Dz. U. z 2023 r. poz. 40) gmina od 1 maja 2024 r. płaci.",
      "od 1 maja 2024 r.", "2024-05-01/"),
