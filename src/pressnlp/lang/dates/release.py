@@ -83,6 +83,8 @@ def metadata_dates(text: str, *, first_lines: int = 8, last_lines: int = 3,
         body = line.group()
         if len(body) > _MAX_AFTER * 2 or not _DIGIT.search(body):
             continue
+        if not _opening_label(available_languages()).match(body):
+            continue
         for code in available_languages():
             atoms = [atom for atom in grammar_for(code).atoms(body) if atom.full_date]
             if len(atoms) != 1:
@@ -108,6 +110,14 @@ def _is_place(words: str) -> bool:
     """"Bratislava" or "Nowy Sącz" before a date without a comma; a title has lowercase words."""
     parts = words.split()
     return 0 < len(parts) <= 3 and all(part[0].isupper() for part in parts)
+
+
+@cache
+def _opening_label(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """A line that opens with a date label ("Dátum vloženia", "Last updated")."""
+    labels = sorted({label for code in languages if (lexicon := get(code).dates) for label in lexicon.label})
+    words = "|".join(r"\s+".join(map(re.escape, label.split())) for label in labels) or "(?!)"
+    return re.compile(rf"\s*(?:{words})\b", re.IGNORECASE)
 
 
 @cache
