@@ -7,6 +7,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from types import SimpleNamespace
 from typing import Any
 
 from pressnlp import lang
@@ -129,12 +130,14 @@ class ContactExtractor(Extractor):
             found.append((match.start, match.end,
                           phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)))
         for other in doc.lexicon.other_regions if region == (doc.lexicon.region or region) else ():
-            for match in phonenumbers.PhoneNumberMatcher(text, other):
-                if any(s < match.end and match.start < e for s, e, _ in found) or not self._usable(doc, match.start):
+            for candidate in _NUMBER_RUN.finditer(text):
+                start, end = candidate.span()
+                if any(s < end and start < e for s, e, _ in found) or not self._usable(doc, start):
                     continue
-                if not self._not_a_phone(doc, text, match):
-                    found.append((match.start, match.end, phonenumbers.format_number(
-                        match.number, phonenumbers.PhoneNumberFormat.E164)))
+                number = _valid_number(candidate.group(), other)
+                if number and not self._not_a_phone(doc, text, SimpleNamespace(raw_string=candidate.group(),
+                                                                               start=start, end=end)):
+                    found.append((start, end, number))
         found.extend(_number_alternatives(text, found))
         for match in _labelled_number().finditer(text):
             start, end = match.span("number")
@@ -233,20 +236,29 @@ def _number_alternatives(text: str, found: list[tuple[int, int, str]]) -> list[t
     return alternatives
 
 
+# A run of digits that may be a phone number the region's matcher did not take: "(202) 478-4665".
+_NUMBER_RUN = re.compile(r"(?<![\w+])\(?\d[\d \u00a0().-]{8,}\d(?!\d)")
+
+
+def _valid_number(raw: str, region: str) -> str | None:
+    """E.164 of `raw` read in `region`, when it is a valid number there."""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
 def _old_national_number(raw: str, region: str) -> str | None:
     """E.164 of a national number written with a trunk "0" its country no longer dials
     ("012/ 445 12 03" for Kraków's "12 445 12 03"), or None when it is no valid number."""
-    import phonenumbers
 
     digits = re.sub(r"\D", "", raw)
-    for candidate in (digits, digits[1:]):
-        try:
-            number = phonenumbers.parse(candidate, region)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(number):
-            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    return None
+    return _valid_number(digits, region) or _valid_number(digits[1:], region)
 
 
 @cache
