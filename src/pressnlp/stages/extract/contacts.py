@@ -99,7 +99,8 @@ class ContactExtractor(Extractor):
         for match in _EMAIL.finditer(doc.text):
             value = match.group().rstrip(_TRAILING)
             found.append((match.start(), value.lower(), (match.start(), match.start() + len(value))))
-        for match in _obfuscated_email().finditer(doc.text):
+        hidden = _obfuscated_at().search(doc.text) and _obfuscated_email().finditer(doc.text)
+        for match in hidden or ():
             domain = re.split(_obfuscated_dot().pattern, match["domain"], flags=re.IGNORECASE)
             value = f"{match['local']}@{'.'.join(part.strip() for part in domain)}".lower()
             found.append((match.start(), value, match.span()))
@@ -193,6 +194,13 @@ def _obfuscated_dot() -> re.Pattern[str]:
     """"." or a bracketed word for it: "[dot]", "(kropka)"."""
     words = "|".join(re.escape(word) for word in sorted(everywhere().email_dot))
     return re.compile(rf"\s*(?:\.|[(\[{{]\s*(?:{words})\s*[)\]}}])\s*")
+
+
+@cache
+def _obfuscated_at() -> re.Pattern[str]:
+    """The bracketed "at" of a hidden e-mail, looked for before the whole address (speed)."""
+    at = "|".join(re.escape(word) for word in sorted(everywhere().email_at))
+    return re.compile(rf"[(\[{{]\s*(?:{at})\s*[)\]}}]", re.IGNORECASE)
 
 
 @cache
