@@ -84,10 +84,15 @@ class Lexicon:
     role_links: frozenset[str]
     clause_openers: frozenset[str]
     name_particles: frozenset[str]
+    functions: frozenset[str]  # lower case: words of a function line under a name ("rzecznik prasowy")
+    not_person_words: frozenset[str]  # capitalised words never in a personal name ("Twitter")
     contact_headers: tuple[str, ...]  # longest first
     # [contacts]
     region: str
+    other_regions: tuple[str, ...]  # where national numbers the region rejects may come from ("US" for en)
     contact_labels: frozenset[str]
+    email_at: frozenset[str]  # "(at)", "(małpa)": the word for "@" in a hidden e-mail
+    email_dot: frozenset[str]  # "[dot]", "(kropka)"
     currencies: frozenset[str]
     not_phone_before: frozenset[str]
     not_phone_after: frozenset[str]
@@ -165,9 +170,14 @@ def read_lexicon(pack: Language) -> Lexicon:
         role_links=_lower(people.get("role_links", [])),
         clause_openers=_lower(people.get("clause_openers", [])),
         name_particles=frozenset(people.get("name_particles", [])),
+        functions=_lower(people.get("functions", [])),
+        not_person_words=_lower(people.get("not_person_words", [])),
         contact_headers=_longest_first(_lower(people.get("contact_headers", []))),
         region=contacts.get("region", ""),
+        other_regions=tuple(contacts.get("other_regions", [])),
         contact_labels=_lower(contacts.get("labels", [])),
+        email_at=_lower(contacts.get("email_at", [])),
+        email_dot=_lower(contacts.get("email_dot", [])),
         currencies=frozenset(contacts.get("currencies", [])),
         not_phone_before=_lower(contacts.get("not_phone_before", [])),
         not_phone_after=_lower(contacts.get("not_phone_after", [])),
@@ -210,8 +220,12 @@ class Everywhere:
     clause_openers: frozenset[str]
     degrees: frozenset[str]
     name_particles: frozenset[str]
+    functions: frozenset[str]
+    not_person_words: frozenset[str]
     contact_labels: frozenset[str]  # phone labels of boilerplate.toml included
     not_phone_after: frozenset[str]  # lower case, currencies included
+    email_at: frozenset[str]
+    email_dot: frozenset[str]
 
 
 @cache
@@ -239,7 +253,11 @@ def everywhere() -> Everywhere:
         clause_openers=union("clause_openers"),
         degrees=union("degrees"),
         name_particles=union("name_particles"),
+        functions=union("functions"),
+        not_person_words=union("not_person_words"),
         contact_labels=union("contact_labels") | _lower([label for code in lang.available()
                                                           for label in lang.get(code).boilerplate.phone_labels]),
         not_phone_after=union("not_phone_after") | _lower(list(union("currencies"))),
+        email_at=union("email_at"),
+        email_dot=union("email_dot"),
     )

@@ -16,6 +16,8 @@ from pressnlp.stages.extract.people.person import Person
 from pressnlp.stages.extract.text import Doc, Token
 
 MAX_NAME_WORDS = 4
+# Most words of abbreviated titles and ranks between a verb and a name ("mł. bryg.", "dr hab. inż.").
+_MAX_TITLE_WORDS = 3
 
 
 @cache
@@ -42,8 +44,14 @@ class PersonalNames:
         self.titles = {t.rstrip(".") for t in lex.titles | en.titles}
         self.role_words = lex.not_names | en.not_names
         self.particles = everywhere().name_particles
+        self.not_person_words = everywhere().not_person_words | everywhere().functions
+        pack = lang.find(doc.language)
+        self.stopwords = (pack.stopwords if pack else frozenset()) | lang.get("en").stopwords
         self.heads = everywhere().org_heads
+        functions = everywhere().functions
+        # a mention that opens with a function ("Landrat Gregor Huber") is a person with their title
         self._in_organisations = {token.start for m in organisations
+                                  if doc.text[m.start:m.end].split()[0].lower() not in functions
                                   for token in doc.tokens[doc.token_index(m.start):doc.token_index(m.end)]}
 
     def name_at(self, index: int, limit: int = 8) -> tuple[int, int] | None:
@@ -61,10 +69,17 @@ class PersonalNames:
                 run = self._name_run(i)
                 if run:
                     return run
-            if token.text in ("\n",) or token.text in '„“"«»()':
-                return None
+            if token.text in '„“"«»()!?;' or token.text == "." and self._ends_sentence(index, i):
+                return None  # the name is not in this sentence
             i += 1
         return None
+
+    def _ends_sentence(self, index: int, dot: int) -> bool:
+        """A dot after ordinary words ("said the team. Director X"), not the dot of an abbreviated
+        rank or title ("mówi mł. bryg. Kamil Duda"): those are a few words and no function words."""
+        words = [token.text for token in self.tokens[index:dot] if token.is_word]
+        return len(words) > _MAX_TITLE_WORDS or any(
+            word.lower() in self.stopwords or word[0].isupper() and word not in self.titles for word in words)
 
     def name_before(self, index: int) -> tuple[int, int] | None:
         """The name closing the clause before a verb: "Jane Doe said", "Jane Doe, CEO, said"."""
@@ -76,17 +91,39 @@ class PersonalNames:
         k = j
         while k >= 0 and tokens[k].text not in '”"»\n' and index - k < 25:
             if tokens[k].text == "," and k + 1 < index:
-                candidate = self._name_ending_at(k - 1)
+                candidate = self.name_ending_at(k - 1) or self.titled_surname(k - 1)
                 if candidate:
                     return candidate
             k -= 1
-        return self._name_ending_at(j)
+        return self.name_ending_at(j) or self.titled_surname(j)
+
+    def titled_surname(self, last: int) -> tuple[int, int] | None:
+        """The full name of a surname after a title ("Ms Besarovic", "Prof. Łodygowski"): a name
+        elsewhere in the release that ends with that surname (in Polish, in any case)."""
+        tokens = self.tokens
+        if last < 1 or not self.is_name_word(tokens[last]):
+            return None
+        title = last - 2 if tokens[last - 1].text == "." and last >= 2 else last - 1
+        if tokens[title].text.rstrip(".") not in self.titles:
+            return None
+        surname = tokens[last].text
+        for k, token in enumerate(tokens):
+            if k != last and token.is_capitalised and _same_surname(token.text, surname):
+                found = self.name_ending_at(k)
+                if found and found[0] < k:
+                    return found
+        return None
 
     def person(self, first: int, last: int, source: str, *, oblique: bool = False) -> Person:
         """The Person of a name's tokens; Polish names (and names after an attributing phrase,
         which are oblique) put in the nominative."""
         tokens = self.tokens
-        words = [tokens[i].text for i in range(first, last + 1)]
+        words: list[str] = []
+        for i in range(first, last + 1):
+            if tokens[i].text == "." and words:  # the dot of an initial: "J."
+                words[-1] += "."
+            else:
+                words.append(tokens[i].text)
         if self.doc.language == "pl" or oblique:
             words = nominative_person(words, surname_rules()) if _is_polish_name(words) else words
         name = " ".join(words)
@@ -99,16 +136,26 @@ class PersonalNames:
             return False
         if token.text.rstrip(".") in self.titles or self._is_role_word(token):
             return False
-        return True
+        return token.text.lower() not in self.not_person_words
 
     def _is_role_word(self, token: Token) -> bool:
         parts = re.split(r"[-–]", token.text)
         return all(part in self.role_words for part in parts if part)
 
+    def is_initial(self, index: int) -> bool:
+        """"J." of "J. Nováková": one capital letter, a dot right after it, a name word after a space."""
+        tokens = self.tokens
+        return (index + 2 < len(tokens) and len(tokens[index].text) == 1 and tokens[index].text.isupper()
+                and tokens[index + 1].text == "." and tokens[index + 1].start == tokens[index].end
+                and self.text[tokens[index + 1].end:tokens[index + 2].start] in (" ", "\u00a0")
+                and self.is_name_word(tokens[index + 2]))
+
     def _name_run(self, first: int) -> tuple[int, int] | None:
         tokens = self.tokens
         run = [first]
         j = first + 1
+        if self.is_initial(first):
+            run, j = [first, first + 1], first + 2
         while j < len(tokens) and len(run) < MAX_NAME_WORDS + 2:
             gap = self.text[tokens[j - 1].end:tokens[j].start]
             if gap not in (" ", "\u00a0"):
@@ -126,6 +173,8 @@ class PersonalNames:
         words = [i for i in run if tokens[i].text not in self.particles]
         if len(words) < 2 or self._is_organisation_word(tokens[first]):
             return None
+        if self.is_initial(first):
+            return (first, run[-1]) if len(run) <= MAX_NAME_WORDS else None
         opening = tokens[run[0]].text
         if self.doc.language == "pl" and not (is_given_name(opening) or not analyse_pl(opening)):
             # Polish names start with a given name (or a foreign word): not "Śląskiego Komendanta"
@@ -149,7 +198,7 @@ class PersonalNames:
             return True
         return bool(lemmas(token.text, self.doc.language) & self.heads)
 
-    def _name_ending_at(self, last: int) -> tuple[int, int] | None:
+    def name_ending_at(self, last: int) -> tuple[int, int] | None:
         tokens = self.tokens
         if last < 1 or not self.is_name_word(tokens[last]):
             return None
@@ -161,6 +210,12 @@ class PersonalNames:
             first -= 1
         run = self._name_run(first)
         return run if run and run[1] == last else None
+
+
+def _same_surname(one: str, other: str) -> bool:
+    """Equal but for a case ending: "Łodygowskiego" and "Łodygowski", "Besarovic" and "Besarovic"."""
+    shared = max(4, min(len(one), len(other)) - 2)
+    return len(one) - len(other) <= 3 and len(other) - len(one) <= 3 and one[:shared].lower() == other[:shared].lower()
 
 
 def _is_polish_name(words: list[str]) -> bool:
