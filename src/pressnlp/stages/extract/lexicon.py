@@ -84,7 +84,7 @@ class Lexicon:
     role_links: frozenset[str]
     clause_openers: frozenset[str]
     name_particles: frozenset[str]
-    functions: frozenset[str]  # lower case: words of a function line under a name ("rzecznik prasowy")
+    function_words: frozenset[str]  # lower case: words of a function line under a name ("rzecznik prasowy")
     not_person_words: frozenset[str]  # capitalised words never in a personal name ("Twitter")
     contact_headers: tuple[str, ...]  # longest first
     # [contacts]
@@ -170,7 +170,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         role_links=_lower(people.get("role_links", [])),
         clause_openers=_lower(people.get("clause_openers", [])),
         name_particles=frozenset(people.get("name_particles", [])),
-        functions=_lower(people.get("functions", [])),
+        function_words=_lower(people.get("functions", [])),
         not_person_words=_lower(people.get("not_person_words", [])),
         contact_headers=_longest_first(_lower(people.get("contact_headers", []))),
         region=contacts.get("region", ""),
@@ -220,7 +220,7 @@ class Everywhere:
     clause_openers: frozenset[str]
     degrees: frozenset[str]
     name_particles: frozenset[str]
-    functions: frozenset[str]
+    function_words: frozenset[str]
     not_person_words: frozenset[str]
     contact_labels: frozenset[str]  # phone labels of boilerplate.toml included
     not_phone_after: frozenset[str]  # lower case, currencies included
@@ -253,7 +253,7 @@ def everywhere() -> Everywhere:
         clause_openers=union("clause_openers"),
         degrees=union("degrees"),
         name_particles=union("name_particles"),
-        functions=union("functions"),
+        function_words=union("function_words"),
         not_person_words=union("not_person_words"),
         contact_labels=union("contact_labels") | _lower([label for code in lang.available()
                                                           for label in lang.get(code).boilerplate.phone_labels]),

@@ -110,7 +110,7 @@ class PeopleFinder:
         """A short line whose first words include a function word ("Rzecznik Prasowy", "Press
         Officer", "tisková mluvčí")."""
         words = [word.lower().strip(",.;:") for word in line.split()]
-        return 0 < len(words) <= 10 and any(word in everywhere().functions for word in words[:4])
+        return 0 < len(words) <= 10 and any(word in everywhere().function_words for word in words[:4])
 
     def names_with_details(self) -> None:
         """A name followed by an e-mail address or a phone number: "an Anna Muster,
@@ -206,7 +206,7 @@ class PeopleFinder:
             return found
         sentence_start, _ = self.doc.sentence_of(self.tokens[mention].start)
         before = self.text[sentence_start:self.tokens[mention].start].split()
-        functions = everywhere().functions
+        functions = everywhere().function_words
         if len(before) <= 3 and all(word.lower().rstrip(".,") in functions or word.rstrip(".") in self.names.titles
                                     or word[:1].islower() for word in before):
             return found

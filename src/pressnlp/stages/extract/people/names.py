@@ -44,11 +44,11 @@ class PersonalNames:
         self.titles = {t.rstrip(".") for t in lex.titles | en.titles}
         self.role_words = lex.not_names | en.not_names
         self.particles = everywhere().name_particles
-        self.not_person_words = everywhere().not_person_words | everywhere().functions
+        self.not_person_words = everywhere().not_person_words | everywhere().function_words
         pack = lang.find(doc.language)
         self.stopwords = (pack.stopwords if pack else frozenset()) | lang.get("en").stopwords
         self.heads = everywhere().org_heads
-        functions = everywhere().functions
+        functions = everywhere().function_words
         # a mention that opens with a function ("Landrat Gregor Huber") is a person with their title
         self._in_organisations = {token.start for m in organisations
                                   if doc.text[m.start:m.end].split()[0].lower() not in functions
