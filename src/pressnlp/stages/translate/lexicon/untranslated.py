@@ -45,17 +45,21 @@ def is_polish_word(word: str) -> bool:
     return bool(_POLISH_LETTERS & set(word)) and word.islower()
 
 
+def _words(text: str) -> list[re.Match[str]]:
+    """The words of a text outside e-mail and web addresses."""
+    addresses = [match.span() for match in _ADDRESS.finditer(text)]
+    return [match for match in WORD.finditer(text) if not any(start <= match.start() < end for start, end in addresses)]
+
+
 def untranslated_spans(source: str, translation: str) -> list[tuple[int, int]]:
     """[start, end) of the words of `translation` left as written in `source` that are Polish."""
     source_words = {match.group() for match in WORD.finditer(source)}
-    addresses = [match.span() for match in _ADDRESS.finditer(translation)]
-    return [match.span() for match in WORD.finditer(translation)
-            if match.group() in source_words and is_polish_word(match.group())
-            and not any(start <= match.start() < end for start, end in addresses)]
+    return [match.span() for match in _words(translation)
+            if match.group() in source_words and is_polish_word(match.group())]
 
 
 def untranslated_rate(source: str, translation: str) -> tuple[int, int]:
     """(lower-case words left in Polish, lower-case words) of a translation: the gist's measure."""
     marked = {start for start, _ in untranslated_spans(source, translation)}
-    lowercase = [match for match in WORD.finditer(translation) if match.group()[0].islower()]
+    lowercase = [match for match in _words(translation) if match.group()[0].islower()]
     return sum(match.start() in marked for match in lowercase), len(lowercase)
