@@ -3,7 +3,7 @@ morphology.py."""
 from functools import cached_property
 
 from pressnlp.lang.pack import Language
-from pressnlp.lang.pl.gist import GistWords
+from pressnlp.lang.pl.gist import Derivation, GistWords
 from pressnlp.lang.pl.morphology import PolishMorphology
 
 
@@ -33,3 +33,8 @@ class Polish(Language):
     def gist_words(self) -> GistWords:
         """Polish words whose grammar the gist handles itself ("nie", "się", street words …)."""
         return GistWords.from_table(self.toml("gist.toml"))
+
+    @cached_property
+    def gist_derivation(self) -> Derivation:
+        """How the gist guesses English for lemmas no dictionary has (derivation, transliteration)."""
+        return Derivation.from_table(self.toml("derivation.toml"))

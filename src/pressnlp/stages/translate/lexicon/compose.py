@@ -40,7 +40,7 @@ class Composer:
         self.lexicon = lexicon
         self.polish = polish.gist_words
         self.english = english.grammar
-        self.dictionary = Dictionary(lexicon, freedict, self.polish, polish.rare_readings)
+        self.dictionary = Dictionary(lexicon, freedict, self.polish, polish.rare_readings, polish.gist_derivation)
         self.clause = ClauseGrammar(self.dictionary, self.polish)
         self.realiser = Realiser(self.dictionary, self.polish, self.english, frozenset(english.dates.weekdays))
 
