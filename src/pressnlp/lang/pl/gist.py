@@ -91,3 +91,27 @@ class Derivation:
             nouns=_endings(spelling["nouns"]), adjectives=_endings(spelling["adjectives"]),
             verbs=_endings(spelling["verbs"]), letters=_endings(spelling["letters"]), min_stem=spelling["min_stem"],
         )
+
+
+@dataclass(frozen=True)
+class Sense:
+    """Another English for a word when its neighbours say so (senses.tsv): "po polskiej stronie"
+    is the Polish side, not the Polish website."""
+
+    word: str
+    english: str
+    pos: str
+    before: frozenset[str] = frozenset()  # one of the three words before is one of these
+    after: frozenset[str] = frozenset()  # one of the two words after is one of these
+    forms: frozenset[str] = frozenset()  # the word is written exactly so
+
+    @classmethod
+    def from_line(cls, line: str) -> Sense:
+        word, english, pos, *rest = line.split("\t")
+        cues: dict[str, frozenset[str]] = {}
+        for cue in (rest[0] if rest else "").split():
+            kind, _, values = cue.partition(":")
+            if kind not in ("before", "after", "form"):
+                raise ValueError(f"senses.tsv: unknown cue {cue!r} in {line!r}")
+            cues["forms" if kind == "form" else kind] = frozenset(values.split("|"))
+        return cls(word, english, pos, **cues)

@@ -32,7 +32,7 @@ LEXICON_VERSION = 1
 
 
 # The language packs' data files the gist reads besides the Polish lexicon.
-_PACK_DATA = {"pl": ("gist.toml", "derivation.toml", "rare_readings.tsv", TABLE_NAME),
+_PACK_DATA = {"pl": ("gist.toml", "derivation.toml", "senses.tsv", "rare_readings.tsv", TABLE_NAME),
               "en": ("grammar.toml", "irregular_verbs.tsv", "plurals.tsv")}
 
 

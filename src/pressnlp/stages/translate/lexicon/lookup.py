@@ -81,11 +81,13 @@ class Dictionary:
         if not classes:
             return None
         case = reading.case if reading.pos == "prep" else frozenset()
-        forms = [form] if form and form.lower() != reading.lemma.lower() else []
+        # a listed form ("zdaniem": according to) may be of any class; a listed plural
+        # ("władze": authorities) only of the reading's ("drogi" the plural of "droga" is no adjective)
+        keys = [(form, (*classes, *_ALL_CLASSES))] if form and form.lower() != reading.lemma.lower() else []
         if reading.pos == "subst" and reading.is_plural:
-            forms.append(plural_nominative(reading.lemma))
-        for key in forms:  # a listed form ("zdaniem": according to) may be of any class
-            entry = self.lexicon.lookup(key, (*classes, *_ALL_CLASSES), case) if key else None
+            keys.append((plural_nominative(reading.lemma), ("n", "name")))
+        for key, key_classes in keys:
+            entry = self.lexicon.lookup(key, key_classes, case) if key else None
             if entry:
                 return entry
         entry = self.lexicon.lookup(reading.lemma, classes, case)

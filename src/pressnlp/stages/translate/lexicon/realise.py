@@ -151,7 +151,7 @@ class Realiser:
             return reading.lemma  # people keep their names, in the nominative
         # FreeDict would turn names into words ("Lis" -> "fox"): not for names or capitalised words
         dictionary = not reading.is_proper_name and (unit.initial or not token.capitalised)
-        entry = self.dictionary.lookup(reading, token.form, dictionary)
+        entry = unit.sense or self.dictionary.lookup(reading, token.form, dictionary)
         if entry is None:
             if reading.is_proper_name or (token.capitalised and reading.pos == "subst"):
                 return reading.lemma if reading.is_proper_name else token.form
@@ -186,6 +186,8 @@ class Realiser:
 
     def _abbreviation(self, unit: Unit) -> str:
         token = unit.token
+        if unit.sense is not None:
+            return unit.sense.english_for(False)
         dotted = token.form + "." if len(unit.tokens) > 1 or "pun" in token.reading.values else token.form
         for key in (dotted, token.form, token.reading.lemma.replace("_", " ")):
             entry = self.lexicon.lookup(key, CLASSES["brev"])
