@@ -24,7 +24,7 @@ from typing import Any
 from pressnlp.lang.segment import split_sentences
 from pressnlp.stages.translate.base import TranslatorSettings
 from pressnlp.stages.translate.lexicon import LexiconTranslator
-from pressnlp.stages.translate.lexicon.untranslated import WORD, untranslated_rate
+from pressnlp.stages.translate.lexicon.untranslated import lowercase_words
 
 
 def load_gold(corpus: Path) -> list[dict[str, Any]]:
@@ -44,20 +44,14 @@ def gist_pipeline(freedict: bool):  # noqa: ANN201 - pressnlp.api.Pipeline, impo
 
 
 def untranslated_words(record: dict[str, Any]) -> tuple[int, int, list[str]]:
-    """(lower-case words left in Polish, lower-case words, those words) of a record's translation."""
+    """(lower-case words the stage marked as left in Polish, lower-case words, those words) of a
+    record's translation (`translation.untranslated`)."""
     translation = record.get("translation") or {}
-    text, target = record["text"], translation.get("text", "")
-    left = total = 0
-    words: list[str] = []
-    for segment in translation.get("segments", ()):
-        source = text[slice(*segment["source"])]
-        rendered = target[slice(*segment["target"])]
-        k, t = untranslated_rate(source, rendered)
-        left, total = left + k, total + t
-        if k:
-            words += [w.group() for w in WORD.finditer(rendered) if w.group()[0].islower()
-                      and untranslated_rate(source, w.group())[0]]
-    return left, total, words
+    text = translation.get("text", "")
+    marked = {start for start, _ in translation.get("untranslated", ())}
+    words = lowercase_words(text)
+    left = [word.group() for word in words if word.start() in marked]
+    return len(left), len(words), left
 
 
 def evaluate_folder(folder: Path, freedict: bool) -> dict[str, Any]:

@@ -50,3 +50,7 @@ def test_compound_through_prefix_and_rest(translator, deriver):
 
 def test_names_are_not_derived(deriver):
     assert deriver.english("Kowalski", "adj") is None
+
+
+def test_compound_written_as_one_word_where_english_does(deriver):
+    assert deriver.english("teleopieka", "n") == "telecare"

@@ -5,7 +5,7 @@ word without "nie"; an adjective made from a noun through that noun ("rankingowy
 a perfective verb through its imperfective base ("skonfigurować" -> "konfigurować"); an
 international word by respelling ("transdukcja" -> "transduction"), accepted only when the
 result is an English word; a compound through its prefix and the rest ("wielotygodniowy" ->
-"multi-weekly"). None when nothing checks out: the word then stays as written and is marked.
+"multi-weekly", "teleopieka" -> "telecare"). None when nothing checks out: the word then stays as written and is marked.
 """
 from __future__ import annotations
 
@@ -97,8 +97,9 @@ class Deriver:
             rest = lemma[len(prefix):]
             if lemma.startswith(prefix) and len(rest) >= 4 and analyse_pl(rest):
                 found = self._known_or_derived(rest, word_class, depth)
-                if found:
-                    return english_prefix + found
+                if found:  # written as one word where English does ("telecare"), else hyphenated
+                    joined = english_prefix.rstrip("-") + found
+                    return joined if joined in self.english_words else english_prefix + found
         return None
 
 

@@ -58,8 +58,6 @@ def untranslated_spans(source: str, translation: str) -> list[tuple[int, int]]:
             if match.group() in source_words and is_polish_word(match.group())]
 
 
-def untranslated_rate(source: str, translation: str) -> tuple[int, int]:
-    """(lower-case words left in Polish, lower-case words) of a translation: the gist's measure."""
-    marked = {start for start, _ in untranslated_spans(source, translation)}
-    lowercase = [match for match in _words(translation) if match.group()[0].islower()]
-    return sum(match.start() in marked for match in lowercase), len(lowercase)
+def lowercase_words(text: str) -> list[re.Match[str]]:
+    """The lower-case words of a text outside addresses: what the untranslated rate counts."""
+    return [match for match in _words(text) if match.group()[0].islower()]
