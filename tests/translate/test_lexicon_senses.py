@@ -48,3 +48,8 @@ def test_pt_before_a_quoted_title_is_entitled(translator):
 ])
 def test_release_formulas(translator, polish, english):
     assert english in gist(translator, polish)
+
+
+def test_do_before_a_date_is_until(translator):
+    assert "until 4 May" in gist(translator, "Zgłoszenia przyjmujemy do 4 maja.")
+    assert "to the school" in gist(translator, "Droga do szkoły jest krótka.")

@@ -38,7 +38,7 @@ class Dictionary:
         self.lexicon = lexicon
         self.freedict = freedict
         self.polish = polish
-        self.deriver = Deriver(self._dictionary_english, derivation, english_words())
+        self.deriver = Deriver(self.dictionary_english, derivation, english_words())
         self._rare = rare
         self._lexical_cache: dict[tuple[str, str, tuple[str, ...]], float] = {}
 
@@ -110,8 +110,8 @@ class Dictionary:
         derived = self.deriver.english(reading.lemma, word_class) if word_class else None
         return Entry(reading.lemma, derived, word_class, "derived") if derived and word_class else None
 
-    def _dictionary_english(self, lemma: str, word_class: str) -> str | None:
-        """English of a lemma of one word class from our lexicon or FreeDict (for derivations)."""
+    def dictionary_english(self, lemma: str, word_class: str) -> str | None:
+        """English of a lemma of one word class from our lexicon or FreeDict (no derivation)."""
         entry = self.lexicon.lookup(lemma, (word_class,))
         if entry is not None:
             return entry.english_for(False)
@@ -143,5 +143,5 @@ class Dictionary:
         if entry is None and reading.pos == "pred":
             entry = self.lexicon.lookup(reading.lemma, CLASSES["pred"])
         if entry is None:
-            return self._dictionary_english(reading.lemma, "v") or self.deriver.english(reading.lemma, "v")
+            return self.dictionary_english(reading.lemma, "v") or self.deriver.english(reading.lemma, "v")
         return entry.english

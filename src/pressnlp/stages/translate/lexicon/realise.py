@@ -198,9 +198,8 @@ class Realiser:
     def _gerund(self, unit: Unit) -> str:
         reading = unit.reading
         noun = gerund_noun(reading.lemma, "neg" in reading.values)
-        entry = self.lexicon.lookup(noun, ("n",)) if noun else None
-        if entry:
-            text = entry.english
+        text = self.dictionary.dictionary_english(noun, "n") if noun else None
+        if text:
             return inflection.pluralize(text) if reading.is_plural else text
         base = self.dictionary.verb_base(unit)
         if base is None:
@@ -210,9 +209,9 @@ class Realiser:
     def _participle(self, unit: Unit) -> str:
         reading = unit.reading
         adjective = participle_adjective(reading.lemma, reading.pos)
-        entry = self.lexicon.lookup(adjective, ("adj",)) if adjective else None
-        if entry:
-            return ("not " if "neg" in reading.values else "") + entry.english
+        text = self.dictionary.dictionary_english(adjective, "adj") if adjective else None
+        if text:
+            return ("not " if "neg" in reading.values else "") + text
         base = self.dictionary.verb_base(unit)
         if base is None:
             return unit.token.form
