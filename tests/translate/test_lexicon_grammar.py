@@ -192,3 +192,18 @@ def test_pack_ships_freedict_with_its_licence():
     # it fills a gap of our lexicon, which has no fox
     assert default_lexicon().lookup("lis", ("n",)) is None
     assert "fox" in Composer(default_lexicon(), translator.freedict).translate("W lesie mieszka lis.")
+
+
+@pytest.mark.parametrize("name", ["senses.tsv", "derivation.toml", "freedict-pol-eng.tsv", "gist.toml",
+                                  "rare_readings.tsv", "lexicon/phrases.tsv"])
+def test_memory_digest_follows_each_gist_data_file(monkeypatch, name):
+    """Translation-memory keys change with every data file the gist reads."""
+    from pressnlp import lang
+    from pressnlp.stages.translate.lexicon import implementation_digest
+
+    polish = type(lang.get("pl"))
+    original = implementation_digest.__wrapped__()
+    read = polish.text
+    monkeypatch.setattr(polish, "text", lambda self, file: read(self, file) + ("# edited\n" if file == name else ""))
+    monkeypatch.delitem(lang.get("pl").__dict__, "gist_lexicon", raising=False)
+    assert implementation_digest.__wrapped__() != original
