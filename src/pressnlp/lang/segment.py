@@ -34,10 +34,11 @@ def _never_final(languages: tuple[str, ...]) -> frozenset[str]:
     return frozenset().union(*(get(code).never_final for code in languages))
 
 
-# A sentence runs on across a line break from a line ending in a lower-case word (or a comma)
-# into one beginning with a lower-case word not followed by a full stop or colon ("tel.").
-_RUNS_ON_FROM = re.compile(r"(?:\b[^\W\d_]*[^\W\d_A-ZĄĆĘŁŃÓŚŹŻ]|,)\s*$")
-_RUNS_ON_TO = re.compile(r"\s*(?=[^\W\d_])[^\W\d_A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]*(?![.:@\w-])")
+# A sentence runs on across a line break from a line ending in a lower-case word into one
+# beginning with a lower-case word not followed by a full stop or colon ("tel."). A line ending
+# in punctuation (a comma included, as clause lists are written) or in a name stays apart.
+_LAST_WORD = re.compile(r"([^\W\d_]+)\s*$")
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)(?![.:@\w-])")
 
 
 def split_paragraphs(text: str) -> list[Span]:
@@ -77,8 +78,9 @@ def _sentence_lines(text: str, start: int, end: int) -> list[Span]:
     lines: list[Span] = []
     for line in re.finditer(r"[^\n]+", text[start:end]):
         line_from, line_to = start + line.start(), start + line.end()
-        if lines and _RUNS_ON_FROM.search(text, lines[-1][0], lines[-1][1]) \
-                and _RUNS_ON_TO.match(text, line_from, line_to):
+        last = _LAST_WORD.search(text, lines[-1][0], lines[-1][1]) if lines else None
+        first = _FIRST_WORD.match(text, line_from, line_to)
+        if last and first and last.group(1).islower() and first.group(1).islower():
             lines[-1] = (lines[-1][0], line_to)
         else:
             lines.append((line_from, line_to))
