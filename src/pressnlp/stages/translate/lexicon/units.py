@@ -48,6 +48,7 @@ class Unit:
     keep_form: bool = False  # copied as written: street names ("ul. Łąkowej"), "Ruda Śląska"
     text: str = ""  # the English
     used: Entry | None = None  # the entry a single word was translated with
+    sense: Entry | None = None  # the sense its neighbours choose (senses.tsv), before the lexicon's
 
     @property
     def token(self) -> Token:
