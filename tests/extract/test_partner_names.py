@@ -112,3 +112,10 @@ def test_subsidiaries_foreign_universities_and_list_members_need_no_gazetteer(ex
     listed = names(extract, "W projekcie biorą udział Politechnika Opolska (PO), Nowabus, Zarząd Transportu "
                             "Miejskiego w Opolu (ZTM) oraz Gmina Opole.")
     assert "Nowabus" in listed
+
+
+def test_polish_words_in_capitals_are_not_acronyms(extract):
+    found = names(extract, "Akcja SKLEP DOBRA dla seniorów. MY pomagamy, a GZM i NASK wspierają akcję. GZM zaprasza, "
+                           "NASK też.")
+    assert not {"SKLEP", "DOBRA", "MY"} & set(found)
+    assert {"GZM", "NASK"} <= {alias for p in found.values() for alias in [p["name"], *p["aliases"]]}

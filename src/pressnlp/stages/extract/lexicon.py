@@ -53,6 +53,7 @@ class Lexicon:
     functions: frozenset[str]
     organs: Phrases
     number_marks: frozenset[str]
+    documents: frozenset[str]
     subsidiary_suffixes: frozenset[str]
     # [grammar]
     head_initial: bool
@@ -140,6 +141,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         functions=_lower(orgs.get("functions", [])),
         organs=_phrases(orgs.get("organs", [])),
         number_marks=frozenset(orgs.get("number_marks", [])),
+        documents=_lower(orgs.get("documents", [])),
         subsidiary_suffixes=frozenset(orgs.get("subsidiary_suffixes", [])),
         head_initial=bool(grammar.get("head_initial", False)),
         sentence_case=bool(grammar.get("sentence_case", False)),

@@ -72,7 +72,7 @@ class NameBounds:
         """A person's name right after an organisation's ("Universität Leipzig Hans Müller"): a
         given name, followed by another capitalised word, once the name has its head and a word
         after it (in Polish right after the head too: "Powiat Anna Nowak"). In Polish the given name
-        and the next word must read as nominatives: a patron's is a genitive
+        and the next word must read as nominatives; elsewhere they must end the run: a patron's is a genitive
         ("Uniwersytet im. Adama Mickiewicza", "Fundacja Jana Pawła II")."""
         tokens = self.tokens
         token = tokens[chunk[position]]
@@ -85,7 +85,7 @@ class NameBounds:
         if self.language == "pl":
             return (any("imię" in r.labels and "nom" in r.cases for r in analyse_pl(token.text))
                     and any("nom" in r.cases for r in analyse_pl(following.text)))
-        return True
+        return position == len(chunk) - 2  # the name's last two words: a patron goes on ("… v Trenčíne")
 
     def _head_follows(self, chunk: list[int], position: int) -> bool:
         """A genitive link right before another organisation ("… del Ayuntamiento de València",

@@ -9,6 +9,7 @@ import re
 
 from pressnlp.lang.morphology import lemma, lemmas
 from pressnlp.lang.normalise import normalise
+from pressnlp.lang.pl.morphology import analyse_pl
 from pressnlp.stages.extract.gazetteer import Gazetteer, not_organisation_acronyms
 from pressnlp.stages.extract.lexicon import Lexicon
 from pressnlp.stages.extract.organisations.boundaries import NameBounds
@@ -20,6 +21,8 @@ from pressnlp.stages.extract.text import Doc
 
 Spans = list[tuple[int, int]]
 # A bracketed acronym: a capital letter (of any alphabet the packs use) and up to 11 more.
+# Parts of speech of short words that are never acronyms when written in capitals ("MY", "NAS").
+_FUNCTION_WORDS = frozenset({"ppron12", "ppron3", "prep", "conj", "comp", "qub", "siebie"})
 _BRACKETED_ACRONYM = re.compile(r"\(([A-ZĄĆĘŁŃÓŚŹŻÀ-ÞА-ЯІЇЄҐ][\w.&-]{1,11})\)")
 
 
@@ -218,7 +221,8 @@ class CandidateFinder:
             if not token.is_acronym:
                 continue
             name = _without_possessive(token.text, self.words.all.possessive_endings)
-            if name in ignored or ROMAN_NUMERAL.match(token.text) or self.words.in_capitals_line(token):
+            if (name in ignored or ROMAN_NUMERAL.match(token.text) or self.words.in_capitals_line(token)
+                    or self._word_in_capitals(name)):
                 continue
             if any(ch.isdigit() for ch in token.text) or _inside(token.start, names):
                 continue
@@ -229,6 +233,18 @@ class CandidateFinder:
                                             key=name.lower(), kind="acronym",
                                             is_programme=self.builder.is_programme([token], token.start),
                                             words=[name.lower()]))
+
+    def _word_in_capitals(self, word: str) -> bool:
+        """A Polish word written in capitals, not an acronym: "BANK", "POMOCY", "KATOWICE" (four
+        letters or more, every reading a common word or a place) or a pronoun such as "MY". Names
+        of institutions and firms ("NASK", "ORLEN") and short words ("PAN") stay acronyms."""
+        if self.words.language != "pl":
+            return False
+        readings = analyse_pl(word.lower())
+        if not readings or any(label.startswith(("nazwa_instytucji", "nazwa_firmy", "nazwa_organizacji"))
+                               for r in readings for label in r.labels):
+            return False
+        return len(word) >= 4 or all(r.pos in _FUNCTION_WORDS for r in readings)
 
     def gazetteer_names(self, gazetteer: Gazetteer, covered: Spans) -> None:
         """Gazetteer entries (programmes too, which other names may cover)."""

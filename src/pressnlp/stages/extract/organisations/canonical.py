@@ -154,8 +154,8 @@ class MentionBuilder:
         if first_forms & programme_words:
             return True
         two = " ".join(lemma(t.text, self.language) for t in words[:2])
-        if two in programme_words:
-            return True
+        if two in programme_words or (first_forms | {two}) & self.words.documents:
+            return True  # documents too: "Memorandum of Understanding" is no partner
         last = words[-1]
         if not self.words.lex.head_initial and len(words) > 1 and (
                 {last.text.lower()} | set(lemmas(last.text, self.language))) & programme_words:

@@ -31,6 +31,7 @@ class NameWords:
         self.connectors = {c.rstrip(".") for c in connectors}
         self.descriptors = self.lex.descriptors | self.en.descriptors
         self.programme_words = self.lex.programme_words | self.en.programme_words
+        self.documents = self.lex.documents | self.en.documents
         self.not_names = self.lex.not_names | self.en.not_names
         self.units = self.lex.units | self.en.units
         self.functions = self.lex.functions | self.en.functions
