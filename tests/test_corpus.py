@@ -182,6 +182,15 @@ def squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
+# "name(at)domain.de", "name [at] domain.ie", "name(małpa)domain.pl": releases hide e-mails from
+# harvesters this way; the gold holds the address itself.
+OBFUSCATED_AT = re.compile(r"\s*[(\[]\s*(?:at|małpa|malpa)\s*[)\]]\s*", re.IGNORECASE)
+
+
+def readable_emails(text: str) -> str:
+    return OBFUSCATED_AT.sub("@", text)
+
+
 def word_count(text: str) -> int:
     return sum(1 for token in text.split() if any(char.isalnum() for char in token))
 
@@ -234,7 +243,7 @@ def test_gold_texts_occur_in_document(record):
     text = squeeze(document_text(record["id"]))
     missing = [date["text"] for date in record["facts"]["dates"] if squeeze(date["text"]) not in text]
     for contact in record["facts"]["contacts"]:
-        if contact["kind"] == "email" and contact["value"] not in text.casefold():
+        if contact["kind"] == "email" and contact["value"] not in readable_emails(text).casefold():
             missing.append(contact["value"])
         if contact["kind"] == "url" and contact["value"] not in text:
             missing.append(contact["value"])

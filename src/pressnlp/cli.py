@@ -104,7 +104,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         raise PressnlpError(f"{args.gold}: gold file not found")
     if not (Path(args.out) / "results.jsonl").is_file():
         raise PressnlpError(f"{args.out}: no results.jsonl; run `pressnlp run CORPUS -o {args.out}` first")
-    result = evaluate_run(args.gold, args.out, split=args.split)
+    result = evaluate_run(args.gold, args.out, split=args.split, without=args.without)
     print(result.table())
     if args.json:
         from pressnlp.io.writers import atomic_write_bytes
@@ -226,6 +226,28 @@ def _cmd_models_convert(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_models_fetch(args: argparse.Namespace) -> int:
+    from pressnlp.core.config import load_config
+    from pressnlp.core.stage import build_options
+    from pressnlp.models import fetch_model
+    from pressnlp.stages.translate.stage import TranslateOptions
+
+    config = load_config(args.config)
+    options = build_options(TranslateOptions, config.stage_options.get("translate", {}),
+                            prefix="stages.translate", source=config.source)
+    model_id = args.model or options.models.get(args.language)
+    if model_id is None:
+        configured = ", ".join(sorted(options.models)) or "none"
+        raise PressnlpError(f"no translation model configured for '{args.language}' (configured: {configured}); "
+                            f"name one with --model or in [stages.translate] models")
+    model_dir = Path(args.model_dir) if args.model_dir else options.model_dir
+    target = fetch_model(model_id, model_dir=model_dir, revision=args.revision, quantization=args.quantization,
+                         force=args.force)
+    print(f"fetched {model_id}@{args.revision} and converted it ({args.quantization}) -> {target}; "
+          f"backend 'auto' now translates {args.language} with it")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pressnlp", description="Press releases in, knowledge out.")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv: debug)")
@@ -268,6 +290,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--split", choices=("dev", "test"), help="score only this split of the gold")
     evaluate.add_argument("--json", help="also write the scores, with per-document detail, to this file")
     evaluate.add_argument("--plot", help="also write PNG charts into this folder")
+    evaluate.add_argument("--without", action="append", default=[], metavar="PART",
+                          help="also score the run's facts extracted again without this part of the extract stage "
+                               "(gazetteer: the built-in gazetteer), with the run's own config; repeatable")
     evaluate.set_defaults(handler=_cmd_evaluate)
 
     show_cmd = commands.add_parser("show", help="print one release's facts and summary")
@@ -308,6 +333,16 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("target", help="output folder")
     convert.add_argument("--quantization", default="int8", help="int8, int8_float16, float16, float32")
     convert.set_defaults(handler=_cmd_models_convert)
+    fetch = model_commands.add_parser("fetch", help="download a language's configured model and convert it (needs "
+                                      "the Hugging Face hub or HF_ENDPOINT)")
+    fetch.add_argument("language", help="source language code, e.g. pl ([stages.translate] models names its model)")
+    fetch.add_argument("-c", "--config", help="pipeline config (TOML); default: the packaged one")
+    fetch.add_argument("--model", help="hub id to fetch instead of the configured one")
+    fetch.add_argument("--revision", default="main", help="branch, tag or commit (default: main)")
+    fetch.add_argument("--model-dir", help="where models go (default: [stages.translate] model_dir, models/)")
+    fetch.add_argument("--quantization", default="int8", help="int8 (default), int8_float16, float16, float32")
+    fetch.add_argument("--force", action="store_true", help="fetch and convert again over an existing model")
+    fetch.set_defaults(handler=_cmd_models_fetch)
     return parser
 
 

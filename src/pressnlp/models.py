@@ -13,6 +13,7 @@ import logging
 import os
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from pressnlp.core.errors import PressnlpError
 
@@ -177,3 +178,64 @@ def convert_model(src: str | Path, dst: str | Path, quantization: str | None = "
             "max_position_embeddings": config.get("max_position_embeddings")}
     (Path(output) / CONVERSION_INFO).write_text(json.dumps(info, indent=2), encoding="utf-8")
     return Path(output)
+
+
+# What `fetch_model` downloads: configuration, tokenizer and weights, not the other frameworks' copies
+# (tf_model.h5, flax_model.msgpack, rust_model.ot) a hub repository often carries beside them.
+FETCH_PATTERNS = ("*.json", "*.spm", "*.model", "*.txt", "*.safetensors", "pytorch_model.bin")
+
+
+def fetch_model(model_id: str, *, model_dir: str | Path = "models", revision: str = "main",
+                quantization: str | None = "int8", force: bool = False) -> Path:
+    """Download `model_id` from the Hugging Face hub (HF_ENDPOINT is honoured) into
+    `<model_dir>/<model_id>` and convert it for CTranslate2 into `<model_dir>/<model_id>-ct2`, the
+    place `backend = "auto"` looks first.
+
+    The revision is resolved to its commit before anything is downloaded, so that the files all come
+    from one commit; each file's SHA-256 is checked against the hub's record of it where the hub
+    keeps one (weights) and written, with the commit, into the converted model's CONVERSION_INFO.
+    """
+    if hub_offline():
+        raise PressnlpError("HF_HUB_OFFLINE is set: fetching a model needs the hub; unset it on a machine "
+                            "with internet, or copy the model folder over (see models/README.md)")
+    try:
+        from huggingface_hub import HfApi, snapshot_download
+    except ImportError as exc:
+        raise PressnlpError("fetching models needs huggingface_hub: pip install 'pressnlp[neural]'") from exc
+    root = Path(model_dir).expanduser()
+    source, converted = root / model_id, root / (model_id + CONVERTED_SUFFIX)
+    if converted.exists() and any(converted.iterdir()) and not force:
+        raise PressnlpError(f"{converted} exists; pass --force to fetch and convert again")
+    api = HfApi()
+    try:
+        commit = api.model_info(model_id, revision=revision).sha
+        tree = {entry.path: entry for entry in api.list_repo_tree(model_id, revision=commit, recursive=True)}
+        snapshot_download(model_id, revision=commit, local_dir=source, allow_patterns=list(FETCH_PATTERNS))
+    except Exception as exc:  # noqa: BLE001 - network, unknown id, bad revision: one clear message
+        raise PressnlpError(f"cannot fetch {model_id}@{revision} from {api.endpoint}: {exc}") from exc
+    checksums = _verified_checksums(source, tree)
+    output = convert_model(source, converted, quantization=quantization, force=True)
+    info_path = output / CONVERSION_INFO
+    info = json.loads(info_path.read_text("utf-8"))
+    info.update(source=model_id, source_path=str(source), revision=commit, files=checksums)
+    info_path.write_text(json.dumps(info, indent=2, sort_keys=True), encoding="utf-8")
+    model_digest.cache_clear()
+    return output
+
+
+def _verified_checksums(folder: Path, tree: dict[str, Any]) -> dict[str, str]:
+    """SHA-256 of every downloaded file, checked against the hub's LFS record where there is one."""
+    checksums: dict[str, str] = {}
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and ".cache" not in p.relative_to(folder).parts):
+        name = path.relative_to(folder).as_posix()
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(2**20), b""):
+                digest.update(block)
+        checksums[name] = digest.hexdigest()
+        lfs = getattr(tree.get(name), "lfs", None)
+        expected = getattr(lfs, "sha256", None)
+        if expected and expected != checksums[name]:
+            raise PressnlpError(f"{name} of the fetched model does not match the hub's checksum "
+                                f"({checksums[name][:12]}… vs {expected[:12]}…); fetch again")
+    return checksums

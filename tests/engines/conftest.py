@@ -2,6 +2,8 @@ import pytest
 
 RELEASE = """Komunikat prasowy nr {n}
 
+Nabór wniosków nr {n} w programie wsparcia gmin
+
 Katowice, {day} marca 2024 r.
 
 Górnośląsko-Zagłębiowska Metropolia ogłosiła {n}. nabór wniosków w programie wsparcia gmin.

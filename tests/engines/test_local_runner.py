@@ -28,7 +28,7 @@ def test_run_writes_sorted_results_docs_and_manifest(small_corpus, tmp_path, run
     broken = next(r for r in records if r["id"] == "b/broken.docx")
     assert broken["errors"][0]["stage"] == "read"
     good = next(r for r in records if r["id"] == "a/release-01.txt")
-    assert good["title"] == "Komunikat prasowy nr 2"
+    assert good["title"] == "Nabór wniosków nr 2 w programie wsparcia gmin"  # the label line above is not the title
     assert good["date"] == "2024-03-02"
     assert good["source"]["encoding"] == "utf-8"
     assert (out / "docs" / "a" / "release-01.txt.json").is_file()
@@ -105,7 +105,7 @@ def test_cli_exit_codes(small_corpus, tmp_path, capsys):
     assert main(["run", str(small_corpus), "-o", str(tmp_path / "out"), "-c", str(config), "--no-progress"]) == 0
     assert main(["validate", str(tmp_path / "out" / "results.jsonl")]) == 0
     assert main(["show", str(tmp_path / "out"), "a/release-01.txt"]) == 0
-    assert "Komunikat prasowy nr 2" in capsys.readouterr().out
+    assert "Nabór wniosków nr 2 w programie wsparcia gmin" in capsys.readouterr().out
     assert main(["show", str(tmp_path / "out"), "nope.txt"]) == 2
     missing_config = str(tmp_path / "nope.toml")
     assert main(["run", str(small_corpus), "-o", str(tmp_path / "o2"), "-c", missing_config]) == 2

@@ -159,7 +159,8 @@ def untranslated_record(record) -> dict:
     untranslated["summary"]["en"] = None
     untranslated["stages"]["translate"] = {"status": "skipped", "ms": 0.1, "reason": (
         'no translation model for Polish (pl): add one under [stages.translate] models = '
-        '{ pl = "Helsinki-NLP/opus-mt-pl-en" } and put it in models/ (see models/README.md)')}
+        '{ pl = "Helsinki-NLP/opus-mt-pl-en" } and put it in models/ (`pressnlp models fetch pl` does it; '
+        'see models/README.md)')}
     return untranslated
 
 

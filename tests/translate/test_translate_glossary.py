@@ -1,4 +1,6 @@
 """Glossary: fixed translations and kept terms, matched in Polish inflected forms."""
+from pathlib import Path
+
 import pytest
 
 from pressnlp.core.errors import ConfigError, PressnlpError
@@ -77,3 +79,51 @@ def test_a_csv_form_with_a_bar_is_refused_and_the_file_keeps_its_terms(tmp_path)
     with pytest.raises(PressnlpError, match="cannot contain '|'"):
         write_glossary(path, [GlossaryEntry("A", "B", ("x|y",))])
     assert read_glossary(path) == [GlossaryEntry("GZM", None)]
+
+
+def test_a_whole_name_covered_by_terms_gets_their_english_and_partial_cover_gets_none():
+    glossary = Glossary([GlossaryEntry("Urząd Miasta", "City Hall"), GlossaryEntry("Rybnik", None)], "pl")
+    assert glossary.english_name("Urzędu Miasta Rybnika") == "City Hall Rybnika"
+    assert glossary.english_name("Urząd Miasta Rybnika Wschód") is None
+    assert glossary.english_name("Rybnik") is None  # only kept terms: nothing translated
+
+
+def test_glossary_terms_name_partners_in_english(tmp_path):
+    """A user's term for an organisation sets the partner's name_en, as it sets the translation."""
+    from pressnlp.api import Pipeline
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    release = corpus / "pl" / "2023-03-rybnicki-klaster-energii-fotowoltaika.txt"
+    glossary = tmp_path / "glossary.toml"
+    glossary.write_text('"Rybnicki Klaster Energii" = "Rybnik Energy Cluster"\n'
+                        '"Urząd Miasta Rybnika" = "Rybnik City Hall"\n', encoding="utf-8")
+    config = {"stages": {"translate": {"glossary": str(glossary)}}}
+    record = Pipeline.from_config(config).process_file(release)
+    names = {partner["name"]: partner["name_en"] for partner in record["facts"]["partners"]}
+    assert names["Rybnicki Klaster Energii"] == "Rybnik Energy Cluster"
+    assert names["Urząd Miasta Rybnika"] == "Rybnik City Hall"
+    assert "Rybnik Energy Cluster" in record["translation"]["text"]
+    default = Pipeline.from_config({}).process_file(release)
+    assert {p["name"]: p["name_en"] for p in default["facts"]["partners"]}["Rybnicki Klaster Energii"] != \
+        "Rybnik Energy Cluster"
+
+
+def test_the_built_in_glossary_gives_institutions_their_official_english_names():
+    """Gazetteer institutions translate to their official names, inflected forms too; a name
+    English keeps as it is stays as written (no word-by-word translation)."""
+    from pressnlp.api import Pipeline
+
+    pipeline = Pipeline.from_config({"pipeline": {"stages": ["read", "detect", "translate"]}})
+    text = ("Naukowcy z Uniwersytetu Warszawskiego współpracują z Bankiem Gospodarstwa Krajowego. "
+            "Projekt wspiera Narodowe Centrum Badań i Rozwoju.")
+    record = pipeline.process_bytes(text.encode(), id="t.txt", format="txt")
+    english = record["translation"]["text"]
+    assert "University of Warsaw" in english
+    assert "Bank Gospodarstwa Krajowego" in english
+    assert "National Centre for Research and Development" in english
+
+
+def test_a_short_unknown_name_does_not_match_common_words_by_its_stem():
+    glossary = Glossary([GlossaryEntry("Energa", "Energa")], "pl")
+    assert _matches(glossary, "Magazyn energii zasili basen.") == []
+    assert _matches(glossary, "Umowę podpisała Energa.") == [("Energa", "Energa")]

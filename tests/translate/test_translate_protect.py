@@ -1,4 +1,6 @@
 """Protected spans: found, masked as placeholders, restored verbatim whatever the engine did."""
+import pytest
+
 from pressnlp.stages.translate.base import PLACEHOLDER_RE
 from pressnlp.stages.translate.protect import PROTECT_KINDS, Span, choose_spans, find_protected, mask, unmask
 
@@ -63,3 +65,17 @@ def test_overlaps_keep_the_longest_at_the_same_start():
 def test_a_sentence_of_only_protected_spans_needs_no_engine():
     masked = mask("biuro@gzm.pl", choose_spans(find_protected("biuro@gzm.pl", PROTECT_KINDS)))
     assert not masked.has_words
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("Firma Solaris Bus & Coach dostarczy autobusy.", ["Solaris Bus & Coach"]),
+    ("Umowę z Institute of Science and Technology Austria podpisano wczoraj.",
+     ["Institute of Science and Technology Austria"]),
+    ("Spółka Kowalski & Partnerzy wygrała przetarg.", ["Kowalski & Partnerzy"]),
+    ("Umowę podpisały Uniwersytet Jagielloński i Politechnika Krakowska.", []),
+    ("Dyrektor Instytutu, Jan Nowak, oraz Anna Kowalska.", []),
+])
+def test_english_names_inside_a_polish_sentence_are_kept_as_written(sentence, kept):
+    spans = [span for span in find_protected(sentence, ["foreign"], "pl") if span.kind == "foreign"]
+    assert [sentence[span.start:span.end] for span in spans] == kept
+    assert all(span.output == sentence[span.start:span.end] for span in spans)

@@ -181,11 +181,12 @@ def test_a_language_without_any_backend_is_skipped_with_a_reason_not_an_error(tm
         assert record["translation"] is None and record["errors"] == []
     assert german[SKIP_REASON_KEY] == (
         'no translation model for German (de): add one under [stages.translate] models = '
-        '{ de = "Helsinki-NLP/opus-mt-de-en" } and put it in ' f'{tmp_path / "models"}/ (see models/README.md)')
+        '{ de = "Helsinki-NLP/opus-mt-de-en" } and put it in ' f'{tmp_path / "models"}/ '
+        '(`pressnlp models fetch de` does it; see models/README.md)')
     # a configured model that is not on disk: where to put it
     assert polish[SKIP_REASON_KEY].startswith(
-        f"the translation model Helsinki-NLP/opus-mt-pl-en for Polish (pl) is not available here: put it in "
-        f"{tmp_path / 'models'}/")
+        "the translation model Helsinki-NLP/opus-mt-pl-en for Polish (pl) is not available here: run "
+        f"`pressnlp models fetch pl` on a machine with internet, or put it in {tmp_path / 'models'}/")
     # one warning per language, with the details of what was tried when a model was configured
     assert len(stage.context.warnings) == 2
     assert stage.context.warnings[0] == f"translate: {german[SKIP_REASON_KEY]}"

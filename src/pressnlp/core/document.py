@@ -34,6 +34,11 @@ class DocumentContext:
     (the read stage's `DATELINE`: where the release's date line is in `text`)."""
 
 
+GLOSSARY_NOTE = "translate.glossary"
+"""DocumentContext.notes key under which the translate stage leaves the glossary that translated a
+document: an object with `english_name(name) -> str | None`, which the extract stage asks for the
+English names of partners, so that a user's terminology names them as it translates them."""
+
 # A record with its working data, as engines hand documents to a pipeline.
 Document = tuple[dict[str, Any], DocumentContext]
 

@@ -51,6 +51,11 @@ class Morphology:
     def lemmas(self, word: str) -> frozenset[str]:
         return self.possible_lemmas(word) | {word.lower()}
 
+    def is_common_word(self, word: str) -> bool:
+        """True when the word is known to be of the general vocabulary and never a name ("Firma",
+        not "Solaris"); False when unknown, which is all this base can say."""
+        return False
+
 
 class Simplemma(Morphology):
     """simplemma's lookup tables: one lemma a word, no analysis (languages without their own analyser)."""
@@ -89,6 +94,8 @@ class Boilerplate:
     """A line that contains one of these anywhere is boilerplate."""
     phone_labels: tuple[str, ...] = ()
     """Words before a phone number ("tel", "phone"): a sentence with one is contact detail."""
+    release_labels: tuple[str, ...] = ()
+    """Names of the kind of document ("PRESS RELEASE") on a line above the headline (`lang.labels`)."""
 
 
 class Language:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from pressnlp.core.errors import StageError
-from pressnlp.io.readers.clean import clean_text, guess_title, join_blocks
+from pressnlp.io.readers.clean import clean_text, join_blocks, title_or_guess
 from pressnlp.io.readers.encoding import decode_text
 from pressnlp.lang.dates import find_release_date
 
@@ -80,6 +80,6 @@ def _finish(text: str, title: str | None, date: str | None, encoding: str | None
     """The date line is looked for once per document: the title guess skips it, and the extract
     stage gets it through the read stage instead of looking again."""
     dateline = find_release_date(text)
-    title = " ".join(clean_text(title).split()) if title else guess_title(text, dateline)
+    title = title_or_guess(title, text, dateline)
     return ReadResult(text=text, title=title or None, date=date or (dateline[0] if dateline else None),
                       encoding=encoding, dateline=dateline)

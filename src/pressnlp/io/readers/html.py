@@ -23,6 +23,7 @@ from lxml import html as lxml_html
 from pressnlp.core.errors import StageError
 from pressnlp.io.readers.encoding import decode_text, normalise_encoding, refuse_binary
 from pressnlp.lang.dates import find_release_date, parse_iso_date
+from pressnlp.lang.labels import is_release_label
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +88,8 @@ def read_html(data: bytes) -> HtmlContent:
         blocks = _plain_blocks(page) or blocks or _tag_stripped_blocks(page)
     if not blocks:
         raise StageError("the HTML page contains no readable text")
-    title = _meta_title(tree) or _first_heading(tree, blocks) or _title_element(tree)
+    title = next((candidate for candidate in (_meta_title(tree), _first_heading(tree, blocks), _title_element(tree))
+                  if candidate and not is_release_label(candidate)), None)
     if title and " ".join(blocks[0].split()) != " ".join(title.split()):
         blocks.insert(0, title)  # the text starts with its title, as a plain-text release does
     dateline = _dateline(tree)
@@ -210,14 +212,21 @@ def _meta_title(tree: etree._Element | None) -> str | None:
 
 
 def _first_heading(tree: etree._Element | None, blocks: list[str]) -> str | None:
-    """The first <h1> that belongs to the release (its text is in the extracted blocks)."""
+    """The first <h1> that belongs to the release (its text is in the extracted blocks); when that
+    <h1> is a label ("Pressemitteilung"), the next <h1> or <h2>, the headline."""
     if tree is None:
         return None
     content = " ".join(" ".join(blocks).split())
-    for heading in tree.iter("h1"):
+    after_label = False
+    for heading in tree.iter("h1", "h2"):
+        if heading.tag == "h2" and not after_label:
+            continue
         text = " ".join(heading.text_content().split())
-        if text and text in content:
+        if not text or text not in content:
+            continue
+        if not is_release_label(text):
             return text
+        after_label = True
     return None
 
 

@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from pressnlp.core.document import DocumentContext
+from pressnlp.core.document import GLOSSARY_NOTE, DocumentContext
 from pressnlp.core.errors import StageError
 from pressnlp.core.stage import Stage, build_options
 from pressnlp.lang.dates import parse_iso_date
@@ -120,6 +120,8 @@ class ExtractStage(Stage):
                   reference=parse_iso_date(record.get("date")))
         if DATELINE in notes:
             doc.dateline = notes[DATELINE]  # found by the read stage; not looked for again
+        if GLOSSARY_NOTE in notes:
+            doc.terminology = notes[GLOSSARY_NOTE]  # the translate stage's glossary
         facts: dict[str, list[dict[str, Any]]] = {name: [] for name in FACT_FIELDS}
         for name, extractor in zip(self.extractor_classes, self.extractors, strict=True):
             started = time.perf_counter()

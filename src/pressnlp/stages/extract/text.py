@@ -9,7 +9,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from pressnlp.lang.dates import find_release_date
 from pressnlp.lang.segment import split_paragraphs, split_sentences
@@ -63,6 +63,12 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+class Terminology(Protocol):
+    """A user's glossary as the extractors ask it (core.document.GLOSSARY_NOTE)."""
+
+    def english_name(self, name: str) -> str | None: ...
+
+
 class Doc:
     """One release as the extractors see it; every analysis is computed on first use."""
 
@@ -73,6 +79,8 @@ class Doc:
         self.title = title
         self.reference = reference
         self.lexicon: Lexicon = lexicon(language)
+        self.terminology: Terminology | None = None
+        """The user's glossary, when the translate stage used one for this document."""
         # Analyses one extractor computes and another reuses (organisation mentions, people).
         self.cache: dict[str, Any] = {}
 

@@ -20,7 +20,7 @@ from pressnlp.stages.summarize import rank
 from pressnlp.stages.summarize.abstractive import AbstractiveSummarizer
 from pressnlp.stages.summarize.align import aligned_english
 from pressnlp.stages.summarize.boilerplate import word_count
-from pressnlp.stages.summarize.candidates import Sentence, candidate_sentences
+from pressnlp.stages.summarize.candidates import Sentence, candidate_sentences, fallback_sentences
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,12 @@ class SummarizeStage(Stage):
 
     def process(self, record: dict[str, Any]) -> dict[str, Any]:
         language = (record.get("language") or {}).get("code") or "und"
-        sentences = candidate_sentences(record.get("text") or "", language, record.get("title"))
+        text = record.get("text") or ""
+        sentences = candidate_sentences(text, language, record.get("title")) or fallback_sentences(text, language)
+        if not sentences and word_count(text) > 0:
+            # An empty summary of a release with text must not pass as a result.
+            raise StageError("no sentence of the text can be summarised (it holds only headings, "
+                             "lists, contact details or fragments)")
         if self.options.method == "abstractive":
             record["summary"] = self._abstractive(sentences, language)
             return record

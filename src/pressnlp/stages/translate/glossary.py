@@ -38,14 +38,14 @@ from pathlib import Path
 from pressnlp.core.errors import ConfigError, PressnlpError
 from pressnlp.io.writers import atomic_write_bytes
 from pressnlp.lang.pl.morphology import analyse_pl
-from pressnlp.stages.translate.protect import Span
+from pressnlp.stages.translate.protect import Span, choose_spans
 
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+")
 _JOINER = re.compile(r"[\s\-–‑]*")  # what may stand between the words of a term
 # A word morfeusz2 does not know matches by prefix: its last letters may inflect.
-_STEM_MIN_LENGTH = 5
+_STEM_MIN_LENGTH = 5  # letters left once the inflection is cut: "Energa" must not match "energii"
 _INFLECTION_LETTERS = 2
 _MAX_ENDING = 5
 # A file changed this recently may change again without a new (mtime, size): its content decides.
@@ -88,6 +88,15 @@ class Glossary:
         self._patterns = [(words, entry) for words, entry in self._patterns if words]
         # Longest terms first, so "Urząd Marszałkowski Województwa Śląskiego" beats "Urząd Marszałkowski".
         self._patterns.sort(key=lambda pattern: -len(pattern[0]))
+        # Which patterns a word may start (by its keys; by stem for words morfeusz2 does not know),
+        # so that a sentence is not tried against every term of a long glossary at every word.
+        self._starting: dict[str, list[int]] = {}
+        self._stem_starting: list[int] = []
+        for index, (words, _entry) in enumerate(self._patterns):
+            if words[0].stem:
+                self._stem_starting.append(index)
+            for key in words[0].keys:
+                self._starting.setdefault(key, []).append(index)
 
     def __bool__(self) -> bool:
         return bool(self.entries)
@@ -113,7 +122,7 @@ class Glossary:
                 continue
             keys, known = self._word_keys(word)
             stem = None
-            if not known and len(word) >= _STEM_MIN_LENGTH and self.language == "pl":
+            if not known and len(word) - _INFLECTION_LETTERS >= _STEM_MIN_LENGTH and self.language == "pl":
                 stem = word.casefold()[:-_INFLECTION_LETTERS]
             words.append(_TermWord(keys, stem))
         return tuple(words)
@@ -126,7 +135,10 @@ class Glossary:
         token_keys = [self._word_keys(token.group())[0] for token in tokens]
         spans: list[Span] = []
         for first in range(len(tokens)):
-            for words, entry in self._patterns:
+            candidates = {*self._stem_starting}
+            for key in token_keys[first]:
+                candidates.update(self._starting.get(key, ()))
+            for words, entry in (self._patterns[index] for index in sorted(candidates)):
                 last = first + len(words) - 1
                 if last >= len(tokens) or not self._matches(words, tokens, token_keys, first, sentence):
                     continue
@@ -136,6 +148,21 @@ class Glossary:
                 else:
                     spans.append(Span(start, end, "glossary", entry.translation))
         return spans
+
+    def english_name(self, name: str) -> str | None:
+        """The glossary's English for a whole name, also inflected ("Urzędu Marszałkowskiego" →
+        "Marshal's Office"); None unless its terms cover every word of it and one is translated."""
+        spans = choose_spans(self.find(name))
+        if not any(span.kind == "glossary" for span in spans):
+            return None
+        covered = {offset for span in spans for offset in range(span.start, span.end)}
+        if any(word.start() not in covered for word in _WORD.finditer(name)):
+            return None
+        pieces, position = [], 0
+        for span in spans:
+            pieces += [name[position:span.start], span.output]
+            position = span.end
+        return "".join([*pieces, name[position:]]).strip()
 
     @staticmethod
     def _matches(words: tuple[_TermWord, ...], tokens: list[re.Match[str]],

@@ -10,9 +10,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from pressnlp import lang
 from pressnlp.stages.translate.base import PLACEHOLDER_RE, placeholder
 
-PROTECT_KINDS = ("email", "url", "phone", "number", "acronym")
+PROTECT_KINDS = ("email", "url", "phone", "number", "acronym", "foreign")
 
 _UPPER = "A-ZĄĆĘŁŃÓŚŹŻÄÖÜÁČĎÉĚÍŇŘŠŤÚŮÝŽ"
 _TLDS = "pl|eu|com|org|net|gov|edu|info|biz|io|de|uk|cz|sk|ua|fr|es|it|nl|be|at|ch|lt|lv|ee|hu|se|no|dk|fi"
@@ -30,6 +31,12 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"MWp|kWp|MW|kW|GW|°C)(?![\w²³])"),
     "acronym": re.compile(rf"(?<![\w-])[{_UPPER}][{_UPPER}0-9]*[{_UPPER}](?:-\d+)?(?![\w-])"),
 }
+# English names inside a release in another language ("Institute of Science and Technology Austria",
+# "Solaris Bus & Coach"): capitalised words joined by English function words, one of them "of", "and",
+# "for", "the" or "&" — words no pack language uses between the parts of its own names.
+_CAPITALISED = rf"[{_UPPER}][\w'’-]*"
+_ENGLISH_NAME = re.compile(rf"(?<![\w-]){_CAPITALISED}(?:\s+(?:(?:of|and|for|the|on|in|at|&)\s+)*{_CAPITALISED})+")
+_ENGLISH_JOINER = re.compile(r"\s(?:of|and|for|the|&)\s")
 _TRAILING_PUNCTUATION = ".,;:!?)]}'\""
 _SENTENCE_END = re.compile(r"[\s.!?…:;\"'”»)\]]*$")
 
@@ -44,13 +51,16 @@ class Span:
     output: str
 
 
-def find_protected(sentence: str, kinds: Iterable[str]) -> list[Span]:
-    """Protected spans of the requested kinds (possibly overlapping; see `choose_spans`)."""
+def find_protected(sentence: str, kinds: Iterable[str], language: str | None = None) -> list[Span]:
+    """Protected spans of the requested kinds (possibly overlapping; see `choose_spans`);
+    `language`, the sentence's, tells its own words from the start of an English name."""
     kinds = set(kinds)
     spans: list[Span] = []
+    if "foreign" in kinds and not _mostly_uppercase(sentence):
+        spans.extend(_english_names(sentence, language))
     # Text that already looks like a placeholder must survive restoration unchanged.
     spans.extend(Span(m.start(), m.end(), "placeholder", m.group()) for m in PLACEHOLDER_RE.finditer(sentence))
-    for kind in PROTECT_KINDS:
+    for kind in _PATTERNS:
         if kind not in kinds or (kind == "acronym" and _mostly_uppercase(sentence)):
             continue
         for match in _PATTERNS[kind].finditer(sentence):
@@ -60,6 +70,20 @@ def find_protected(sentence: str, kinds: Iterable[str]) -> list[Span]:
             if kind == "phone" and not _is_phone(match.group()):
                 continue
             spans.append(Span(start, end, kind, sentence[start:end]))
+    return spans
+
+
+def _english_names(sentence: str, language: str | None) -> list[Span]:
+    """English names kept as written, without the sentence's own common words before them
+    ("Firma Solaris Bus & Coach" keeps "Solaris Bus & Coach")."""
+    morphology = pack.morphology if (pack := lang.find(language)) else None
+    spans = []
+    for match in _ENGLISH_NAME.finditer(sentence):
+        start, name = match.start(), match.group()
+        while morphology and (first := re.match(r"\S+\s+", name)) and morphology.is_common_word(first.group().strip()):
+            start, name = start + first.end(), name[first.end():]
+        if _ENGLISH_JOINER.search(name):
+            spans.append(Span(start, start + len(name), "foreign", name))
     return spans
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pressnlp import lang
+from pressnlp.core.document import GLOSSARY_NOTE, DocumentContext
 from pressnlp.core.errors import OptionError
 from pressnlp.core.stage import Stage
 from pressnlp.lang.segment import split_paragraphs, split_sentences
@@ -49,7 +50,7 @@ MEMORY_FILE = "translation-memory.sqlite"
 # A list marker or bullet at the start of a line stays as written; only the item is translated.
 _LINE_MARKER = re.compile(r"^(?:[-–—•*▪·►]|\d{1,3}[.)]|[a-zA-Z][)])\s+")
 _GLOSSARY_KINDS = ("glossary", "term")
-ProtectKind = Literal["email", "url", "phone", "number", "acronym"]
+ProtectKind = Literal["email", "url", "phone", "number", "acronym", "foreign"]
 
 
 @dataclass
@@ -254,11 +255,13 @@ class TranslateStage(Stage):
         if options.backend not in ("auto", "marian", "ctranslate2"):
             return f"the translation backend '{options.backend}' cannot translate {name}"
         if model:
-            return (f"the translation model {model} for {name} is not available here: put it in "
-                    f"{options.model_dir}/ (see models/README.md) or set allow_download = true")
+            return (f"the translation model {model} for {name} is not available here: run "
+                    f"`pressnlp models fetch {language}` on a machine with internet, or put it in "
+                    f"{options.model_dir}/ (see models/README.md)")
         example = f"Helsinki-NLP/opus-mt-{language}-{self.context.target_language}"
         return (f"no translation model for {name}: add one under [stages.translate] "
-                f"models = {{ {language} = \"{example}\" }} and put it in {options.model_dir}/ (see models/README.md)")
+                f"models = {{ {language} = \"{example}\" }} and put it in {options.model_dir}/ "
+                f"(`pressnlp models fetch {language}` does it; see models/README.md)")
 
     def _glossary(self, language: str) -> Glossary:
         """Built-in, user file and `keep` terms of one source language; later ones override."""
@@ -274,6 +277,17 @@ class TranslateStage(Stage):
         return self._glossaries[key]
 
     # --- processing ---------------------------------------------------------------------------
+    def process_documents(self, records: list[dict[str, Any]],
+                          contexts: list[DocumentContext]) -> list[dict[str, Any]]:
+        """Also leaves each translated document's glossary in its notes (GLOSSARY_NOTE), so that
+        the user's terminology names partners in English the way it translates them."""
+        records = self.process_batch(records)
+        for record, context in zip(records, contexts, strict=True):
+            translation = record.get("translation")
+            if translation and (glossary := self._glossary(translation["source_language"])):
+                context.notes[GLOSSARY_NOTE] = glossary
+        return records
+
     def process_batch(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         self.setup()
         self._refresh_glossary()
@@ -325,7 +339,8 @@ class TranslateStage(Stage):
         core = sentence[len(prefix):]
         if translator is None:
             return _Unit(source, "", None, original=sentence)
-        spans = choose_spans([*self._glossary(language).find(core), *find_protected(core, self.options.protect)])
+        spans = choose_spans([*self._glossary(language).find(core),
+                              *find_protected(core, self.options.protect, language)])
         masked = mask(core, spans)
         unit = _Unit(source, prefix, masked, translator, original=sentence)
         if masked.has_words:
@@ -419,7 +434,14 @@ def _span_language(span: tuple[int, int], segments: list[dict[str, Any]]) -> str
 
 
 def _builtin_entries(language: str) -> list[GlossaryEntry]:
-    """The language pack's own glossary (lang/<code>/glossary.toml), if it has one."""
+    """The language pack's own glossary (lang/<code>/glossary.toml), after the official English
+    names of the well-known institutions and programmes in its gazetteer ("Uniwersytetu Warszawskiego"
+    → "University of Warsaw"; a name English keeps comes out in its base form: "Bankiem Gospodarstwa
+    Krajowego" → "Bank Gospodarstwa Krajowego")."""
     pack = lang.find(language)
-    return toml_entries(pack.toml("glossary.toml"), f"built-in glossary of {pack.name}") if pack else []
+    if pack is None:
+        return []
+    official = [GlossaryEntry(row[0], row[3])
+                for row in pack.tsv("gazetteer.tsv") if len(row) > 3 and row[2] == language and row[3]]
+    return [*official, *toml_entries(pack.toml("glossary.toml"), f"built-in glossary of {pack.name}")]
 

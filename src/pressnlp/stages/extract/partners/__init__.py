@@ -82,7 +82,11 @@ class PartnerExtractor(Extractor):
                 [group.entry.name, *group.entry.aliases] if group.entry else []):
             if candidate != name and candidate not in aliases:
                 aliases.append(candidate)
-        if group.entry and group.entry.name_en:
+        from_glossary = doc.terminology and next(
+            filter(None, map(doc.terminology.english_name, [name, *aliases])), None)
+        if from_glossary:
+            name_en = from_glossary
+        elif group.entry and group.entry.name_en:
             name_en = group.entry.name_en
         elif doc.language == "en":
             name_en = name

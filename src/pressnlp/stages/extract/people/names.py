@@ -44,7 +44,7 @@ class PersonalNames:
         self.titles = {t.rstrip(".") for t in lex.titles | en.titles}
         self.role_words = lex.not_names | en.not_names
         self.particles = everywhere().name_particles
-        self.not_person_words = everywhere().not_person_words | everywhere().functions
+        self.not_person_words = everywhere().not_person_words | everywhere().function_words
         pack = lang.find(doc.language)
         self.stopwords = (pack.stopwords if pack else frozenset()) | lang.get("en").stopwords
         self.heads = everywhere().org_heads

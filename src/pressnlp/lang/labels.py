@@ -1,0 +1,56 @@
+"""Label lines: "PRESS RELEASE", "Komunikat prasowy nr 14", "TLAČOVÁ SPRÁVA | Trnava" — the line
+above the headline that names the kind of document. It is neither the title nor the start of the
+closing block; every pack's `release_labels` (boilerplate.toml) apply to every release, since the
+reader meets the label before anyone knows the language.
+
+    >>> is_release_label("INFORMACJA PRASOWA | DLA INWESTORÓW")
+    True
+    >>> is_release_label("Komunikat w sprawie remontu ulicy")
+    False
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pressnlp.lang.pack import available, get
+
+# Emphasis and heading marks a label may carry in Markdown or a converted page ("*Informacja dla mediów*").
+_MARKS = r"[\s*_#>•·\-–—]*"
+# What may follow the label on its line: a separator and anything, a number ("nr 14", "No. 3", "č. 5"),
+# a date, a "Contact:"-like field or where to ask ("For more information, contact: …").
+_REST = (r"(?:$|\s*[|:–—\-/•·,(\[]|\s*(?:nr|no|č|n°|nº|№)\.?\s*\d|\s*\d|\s+\w+\s*:"
+         r"|\s+for (?:more|further) information\b|\s+(?:media )?contacts?\s*:)")
+
+
+@cache
+def _pattern(languages: tuple[str, ...]) -> re.Pattern[str]:
+    labels = [label for code in languages for label in get(code).boilerplate.release_labels]
+    alternatives = "|".join(labels) or "(?!)"
+    return re.compile(rf"^{_MARKS}(?P<label>{alternatives})(?!\w)[*_]*{_REST}", re.IGNORECASE)
+
+
+def release_label(line: str) -> re.Match[str] | None:
+    """The label at the start of `line` when the whole line is a label line; None otherwise."""
+    return _pattern(available()).match(line.strip())
+
+
+def is_release_label(line: str) -> bool:
+    """A label line, also with the issuer before the label ("Landratsamt X – Pressestelle",
+    "Gmina Y | INFORMACJA PRASOWA")."""
+    if release_label(line):
+        return True
+    head, separator, tail = line.strip().rpartition(" | " if " | " in line else " – ")
+    return bool(separator and head and (match := release_label(tail)) and not tail[match.end("label"):].strip())
+
+
+def headline_after_label(line: str) -> str | None:
+    """The headline on a label's own line ("PRESS RELEASE: City opens a new library"): text after
+    a separator that reads like a headline (four words or more, not a contact field)."""
+    match = release_label(line)
+    if match is None:
+        return None
+    rest = line.strip()[match.end("label"):].strip(" |:–—-/•·*_")
+    if len(rest.split()) < 4 or "@" in rest or re.match(r"\w+\s*:", rest):
+        return None
+    return rest
