@@ -59,11 +59,23 @@ class PeopleFinder:
         self.names_with_details()
         self.attributions()
         self.attributing_phrases()
-        people = [person for person in self.people if len(words_of(person.name)) >= 2]
+        people = [self._spelt_out(person) for person in self.people if len(words_of(person.name)) >= 2]
         for person in people:
             if person.role and re.search(r"\d", person.role):
                 person.role = None  # an address or a phone number read as a role: "ul. Długa 5"
         return merge_people(sorted(people, key=lambda p: p.start))
+
+    def _spelt_out(self, person: Person) -> Person:
+        """"J. Nováková" as the full name the release gives elsewhere ("Jana Nováková")."""
+        first = self.doc.token_index(person.start)
+        if not self.names.is_initial(first):
+            return person
+        found = self.names.full_name_of_initial(first, self.doc.token_index(person.end) - 1)
+        if found is None:
+            return person
+        full = self.names.person(*found, source=person.source)
+        person.name = full.name
+        return person
 
     def signatures(self) -> None:
         """A name alone on its line with a function line under it, anywhere in the release:
@@ -104,7 +116,8 @@ class PeopleFinder:
         label, colon, titles = before.rpartition(":")
         if colon and len(label.split()) <= 2 and label.strip():
             before = titles
-        return any(word.rstrip(".,") not in self.names.titles for word in before.split())
+        return any(word.rstrip(".,") not in self.names.titles and not self.names.is_function(word.rstrip(".,"))
+                   for word in before.split())
 
     def _is_function(self, line: str) -> bool:
         """A short line whose first words include a function word ("Rzecznik Prasowy", "Press
@@ -146,9 +159,12 @@ class PeopleFinder:
             if not found or self._line_before(found[0], line_start):
                 continue
             after = self.text[self.tokens[found[1]].end:line_end]
-            if not after.startswith(":"):
+            role, colon, said = after.partition(":")
+            # "Anna Muster:" or "Anna Muster, Leiterin des Amtes:"
+            if not colon or role and not (role.startswith(",") and len(role.split()) <= 6
+                                          and any(self.names.is_function(word.strip(",.")) for word in role.split())):
                 continue
-            said = after[1:].strip()
+            said = said.strip()
             quoted = said[:1] in "„“\"«»‚'–—-"
             polish = self.doc.language == "pl" and is_given_name(self.tokens[found[0]].text)
             if not (quoted or polish and len(said.split()) >= 3):
