@@ -299,3 +299,12 @@ def test_a_titled_surname_is_the_full_name_given_earlier(extract, language, text
 ])
 def test_initials_compound_functions_and_name_role_colon_lines(extract, language, text, names):
     assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+@pytest.mark.parametrize(("language", "text", "name"), [
+    ("de", "Sprecherin ist Prof. Dr. Miriam Hollstein vom Institut. „Heute landet ein Rotor“, sagt Hollstein.",
+     "Miriam Hollstein"),
+    ("cs", "Ředitel VÚRV Ing. Ondřej Vlček připomněl, že sucho stálo miliardy.", "Ondřej Vlček"),
+])
+def test_a_bare_surname_after_the_verb_and_an_acronym_before_the_speaker(extract, language, text, name):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == [name]

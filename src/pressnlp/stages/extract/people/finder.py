@@ -184,7 +184,7 @@ class PeopleFinder:
                 continue
             before = self.text[max(0, token.start - 14):token.start]
             after_quote = bool(_QUOTE_OR_DASH.search(before))
-            found = names.name_at(i + 1)
+            found = names.name_at(i + 1) or self._surname_after(i)
             if found and _QUOTE_OR_DASH_INSIDE.search(self.text[token.end:self.tokens[found[0]].start]):
                 continue  # "– Cieszymy się – mówi Anna Nowak": the verb is in the quotation
             if found and (after_quote or self._sentence_start(token) or self._after_as(i)):
@@ -203,6 +203,13 @@ class PeopleFinder:
                     if self.doc.sentence_of(token.start)[0] <= self.tokens[found[0]].start < token.start:
                         roles.describe(person, found[1], prefix="", tail=True, stop=token.start)
                     self.people.append(person)
+
+    def _surname_after(self, index: int) -> tuple[int, int] | None:
+        """"…", sagt Hollstein.": a surname alone after the verb, closing the sentence or clause."""
+        following = index + 2
+        if following >= len(self.tokens) or self.tokens[following].text not in ".,;":
+            return None
+        return self.names.titled_surname(index + 1, titled=False)
 
     def _speaker_before(self, index: int) -> tuple[int, int] | None:
         """The speaker right before the verb, when a comma, a colon or "that" follows the verb
@@ -224,7 +231,7 @@ class PeopleFinder:
         before = self.text[sentence_start:self.tokens[mention].start].split()
         functions = everywhere().functions
         if len(before) <= 3 and all(word.lower().rstrip(".,") in functions or word.rstrip(".") in self.names.titles
-                                    or word[:1].islower() for word in before):
+                                    or word[:1].islower() or word.isupper() for word in before):
             return found
         return None
 
