@@ -283,3 +283,28 @@ def test_number_endings_and_american_numbers(extract, language, written, e164):
 ])
 def test_a_titled_surname_is_the_full_name_given_earlier(extract, language, text, name):
     assert values(extract(text, language, **ONLY_CONTACTS), "person") == [name]
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    # the initial of a quote is the full name the release gives before
+    ("sk", "Riaditeľka Zuzana Kmeťová upozornila, že cesty zatvoria. „Snažíme sa,“ povedala Z. Kmeťová.",
+     ["Zuzana Kmeťová"]),
+    # a function glued to a name or compounded is no part of it
+    ("de", "„Das hilft“, sagt LENA-Geschäftsführer Torsten Berndt.", ["Torsten Berndt"]),
+    ("de", "Energieministerin Dr. Karin Weidlich: „Die Wärmeplanung ist gut.“", ["Karin Weidlich"]),
+    ("de", "Sabine Lorenz, Verbandsvorsteherin des AWV: „Wir freuen uns.“", ["Sabine Lorenz"]),
+    ("de", "Kontakt für Medien\n\nDr. Felix Brandauer Pressesprecher Technische Universität Ostwalde "
+           "Tel. +49 3731 39-2415", ["Felix Brandauer"]),
+    ("en", 'Key Dates, Venue and Times: "Come along"', []),
+])
+def test_initials_compound_functions_and_name_role_colon_lines(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+@pytest.mark.parametrize(("language", "text", "name"), [
+    ("de", "Sprecherin ist Prof. Dr. Miriam Hollstein vom Institut. „Heute landet ein Rotor“, sagt Hollstein.",
+     "Miriam Hollstein"),
+    ("cs", "Ředitel VÚRV Ing. Ondřej Vlček připomněl, že sucho stálo miliardy.", "Ondřej Vlček"),
+])
+def test_a_bare_surname_after_the_verb_and_an_acronym_before_the_speaker(extract, language, text, name):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == [name]

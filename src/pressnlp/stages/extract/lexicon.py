@@ -172,7 +172,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         role_links=_lower(people.get("role_links", [])),
         clause_openers=_lower(people.get("clause_openers", [])),
         name_particles=frozenset(people.get("name_particles", [])),
-        function_words=_lower(people.get("functions", [])),
+        function_words=_lower(people.get("function_words", [])),
         not_person_words=_lower(people.get("not_person_words", [])),
         contact_headers=_longest_first(_lower(people.get("contact_headers", []))),
         region=contacts.get("region", ""),
@@ -222,6 +222,7 @@ class Everywhere:
     clause_openers: frozenset[str]
     degrees: frozenset[str]
     name_particles: frozenset[str]
+    functions: frozenset[str]  # [organisations] functions and [people] function_words of every pack
     function_words: frozenset[str]
     not_person_words: frozenset[str]
     contact_labels: frozenset[str]  # phone labels of boilerplate.toml included
@@ -255,6 +256,7 @@ def everywhere() -> Everywhere:
         clause_openers=union("clause_openers"),
         degrees=union("degrees"),
         name_particles=union("name_particles"),
+        functions=union("functions") | union("function_words"),
         function_words=union("function_words"),
         not_person_words=union("not_person_words"),
         contact_labels=union("contact_labels") | _lower([label for code in lang.available()

@@ -59,11 +59,23 @@ class PeopleFinder:
         self.names_with_details()
         self.attributions()
         self.attributing_phrases()
-        people = [person for person in self.people if len(words_of(person.name)) >= 2]
+        people = [self._spelt_out(person) for person in self.people if len(words_of(person.name)) >= 2]
         for person in people:
             if person.role and re.search(r"\d", person.role):
                 person.role = None  # an address or a phone number read as a role: "ul. Długa 5"
         return merge_people(sorted(people, key=lambda p: p.start))
+
+    def _spelt_out(self, person: Person) -> Person:
+        """"J. Nováková" as the full name the release gives elsewhere ("Jana Nováková")."""
+        first = self.doc.token_index(person.start)
+        if not self.names.is_initial(first):
+            return person
+        found = self.names.full_name_of_initial(first, self.doc.token_index(person.end) - 1)
+        if found is None:
+            return person
+        full = self.names.person(*found, source=person.source)
+        person.name = full.name
+        return person
 
     def signatures(self) -> None:
         """A name alone on its line with a function line under it, anywhere in the release:
@@ -104,13 +116,14 @@ class PeopleFinder:
         label, colon, titles = before.rpartition(":")
         if colon and len(label.split()) <= 2 and label.strip():
             before = titles
-        return any(word.rstrip(".,") not in self.names.titles for word in before.split())
+        return any(word.rstrip(".,") not in self.names.titles and not self.names.is_function(word.rstrip(".,"))
+                   for word in before.split())
 
     def _is_function(self, line: str) -> bool:
         """A short line whose first words include a function word ("Rzecznik Prasowy", "Press
         Officer", "tisková mluvčí")."""
         words = [word.lower().strip(",.;:") for word in line.split()]
-        return 0 < len(words) <= 10 and any(word in everywhere().function_words for word in words[:4])
+        return 0 < len(words) <= 10 and any(word in everywhere().functions for word in words[:4])
 
     def names_with_details(self) -> None:
         """A name followed by an e-mail address or a phone number: "an Anna Muster,
@@ -146,9 +159,12 @@ class PeopleFinder:
             if not found or self._line_before(found[0], line_start):
                 continue
             after = self.text[self.tokens[found[1]].end:line_end]
-            if not after.startswith(":"):
+            role, colon, said = after.partition(":")
+            # "Anna Muster:" or "Anna Muster, Leiterin des Amtes:"
+            if not colon or role and not (role.startswith(",") and len(role.split()) <= 6
+                                          and any(self.names.is_function(word.strip(",.")) for word in role.split())):
                 continue
-            said = after[1:].strip()
+            said = said.strip()
             quoted = said[:1] in "„“\"«»‚'–—-"
             polish = self.doc.language == "pl" and is_given_name(self.tokens[found[0]].text)
             if not (quoted or polish and len(said.split()) >= 3):
@@ -168,7 +184,7 @@ class PeopleFinder:
                 continue
             before = self.text[max(0, token.start - 14):token.start]
             after_quote = bool(_QUOTE_OR_DASH.search(before))
-            found = names.name_at(i + 1)
+            found = names.name_at(i + 1) or self._surname_after(i)
             if found and _QUOTE_OR_DASH_INSIDE.search(self.text[token.end:self.tokens[found[0]].start]):
                 continue  # "– Cieszymy się – mówi Anna Nowak": the verb is in the quotation
             if found and (after_quote or self._sentence_start(token) or self._after_as(i)):
@@ -188,6 +204,13 @@ class PeopleFinder:
                         roles.describe(person, found[1], prefix="", tail=True, stop=token.start)
                     self.people.append(person)
 
+    def _surname_after(self, index: int) -> tuple[int, int] | None:
+        """"…", sagt Hollstein.": a surname alone after the verb, closing the sentence or clause."""
+        following = index + 2
+        if following >= len(self.tokens) or self.tokens[following].text not in ".,;":
+            return None
+        return self.names.titled_surname(index + 1, titled=False)
+
     def _speaker_before(self, index: int) -> tuple[int, int] | None:
         """The speaker right before the verb, when a comma, a colon or "that" follows the verb
         ("Jan Kowalski podkreślił, że …", "Eva Schmidt betonte: …") or the name opens its sentence,
@@ -206,9 +229,9 @@ class PeopleFinder:
             return found
         sentence_start, _ = self.doc.sentence_of(self.tokens[mention].start)
         before = self.text[sentence_start:self.tokens[mention].start].split()
-        functions = everywhere().function_words
+        functions = everywhere().functions
         if len(before) <= 3 and all(word.lower().rstrip(".,") in functions or word.rstrip(".") in self.names.titles
-                                    or word[:1].islower() for word in before):
+                                    or word[:1].islower() or word.isupper() for word in before):
             return found
         return None
 

@@ -4,7 +4,7 @@ organisation words, in Polish opening with a given name; put in the nominative w
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from pressnlp import lang
 from pressnlp.lang.morphology import lemmas
@@ -48,11 +48,16 @@ class PersonalNames:
         pack = lang.find(doc.language)
         self.stopwords = (pack.stopwords if pack else frozenset()) | lang.get("en").stopwords
         self.heads = everywhere().org_heads
-        functions = everywhere().function_words
-        # a mention that opens with a function ("Landrat Gregor Huber") is a person with their title
-        self._in_organisations = {token.start for m in organisations
-                                  if doc.text[m.start:m.end].split()[0].lower() not in functions
-                                  for token in doc.tokens[doc.token_index(m.start):doc.token_index(m.end)]}
+        self._in_organisations = {token.start for m in organisations for token in self._organisation_tokens(m)}
+
+    def _organisation_tokens(self, mention: OrgMention) -> list[Token]:
+        """The tokens of an organisation mention from its last function word on: a mention that
+        takes in a person and their function ("Landrat Gregor Huber", "Felix Brandauer
+        Pressesprecher Technische Universität") leaves the person out."""
+        tokens = self.tokens[self.doc.token_index(mention.start):self.doc.token_index(mention.end)]
+        functions = everywhere().functions
+        cut = max((n + 1 for n, token in enumerate(tokens) if token.text.lower() in functions), default=0)
+        return tokens[cut:]
 
     def name_at(self, index: int, limit: int = 8) -> tuple[int, int] | None:
         """The first personal name starting within `limit` tokens of `index`: (first, last)
@@ -97,14 +102,28 @@ class PersonalNames:
             k -= 1
         return self.name_ending_at(j) or self.titled_surname(j)
 
-    def titled_surname(self, last: int) -> tuple[int, int] | None:
-        """The full name of a surname after a title ("Ms Besarovic", "Prof. Łodygowski"): a name
-        elsewhere in the release that ends with that surname (in Polish, in any case)."""
+    def full_name_of_initial(self, first: int, last: int) -> tuple[int, int] | None:
+        """The full name elsewhere in the release that "J. Nováková" abbreviates: the same surname
+        after a given name with that initial."""
+        tokens = self.tokens
+        initial, surname = tokens[first].text, tokens[last].text
+        for k, token in enumerate(tokens):
+            if k != last and token.is_capitalised and _same_surname(token.text, surname):
+                found = self.name_ending_at(k)
+                if found and found[0] < k and not self.is_initial(found[0]) \
+                        and tokens[found[0]].text.startswith(initial):
+                    return found
+        return None
+
+    def titled_surname(self, last: int, *, titled: bool = True) -> tuple[int, int] | None:
+        """The full name of a surname after a title ("Ms Besarovic", "Prof. Łodygowski"), or alone
+        right after a verb of saying (`titled` false: "sagt Hollstein."): a name elsewhere in the
+        release that ends with that surname (in Polish, in any case)."""
         tokens = self.tokens
         if last < 1 or not self.is_name_word(tokens[last]):
             return None
         title = last - 2 if tokens[last - 1].text == "." and last >= 2 else last - 1
-        if tokens[title].text.rstrip(".") not in self.titles:
+        if titled and tokens[title].text.rstrip(".") not in self.titles:
             return None
         surname = tokens[last].text
         for k, token in enumerate(tokens):
@@ -138,8 +157,17 @@ class PersonalNames:
             return False
         return token.text.lower() not in self.not_person_words
 
+    def is_function(self, word: str) -> bool:
+        """A function word, or a compound ending in one ("Energieministerin")."""
+        word = word.lower()
+        return word in everywhere().functions or self.doc.lexicon.compound_heads and _ends_with_function(word)
+
     def _is_role_word(self, token: Token) -> bool:
         parts = re.split(r"[-–]", token.text)
+        if len(parts) > 1 and parts[-1].lower() in everywhere().functions:
+            return True  # "LENA-Geschäftsführer"
+        if self.doc.lexicon.compound_heads and _ends_with_function(token.text.lower()):
+            return True  # "Energieministerin"
         return all(part in self.role_words for part in parts if part)
 
     def is_initial(self, index: int) -> bool:
@@ -210,6 +238,13 @@ class PersonalNames:
             first -= 1
         run = self._name_run(first)
         return run if run and run[1] == last else None
+
+
+@lru_cache(maxsize=20_000)
+def _ends_with_function(word: str) -> bool:
+    """A compound whose last part is a function ("Energieministerin", "Verbandsvorsteherin")."""
+    return any(word.endswith(function) and len(word) > len(function) + 2
+               for function in everywhere().functions if len(function) >= 6)
 
 
 def _same_surname(one: str, other: str) -> bool:
