@@ -88,3 +88,18 @@ def test_f1_targets_on_the_test_split(records, field):
         pytest.skip("no test split yet")
     result = score(records, test_split, fields=[field], text_metrics=False).fields[field]
     assert result.f1 >= TARGETS[field], f"{field}: P {result.precision:.3f} R {result.recall:.3f} F1 {result.f1:.3f}"
+
+
+# The whole test split, issue-16 releases included: floors a little under what the extractors reach
+# now (partners 0.82, dates 0.95, contacts 0.98, themes 0.79), so a regression fails here while issue 16's
+# own targets (partners 0.85 and more) are reported by `pressnlp evaluate`.
+FLOORS = {"partners": 0.80, "dates": 0.93, "contacts": 0.96, "themes": 0.77}
+
+
+@pytest.mark.parametrize("field", sorted(FLOORS))
+def test_no_regression_on_the_whole_test_split(records, field):
+    test_split = [line for line in GOLD if line.get("split") == "test"]
+    if not test_split:
+        pytest.skip("no test split yet")
+    result = score(records, test_split, fields=[field], text_metrics=False).fields[field]
+    assert result.f1 >= FLOORS[field], f"{field}: P {result.precision:.3f} R {result.recall:.3f} F1 {result.f1:.3f}"
