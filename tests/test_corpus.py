@@ -184,7 +184,7 @@ def squeeze(text: str) -> str:
 
 # "name(at)domain.de", "name [at] domain.ie", "name(małpa)domain.pl": releases hide e-mails from
 # harvesters this way; the gold holds the address itself.
-OBFUSCATED_AT = re.compile(r"\s*[(\[]\s*(?:at|małpa)\s*[)\]]\s*", re.IGNORECASE)
+OBFUSCATED_AT = re.compile(r"\s*[(\[]\s*(?:at|małpa|malpa)\s*[)\]]\s*", re.IGNORECASE)
 
 
 def readable_emails(text: str) -> str:

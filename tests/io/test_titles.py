@@ -63,3 +63,14 @@ def test_a_format_title_that_is_only_a_label_gives_way_to_the_headline():
 def test_a_title_with_years_and_amounts_is_not_taken_for_contact_detail():
     headline = "Budżet na lata 2025-2026 to 1 500 000 zł na drogi"
     assert read_document(f"{headline}\n\n{BODY}".encode(), "txt").title == headline
+
+
+@pytest.mark.parametrize("label", ["Press releases", "Tlačové správy", "TISKOVÉ SDĚLENÍ", "Aktualności",
+                                   "News Release from the Association of Universities",
+                                   "RELEASE UPON RECEIPT For more information, contact:"])
+def test_section_names_and_release_instructions_are_labels_too(label):
+    assert read_document(f"{label}\n\n{HEADLINE}\n\n{BODY}".encode(), "txt").title == HEADLINE
+
+
+def test_a_salutation_is_not_a_title():
+    assert read_document(f"Szanowni Państwo,\n\n{BODY}".encode(), "txt").title != "Szanowni Państwo,"

@@ -18,8 +18,9 @@ from pressnlp.lang.pack import available, get
 # Emphasis and heading marks a label may carry in Markdown or a converted page ("*Informacja dla mediów*").
 _MARKS = r"[\s*_#>•·\-–—]*"
 # What may follow the label on its line: a separator and anything, a number ("nr 14", "No. 3", "č. 5"),
-# a date or a "Contact:"-like field.
-_REST = r"(?:$|\s*[|:–—\-/•·,(\[]|\s*(?:nr|no|č|n°|nº|№)\.?\s*\d|\s*\d|\s+\w+\s*:)"
+# a date, a "Contact:"-like field or where to ask ("For more information, contact: …").
+_REST = (r"(?:$|\s*[|:–—\-/•·,(\[]|\s*(?:nr|no|č|n°|nº|№)\.?\s*\d|\s*\d|\s+\w+\s*:"
+         r"|\s+for (?:more|further) information\b|\s+(?:media )?contacts?\s*:)")
 
 
 @cache
@@ -35,7 +36,12 @@ def release_label(line: str) -> re.Match[str] | None:
 
 
 def is_release_label(line: str) -> bool:
-    return release_label(line) is not None
+    """A label line, also with the issuer before the label ("Landratsamt X – Pressestelle",
+    "Gmina Y | INFORMACJA PRASOWA")."""
+    if release_label(line):
+        return True
+    head, separator, tail = line.strip().rpartition(" | " if " | " in line else " – ")
+    return bool(separator and head and (match := release_label(tail)) and not tail[match.end("label"):].strip())
 
 
 def headline_after_label(line: str) -> str | None:

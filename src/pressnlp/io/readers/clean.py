@@ -34,8 +34,8 @@ def join_blocks(blocks: list[str]) -> str:
 
 def guess_title(text: str, dateline: tuple[str, tuple[int, int]] | None, *, max_lines: int = 5) -> str | None:
     """The headline: the first line of the text when it is short enough to be a title, skipping the
-    date line (`lang.dates.find_release_date`'s), label lines ("PRESS RELEASE", `lang.labels`) and
-    contact lines above the headline (an e-mail or a phone number never makes a title)."""
+    date line (`lang.dates.find_release_date`'s), label lines ("PRESS RELEASE", `lang.labels`),
+    contact lines (an e-mail or a phone number never makes a title) and a letter's salutation."""
     headline_on_label: str | None = None
     for index, line in enumerate(re.finditer(r"[^\n]+", text)):
         if index >= max_lines:
@@ -48,8 +48,8 @@ def guess_title(text: str, dateline: tuple[str, tuple[int, int]] | None, *, max_
         if is_release_label(stripped):
             headline_on_label = headline_on_label or headline_after_label(stripped)
             continue
-        if _CONTACT_DETAIL.search(stripped):
-            continue
+        if _CONTACT_DETAIL.search(stripped) or stripped.endswith(","):
+            continue  # contact lines; a salutation ("Szanowni Państwo,", "Dear colleagues,")
         return stripped if len(stripped) <= _MAX_TITLE else headline_on_label
     return headline_on_label
 

@@ -85,8 +85,10 @@ def _informative(text: str, start: int, end: int, language: str) -> bool:
     """Not boilerplate, a date line or contact detail."""
     sentence = text[start:end]
     line = _line_of(text, start, end)
+    # A date line run into the lead ("Leszno, 3 marca 2025 r. – Szpital …") is a sentence of its own.
     return not (boilerplate.starts_like_boilerplate(line) or boilerplate.is_boilerplate(sentence)
-                or boilerplate.is_date_line(line, language) or boilerplate.is_contact(sentence))
+                or boilerplate.is_date_line(line, language) or boilerplate.is_date_line(sentence, language)
+                or boilerplate.is_contact(sentence))
 
 
 def _may_summarise(text: str, start: int, end: int, language: str) -> bool:
