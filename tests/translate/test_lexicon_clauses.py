@@ -82,6 +82,74 @@ def test_every_negation_of_the_corpus_is_kept_once(corpus_sentences):
     assert lost == [] and doubled == []
 
 
+def _declined_cases(token: Token) -> frozenset[str] | None:
+    """Every case a noun's ending allows (indeclinable readings aside); None for a non-noun."""
+    readings = [r for r in token.readings if r.pos in ("subst", "depr")]
+    if not readings or len(readings) != len(token.readings):
+        return None
+    declined = [r for r in readings if len(r.case) < 5] or readings
+    return frozenset().union(*(r.case for r in declined))
+
+
+def _object_verb_subject(sentence: str) -> list[tuple[Token, Token]]:
+    """(object, subject) of clauses "[accusative noun] [genitives] verb [adjectives] [nominative noun]"
+    at the start of a clause, where each noun's ending allows only that case and the verb is a
+    third-person form agreeing with the nominative."""
+    tokens = tokenize(sentence)
+    found = []
+    for index, verb in enumerate(tokens):
+        if not verb.readings or not all(r.pos in ("fin", "praet") and not r.person & {"pri", "sec"}
+                                        and r.lemma != "być" for r in verb.readings):
+            continue
+        after = index + 1
+        while after < len(tokens) and all(r.pos == "adj" for r in tokens[after].readings):
+            after += 1
+        before = index - 1
+        while before >= 0 and _declined_cases(tokens[before]) == frozenset({"gen"}):
+            before -= 1
+        if after >= len(tokens) or before < 0:
+            continue
+        subject_cases, object_cases = _declined_cases(tokens[after]), _declined_cases(tokens[before])
+        agrees = any(r.number & verb.readings[0].number for r in tokens[after].readings)
+        opening = before == 0 or tokens[before - 1].is_punctuation or tokens[before - 1].reading.pos == "conj"
+        if subject_cases and object_cases and agrees and opening and "nom" in subject_cases \
+                and "acc" not in subject_cases and "acc" in object_cases and "nom" not in object_cases:
+            found.append((tokens[before], tokens[after]))
+    return found
+
+
+def test_subject_after_the_verb_comes_first_in_english_across_the_corpus(translator, corpus_sentences):
+    """Where the endings say which noun is the subject, its English comes before the object's."""
+    clauses = [(en.lower(), obj, subj) for pl, en in corpus_sentences for obj, subj in _object_verb_subject(pl)]
+    assert len(clauses) >= 2
+    for english, obj, subj in clauses:
+        object_word, subject_word = (gist(translator, t.form).lower().split()[-1][:5] for t in (obj, subj))
+        assert 0 <= english.find(subject_word) < english.find(object_word), english
+
+
+@pytest.mark.parametrize(("polish", "english"), [
+    ("Umowę podpisał prezes spółki.", "The president of the company signed"),
+    ("Nagrodę otrzymała Anna Nowak.", "Anna Nowak received"),
+    ("Dotację przyznało miasto.", "The city granted"),  # "dotację" cannot be the subject
+    ("Nowy park zaprojektowali architekci.", "Architects designed"),  # "park" does not agree
+    ("Zespół, którym pokieruje prof. Jan Kowalski, zbada rzekę.", "which Prof. Jan Kowalski will"),
+    ("W piątek odbędzie się koncert.", "On Friday concert will take place"),  # "się": no object
+    ("Dokumenty podpisali burmistrz i wójt.", "The mayor and"),
+])
+def test_case_endings_decide_the_subject(translator, polish, english):
+    assert english in gist(translator, polish)
+
+
+@pytest.mark.parametrize(("polish", "english"), [
+    ("Projekt wspiera Narodowe Centrum Badań i Rozwoju.", "The project supports"),  # either could be the subject
+    ("Firma ogłosiła konkurs.", "The company announced"),
+    ("– Cieszymy się – mówi Jan Kowalski.", "says Jan Kowalski"),  # a quote's verb first stays first
+    ("Co robią organizacje?", "What"),  # a question word stays first
+])
+def test_ambiguous_or_verb_first_clauses_keep_the_source_order(translator, polish, english):
+    assert english in gist(translator, polish)
+
+
 def test_negation_of_an_unknown_verb_is_kept(translator):
     assert "not" in gist(translator, "Zarząd nie przystał na warunki.").split()
 

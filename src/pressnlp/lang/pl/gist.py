@@ -36,6 +36,7 @@ class GistWords:
     passive_auxiliaries: frozenset[str]
     condition_words: frozenset[str]
     never: str
+    question_words: frozenset[str]
     negative_words: dict[str, NegativeWord]
     quantity_nouns: frozenset[str]
     not_postposed: frozenset[str]
@@ -62,6 +63,7 @@ class GistWords:
             be=clause["be"], have=clause["have"],
             passive_auxiliaries=frozenset(clause["passive_auxiliaries"]),
             condition_words=frozenset(clause["condition_words"]), never=clause["never"],
+            question_words=frozenset(clause["question_words"]),
             negative_words={lemma: NegativeWord(**forms) for lemma, forms in table["negative_words"].items()},
             quantity_nouns=frozenset(phrases["quantity_nouns"]), not_postposed=frozenset(phrases["not_postposed"]),
             adverb_endings=tuple((adverb, adjective) for adverb, adjective in table["adverbs"]["endings"]),
