@@ -169,8 +169,9 @@ def test_one_english_negation_per_clause(translator, polish, english):
     assert english in text and not DOUBLE_NEGATION.search(text)
 
 
-def test_not_only_but(translator):
+def test_not_only_but_also(translator):
     assert "not only" in gist(translator, "Park służy nie tylko mieszkańcom, ale także turystom.")
+    assert "not only schools, but also" in gist(translator, "Program obejmuje nie tylko szkoły, ale i przedszkola.")
 
 
 @pytest.mark.parametrize(("polish", "english"), [

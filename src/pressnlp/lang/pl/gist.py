@@ -52,6 +52,7 @@ class GistWords:
     who: ContextWord
     copula: ContextWord
     of_partitive: ContextWord
+    also_after_but: ContextWord
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> GistWords:

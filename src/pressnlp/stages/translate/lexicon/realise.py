@@ -100,7 +100,7 @@ class Realiser:
 
     def _function_word_in_context(self, unit: Unit, units: list[Unit], index: int) -> str | None:
         """Function words whose English depends on a neighbour: "co godzinę" (every hour),
-        ", czy ..." (whether), "w sobotę" (on Saturday)."""
+        ", czy ..." (whether), "w sobotę" (on Saturday), "żaden z" (none of), "ale i" (but also)."""
         words = self.polish
         form = unit.token.form.lower()
         following = units[index + 1] if index + 1 < len(units) else None
@@ -113,9 +113,9 @@ class Realiser:
                 return ""  # a yes/no question: English inverts instead
             if previous is not None and previous.is_punctuation:
                 return words.whether.english
-        if form in words.of_partitive.polish and previous is not None and previous.lemma in words.of_partitive.after \
-                and unit.reading.pos == "prep":
-            return words.of_partitive.english
+        for word, pos in ((words.of_partitive, "prep"), (words.also_after_but, "conj")):
+            if form in word.polish and unit.reading.pos == pos and previous and previous.lemma in word.after:
+                return word.english
         if form in words.on_weekday.polish and following is not None:
             entry = self.lexicon.lookup(following.lemma, ("name",))
             if entry and entry.english in self.weekdays:
