@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(os, "sched_setaffinity"):  # measure on exactly one core
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     pool = list(dict.fromkeys(corpus_sentences(args.sentences * (args.repeat + 1))))
-    translator = LexiconTranslator("pl", "en", TranslatorSettings(extra={"freedict": False}))
+    translator = LexiconTranslator("pl", "en", TranslatorSettings())  # as configured by default: FreeDict on
     translator.translate_batch(pool[:args.sentences])
     rates = []
     for run in range(1, args.repeat + 1):

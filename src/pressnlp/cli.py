@@ -104,7 +104,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         raise PressnlpError(f"{args.gold}: gold file not found")
     if not (Path(args.out) / "results.jsonl").is_file():
         raise PressnlpError(f"{args.out}: no results.jsonl; run `pressnlp run CORPUS -o {args.out}` first")
-    result = evaluate_run(args.gold, args.out, split=args.split)
+    result = evaluate_run(args.gold, args.out, split=args.split, without=args.without)
     print(result.table())
     if args.json:
         from pressnlp.io.writers import atomic_write_bytes
@@ -290,6 +290,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--split", choices=("dev", "test"), help="score only this split of the gold")
     evaluate.add_argument("--json", help="also write the scores, with per-document detail, to this file")
     evaluate.add_argument("--plot", help="also write PNG charts into this folder")
+    evaluate.add_argument("--without", action="append", default=[], metavar="PART",
+                          help="also score the run's facts extracted again without this part of the extract stage "
+                               "(gazetteer: the built-in gazetteer), with the run's own config; repeatable")
     evaluate.set_defaults(handler=_cmd_evaluate)
 
     show_cmd = commands.add_parser("show", help="print one release's facts and summary")

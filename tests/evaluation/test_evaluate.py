@@ -146,6 +146,28 @@ def test_table_shows_figures_and_what_was_missed_and_spurious(run):
     assert "no result record for 1 gold documents: en/c.txt" in table
 
 
+def test_scores_per_gold_language_in_the_table_and_the_json(run):
+    gold, out = run
+    result = evaluate_run(gold, out)
+    # pl: a and b (b's record says cs, but the gold language groups it); en: c has no record
+    table = result.table()
+    section = table.split("per language")[1].split("\n\n")[0].splitlines()
+    assert section[1].split() == ["language", "documents", "partners", "canonical", "names", "dates", "themes",
+                                  "contacts", "all", "fields"]
+    rows = {line.split()[0]: line.split()[1:] for line in section[3:]}
+    assert rows["en"] == ["1", "-", "-", "-", "0.000", "-", "0.000"]
+    # pl partners: 2 tp, 1 fp; canonical names: "GZM" (a gold alias) and "Urzad Miasta Lodzi" match
+    assert rows["pl"][:3] == ["2", "0.800", "0.800"]
+    languages = json.loads(result.to_json())["languages"]
+    assert languages["pl"]["documents"] == 2
+    assert languages["pl"]["partners"] == {"tp": 2, "fp": 1, "fn": 0, "precision": 0.6667, "recall": 1.0,
+                                           "f1": 0.8}
+    assert languages["pl"]["canonical_names"]["tp"] == 2
+    assert languages["en"]["themes"] == {"tp": 0, "fp": 0, "fn": 1, "precision": 0.0, "recall": 0.0, "f1": 0.0}
+    assert languages["pl"]["all_fields"]["tp"] == result.all_fields.tp  # en adds only a miss
+    assert result.to_dict()["canonical_names"]["tp"] == 2
+
+
 def test_table_limits_documents_to_the_lowest_f1(run):
     gold, out = run
     table = evaluate_run(gold, out).table(document_rows=1)
@@ -166,7 +188,7 @@ def test_gold_and_results_load_as_datasets(run):
 def test_plots_are_png_files(run, tmp_path):
     gold, out = run
     paths = write_plots(evaluate_run(gold, out), tmp_path / "plots")
-    assert [p.name for p in paths] == ["fields.png", "documents.png"]
+    assert [p.name for p in paths] == ["fields.png", "languages.png", "documents.png"]
     for path in paths:
         data = path.read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressnlp.evaluation.scoring import contact_key, match_pairs, rouge, score, score_field
+from pressnlp.evaluation.scoring import contact_key, match_pairs, rouge, score, score_canonical_names, score_field
 
 
 @pytest.mark.parametrize(("contact", "key"), [
@@ -74,6 +74,47 @@ def test_corpus_score_is_micro_averaged_with_missing_records():
     assert report.unscored_ids == ["extra"]
     assert report.documents[1]["found"] is False
     assert report.documents[1]["themes"]["missed"] == ["digital"]
+    # per gold language: "a" is Polish, "b" (no record) English
+    assert {language: (s["themes"].tp, s["themes"].fp, s["themes"].fn)
+            for language, s in report.by_language.items()} == {"en": (0, 0, 1), "pl": (1, 1, 1)}
+    assert report.language_documents() == {"pl": 1, "en": 1}
+    unlabelled = score(records, [{**gold[0], "language": None}], text_metrics=False)
+    assert list(unlabelled.by_language) == ["und"] and unlabelled.language_documents() == {"und": 1}
+
+
+GOLD_PARTNERS = [
+    {"name": "Urząd Marszałkowski Województwa Śląskiego", "aliases": ["UMWS", "Silesian Marshal's Office"]},
+    {"name": "Politechnika Śląska", "aliases": ["Silesian University of Technology"]}]
+
+
+@pytest.mark.parametrize(("predicted", "partners", "canonical"), [
+    # the name itself is the gold name, or one of the gold organisation's names (its acronym, its English name)
+    ({"name": "Urząd Marszałkowski Województwa Śląskiego", "aliases": []}, 1, 1),
+    ({"name": "UMWS", "aliases": []}, 1, 1),
+    ({"name": "Silesian Marshal's Office", "aliases": []}, 1, 1),
+    ({"name": "urzad marszalkowski wojewodztwa slaskiego", "aliases": []}, 1, 1),  # as normalise() compares
+    # an inflected or half-converted name matches as a partner through its alias or name_en only
+    ({"name": "Urzędzie Marszałkowskim Województwa Śląskiego", "aliases": ["UMWS"]}, 1, 0),
+    ({"name": "Urząd Marszałkowskiego Województwa Śląskiego", "name_en": "Silesian Marshal's Office",
+      "aliases": []}, 1, 0),
+    ({"name": "Marszałek Województwa Śląskiego", "aliases": []}, 0, 0),
+])
+def test_canonical_names_need_the_predicted_name_itself(predicted, partners, canonical):
+    assert score_field("partners", [predicted], GOLD_PARTNERS).score.tp == partners
+    detail = score_canonical_names([predicted], GOLD_PARTNERS)
+    assert (detail.score.tp, detail.score.fp, detail.score.fn) == (canonical, 1 - canonical, 2 - canonical)
+
+
+def test_canonical_names_are_scored_beside_partners_not_in_them():
+    gold = [{"id": "a", "language": "pl", "facts": {"partners": GOLD_PARTNERS}}]
+    records = [{"id": "a", "facts": {"partners": [{"name": "Politechniki Śląskiej", "aliases": ["Politechnika Śląska"]},
+                                                  {"name": "UMWS", "aliases": []}]}}]
+    report = score(records, gold, text_metrics=False)
+    assert (report.fields["partners"].tp, report.fields["partners"].fp) == (2, 0)
+    assert (report.canonical_names.tp, report.canonical_names.fp, report.canonical_names.fn) == (1, 1, 1)
+    assert report.documents[0]["canonical_names"]["spurious"] == [records[0]["facts"]["partners"][0]]
+    assert list(report.fields) == ["partners", "dates", "themes", "contacts"]
+    assert list(report.by_language["pl"]) == ["partners", "canonical_names", "dates", "themes", "contacts"]
 
 
 def test_rouge_by_hand():

@@ -151,3 +151,160 @@ def test_boilerplate_contacts_are_skipped(extract):
 def test_contact_kinds_are_switchable(extract):
     facts = extract("Pisz: a@b.pl, tel. 32 728 46 00.", contacts={"kinds": ["email"]}, extractors=["contacts"])
     assert [c["kind"] for c in facts["contacts"]] == ["email"]
+
+
+@pytest.mark.parametrize(("language", "written", "email"), [
+    ("de", "Anfragen an presse(at)stadt-xyz.de richten.", "presse@stadt-xyz.de"),
+    ("pl", "Pisz na Jan.Nowak [at] urzad-xyz [dot] pl.", "jan.nowak@urzad-xyz.pl"),
+    ("pl", "Zgłoszenia: biuro(małpa)fundacja-xyz.org.pl", "biuro@fundacja-xyz.org.pl"),
+    ("cs", "Dotazy na info(zavináč)mesto-xyz.cz.", "info@mesto-xyz.cz"),
+])
+def test_hidden_emails_are_read_as_emails_not_urls(extract, language, written, email):
+    facts = extract(written, language, **ONLY_CONTACTS)
+    assert values(facts, "email") == [email]
+    assert values(facts, "url") == []
+
+
+@pytest.mark.parametrize(("language", "written", "e164"), [
+    # the trunk "0" Poland dropped in 2002, with a slash or a dash after the area code
+    ("pl", "tel.: 012/ 4451 203", ["+48124451203"]),
+    ("pl", "tel./fax (0-32) 445 12 04", ["+48324451204"]),
+    ("pl", "tel. 32 445 12 03, fax 32 445 12 04", ["+48324451203", "+48324451204"]),
+    ("de", "Tel.: 0341/ 4451 203, Fax: 0341 4451 204", ["+493414451203", "+493414451204"]),
+    ("sk", "tel./fax: 055/ 622 11 22", ["+421556221122"]),
+])
+def test_older_phone_forms_and_fax_numbers(extract, language, written, e164):
+    assert values(extract(f"Kontakt: {written}.", language, **ONLY_CONTACTS), "phone") == e164
+
+
+@pytest.mark.parametrize(("language", "signature", "name", "role"), [
+    ("pl", "Anna Kowalska\nRzecznik Prasowy\nUrząd Miasta Xyz", "Anna Kowalska", "Rzecznik Prasowy"),
+    ("en", "John Smith\nPress Officer\nCity of Xyz", "John Smith", "Press Officer"),
+    ("de", "Maria Huber\nPressesprecherin\nStadtwerke Xyz", "Maria Huber", "Pressesprecherin"),
+    ("cs", "Jana Nováková\ntisková mluvčí\nMěsto Xyz", "Jana Nováková", "tisková mluvčí"),
+    ("sk", "Mgr. Zuzana Kováčová, hovorkyňa mesta", "Zuzana Kováčová", "hovorkyňa mesta"),
+])
+def test_signature_blocks_without_a_contact_heading(extract, language, signature, name, role):
+    facts = extract(f"Treść.\n\n{signature}\ntel. 600 100 200", language, **ONLY_CONTACTS)
+    assert values(facts, "person") == [name]
+    assert person(facts, name)["role"] == role
+
+
+def test_a_name_line_without_a_function_under_it_is_no_signature(extract):
+    facts = extract("Treść.\n\nAnna Kowalska\nna zdjęciu w środku", **ONLY_CONTACTS)
+    assert values(facts, "person") == []
+
+
+def test_polish_interview_and_contact_phrases_take_the_instrumental(extract):
+    text = ("Rozmawialiśmy z Anną Kowalską o budżecie. W rozmowie ze Stanisławem Nowakiem padły liczby. "
+            "Prosimy o kontakt z Piotrem Wiśniewskim. Na gali spotkał się z Janem Brzozą.")
+    # meeting someone is no interview: Jan Brzoza is only mentioned
+    assert values(extract(text, **ONLY_CONTACTS), "person") == ["Anna Kowalska", "Stanisław Nowak",
+                                                                 "Piotr Wiśniewski"]
+
+
+@pytest.mark.parametrize(("language", "text", "name"), [
+    ("sk", "„Je to dôležitý krok,“ povedala J. Nováková z mesta.", "J. Nováková"),
+    ("cs", "„Stavba začne v létě,“ uvedl P. Novák, starosta obce.", "P. Novák"),
+    ("de", "„Das ist ein wichtiger Schritt“, sagte Maria Huber, Bürgermeisterin.", "Maria Huber"),
+    ("en", 'Anna Smith: "We are pleased to start the works."', "Anna Smith"),
+    ("pl", "Jan Nowak: Cieszymy się z tej inwestycji i czekamy na otwarcie.", "Jan Nowak"),
+])
+def test_quotes_with_initials_and_name_lines(extract, language, text, name):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == [name]
+
+
+def test_labels_networks_and_headings_are_not_people(extract):
+    text = "Key Dates: 3 March 2025\n\nKontakt:\nPublic Relations\nTwitter E-mail\nul. Długa 5, Kraków"
+    facts = extract(text, **ONLY_CONTACTS)
+    assert values(facts, "person") == []
+    text = "Kontakt dla mediów:\nAnna Nowak\nul. Długa 5, 30-001 Kraków\ntel. 600 100 200"
+    assert person(extract(text, **ONLY_CONTACTS), "Anna Nowak")["role"] is None
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    ("pl", "Prezydent miasta Jan Kowalski podkreślił, że hala będzie gotowa latem.", ["Jan Kowalski"]),
+    ("cs", "Starosta Pavel Malý uvedl, že stavba začne v létě.", ["Pavel Malý"]),
+    ("sk", "Primátor Ján Novák povedal, že most otvoria v máji.", ["Ján Novák"]),
+    ("de", "Oberbürgermeisterin Eva Schmidt betonte: „Wir bauen weiter.“", ["Eva Schmidt"]),
+    ("de", "„Wir freuen uns“, sagt Bürgermeister Max Mustermann.", ["Max Mustermann"]),
+    ("en", "Director Tom Brown said that the depot opens in May.", ["Tom Brown"]),
+    # the speaker is looked for in the verb's own sentence only
+    ("en", '"Good news," said the team. Director Tom Brown arrived later.', []),
+    # a verb inside the quotation ("Cieszymy się") is not its attribution
+    ("pl", "– Cieszymy się – mówi Anna Nowak, prezes spółki.", ["Anna Nowak"]),
+])
+def test_reported_speech_and_function_words_before_names(extract, language, text, names):
+    facts = extract(text, language, **ONLY_CONTACTS)
+    assert values(facts, "person") == names
+    for name in names:
+        assert "się" not in (person(facts, name)["role"] or "")
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    ("de", "Fragen an Peter Muster, peter.muster@kreis-xyz.de, 06571 14-2264 oder Sarah Haus-Keller, "
+           "sarah.haus@kreis-xyz.de.", ["Peter Muster", "Sarah Haus-Keller"]),
+    ("en", "For more information contact: Craig Stone at 618-234-2120, ext. 1357", ["Craig Stone"]),
+    ("pl", "Informacji udziela Jan Nowak, tel. 600 100 200.", ["Jan Nowak"]),
+    # an organisation before a number, a programme before its years: no people
+    ("pl", "Biuro: Pomorski Park Naukowo-Technologiczny Gdynia, tel. 58 735 11 00.", []),
+    ("es", "Fondos del Programa FEDER Comunitat Valenciana 2021-2027 y del Ayuntamiento.", []),
+])
+def test_a_name_followed_by_an_email_or_a_phone_is_a_contact(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    ("pl", "Prezes Marek Nowak przedstawił plany na przyszły rok.", ["Marek Nowak"]),
+    ("de", "„Das hilft uns“, betont Landrat Gregor Huber.", ["Gregor Huber"]),
+    ("cs", "Text zprávy.\n\nAutor: Jakub Dvořák, tiskový mluvčí univerzity", ["Jakub Dvořák"]),
+    ("pl", "Szanowni Państwo,\n\ntreść listu.\n\nREKTOR\n\nprof. dr hab. Jan Nowak", ["Jan Nowak"]),
+    # welcoming a guest is no statement of the guest
+    ("en", "Professor Brian Smith, President of X, welcomed Professor Jan Kowalski to X today.", []),
+])
+def test_speakers_by_function_label_and_letter_signature(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+@pytest.mark.parametrize(("language", "written", "e164"), [
+    ("de", "Tel. 07621/410-1213, -2183 oder -5030", ["+4976214101213", "+4976214102183", "+4976214105030"]),
+    # an American number in an English release whose numbers are otherwise British
+    ("en", "Call (202) 478-4665 or 020 7946 0018", ["+12024784665", "+442079460018"]),
+])
+def test_number_endings_and_american_numbers(extract, language, written, e164):
+    assert values(extract(f"Contact: {written}.", language, **ONLY_CONTACTS), "phone") == e164
+
+
+@pytest.mark.parametrize(("language", "text", "name"), [
+    ("en", "Sanja Smithson, a surgeon at the hospital, treated the boy.\n\n"
+           'Ms Smithson, known to parents as Miss S, said: "We are concerned."', "Sanja Smithson"),
+    ("pl", "Uczelnia gościła prof. dra hab. Tomasza Łodygowskiego. Prof. Łodygowski podkreślił, że umowa jest ważna.",
+     "Tomasz Łodygowski"),
+])
+def test_a_titled_surname_is_the_full_name_given_earlier(extract, language, text, name):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == [name]
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    # the initial of a quote is the full name the release gives before
+    ("sk", "Riaditeľka Zuzana Kmeťová upozornila, že cesty zatvoria. „Snažíme sa,“ povedala Z. Kmeťová.",
+     ["Zuzana Kmeťová"]),
+    # a function glued to a name or compounded is no part of it
+    ("de", "„Das hilft“, sagt LENA-Geschäftsführer Torsten Berndt.", ["Torsten Berndt"]),
+    ("de", "Energieministerin Dr. Karin Weidlich: „Die Wärmeplanung ist gut.“", ["Karin Weidlich"]),
+    ("de", "Sabine Lorenz, Verbandsvorsteherin des AWV: „Wir freuen uns.“", ["Sabine Lorenz"]),
+    ("de", "Kontakt für Medien\n\nDr. Felix Brandauer Pressesprecher Technische Universität Ostwalde "
+           "Tel. +49 3731 39-2415", ["Felix Brandauer"]),
+    ("en", 'Key Dates, Venue and Times: "Come along"', []),
+])
+def test_initials_compound_functions_and_name_role_colon_lines(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+@pytest.mark.parametrize(("language", "text", "name"), [
+    ("de", "Sprecherin ist Prof. Dr. Miriam Hollstein vom Institut. „Heute landet ein Rotor“, sagt Hollstein.",
+     "Miriam Hollstein"),
+    ("cs", "Ředitel VÚRV Ing. Ondřej Vlček připomněl, že sucho stálo miliardy.", "Ondřej Vlček"),
+])
+def test_a_bare_surname_after_the_verb_and_an_acronym_before_the_speaker(extract, language, text, name):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == [name]

@@ -70,7 +70,7 @@ def test_legal_forms_and_currencies_are_never_organisations():
 
 def test_gazetteer_rows_live_in_the_pack_of_their_language():
     entries = builtin_entries()
-    assert {"pl", "en", "it"} <= {entry.language for entry in entries} <= set(lang.available())
+    assert {"pl", "en", "de", "cs"} <= {entry.language for entry in entries} <= set(lang.available())
     polish = next(entry for entry in entries if entry.name == "Komisja Europejska")
     assert polish.language == "pl" and polish.name_en == "European Commission"
 

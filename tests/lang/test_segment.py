@@ -61,3 +61,14 @@ def test_a_span_limits_the_split_and_keeps_offsets_into_the_whole_text():
     start = text.index("Zdanie")
     spans = split_sentences(text, "pl", (start, len(text)))
     assert [text[a:b] for a, b in spans] == ["Zdanie pierwsze.", "Zdanie drugie."]
+
+
+def test_pt_before_a_title_does_not_end_the_sentence():
+    assert sentences("Zapraszamy na wykład pt. „Dzieje rzeki” w sobotę. Wstęp wolny.") == [
+        "Zapraszamy na wykład pt. „Dzieje rzeki” w sobotę.", "Wstęp wolny."]
+
+
+def test_a_sentence_runs_on_across_a_hard_line_break():
+    text = "Remont potrwa\ndo końca roku, a koszt\nwyniesie 2 mln zł.\nKontakt\nAnna Nowak\ntel. 32 123 45 67"
+    assert sentences(text) == ["Remont potrwa\ndo końca roku, a koszt\nwyniesie 2 mln zł.", "Kontakt", "Anna Nowak",
+                               "tel. 32 123 45 67"]

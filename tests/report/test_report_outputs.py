@@ -57,6 +57,18 @@ def test_view_pairs_sentences_and_marks_facts(record):
     assert not view.is_gist and view.backend == "marian:Helsinki-NLP/opus-mt-pl-en"
 
 
+def test_words_a_gist_left_untranslated_are_marked(gist_record):
+    text = gist_record["translation"]["text"]
+    start = text.index("cooperation")
+    gist_record["translation"]["untranslated"] = [[start, start + len("cooperation")]]
+    assert record_problems(gist_record) == []
+    view = release_view(gist_record)
+    assert "untranslated" in view.marked_kinds
+    tree = lxml_html.fromstring(render_report([gist_record]))
+    assert tree.xpath("//table[@class='pairs']//mark[@class='untranslated']/text()") == ["cooperation"]
+    assert "left untranslated" in tree.xpath("string(//p[@class='legend'])")
+
+
 def test_marked_pieces_clip_and_skip_overlaps():
     text = "abcdefghij"
     pieces = marked_pieces(text, 2, 8, [(0, 4, "a"), (3, 6, "b"), (6, 20, "c")])

@@ -166,18 +166,44 @@ def test_freedict_reader_on_a_small_dictd(tmp_path):
     (tmp_path / "mini.index").write_text("\n".join(index) + "\n", encoding="utf-8")
     (tmp_path / "mini.dict.dz").write_bytes(gzip.compress(body))
     dictionary = FreeDict.load(tmp_path / "mini")
-    assert dictionary is not None and len(dictionary) == 3
+    assert dictionary is not None and len(dictionary) == 2  # affixes are not words
     # the most frequent English word across senses, "to" dropped from verbs
     assert dictionary.lookup("dobry", ("adj",)) == ("good", "adj")
     assert dictionary.lookup("mieć", ("v",)) == ("have", "v")
-    assert dictionary.lookup("acz", ("n",)) is None  # affixes are not words
+    assert dictionary.lookup("acz", ("n",)) is None
     assert FreeDict.load(tmp_path / "missing") is None
+    # the table the Polish pack ships is what the converter writes, read back the same
+    shipped = FreeDict.from_table(dictionary.table(), "test")
+    assert shipped.lookup("mieć", ("v",)) == ("have", "v") and len(shipped) == 2
 
 
-def test_installed_freedict_fills_a_gap():
-    dictionary = FreeDict.load()
-    if dictionary is None:
-        pytest.skip("Debian package dict-freedict-pol-eng is not installed")
-    assert dictionary.lookup("rozwój", ("n",)) == ("development", "n")
-    composer = Composer(default_lexicon(), dictionary)
-    assert "fox" in composer.translate("W lesie mieszka lis.")
+def test_pack_ships_freedict_with_its_licence():
+    from pressnlp import lang
+    from pressnlp.stages.translate.base import TranslatorSettings
+    from pressnlp.stages.translate.lexicon import LexiconTranslator
+    from pressnlp.stages.translate.lexicon.freedict import TABLE_NAME
+
+    header = lang.get("pl").text(TABLE_NAME).split("\n", 12)[:12]
+    assert any("Attribution-ShareAlike 3.0" in line for line in header)
+    translator = LexiconTranslator("pl", "en", TranslatorSettings())
+    assert translator.backend_id.endswith("+freedict") and translator.freedict is not None
+    assert translator.freedict.lookup("mechatronika", ("n",)) == ("mechatronics", "n")
+    assert LexiconTranslator("pl", "en", TranslatorSettings(extra={"freedict": False})).freedict is None
+    # it fills a gap of our lexicon, which has no fox
+    assert default_lexicon().lookup("lis", ("n",)) is None
+    assert "fox" in Composer(default_lexicon(), translator.freedict).translate("W lesie mieszka lis.")
+
+
+@pytest.mark.parametrize("name", ["senses.tsv", "derivation.toml", "freedict-pol-eng.tsv", "gist.toml",
+                                  "rare_readings.tsv", "lexicon/phrases.tsv"])
+def test_memory_digest_follows_each_gist_data_file(monkeypatch, name):
+    """Translation-memory keys change with every data file the gist reads."""
+    from pressnlp import lang
+    from pressnlp.stages.translate.lexicon import implementation_digest
+
+    polish = type(lang.get("pl"))
+    original = implementation_digest.__wrapped__()
+    read = polish.text
+    monkeypatch.setattr(polish, "text", lambda self, file: read(self, file) + ("# edited\n" if file == name else ""))
+    monkeypatch.delitem(lang.get("pl").__dict__, "gist_lexicon", raising=False)
+    assert implementation_digest.__wrapped__() != original

@@ -1,4 +1,4 @@
-"""PNG charts of an evaluation: per-field precision/recall/F1 and per-document F1.
+"""PNG charts of an evaluation: per-field precision/recall/F1, F1 per gold language and per-document F1.
 
 Figures are drawn on matplotlib's Agg canvas without pyplot, so no display, no global figure
 state and no backend switch in the caller's process.
@@ -81,12 +81,35 @@ def documents_chart(result: EvaluationResult) -> Figure:
     return figure
 
 
+def languages_chart(result: EvaluationResult) -> Figure:
+    """Grouped bars: for each gold language, the F1 of every fact field, canonical names and all fields."""
+    by_language = result.language_scores()
+    names = list(next(iter(by_language.values()), {}))
+    figure = _new_figure(max(8.0, 1.6 * len(by_language) + 2), 4.5)
+    axes = figure.add_subplot()
+    width = 0.8 / max(len(names), 1)
+    for offset, name in enumerate(names):
+        positions = [i + (offset - (len(names) - 1) / 2) * width for i in range(len(by_language))]
+        bars = axes.bar(positions, [scores[name].f1 for scores in by_language.values()], width,
+                        label=name.replace("_", " "))
+        axes.bar_label(bars, fmt="%.2f", fontsize=6, padding=1, rotation=90)
+    documents = result.report.language_documents()
+    axes.set_xticks(range(len(by_language)), [f"{language}\n({documents[language]} documents)"
+                                               for language in by_language], fontsize=8)
+    axes.set_ylim(0, 1.25)
+    axes.set_ylabel("F1")
+    axes.set_title(f"F1 per gold language — {_title(result)}")
+    axes.legend(loc="upper right", fontsize=7, ncols=4)
+    return figure
+
+
 def write_plots(result: EvaluationResult, folder: str | Path) -> list[Path]:
-    """Write fields.png and documents.png into `folder` (created if needed); return their paths."""
+    """Write fields.png, languages.png and documents.png into `folder` (created if needed); return their paths."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, draw in (("fields.png", fields_chart), ("documents.png", documents_chart)):
+    for name, draw in (("fields.png", fields_chart), ("languages.png", languages_chart),
+                       ("documents.png", documents_chart)):
         path = folder / name
         draw(result).savefig(path)
         written.append(path)

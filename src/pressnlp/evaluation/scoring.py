@@ -18,6 +18,9 @@ from pressnlp.lang.normalise import normalise
 log = logging.getLogger(__name__)
 
 FACT_FIELDS = ("partners", "dates", "themes", "contacts")
+# Partners again, stricter: only a prediction whose own `name` is a name of the gold organisation
+# counts. Reported beside the fact fields, never summed into "all fields" (it re-scores partners).
+CANONICAL_NAMES = "canonical_names"
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
 
@@ -154,6 +157,24 @@ def _detail(predicted: list[Any], gold: list[Any], pairs: list[tuple[int, int]])
         spurious=[item for i, item in enumerate(predicted) if i not in matched_p])
 
 
+def score_canonical_names(predicted: list[Any], gold: list[Any]) -> FieldDetail:
+    """Partners scored on their canonical name (issue 16): a prediction matches a gold partner
+    when normalise(its `name`) equals the normalised gold `name` or one of the gold `aliases`.
+
+    Unlike the partners score, the prediction's own `aliases` and `name_en` do not help: a
+    prediction named "Urzędzie Marszałkowskim" with the alias "UM" matches a gold partner with the
+    alias "UM" as a partner, but its name is not a name of that organisation, so it is a false
+    positive here (and the gold partner a miss). Any gold name counts, the acronym too: the gold
+    lists every name a release uses for the organisation, and the acronym the release introduces
+    is one of them. Same one-to-one matching, so recall is over gold partners and precision over
+    predicted ones, as for partners.
+    """
+    pred_names = [normalise(p.get("name")) if isinstance(p.get("name"), str) else "" for p in predicted]
+    gold_names = [partner_names(g, predicted=False) for g in gold]
+    pairs = match_pairs(pred_names, gold_names, lambda p, g: bool(p) and p in g)
+    return _detail(predicted, gold, pairs)
+
+
 def score_field(name: str, predicted: list[Any], gold: list[Any]) -> FieldDetail:
     """Score one fact field of one document (SPEC.md section 3)."""
     if name == "partners":
@@ -217,20 +238,39 @@ def _summary_of(record: Mapping[str, Any]) -> str | None:
 
 # --- the report -----------------------------------------------------------------------------
 
+def gold_language(code: Any) -> str:
+    """The group a gold document is scored in per language: its gold `language`, "und" when unset."""
+    return code if isinstance(code, str) and code else "und"
+
+
 @dataclass
 class Report:
     """Scores over a corpus: micro P/R/F1 per fact field, language accuracy, summary ROUGE,
     translation chrF/BLEU, and the per-document detail behind them."""
 
     fields: dict[str, FieldScore]
+    canonical_names: FieldScore
+    by_language: dict[str, dict[str, FieldScore]]
+    """Per gold language: the fact fields and canonical names, over that language's documents."""
     language: dict[str, Any]
     summary: dict[str, Any] | None
     translation: dict[str, Any] | None
     documents: list[dict[str, Any]]
     unscored_ids: list[str]
 
+    def language_documents(self) -> dict[str, int]:
+        """How many gold documents each gold language has."""
+        counts: dict[str, int] = {}
+        for document in self.documents:
+            language = gold_language(document["language"]["gold"])
+            counts[language] = counts.get(language, 0) + 1
+        return counts
+
     def to_dict(self) -> dict[str, Any]:
         return {"fields": {name: score.to_dict() for name, score in self.fields.items()},
+                CANONICAL_NAMES: self.canonical_names.to_dict(),
+                "languages": {language: {name: score.to_dict() for name, score in scores.items()}
+                              for language, scores in self.by_language.items()},
                 "language": self.language, "summary": self.summary, "translation": self.translation,
                 "documents": self.documents, "unscored_ids": self.unscored_ids}
 
@@ -246,6 +286,11 @@ def score(records: Iterable[Mapping[str, Any]], gold: Iterable[Mapping[str, Any]
     gold = list(gold)
     gold_ids = {line["id"] for line in gold}
     totals = {name: FieldScore() for name in fields}
+    canonical = FieldScore()
+    # canonical names right after partners, when partners are scored
+    language_fields = [name for field_name in fields
+                       for name in ((field_name, CANONICAL_NAMES) if field_name == "partners" else (field_name,))]
+    by_language: dict[str, dict[str, FieldScore]] = {}
     documents = []
     language_hits = 0
     rouge_rows: list[dict[str, float]] = []
@@ -257,10 +302,19 @@ def score(records: Iterable[Mapping[str, Any]], gold: Iterable[Mapping[str, Any]
         predicted_facts = record.get("facts") or {}
         gold_facts = line.get("facts") or {}
         detail: dict[str, Any] = {"id": line["id"], "found": bool(record)}
+        language_totals = by_language.setdefault(gold_language(line.get("language")),
+                                                 {name: FieldScore() for name in language_fields})
         for name in fields:
             result = score_field(name, list(predicted_facts.get(name) or []), list(gold_facts.get(name) or []))
             totals[name].add(result.score)
+            language_totals[name].add(result.score)
             detail[name] = result.to_dict()
+        if "partners" in fields:
+            result = score_canonical_names(list(predicted_facts.get("partners") or []),
+                                           list(gold_facts.get("partners") or []))
+            canonical.add(result.score)
+            language_totals[CANONICAL_NAMES].add(result.score)
+            detail[CANONICAL_NAMES] = result.to_dict()
         predicted_language = (record.get("language") or {}).get("code")
         detail["language"] = {"predicted": predicted_language, "gold": line.get("language")}
         language_hits += predicted_language == line.get("language")
@@ -281,7 +335,7 @@ def score(records: Iterable[Mapping[str, Any]], gold: Iterable[Mapping[str, Any]
                    for key in ("rouge1", "rouge2", "rougeL")} | {"documents": len(rouge_rows)}
     translation = _translation_scores(hypotheses, references, backends) if hypotheses else None
     return Report(
-        fields=totals,
+        fields=totals, canonical_names=canonical, by_language=dict(sorted(by_language.items())),
         language={"accuracy": round(language_hits / len(gold), 4) if gold else 0.0, "documents": len(gold)},
         summary=summary, translation=translation, documents=documents,
         unscored_ids=sorted(set(by_id) - gold_ids))

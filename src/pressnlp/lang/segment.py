@@ -34,6 +34,13 @@ def _never_final(languages: tuple[str, ...]) -> frozenset[str]:
     return frozenset().union(*(get(code).never_final for code in languages))
 
 
+# A sentence runs on across a line break from a line ending in a lower-case word into one
+# beginning with a lower-case word not followed by a full stop or colon ("tel."). A line ending
+# in punctuation (a comma included, as clause lists are written) or in a name stays apart.
+_LAST_WORD = re.compile(r"([^\W\d_]+)\s*$")
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)(?![.:@\w-])")
+
+
 def split_paragraphs(text: str) -> list[Span]:
     """Paragraphs: text between blank lines, surrounding whitespace excluded."""
     spans: list[Span] = []
@@ -58,10 +65,26 @@ def split_sentences(text: str, language: str = "pl", span: Span | None = None) -
     for paragraph_start, paragraph_end in split_paragraphs(text[start:end]):
         line_start = start + paragraph_start
         block_end = start + paragraph_end
-        for line in re.finditer(r"[^\n]+", text[line_start:block_end]):
-            sentences.extend(_split_line(text, line_start + line.start(), line_start + line.end(), known,
-                                         never_final))
+        for line_from, line_to in _sentence_lines(text, line_start, block_end):
+            sentences.extend(_split_line(text, line_from, line_to, known, never_final))
     return sentences
+
+
+def _sentence_lines(text: str, start: int, end: int) -> list[Span]:
+    """The lines of a paragraph, a line joined to the next when a sentence runs on across a hard
+    line break: it ends in a lower-case word and the next line begins with one that is no
+    abbreviation ("Projekt realizowany jest\nw ramach programu"). Headings, list items and contact
+    lines ("Jan Nowak\ntel. 32 …") stay apart."""
+    lines: list[Span] = []
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        line_from, line_to = start + line.start(), start + line.end()
+        last = _LAST_WORD.search(text, lines[-1][0], lines[-1][1]) if lines else None
+        first = _FIRST_WORD.match(text, line_from, line_to)
+        if last and first and last.group(1).islower() and first.group(1).islower():
+            lines[-1] = (lines[-1][0], line_to)
+        else:
+            lines.append((line_from, line_to))
+    return lines
 
 
 def _split_line(text: str, start: int, end: int, known: frozenset[str], never_final: frozenset[str]) -> list[Span]:

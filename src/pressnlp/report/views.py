@@ -31,7 +31,8 @@ FAILURE_SUMMARIES = {"read": "The file could not be read.", "detect": "The langu
                      "extract": "The facts (partners, dates, contacts) could not be found.",
                      "summarize": "No summary could be made."}
 MARK_LABELS = {"partner": "partner name", "date": "date", "glossary": "glossary term",
-               "protected": "kept as written (name, number, address)"}
+               "protected": "kept as written (name, number, address)",
+               "untranslated": "left untranslated (no dictionary entry)"}
 
 _URL_WITH_SCHEME = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 _BARE_DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)+(?:/[^\s<>\"']*)?$",
@@ -171,10 +172,12 @@ def source_spans(record: dict[str, Any]) -> list[tuple[int, int, str]]:
 
 
 def target_spans(translation: dict[str, Any]) -> list[tuple[int, int, str]]:
-    """Glossary terms and protected spans (names, numbers, addresses kept as written) in the translation."""
+    """Glossary terms, protected spans (names, numbers, addresses kept as written) and words a gist
+    left untranslated, in the translation."""
     limit = len(translation.get("text") or "")
     return (_offset_spans(translation.get("glossary") or [], "glossary", limit)
-            + _offset_spans(translation.get("protected") or [], "protected", limit))
+            + _offset_spans(translation.get("protected") or [], "protected", limit)
+            + _offset_spans(translation.get("untranslated") or [], "untranslated", limit))
 
 
 def sentence_pairs(record: dict[str, Any]) -> list[SentencePair]:

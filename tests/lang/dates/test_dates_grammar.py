@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from pressnlp import lang
-from pressnlp.lang.dates import available_languages, find_dates, find_release_date
+from pressnlp.lang.dates import available_languages, find_dates, find_release_date, metadata_dates
 from pressnlp.stages.extract.dates import extract_dates
 
 REFERENCE = dt.date(2024, 3, 14)
@@ -47,6 +47,19 @@ POLISH = [
     ("Do końca przyszłego roku powstanie 20 instalacji.", "Do końca przyszłego roku", "/2025-12"),
     ("Otwarcie w sobotę 16 marca.", "w sobotę 16 marca", "2024-03-16"),
     ("Dotacje wypłacimy w 2025 r.", "w 2025 r.", "2025"),
+    ("Gala odbędzie się 14 marca (czwartek) 2024 r. w hali.", "14 marca (czwartek) 2024 r.", "2024-03-14"),
+    ("Hala powstanie w pierwszej połowie 2026 roku.", "w pierwszej połowie 2026 roku", "2026-01/2026-06"),
+    ("Zajęcia w roku szkolnym 2025/2026 są bezpłatne.", "2025/2026", "2025/2026"),
+    ("Budżet na rok akademicki 2025/26 przyjęto.", "2025/26", "2025/2026"),
+    ("Zgłoszenia do 4 lut 2025 r. w sekretariacie.", "do 4 lut 2025 r.", "/2025-02-04"),
+    ("Termin minął 12 wrz. 2023.", "12 wrz. 2023", "2023-09-12"),
+    ("Sesja we wtorek – 19 marca br. w sali.", "we wtorek – 19 marca br.", "2024-03-19"),
+    ("Zapraszamy w poniedziałek\n18 marca o 10.", "w poniedziałek\n18 marca", "2024-03-18"),
+    ("Prace zakończą się w roku bieżącym.", "w roku bieżącym", "2024"),
+    ("Z dniem 1 lipca 2024 r. urząd przyjmuje wnioski.", "Z dniem 1 lipca 2024 r.", "2024-07-01/"),
+    ("Plan na pierwszą połowę 2026 roku gotowy.", "na pierwszą połowę 2026 roku", "2026-01/2026-06"),
+    ("Zgodnie z ustawą z dnia 8 marca 1990 r. (Dz. U. z 2023 r. poz. 40) gmina od 1 maja 2024 r. płaci.",
+     "od 1 maja 2024 r.", "2024-05-01/"),
 ]
 
 ENGLISH = [
@@ -75,6 +88,13 @@ ENGLISH = [
     ("The exercise took place November 6–7, 2024.", "November 6–7, 2024", "2024-11-06/2024-11-07"),
     ("Webinars on February 25 and March 4.", "on February 25", "2024-02-25"),
     ("It was founded in 1583.", None, None),
+    ("The fair runs March 3–5, 2025 in Leeds.", "March 3–5, 2025", "2025-03-03/2025-03-05"),
+    ("Tickets are on sale until 4 Feb 2025.", "until 4 Feb 2025", "/2025-02-04"),
+    ("The hub has been open since May 2023.", "since May 2023", "2023-05/"),
+    ("Trams will run every ten minutes from June 2025.", "from June 2025", "2025-06/"),
+    ("The 2025-26 budget adds two clinics.", "2025-26", "2025/2026"),
+    ("Pupils start the 2024/25 year with new books.", "2024/25", "2024/2025"),
+    ("The fair takes place on November 28 this year.", "on November 28 this year", "2024-11-28"),
 ]
 
 OTHERS = [
@@ -91,6 +111,11 @@ OTHERS = [
     ("sk", "Otvorenie v sobotu 15. júna.", "v sobotu 15. júna", "2024-06-15"),
     ("sk", "Práce v rokoch 2025 až 2026.", "v rokoch 2025 až 2026", "2025/2026"),
     ("sk", "Trasa bude hotová do konca septembra 2024.", "do konca septembra 2024", "/2024-09"),
+    ("sk", "Súťaž potrvá do 3. feb. 2025.", "do 3. feb. 2025", "/2025-02-03"),
+    ("sk", "Štúdium v akademickom roku 2025/2026 je zdarma.", "roku 2025/2026", "2025/2026"),
+    ("cs", "Lhůta skončila 3. led. 2024.", "3. led. 2024", "2024-01-03"),
+    ("de", "Die Messe öffnet am 3. Jan. 2025.", "am 3. Jan. 2025", "2025-01-03"),
+    ("de", "Das Werk liefert im ersten Halbjahr 2026.", "im ersten Halbjahr 2026", "2026-01/2026-06"),
     ("uk", "Укриття мають бути готові до 2 вересня 2024 року.", "до 2 вересня 2024 року", "/2024-09-02"),
     ("uk", "Роботи тривали 26–28 серпня 2024 року.", "26–28 серпня 2024 року", "2024-08-26/2024-08-28"),
     ("uk", "У 2025 році буде ще 5 шкіл.", "У 2025 році", "2025"),
@@ -138,6 +163,8 @@ def test_other_languages(language, text, expected_text, value):
     "Punkt czynny od poniedziałku do piątku w godz. 10.00–18.00.",
     "Aplikacja w wersji 2.10.1 działa na Androidzie 12.",
     "Biuro mieści się przy ul. 3 Maja 12 w Katowicach.",
+    "Coś sie zmieniło w sie i lis biegł przez pole.",
+    "Wyniki 2025-27 i 2024/2023 to nie lata szkolne.",
     "Linie W1–W4 kursują w soboty i niedziele.",
 ])
 def test_numbers_that_are_not_dates(text):
@@ -205,6 +232,12 @@ def test_polish_months_are_known_in_every_case():
     ("Titre\n\nLyon, le 14 mars 2024\n\nTexte.", "2024-03-14"),
     ("Título\n\nValència, 14 de marzo de 2024\n\nTexto.", "2024-03-14"),
     ("Tytuł\n\n2024-03-15\n\nTreść.", "2024-03-15"),
+    ("Bratislava 12. júna 2024\n\nMesto otvorilo novú knižnicu.", "2024-06-12"),
+    ("Brno 3. března 2025 – Město otevřelo novou knihovnu pro všechny obyvatele kraje.", "2025-03-03"),
+    ("KATOWICE, 14 marca 2024 r. – Spółka podpisała umowę o budowie nowej hali w mieście.", "2024-03-14"),
+    ("Název\n\npátek 11.01.2019\n\nText.", "2019-01-11"),
+    ("Title\n\n08 July 2014: The mayor opened the new depot and thanked everyone who worked on it over the "
+     "last three years, from the planners to the crews on site.", "2014-07-08"),
 ])
 def test_release_date_line(text, iso):
     found = find_release_date(text)
@@ -246,3 +279,23 @@ def test_extract_dates_offsets_are_exact_and_the_date_line_is_skipped():
 ])
 def test_year_of_dates_without_one(text, reference, value):
     assert [match.value for match in find_dates(text, "pl", reference, nearest_year=True)] == [value]
+
+
+def test_page_metadata_at_the_bottom_dates_a_release_without_a_date_line():
+    text = ("Aktuality\n\nPodpis memoranda\n\nUniverzita podpísala memorandum 5. októbra 2019.\n\n"
+            "Dátum vloženia: 7.10.2019\nDátum aktualizácie: 13.10.2019")
+    assert find_release_date(text, "sk")[0] == "2019-10-07"
+    assert [item["value"] for item in extract_dates_of(text, "sk")] == ["2019-10-05"]
+
+
+def test_page_metadata_dates_are_no_facts():
+    text = ("Memorandum podpísané\nDátum vloženia: 7.10.2019\nDátum aktualizácie: 13.10.2019 10:22\n\n"
+            "Univerzita podpísala memorandum 5. októbra 2019.")
+    assert find_release_date(text, "sk")[0] == "2019-10-07"
+    assert [item["value"] for item in extract_dates_of(text, "sk")] == ["2019-10-05"]
+
+
+def extract_dates_of(text: str, language: str) -> list[dict]:
+    release = find_release_date(text, language)
+    metadata = [span for _, span in metadata_dates(text)]
+    return extract_dates(text, language, REFERENCE, ignore_spans=[release[1], *metadata])

@@ -110,8 +110,12 @@ class Grammar:
     def _build_rules(self) -> Iterator[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Atom | None]]]:
         lx = self.lexicon
         exact = lx.case_sensitive_names
-        month = _alternation(lx.months, exact_case=exact)
+        month_word = _alternation(lx.months, exact_case=exact)
+        # beside a day or a year a month may be abbreviated ("4 lut 2025"); alone it may not
+        month = _alternation((*lx.months, *lx.month_abbreviations), exact_case=exact)
         weekday = _alternation(lx.weekdays, exact_case=exact)
+        # "14 marca (czwartek) 2024 r.": the weekday in brackets inside the date
+        bracketed_weekday = rf"(?:{_SPACE}\({_OPT_SPACE}{weekday}{_OPT_SPACE}\))?"
         day_suffix = _alternation(lx.day_suffix) if lx.day_suffix else "(?!)"
 
         def day(name: str) -> str:
@@ -129,7 +133,8 @@ class Grammar:
         month_year = rf"{_SPACE}(?:{_alternation(lx.month_year)}{_SPACE})?" if lx.month_year else _SPACE
         period_year = rf"{_SPACE}(?:{_alternation(lx.period_year)}{_SPACE})?" if lx.period_year else _SPACE
         year_before = rf"(?:(?P<yb>{_alternation(lx.year_before)}){_SPACE})?" if lx.year_before else ""
-        on_weekday = rf"(?:(?P<wd>{weekday}),?{_SPACE})?"
+        # "we wtorek 5 listopada", "Monday, 11 March", "we wtorek – 13 marca", a weekday on the line above
+        on_weekday = rf"(?:(?P<wd>{weekday})(?:,?{_SPACE}|{_DASH}|{_OPT_SPACE}\n{_OPT_SPACE}))?"
         dash_or_to = rf"(?:{_DASH}|{_SPACE}{_alternation(lx.to)}{_SPACE})"
         ordinal = _alternation(lx.ordinals)
         if lx.roman_ordinals:
@@ -142,13 +147,13 @@ class Grammar:
 
         yield rule("day_range", rf"{day('d')}{dash_or_to}{day('d2')}{day_month}(?P<m>{month})"
                                 rf"(?:{month_year}{year('y')})?", self._day_range)
-        yield rule("date", rf"{on_weekday}{day('d')}{day_month}(?P<m>{month})(?:{month_year}{year('y')})?",
-                   self._date)
+        yield rule("date", rf"{on_weekday}{day('d')}{day_month}(?P<m>{month})"
+                           rf"(?:{bracketed_weekday}{month_year}{year('y')})?", self._date)
         if lx.month_first:
             yield rule("month_day_range", rf"(?P<m>{month}){_SPACE}{day('d')}{dash_or_to}{day('d2')}"
-                                          rf"(?:,?{_SPACE}{year('y', relative=False)})?", self._day_range)
+                                          rf"(?:,?{_SPACE}{year('y')})?", self._day_range)
             yield rule("month_day", rf"{on_weekday}(?P<m>{month}){_SPACE}{day('d')}"
-                                    rf"(?:,?{_SPACE}{year('y', relative=False)})?(?!{_OPT_SPACE}\d)",
+                                    rf"(?:,?{_SPACE}{year('y')})?(?!{_OPT_SPACE}\d)",
                        self._date)
         yield rule("iso", r"(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)(?!\d)", self._numeric)
         yield rule("numeric", rf"(?P<d>\d{{1,2}})(?P<sep>[./-])(?P<mo>\d{{1,2}})(?P=sep)"
@@ -157,8 +162,11 @@ class Grammar:
                                     rf"(?P<d>\d{{1,2}})\.(?P<mo>\d{{1,2}})\.{year('y', relative=False)}",
                    self._numeric_range)
         yield rule("month_year", rf"(?P<m>{month}){month_year}{year_before}{year('y')}", self._month_year)
-        yield rule("month", rf"(?P<m>{month})", self._month_year)
+        yield rule("month", rf"(?P<m>{month_word})", self._month_year)
         yield rule("year", rf"{year_before}{year('y', relative=False)}", self._year)
+        # a school or fiscal year: "2025/2026", "2025/26", "2025-26" (a following year only)
+        yield rule("year_pair", rf"{year_before}(?P<y>{_YEAR_DIGITS})(?:/(?P<y2>{_YEAR_DIGITS}|\d\d)"
+                                rf"|[-–](?P<y3>\d\d))(?![\d\w]|[.,/-]\d)", self._year_pair)
         yield rule("period", rf"(?P<ord>{ordinal}){_SPACE}{units}(?:{period_year}{year('y')})?",
                    self._period)
         yield rule("period_code", rf"(?-i:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)"
@@ -218,6 +226,15 @@ class Grammar:
         return _Atom(match.start(), match.end(), "year", Partial(year=int(match["y"])),
                      needs_prefix=not marked)
 
+    def _year_pair(self, match: re.Match[str]) -> _Atom | None:
+        first = int(match["y"])
+        second = match["y2"] or match["y3"]
+        following = int(second) if len(second) == 4 else first - first % 100 + int(second)
+        if following != first + 1:
+            return None
+        return _Atom(match.start(), match.end(), "year_pair", Partial(year=first), Partial(year=following),
+                     is_range=True)
+
     def _period(self, match: re.Match[str]) -> _Atom | None:
         written = match["ord"]
         number = _ROMAN.get(written) or (int(written[0]) if written[0].isdigit() else self.lexicon.ordinal(written))
@@ -252,17 +269,21 @@ class Grammar:
     def atoms(self, text: str) -> list[_Atom]:
         """Non-overlapping atoms, the longest first where candidates overlap."""
         candidates: list[tuple[int, int, int, _Atom]] = []
+        blocked: list[tuple[int, int]] = []
         for priority, (_, pattern, build) in enumerate(self._rules):
             for match in pattern.finditer(text):
                 atom = build(match)
                 if atom is None or not is_valid(atom.low) or (atom.high is not None and not is_valid(atom.high)):
                     continue
-                if self._blocked and self._blocked.search(text, max(0, match.start() - 20), match.start()):
-                    continue  # "ul. 3 Maja" is a street
+                if self._blocked and self._blocked.search(text, max(0, match.start() - 25), match.start()):
+                    blocked.append(match.span())  # "ul. 3 Maja" is a street; nothing inside it is a date
+                    continue
                 candidates.append((-(atom.end - atom.start), atom.start, priority, atom))
         candidates.sort(key=lambda c: c[:3])
         taken: list[_Atom] = []
         for *_, atom in candidates:
+            if any(atom.start < end and start < atom.end for start, end in blocked):
+                continue
             if all(atom.end <= other.start or atom.start >= other.end for other in taken):
                 taken.append(atom)
         return sorted(taken, key=lambda a: a.start)

@@ -4,6 +4,8 @@ A data file has:
 - `case_sensitive_names`: month and weekday forms match only as written (plus all caps), so the
   English modal "may" is not a month; `roman_ordinals`: "III kwartał"; `month_first`: "March 14".
 - `[months]` 1..12 and `[weekdays]` 1..7 (ISO, Monday = 1): every inflected form;
+  `[month_abbreviations]` 1..12: short forms ("lut", "wrz."), months only beside a day or a year
+  ("4 lut 2025"), since alone they are often other words (Polish "sie" is "się" without accents);
   `[ordinals]` 1..4: ordinal words for quarters and halves.
 - `[words]`: lists of words that glue a date together (see `Lexicon` fields).
 - `[relative]`: phrase -> code, "day+1", "week-1", "month+0", "year+1"; a leading "/" means an
@@ -12,7 +14,7 @@ A data file has:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -28,6 +30,7 @@ class Lexicon:
     weekdays: dict[str, int]
     ordinals: dict[str, int]
     relative: dict[str, str]
+    month_abbreviations: dict[str, int] = field(default_factory=dict)
     year_after: tuple[str, ...] = ()  # after a year: "r.", "roku", "року"
     year_before: tuple[str, ...] = ()  # before a year: "roce" (v roce 2023), "Jahr"
     day_suffix: tuple[str, ...] = ()  # glued to a day number: "st", "er", "-go"
@@ -65,6 +68,7 @@ class Lexicon:
             roman_ordinals=bool(table.get("roman_ordinals", False)),
             month_first=bool(table.get("month_first", False)),
             months=_numbered(table["months"], case_sensitive),
+            month_abbreviations=_numbered(table.get("month_abbreviations", {}), case_sensitive),
             weekdays=_numbered(table["weekdays"], case_sensitive),
             ordinals=_numbered(table.get("ordinals", {}), False),
             relative={" ".join(phrase.casefold().split()): code
@@ -73,7 +77,10 @@ class Lexicon:
         )
 
     def month(self, form: str) -> int:
-        return _lookup(self.months, form)
+        try:
+            return _lookup(self.months, form)
+        except KeyError:
+            return _lookup(self.month_abbreviations, form)
 
     def weekday(self, form: str) -> int:
         return _lookup(self.weekdays, form)

@@ -5,11 +5,14 @@ import re
 from functools import cache
 
 from pressnlp.lang.dates.grammar import available_languages, grammar_for
+from pressnlp.lang.dates.lexicon import Lexicon
 from pressnlp.lang.dates.values import iso
 from pressnlp.lang.pack import get
 
 _MAX_LINE = 120
 _MAX_AFTER = 40
+_RUN_IN_DATE = 60  # the date of a line that runs into the lead starts within this many characters
+_DIGIT = re.compile(r"\d")
 
 
 def find_release_date(text: str, language: str | None = None, *, max_lines: int = 8,
@@ -17,7 +20,9 @@ def find_release_date(text: str, language: str | None = None, *, max_lines: int 
     """(ISO date, span of the date) from the first date line among the first `max_lines`
     non-empty lines, or None. A date line is short and holds a full date (day, month, year)
     with at most a place, a label or a separator before it ("Edinburgh, 6 February 2024",
-    "Data: 14.03.2024", "Bratislava 12. júna 2024") — never a title that mentions a date."""
+    "Data: 14.03.2024", "Bratislava 12. júna 2024"), or one that runs into the lead after a dash or
+    a colon ("Brno 3. března 2025 – Město …", "08 July 2014: The mayor …") — never a title that
+    mentions a date. Without one, the first page-metadata date at the top or the bottom."""
     languages = [language] if language in available_languages() else []
     languages += [code for code in available_languages() if code not in languages]
     seen = 0
@@ -27,36 +32,92 @@ def find_release_date(text: str, language: str | None = None, *, max_lines: int 
         seen += 1
         if seen > max_lines:
             break
-        if len(line.group().strip()) > _MAX_LINE:
-            continue
+        # a long line can only be a date line that runs into the lead ("Brno 3. března 2025 – …")
+        long_line = len(line.group().strip()) > _MAX_LINE
+        if not _DIGIT.search(line.group(), 0, _RUN_IN_DATE if long_line else _MAX_LINE):
+            continue  # every full date has a number; most lines of a release have none up front
         for code in languages:
-            found = _date_in_line(text, line.start(), line.end(), code, after_title=seen > 1)
+            found = _date_in_line(text, line.start(), line.end(), code, after_title=seen > 1,
+                                  run_in_only=long_line)
             if found:
                 return found
-    return None
+    metadata = metadata_dates(text)  # "Dátum vloženia: 7.10.2019" under the release
+    return metadata[0] if metadata else None
 
 
-def _date_in_line(text: str, start: int, end: int, language: str, *, after_title: bool,
+def _date_in_line(text: str, start: int, end: int, language: str, *, after_title: bool, run_in_only: bool,
                   ) -> tuple[str, tuple[int, int]] | None:
     line = text[start:end]
-    for atom in grammar_for(language).atoms(line):
+    grammar = grammar_for(language)
+    for atom in grammar.atoms(line[:_MAX_LINE] if run_in_only else line):
         if not atom.full_date or atom.low.year is None:
             continue
         before = _label(available_languages()).sub("", line[:atom.start].strip()).strip()
+        weekday = before.rstrip(",").rsplit(None, 1)[-1] if before else ""
+        if weekday and _is_weekday(grammar.lexicon, weekday):  # "pátek 11.01.2019"
+            before = before.rstrip(",")[:-len(weekday)].strip()
         after = line[atom.end:].strip()
-        if len(before) > 60 or before and before[-1] not in ",:|–—-/(•·" and not (
-                after_title and _is_place(before)):
+        # "Brno 3. března 2025 – Město …": the date line runs into the lead after a dash
+        runs_into_lead = bool(re.match(r"[–—-]\s|:\s", after))
+        if run_in_only and not runs_into_lead:
             continue
-        if len(after) > _MAX_AFTER:
+        # a place before the date without a comma: after the title, or alone with it on a line
+        place = _is_place(before) and (after_title or runs_into_lead or not after)
+        if len(before) > 60 or before and before[-1] not in ",:|–—-/(•·" and not place:
+            continue
+        if len(after) > _MAX_AFTER and not runs_into_lead:
             continue
         return iso(atom.low), (start + atom.start, start + atom.end)
     return None
+
+
+def metadata_dates(text: str, *, first_lines: int = 8, last_lines: int = 3,
+                   ) -> list[tuple[str, tuple[int, int]]]:
+    """(ISO date, span) of each date on a page-metadata line at the top or the bottom ("Dátum
+    vloženia: 7.10.2019", "Last updated: 3 March 2024"): a label and a full date, nothing else
+    but a clock time. They date the page, not the subject."""
+    lines = list(re.finditer(r"[^\n]*\S[^\n]*", text))
+    edges = lines[:first_lines] + lines[max(first_lines, len(lines) - last_lines):]
+    found = []
+    for line in edges:
+        body = line.group()
+        if len(body) > _MAX_AFTER * 2 or not _DIGIT.search(body):
+            continue
+        if not _opening_label(available_languages()).match(body):
+            continue
+        for code in available_languages():
+            atoms = [atom for atom in grammar_for(code).atoms(body) if atom.full_date]
+            if len(atoms) != 1:
+                continue
+            atom = atoms[0]
+            before = body[:atom.start].strip()
+            after = re.sub(r"[\d:.,\s]|\b[hH]\b", "", body[atom.end:])
+            if before and not _label(available_languages()).sub("", before).strip() and not after:
+                found.append((iso(atom.low), (line.start() + atom.start, line.start() + atom.end)))
+                break
+    return found
+
+
+def _is_weekday(lexicon: Lexicon, word: str) -> bool:
+    try:
+        lexicon.weekday(word)
+    except KeyError:
+        return False
+    return True
 
 
 def _is_place(words: str) -> bool:
     """"Bratislava" or "Nowy Sącz" before a date without a comma; a title has lowercase words."""
     parts = words.split()
     return 0 < len(parts) <= 3 and all(part[0].isupper() for part in parts)
+
+
+@cache
+def _opening_label(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """A line that opens with a date label ("Dátum vloženia", "Last updated")."""
+    labels = sorted({label for code in languages if (lexicon := get(code).dates) for label in lexicon.label})
+    words = "|".join(r"\s+".join(map(re.escape, label.split())) for label in labels) or "(?!)"
+    return re.compile(rf"\s*(?:{words})\b", re.IGNORECASE)
 
 
 @cache

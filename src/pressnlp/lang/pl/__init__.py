@@ -3,7 +3,7 @@ morphology.py."""
 from functools import cached_property
 
 from pressnlp.lang.pack import Language
-from pressnlp.lang.pl.gist import GistWords
+from pressnlp.lang.pl.gist import Derivation, GistWords, Sense
 from pressnlp.lang.pl.morphology import PolishMorphology
 
 
@@ -33,3 +33,18 @@ class Polish(Language):
     def gist_words(self) -> GistWords:
         """Polish words whose grammar the gist handles itself ("nie", "się", street words …)."""
         return GistWords.from_table(self.toml("gist.toml"))
+
+    @cached_property
+    def gist_derivation(self) -> Derivation:
+        """How the gist guesses English for lemmas no dictionary has (derivation, transliteration)."""
+        return Derivation.from_table(self.toml("derivation.toml"))
+
+    @cached_property
+    def gist_senses(self) -> dict[str, tuple[Sense, ...]]:
+        """Senses that depend on neighbouring words, by word (senses.tsv), in the file's order."""
+        senses: dict[str, list[Sense]] = {}
+        for line in self.text("senses.tsv").splitlines():
+            if line.strip() and not line.startswith("#"):
+                sense = Sense.from_line(line)
+                senses.setdefault(sense.word, []).append(sense)
+        return {word: tuple(found) for word, found in senses.items()}

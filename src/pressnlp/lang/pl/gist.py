@@ -73,3 +73,62 @@ class GistWords:
             time_units=frozenset(table["in_context"]["every"]["time_units"]),
             **in_context,
         )
+
+
+Endings = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _endings(rows: list[list[Any]]) -> Endings:
+    return tuple((polish, tuple(english)) for polish, english in rows)
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """How the gist guesses English for a lemma no dictionary has (derivation.toml)."""
+
+    negation_prefix: str
+    negation_english: str
+    adjective_to_noun: Endings  # adjective ending -> noun endings to try on its stem
+    prefixes: tuple[tuple[str, str], ...]  # Polish prefix -> English prefix
+    verb_prefixes: tuple[str, ...]
+    nouns: Endings  # transliteration: Polish ending -> English endings, per part of speech
+    adjectives: Endings
+    verbs: Endings
+    letters: Endings  # Polish letters -> English spellings
+    min_stem: int
+
+    @classmethod
+    def from_table(cls, table: dict[str, Any]) -> Derivation:
+        spelling = table["transliteration"]
+        return cls(
+            negation_prefix=table["negation"]["prefix"], negation_english=table["negation"]["english"],
+            adjective_to_noun=_endings(table["adjective_to_noun"]["endings"]),
+            prefixes=tuple((polish, english) for polish, english in table["prefixes"]["english"]),
+            verb_prefixes=tuple(table["verb_prefixes"]["prefixes"]),
+            nouns=_endings(spelling["nouns"]), adjectives=_endings(spelling["adjectives"]),
+            verbs=_endings(spelling["verbs"]), letters=_endings(spelling["letters"]), min_stem=spelling["min_stem"],
+        )
+
+
+@dataclass(frozen=True)
+class Sense:
+    """Another English for a word when its neighbours say so (senses.tsv): "po polskiej stronie"
+    is the Polish side, not the Polish website."""
+
+    word: str
+    english: str
+    pos: str
+    before: frozenset[str] = frozenset()  # one of the three words before is one of these
+    after: frozenset[str] = frozenset()  # one of the two words after is one of these
+    forms: frozenset[str] = frozenset()  # the word is written exactly so
+
+    @classmethod
+    def from_line(cls, line: str) -> Sense:
+        word, english, pos, *rest = line.split("\t")
+        cues: dict[str, frozenset[str]] = {}
+        for cue in (rest[0] if rest else "").split():
+            kind, _, values = cue.partition(":")
+            if kind not in ("before", "after", "form"):
+                raise ValueError(f"senses.tsv: unknown cue {cue!r} in {line!r}")
+            cues["forms" if kind == "form" else kind] = frozenset(values.split("|"))
+        return cls(word, english, pos, **cues)

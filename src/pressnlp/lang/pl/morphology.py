@@ -191,9 +191,36 @@ def _agreeing(readings: Iterable[Reading], number: str, case: str, genders: froz
 
 
 def _compound_last(word: str) -> tuple[str, str]:
-    """A hyphenated adjective inflects in its last part only: 'Górnośląsko-Zagłębiowskiej'."""
+    """A hyphenated adjective inflects in its last part only: 'Górnośląsko-Zagłębiowskiej'. Its
+    first parts end in -o; other hyphenated words are place names ("Kędzierzyn-Koźle"), whose
+    last part alone may read as an adjective ("koźle")."""
     prefix, dash, last = word.rpartition("-")
-    return (prefix + dash, last) if dash and last else ("", word)
+    return (prefix + dash, last) if dash and last and prefix.lower().endswith("o") else ("", word)
+
+
+def nominative_place(word: str) -> str | None:
+    """The nominative of a hyphenated place name whose parts are all in one oblique case
+    ("Kędzierzynem-Koźlem" -> "Kędzierzyn-Koźle", "Bielsku-Białej" -> "Bielsko-Biała"); None
+    when the word is no such name."""
+    parts = word.split("-")
+    if len(parts) < 2 or not all(part[:1].isupper() for part in parts):
+        return None
+    readings = [[r for r in analyse_pl(part) if any("geograficzn" in label for label in r.labels)
+                 and (r.pos in NOMINAL or r.pos in ADJECTIVAL)] for part in parts]
+    if not all(readings):
+        return None
+    shared = frozenset.intersection(*(frozenset().union(*(r.cases for r in found)) for found in readings))
+    if not shared or "nom" in shared:
+        return None
+    case = sorted(shared)[0]
+    forms = []
+    for part, found in zip(parts, readings, strict=True):
+        reading = next(r for r in found if case in r.cases)
+        form = inflect_pl(reading, "sg" if "sg" in reading.numbers else "pl", "nom", reading.genders)
+        if not form:
+            return None
+        forms.append(match_case(form, part))
+    return "-".join(forms)
 
 
 def _adjective_chain(words: Sequence[str], indexes: Iterable[int], agreement: Agreement,
@@ -201,14 +228,15 @@ def _adjective_chain(words: Sequence[str], indexes: Iterable[int], agreement: Ag
     """Consecutive words (in the order given) that agree with the head as adjectives. After the
     head, an adjective right before a noun in its own case modifies that noun instead:
     "Oddziału Geriatrycznego | Uniwersyteckiego Centrum Klinicznego"."""
-    chain = []
+    chain: list[tuple[int, Reading]] = []
     for index in indexes:
         _, last = _compound_last(words[index])
         reading = _agreeing(analyse_pl(last), agreement.number, agreement.case, agreement.genders,
                             ADJECTIVAL)
         if reading is None:
             break
-        if after_head and index + 1 < len(words) and _noun_in_case(words[index + 1], agreement.case):
+        # the first adjective after the head is the head's: "Urzędu Marszałkowskiego Województwa"
+        if after_head and chain and index + 1 < len(words) and _noun_in_case(words[index + 1], agreement.case):
             break
         chain.append((index, reading))
     return chain
@@ -232,6 +260,10 @@ def nominative_phrase(words: Sequence[str], head: int, head_lemma: str | None = 
     nominative (nothing to change).
     """
     words = list(words)
+    place = nominative_place(words[head])
+    if place:
+        words[head] = place
+        return words
     head_readings = [r for r in analyse_pl(words[head]) if r.pos in NOMINAL
                      and (head_lemma is None or clean_lemma(r.lemma).lower() == head_lemma)]
     best: tuple[tuple[int, bool, bool], Reading, Agreement, list[tuple[int, Reading]]] | None = None

@@ -7,8 +7,10 @@ import logging
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from types import SimpleNamespace
 from typing import Any
 
+from pressnlp import lang
 from pressnlp.stages.extract.base import Extractor
 from pressnlp.stages.extract.lexicon import everywhere
 from pressnlp.stages.extract.people import find_people
@@ -93,10 +95,18 @@ class ContactExtractor(Extractor):
         return self.options.include_boilerplate or not doc.in_boilerplate(offset)
 
     def _emails(self, doc: Doc):
+        found = []
         for match in _EMAIL.finditer(doc.text):
             value = match.group().rstrip(_TRAILING)
-            if self._usable(doc, match.start()):
-                yield value.lower(), (match.start(), match.start() + len(value))
+            found.append((match.start(), value.lower(), (match.start(), match.start() + len(value))))
+        hidden = _obfuscated_at().search(doc.text) and _obfuscated_email().finditer(doc.text)
+        for match in hidden or ():
+            domain = re.split(_obfuscated_dot().pattern, match["domain"], flags=re.IGNORECASE)
+            value = f"{match['local']}@{'.'.join(part.strip() for part in domain)}".lower()
+            found.append((match.start(), value, match.span()))
+        for start, value, span in sorted(found):
+            if self._usable(doc, start):
+                yield value, span
 
     def _urls(self, doc: Doc, email_spans: list[tuple[int, int]]):
         for match in _URL.finditer(doc.text):
@@ -114,10 +124,31 @@ class ContactExtractor(Extractor):
         # "0048 22 ..." is international in every country whose exit code is 00, but the
         # matcher only knows that for the region it is given; make the prefix explicit.
         text = _INTERNATIONAL_00.sub("+ ", doc.text)
+        found: list[tuple[int, int, str]] = []
         for match in phonenumbers.PhoneNumberMatcher(text, region):
             if not self._usable(doc, match.start) or self._not_a_phone(doc, text, match):
                 continue
-            yield phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+            found.append((match.start, match.end,
+                          phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)))
+        for other in doc.lexicon.other_regions if region == (doc.lexicon.region or region) else ():
+            for candidate in _NUMBER_RUN.finditer(text):
+                start, end = candidate.span()
+                if any(s < end and start < e for s, e, _ in found) or not self._usable(doc, start):
+                    continue
+                number = _valid_number(candidate.group(), other)
+                if number and not self._not_a_phone(doc, text, SimpleNamespace(raw_string=candidate.group(),
+                                                                               start=start, end=end)):
+                    found.append((start, end, number))
+        found.extend(_number_alternatives(text, found))
+        for match in _labelled_number().finditer(text):
+            start, end = match.span("number")
+            if any(s < end and start < e for s, e, _ in found) or not self._usable(doc, start):
+                continue
+            number = _old_national_number(match["number"], region)
+            if number:
+                found.append((start, end, number))
+        for *_, number in sorted(found):
+            yield number
 
     def region(self, doc: Doc) -> str:
         """Region for national numbers: the options, then the country the release's own
@@ -156,6 +187,86 @@ class ContactExtractor(Extractor):
             return True
         after = text[match.end:match.end + 12].lower()
         return bool(_not_phone_after().match(after))
+
+
+@cache
+def _obfuscated_dot() -> re.Pattern[str]:
+    """"." or a bracketed word for it: "[dot]", "(kropka)"."""
+    words = "|".join(re.escape(word) for word in sorted(everywhere().email_dot))
+    return re.compile(rf"\s*(?:\.|[(\[{{]\s*(?:{words})\s*[)\]}}])\s*")
+
+
+@cache
+def _obfuscated_at() -> re.Pattern[str]:
+    """The bracketed "at" of a hidden e-mail, looked for before the whole address (speed)."""
+    at = "|".join(re.escape(word) for word in sorted(everywhere().email_at))
+    return re.compile(rf"[(\[{{]\s*(?:{at})\s*[)\]}}]", re.IGNORECASE)
+
+
+@cache
+def _obfuscated_email() -> re.Pattern[str]:
+    """"name(at)domain.de", "name [at] domain [dot] pl": the word for "at" in brackets."""
+    at = "|".join(re.escape(word) for word in sorted(everywhere().email_at))
+    dot = _obfuscated_dot().pattern
+    return re.compile(
+        rf"(?<![\w.+-])(?P<local>[\w+-]+(?:\.[\w+-]+)*)\s*[(\[{{]\s*(?:{at})\s*[)\]}}]\s*"
+        rf"(?P<domain>[\w-]+(?:{dot}[\w-]+)*(?:{dot}(?:{_TLDS})))(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _labelled_number() -> re.Pattern[str]:
+    """A number after a phone label ("tel.: 012/ 4451 203", "tel./fax (0-32) 445 12 03"), for
+    the forms the phone matcher rejects."""
+    labels = "|".join(re.escape(label) for label in sorted(_phone_labels(), key=len, reverse=True))
+    return re.compile(rf"(?i:\b(?:{labels}))[\w.]*(?:\s*/\s*(?i:{labels})[\w.]*)*\s*:?\s*"
+                      r"(?P<number>\(?0[\d \t\u00a0()/.-]{7,}\d)")
+
+
+@cache
+def _phone_labels() -> tuple[str, ...]:
+    return tuple(sorted({label for code in lang.available() for label in lang.get(code).boilerplate.phone_labels}))
+
+
+# "07621/410-1213, -2183 oder -5030": other extensions of the same number, after a comma, a slash or
+# a short word
+_ALTERNATIVE_ENDING = re.compile(r"[^\S\n]*(?:,|/|\w{1,5})[^\S\n]*[-–](\d{2,5})(?!\d)")
+
+
+def _number_alternatives(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The numbers written as other endings after a phone number ("0761/410-1213, -2183")."""
+    alternatives = []
+    for _start, end, number in found:
+        position = end
+        while match := _ALTERNATIVE_ENDING.match(text, position):
+            ending = match.group(1)
+            alternatives.append((match.start(1), match.end(1), number[:-len(ending)] + ending))
+            position = match.end()
+    return alternatives
+
+
+# A run of digits that may be a phone number the region's matcher did not take: "(202) 478-4665".
+_NUMBER_RUN = re.compile(r"(?<![\w+])\(?\d[\d \u00a0().-]{8,}\d(?!\d)")
+
+
+def _valid_number(raw: str, region: str) -> str | None:
+    """E.164 of `raw` read in `region`, when it is a valid number there."""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _old_national_number(raw: str, region: str) -> str | None:
+    """E.164 of a national number written with a trunk "0" its country no longer dials
+    ("012/ 445 12 03" for Kraków's "12 445 12 03"), or None when it is no valid number."""
+
+    digits = re.sub(r"\D", "", raw)
+    return _valid_number(digits, region) or _valid_number(digits[1:], region)
 
 
 @cache

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from pressnlp.lang.dates import find_dates, find_release_date, parse_iso_date
+from pressnlp.lang.dates import find_dates, find_release_date, metadata_dates, parse_iso_date
 from pressnlp.stages.extract.base import Extractor
 from pressnlp.stages.extract.text import Doc
 
@@ -83,8 +83,10 @@ class DateExtractor(Extractor):
         release = doc.dateline
         reference = doc.reference or (parse_iso_date(release[0]) if release else None)
         ignored: list[Span] = []
-        if options.skip_release_date and release:
-            ignored.append(release[1])
+        if options.skip_release_date:
+            ignored.extend(span for _, span in metadata_dates(doc.text))
+            if release:
+                ignored.append(release[1])
         if options.skip_boilerplate:
             ignored.extend(doc.boilerplate)
         return extract_dates(doc.text, doc.language, reference, ignore_spans=ignored,

@@ -50,12 +50,20 @@ class Lexicon:
     not_names: frozenset[str]
     apposition_stops: frozenset[str]
     not_organisations: frozenset[str]  # from not_organisations.txt
+    functions: frozenset[str]
+    organs: Phrases
+    number_marks: frozenset[str]
+    documents: frozenset[str]
+    subsidiary_suffixes: frozenset[str]
     # [grammar]
     head_initial: bool
     sentence_case: bool
     compound_heads: bool
     adjective_endings: tuple[str, ...]
     complement_endings: tuple[str, ...]
+    head_genders: tuple[tuple[str, str], ...]  # (ending of a head's lemma, gender), longest first
+    adjective_nominatives: tuple[tuple[str, dict[str, str]], ...]  # (lemma ending, gender or "p" -> ending)
+    plural_endings: tuple[str, ...]
     coordinators: frozenset[str]
     genitive_links: frozenset[str]
     articles: frozenset[str]
@@ -77,10 +85,15 @@ class Lexicon:
     role_links: frozenset[str]
     clause_openers: frozenset[str]
     name_particles: frozenset[str]
+    function_words: frozenset[str]  # lower case: words of a function line under a name ("rzecznik prasowy")
+    not_person_words: frozenset[str]  # capitalised words never in a personal name ("Twitter")
     contact_headers: tuple[str, ...]  # longest first
     # [contacts]
     region: str
+    other_regions: tuple[str, ...]  # where national numbers the region rejects may come from ("US" for en)
     contact_labels: frozenset[str]
+    email_at: frozenset[str]  # "(at)", "(małpa)": the word for "@" in a hidden e-mail
+    email_dot: frozenset[str]  # "[dot]", "(kropka)"
     currencies: frozenset[str]
     not_phone_before: frozenset[str]
     not_phone_after: frozenset[str]
@@ -125,11 +138,21 @@ def read_lexicon(pack: Language) -> Lexicon:
         not_names=frozenset(orgs.get("not_names", [])),
         apposition_stops=_lower(orgs.get("apposition_stops", [])),
         not_organisations=frozenset(pack.lines(NOT_ORGANISATIONS_FILE)),
+        functions=_lower(orgs.get("functions", [])),
+        organs=_phrases(orgs.get("organs", [])),
+        number_marks=frozenset(orgs.get("number_marks", [])),
+        documents=_lower(orgs.get("documents", [])),
+        subsidiary_suffixes=frozenset(orgs.get("subsidiary_suffixes", [])),
         head_initial=bool(grammar.get("head_initial", False)),
         sentence_case=bool(grammar.get("sentence_case", False)),
         compound_heads=bool(grammar.get("compound_heads", False)),
         adjective_endings=tuple(grammar.get("adjective_endings", [])),
         complement_endings=tuple(grammar.get("complement_endings", [])),
+        plural_endings=tuple(grammar.get("plural_endings", [])),
+        head_genders=tuple(sorted(((ending, row[0]) for row in grammar.get("head_genders", []) for ending in row[1:]),
+                                  key=lambda pair: -len(pair[0]))),
+        adjective_nominatives=tuple((row[0], dict(zip("mfnp", row[1:], strict=True)))
+                                    for row in grammar.get("adjective_nominatives", [])),
         coordinators=_lower(grammar.get("coordinators", [])),
         genitive_links=_lower(grammar.get("genitive_links", [])),
         articles=_lower(grammar.get("articles", [])),
@@ -149,9 +172,14 @@ def read_lexicon(pack: Language) -> Lexicon:
         role_links=_lower(people.get("role_links", [])),
         clause_openers=_lower(people.get("clause_openers", [])),
         name_particles=frozenset(people.get("name_particles", [])),
+        function_words=_lower(people.get("function_words", [])),
+        not_person_words=_lower(people.get("not_person_words", [])),
         contact_headers=_longest_first(_lower(people.get("contact_headers", []))),
         region=contacts.get("region", ""),
+        other_regions=tuple(contacts.get("other_regions", [])),
         contact_labels=_lower(contacts.get("labels", [])),
+        email_at=_lower(contacts.get("email_at", [])),
+        email_dot=_lower(contacts.get("email_dot", [])),
         currencies=frozenset(contacts.get("currencies", [])),
         not_phone_before=_lower(contacts.get("not_phone_before", [])),
         not_phone_after=_lower(contacts.get("not_phone_after", [])),
@@ -179,6 +207,8 @@ class Everywhere:
 
     org_heads: frozenset[str]
     legal_forms: tuple[str, ...]  # longest first
+    subsidiary_suffixes: frozenset[str]
+    foreign_connectors: frozenset[str]  # lang/data's: connectors of languages without a pack
     not_organisations: frozenset[str]  # legal forms not included: they are words of legal_forms
     coordinators: frozenset[str]
     genitive_links: frozenset[str]
@@ -192,8 +222,13 @@ class Everywhere:
     clause_openers: frozenset[str]
     degrees: frozenset[str]
     name_particles: frozenset[str]
+    functions: frozenset[str]  # [organisations] functions and [people] function_words of every pack
+    function_words: frozenset[str]
+    not_person_words: frozenset[str]
     contact_labels: frozenset[str]  # phone labels of boilerplate.toml included
     not_phone_after: frozenset[str]  # lower case, currencies included
+    email_at: frozenset[str]
+    email_dot: frozenset[str]
 
 
 @cache
@@ -206,6 +241,8 @@ def everywhere() -> Everywhere:
     return Everywhere(
         org_heads=union("org_heads"),
         legal_forms=_longest_first(union("legal_forms")),
+        subsidiary_suffixes=union("subsidiary_suffixes"),
+        foreign_connectors=lexicons[-1].connectors,
         not_organisations=union("not_organisations") | union("currencies"),
         coordinators=union("coordinators"),
         genitive_links=union("genitive_links"),
@@ -219,7 +256,12 @@ def everywhere() -> Everywhere:
         clause_openers=union("clause_openers"),
         degrees=union("degrees"),
         name_particles=union("name_particles"),
+        functions=union("functions") | union("function_words"),
+        function_words=union("function_words"),
+        not_person_words=union("not_person_words"),
         contact_labels=union("contact_labels") | _lower([label for code in lang.available()
                                                           for label in lang.get(code).boilerplate.phone_labels]),
         not_phone_after=union("not_phone_after") | _lower(list(union("currencies"))),
+        email_at=union("email_at"),
+        email_dot=union("email_dot"),
     )

@@ -95,6 +95,11 @@ class Translator(abc.ABC):
         re-process documents. None: no files, or none found here."""
         return None
 
+    def untranslated(self, source: str, translation: str) -> list[tuple[int, int]]:
+        """[start, end) in `translation` of words left in the source language (a gist's gaps),
+        for `translation.untranslated`; a neural backend leaves none it could tell."""
+        return []
+
     def count_tokens(self, sentence: str) -> int:
         """Length of `sentence` in the unit `max_tokens` limits (model pieces for neural models)."""
         return len(sentence.split())

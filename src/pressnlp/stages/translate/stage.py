@@ -401,6 +401,7 @@ class TranslateStage(Stage):
         segments: list[dict[str, list[int]]] = []
         protected: list[list[int]] = []
         glossary: list[list[int]] = []
+        untranslated: list[list[int]] = []
         for unit in units:
             start, end = unit.source
             gap = text[position:start]  # paragraph breaks, line breaks, spaces: kept as they are
@@ -411,16 +412,23 @@ class TranslateStage(Stage):
             for span_start, span_end, kind in spans:
                 (glossary if kind in _GLOSSARY_KINDS else protected).append(
                     [length + span_start, length + span_end])
+            if unit.translator is not None:
+                left = unit.translator.untranslated(unit.original, rendered)
+                untranslated += [[length + s, length + e] for s, e in left
+                                 if not any(a < e and s < b for a, b, _ in spans)]
             parts.append(rendered)
             length += len(rendered)
             position = end
         parts.append(text[position:])
-        return {
+        translation = {
             "source_language": language, "target_language": self.context.target_language,
             "backend": translator.backend_id,
             "title": self._render(title_unit, results)[0] if title_unit else None,
             "text": "".join(parts), "segments": segments, "protected": protected, "glossary": glossary,
         }
+        if untranslated:
+            translation["untranslated"] = untranslated
+        return translation
 
 
 def _span_language(span: tuple[int, int], segments: list[dict[str, Any]]) -> str | None:

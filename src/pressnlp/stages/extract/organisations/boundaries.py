@@ -4,11 +4,12 @@ start in head-initial languages, the organisation inside a unit's name, and the 
 another tagger found."""
 from __future__ import annotations
 
+from pressnlp.lang.morphology import lemmas
 from pressnlp.lang.pl.morphology import analyse_pl
 from pressnlp.stages.extract.organisations.canonical import MentionBuilder
 from pressnlp.stages.extract.organisations.edges import CLOSE_QUOTES, OPEN_QUOTES, legal_form_after
 from pressnlp.stages.extract.organisations.mention import OrgMention
-from pressnlp.stages.extract.organisations.words import NameWords, is_genitive
+from pressnlp.stages.extract.organisations.words import NameWords, is_genitive, is_given_name
 
 
 class NameBounds:
@@ -44,22 +45,60 @@ class NameBounds:
                 parts[-1] = trimmed
                 parts.append([])
             if (lowered in words.all.genitive_links and not words.lex.head_initial and current
-                    and any(words.is_head(tokens[j]) for j in current) and self._head_follows(chunk, position)):
-                # "Junta de Gobierno del Ayuntamiento de València": a body of an organisation
+                    and (len(current) == 1 or any(words.is_head(tokens[j]) for j in current))
+                    and self._head_follows(chunk, position)):
+                # "Junta de Gobierno del Ayuntamiento de València": a body of an organisation;
+                # "Veranstaltung der Technischen Universität": one word without a head before it
                 parts.append([])
                 continue
+            if self._person_after_name(chunk, position, current) or self._second_name(position, chunk, current):
+                parts.append([])
             parts[-1].append(index)
             if token.text.endswith(words.all.possessive_endings):
                 parts.append([])
         return [trimmed for trimmed in (words.trim_connectors(part) for part in parts) if trimmed]
 
+    def _second_name(self, position: int, chunk: list[int], current: list[int]) -> bool:
+        """In sentence-case languages a capitalised head right after a lower-case word of a name
+        starts another name: two names glued at a case boundary ("Krajské zdravotní Úřadem …")."""
+        if not self.words.lex.sentence_case or not current:
+            return False
+        token = self.tokens[chunk[position]]
+        previous = self.tokens[current[-1]]
+        return (token.is_capitalised and not token.is_acronym and self.words.is_head(token) and previous.is_word
+                and not previous.is_capitalised and previous.text.lower() not in self.words.connectors)
+
+    def _person_after_name(self, chunk: list[int], position: int, current: list[int]) -> bool:
+        """A person's name right after an organisation's ("Universität Leipzig Hans Müller"): a
+        given name, followed by another capitalised word, once the name has its head and a word
+        after it (in Polish right after the head too: "Powiat Anna Nowak"). In Polish the given name
+        and the next word must read as nominatives; elsewhere they must end the run: a patron's is a genitive
+        ("Uniwersytet im. Adama Mickiewicza", "Fundacja Jana Pawła II")."""
+        tokens = self.tokens
+        token = tokens[chunk[position]]
+        heads = [j for j in current if self.words.is_head(tokens[j])]
+        if not heads or position + 1 >= len(chunk) or (heads[0] == current[-1] and self.language != "pl"):
+            return False
+        following = tokens[chunk[position + 1]]
+        if not following.is_capitalised or self.words.is_head(following) or not is_given_name(token.text):
+            return False
+        if self.language == "pl":
+            return (any("imię" in r.labels and "nom" in r.cases for r in analyse_pl(token.text))
+                    and any("nom" in r.cases for r in analyse_pl(following.text)))
+        return position == len(chunk) - 2  # the name's last two words: a patron goes on ("… v Trenčíne")
+
     def _head_follows(self, chunk: list[int], position: int) -> bool:
-        """A genitive link right before another organisation ("… del Ayuntamiento de València")."""
+        """A genitive link right before another organisation ("… del Ayuntamiento de València",
+        "… der Technischen Universität")."""
         for index in chunk[position + 1:]:
             word = self.tokens[index].text.lower()
             if word in self.words.all.articles:
                 continue
-            return self.words.is_head(self.tokens[index])
+            if self.words.is_head(self.tokens[index]):
+                return True
+            if not self.words.is_adjective(self.tokens[index]):
+                return False
+        return False
         return False
 
     def _coordinated_head(self, rest: list[int]) -> bool:
@@ -82,17 +121,21 @@ class NameBounds:
         heads = [i for i in part if words.is_head(tokens[i])]
         legal = self.legal_form_after(tokens[part[-1]].end)
         if not heads and not legal:
-            return None
+            return self._subsidiary(part)
         start_index = self._name_start(part, heads[0] if heads else part[0])
         part = [i for i in part if i >= start_index]
         while part and (tokens[part[0]].text in words.not_names or tokens[part[0]].text.lower() in words.all.articles
                         or tokens[part[0]].text.lower() in words.connectors or not tokens[part[0]].is_word):
             part = part[1:]
+        part = self._from_first_head(part)
+        part = self._without_organ(part, legal)
         if not part or not tokens[part[0]].is_capitalised:
             return None
         heads = [i for i in part if words.is_head(tokens[i])]
         if not heads and not legal:
             return None
+        if not legal and sum(len(tokens[i].text) >= 4 and tokens[i].text.isupper() for i in part) >= 2:
+            return None  # words in capitals: a slogan or a campaign ("UNIWERSYTECKIE MIASTO X")
         if not words.lex.sentence_case and not any(tokens[i].is_capitalised for i in heads) and not legal:
             return None
         word_indexes = [i for i in part if tokens[i].is_word]
@@ -109,6 +152,60 @@ class NameBounds:
                 return None
             return self.builder.make(part, kind="head", head=heads[0])
         return self.builder.make(part, kind="name", head=heads[0] if heads else None, legal=legal)
+
+    def _subsidiary(self, part: list[int]) -> OrgMention | None:
+        """A company's national subsidiary: a proper name and a country word ("Thales UK")."""
+        tokens = self.tokens
+        words = [i for i in part if tokens[i].is_word]
+        if len(words) != 2 or tokens[words[1]].text not in self.words.all.subsidiary_suffixes:
+            return None
+        first = tokens[words[0]]
+        if first.text in self.words.not_names or first.text in self.words.all.subsidiary_suffixes:
+            return None
+        return self.builder.make(words, kind="name", head=None)
+
+    def _without_organ(self, part: list[int], legal: str | None) -> list[int]:
+        """The body an organ belongs to: "Zarząd Spółki X S.A." and "Spółka X S.A." name X S.A.;
+        "Rada Nadzorcza" on its own names no partner. A one-word organ counts only before a
+        company ("Zarząd Transportu Metropolitalnego" is an organisation)."""
+        tokens = self.tokens
+        words = [tokens[i] for i in part]
+        forms = [lemmas(t.text, self.language) | {t.text.lower()} for t in words]
+        for organ in self.words.organs:
+            if len(organ) <= len(words) and all(organ[k] in forms[k] for k in range(len(organ))):
+                rest = part[len(organ):]
+                if len(organ) > 1 or legal or (rest and forms[len(organ)] & self.words.descriptors):
+                    return self._without_descriptor(rest, legal)
+                return part
+        return self._without_descriptor(part, legal)
+
+    def _without_descriptor(self, part: list[int], legal: str | None) -> list[int]:
+        """"Spółka Prochem S.A." -> "Prochem S.A.": a company descriptor before a proper name
+        (a word the morphology does not know, or an acronym) and a legal form."""
+        tokens = self.tokens
+        if not legal or len(part) < 2:
+            return part
+        first, second = tokens[part[0]], tokens[part[1]]
+        proper = second.is_acronym or lemmas(second.text, self.language) == {second.text.lower()}
+        if proper and (lemmas(first.text, self.language) | {first.text.lower()}) & self.words.descriptors:
+            return part[1:]
+        return part
+
+    def _from_first_head(self, part: list[int]) -> list[int]:
+        """Where names put the head first or after its adjectives, words before a connector are
+        no part of the name unless a head is among them: "Bezug zum Landkreis X" names "Landkreis
+        X", "Memorandum of Understanding" nothing; "Department for Education" stays whole."""
+        if self.words.lex.head_initial:
+            return part
+        tokens = self.tokens
+        for position, index in enumerate(part):
+            token = tokens[index]
+            if self.words.is_head(token):
+                return part
+            if token.text.lower() in self.words.connectors and position:
+                rest = part[position + 1:]
+                return rest if any(self.words.is_head(tokens[i]) for i in rest) else []
+        return part
 
     def embedded(self, part: list[int]) -> OrgMention | None:
         """The organisation inside a unit's name: "Wydział Ekologii Urzędu Miasta Rybnika" also
@@ -134,8 +231,8 @@ class NameBounds:
     def _name_start(self, part: list[int], head: int) -> int:
         """Where the name begins: in head-initial languages at the head or the adjectives (and
         unknown foreign words) right before it; elsewhere at the run's first word."""
-        if not self.words.lex.head_initial:
-            return part[0]
+        if not self.words.lex.head_initial or self.words.is_english_head(self.tokens[head]):
+            return part[0]  # an English name quoted in the release: "Opole University of Technology"
         start = head
         position = part.index(head)
         for index in reversed(part[:position]):

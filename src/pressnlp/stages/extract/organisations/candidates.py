@@ -9,6 +9,7 @@ import re
 
 from pressnlp.lang.morphology import lemma, lemmas
 from pressnlp.lang.normalise import normalise
+from pressnlp.lang.pl.morphology import analyse_pl
 from pressnlp.stages.extract.gazetteer import Gazetteer, not_organisation_acronyms
 from pressnlp.stages.extract.lexicon import Lexicon
 from pressnlp.stages.extract.organisations.boundaries import NameBounds
@@ -20,6 +21,8 @@ from pressnlp.stages.extract.text import Doc
 
 Spans = list[tuple[int, int]]
 # A bracketed acronym: a capital letter (of any alphabet the packs use) and up to 11 more.
+# Parts of speech of short words that are never acronyms when written in capitals ("MY", "NAS").
+_FUNCTION_WORDS = frozenset({"ppron12", "ppron3", "prep", "conj", "comp", "qub", "siebie"})
 _BRACKETED_ACRONYM = re.compile(r"\(([A-ZĄĆĘŁŃÓŚŹŻÀ-ÞА-ЯІЇЄҐ][\w.&-]{1,11})\)")
 
 
@@ -52,6 +55,7 @@ class CandidateFinder:
                         if inner and inner.end == mention.end and mention.acronym:
                             inner.acronym, mention.acronym = mention.acronym, None
         self.descriptor_names(covered)
+        self.listed_names(covered)
         self.appositions(covered)
         self.acronym_defined_names(covered)
         self.acronyms()
@@ -90,6 +94,32 @@ class CandidateFinder:
                                             legal=self.bounds.legal_form_after(tokens[piece[-1]].end))
                 mention.described = True
                 self._add(mention, covered)
+
+    def listed_names(self, covered: Spans) -> None:
+        """'…(SKM), Polregio, Zarząd Transportu …': one or two capitalised words standing between
+        two organisations of a comma list are an organisation's name too."""
+        tokens = self.tokens
+        names = sorted((m for m in self.mentions if m.kind == "name"), key=lambda m: m.start)
+        for left, right in zip(names, names[1:], strict=False):
+            first = self.doc.token_index(left.end)
+            if first < len(tokens) and tokens[first].text == "(":  # the left name's acronym
+                while first < len(tokens) and tokens[first].text != ")":
+                    first += 1
+                first += 1
+            last = self.doc.token_index(right.start)
+            between = tokens[first:last]
+            if len(between) < 3 or between[0].text != "," or between[-1].text != ",":
+                continue
+            part = list(range(first + 1, last - 1))
+            if not 1 <= len(part) <= 2 or "\n" in self.text[left.end:right.start]:
+                continue
+            if not all(self.words.name_word(tokens[k]) and not tokens[k].is_acronym for k in part):
+                continue
+            if _inside(tokens[part[0]].start, covered) or tokens[part[0]].text in self.words.not_names:
+                continue
+            mention = self.builder.make(part, kind="name", head=None)
+            mention.described = True
+            self._add(mention, covered)
 
     def _split_on_coordinators(self, part: list[int], after: int) -> list[list[int]]:
         """'z mestami Pezinok a Modra': two names after one plural descriptor."""
@@ -188,17 +218,33 @@ class CandidateFinder:
         ignored = not_organisation_acronyms()
         names = [(m.start, m.end) for m in self.mentions if not m.is_unit]
         for token in self.tokens:
-            if not token.is_acronym or token.text in ignored or ROMAN_NUMERAL.match(token.text):
+            if not token.is_acronym:
+                continue
+            name = _without_possessive(token.text, self.words.all.possessive_endings)
+            if (name in ignored or ROMAN_NUMERAL.match(token.text) or self.words.in_capitals_line(token)
+                    or self._word_in_capitals(name)):
                 continue
             if any(ch.isdigit() for ch in token.text) or _inside(token.start, names):
                 continue
             before = self.text[max(0, token.start - 1):token.start]
             if before == "@" or self.text[token.end:token.end + 1] == "@":
                 continue
-            self.mentions.append(OrgMention(start=token.start, end=token.end, name=token.text,
-                                            key=token.text.lower(), kind="acronym",
+            self.mentions.append(OrgMention(start=token.start, end=token.start + len(name), name=name,
+                                            key=name.lower(), kind="acronym",
                                             is_programme=self.builder.is_programme([token], token.start),
-                                            words=[token.text.lower()]))
+                                            words=[name.lower()]))
+
+    def _word_in_capitals(self, word: str) -> bool:
+        """A Polish word written in capitals, not an acronym: "BANK", "POMOCY", "KATOWICE" (four
+        letters or more, every reading a common word or a place) or a pronoun such as "MY". Names
+        of institutions and firms ("NASK", "ORLEN") and short words ("PAN") stay acronyms."""
+        if self.words.language != "pl":
+            return False
+        readings = analyse_pl(word.lower())
+        if not readings or any(label.startswith(("nazwa_instytucji", "nazwa_firmy", "nazwa_organizacji"))
+                               for r in readings for label in r.labels):
+            return False
+        return len(word) >= 4 or all(r.pos in _FUNCTION_WORDS for r in readings)
 
     def gazetteer_names(self, gazetteer: Gazetteer, covered: Spans) -> None:
         """Gazetteer entries (programmes too, which other names may cover)."""
@@ -211,6 +257,14 @@ class CandidateFinder:
             words = key_words(name, entry.language)
             self.mentions.append(OrgMention(start=start, end=end, name=name, kind="gazetteer",
                                             key=name_key(words), is_programme=entry.is_programme, words=words))
+
+
+def _without_possessive(word: str, endings: tuple[str, ...]) -> str:
+    """'CAF’s' -> 'CAF'."""
+    for ending in endings:
+        if word.endswith(ending) and len(word) > len(ending):
+            return word[:-len(ending)]
+    return word
 
 
 def _inside(offset: int, spans: Spans) -> bool:

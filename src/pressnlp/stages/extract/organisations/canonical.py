@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import logging
 
-from pressnlp.lang.morphology import lemma, lemmas
-from pressnlp.lang.pl.morphology import NOMINAL, analyse_pl, nominative_phrase
+from pressnlp.lang.morphology import lemma, lemmas, match_case
+from pressnlp.lang.pl.morphology import NOMINAL, analyse_pl, nominative_phrase, nominative_place
 from pressnlp.stages.extract.organisations.edges import bracketed_acronym, quoted_name_after
 from pressnlp.stages.extract.organisations.mention import OrgMention, key_words, name_key
 from pressnlp.stages.extract.organisations.words import NameWords
@@ -37,6 +37,10 @@ class MentionBuilder:
         quoted_end = quoted_name_after(self.text, end)
         if quoted_end:
             end = quoted_end
+        for ending in words_.all.possessive_endings:  # "Hull Royal Infirmary’s": the name without "’s"
+            if self.text.endswith(ending, start, end) and end - len(ending) > start:
+                end -= len(ending)
+                break
         words = [t for t in tokens[self.doc.token_index(start):self.doc.token_index(end)] if t.is_word]
         surface = self.text[start:end]
         name = self.canonical(words, start, end, head)
@@ -46,7 +50,8 @@ class MentionBuilder:
         reference = tokens[head_word] if head_word is not None else head_token
         head_lemma = words_.head_lemma(reference) if reference else None
         mention = OrgMention(start=start, end=end, name=name, key=name_key(key), kind=kind,
-                             head=head_lemma, words=lemma_words)
+                             head=head_lemma, words=lemma_words,
+                             english=head_token is not None and words_.is_english_head(head_token))
         if legal:
             legal_start = self.text.index(legal, end)
             mention.end = legal_start + len(legal)
@@ -69,12 +74,15 @@ class MentionBuilder:
     def canonical(self, words: list[Token], start: int, end: int, head: int | None) -> str:
         """The name as it should be reported: Polish in the nominative; elsewhere as written."""
         surface = self.text[start:end]
-        if self.language == "pl" and head is None:
+        if self.language != "pl":
+            return self._nominative_from_lemmas(words, start, end, head) if head is not None else surface
+        if head is None:
             # no organisation word ("Krakowskiego Obszaru Funkcjonalnego (KrOF)"): the first noun
             head = next((self.doc.token_index(t.start) for t in words
-                         if any(r.pos in NOMINAL for r in analyse_pl(t.text))
-                         and not any(r.pos == "adj" for r in analyse_pl(t.text))), None)
-        if self.language != "pl" or head is None:
+                         if (any(r.pos in NOMINAL for r in analyse_pl(t.text))
+                             and not any(r.pos == "adj" for r in analyse_pl(t.text))) or nominative_place(t.text)),
+                        None)
+        if head is None:
             return surface
         head_token = self.tokens[head]
         positions = [i for i, t in enumerate(words) if t.start == head_token.start]
@@ -91,6 +99,50 @@ class MentionBuilder:
         pieces.append(self.text[cursor:end])
         return "".join(pieces)
 
+    def _nominative_from_lemmas(self, words: list[Token], start: int, end: int, head: int) -> str:
+        """The head and the adjectives before it in the nominative, from their lemmas and the
+        head's gender (the pack's `head_genders` and `adjective_nominatives`): "der Technischen
+        Universität" -> "Technische Universität", "Olomouckého kraje" -> "Olomoucký kraj". As
+        written when the pack has no such rules or the head's gender is unknown."""
+        lex = self.words.lex
+        surface = self.text[start:end]
+        head_token = self.tokens[head]
+        positions = [i for i, t in enumerate(words) if t.start == head_token.start]
+        if not lex.adjective_nominatives or not positions or "-" in head_token.text:
+            return surface
+        head_lemma = lemma(head_token.text, self.language)
+        gender = next((g for ending, g in lex.head_genders if head_lemma.endswith(ending)), None)
+        if gender is None:
+            return surface
+        written = head_token.text.lower()
+        plural = written.startswith(head_lemma) and written[len(head_lemma):] in lex.plural_endings
+        if plural:
+            gender = "p"
+        forms: dict[int, str] = {}
+        for index in range(positions[0] - 1, -1, -1):
+            token = words[index]
+            if not self.words.is_adjective(token) and lemma(token.text, self.language) == token.text.lower():
+                break
+            adjective = lemma(token.text, self.language)
+            row = next(((ending, by_gender) for ending, by_gender in lex.adjective_nominatives
+                        if adjective.endswith(ending)), None)
+            if row is None:
+                break
+            ending, by_gender = row
+            forms[index] = match_case(adjective[:len(adjective) - len(ending)] + by_gender[gender], token.text)
+        if not plural and (lex.sentence_case or any(form != words[index].text for index, form in forms.items())):
+            # the head as its lemma when the name is inflected: German plurals ("Stadtwerke")
+            # show it by the adjective; in sentence-case languages plural names are rare
+            forms[positions[0]] = match_case(head_lemma, head_token.text)
+        pieces = []
+        cursor = start
+        for index, token in enumerate(words):
+            pieces.append(self.text[cursor:token.start])
+            pieces.append(forms.get(index, token.text))
+            cursor = token.end
+        pieces.append(self.text[cursor:end])
+        return "".join(pieces)
+
     def is_programme(self, words: list[Token], start: int) -> bool:
         """Programme and fund names ("Fundusze Europejskie dla Śląska", "Horizon Europe"), also
         those announced by a lower-case "programu"/"programme" right before them."""
@@ -102,8 +154,8 @@ class MentionBuilder:
         if first_forms & programme_words:
             return True
         two = " ".join(lemma(t.text, self.language) for t in words[:2])
-        if two in programme_words:
-            return True
+        if two in programme_words or (first_forms | {two}) & self.words.documents:
+            return True  # documents too: "Memorandum of Understanding" is no partner
         last = words[-1]
         if not self.words.lex.head_initial and len(words) > 1 and (
                 {last.text.lower()} | set(lemmas(last.text, self.language))) & programme_words:

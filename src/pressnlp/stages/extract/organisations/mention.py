@@ -24,6 +24,7 @@ class OrgMention:
     is_unit: bool = False  # a department of something else
     is_programme: bool = False
     described: bool = False  # introduced as an organisation: "spółka X", "X, the charity"
+    english: bool = False  # an English name in a release in another language
     words: list[str] = field(default_factory=list)  # lemmas of the words as written, for containment
 
 

@@ -4,7 +4,7 @@ In sentence-case languages a run goes on in lower case up to its head noun."""
 from __future__ import annotations
 
 from pressnlp.stages.extract.organisations.boundaries import NameBounds
-from pressnlp.stages.extract.organisations.words import NameWords
+from pressnlp.stages.extract.organisations.words import ROMAN_NUMERAL, NameWords
 
 
 class CapitalisedRuns:
@@ -29,11 +29,22 @@ class CapitalisedRuns:
             token = tokens[i]
             joined = bool(current) and words.joins(tokens[current[-1]], token)
             connector = self._connector_length(i) if current and joined else 0
+            inside = self._inside_name(current, i) if current and joined else 0
             if current and self.text.startswith(legal_forms, token.start) and self._legal_at(token.start):
                 runs.append(current)
                 current = []
+            elif words.is_function(token) or words.in_capitals_line(token):
+                if current:
+                    runs.append(current)
+                current = []
+            elif inside:
+                current.extend(range(i, i + inside))
+                i += inside - 1
             elif words.name_word(token) and (not current or joined):
                 current.append(i)
+            elif connector and self._new_name_after(i):
+                runs.append(current)
+                current = []
             elif connector:
                 current.extend(range(i, i + connector))
                 i += connector - 1
@@ -48,6 +59,41 @@ class CapitalisedRuns:
         if current:
             runs.append(current)
         return runs
+
+    def _new_name_after(self, i: int) -> bool:
+        """In sentence-case languages a capitalised word after a coordinator starts another name
+        ("Trnavský samosprávny kraj a Technická univerzita", up to its head): inside a name, words
+        after "a" are lower case ("Ministerstvo průmyslu a obchodu")."""
+        tokens = self.tokens
+        if not (self.words.lex.sentence_case and tokens[i].text.lower() in self.words.lex.coordinators
+                and tokens[i + 1].is_capitalised):
+            return False
+        for j in range(i + 1, min(i + 5, len(tokens))):  # "sv. Cyrila a Metoda": no head, one name
+            if j > i + 1 and not self.words.joins(tokens[j - 1], tokens[j]):
+                return False
+            if self.words.is_head(tokens[j]):
+                return True
+        return False
+
+    def _inside_name(self, current: list[int], i: int) -> int:
+        """Tokens at i that continue a name although they are no name words: a number after a
+        number mark ("Nr 2", "No. 5"), a spaced dash between the parts of a compound adjective
+        ("Przemysłowo – Handlowa"), a regnal number ("Jana Pawła II"). 0 when none."""
+        tokens = self.tokens
+        words = self.words
+        previous = tokens[current[-1]]
+        if previous.text in words.number_marks:
+            size = 2 if tokens[i].text == "." and tokens[i].start == previous.end else 1
+            number = i + size - 1
+            found = number < len(tokens) and tokens[number].text.isdigit()
+            return size if found and words.joins(tokens[number - 1], tokens[number]) else 0
+        if ROMAN_NUMERAL.match(tokens[i].text) and previous.is_capitalised and not previous.is_acronym:
+            return 1  # "im. Jana Pawła II w Zamościu"
+        if (tokens[i].text in "–—-" and previous.is_word and previous.text.endswith("o") and i + 1 < len(tokens)
+                and tokens[i + 1].is_capitalised and words.joins(tokens[i], tokens[i + 1])
+                and words.is_adjective(tokens[i + 1])):
+            return 1
+        return 0
 
     def _legal_at(self, offset: int) -> bool:
         """Whether a legal form starts at `offset`, after a space."""

@@ -4,6 +4,8 @@ English (names are quoted in English everywhere) and, for heads and legal forms,
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import cached_property
 
 from pressnlp.lang.morphology import lemmas
 from pressnlp.lang.pl.morphology import analyse_pl
@@ -25,11 +27,16 @@ class NameWords:
         self.en = lexicon("en")
         self.all = everywhere()
         self.heads = self.all.org_heads
-        self.connectors = {c.rstrip(".") for c in self.lex.connectors | self.en.connectors}
+        connectors = self.lex.connectors | self.en.connectors | self.all.foreign_connectors
+        self.connectors = {c.rstrip(".") for c in connectors}
         self.descriptors = self.lex.descriptors | self.en.descriptors
         self.programme_words = self.lex.programme_words | self.en.programme_words
+        self.documents = self.lex.documents | self.en.documents
         self.not_names = self.lex.not_names | self.en.not_names
         self.units = self.lex.units | self.en.units
+        self.functions = self.lex.functions | self.en.functions
+        self.organs = sorted(set(self.lex.organs) | set(self.en.organs), key=len, reverse=True)
+        self.number_marks = {mark.rstrip(".") for mark in self.lex.number_marks | self.en.number_marks}
 
     def is_head(self, token: Token) -> bool:
         if not token.is_word or token.text.isdigit():
@@ -38,9 +45,38 @@ class NameWords:
         if word in self.heads:
             return True
         if self.lex.compound_heads and token.is_capitalised:
-            return any(word.endswith(head) and len(word) > len(head) + 2
-                       for head in self.lex.org_heads if len(head) >= 3)
+            forms = {word} | lemmas(token.text, self.language)  # "Landkreises"
+            return any(form.endswith(head) and len(form) > len(head) + 2
+                       for form in forms for head in self.lex.org_heads if len(head) >= 3)
         return bool(lemmas(token.text, self.language) & self.heads)
+
+    def is_english_head(self, token: Token) -> bool:
+        """A head noun of English that is none of the release's language ("University", "Union" in
+        a Polish release): the name around it is English and puts its head last."""
+        word = token.text.lower()
+        return (self.language != "en" and word in self.en.org_heads and word not in self.lex.org_heads
+                and not lemmas(token.text, self.language) & self.lex.org_heads)
+
+    def is_function(self, token: Token) -> bool:
+        """A person's function or title ("Starosta", "Rector", "Präsident"), where a name ends."""
+        if not token.is_word or not token.is_capitalised:
+            return False
+        word = token.text.lower()
+        return word in self.functions or bool(lemmas(token.text, self.language) & self.functions)
+
+    def in_capitals_line(self, token: Token) -> bool:
+        """Whether the token is on a line written in capitals with two words or more: a label
+        ("INFORMACJA PRASOWA", "TLAČOVÁ SPRÁVA") or a heading or slogan, whose capitals do not
+        mark names."""
+        lines = self._capitals_lines
+        return lines is not None and token.start in lines
+
+    @cached_property
+    def _capitals_lines(self) -> _Offsets | None:
+        spans = self.doc.cache.get("capitals_lines")
+        if spans is None:
+            spans = self.doc.cache["capitals_lines"] = _capitals_lines(self.text)
+        return _Offsets(spans) if spans else None
 
     def head_lemma(self, token: Token) -> str:
         word = self._without_possessive(token.text.lower())
@@ -81,6 +117,32 @@ class NameWords:
                         or self.tokens[part[-1]].text.lower() in self.all.articles):
             part = part[:-1]
         return part
+
+
+class _Offsets:
+    """Membership of an offset in sorted, disjoint spans."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = spans
+        self.starts = [start for start, _ in spans]
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.spans[index][1]
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def _capitals_lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for line in _LINE.finditer(text):
+        if line.group() != line.group().upper():  # a small letter
+            continue
+        words = [word for word in line.group().split() if sum(ch.isalpha() for ch in word) >= 2]
+        if len(words) >= 2:
+            spans.append(line.span())
+    return spans
 
 
 def is_given_name(word: str) -> bool:

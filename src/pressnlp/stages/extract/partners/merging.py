@@ -9,6 +9,7 @@ from functools import cache
 
 from pressnlp.lang.normalise import normalise
 from pressnlp.lang.pl.morphology import analyse_pl, clean_lemma
+from pressnlp.stages.extract.english_names import english_name
 from pressnlp.stages.extract.gazetteer import Entry, Gazetteer
 from pressnlp.stages.extract.lexicon import everywhere
 from pressnlp.stages.extract.organisations import OrgMention, initials_match
@@ -37,8 +38,9 @@ class OrgGroup:
     def best_name(self) -> str:
         names = [m for m in self.names if m.kind == "name" and not m.is_unit] or self.names
         if names:
-            # The fullest written form: legal form and locative kept ("TBS w Gliwicach").
-            return max(names, key=lambda m: (len(m.words), m.legal_form is not None, -m.start)).name
+            # The fullest written form in the release's language: legal form and locative kept
+            # ("TBS w Gliwicach").
+            return max(names, key=lambda m: (not m.english, len(m.words), m.legal_form is not None, -m.start)).name
         if self.entry:
             return self.entry.name
         return self.acronyms[0] if self.acronyms else self.mentions[0].name
@@ -93,11 +95,42 @@ def group_mentions(doc: Doc, mentions: list[OrgMention], gazetteer: Gazetteer) -
             group.acronyms.append(mention.name)
         by_acronym.setdefault(normalise(mention.name), group)
         group.mentions.append(mention)
+    ordered = _merge_other_names(ordered, doc)
     for mention in (m for m in mentions if m.kind == "head"):
         owner = _head_owner(mention, ordered)
         if owner:
             owner.mentions.append(mention)
     return [g for g in ordered if g.mentions]
+
+
+def _merge_other_names(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
+    """One organisation under its local and its English name ("Politechnika Opolska" and "Opole
+    University of Technology", the English rendered as english_names renders it), and a name
+    that carries another organisation's acronym ("Municipal Transport Union KZK" is KZK's)."""
+    kept: list[OrgGroup] = []
+    by_name: dict[str, OrgGroup] = {}
+    by_acronym = {normalise(acronym): group for group in groups for acronym in group.acronyms}
+    translate = any(m.english for group in groups for m in group.names)  # English names to meet
+    for group in groups:
+        names = {normalise(m.name) for m in group.names}
+        owner = next((by_name[name] for name in names if name in by_name), None)
+        if owner is None:
+            owner = next((by_acronym[word] for m in group.names for word in _acronyms_in(m.name)
+                          if by_acronym.get(word) not in (None, group)), None)
+        if owner is not None:
+            owner.absorb(group)
+            continue
+        kept.append(group)
+        for mention in group.names:
+            by_name.setdefault(normalise(mention.name), group)
+            english = english_name(mention.name, doc.language) if translate else None
+            if english:
+                by_name.setdefault(normalise(english), group)
+    return kept
+
+
+def _acronyms_in(name: str) -> list[str]:
+    return [normalise(word) for word in words_of(name) if sum(ch.isupper() for ch in word) >= 2]
 
 
 def _entry_for(mention: OrgMention, gazetteer: Gazetteer) -> Entry | None:

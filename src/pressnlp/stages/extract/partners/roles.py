@@ -21,7 +21,8 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
     """The groups with enough evidence of taking part (`affiliations`: the spans of the
     organisations people speak for), the best supported first, returned in text order."""
     weak_heads = doc.lexicon.weak_heads | lexicon("en").weak_heads
-    scored = []
+    scored: list[tuple[float, OrgGroup]] = []
+    weaker: list[tuple[float, OrgGroup]] = []
     for group in groups:
         if not keep_units and is_unit(group):
             continue
@@ -50,9 +51,46 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
         evidence += 0.5 * any(m.described for m in body)
         if evidence >= 1:
             scored.append((evidence, group))
+        elif evidence > 0:
+            weaker.append((evidence, group))
+    scored.extend(_listed_with(doc, weaker, [group for _, group in scored]))
     scored.sort(key=lambda item: (-item[0], item[1].first))
     chosen = [group for _, group in scored[:max_partners]]
     return sorted(chosen, key=lambda g: g.first)
+
+
+def _listed_with(doc: Doc, weaker: list[tuple[float, OrgGroup]],
+                 chosen: list[OrgGroup]) -> list[tuple[float, OrgGroup]]:
+    """Organisations named in one list with a partner ("X, Y a Z podpísali…"): the cue or the
+    verb a list shares is near only some of its names. Lists are names separated by nothing
+    but a comma, a semicolon or a coordinator."""
+    joined = _list_mates(doc, [m for g in chosen for m in g.names] + [m for _, g in weaker for m in g.names])
+    taken: list[tuple[float, OrgGroup]] = []
+    partners = {id(m) for g in chosen for m in g.names}
+    waiting = list(weaker)
+    while True:  # a list's names join one after another, from the partner along the list
+        joining = [item for item in waiting
+                   if any(id(mate) in partners for m in item[1].names for mate in joined.get(id(m), ()))]
+        if not joining:
+            return taken
+        for item in joining:
+            waiting.remove(item)
+            taken.append(item)
+            partners.update(id(m) for m in item[1].names)
+
+
+def _list_mates(doc: Doc, mentions: list[OrgMention]) -> dict[int, list[OrgMention]]:
+    """Mention -> the mentions right before and after it in a list."""
+    separators = {",", ";"} | everywhere().coordinators
+    ordered = sorted(mentions, key=lambda m: m.start)
+    mates: dict[int, list[OrgMention]] = {}
+    for left, right in zip(ordered, ordered[1:], strict=False):
+        gap = doc.text[left.end:right.start]
+        words = gap.replace(",", " , ").replace(";", " ; ").split()
+        if words and "\n" not in gap and all(word.lower() in separators for word in words) and len(words) <= 2:
+            mates.setdefault(id(left), []).append(right)
+            mates.setdefault(id(right), []).append(left)
+    return mates
 
 
 def issuer(doc: Doc, groups: list[OrgGroup]) -> OrgGroup | None:

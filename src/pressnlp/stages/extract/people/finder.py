@@ -4,18 +4,34 @@ name ("według Kamili Okoń", "according to …"), and the press-contact block."
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from pressnlp.lang.morphology import lemmas
 from pressnlp.stages.extract.lexicon import everywhere, lexicon
 from pressnlp.stages.extract.organisations import OrganisationFinder
+from pressnlp.stages.extract.organisations.words import is_given_name
 from pressnlp.stages.extract.people.names import PersonalNames
 from pressnlp.stages.extract.people.person import Person, merge_people
 from pressnlp.stages.extract.people.roles import RoleReader
-from pressnlp.stages.extract.text import Doc, Token
+from pressnlp.stages.extract.text import Doc, Token, words_of
 
 # A quotation closes (or a dash opens the attribution) right before the verb, perhaps with an
 # auxiliary in between: "” – mówi", "," said", "», ha afirmado", "», a déclaré".
 _QUOTE_OR_DASH = re.compile(r"[”\"»“'’,–—-]\s*(?:\w{1,4}\s+){0,2}$")
+_QUOTE_OR_DASH_INSIDE = re.compile(r"[”\"»“„«]|\s[–—-]\s")
+_DETAIL_IN_LINE = re.compile(r"@|\d{3}")
+
+
+# An e-mail address or a phone number (nine digits or more: not a span of years, "2021-2027").
+_DETAIL = re.compile(r"[\w.+-]+@[\w-]+\.|(?<![\w+(])\+?\(?\d(?:[ \u00a0()/.-]{0,2}\d){8,}(?!\d)")
+
+
+@cache
+def _lead_in() -> re.Pattern[str]:
+    """What may stand between a name and its e-mail or phone: a comma, a bracket, a dash, "at", a
+    contact label ("Jan Nowak, tel. 600 100 200", "Jane Roe at 555-123-4567")."""
+    labels = "|".join(re.escape(label) for label in sorted(everywhere().contact_labels, key=len, reverse=True))
+    return re.compile(rf"[^\S\n]*[,(:–—-]?[^\S\n]*(?i:at[^\S\n]+)?(?:(?i:{labels})[.:]*[^\S\n]*)?\Z")
 
 
 class PeopleFinder:
@@ -33,13 +49,127 @@ class PeopleFinder:
         self.roles = RoleReader(doc, self.names.titles, organisations, acronyms)
         self.verbs = self.lex.attribution_verbs | self.en.attribution_verbs
         self.attribution_as = everywhere().attribution_as
+        self.clause_openers = self.lex.clause_openers | self.en.clause_openers
         self.people: list[Person] = []
 
     def run(self) -> list[Person]:
         self.contact_block_people()
+        self.signatures()
+        self.name_lines()
+        self.names_with_details()
         self.attributions()
         self.attributing_phrases()
-        return merge_people(sorted(self.people, key=lambda p: p.start))
+        people = [self._spelt_out(person) for person in self.people if len(words_of(person.name)) >= 2]
+        for person in people:
+            if person.role and re.search(r"\d", person.role):
+                person.role = None  # an address or a phone number read as a role: "ul. Długa 5"
+        return merge_people(sorted(people, key=lambda p: p.start))
+
+    def _spelt_out(self, person: Person) -> Person:
+        """"J. Nováková" as the full name the release gives elsewhere ("Jana Nováková")."""
+        first = self.doc.token_index(person.start)
+        if not self.names.is_initial(first):
+            return person
+        found = self.names.full_name_of_initial(first, self.doc.token_index(person.end) - 1)
+        if found is None:
+            return person
+        full = self.names.person(*found, source=person.source)
+        person.name = full.name
+        return person
+
+    def signatures(self) -> None:
+        """A name alone on its line with a function line under it, anywhere in the release:
+        "Anna Nowak" / "Rzecznik Prasowy" / "Urząd Miasta X"; also "Anna Nowak, Press Officer"."""
+        lines = self.doc.lines
+        for n, (line_start, line_end) in enumerate(lines):
+            if self.doc.in_contact_block(line_start) or self.doc.in_boilerplate(line_start):
+                continue
+            found = self.names.name_at(self.doc.token_index(line_start), limit=6)
+            if not found or self._line_before(found[0], line_start):
+                continue
+            rest = self.text[self.tokens[found[1]].end:line_end].strip()
+            if rest and not (rest.startswith(",") and self._is_function(rest.lstrip(", "))
+                             and len(rest.split()) <= 8 and rest[-1] not in ".!?,;"):
+                continue  # "Anna Nowak, rzecznik prasowa" is a signature; a sentence is not
+            following = lines[n + 1:n + 3]
+            above = self.text[slice(*lines[n - 1])] if n else ""
+            function_below = bool(following) and self._is_function(self.text[slice(*following[0])])
+            # "REKTOR" / "prof. dr hab. Jan Nowak": a letter signed under the function
+            function_above = n > 0 and self._is_function(above) and len(above.split()) <= 4
+            if not rest and not (function_below or function_above):
+                continue
+            person = self.names.person(*found, source="contact")
+            if rest:
+                person.role = rest.lstrip(", ").rstrip(" ,.;")
+            elif function_above and not function_below:
+                person.role = above.strip()
+                following = []
+            self.roles.role_from_lines(person, [self.text[s:e].strip() for s, e in following], following)
+            if person.role is None and following:
+                person.role = self.text[slice(*following[0])].strip().rstrip(" ,.;")
+            self.people.append(person)
+
+    def _line_before(self, first: int, line_start: int) -> bool:
+        """Anything but titles, or a short label and a colon, between the line's start and the name
+        ("dr hab. Anna Nowak", "Autor: Jan Novák")."""
+        before = self.text[line_start:self.tokens[first].start]
+        label, colon, titles = before.rpartition(":")
+        if colon and len(label.split()) <= 2 and label.strip():
+            before = titles
+        return any(word.rstrip(".,") not in self.names.titles and not self.names.is_function(word.rstrip(".,"))
+                   for word in before.split())
+
+    def _is_function(self, line: str) -> bool:
+        """A short line whose first words include a function word ("Rzecznik Prasowy", "Press
+        Officer", "tisková mluvčí")."""
+        words = [word.lower().strip(",.;:") for word in line.split()]
+        return 0 < len(words) <= 10 and any(word in everywhere().functions for word in words[:4])
+
+    def names_with_details(self) -> None:
+        """A name followed by an e-mail address or a phone number: "an Anna Muster,
+        anna.muster@x.de, 0651 12-3456", "call Jane Roe at 555-123-4567", "Jan Nowak, tel. 600 100 200"."""
+        for line_start, line_end in self.doc.lines:
+            if not _DETAIL_IN_LINE.search(self.text, line_start, line_end) or self.doc.in_boilerplate(line_start):
+                continue
+            for detail in _DETAIL.finditer(self.text, line_start, line_end):
+                lead_in = _lead_in().search(self.text, line_start, detail.start())
+                last = self.doc.token_index(lead_in.start() if lead_in else detail.start()) - 1
+                found = self.names.name_ending_at(last) if last > 0 else None
+                if found and self.tokens[found[0]].start >= line_start and self._whole_name(found):
+                    self.people.append(self.names.person(*found, source="contact"))
+
+    def _whole_name(self, found: tuple[int, int]) -> bool:
+        """Not the tail of a longer capitalised name ("Park Naukowo-Technologiczny Gdynia"); in
+        Polish, opening with a given name or an initial."""
+        first = found[0]
+        if first > 0 and self.tokens[first - 1].is_capitalised and \
+                self.text[self.tokens[first - 1].end:self.tokens[first].start] in (" ", "\u00a0"):
+            return False
+        if self.doc.language == "pl":
+            return is_given_name(self.tokens[first].text) or self.names.is_initial(first)
+        return True
+
+    def name_lines(self) -> None:
+        """"Anna Smith: „We are pleased…”": a name, a colon and a quotation at the start of a line;
+        in Polish, where names open with a given name, any statement after the colon."""
+        for line_start, line_end in self.doc.lines:
+            if self.doc.in_boilerplate(line_start):
+                continue
+            found = self.names.name_at(self.doc.token_index(line_start), limit=6)
+            if not found or self._line_before(found[0], line_start):
+                continue
+            after = self.text[self.tokens[found[1]].end:line_end]
+            role, colon, said = after.partition(":")
+            # "Anna Muster:" or "Anna Muster, Leiterin des Amtes:"
+            if not colon or role and not (role.startswith(",") and len(role.split()) <= 6
+                                          and any(self.names.is_function(word.strip(",.")) for word in role.split())):
+                continue
+            said = said.strip()
+            quoted = said[:1] in "„“\"«»‚'–—-"
+            polish = self.doc.language == "pl" and is_given_name(self.tokens[found[0]].text)
+            if not (quoted or polish and len(said.split()) >= 3):
+                continue
+            self.people.append(self.names.person(*found, source="quote"))
 
     def attributions(self) -> None:
         """A verb of saying with the speaker after it ("– mówi Kamila Okoń") or before it ("Jane
@@ -54,18 +184,56 @@ class PeopleFinder:
                 continue
             before = self.text[max(0, token.start - 14):token.start]
             after_quote = bool(_QUOTE_OR_DASH.search(before))
-            found = names.name_at(i + 1)
+            found = names.name_at(i + 1) or self._surname_after(i)
+            if found and _QUOTE_OR_DASH_INSIDE.search(self.text[token.end:self.tokens[found[0]].start]):
+                continue  # "– Cieszymy się – mówi Anna Nowak": the verb is in the quotation
             if found and (after_quote or self._sentence_start(token) or self._after_as(i)):
                 person = names.person(*found, source="quote")
                 between = self.text[token.end:person.start].strip()
                 roles.describe(person, found[1], prefix=between if after_quote else "", tail=after_quote)
                 self.people.append(person)
-            elif after_quote or self._quote_before_name(i):
-                found = names.name_before(i)
+            else:
+                if after_quote or self._quote_before_name(i):
+                    found = names.name_before(i)
+                else:
+                    found = self._speaker_before(i)
                 if found:
                     person = names.person(*found, source="quote")
-                    roles.describe(person, found[1], prefix="", tail=True, stop=token.start)
+                    # not a full name found in another sentence for "Ms Doe"
+                    if self.doc.sentence_of(token.start)[0] <= self.tokens[found[0]].start < token.start:
+                        roles.describe(person, found[1], prefix="", tail=True, stop=token.start)
                     self.people.append(person)
+
+    def _surname_after(self, index: int) -> tuple[int, int] | None:
+        """"…", sagt Hollstein.": a surname alone after the verb, closing the sentence or clause."""
+        following = index + 2
+        if following >= len(self.tokens) or self.tokens[following].text not in ".,;":
+            return None
+        return self.names.titled_surname(index + 1, titled=False)
+
+    def _speaker_before(self, index: int) -> tuple[int, int] | None:
+        """The speaker right before the verb, when a comma, a colon or "that" follows the verb
+        ("Jan Kowalski podkreślił, że …", "Eva Schmidt betonte: …") or the name opens its sentence,
+        after at most a function ("Prezes Jan Nowak przedstawił plany …")."""
+        if index + 1 >= len(self.tokens) or index < 1:
+            return None
+        if self.text[self.tokens[index - 1].end:self.tokens[index].start] not in (" ", "\u00a0"):
+            return None
+        found = self.names.name_ending_at(index - 1)
+        mention = found[0] if found else index - 1
+        found = found or self.names.titled_surname(index - 1)  # "Prof. Łodygowski podkreślił"
+        if found is None:
+            return None
+        following = self.tokens[index + 1]
+        if following.text in ",:" or following.text.lower() in self.clause_openers:
+            return found
+        sentence_start, _ = self.doc.sentence_of(self.tokens[mention].start)
+        before = self.text[sentence_start:self.tokens[mention].start].split()
+        functions = everywhere().functions
+        if len(before) <= 3 and all(word.lower().rstrip(".,") in functions or word.rstrip(".") in self.names.titles
+                                    or word[:1].islower() or word.isupper() for word in before):
+            return found
+        return None
 
     def _sentence_start(self, token: Token) -> bool:
         return token.start in self.doc.sentence_starts

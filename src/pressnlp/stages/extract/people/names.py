@@ -4,7 +4,7 @@ organisation words, in Polish opening with a given name; put in the nominative w
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from pressnlp import lang
 from pressnlp.lang.morphology import lemmas
@@ -16,6 +16,8 @@ from pressnlp.stages.extract.people.person import Person
 from pressnlp.stages.extract.text import Doc, Token
 
 MAX_NAME_WORDS = 4
+# Most words of abbreviated titles and ranks between a verb and a name ("mł. bryg.", "dr hab. inż.").
+_MAX_TITLE_WORDS = 3
 
 
 @cache
@@ -42,9 +44,20 @@ class PersonalNames:
         self.titles = {t.rstrip(".") for t in lex.titles | en.titles}
         self.role_words = lex.not_names | en.not_names
         self.particles = everywhere().name_particles
+        self.not_person_words = everywhere().not_person_words | everywhere().function_words
+        pack = lang.find(doc.language)
+        self.stopwords = (pack.stopwords if pack else frozenset()) | lang.get("en").stopwords
         self.heads = everywhere().org_heads
-        self._in_organisations = {token.start for m in organisations
-                                  for token in doc.tokens[doc.token_index(m.start):doc.token_index(m.end)]}
+        self._in_organisations = {token.start for m in organisations for token in self._organisation_tokens(m)}
+
+    def _organisation_tokens(self, mention: OrgMention) -> list[Token]:
+        """The tokens of an organisation mention from its last function word on: a mention that
+        takes in a person and their function ("Landrat Gregor Huber", "Felix Brandauer
+        Pressesprecher Technische Universität") leaves the person out."""
+        tokens = self.tokens[self.doc.token_index(mention.start):self.doc.token_index(mention.end)]
+        functions = everywhere().functions
+        cut = max((n + 1 for n, token in enumerate(tokens) if token.text.lower() in functions), default=0)
+        return tokens[cut:]
 
     def name_at(self, index: int, limit: int = 8) -> tuple[int, int] | None:
         """The first personal name starting within `limit` tokens of `index`: (first, last)
@@ -61,10 +74,17 @@ class PersonalNames:
                 run = self._name_run(i)
                 if run:
                     return run
-            if token.text in ("\n",) or token.text in '„“"«»()':
-                return None
+            if token.text in '„“"«»()!?;' or token.text == "." and self._ends_sentence(index, i):
+                return None  # the name is not in this sentence
             i += 1
         return None
+
+    def _ends_sentence(self, index: int, dot: int) -> bool:
+        """A dot after ordinary words ("said the team. Director X"), not the dot of an abbreviated
+        rank or title ("mówi mł. bryg. Kamil Duda"): those are a few words and no function words."""
+        words = [token.text for token in self.tokens[index:dot] if token.is_word]
+        return len(words) > _MAX_TITLE_WORDS or any(
+            word.lower() in self.stopwords or word[0].isupper() and word not in self.titles for word in words)
 
     def name_before(self, index: int) -> tuple[int, int] | None:
         """The name closing the clause before a verb: "Jane Doe said", "Jane Doe, CEO, said"."""
@@ -76,17 +96,53 @@ class PersonalNames:
         k = j
         while k >= 0 and tokens[k].text not in '”"»\n' and index - k < 25:
             if tokens[k].text == "," and k + 1 < index:
-                candidate = self._name_ending_at(k - 1)
+                candidate = self.name_ending_at(k - 1) or self.titled_surname(k - 1)
                 if candidate:
                     return candidate
             k -= 1
-        return self._name_ending_at(j)
+        return self.name_ending_at(j) or self.titled_surname(j)
+
+    def full_name_of_initial(self, first: int, last: int) -> tuple[int, int] | None:
+        """The full name elsewhere in the release that "J. Nováková" abbreviates: the same surname
+        after a given name with that initial."""
+        tokens = self.tokens
+        initial, surname = tokens[first].text, tokens[last].text
+        for k, token in enumerate(tokens):
+            if k != last and token.is_capitalised and _same_surname(token.text, surname):
+                found = self.name_ending_at(k)
+                if found and found[0] < k and not self.is_initial(found[0]) \
+                        and tokens[found[0]].text.startswith(initial):
+                    return found
+        return None
+
+    def titled_surname(self, last: int, *, titled: bool = True) -> tuple[int, int] | None:
+        """The full name of a surname after a title ("Ms Besarovic", "Prof. Łodygowski"), or alone
+        right after a verb of saying (`titled` false: "sagt Hollstein."): a name elsewhere in the
+        release that ends with that surname (in Polish, in any case)."""
+        tokens = self.tokens
+        if last < 1 or not self.is_name_word(tokens[last]):
+            return None
+        title = last - 2 if tokens[last - 1].text == "." and last >= 2 else last - 1
+        if titled and tokens[title].text.rstrip(".") not in self.titles:
+            return None
+        surname = tokens[last].text
+        for k, token in enumerate(tokens):
+            if k != last and token.is_capitalised and _same_surname(token.text, surname):
+                found = self.name_ending_at(k)
+                if found and found[0] < k:
+                    return found
+        return None
 
     def person(self, first: int, last: int, source: str, *, oblique: bool = False) -> Person:
         """The Person of a name's tokens; Polish names (and names after an attributing phrase,
         which are oblique) put in the nominative."""
         tokens = self.tokens
-        words = [tokens[i].text for i in range(first, last + 1)]
+        words: list[str] = []
+        for i in range(first, last + 1):
+            if tokens[i].text == "." and words:  # the dot of an initial: "J."
+                words[-1] += "."
+            else:
+                words.append(tokens[i].text)
         if self.doc.language == "pl" or oblique:
             words = nominative_person(words, surname_rules()) if _is_polish_name(words) else words
         name = " ".join(words)
@@ -99,16 +155,35 @@ class PersonalNames:
             return False
         if token.text.rstrip(".") in self.titles or self._is_role_word(token):
             return False
-        return True
+        return token.text.lower() not in self.not_person_words
+
+    def is_function(self, word: str) -> bool:
+        """A function word, or a compound ending in one ("Energieministerin")."""
+        word = word.lower()
+        return word in everywhere().functions or self.doc.lexicon.compound_heads and _ends_with_function(word)
 
     def _is_role_word(self, token: Token) -> bool:
         parts = re.split(r"[-–]", token.text)
+        if len(parts) > 1 and parts[-1].lower() in everywhere().functions:
+            return True  # "LENA-Geschäftsführer"
+        if self.doc.lexicon.compound_heads and _ends_with_function(token.text.lower()):
+            return True  # "Energieministerin"
         return all(part in self.role_words for part in parts if part)
+
+    def is_initial(self, index: int) -> bool:
+        """"J." of "J. Nováková": one capital letter, a dot right after it, a name word after a space."""
+        tokens = self.tokens
+        return (index + 2 < len(tokens) and len(tokens[index].text) == 1 and tokens[index].text.isupper()
+                and tokens[index + 1].text == "." and tokens[index + 1].start == tokens[index].end
+                and self.text[tokens[index + 1].end:tokens[index + 2].start] in (" ", "\u00a0")
+                and self.is_name_word(tokens[index + 2]))
 
     def _name_run(self, first: int) -> tuple[int, int] | None:
         tokens = self.tokens
         run = [first]
         j = first + 1
+        if self.is_initial(first):
+            run, j = [first, first + 1], first + 2
         while j < len(tokens) and len(run) < MAX_NAME_WORDS + 2:
             gap = self.text[tokens[j - 1].end:tokens[j].start]
             if gap not in (" ", "\u00a0"):
@@ -126,6 +201,8 @@ class PersonalNames:
         words = [i for i in run if tokens[i].text not in self.particles]
         if len(words) < 2 or self._is_organisation_word(tokens[first]):
             return None
+        if self.is_initial(first):
+            return (first, run[-1]) if len(run) <= MAX_NAME_WORDS else None
         opening = tokens[run[0]].text
         if self.doc.language == "pl" and not (is_given_name(opening) or not analyse_pl(opening)):
             # Polish names start with a given name (or a foreign word): not "Śląskiego Komendanta"
@@ -149,7 +226,7 @@ class PersonalNames:
             return True
         return bool(lemmas(token.text, self.doc.language) & self.heads)
 
-    def _name_ending_at(self, last: int) -> tuple[int, int] | None:
+    def name_ending_at(self, last: int) -> tuple[int, int] | None:
         tokens = self.tokens
         if last < 1 or not self.is_name_word(tokens[last]):
             return None
@@ -161,6 +238,19 @@ class PersonalNames:
             first -= 1
         run = self._name_run(first)
         return run if run and run[1] == last else None
+
+
+@lru_cache(maxsize=20_000)
+def _ends_with_function(word: str) -> bool:
+    """A compound whose last part is a function ("Energieministerin", "Verbandsvorsteherin")."""
+    return any(word.endswith(function) and len(word) > len(function) + 2
+               for function in everywhere().functions if len(function) >= 6)
+
+
+def _same_surname(one: str, other: str) -> bool:
+    """Equal but for a case ending: "Łodygowskiego" and "Łodygowski", "Besarovic" and "Besarovic"."""
+    shared = max(4, min(len(one), len(other)) - 2)
+    return len(one) - len(other) <= 3 and len(other) - len(one) <= 3 and one[:shared].lower() == other[:shared].lower()
 
 
 def _is_polish_name(words: list[str]) -> bool:

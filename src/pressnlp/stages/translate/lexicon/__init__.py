@@ -3,10 +3,10 @@
 Not a translation: a readable word-by-word gist for when no neural model can be loaded.
 morfeusz2 analyses the Polish (all readings; `disambiguate` chooses one), our lexicon in the
 Polish pack (lang/pl/lexicon/: thousands of lemmas and multi-word terms of press releases) gives
-the English, FreeDict pol-eng fills gaps when the Debian package `dict-freedict-pol-eng` is
-installed, and `compose` applies English inflection and word order. Settings
+the English, FreeDict pol-eng fills gaps (the Polish pack ships it converted, CC BY-SA 3.0: see
+freedict.py), and `compose` applies English inflection and word order. Settings
 (`[stages.translate.backend_options.lexicon]`): `freedict` (default true) and `freedict_path`
-(dictd files without suffix).
+(another FreeDict release: its dictd files without suffix, instead of the pack's table).
 """
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ from typing import Any
 from pressnlp import lang
 from pressnlp._version import __version__
 from pressnlp.stages.translate.base import BackendUnavailable, Translator, TranslatorSettings
-from pressnlp.stages.translate.lexicon.freedict import DEFAULT_BASE
+from pressnlp.stages.translate.lexicon.freedict import TABLE_NAME, FreeDict
+from pressnlp.stages.translate.lexicon.untranslated import untranslated_spans
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,8 @@ LEXICON_VERSION = 1
 
 
 # The language packs' data files the gist reads besides the Polish lexicon.
-_PACK_DATA = {"pl": ("gist.toml", "rare_readings.tsv"), "en": ("grammar.toml", "irregular_verbs.tsv", "plurals.tsv")}
+_PACK_DATA = {"pl": ("gist.toml", "derivation.toml", "senses.tsv", "rare_readings.tsv", TABLE_NAME),
+              "en": ("grammar.toml", "irregular_verbs.tsv", "plurals.tsv")}
 
 
 @cache
@@ -61,23 +63,23 @@ def _files_digest(*paths: Path) -> str:
 
 
 def _freedict_base(extra: dict[str, Any]) -> Path | None:
-    """Where FreeDict is looked for under these backend options; None when it is switched off."""
-    if not extra.get("freedict", True):
-        return None
+    """The dictd release these backend options name instead of the pack's table, if any."""
     path = extra.get("freedict_path")
-    return Path(path) if path else DEFAULT_BASE
+    return Path(path) if path and extra.get("freedict", True) else None
 
 
 def data_digest(extra: dict[str, Any]) -> str:
     """Digest of everything a gist is made from, under these backend options: this package's code
     and data, the pressnlp release (the morphology helpers it uses), the morfeusz2 release (its
-    dictionary ships with it) and FreeDict's files when it is used. Any change gives new
+    dictionary ships with it), simplemma's (its English word list marks untranslated words) and
+    the FreeDict release named by `freedict_path`. Any change gives new
     translation-memory keys and a new pipeline fingerprint."""
     try:
         morfeusz = version("morfeusz2")
     except PackageNotFoundError:
         morfeusz = "none"
-    parts = [implementation_digest(), f"pressnlp {__version__}", f"morfeusz2 {morfeusz}"]
+    parts = [implementation_digest(), f"pressnlp {__version__}", f"morfeusz2 {morfeusz}",
+             f"simplemma {version('simplemma')}"]
     base = _freedict_base(extra)
     if base is not None:
         parts.append(_files_digest(base.with_suffix(".index"), base.with_suffix(".dict.dz")))
@@ -95,7 +97,6 @@ class LexiconTranslator(Translator):
         if importlib.util.find_spec("morfeusz2") is None:
             raise BackendUnavailable("the lexicon backend needs morfeusz2 (pip install morfeusz2)")
         from pressnlp.stages.translate.lexicon.compose import Composer
-        from pressnlp.stages.translate.lexicon.freedict import FreeDict
         from pressnlp.stages.translate.lexicon.lexicon import default_lexicon
 
         self.freedict = None
@@ -103,7 +104,10 @@ class LexiconTranslator(Translator):
         if freedict_base is not None:
             self.freedict = FreeDict.load(freedict_base)
             if self.freedict is None:
-                log.info("FreeDict pol-eng not found; the lexicon backend uses its own lexicon only")
+                log.warning("FreeDict pol-eng not found at %s; the lexicon backend uses its own lexicon only",
+                            freedict_base)
+        elif settings.extra.get("freedict", True):
+            self.freedict = _pack_freedict()
         self.lexicon = default_lexicon()
         self.composer = Composer(self.lexicon, self.freedict)
         suffix = "+freedict" if self.freedict else ""
@@ -122,5 +126,14 @@ class LexiconTranslator(Translator):
             "kind": "dictionary gist (word by word), not a neural translation",
             "lexicon": {"name": LEXICON_NAME, "version": LEXICON_VERSION,
                         "digest": data_digest(self.settings.extra), **self.lexicon.size},
-            "freedict": str(self.freedict.base) if self.freedict else None,
+            "freedict": self.freedict.origin if self.freedict else None,
         }
+
+    def untranslated(self, source: str, translation: str) -> list[tuple[int, int]]:
+        return untranslated_spans(source, translation)
+
+
+@cache
+def _pack_freedict() -> FreeDict:
+    """FreeDict as the Polish pack ships it (loaded once per process)."""
+    return FreeDict.from_table(lang.get("pl").text(TABLE_NAME), f"lang/pl/{TABLE_NAME}")

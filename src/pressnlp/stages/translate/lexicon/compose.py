@@ -3,7 +3,7 @@
 The steps, in order, each in a module of its own:
 1. analysis: tokens with their morfeusz readings, one chosen per token (`analysis`,
    `disambiguate`, scored with what the lexicon knows: `lookup`); units: multi-word terms
-   (longest match) or single tokens (`units`);
+   (longest match) or single tokens (`units`); senses chosen by neighbouring words (`senses`);
 2. clause grammar: what particles, auxiliaries and conjunctions tell the verbs around them
    (`clause`);
 3. English words for every unit from the lexicon (FreeDict when ours lacks the lemma), inflected
@@ -31,6 +31,7 @@ from pressnlp.stages.translate.lexicon.lookup import Dictionary
 from pressnlp.stages.translate.lexicon.order import add_articles, join, reorder
 from pressnlp.stages.translate.lexicon.realise import Realiser
 from pressnlp.stages.translate.lexicon.roles import subject_first
+from pressnlp.stages.translate.lexicon.senses import choose_senses
 from pressnlp.stages.translate.lexicon.units import Unit, sentence_units
 
 
@@ -42,8 +43,9 @@ class Composer:
         self.lexicon = lexicon
         self.polish = polish.gist_words
         self.english = english.grammar
-        self.dictionary = Dictionary(lexicon, freedict, self.polish, polish.rare_readings)
+        self.dictionary = Dictionary(lexicon, freedict, self.polish, polish.rare_readings, polish.gist_derivation)
         self.clause = ClauseGrammar(self.dictionary, self.polish)
+        self.senses = polish.gist_senses
         self.realiser = Realiser(self.dictionary, self.polish, self.english, frozenset(english.dates.weekdays))
 
     def translate(self, sentence: str) -> str:
@@ -52,6 +54,7 @@ class Composer:
             return sentence
         units = self.units(tokens)
         self.clause.apply(units)
+        choose_senses(units, self.senses)
         for index, unit in enumerate(units):
             if not unit.dropped:
                 unit.text = self.realiser.render(unit, units, index)

@@ -1,8 +1,12 @@
-"""Read the FreeDict Polish-English dictionary (dictd format) as a fallback word list.
+"""FreeDict Polish-English, the gist's fallback word list: the pack's converted table by default,
+or a dictd release (`freedict_path`).
 
-dictd keeps an index (headword, offset, length; numbers in base 64) and a gzip/dictzip body.
-Only the first meaning of an entry is used: the most frequent English word across its senses,
-which is "good" for "dobry" where the first listed word would be "interesting".
+The Polish pack ships FreeDict pol-eng converted (lang/pl/freedict-pol-eng.tsv, CC BY-SA 3.0, its
+attribution in the file's header; `scripts/build_freedict.py` makes it from the dictd files), so a
+gist is the same on every machine rather than depending on whether a system package is installed.
+Only the first meaning of an entry is kept: the most frequent English word across its senses,
+which is "good" for "dobry" where the first listed word would be "interesting". dictd keeps an
+index (headword, offset, length; numbers in base 64) and a gzip/dictzip body.
 """
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-DEFAULT_BASE = Path("/usr/share/dictd/freedict-pol-eng")
+TABLE_NAME = "freedict-pol-eng.tsv"
 _B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
 _HEADER = re.compile(r"^(?P<head>.+?)\s+(?:/[^/]*/\s*)?<(?P<pos>[^>]+)>\s*$")
 _SENSE = re.compile(r"^(?:\d+\.\s+)?(?P<words>.*?)(?:\s+\d+\.)?\s*$")
@@ -34,52 +38,62 @@ def _decode(number: str) -> int:
 
 
 class FreeDict:
-    """Headword -> first English sense per part of speech, read lazily from the dict body."""
+    """Headword -> first English sense per part of speech."""
 
-    def __init__(self, base: Path = DEFAULT_BASE):
-        self.base = base
-        self._index: dict[str, list[tuple[int, int]]] = {}
-        for line in base.with_suffix(".index").read_text("utf-8").splitlines():
-            parts = line.split("\t")
-            if len(parts) == 3 and not parts[0].startswith("00database"):
-                self._index.setdefault(parts[0].lower(), []).append((_decode(parts[1]), _decode(parts[2])))
-        self._body: bytes | None = None
-        self._cache: dict[str, dict[str, str]] = {}
+    def __init__(self, senses: dict[str, dict[str, str]], origin: str):
+        self._senses = senses
+        self.origin = origin  # where it was read from, for the manifest
 
     @classmethod
-    def load(cls, base: Path | None = None) -> FreeDict | None:
-        """The dictionary if its files exist (Debian `dict-freedict-pol-eng`), else None."""
-        base = base or DEFAULT_BASE
+    def from_table(cls, text: str, origin: str) -> FreeDict:
+        """The converted table: `headword <TAB> pos <TAB> english` a line, `#` lines comments."""
+        senses: dict[str, dict[str, str]] = {}
+        for line in text.splitlines():
+            if line and not line.startswith("#"):
+                headword, pos, english = line.split("\t")
+                senses.setdefault(headword, {})[pos] = english
+        return cls(senses, origin)
+
+    @classmethod
+    def from_dictd(cls, base: Path) -> FreeDict:
+        """A dictd release: `base`.index and `base`.dict.dz."""
+        body = gzip.decompress(base.with_suffix(".dict.dz").read_bytes())
+        senses: dict[str, dict[str, str]] = {}
+        for line in base.with_suffix(".index").read_text("utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) != 3 or parts[0].startswith("00database"):
+                continue
+            offset, length = _decode(parts[1]), _decode(parts[2])
+            parsed = _first_sense(body[offset:offset + length].decode("utf-8", "replace"))
+            if parsed:
+                senses.setdefault(parts[0].lower(), {}).setdefault(*parsed)
+        return cls(senses, str(base))
+
+    @classmethod
+    def load(cls, base: Path) -> FreeDict | None:
+        """The dictd release at `base` if its files exist and read, else None."""
         if not (base.with_suffix(".index").is_file() and base.with_suffix(".dict.dz").is_file()):
             return None
         try:
-            return cls(base)
+            return cls.from_dictd(base)
         except (OSError, ValueError, KeyError) as exc:
             log.warning("FreeDict at %s could not be read: %s", base, exc)
             return None
 
-    def __len__(self) -> int:
-        return len(self._index)
+    def table(self) -> str:
+        """The lines of the converted table, sorted (what `from_table` reads)."""
+        return "".join(f"{headword}\t{pos}\t{english}\n" for headword in sorted(self._senses)
+                       for pos, english in self._senses[headword].items())
 
-    def _text(self, offset: int, length: int) -> str:
-        if self._body is None:
-            self._body = gzip.decompress(self.base.with_suffix(".dict.dz").read_bytes())
-        return self._body[offset:offset + length].decode("utf-8", "replace")
+    def __len__(self) -> int:
+        return len(self._senses)
 
     def senses(self, headword: str) -> dict[str, str]:
         """First English sense of `headword` for each part of speech it has."""
-        key = headword.lower()
-        if key not in self._cache:
-            found: dict[str, str] = {}
-            for offset, length in self._index.get(key, ()):
-                parsed = _first_sense(self._text(offset, length))
-                if parsed and parsed[0] not in found:
-                    found[parsed[0]] = parsed[1]
-            self._cache[key] = found
-        return self._cache[key]
+        return self._senses.get(headword.lower(), {})
 
     def lookup(self, headword: str, pos: tuple[str, ...]) -> tuple[str, str] | None:
-        """(english, pos) for the first of `pos` the dictionary has, else any sense, else None."""
+        """(english, pos) for the first of `pos` the dictionary has, else its first sense, else None."""
         senses = self.senses(headword)
         for wanted in pos:
             if wanted in senses:
@@ -112,5 +126,5 @@ def _first_sense(entry: str) -> tuple[str, str] | None:
 
 
 def _clean(word: str) -> str:
-    word = re.sub(r"\([^)]*\)", "", word).strip(" .;")
+    word = re.sub(r"\([^)]*\)|\s+", lambda m: " " if m.group().isspace() else "", word).strip(" .;")
     return word.removeprefix("to ").strip()

@@ -1,15 +1,18 @@
-"""English entries for the readings of a sentence's words: our lexicon first, FreeDict for gaps.
+"""English entries for the readings of a sentence's words: our lexicon first, FreeDict for gaps,
+then what derivation and transliteration can tell (`derive`).
 
 The same lookups score readings for disambiguation (`lexical_score`): a reading the lexicon
 translates is more likely meant than one it knows only as another part of speech.
 """
 from __future__ import annotations
 
-from pressnlp.lang.pl.gist import GistWords
+from pressnlp.lang.pl.gist import Derivation, GistWords
 from pressnlp.stages.translate.lexicon.analysis import CONTENT, Reading, Token, participle_adjective, plural_nominative
+from pressnlp.stages.translate.lexicon.derive import Deriver
 from pressnlp.stages.translate.lexicon.freedict import FreeDict
 from pressnlp.stages.translate.lexicon.lexicon import Entry, Lexicon
 from pressnlp.stages.translate.lexicon.units import VERB_POS, Unit
+from pressnlp.stages.translate.lexicon.untranslated import english_words
 
 # Which lexicon parts of speech can translate a reading of each morfeusz part of speech.
 CLASSES: dict[str, tuple[str, ...]] = {
@@ -21,6 +24,8 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "pred": ("pred", "v", "adv", "part"), "interj": ("part",), "brev": ("n", "name", "adv", "prep", "adj"),
 }
 _ALL_CLASSES = ("n", "name", "v", "adj", "adv", "prep", "conj", "comp", "part", "pron", "det", "num", "pred")
+# The word class a derivation is asked for, by morfeusz part of speech
+_DERIVED_CLASS = {"subst": "n", "depr": "n", "adj": "adj", "adja": "adj", "adjc": "adj", "adjp": "adj", "adv": "adv"}
 # morfeusz's labels of the names of people
 PERSONAL_NAME_LABELS = frozenset({"imię", "nazwisko"})
 
@@ -29,10 +34,11 @@ class Dictionary:
     """Our lexicon and (optionally) FreeDict, looked up by morfeusz reading."""
 
     def __init__(self, lexicon: Lexicon, freedict: FreeDict | None, polish: GistWords,
-                 rare: frozenset[tuple[str, str, str]]):
+                 rare: frozenset[tuple[str, str, str]], derivation: Derivation):
         self.lexicon = lexicon
         self.freedict = freedict
         self.polish = polish
+        self.deriver = Deriver(self.dictionary_english, derivation, english_words())
         self._rare = rare
         self._lexical_cache: dict[tuple[str, str, tuple[str, ...]], float] = {}
 
@@ -75,11 +81,13 @@ class Dictionary:
         if not classes:
             return None
         case = reading.case if reading.pos == "prep" else frozenset()
-        forms = [form] if form and form.lower() != reading.lemma.lower() else []
+        # a listed form ("zdaniem": according to) may be of any class; a listed plural
+        # ("władze": authorities) only of the reading's ("drogi" the plural of "droga" is no adjective)
+        keys = [(form, (*classes, *_ALL_CLASSES))] if form and form.lower() != reading.lemma.lower() else []
         if reading.pos == "subst" and reading.is_plural:
-            forms.append(plural_nominative(reading.lemma))
-        for key in forms:  # a listed form ("zdaniem": according to) may be of any class
-            entry = self.lexicon.lookup(key, (*classes, *_ALL_CLASSES), case) if key else None
+            keys.append((plural_nominative(reading.lemma), ("n", "name")))
+        for key, key_classes in keys:
+            entry = self.lexicon.lookup(key, key_classes, case) if key else None
             if entry:
                 return entry
         entry = self.lexicon.lookup(reading.lemma, classes, case)
@@ -88,16 +96,27 @@ class Dictionary:
         return entry
 
     def lookup(self, reading: Reading, form: str | None = None, dictionary: bool = True) -> Entry | None:
-        """Our entry, else FreeDict's first sense of the lemma (when installed and allowed)."""
+        """Our entry, else FreeDict's first sense of the lemma (when loaded), else a derived one;
+        with `dictionary` False (names) our entry only."""
         entry = self.own(reading, form)
-        if entry is not None or self.freedict is None or not dictionary or reading.pos not in CONTENT:
+        if entry is not None or not dictionary or reading.pos not in CONTENT:
             return entry
         classes = CLASSES.get(reading.pos, ("v",))
-        found = self.freedict.lookup(reading.lemma, classes)
-        if not found:
-            return None
-        text, pos = found
-        return Entry(reading.lemma, text, pos if pos in ("n", "adj", "adv", "name") else classes[0], "freedict")
+        found = self.freedict.lookup(reading.lemma, classes) if self.freedict else None
+        if found:
+            text, pos = found
+            return Entry(reading.lemma, text, pos if pos in ("n", "adj", "adv", "name") else classes[0], "freedict")
+        word_class = _DERIVED_CLASS.get(reading.pos)
+        derived = self.deriver.english(reading.lemma, word_class) if word_class else None
+        return Entry(reading.lemma, derived, word_class, "derived") if derived and word_class else None
+
+    def dictionary_english(self, lemma: str, word_class: str) -> str | None:
+        """English of a lemma of one word class from our lexicon or FreeDict (no derivation)."""
+        entry = self.lexicon.lookup(lemma, (word_class,))
+        if entry is not None:
+            return entry.english_for(False)
+        found = self.freedict.lookup(lemma, (word_class,)) if self.freedict else None
+        return found[0] if found and found[1] == word_class else None
 
     def adjective_of_adverb(self, adverb: str) -> str | None:
         """English adjective behind a Polish adverb: "skutecznie" -> "skuteczny" -> "effective"."""
@@ -123,7 +142,6 @@ class Dictionary:
         entry = self.own(reading, unit.token.form) if reading.pos != "pred" else None
         if entry is None and reading.pos == "pred":
             entry = self.lexicon.lookup(reading.lemma, CLASSES["pred"])
-        if entry is None and self.freedict:
-            found = self.freedict.lookup(reading.lemma, ("v",))
-            return found[0] if found and found[1] == "v" else None
-        return entry.english if entry else None
+        if entry is None:
+            return self.dictionary_english(reading.lemma, "v") or self.deriver.english(reading.lemma, "v")
+        return entry.english

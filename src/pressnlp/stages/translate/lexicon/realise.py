@@ -157,7 +157,7 @@ class Realiser:
             return reading.lemma  # people keep their names, in the nominative
         # FreeDict would turn names into words ("Lis" -> "fox"): not for names or capitalised words
         dictionary = not reading.is_proper_name and (unit.initial or not token.capitalised)
-        entry = self.dictionary.lookup(reading, token.form, dictionary)
+        entry = unit.sense or self.dictionary.lookup(reading, token.form, dictionary)
         if entry is None:
             if reading.is_proper_name or (token.capitalised and reading.pos == "subst"):
                 return reading.lemma if reading.is_proper_name else token.form
@@ -194,6 +194,8 @@ class Realiser:
 
     def _abbreviation(self, unit: Unit) -> str:
         token = unit.token
+        if unit.sense is not None:
+            return unit.sense.english_for(False)
         dotted = token.form + "." if len(unit.tokens) > 1 or "pun" in token.reading.values else token.form
         for key in (dotted, token.form, token.reading.lemma.replace("_", " ")):
             entry = self.lexicon.lookup(key, CLASSES["brev"])
@@ -204,9 +206,8 @@ class Realiser:
     def _gerund(self, unit: Unit) -> str:
         reading = unit.reading
         noun = gerund_noun(reading.lemma, "neg" in reading.values)
-        entry = self.lexicon.lookup(noun, ("n",)) if noun else None
-        if entry:
-            text = entry.english
+        text = self.dictionary.dictionary_english(noun, "n") if noun else None
+        if text:
             return inflection.pluralize(text) if reading.is_plural else text
         base = self.dictionary.verb_base(unit)
         if base is None:
@@ -216,9 +217,9 @@ class Realiser:
     def _participle(self, unit: Unit) -> str:
         reading = unit.reading
         adjective = participle_adjective(reading.lemma, reading.pos)
-        entry = self.lexicon.lookup(adjective, ("adj",)) if adjective else None
-        if entry:
-            return ("not " if "neg" in reading.values else "") + entry.english
+        text = self.dictionary.dictionary_english(adjective, "adj") if adjective else None
+        if text:
+            return ("not " if "neg" in reading.values else "") + text
         base = self.dictionary.verb_base(unit)
         if base is None:
             return unit.token.form

@@ -51,6 +51,7 @@ class Unit:
     negative_english: str = ""  # a negative pronoun's English in its clause: "no one", "anyone"
     text: str = ""  # the English
     used: Entry | None = None  # the entry a single word was translated with
+    sense: Entry | None = None  # the sense its neighbours choose (senses.tsv), before the lexicon's
 
     @property
     def token(self) -> Token:

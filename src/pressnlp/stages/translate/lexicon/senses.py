@@ -1,0 +1,38 @@
+"""Choose the sense of a word from its neighbours (lang/pl/senses.tsv): "po polskiej stronie" ->
+"on the Polish side", "na stronie gminy" -> "on the municipality's website", "pt. „…”" -> "entitled".
+"""
+from __future__ import annotations
+
+from pressnlp.lang.pl.gist import Sense
+from pressnlp.stages.translate.lexicon.lexicon import Entry
+from pressnlp.stages.translate.lexicon.units import Unit
+
+_BEFORE, _AFTER = 3, 2  # how many units before and after a cue may stand
+
+
+def choose_senses(units: list[Unit], senses: dict[str, tuple[Sense, ...]]) -> None:
+    """Give each single-word unit whose cues hold the entry of its sense (`unit.sense`)."""
+    for index, unit in enumerate(units):
+        if unit.is_term or unit.token.verbatim:
+            continue
+        following = units[index + 1:index + 1 + _AFTER]
+        # an abbreviation read without its dot ("pt" as "piątek") is looked up with the dot after it
+        dot_after = len(unit.tokens) == 1 and bool(following) and following[0].token.form == "."
+        written = "".join(token.form for token in unit.tokens).lower() + ("." if dot_after else "")
+        for sense in senses.get(unit.lemma, ()) + senses.get(written, ()):
+            if _holds(sense, unit, units[max(0, index - _BEFORE):index], following):
+                unit.sense = Entry(sense.word, sense.english, sense.pos, "sense")
+                if dot_after and sense.word == written:
+                    following[0].dropped = True  # the abbreviation's dot, not the sentence's end
+                break
+
+
+def _holds(sense: Sense, unit: Unit, before: list[Unit], after: list[Unit]) -> bool:
+    return (not sense.forms or unit.token.form in sense.forms) \
+        and (not sense.before or any(_words(other) & sense.before for other in before)) \
+        and (not sense.after or any(_words(other) & sense.after for other in after))
+
+
+def _words(unit: Unit) -> set[str]:
+    """A neighbour as written (lower-cased) and its lemmas, each word of a term."""
+    return {word for token in unit.tokens for word in (token.form.lower(), *token.lemmas)}

@@ -1,0 +1,121 @@
+"""Partners' names from made-up sentences, one error class each (issue 16): where a name stops,
+its nominative, what is no organisation, and the names of one organisation merged."""
+from __future__ import annotations
+
+import pytest
+
+from pressnlp.lang.pl.morphology import nominative_phrase, nominative_place
+
+ONLY_PARTNERS = {"extractors": ["partners"]}
+
+
+def names(extract, text: str, language: str = "pl") -> dict[str, dict]:
+    return {p["name"]: p for p in extract(text, language, **ONLY_PARTNERS)["partners"]}
+
+
+# --- where a name stops ----------------------------------------------------------------------
+@pytest.mark.parametrize(("language", "text", "expected", "not_expected"), [
+    ("pl", "Powiat Zielonogórski Starosta Jan Nowak i Wicestarosta Anna Kowalska podpisali umowę. "
+           "Powiat Zielonogórski przekaże środki.", "Powiat Zielonogórski", "Starosta"),
+    ("pl", "Politechnika Opolska Jan Nowak powiedział, że Politechnika Opolska otworzy laboratorium.",
+     "Politechnika Opolska", "Nowak"),
+    ("en", "The Rector and Prof Jane Smith of the University of Leeds opened the lab. The University of Leeds "
+           "will run it.", "University of Leeds", "Rector"),
+    ("de", "Präsident der Universität Leipzig Hans Müller eröffnete das Labor. Die Universität Leipzig lädt ein.",
+     "Universität Leipzig", "Müller"),
+    ("sk", "Projekt Trnavského samosprávneho kraja a Technickej univerzity vo Zvolene podporil fond. "
+           "Trnavský samosprávny kraj a Technická univerzita vo Zvolene spolupracujú.",
+     "Trnavský samosprávny kraj", "Technickej"),
+])
+def test_names_stop_at_functions_people_and_second_names(extract, language, text, expected, not_expected):
+    found = names(extract, text, language)
+    assert expected in found
+    assert not any(not_expected in name for name in found)
+
+
+def test_numbers_dashes_and_patrons_stay_inside_names(extract):
+    found = names(extract, "Szkoła Podstawowa Nr 2 w Szczecinie otrzymała nagrodę. Dyrektor Szkoły Podstawowej "
+                           "Nr 2 w Szczecinie podziękował. Spotkanie zorganizowała "
+                           "Izba Przemysłowo – Handlowa w Opolu. Szpital Wojewódzki im. Jana Pawła II w Zamościu "
+                           "informuje. Uniwersytet Europejski Viadrina we Frankfurcie nad Odrą zaprasza.")
+    assert {"Szkoła Podstawowa Nr 2 w Szczecinie", "Izba Przemysłowo – Handlowa w Opolu",
+            "Szpital Wojewódzki im. Jana Pawła II w Zamościu",
+            "Uniwersytet Europejski Viadrina we Frankfurcie nad Odrą"} <= set(found)
+
+
+# --- nominatives -------------------------------------------------------------------------------
+def test_polish_nominative_keeps_the_heads_adjective_and_hyphenated_places():
+    assert nominative_phrase(["Urzędu", "Marszałkowskiego", "Województwa", "Opolskiego"], 0, "urząd") == [
+        "Urząd", "Marszałkowski", "Województwa", "Opolskiego"]
+    # an adjective before a noun of its own case after the first one still belongs to that noun
+    assert nominative_phrase(["Oddziału", "Geriatrycznego", "Uniwersyteckiego", "Centrum", "Klinicznego"], 0,
+                             "oddział")[:3] == ["Oddział", "Geriatryczny", "Uniwersyteckiego"]
+    assert nominative_phrase(["Miasta", "Kędzierzyn-Koźle"], 0, "miasto") == ["Miasto", "Kędzierzyn-Koźle"]
+    assert nominative_place("Kędzierzynem-Koźlem") == "Kędzierzyn-Koźle"
+    assert nominative_place("Kędzierzyn-Koźle") is None  # already the nominative
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("de", "Die Veranstaltung der Technischen Universität Dresden findet statt. Mit der Technischen "
+           "Universität Dresden arbeiten wir zusammen.", "Technische Universität Dresden"),
+    ("de", "Der Freistaat fördert die Kommunalen Wasserwerke Leipzig. Die Kommunalen Wasserwerke Leipzig "
+           "bauen.", "Kommunale Wasserwerke Leipzig"),
+    ("cs", "Projekt Technické univerzity v Liberci podpořil Olomoucký kraj. Olomoucký kraj dal dotaci "
+           "Technické univerzitě v Liberci.", "Technická univerzita v Liberci"),
+    ("cs", "Spolupráce s Opolským vojvodstvím pokračuje. Opolské vojvodství podpořilo projekt.",
+     "Opolské vojvodství"),
+])
+def test_other_languages_report_the_nominative(extract, language, text, expected):
+    assert expected in names(extract, text, language)
+
+
+# --- not organisations ---------------------------------------------------------------------------
+@pytest.mark.parametrize(("language", "text", "absent"), [
+    ("pl", "INFORMACJA PRASOWA\nZIELONA ENERGIA DLA OPOLA\nGmina Opole podpisała umowę z Politechniką Opolską.",
+     ("INFORMACJA", "ZIELONA", "ENERGIA")),
+    ("sk", "TLAČOVÁ SPRÁVA\nTrnavský samosprávny kraj podpísal memorandum s mestom.", ("TLAČOVÁ", "SPRÁVA")),
+    ("en", "ACME’s board met. ACME signed a Memorandum of Understanding (MoU) with Leeds City Council. "
+           "ACME will fund the works.", ("ACME’s", "Memorandum of Understanding")),
+    ("pl", "Zarząd Spółki Nowex S.A. informuje, że Rada Nadzorcza zaakceptowała umowę z PBG S.A.",
+     ("Rada Nadzorcza", "Zarząd Spółki Nowex S.A.")),
+])
+def test_labels_slogans_possessives_documents_and_organs_are_no_partners(extract, language, text, absent):
+    found = names(extract, text, language)
+    assert not any(word in name for name in found for word in absent), found
+
+
+def test_an_organ_names_its_company(extract):
+    found = names(extract, "Zarząd Spółki Nowex S.A. informuje, że Spółka Nowex S.A. zawarła umowę z PBG S.A.")
+    assert "Nowex S.A." in found
+
+
+def test_a_possessive_is_not_part_of_the_name(extract):
+    found = names(extract, "ACME’s volunteers planted trees. ACME thanked Leeds City Council.", "en")
+    assert "ACME" in found
+
+
+# --- one organisation, several names ---------------------------------------------------------------
+def test_acronym_english_and_polish_names_are_one_partner(extract):
+    found = names(extract, "Komunikacyjny Związek Komunalny (KZK) rozszerza sieć. Politechnika Opolska "
+                           "współpracuje z KZK. Opole University of Technology coordinates the project with "
+                           "Municipal Transport Union KZK.")
+    assert set(found) == {"Komunikacyjny Związek Komunalny", "Politechnika Opolska"}
+    assert "Municipal Transport Union KZK" in found["Komunikacyjny Związek Komunalny"]["aliases"]
+    assert "Opole University of Technology" in found["Politechnika Opolska"]["aliases"]
+
+
+# --- found by rules, not by the gazetteer -------------------------------------------------------
+def test_subsidiaries_foreign_universities_and_list_members_need_no_gazetteer(extract):
+    found = names(extract, "Thales UK contributes laser systems. The University of Leeds works with "
+                           "Politecnico di Torino.", "en")
+    assert {"Thales UK", "Politecnico di Torino"} <= set(found)
+    listed = names(extract, "W projekcie biorą udział Politechnika Opolska (PO), Nowabus, Zarząd Transportu "
+                            "Miejskiego w Opolu (ZTM) oraz Gmina Opole.")
+    assert "Nowabus" in listed
+
+
+def test_polish_words_in_capitals_are_not_acronyms(extract):
+    found = names(extract, "Akcja SKLEP DOBRA dla seniorów. MY pomagamy, a GZM i NASK wspierają akcję. GZM zaprasza, "
+                           "NASK też.")
+    assert not {"SKLEP", "DOBRA", "MY"} & set(found)
+    assert {"GZM", "NASK"} <= {alias for p in found.values() for alias in [p["name"], *p["aliases"]]}
