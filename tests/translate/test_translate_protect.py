@@ -35,6 +35,12 @@ def test_headings_in_capitals_are_words_not_acronyms():
     assert _found("Spotkanie GZM w Katowicach") == [("acronym", "GZM")]
 
 
+def test_a_slogan_in_capitals_is_words_but_acronyms_beside_each_other_stay():
+    slogan = find_protected("Kampania „NIE KLIKAJ, ZADZWOŃ!” rusza w maju.", PROTECT_KINDS, "pl")
+    assert [s.output for s in slogan if s.kind == "acronym"] == []
+    assert [s.output for s in find_protected("Umowę podpisały GZM i ZTM.", PROTECT_KINDS, "pl")] == ["GZM", "ZTM"]
+
+
 def test_only_requested_kinds():
     assert _found(CONTACT, ["email"]) == [("email", "kamila.okon@metropoliagzm.pl")]
 

@@ -38,6 +38,7 @@ _CAPITALISED = rf"[{_UPPER}][\w'’-]*"
 _ENGLISH_NAME = re.compile(rf"(?<![\w-]){_CAPITALISED}(?:\s+(?:(?:of|and|for|the|on|in|at|&)\s+)*{_CAPITALISED})+")
 _ENGLISH_JOINER = re.compile(r"\s(?:of|and|for|the|&)\s")
 _TRAILING_PUNCTUATION = ".,;:!?)]}'\""
+_SLOGAN_GAP = re.compile(r"[\s,!?.:;–-]{1,3}")
 _SENTENCE_END = re.compile(r"[\s.!?…:;\"'”»)\]]*$")
 
 
@@ -63,7 +64,10 @@ def find_protected(sentence: str, kinds: Iterable[str], language: str | None = N
     for kind in _PATTERNS:
         if kind not in kinds or (kind == "acronym" and _mostly_uppercase(sentence)):
             continue
-        for match in _PATTERNS[kind].finditer(sentence):
+        matches = list(_PATTERNS[kind].finditer(sentence))
+        if kind == "acronym":
+            matches = _acronyms_outside_slogans(matches, sentence, language)
+        for match in matches:
             start, end = match.span()
             if kind == "url":
                 end = start + len(match.group().rstrip(_TRAILING_PUNCTUATION))
@@ -85,6 +89,22 @@ def _english_names(sentence: str, language: str | None) -> list[Span]:
         if _ENGLISH_JOINER.search(name):
             spans.append(Span(start, start + len(name), "foreign", name))
     return spans
+
+
+def _acronyms_outside_slogans(matches: list[re.Match[str]], sentence: str, language: str | None) -> list[re.Match[str]]:
+    """Words in capitals next to each other that the language knows ("NIE KLIKAJ, ZADZWOŃ!") are a
+    slogan to translate, not acronyms."""
+    morphology = pack.morphology if (pack := lang.find(language)) else None
+    if morphology is None:
+        return matches
+
+    def beside(first: re.Match[str], second: re.Match[str]) -> bool:
+        return _SLOGAN_GAP.fullmatch(sentence[first.end():second.start()]) is not None
+
+    return [match for index, match in enumerate(matches)
+            if not (morphology.is_common_word(match.group().lower())
+                    and ((index and beside(matches[index - 1], match))
+                         or (index + 1 < len(matches) and beside(match, matches[index + 1]))))]
 
 
 def _mostly_uppercase(sentence: str) -> bool:

@@ -25,6 +25,7 @@ class ClauseGrammar:
         self._absorb_particles(units)
         self._mark_names(units)
         self._verb_context(units)
+        self._negative_concord(units)
 
     def _absorb_particles(self, units: list[Unit]) -> None:
         """Agglutinates, "by", "się" and "nie" pass their meaning to a verb and disappear."""
@@ -120,6 +121,41 @@ class ClauseGrammar:
             if unit.reading.person & {"pri", "sec"} and index and units[index - 1].reading.pos == "ppron12":
                 grammar.subject_given = True
 
+    def _negative_concord(self, units: list[Unit]) -> None:
+        """One English negation per clause: Polish negates the verb and each pronoun ("nikt nie
+        przyszedł"). A negative pronoun before the verb carries it ("no one came"); after the negated
+        verb pronouns take their "any" form; "nigdy" becomes the verb's "never"; "nie było
+        żadnych X" is "there were no X"."""
+        words = self.polish
+        for verb_index, verb in enumerate(units):
+            if not verb.grammar.negated or verb.dropped:
+                continue
+            start, end = _clause_span(units, verb_index)
+            negatives = [i for i in range(start, end) if i != verb_index and not units[i].dropped
+                         and not units[i].is_term and units[i].reading.pos != "prep"
+                         and units[i].lemma in (*words.negative_words, words.never)]
+            for index in negatives:
+                if units[index].lemma == words.never:
+                    verb.grammar.never, units[index].dropped = True, True
+            negatives = [i for i in negatives if not units[i].dropped]
+            if not negatives:
+                continue
+            if self._existential(verb) and negatives[0] == verb_index + 1 and _noun_follows(units, negatives[0]):
+                noun = _noun_follows(units, negatives[0])
+                verb.grammar.existential = "gen" in noun.reading.case
+                verb.grammar.existential_plural = noun.reading.is_plural
+                units[negatives[0]].dropped = verb.grammar.existential
+            carrier = negatives[0] if negatives[0] < verb_index and not verb.grammar.never else None
+            for index in negatives:
+                unit = units[index]
+                forms = words.negative_words[unit.lemma]
+                if index == carrier:
+                    unit.negative_english = forms.negative if _noun_follows(units, index) else forms.alone
+                else:
+                    unit.negative_english = forms.negated
+            if carrier is not None:
+                verb.grammar.negated = False
+
     def _takes_bare_infinitive(self, verb: Unit) -> bool:
         base = self.dictionary.verb_base(verb)
         return bool(base) and (english.is_modal(base.split(" ")[0]) or base.endswith(" to"))
@@ -150,6 +186,31 @@ def _next_content(units: list[Unit], index: int) -> Unit | None:
         if unit.dropped or unit.reading.pos in ("qub", "adv", "aglt"):
             continue
         return unit
+    return None
+
+
+def _clause_span(units: list[Unit], index: int) -> tuple[int, int]:
+    """The units of the clause around `index`: between punctuation or conjunctions that open a
+    clause ("że", "aby")."""
+    def boundary(unit: Unit) -> bool:
+        return unit.is_punctuation or unit.reading.pos == "comp"
+
+    start = index
+    while start > 0 and not boundary(units[start - 1]):
+        start -= 1
+    end = index + 1
+    while end < len(units) and not boundary(units[end]):
+        end += 1
+    return start, end
+
+
+def _noun_follows(units: list[Unit], index: int) -> Unit | None:
+    """The noun a determiner at `index` goes with ("żadnych nowych problemów"), if any."""
+    for unit in units[index + 1:index + 4]:
+        if unit.is_noun:
+            return unit
+        if unit.reading.pos not in ("adj", "adjc", "ppas", "pact") or unit.is_punctuation:
+            return None
     return None
 
 

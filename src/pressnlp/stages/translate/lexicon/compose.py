@@ -9,9 +9,10 @@ The steps, in order, each in a module of its own:
 3. English words for every unit from the lexicon (FreeDict when ours lacks the lemma), inflected
    from the Polish tag: plural nouns, verb person and tense, comparison (`realise`, `verbs`,
    `english`);
-4. word order: postposed adjectives go before their noun ("transport publiczny" -> "public
-   transport"), a genitive after a noun gets "of" ("rozwój transportu" -> "development of
-   transport"), "the" where English needs it (`order`);
+4. word order: a subject after its verb goes before it when the cases say which phrase is the
+   subject ("Umowę podpisał prezes" -> "the president signed the agreement", `roles`); postposed
+   adjectives go before their noun ("transport publiczny" -> "public transport"), a genitive
+   after a noun gets "of" ("rozwój transportu" -> "development of transport"), "the" where English needs it (`order`);
 5. spacing and capitals as in the source; names, numbers, placeholders copied.
 
 The Polish words this grammar reacts to ("nie", "się", street words …) and the English tables
@@ -29,6 +30,7 @@ from pressnlp.stages.translate.lexicon.lexicon import Lexicon
 from pressnlp.stages.translate.lexicon.lookup import Dictionary
 from pressnlp.stages.translate.lexicon.order import add_articles, join, reorder
 from pressnlp.stages.translate.lexicon.realise import Realiser
+from pressnlp.stages.translate.lexicon.roles import subject_first
 from pressnlp.stages.translate.lexicon.senses import choose_senses
 from pressnlp.stages.translate.lexicon.units import Unit, sentence_units
 
@@ -56,7 +58,8 @@ class Composer:
         for index, unit in enumerate(units):
             if not unit.dropped:
                 unit.text = self.realiser.render(unit, units, index)
-        ordered = add_articles(reorder([u for u in units if not u.dropped and u.text], self.polish), self.english)
+        kept = subject_first([u for u in units if not u.dropped and u.text], self.polish)
+        ordered = add_articles(reorder(kept, self.polish), self.english)
         return join(ordered, tokens)
 
     def units(self, tokens: list[Token]) -> list[Unit]:

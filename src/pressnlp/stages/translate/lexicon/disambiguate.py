@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pressnlp.stages.translate.lexicon.analysis import ADJECTIVAL, NOMINAL, VERBAL, Reading, Token
 
 # Readings that are rarely meant in running text.
+_PLACE = "nazwa_geograficzna"  # morfeusz's label of place names
 _RARE_POS = {"interj": -3.0, "burk": -2.0, "depr": -2.0, "xxx": -1.0, "brev": -0.5, "ign": -0.5}
 _QUALIFIER_PENALTY = -1.5  # "daw." (archaic), "pot." (colloquial), "muz." (musical note) ...
 _PROPER_NAME_LOWERCASE = -3.0
@@ -31,6 +32,9 @@ _NAME_SEQUENCE = 1.0  # first name + surname agree in case
 _LISTED_PLURALE_TANTUM = 0.3
 _CAPITALISED_VERB = -1.5  # "Poznania" inside a sentence is the city, not a gerund of "poznać"
 _NUMBER_PLURAL = 1.0  # "14 instalacji": after a number other than 1 the noun is plural
+# Of two place names a form may belong to, the shorter lemma is the town ("Płocku": Płock, not the
+# village Płocko; "Lublinie": Lublin, not Lublino); the lexicon's names still win.
+_LONGER_PLACE_NAME = -0.2
 
 # +1 when the lexicon translates the reading, -1 when it knows the lemma only as another
 # part of speech ("a" is a conjunction, not a preposition), 0 when it does not know the lemma,
@@ -50,6 +54,9 @@ def unary_score(token: Token, reading: Reading, sentence_start: bool, lexical: L
             score += _PROPER_NAME_CAPITALISED
         if reading.lemma == token.form and not sentence_start:
             score += _NAME_AS_WRITTEN
+        if _PLACE in reading.names and any(_PLACE in other.names and len(other.lemma) < len(reading.lemma)
+                                           for other in token.readings):
+            score += _LONGER_PLACE_NAME
     known = lexical(token, reading)
     score += _KNOWN_LEMMA * known
     if known > 0 and "pt" in reading.values:  # a plural-only lemma we list on purpose ("środki")

@@ -19,7 +19,7 @@ def reorder(units: list[Unit], polish: GistWords) -> list[Unit]:
         unit = units[index]
         result.append(unit)
         index += 1
-        if not unit.is_noun:
+        if not unit.is_noun or unit.negative_english:
             continue
         adjectives = []
         if unit.reading.is_proper_name and not unit.is_term:
@@ -92,7 +92,7 @@ def _phrase_head(units: list[Unit], index: int) -> Unit | None:
 
 def _wants_article(previous: Unit | None, head: Unit, first: Unit, english: EnglishGrammar) -> bool:
     reading = head.reading
-    if reading.is_proper_name or head.token.verbatim or reading.is_plural:
+    if reading.is_proper_name or head.token.verbatim or reading.is_plural or first.negative_english:
         return False
     for unit in (first, head):
         if unit.used and unit.used.word_class in ("pron", "det", "num", "name", "prep", "adv"):

@@ -4,6 +4,7 @@ English depends on a neighbour."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from pressnlp.lang.en.grammar import EnglishGrammar
 from pressnlp.lang.pl.gist import GistWords
@@ -39,6 +40,8 @@ class Realiser:
         token, reading = unit.token, unit.reading
         if unit.keep_form:
             return self._name_form(unit)
+        if unit.negative_english:
+            return unit.negative_english
         if reading.pos == "romandig" and index + 1 < len(units) and units[index + 1].is_noun:
             return inflection.roman_ordinal(token.form) or token.form
         if token.verbatim or reading.pos in ("dig", "romandig"):
@@ -97,7 +100,7 @@ class Realiser:
 
     def _function_word_in_context(self, unit: Unit, units: list[Unit], index: int) -> str | None:
         """Function words whose English depends on a neighbour: "co godzinę" (every hour),
-        ", czy ..." (whether), "w sobotę" (on Saturday)."""
+        ", czy ..." (whether), "w sobotę" (on Saturday), "żaden z" (none of), "ale i" (but also)."""
         words = self.polish
         form = unit.token.form.lower()
         following = units[index + 1] if index + 1 < len(units) else None
@@ -110,6 +113,9 @@ class Realiser:
                 return ""  # a yes/no question: English inverts instead
             if previous is not None and previous.is_punctuation:
                 return words.whether.english
+        for word, pos in ((words.of_partitive, "prep"), (words.also_after_but, "conj")):
+            if form in word.polish and unit.reading.pos == pos and previous and previous.lemma in word.after:
+                return word.english
         if form in words.on_weekday.polish and following is not None:
             entry = self.lexicon.lookup(following.lemma, ("name",))
             if entry and entry.english in self.weekdays:
@@ -157,6 +163,8 @@ class Realiser:
                 return reading.lemma if reading.is_proper_name else token.form
             return token.form
         unit.used = entry
+        if reading.is_proper_name and entry.english == _without_diacritics(reading.lemma):
+            return reading.lemma  # "Toruń", not "Torun": English writes Polish places as they are
         listed_form = entry.polish.lower() != reading.lemma.lower()  # "władze": already plural
         plural = reading.is_plural and "pt" not in reading.values and not listed_form
         text = entry.english_for(plural)
@@ -238,7 +246,15 @@ class Realiser:
         if unit.grammar.existential:
             return existential(unit)
         base = self.dictionary.verb_base(unit)
-        if base is None:
-            return unit.token.form
+        if base is None:  # an unknown verb keeps its negation: "not przystał"
+            grammar = unit.grammar
+            negation = ("never " if grammar.never else "not ") if grammar.negated else ""
+            return negation + unit.token.form
         return verb_phrase(base, unit, self.english)
 
+
+
+def _without_diacritics(text: str) -> str:
+    """"Łódź" -> "Lodz": the lexicon's English of a place that is only the Polish name unaccented."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -21,6 +21,7 @@ class Grammar:
     verb group is built from it."""
 
     negated: bool = False  # "nie" before it
+    never: bool = False  # negated by "nigdy": English "never" in place of "not"
     reflexive: bool = False  # "się" belongs to it
     conditional: bool = False  # "by" after a past-tense verb
     future: bool = False  # "będzie" + infinitive: the verb goes after "will"
@@ -32,6 +33,7 @@ class Grammar:
     subject_given: bool = False  # a personal pronoun before it: English needs no subject added
     tense: str = ""  # "past"/"future" of a predicative ("można było": it was possible)
     existential: bool = False  # "nie ma/było/będzie" + genitive: there is/was/will be no
+    existential_plural: bool = False  # ... + a plural noun: there are/were no
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Unit:
     initial: bool = False  # first word of the sentence: its capital says nothing
     name_start: bool = False  # first word of the sentence followed by a capitalised word: a name
     keep_form: bool = False  # copied as written: street names ("ul. Łąkowej"), "Ruda Śląska"
+    negative_english: str = ""  # a negative pronoun's English in its clause: "no one", "anyone"
     text: str = ""  # the English
     used: Entry | None = None  # the entry a single word was translated with
     sense: Entry | None = None  # the sense its neighbours choose (senses.tsv), before the lexicon's

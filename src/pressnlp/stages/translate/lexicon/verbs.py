@@ -18,11 +18,38 @@ def person_key(person: str, number: str) -> str:
 
 def existential(unit: Unit) -> str:
     """"nie ma", "nie było", "nie będzie" + genitive."""
-    return {"praet": "there was no", "bedzie": "there will be no"}.get(unit.reading.pos, "there is no")
+    plural = unit.grammar.existential_plural
+    if unit.reading.pos == "bedzie":
+        return "there will be no"
+    if unit.reading.pos == "praet":
+        return "there were no" if plural else "there was no"
+    return "there are no" if plural else "there is no"
+
+
+# Verb-group words "never" goes after ("will never", "was never"); before any other it opens the group.
+_AUXILIARIES = frozenset({"will", "would", "was", "were", "is", "are", "am", "can", "could", "must", "should",
+                          "may", "might", "has", "have", "had", "shall", "let's"})
+_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
 
 
 def verb_phrase(base: str, unit: Unit, english: EnglishGrammar) -> str:
-    """English verb group from the Polish tag: person, tense, aspect, negation, mood."""
+    """English verb group from the Polish tag: person, tense, aspect, negation, mood; "never" in
+    place of "not" when "nigdy" negates the clause."""
+    grammar = unit.grammar
+    if not grammar.never:
+        return _verb_group(base, unit, english)
+    grammar.negated = False
+    text = _verb_group(base, unit, english)
+    grammar.negated = True
+    words = text.split(" ")
+    at = next((i + 1 for i, word in enumerate(words) if word in _AUXILIARIES), None)
+    if at is None:  # an added subject pronoun stays first: "we never meet"
+        at = 1 if not grammar.subject_given and len(words) > 1 and words[0].lower() in _SUBJECTS else 0
+    return " ".join([*words[:at], "never", *words[at:]])
+
+
+
+def _verb_group(base: str, unit: Unit, english: EnglishGrammar) -> str:
     reading, grammar = unit.reading, unit.grammar
     pos = reading.pos
     person = next(iter(grammar.person or reading.person), "ter")

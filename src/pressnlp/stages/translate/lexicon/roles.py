@@ -1,0 +1,214 @@
+"""Who does what: Polish marks subject and object by case, English by order.
+
+Polish puts the subject after the verb freely: "Umowę podpisał prezes spółki" (the agreement
+signed the president: the president signed the agreement), "…, którym pokieruje prof. X" (which
+Prof. X will lead), "W piątek odbędzie się koncert" (on Friday the concert takes place). When the
+case endings decide it — the noun phrase after the verb can be a nominative agreeing with the verb
+and the one before it cannot, or the one after can only be a nominative — the subject goes before
+the verb and an object before the verb goes after it. When both readings remain ("Projekt wspiera
+Centrum": either could be the subject), the source order stays.
+"""
+from __future__ import annotations
+
+from pressnlp.lang.pl.gist import GistWords
+from pressnlp.stages.translate.lexicon.analysis import ADJECTIVAL, Reading
+from pressnlp.stages.translate.lexicon.units import NOUN_POS, Unit
+
+# Finite verb forms that can have a third-person subject of their own
+_FINITE = frozenset({"fin", "praet", "bedzie"})
+_NOUN_READINGS = frozenset({"subst", "depr"})
+# Parts of speech inside a noun phrase before its head: adjectives, numerals, titles ("prof.")
+_MODIFIERS = ADJECTIVAL | {"adja", "num", "brev"}
+_COORDINATORS = frozenset({"i", "oraz", "albo", "lub"})
+_OPENING_QUOTES = frozenset({'"', "„", "“", "«", "'"})
+_INDECLINABLE = 5  # a reading allowing this many cases is an indeclinable word's
+
+
+def subject_first(units: list[Unit], polish: GistWords) -> list[Unit]:
+    """The units with each clause's subject before its verb where the cases decide it."""
+    index = 0
+    while index < len(units):
+        moved = _reorder_clause(units, index, polish)
+        if moved is not None:
+            units = moved
+        index += 1
+    return units
+
+
+def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Unit] | None:
+    verb = units[index]
+    if not _third_person_verb(verb) or verb.lemma == polish.be or verb.grammar.existential:
+        return None
+    start = index
+    while start > 0 and not _boundary(units[start - 1]):
+        start -= 1
+    if start == index:
+        return None  # verb first: a quote's "mówi X", a question
+    group_end = index + 1
+    while group_end < len(units) and units[group_end].reading.pos == "inf":
+        group_end += 1  # "może złożyć każdy": the subject follows the whole verb group
+    subject_end = _noun_phrase_end(units, group_end)
+    if subject_end is None:
+        return None
+    if _continues_elsewhere(units, subject_end, polish):
+        return None
+    subject = units[group_end:subject_end]
+    head = next(u for u in subject if u.is_noun)
+    coordinated = any(u.reading.pos == "conj" for u in subject)
+    can_be_subject = any(_agrees(reading, verb.reading, coordinated) for reading in _nominatives(head))
+    # a verb with "się" takes no accusative object: "W piątek odbędzie się koncert"
+    # (an infinitive after it may take one: "zobowiązuje się wspierać działalność")
+    reflexive = group_end == index + 1 and (
+        verb.grammar.reflexive or (verb.is_term and verb.entry.polish.endswith(f" {polish.reflexive}")))
+    only_subject = can_be_subject and (reflexive or not any("acc" in r.case for r in _noun_readings(head)))
+    if not can_be_subject:
+        return None
+    object_start = _object_start(units, start, index, polish)
+    if object_start is not None:
+        object_head = next(u for u in units[object_start:index] if u.is_noun)
+        object_could_be_subject = any(_agrees(r, verb.reading, False) for r in _nominatives(object_head))
+        if object_could_be_subject and not only_subject:
+            return None
+        return [*units[:object_start], *subject, *units[index:group_end], *units[object_start:index],
+                *units[subject_end:]]
+    if not only_subject or any(_nominative_subject(units, i, verb) for i in range(start, index)):
+        return None
+    return [*units[:index], *subject, *units[index:group_end], *units[subject_end:]]
+
+
+def _continues_elsewhere(units: list[Unit], index: int, polish: GistWords) -> bool:
+    """The phrase ending at `index` goes on past a comma or a quote: a relative clause that must
+    stay next to it ("…, który …"), a list ("place zabaw, siłownie, altany"), a quoted title."""
+    if index >= len(units):
+        return False
+    if units[index].token.form in _OPENING_QUOTES:
+        return True
+    if units[index].token.form != "," or index + 1 >= len(units):
+        return False
+    following = units[index + 1]
+    if following.reading.pos == "prep" and index + 2 < len(units):  # "…, z którymi"
+        following = units[index + 2]
+    return following.lemma in polish.who.polish or following.is_noun or following.reading.pos in _MODIFIERS
+
+
+def _third_person_verb(unit: Unit) -> bool:
+    reading, grammar = unit.reading, unit.grammar
+    finite = reading.pos in _FINITE or (reading.pos == "inf" and grammar.future)
+    person = grammar.person or reading.person
+    return unit.is_verb and finite and not (person & {"pri", "sec"})
+
+
+def _boundary(unit: Unit) -> bool:
+    return unit.is_punctuation or unit.reading.pos == "comp" or unit.is_verb
+
+
+def _noun_phrase_end(units: list[Unit], start: int) -> int | None:
+    """End of the noun phrase at `start`: modifiers, a head noun, then genitive attributes,
+    possessives, names, a bracketed acronym, and another phrase after "i"/"oraz"; None when no
+    noun phrase starts there or a participle after the head opens a phrase of its own."""
+    index = start
+    while index < len(units) and units[index].reading.pos in _MODIFIERS and not units[index].is_noun:
+        index += 1
+    if index >= len(units) or not units[index].is_noun or units[index].negative_english:
+        return None
+    head = units[index]
+    index += 1
+    while index < len(units):
+        unit = units[index]
+        reading = unit.reading
+        if reading.pos in ("pact", "ppas"):
+            return None  # "wolontariusz znający teren": the participle has an object of its own
+        if _attribute(unit, head):
+            index += 1
+        elif unit.token.form == "(" and index + 2 < len(units) and units[index + 2].token.form == ")":
+            index += 3  # "Narodowa Agencja Wymiany Akademickiej (NAWA)"
+        elif reading.pos == "conj" and unit.lemma in _COORDINATORS \
+                and (following := _noun_phrase_end(units, index + 1)) is not None:
+            index = following
+        else:
+            return index
+    return index
+
+
+def _attribute(unit: Unit, head: Unit) -> bool:
+    """A word after a head noun that belongs to its phrase: a genitive ("prezes spółki"), a
+    possessive before one ("szkoła ich dzieci"), a name or number ("spółka Eko-Kompozyt", "rok
+    2021/22"), an agreeing adjective."""
+    if unit.is_punctuation:  # only a hyphen or slash inside a word: "Przemysłowo-Handlowej", "2021/22"
+        return unit.token.form in ("-", "/") and not unit.space_before
+    if unit.token.verbatim or unit.reading.pos == "dig" or (unit.tokens[0].capitalised and unit.reading.pos == "ign"):
+        return True
+    if not (unit.is_noun or unit.reading.pos in _MODIFIERS or unit.reading.pos == "ppron3"):
+        return False
+    genitive = any("gen" in r.case for r in unit.token.readings if r.pos == unit.reading.pos)
+    return genitive or unit.reading.is_proper_name or unit.reading.pos == "brev" \
+        or (unit.reading.pos != "ppron3" and unit.reading.agrees_with(head.reading))
+
+
+def _object_start(units: list[Unit], start: int, verb_index: int, polish: GistWords) -> int | None:
+    """Start of the accusative noun phrase that ends right before the verb (its object), else
+    None: not a prepositional phrase ("Na te i inne pytania", "w jej skład"), not after a number
+    ("41 gmin"), not the last item of a list ("zakwaterowanie, wyżywienie i przejazd"), not a
+    question word, which stays first ("co robią organizacje")."""
+    index = verb_index
+    while index > start:
+        previous = units[index - 1]
+        if previous.is_noun or previous.reading.pos in _MODIFIERS or previous.reading.pos == "ppron3":
+            index -= 1
+        elif previous.reading.pos == "conj" and previous.lemma in _COORDINATORS and index - 1 > start:
+            index -= 1
+        else:
+            break
+    while index < verb_index and units[index].reading.pos == "conj":
+        index += 1
+    if index == verb_index:
+        return None
+    before = units[index - 1] if index > 0 else None
+    if before is not None and (before.reading.pos in ("prep", "dig", "num") or (
+            before.token.form == "," and index > 1 and units[index - 2].is_noun)):
+        return None
+    phrase = units[index:verb_index]
+    nouns = [u for u in phrase if u.is_noun]
+    if not nouns or "acc" not in nouns[0].reading.case:
+        return None
+    if any(u.reading.is_proper_name or u.negative_english or u.lemma in polish.question_words for u in phrase):
+        return None
+    return index
+
+
+def _noun_readings(unit: Unit) -> list[Reading]:
+    """The head token's noun readings (all of them, not only the chosen one): what its ending
+    allows. Indeclinable readings (a woman's "prezes", "Kowalski": every case) tell nothing when
+    declined ones exist."""
+    if unit.reading.pos not in NOUN_POS:
+        return [unit.reading]
+    readings = [r for r in unit.token.readings if r.pos in _NOUN_READINGS or r.pos == unit.reading.pos]
+    declined = [r for r in readings if len(r.case) < _INDECLINABLE]
+    return declined or readings
+
+
+def _nominatives(unit: Unit) -> list[Reading]:
+    return [r for r in _noun_readings(unit) if "nom" in r.case]
+
+
+def _agrees(noun: Reading, verb: Reading, coordinated: bool) -> bool:
+    """A nominative that can be the verb's subject: same number (plural for "X i Y"), and for the
+    past tense a matching gender."""
+    if coordinated:
+        return verb.number == {"pl"}
+    if verb.number and not noun.number & verb.number:
+        return False
+    if verb.pos == "praet" and verb.gender and noun.gender:
+        return bool(noun.gender & verb.gender)
+    return True
+
+
+def _nominative_subject(units: list[Unit], index: int, verb: Unit) -> bool:
+    """A noun before the verb, outside a prepositional phrase, already read as its agreeing
+    nominative subject."""
+    unit = units[index]
+    if not (unit.is_noun and "nom" in unit.reading.case and _agrees(unit.reading, verb.reading, False)):
+        return False
+    while index > 0 and (units[index - 1].is_noun or units[index - 1].reading.pos in _MODIFIERS):
+        index -= 1
+    return index == 0 or units[index - 1].reading.pos != "prep"
