@@ -1,12 +1,12 @@
 """The local engine: the pipeline in this process, or in a pool of worker processes.
 
 Workers are forked from this process after it has loaded the pipeline's read-only data (the
-detector's models, the taxonomy, the gazetteer, the language packs and gist lexicon the warm-up
-text needs), so they share those pages copy-on-write instead of loading a copy each; when that
-load started a neural runtime, workers are spawned and build the pipeline themselves. A worker that dies, or that
-overruns its batch's time budget inside code a signal cannot interrupt, is replaced; its batches
-are retried one document at a time, and only a document that brings a worker down again gets an
-error record.
+detector's models, the taxonomy, the gazetteer, the gist lexicon, every candidate language's pack
+and lemmatiser), so they share those pages copy-on-write instead of loading a copy each; when that
+load started a neural runtime, workers are spawned and build the pipeline themselves (`preload`).
+A worker that dies, or that overruns its batch's time budget inside code a signal cannot
+interrupt, is replaced; its batches are retried one document at a time, and only a document that
+brings a worker down again gets an error record.
 """
 from __future__ import annotations
 
