@@ -52,17 +52,21 @@ def first_documents(records: list[dict]) -> list[dict]:
     return list(firsts.values())
 
 
-def test_forked_workers_find_the_candidate_languages_loaded(small_corpus, tmp_path, probe_site, run_results):
+@pytest.mark.parametrize("long_run", [True, False])
+def test_forked_workers_find_the_candidate_languages_loaded_for_a_long_run(small_corpus, tmp_path, probe_site,
+                                                                           monkeypatch, run_results, long_run):
+    if long_run:  # the 13 documents count as a long run
+        monkeypatch.setattr(local, "PRELOAD_LANGUAGES_FROM", 13)
     lang.clear_cache()  # whatever earlier tests loaded here: only the engine's preloading may load it now
     _simplemma_lemma.cache_clear()
     pipeline = Pipeline.from_config(CONFIG)
     pipeline.run(small_corpus, tmp_path / "out", workers=2, batch_size=2, progress=False)
     records = [record for record in run_results(tmp_path / "out") if "probe" in record]
     assert len(records) == 13
-    assert {record["probe"]["pid"] for record in records} - {os.getpid()} == {record["probe"]["pid"]
-                                                                             for record in records}
+    assert os.getpid() not in {record["probe"]["pid"] for record in records}
     firsts = first_documents(records)
-    assert firsts and all(probe["german_data"] and probe["lemmas_known"] > 0 for probe in firsts)
+    assert firsts and all(probe["german_data"] == long_run and (probe["lemmas_known"] > 0) == long_run
+                          for probe in firsts)
 
 
 def test_workers_are_spawned_fresh_once_a_runtime_unsafe_to_fork_is_loaded(small_corpus, tmp_path, probe_site,

@@ -1,9 +1,10 @@
 """The local engine: the pipeline in this process, or in a pool of worker processes.
 
 Workers are forked from this process after it has loaded the pipeline's read-only data (the
-detector's models, the taxonomy, the gazetteer, the gist lexicon, every candidate language's pack
-and lemmatiser), so they share those pages copy-on-write instead of loading a copy each; when that
-load started a neural runtime, workers are spawned and build the pipeline themselves (`preload`).
+detector's models, the taxonomy, the gazetteer, the gist lexicon and, for a long run, every
+candidate language's pack and lemmatiser), so they share those pages copy-on-write instead of
+loading a copy each; when that load started a neural runtime, workers are spawned and build the
+pipeline themselves (`preload`).
 A worker that dies, or that overruns its batch's time budget inside code a signal cannot
 interrupt, is replaced; its batches are retried one document at a time, and only a document that
 brings a worker down again gets an error record.
@@ -36,6 +37,9 @@ GRACE_S = 30.0  # on top of the budget: worker start, model loading
 POLL_S = 2.0  # how often running batches are checked against their budget
 # Native runtimes that start thread pools or device contexts a forked child cannot use.
 FORK_UNSAFE_MODULES = ("torch", "ctranslate2", "onnxruntime", "tokenizers")
+# From this many documents the parent loads every candidate language before forking (~20 s on
+# one core, ~1.2 GB shared); a shorter run's workers load only the few languages they meet.
+PRELOAD_LANGUAGES_FROM = 500
 
 
 @dataclass
@@ -71,9 +75,10 @@ def crashed_record(document: Document) -> dict[str, Any]:
 
 
 class LocalEngine:
-    def __init__(self, pipeline: Pipeline, workers: int):
+    def __init__(self, pipeline: Pipeline, workers: int, documents: int | None = None):
         self.pipeline = pipeline
         self.workers = workers
+        self.documents = documents  # None: unknown
         self.warnings: list[str] = []
         self._pool: ProcessPoolExecutor | None = None
         self._fork: bool | None = None  # decided when the first pool starts
@@ -98,7 +103,7 @@ class LocalEngine:
 
     def _new_pool(self) -> ProcessPoolExecutor:
         if self._fork is None:
-            self._fork = preload(self.pipeline)
+            self._fork = preload(self.pipeline, languages=(self.documents or 0) >= PRELOAD_LANGUAGES_FROM)
         if self._fork:
             global _worker_pipeline
             _worker_pipeline = self.pipeline  # what the forked workers inherit
@@ -213,7 +218,7 @@ def candidate_languages(pipeline: Pipeline) -> list[str]:
     return list(getattr(detect.options, "languages", ())) if detect is not None else []
 
 
-def preload(pipeline: Pipeline) -> bool:
+def preload(pipeline: Pipeline, *, languages: bool = True) -> bool:
     """Load the pipeline's models and data in this process, ready to be shared by forked workers;
     False when that started a runtime that must not be forked (torch, CTranslate2: their threads
     and device state do not survive fork), so workers must be spawned instead.
@@ -222,11 +227,9 @@ def preload(pipeline: Pipeline) -> bool:
     memory's SQLite connection must not cross a fork and the warm-up is no user's text; the twin's
     warnings are not the run's (the workers report the run's own). The twin shares the module-level
     data (language packs, lexicons, detector models) with `pipeline`, which itself only runs
-    `setup` here. Then the packs of every language detect may report load their data files and
-    lemmatisers. gc.freeze() keeps the collector from writing to (and so copying) the shared pages."""
+    `setup` here. With `languages`, every language detect may report then loads its models, data
+    files and lemmatiser. gc.freeze() keeps the collector from writing to (and so copying) the shared pages."""
     pipeline.setup()
-    for stage in pipeline.stages:
-        stage.preload()
     config = pipeline.config.to_dict()
     if "translate" in pipeline.config.pipeline.stages:
         config.setdefault("stages", {}).setdefault("translate", {})["memory"] = False
@@ -237,10 +240,13 @@ def preload(pipeline: Pipeline) -> bool:
         Pipeline.from_config(twin, cache_dir=pipeline.context.cache_dir).process_text(WARM_UP_TEXT, id="warm-up")
     finally:
         logging.disable(logging.NOTSET)
-    for code in candidate_languages(pipeline):
-        pack = lang.find(code)
-        if pack is not None:
-            pack.preload()
+    if languages:
+        for stage in pipeline.stages:
+            stage.preload()
+        for code in candidate_languages(pipeline):
+            pack = lang.find(code)
+            if pack is not None:
+                pack.preload()
     if any(name in sys.modules for name in FORK_UNSAFE_MODULES):
         return False
     gc.collect()
