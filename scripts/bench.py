@@ -15,8 +15,10 @@ summary) runs on the same folder at each -j in the same run. Reported per run: w
 seconds until the first record is written, releases/s, milliseconds per release for each stage
 (OUT/manifest.json timings, time inside the stage in its worker), and peak memory three ways: the
 largest single process (exact, from wait4), the largest worker process (sampled every 0.1 s; "-"
-with no workers) and the sum over the process tree (sampled; shared pages of forked workers count
-once per process). Prints a Markdown table.
+with no workers; its RSS, and its PSS / USS: pages it shares with the parent and the other workers
+split among them / its own pages only) and the sum over the process tree (sampled; as RSS, where
+pages forked workers share count once per process, and as PSS, where they count once in all).
+Prints a Markdown table.
 """
 from __future__ import annotations
 
@@ -59,6 +61,9 @@ class RunFigures:
     max_process_mib: float
     worker_peak_mib: float | None
     tree_peak_mib: float
+    worker_pss_mib: float | None = None
+    worker_uss_mib: float | None = None
+    tree_pss_mib: float | None = None
     stage_ms: dict[str, float] = field(default_factory=dict)
     processed: int = 0
     cached: int = 0
@@ -74,15 +79,18 @@ class RunFigures:
 
 
 class TreeMemorySampler(threading.Thread):
-    """Samples the RSS of a process and all its descendants until stopped: the peak of their sum
-    and each process's own peak; also notes when `first_record()` first holds."""
+    """Samples the memory of a process and all its descendants until stopped: the peak of their
+    summed RSS and of their summed PSS (the memory they really take: a page shared by n processes
+    counts 1/n in each), and each process's own peaks; also notes when `first_record()` first holds."""
 
     def __init__(self, pid: int, first_record: Callable[[], bool]) -> None:
         super().__init__(daemon=True)
         self.root = psutil.Process(pid)
         self.started = time.perf_counter()
         self.peak_bytes = 0
+        self.peak_pss_bytes = 0
         self.process_peaks: dict[int, int] = {}
+        self.shared_peaks: dict[int, tuple[int, int]] = {}  # pid -> peak (PSS, USS)
         self.first_record_s: float | None = None
         self._first_record = first_record
         self._finished = threading.Event()
@@ -91,7 +99,7 @@ class TreeMemorySampler(threading.Thread):
         while not self._finished.is_set():
             if self.first_record_s is None and self._first_record():
                 self.first_record_s = time.perf_counter() - self.started
-            total = 0
+            total = total_pss = 0
             try:
                 processes = [self.root, *self.root.children(recursive=True)]
             except psutil.Error:
@@ -103,8 +111,31 @@ class TreeMemorySampler(threading.Thread):
                     continue
                 total += rss
                 self.process_peaks[process.pid] = max(self.process_peaks.get(process.pid, 0), rss)
+                total_pss += self._note_shared(process.pid)
             self.peak_bytes = max(self.peak_bytes, total)
+            self.peak_pss_bytes = max(self.peak_pss_bytes, total_pss)
             self._finished.wait(SAMPLE_SECONDS / 2 if self.first_record_s is None else SAMPLE_SECONDS)
+
+    def _note_shared(self, pid: int) -> int:
+        """A process's PSS (its share of pages it shares) and USS (its own pages), from
+        /proc/PID/smaps_rollup (Linux 4.14+; 0 elsewhere); returns the PSS."""
+        try:
+            fields = {line.split(":")[0]: int(line.split()[1]) * 1024
+                      for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]}
+        except (OSError, ValueError, IndexError):
+            return 0
+        pss, uss = fields.get("Pss", 0), fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0)
+        old_pss, old_uss = self.shared_peaks.get(pid, (0, 0))
+        self.shared_peaks[pid] = (max(old_pss, pss), max(old_uss, uss))
+        return pss
+
+    @property
+    def worker_shared_peaks(self) -> tuple[int, int] | tuple[None, None]:
+        """The largest worker's peak PSS and USS; Nones without workers or smaps_rollup."""
+        workers = [peaks for pid, peaks in self.shared_peaks.items() if pid != self.root.pid]
+        if not workers:
+            return None, None
+        return max(pss for pss, _ in workers), max(uss for _, uss in workers)
 
     @property
     def worker_peak_bytes(self) -> int | None:
@@ -182,6 +213,16 @@ def _mib(count: int | None) -> float | None:
     return None if count is None else round(count / 2**20, 1)
 
 
+def sampled(sampler: TreeMemorySampler, usage: Any) -> dict[str, Any]:
+    """The RunFigures fields a run's sampler and rusage give."""
+    worker_pss, worker_uss = sampler.worker_shared_peaks
+    return {"first_record_s": None if sampler.first_record_s is None else round(sampler.first_record_s, 2),
+            "max_process_mib": round(usage.ru_maxrss / 1024, 1),  # Linux reports KiB
+            "worker_peak_mib": _mib(sampler.worker_peak_bytes), "tree_peak_mib": _mib(sampler.peak_bytes),
+            "worker_pss_mib": _mib(worker_pss), "worker_uss_mib": _mib(worker_uss),
+            "tree_pss_mib": _mib(sampler.peak_pss_bytes or None)}
+
+
 def measure(command: list[str], releases: int, jobs: int, warm: bool, out: Path, memory: str) -> RunFigures:
     """One `pressnlp run`, with its own empty cache folder unless it is the warm re-run."""
     cache = out.with_name(f"{out.name}-cache")
@@ -195,9 +236,7 @@ def measure(command: list[str], releases: int, jobs: int, warm: bool, out: Path,
     counts = manifest.get("counts", {})
     figures = RunFigures(
         tool="pressnlp", memory=memory, releases=releases, jobs=jobs, warm=warm, seconds=round(seconds, 2),
-        first_record_s=None if sampler.first_record_s is None else round(sampler.first_record_s, 2),
-        exit_code=code, max_process_mib=round(usage.ru_maxrss / 1024, 1),  # Linux reports KiB
-        worker_peak_mib=_mib(sampler.worker_peak_bytes), tree_peak_mib=_mib(sampler.peak_bytes),
+        exit_code=code, **sampled(sampler, usage),
         stage_ms={name: entry.get("mean_ms", 0.0) for name, entry in manifest.get("timings", {}).items()},
         processed=counts.get("processed", 0), cached=counts.get("cached", 0), failed=counts.get("failed", 0))
     logger.info("pressnlp, %d releases -j %d, memory %s%s: %.1f s, %.1f releases/s, %d failed", releases, jobs,
@@ -212,10 +251,7 @@ def measure_glue(corpus: Path, releases: int, jobs: int, workdir: Path) -> RunFi
     code, seconds, usage, sampler = run_and_sample(command, out.with_suffix(".log"), non_empty(out))
     figures = RunFigures(
         tool="DIY glue", memory="-", releases=releases, jobs=jobs, warm=False, seconds=round(seconds, 2),
-        first_record_s=None if sampler.first_record_s is None else round(sampler.first_record_s, 2),
-        exit_code=code, max_process_mib=round(usage.ru_maxrss / 1024, 1),
-        worker_peak_mib=_mib(sampler.worker_peak_bytes), tree_peak_mib=_mib(sampler.peak_bytes),
-        processed=sum(1 for _ in out.open(encoding="utf-8")))
+        exit_code=code, **sampled(sampler, usage), processed=sum(1 for _ in out.open(encoding="utf-8")))
     logger.info("glue, %d releases -j %d: %.1f s, %.1f releases/s", releases, jobs, figures.seconds,
                 figures.releases_per_second)
     return figures
@@ -235,7 +271,7 @@ def markdown(runs: list[RunFigures]) -> str:
     stages += sorted({name for run in runs for name in run.stage_ms} - set(stages))
     headers = ["releases", "tool", "memory", "-j", "run", "seconds", "first record s", "releases/s", "ms/release",
                *(f"{name} ms" for name in stages), "largest process MiB", "largest worker MiB",
-               "process tree MiB", "failed"]
+               "worker PSS / USS MiB", "process tree MiB", "tree PSS MiB", "failed"]
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     for run in runs:
         cells = [f"{run.releases:,}", run.tool, run.memory, str(run.jobs), "warm re-run" if run.warm else "cold",
@@ -243,7 +279,9 @@ def markdown(runs: list[RunFigures]) -> str:
                  f"{run.releases_per_second:.1f}", f"{run.ms_per_release:.1f}",
                  *("-" if run.warm or name not in run.stage_ms else f"{run.stage_ms[name]:.1f}" for name in stages),
                  f"{run.max_process_mib:.0f}", "-" if run.worker_peak_mib is None else f"{run.worker_peak_mib:.0f}",
-                 f"{run.tree_peak_mib:.0f}", str(run.failed)]
+                 "-" if run.worker_pss_mib is None else f"{run.worker_pss_mib:.0f} / {run.worker_uss_mib:.0f}",
+                 f"{run.tree_peak_mib:.0f}", "-" if run.tree_pss_mib is None else f"{run.tree_pss_mib:.0f}",
+                 str(run.failed)]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

@@ -42,27 +42,33 @@ def test_measure_runs_pressnlp_and_reads_its_manifest(bench, tmp_path):
     assert (cold.processed, cold.cached, cold.failed, cold.exit_code) == (5, 0, 0, 0)
     assert set(cold.stage_ms) == {"read"} and cold.stage_ms["read"] > 0
     # a Python interpreter with pressnlp loaded; the sampled tree peak can miss a peak between samples
-    assert cold.max_process_mib > 20 and cold.tree_peak_mib > 20
+    assert cold.max_process_mib > 20 and cold.tree_peak_mib > 20 and cold.tree_pss_mib > 20
     warm = bench.measure(command, 5, 1, warm=True, out=out, memory="off")
     assert (warm.processed, warm.cached) == (0, 5)
     assert bench.mean_words(out) > 100
 
 
-def _figures(bench, releases, jobs, warm, seconds, process_mib, tree_mib, stage_ms):
+def _figures(bench, releases, jobs, warm, seconds, process_mib, tree_mib, stage_ms, workers=None):
+    """`workers`: the largest worker's (RSS, PSS, USS) and the tree's PSS, in MiB."""
+    rss, pss, uss, tree_pss = workers or (None, None, None, None)
     return bench.RunFigures(tool="pressnlp", memory="off", releases=releases, jobs=jobs, warm=warm, seconds=seconds,
-                            first_record_s=None, exit_code=0, max_process_mib=process_mib, worker_peak_mib=None,
-                            tree_peak_mib=tree_mib, stage_ms=stage_ms)
+                            first_record_s=None, exit_code=0, max_process_mib=process_mib, worker_peak_mib=rss,
+                            tree_peak_mib=tree_mib, worker_pss_mib=pss, worker_uss_mib=uss, tree_pss_mib=tree_pss,
+                            stage_ms=stage_ms)
 
 
 def test_markdown_and_scaling_notes(bench):
     runs = [_figures(bench, 1000, 1, False, 50.0, 500.0, 500.0, {"read": 2.0, "extract": 20.0}),
             _figures(bench, 1000, 2, False, 25.0, 510.0, 1000.0, {"read": 2.0, "extract": 20.0}),
-            _figures(bench, 10000, 2, False, 275.0, 561.0, 1100.0, {"read": 2.0, "extract": 22.0}),
+            _figures(bench, 10000, 2, False, 275.0, 561.0, 1100.0, {"read": 2.0, "extract": 22.0},
+                     workers=(540.0, 301.0, 60.0, 650.0)),
             _figures(bench, 10000, 2, True, 5.0, 100.0, 100.0, {"read": 2.0})]
     table = bench.markdown(runs).splitlines()
     assert table[0].split(" | ")[9:11] == ["read ms", "extract ms"]
-    assert "| 10,000 | pressnlp | off | 2 | cold | 275.0 | - | 36.4 | 27.5 | 2.0 | 22.0 | 561 | - | 1100 | 0 |" in table
-    assert "| 10,000 | pressnlp | off | 2 | warm re-run | 5.0 | - | 2000.0 | 0.5 | - | - | 100 | - | 100 | 0 |" in table
+    assert ("| 10,000 | pressnlp | off | 2 | cold | 275.0 | - | 36.4 | 27.5 | 2.0 | 22.0 | 561 | 540 | 301 / 60 | 1100 "
+            "| 650 | 0 |") in table
+    assert ("| 10,000 | pressnlp | off | 2 | warm re-run | 5.0 | - | 2000.0 | 0.5 | - | - | 100 | - | - | 100 | - "
+            "| 0 |") in table
     notes = bench.scaling_notes(runs)
     assert "pressnlp, 1,000 releases, memory off: -j 2 is 2.00x as fast as -j 1" in notes
     assert ("pressnlp -j 2, memory off: time per release at 10,000 is 1.10x that at 1,000; largest-process peak "

@@ -26,6 +26,10 @@ log = logging.getLogger(__name__)
 
 # Fields every record has before the first stage runs.
 INITIAL_FIELDS = ("id", "source")
+# A short release in the project's main language: processing it ahead of the first real release
+# (the server, the parent of forked workers) makes the stages load what they load on first use.
+WARM_UP_TEXT = ("Katowice, 2 stycznia 2024 r.\n\nMetropolia GZM zaprasza na konferencję o transporcie "
+                "publicznym.\n\nKontakt: biuro@example.pl, tel. 32 000 00 00")
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,10 @@ class Stage:
     def setup(self) -> None:
         """Load models and data once per process, before the first batch."""
 
+    def preload(self) -> None:
+        """Load, beyond `setup`, what `process` would load on first use (a language's data), in a
+        parent process whose forked workers then share it; start no thread, keep no file open."""
+
     def process(self, record: dict[str, Any]) -> dict[str, Any]:
         raise NotImplementedError(f"stage '{self.name}' implements neither process nor process_batch")
 

@@ -1,14 +1,20 @@
 """The local engine: the pipeline in this process, or in a pool of worker processes.
 
-Each worker builds the pipeline once (models load once per process). A worker that dies, or that
-overruns its batch's time budget inside code a signal cannot interrupt, is replaced; its batches
-are retried one document at a time, and only a document that brings a worker down again gets an
-error record.
+Workers are forked from this process after it has loaded the pipeline's read-only data (the
+detector's models, the taxonomy, the gazetteer, the gist lexicon and, for a long run, every
+candidate language's pack and lemmatiser), so they share those pages copy-on-write instead of
+loading a copy each; when that load started a neural runtime, workers are spawned and build the
+pipeline themselves (`preload`).
+A worker that dies, or that overruns its batch's time budget inside code a signal cannot
+interrupt, is replaced; its batches are retried one document at a time, and only a document that
+brings a worker down again gets an error record.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
+import sys
 import time
 from collections import deque
 from collections.abc import Iterator
@@ -18,9 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pressnlp import lang
 from pressnlp.core.config import load_config
 from pressnlp.core.document import Document, public_view
-from pressnlp.core.pipeline import Pipeline
+from pressnlp.core.pipeline import WARM_UP_TEXT, Pipeline
 from pressnlp.core.stage import not_a_run_warning
 
 log = logging.getLogger(__name__)
@@ -28,6 +35,11 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 2
 GRACE_S = 30.0  # on top of the budget: worker start, model loading
 POLL_S = 2.0  # how often running batches are checked against their budget
+# Native runtimes that start thread pools or device contexts a forked child cannot use.
+FORK_UNSAFE_MODULES = ("torch", "ctranslate2", "onnxruntime", "tokenizers")
+# From this many documents the parent loads every candidate language before forking (~20 s on
+# one core, ~1.2 GB shared); a shorter run's workers load only the few languages they meet.
+PRELOAD_LANGUAGES_FROM = 500
 
 
 @dataclass
@@ -63,11 +75,13 @@ def crashed_record(document: Document) -> dict[str, Any]:
 
 
 class LocalEngine:
-    def __init__(self, pipeline: Pipeline, workers: int):
+    def __init__(self, pipeline: Pipeline, workers: int, documents: int | None = None):
         self.pipeline = pipeline
         self.workers = workers
+        self.documents = documents  # None: unknown
         self.warnings: list[str] = []
         self._pool: ProcessPoolExecutor | None = None
+        self._fork: bool | None = None  # decided when the first pool starts
 
     def process(self, batches: Iterator[list[Document]]) -> Iterator[dict[str, Any]]:
         if self.workers == 1:
@@ -81,11 +95,20 @@ class LocalEngine:
         if self._pool is not None:
             _stop(self._pool)
             self._pool = None
+        if self._fork:
+            gc.unfreeze()  # what `preload` froze may be collected again once no worker shares it
 
     def _add_warnings(self, warnings: list[str]) -> None:
         gather_warnings(self.pipeline, self.warnings, warnings)
 
     def _new_pool(self) -> ProcessPoolExecutor:
+        if self._fork is None:
+            self._fork = preload(self.pipeline, languages=(self.documents or 0) >= PRELOAD_LANGUAGES_FROM)
+        if self._fork:
+            global _worker_pipeline
+            _worker_pipeline = self.pipeline  # what the forked workers inherit
+            return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
+                                       initializer=quiet_run_warnings)
         return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_init_worker,
                                    initargs=(self.pipeline.config.to_dict(), self.pipeline.config.source,
@@ -187,6 +210,48 @@ def _stop(pool: ProcessPoolExecutor, kill: bool = False) -> None:
 
 
 _worker_pipeline: Pipeline | None = None
+
+
+def candidate_languages(pipeline: Pipeline) -> list[str]:
+    """The languages the pipeline's detect stage may report (none without one)."""
+    detect = next((stage for stage in pipeline.stages if stage.name == "detect"), None)
+    return list(getattr(detect.options, "languages", ())) if detect is not None else []
+
+
+def preload(pipeline: Pipeline, *, languages: bool = True) -> bool:
+    """Load the pipeline's models and data in this process, ready to be shared by forked workers;
+    False when that started a runtime that must not be forked (torch, CTranslate2: their threads
+    and device state do not survive fork), so workers must be spawned instead.
+
+    The warm-up text goes through a twin of the pipeline with the translation memory off: the
+    memory's SQLite connection must not cross a fork and the warm-up is no user's text; the twin's
+    warnings are not the run's (the workers report the run's own). The twin shares the module-level
+    data (language packs, lexicons, detector models) with `pipeline`, which itself only runs
+    `setup` here. With `languages`, every language detect may report then loads its models, data
+    files and lemmatiser. gc.freeze() keeps the collector from writing to (and so copying) the shared pages."""
+    pipeline.setup()
+    config = pipeline.config.to_dict()
+    if "translate" in pipeline.config.pipeline.stages:
+        config.setdefault("stages", {}).setdefault("translate", {})["memory"] = False
+    twin = load_config(config)
+    twin.source = pipeline.config.source
+    logging.disable(logging.WARNING)
+    try:
+        Pipeline.from_config(twin, cache_dir=pipeline.context.cache_dir).process_text(WARM_UP_TEXT, id="warm-up")
+    finally:
+        logging.disable(logging.NOTSET)
+    if languages:
+        for stage in pipeline.stages:
+            stage.preload()
+        for code in candidate_languages(pipeline):
+            pack = lang.find(code)
+            if pack is not None:
+                pack.preload()
+    if any(name in sys.modules for name in FORK_UNSAFE_MODULES):
+        return False
+    gc.collect()
+    gc.freeze()
+    return True
 
 
 def _init_worker(config: dict[str, Any], source: str | None, cache_dir: Path | None) -> None:

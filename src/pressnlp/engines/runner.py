@@ -58,11 +58,13 @@ class Engine(Protocol):
     def close(self) -> None: ...
 
 
-def make_engine(name: str, pipeline: Pipeline, *, workers: int, scheduler: str | None = None) -> Engine:
+def make_engine(name: str, pipeline: Pipeline, *, workers: int, scheduler: str | None = None,
+                documents: int | None = None) -> Engine:
+    """`documents`: how many the run will hand over, when known (the local engine sizes its start to it)."""
     if name == "local":
         from pressnlp.engines.local import LocalEngine
 
-        return LocalEngine(pipeline, workers)
+        return LocalEngine(pipeline, workers, documents=documents)
     if name == "dask":
         from pressnlp.engines.dask import DaskEngine
 
@@ -155,7 +157,8 @@ def _process(pipeline: Pipeline, source: Storage, pending: list[CorpusFile], out
 
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(total=len(pending), unit="doc", disable=not show, dynamic_ncols=True)
-    runner = make_engine(engine, pipeline, workers=workers, scheduler=scheduler)
+    runner = make_engine(engine, pipeline, workers=workers, scheduler=scheduler,
+                         documents=sum(1 for file in pending if not file.error))
     try:
         for file in pending:
             if file.error:

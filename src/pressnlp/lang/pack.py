@@ -72,12 +72,23 @@ class Simplemma(Morphology):
 
 @lru_cache(maxsize=200_000)
 def _simplemma_lemma(word: str, language: str) -> str:
-    import simplemma
-
     try:
-        return simplemma.lemmatize(word, lang=language).lower()
+        return _simplemma().lemmatize(word, language).lower()
     except ValueError:  # a language simplemma does not have
         return word
+
+
+@cache
+def _simplemma() -> Any:
+    """simplemma's default lemmatiser, keeping the dictionary of every pack it loads: its own
+    default keeps 8, and a run over more languages (or a parent preloading them for its workers)
+    would drop and reload dictionaries."""
+    from simplemma import Lemmatizer
+    from simplemma.strategies import DefaultStrategy
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    factory = DefaultDictionaryFactory(cache_max_size=len(available()))
+    return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory))
 
 
 @dataclass(frozen=True)
@@ -195,6 +206,13 @@ class Language:
     def morphology(self) -> Morphology:
         """Lemmas of this language's words: simplemma's when `uses_simplemma`, else none."""
         return Simplemma(self.code) if self.uses_simplemma else Morphology()
+
+    def preload(self) -> None:
+        """Read every data file and load the lemmatiser now rather than on first use: a parent
+        process does so before forking workers, which then share the pages."""
+        for name in ("stopwords", "abbreviations", "never_final", "alphabet", "dates", "boilerplate"):
+            getattr(self, name)
+        self.morphology.lemma(self.name or self.code)
 
     def __repr__(self) -> str:
         return f"<Language {self.code}>"

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 from pressnlp.core.config import Config, load_config
 from pressnlp.core.document import new_record
 from pressnlp.core.errors import PressnlpError
-from pressnlp.core.pipeline import Pipeline, StageProgress
+from pressnlp.core.pipeline import WARM_UP_TEXT, Pipeline, StageProgress
 from pressnlp.web.glossary import glossary_location
 from pressnlp.web.store import WebStore
 
@@ -35,10 +35,6 @@ log = logging.getLogger(__name__)
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 WARMING_UP = "warming up"
-# A short release in the project's main language: processing it at start makes the stages load
-# what they load on first use (translators, dictionaries) before the first real release.
-WARM_UP_TEXT = ("Katowice, 2 stycznia 2024 r.\n\nMetropolia GZM zaprasza na konferencję o transporcie "
-                "publicznym.\n\nKontakt: biuro@example.pl, tel. 32 000 00 00")
 SHORT_TEXT = 40  # characters: shorter texts are detected together with the others of their request
 T = TypeVar("T")
 

@@ -59,6 +59,11 @@ class DetectStage(Stage):
         if self._identifier is None:
             self._identifier = LanguageIdentifier(self._backend())
 
+    def preload(self) -> None:
+        self.setup()
+        assert self._identifier is not None
+        self._identifier.backend.preload()
+
     def _backend(self) -> Detector:
         languages = tuple(dict.fromkeys(code.lower() for code in self.options.languages))
         try:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import ClassVar
 
+from pressnlp import lang
 from pressnlp.core.errors import StageError
 from pressnlp.core.registry import Registry
 
@@ -39,6 +40,9 @@ class Detector:
         """Probability per candidate language (may omit the unlikely ones); empty when the text
         has nothing to go on."""
         raise NotImplementedError
+
+    def preload(self) -> None:
+        """Load now the models that detection would load on first use (see Stage.preload)."""
 
 
 DETECTORS: Registry[Detector] = Registry("pressnlp.detectors", Detector, "language detector",
@@ -96,6 +100,9 @@ models on the test data (scripts/bench_langid.py) and on every corpus language a
 long paragraphs, whose odds come out at 1.0, still never load a high-accuracy model."""
 
 
+PRELOAD_WORDS = 30  # of a language's stopwords: enough for lingua's rules to leave the language open
+
+
 class LinguaBackend(Detector):
     """lingua (lingua-language-detector): n-gram models up to five characters plus rules for
     unique letters; markedly better than langdetect on a few words.
@@ -119,6 +126,18 @@ class LinguaBackend(Detector):
             raise StageError(f"lingua does not know the language code(s) {', '.join(unknown)}")
         super().__init__(languages)
         self._fast = _lingua_detector(self.languages, low_accuracy=True) if len(self.languages) > 1 else None
+
+    def preload(self) -> None:
+        """lingua loads a language's high-accuracy models the first time a text leaves that
+        language open, so each candidate's own stopwords are read once. (The builder's eager
+        loading would start a thread pool, which forked workers could not use.)"""
+        if self._fast is None:
+            return
+        accurate = _lingua_detector(self.languages, low_accuracy=False)
+        for code in self.languages:
+            pack = lang.find(code)
+            if pack is not None and pack.stopwords:
+                _lingua_probabilities(accurate, " ".join(sorted(pack.stopwords)[:PRELOAD_WORDS]))
 
     def probabilities(self, text: str) -> dict[str, float]:
         if self._fast is None:
