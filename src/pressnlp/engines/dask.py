@@ -49,6 +49,10 @@ class DaskEngine:
         if scheduler:
             self._client = Client(scheduler)
         else:
+            # The local scheduler runs in this process and logs at INFO, tracebacks of the harmless
+            # "comm closed" races of a shutdown included; they are shown only when our own log is.
+            if not log.isEnabledFor(logging.INFO):
+                logging.getLogger("distributed").setLevel(logging.ERROR)
             self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                          dashboard_address=None, silence_logs=logging.ERROR)
             self._client = Client(self._cluster)
