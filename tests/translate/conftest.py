@@ -29,3 +29,19 @@ def _config_home_of_the_tests(tmp_path_factory, monkeypatch):
     """The translate stage reads the user's glossary when a config names none: tests get an
     empty config folder of their own, never the real user's."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "empty-config-home"))
+
+
+@pytest.fixture(scope="session")
+def translator():
+    """The dictionary gist on our own lexicon only (FreeDict off): what a test expects of it is ours."""
+    pytest.importorskip("morfeusz2")
+    from pressnlp.stages.translate.base import TranslatorSettings
+    from pressnlp.stages.translate.lexicon import LexiconTranslator
+
+    return LexiconTranslator("pl", "en", TranslatorSettings(extra={"freedict": False}))
+
+
+@pytest.fixture(scope="session")
+def gist(translator):
+    """`gist(sentence)`: the gist of one sentence."""
+    return lambda sentence: translator.translate_batch([sentence])[0]

@@ -10,8 +10,6 @@ import pytest
 pytest.importorskip("morfeusz2")
 
 from pressnlp.api import Pipeline  # noqa: E402
-from pressnlp.stages.translate.base import TranslatorSettings  # noqa: E402
-from pressnlp.stages.translate.lexicon import LexiconTranslator  # noqa: E402
 from pressnlp.stages.translate.lexicon.analysis import Token, tokenize  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -22,15 +20,6 @@ DOUBLE_NEGATION = re.compile(rf"\b(?:not|never)\b[^,;:–]*\b{_NEGATIVE}\b|\b{_N
                              re.IGNORECASE)
 VERB_FORMS = frozenset({"fin", "praet", "inf", "impt", "imps", "bedzie", "winien", "pred", "pcon", "pant"})
 NEGATIVE_LEMMAS = frozenset({"nigdy", "żaden", "nikt", "nic", "nigdzie"})
-
-
-@pytest.fixture(scope="module")
-def translator() -> LexiconTranslator:
-    return LexiconTranslator("pl", "en", TranslatorSettings(extra={"freedict": False}))
-
-
-def gist(translator: LexiconTranslator, sentence: str) -> str:
-    return translator.translate_batch([sentence])[0]
 
 
 @pytest.fixture(scope="module")
@@ -118,12 +107,12 @@ def _object_verb_subject(sentence: str) -> list[tuple[Token, Token]]:
     return found
 
 
-def test_subject_after_the_verb_comes_first_in_english_across_the_corpus(translator, corpus_sentences):
+def test_subject_after_the_verb_comes_first_in_english_across_the_corpus(gist, corpus_sentences):
     """Where the endings say which noun is the subject, its English comes before the object's."""
     clauses = [(en.lower(), obj, subj) for pl, en in corpus_sentences for obj, subj in _object_verb_subject(pl)]
     assert len(clauses) >= 2
     for english, obj, subj in clauses:
-        object_word, subject_word = (gist(translator, t.form).lower().split()[-1][:5] for t in (obj, subj))
+        object_word, subject_word = (gist(t.form).lower().split()[-1][:5] for t in (obj, subj))
         assert 0 <= english.find(subject_word) < english.find(object_word), english
 
 
@@ -136,8 +125,8 @@ def test_subject_after_the_verb_comes_first_in_english_across_the_corpus(transla
     ("W piątek odbędzie się koncert.", "On Friday concert will take place"),  # "się": no object
     ("Dokumenty podpisali burmistrz i wójt.", "The mayor and"),
 ])
-def test_case_endings_decide_the_subject(translator, polish, english):
-    assert english in gist(translator, polish)
+def test_case_endings_decide_the_subject(gist, polish, english):
+    assert english in gist(polish)
 
 
 @pytest.mark.parametrize(("polish", "english"), [
@@ -146,12 +135,12 @@ def test_case_endings_decide_the_subject(translator, polish, english):
     ("– Cieszymy się – mówi Jan Kowalski.", "says Jan Kowalski"),  # a quote's verb first stays first
     ("Co robią organizacje?", "What"),  # a question word stays first
 ])
-def test_ambiguous_or_verb_first_clauses_keep_the_source_order(translator, polish, english):
-    assert english in gist(translator, polish)
+def test_ambiguous_or_verb_first_clauses_keep_the_source_order(gist, polish, english):
+    assert english in gist(polish)
 
 
-def test_negation_of_an_unknown_verb_is_kept(translator):
-    assert "not" in gist(translator, "Zarząd nie przystał na warunki.").split()
+def test_negation_of_an_unknown_verb_is_kept(gist):
+    assert "not" in gist("Zarząd nie przystał na warunki.").split()
 
 
 @pytest.mark.parametrize(("polish", "english"), [
@@ -164,14 +153,14 @@ def test_negation_of_an_unknown_verb_is_kept(translator):
     ("Nie było żadnych problemów.", "There were no problems"),
     ("W gminie nie ma szpitala.", "there is no hospital"),
 ])
-def test_one_english_negation_per_clause(translator, polish, english):
-    text = gist(translator, polish)
+def test_one_english_negation_per_clause(gist, polish, english):
+    text = gist(polish)
     assert english in text and not DOUBLE_NEGATION.search(text)
 
 
-def test_not_only_but_also(translator):
-    assert "not only" in gist(translator, "Park służy nie tylko mieszkańcom, ale także turystom.")
-    assert "not only schools, but also" in gist(translator, "Program obejmuje nie tylko szkoły, ale i przedszkola.")
+def test_not_only_but_also(gist):
+    assert "not only" in gist("Park służy nie tylko mieszkańcom, ale także turystom.")
+    assert "not only schools, but also" in gist("Program obejmuje nie tylko szkoły, ale i przedszkola.")
 
 
 @pytest.mark.parametrize(("polish", "english"), [
@@ -179,5 +168,5 @@ def test_not_only_but_also(translator):
     ("Biuro mieści się w Toruniu.", "in Toruń"),  # Polish spelling kept
     ("Rozmawialiśmy z prof. Janem Kowalskim.", "with Prof. Jan Kowalski"),  # people in the nominative
 ])
-def test_place_and_person_names_in_their_base_form(translator, polish, english):
-    assert re.search(rf"{english}\b", gist(translator, polish))
+def test_place_and_person_names_in_their_base_form(gist, polish, english):
+    assert re.search(rf"{english}\b", gist(polish))

@@ -9,79 +9,68 @@ import pytest
 pytest.importorskip("morfeusz2")
 
 from pressnlp.stages.translate.base import BackendUnavailable, TranslatorSettings, create_translator  # noqa: E402
-from pressnlp.stages.translate.lexicon import LexiconTranslator  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
-@pytest.fixture(scope="module")
-def translator() -> LexiconTranslator:
-    # our lexicon only, so results do not depend on whether FreeDict is installed
-    return LexiconTranslator("pl", "en", TranslatorSettings(extra={"freedict": False}))
+def test_multi_word_terms_in_any_case(gist):
+    assert "Marshal's Office" in gist("Wniosek złożono w Urzędzie Marszałkowskim.")
+    assert "renewable energy sources" in gist("Rozwijamy odnawialne źródła energii.")
+    assert "renewable energy sources" in gist("Inwestujemy w rozwój odnawialnych źródeł energii.")
+    assert "local government" in gist("Samorząd terytorialny ma nowe zadania.")
+    assert "Ltd." in gist("Umowę podpisała spółka Rail Sp. z o.o. z Sanoka.")
+    assert "under" in gist("Projekt powstał w ramach programu.")
 
 
-def gist(translator: LexiconTranslator, sentence: str) -> str:
-    return translator.translate_batch([sentence])[0]
-
-
-def test_multi_word_terms_in_any_case(translator):
-    assert "Marshal's Office" in gist(translator, "Wniosek złożono w Urzędzie Marszałkowskim.")
-    assert "renewable energy sources" in gist(translator, "Rozwijamy odnawialne źródła energii.")
-    assert "renewable energy sources" in gist(translator, "Inwestujemy w rozwój odnawialnych źródeł energii.")
-    assert "local government" in gist(translator, "Samorząd terytorialny ma nowe zadania.")
-    assert "Ltd." in gist(translator, "Umowę podpisała spółka Rail Sp. z o.o. z Sanoka.")
-    assert "under" in gist(translator, "Projekt powstał w ramach programu.")
-
-
-def test_postposed_adjective_goes_before_the_noun(translator):
-    assert "municipal buses" in gist(translator, "Kupiliśmy autobusy miejskie.")
-    assert "Silesian Theatre" in gist(translator, "Spektakl pokaże Teatr Śląski.")
+def test_postposed_adjective_goes_before_the_noun(gist):
+    assert "municipal buses" in gist("Kupiliśmy autobusy miejskie.")
+    assert "Silesian Theatre" in gist("Spektakl pokaże Teatr Śląski.")
     # an adjective before its own noun stays where it is
-    assert "announced new principles" in gist(translator, "Firma ogłosiła nowe zasady.")
+    assert "announced new principles" in gist("Firma ogłosiła nowe zasady.")
 
 
-def test_genitive_becomes_of(translator):
-    assert "development of the city" in gist(translator, "Rozwój miasta jest ważny.").lower()
+def test_genitive_becomes_of(gist):
+    assert "development of the city" in gist("Rozwój miasta jest ważny.").lower()
 
 
-def test_plural_nouns_and_agreement(translator):
-    assert "new electric buses" in gist(translator, "Kupiliśmy nowe autobusy elektryczne.")
-    assert "children" in gist(translator, "Dzieci odwiedziły muzeum.").lower()
-    assert "14 photovoltaic installations" in gist(translator, "Powstanie 14 instalacji fotowoltaicznych.")
+def test_plural_nouns_and_agreement(gist):
+    assert "new electric buses" in gist("Kupiliśmy nowe autobusy elektryczne.")
+    assert "children" in gist("Dzieci odwiedziły muzeum.").lower()
+    assert "14 photovoltaic installations" in gist("Powstanie 14 instalacji fotowoltaicznych.")
 
 
-def test_verb_person_tense_and_negation(translator):
-    assert "announces" in gist(translator, "Urząd ogłasza konkurs.")
-    assert "announced" in gist(translator, "Urząd ogłosił konkurs.")
-    assert "will announce" in gist(translator, "Urząd ogłosi konkurs.")
-    assert "does not announce" in gist(translator, "Urząd nie ogłasza konkursu.")
-    assert "did not announce" in gist(translator, "Urząd nie ogłosił konkursu.")
-    assert gist(translator, "Zorganizowaliśmy warsztaty.").startswith("We organised")
-    assert "was implemented" in gist(translator, "Projekt został zrealizowany w 2023 r.")
-    assert "will take place" in gist(translator, "Konferencja odbędzie się w Katowicach.")  # "się" taken in
+def test_verb_person_tense_and_negation(gist):
+    assert "announces" in gist("Urząd ogłasza konkurs.")
+    assert "announced" in gist("Urząd ogłosił konkurs.")
+    assert "will announce" in gist("Urząd ogłosi konkurs.")
+    assert "does not announce" in gist("Urząd nie ogłasza konkursu.")
+    assert "did not announce" in gist("Urząd nie ogłosił konkursu.")
+    assert gist("Zorganizowaliśmy warsztaty.").startswith("We organised")
+    assert "was implemented" in gist("Projekt został zrealizowany w 2023 r.")
+    assert "will take place" in gist("Konferencja odbędzie się w Katowicach.")  # "się" taken in
 
 
-def test_dates_and_numbers_copied(translator):
-    text = gist(translator, "Umowę podpisano 5 listopada 2021 r. na kwotę 12,5 mln zł.")
+def test_dates_and_numbers_copied(gist):
+    text = gist("Umowę podpisano 5 listopada 2021 r. na kwotę 12,5 mln zł.")
     assert "5 November 2021" in text and "12,5" in text and "million" in text
     assert "year" not in text  # "r." after a year says nothing in English
 
 
-def test_placeholders_and_unknown_words_copied_verbatim(translator):
+def test_placeholders_and_unknown_words_copied_verbatim(gist):
     sentence = "Napisz na XZ0 lub zadzwoń pod XZ 1, pyta Brzęczyszczykiewicz o Qwrtzyx."
-    text = gist(translator, sentence)
+    text = gist(sentence)
     for kept in ("XZ0", "XZ 1", "Brzęczyszczykiewicz", "Qwrtzyx"):
         assert kept in text
     assert "XZ0 or" in text  # and the words around the placeholder are translated
 
 
-def test_names_of_people_kept_in_the_nominative(translator):
-    text = gist(translator, "Rozmawialiśmy z Konradem Lisem i Iwoną Dziedzic.")
+def test_names_of_people_kept_in_the_nominative(gist):
+    text = gist("Rozmawialiśmy z Konradem Lisem i Iwoną Dziedzic.")
     assert "Konrad Lis" in text and "Iwona Dziedzic" in text
 
 
-def test_punctuation_and_capitals_kept(translator):
-    text = gist(translator, "„To ważny dzień” – powiedział prezydent miasta.")
+def test_punctuation_and_capitals_kept(gist):
+    text = gist("„To ważny dzień” – powiedział prezydent miasta.")
     assert text.startswith('"This is')
     assert '" –' in text and text.endswith(".")
 
@@ -141,7 +130,7 @@ def test_coverage_on_real_corpus_releases(translator):
     assert known / total >= 0.90, f"coverage {known / total:.1%} of {total} content tokens"
 
 
-def test_undecodable_characters_are_copied_as_unknown_words(translator, capfd):
-    out = gist(translator, "Gmina ogłosiła nab\ufffdr wniosków.")
+def test_undecodable_characters_are_copied_as_unknown_words(gist, capfd):
+    out = gist("Gmina ogłosiła nab\ufffdr wniosków.")
     assert "\ufffd" in out and "announced" in out
     assert "invalid utf8" not in capfd.readouterr().err
