@@ -1,7 +1,11 @@
-"""Label lines: "PRESS RELEASE", "Komunikat prasowy nr 14", "TLAČOVÁ SPRÁVA | Trnava" — the line
-above the headline that names the kind of document. It is neither the title nor the start of the
-closing block; every pack's `release_labels` (boilerplate.toml) apply to every release, since the
-reader meets the label before anyone knows the language.
+"""Lines that are not the release's news, known before anyone knows the language, so every pack's
+words apply to every release:
+
+- label lines: "PRESS RELEASE", "Komunikat prasowy nr 14", "TLAČOVÁ SPRÁVA | Trnava" — the line
+  above the headline that names the kind of document; neither the title nor the start of the
+  closing block (each pack's `release_labels`, boilerplate.toml);
+- contact detail: an e-mail address or a phone number, bare or after a pack's `phone_labels`
+  ("tel. 32 …"); never a title, never summary material.
 
     >>> is_release_label("INFORMACJA PRASOWA | DLA INWESTORÓW")
     True
@@ -54,3 +58,21 @@ def headline_after_label(line: str) -> str | None:
     if len(rest.split()) < 4 or "@" in rest or re.match(r"\w+\s*:", rest):
         return None
     return rest
+
+
+# Contact detail in any language: an e-mail, an international number, a national one in groups.
+_CONTACT = (r"[\w.+-]+@[\w-]+(\.[\w-]+)+",
+            r"(\+|00)\d[\d ()/-]{7,}\d",
+            r"\b\d{2,3}[ -]\d{3}[ -]\d{2}[ -]\d{2}\b")
+
+
+@cache
+def _contact_pattern(languages: tuple[str, ...]) -> re.Pattern[str]:
+    labels = list(dict.fromkeys(label for code in languages for label in get(code).boilerplate.phone_labels))
+    phone_label = [rf"\b({'|'.join(labels)})\.?\s*[:+(\d]"] if labels else []
+    return re.compile("|".join(f"(?:{pattern})" for pattern in [*_CONTACT, *phone_label]), re.IGNORECASE)
+
+
+def is_contact_detail(text: str) -> bool:
+    """Holds an e-mail address or a phone number ("tel. 32 728 46 00", "+48 …", "anna@x.pl")."""
+    return bool(_contact_pattern(available()).search(text))

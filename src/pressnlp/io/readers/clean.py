@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pressnlp.lang.labels import headline_after_label, is_release_label
+from pressnlp.lang.labels import headline_after_label, is_contact_detail, is_release_label
 
 # Invisible characters that only get in the way of matching: BOM, soft hyphen, zero widths.
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u00ad\u200b\u200c\u200d\u2060"), None)
@@ -12,8 +12,6 @@ _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u00ad\u200b\u200c\u200d\u2060"), Non
 _SPACES = re.compile(r"[\t\u00a0\u2007\u202f\u2000-\u200a\u3000]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _MAX_TITLE = 150
-_CONTACT_DETAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w|\+\d{2}[\s\d]{6}|\b(?:tel|phone|fax|mob)\b\.?\s*:?\s*\+?\d",
-                             re.IGNORECASE)
 
 
 def clean_text(text: str) -> str:
@@ -48,7 +46,7 @@ def guess_title(text: str, dateline: tuple[str, tuple[int, int]] | None, *, max_
         if is_release_label(stripped):
             headline_on_label = headline_on_label or headline_after_label(stripped)
             continue
-        if _CONTACT_DETAIL.search(stripped) or stripped.endswith(","):
+        if is_contact_detail(stripped) or stripped.endswith(","):
             continue  # contact lines; a salutation ("Szanowni Państwo,", "Dear colleagues,")
         return stripped if len(stripped) <= _MAX_TITLE else headline_on_label
     return headline_on_label

@@ -22,10 +22,7 @@ HEADING_MAX_WORDS = 10
 """A line without a full stop and with at most this many words is a heading or a label."""
 DATE_LINE_MAX_WORDS = 10
 
-# What is boilerplate in every language: contact details and the copyright sign.
-_CONTACT = (r"[\w.+-]+@[\w-]+(\.[\w-]+)+",  # e-mail
-            r"(\+|00)\d[\d ()/-]{7,}\d",  # international phone number
-            r"\b\d{2,3}[ -]\d{3}[ -]\d{2}[ -]\d{2}\b")  # national phone number, Polish and Czech style
+# What is boilerplate in every language: the copyright sign (contact detail: `lang.labels`).
 _CONTAINS = ("©",)
 
 
@@ -34,7 +31,6 @@ class Patterns:
     closing: re.Pattern[str]
     line_starts: re.Pattern[str]
     line_contains: re.Pattern[str]
-    contact: re.Pattern[str]
 
 
 def _either(patterns: list[str], prefix: str = "") -> re.Pattern[str]:
@@ -55,12 +51,9 @@ def _patterns(codes: tuple[str, ...]) -> Patterns:
     closing = [pattern for pack in packs for pattern in pack.closing]
     line_starts = [pattern for pack in packs for pattern in pack.line_starts]
     line_contains = [pattern for pack in packs for pattern in pack.line_contains]
-    labels = list(dict.fromkeys(label for pack in packs for label in pack.phone_labels))
-    phone_label = [rf"\b({'|'.join(labels)})\.?\s*[:+(\d]"] if labels else []
     return Patterns(closing=_either(closing, _BULLET),
                     line_starts=_either(line_starts, _BULLET),
-                    line_contains=_either([*line_contains, *_CONTAINS]),
-                    contact=_either([*_CONTACT, *phone_label]))
+                    line_contains=_either([*line_contains, *_CONTAINS]))
 
 
 def words(text: str) -> list[str]:
@@ -104,11 +97,6 @@ def starts_like_boilerplate(text: str) -> bool:
 def is_boilerplate(text: str) -> bool:
     """Starts like boilerplate or mentions cookies, privacy policy, copyright, newsletters."""
     return starts_like_boilerplate(text) or bool(patterns().line_contains.search(text))
-
-
-def is_contact(sentence: str) -> bool:
-    """Contains an e-mail address or a phone number."""
-    return bool(patterns().contact.search(sentence))
 
 
 def without_urls(text: str) -> str:

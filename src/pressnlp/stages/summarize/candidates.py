@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pressnlp.lang.labels import is_release_label
+from pressnlp.lang.labels import is_contact_detail, is_release_label
 from pressnlp.lang.segment import split_paragraphs, split_sentences
 from pressnlp.stages.summarize import boilerplate
 
@@ -88,7 +88,7 @@ def _informative(text: str, start: int, end: int, language: str) -> bool:
     # A date line run into the lead ("Leszno, 3 marca 2025 r. – Szpital …") is a sentence of its own.
     return not (boilerplate.starts_like_boilerplate(line) or boilerplate.is_boilerplate(sentence)
                 or boilerplate.is_date_line(line, language) or boilerplate.is_date_line(sentence, language)
-                or boilerplate.is_contact(sentence))
+                or is_contact_detail(sentence))
 
 
 def _may_summarise(text: str, start: int, end: int, language: str) -> bool:
