@@ -449,7 +449,9 @@ def _builtin_entries(language: str) -> list[GlossaryEntry]:
     pack = lang.find(language)
     if pack is None:
         return []
-    official = [GlossaryEntry(row[0], row[3])
-                for row in pack.tsv("gazetteer.tsv") if len(row) > 3 and row[2] == language and row[3]]
+    from pressnlp.stages.extract.gazetteer import builtin_entries  # the one reader of gazetteer.tsv
+
+    official = [GlossaryEntry(entry.name, entry.name_en) for entry in builtin_entries()
+                if entry.language == language and entry.name_en]
     return [*official, *toml_entries(pack.toml("glossary.toml"), f"built-in glossary of {pack.name}")]
 
