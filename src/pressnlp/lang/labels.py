@@ -22,9 +22,9 @@ from pressnlp.lang.pack import available, get
 # Emphasis and heading marks a label may carry in Markdown or a converted page ("*Informacja dla mediów*").
 _MARKS = r"[\s*_#>•·\-–—]*"
 # What may follow the label on its line: a separator and anything, a number ("nr 14", "No. 3", "č. 5"),
-# a date, a "Contact:"-like field or where to ask ("For more information, contact: …").
-_REST = (r"(?:$|\s*[|:–—\-/•·,(\[]|\s*(?:nr|no|č|n°|nº|№)\.?\s*\d|\s*\d|\s+\w+\s*:"
-         r"|\s+for (?:more|further) information\b|\s+(?:media )?contacts?\s*:)")
+# a date, or a field of one or two words ("Contact: …", "Media contact: …").
+_REST = (r"(?:$|\s*[|:–—\-/•·,(\[]|\s*(?:nr|no|č|n°|nº|№)\.?\s*\d|\s*\d"
+         r"|\s+\w+(?:\s+\w+)?\s*:)")
 
 
 @cache
