@@ -246,6 +246,17 @@ def test_release_date_line(text, iso):
     assert text[start:end].strip()
 
 
+def test_a_date_line_compiles_only_the_grammars_of_languages_whose_months_it_names():
+    """Each language's grammar takes ~20 ms to compile; the languages are tried in order."""
+    from pressnlp.lang.dates.grammar import _grammar
+
+    _grammar.cache_clear()
+    assert find_release_date("Tytuł\n\nKatowice, 14 marca 2024 r.\n\nTreść.")[0] == "2024-03-14"
+    assert _grammar.cache_info().currsize == 1
+    # a numeric date can be any language's: each is tried up to the first that finds it
+    assert find_release_date("Název\n\n11.01.2019\n\nText.")[0] == "2019-01-11"
+
+
 def test_a_title_that_mentions_a_date_is_not_the_date_line():
     assert find_release_date("Konferencja 15 marca 2024 r. w Katowicach\n\nTreść bez daty.") is None
     body = "Tytuł\n\n" + "Umowę podpisano 15 marca 2024 r. w obecności wielu gości z całego regionu. " * 3

@@ -152,7 +152,7 @@ class CandidateFinder:
                 if word in lex.apposition_stops:
                     phrase = phrase[:stop]
                     break
-            if not phrase or not (phrase[-1] in lex.descriptors or lemma(phrase[-1], lex.language) in lex.descriptors):
+            if not phrase:
                 continue
             part: list[int] = []
             j = self.doc.token_index(match.start()) - 1
@@ -165,6 +165,9 @@ class CandidateFinder:
             if not part or len(part) > 4 or _inside(tokens[part[0]].start, covered):
                 continue
             if is_given_name(tokens[part[0]].text):
+                continue
+            # last: the lemma may load a lemmatiser (simplemma's English dictionary in a Polish release)
+            if not (phrase[-1] in lex.descriptors or lemma(phrase[-1], lex.language) in lex.descriptors):
                 continue
             mention = self.builder.make(part, kind="name", head=None)
             mention.described = True
