@@ -47,14 +47,14 @@ MAX_GARBAGE_SHARE = 0.02
 FUNCTION_WORD_SHARE = 0.2
 """A paragraph is clear (`clear_language`) only when at least this share of its words are its
 language's stopwords."""
-ENGLISH_EXCLUSIVE_SHARE = 0.1
-ENGLISH_EXCLUSIVE_RATIO = 3
-ENGLISH_UNLISTED_SHARE = 0.25
+UNMARKED_EXCLUSIVE_SHARE = 0.1
+UNMARKED_EXCLUSIVE_RATIO = 3
+UNMARKED_UNLISTED_SHARE = 0.25
 """A language without marked letters (English) has no letter to tell it apart; its paragraph is
 clear when its own function words (those the other language's list lacks) make up at least
-ENGLISH_EXCLUSIVE_SHARE of the words and outnumber the other language's own ones
-ENGLISH_EXCLUSIVE_RATIO to 1 (plus one), and, against a candidate without a stopword list, when
-its function words make up ENGLISH_UNLISTED_SHARE of the words."""
+UNMARKED_EXCLUSIVE_SHARE of the words and outnumber the other language's own ones
+UNMARKED_EXCLUSIVE_RATIO to 1 (plus one), and, against a candidate without a stopword list, when
+its function words make up UNMARKED_UNLISTED_SHARE of the words."""
 
 _NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\S+|\d+")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -235,20 +235,20 @@ class LanguageIdentifier:
         for other in self.languages:
             if other == code or (other in table and found - table[other]):
                 continue
-            if alphabet or not self._english_like_beats(own, words, stopwords[code], stopwords.get(other)):
+            if alphabet or not self._function_words_beat(own, words, stopwords[code], stopwords.get(other)):
                 return None
         return code
 
     @staticmethod
-    def _english_like_beats(own: list[str], words: list[str], listed: frozenset[str],
+    def _function_words_beat(own: list[str], words: list[str], listed: frozenset[str],
                             other_listed: frozenset[str] | None) -> bool:
         """Whether function words alone set a text in a language without marked letters (its
         stopwords `listed`, the text's `own` hits among them) apart from another candidate."""
         if other_listed is None:
-            return len(own) >= ENGLISH_UNLISTED_SHARE * len(words)
+            return len(own) >= UNMARKED_UNLISTED_SHARE * len(words)
         mine = sum(word not in other_listed for word in own)
         theirs = sum(word in other_listed and word not in listed for word in words)
-        return mine >= ENGLISH_EXCLUSIVE_RATIO * theirs + 1 and mine >= ENGLISH_EXCLUSIVE_SHARE * len(words)
+        return mine >= UNMARKED_EXCLUSIVE_RATIO * theirs + 1 and mine >= UNMARKED_EXCLUSIVE_SHARE * len(words)
 
     @cached_property
     def _stopwords(self) -> dict[str, frozenset[str]]:
