@@ -55,6 +55,25 @@ def test_an_unclear_paragraph_is_left_to_lingua(identifier, text):
     assert identifier.clear_language(detectable_text(text)) is None
 
 
+# A language without a stopword list is never settled, and never taken for a listed neighbour: Dutch
+# shares some of German's function words, Portuguese written without its accents Spanish's.
+UNLISTED = {
+    "nl": "Die man is er niet, hij is naar de stad gegaan. Als het regent, dan blijven wij in het huis en wij "
+          "maken een plan voor de reis naar het zuiden van het land.",
+    "pt": "A cidade vai construir mil casas para as familias jovens e para os estudantes da regiao, e o plano tem "
+          "o apoio de todos os partidos que se sentam no conselho municipal desde o ano passado.",
+    "it": "Il comune ha presentato un nuovo piano per il porto. Secondo il sindaco, nei prossimi anni la citta "
+          "costruira mille case per le giovani famiglie e per gli studenti della regione.",
+    "sv": "Kommunen presenterade på måndagen en ny plan för hamnen. Enligt kommunalrådet ska mer än tusen "
+          "bostäder byggas under de kommande åren, och de ska också vara prisvärda för unga familjer.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(UNLISTED))
+def test_a_language_without_stopwords_is_not_settled(identifier, code):
+    assert identifier.clear_language(detectable_text(UNLISTED[code])) is None
+
+
 def asked(monkeypatch, detector: str, text: str) -> list[str]:
     """The texts the stage's backend was asked about while detecting `text`."""
     stage = DetectStage(DetectOptions(detector=detector))
