@@ -121,9 +121,8 @@ class LinguaBackend(Detector):
     settles_clear_paragraphs = True
     """Measured on every paragraph of 120+ letters of corpus/, 65 real releases and 100 synthetic
     ones (1,745 settled) and on the lingua-py test sentences of 120+ letters, alone or joined to
-reach that length (3,067 settled):
-    lingua was certain of the settled language on all but 7 Czech and Slovak ones, where it gave
-    the same language with 0.994 to 0.999998."""
+    reach that length (3,067 settled): lingua was certain of the settled language on all but 7
+    Czech and Slovak ones, where it gave the same language with 0.994 to 0.999998."""
 
     def __init__(self, languages: tuple[str, ...]):
         try:
