@@ -55,6 +55,7 @@ class Lexicon:
     blocked_before: tuple[str, ...] = ()  # a "date" after these is a name: "ul. 3 Maja"
     next_year: tuple[str, ...] = ()
     label: tuple[str, ...] = ()  # before a release's date: "data publikacji", "published on"
+    back_to: tuple[str, ...] = ()  # before "do"/"to": it means "back to", not "until" ("sięgają do 1992 r.")
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> Lexicon:

@@ -63,7 +63,9 @@ def _date_in_line(text: str, start: int, end: int, language: str, *, after_title
             continue
         # a place before the date without a comma: after the title, or alone with it on a line
         place = _is_place(before) and (after_title or runs_into_lead or not after)
-        if len(before) > 60 or before and before[-1] not in ",:|–—-/(•·" and not place:
+        # "UHK Aktuálně, Věda a výzkum 14. 6. 2019": a site's section names, then the date
+        sections = not after and _is_breadcrumb(before)
+        if len(before) > 60 or before and before[-1] not in ",:|–—-/(•·" and not place and not sections:
             continue
         if len(after) > _MAX_AFTER and not runs_into_lead:
             continue
@@ -104,6 +106,12 @@ def _is_weekday(lexicon: Lexicon, word: str) -> bool:
     except KeyError:
         return False
     return True
+
+
+def _is_breadcrumb(words: str) -> bool:
+    """"News, Science and research, Abroad": two or more short section names in a row."""
+    parts = [part.strip() for part in re.split(r"[,|›»>/]", words)]
+    return len(parts) >= 2 and all(0 < len(part.split()) <= 3 and part[0].isupper() for part in parts)
 
 
 def _is_place(words: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import math
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -23,6 +23,11 @@ from pressnlp.stages.extract.built_lemmas import built_lemma
 from pressnlp.stages.extract.text import Doc, tokenise
 
 log = logging.getLogger(__name__)
+
+# What separates the items of an enumeration, besides each language's coordinators ("i", "and").
+LIST_SEPARATORS = frozenset({",", ";", "/"})
+# Words between two listed cues that still keep them in one item ("ochrony zdrowia, kultury").
+LIST_GAP_WORDS = 2
 
 TAXONOMY_FILE = "taxonomy.toml"  # ids and labels, in lang/data/
 CUES_FILE = "themes.toml"  # cue words, in each language pack
@@ -53,6 +58,40 @@ class ThemeOptions:
     """One keyword counts at most this many times, so a repeated word cannot decide alone."""
     reference_words: int = 300
     """Releases shorter than this many words need proportionally less keyword evidence."""
+    listed_weight: float = 0.25
+    """What a cue counts for in an enumeration of subject areas ("kultury, sportu i zdrowia")."""
+    list_themes: int = 3
+    """An enumeration is one of at least this many items naming at least this many themes."""
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """One occurrence of a cue phrase: in the title or at [start, end) of the text."""
+
+    theme: str
+    key: tuple[str, ...]
+    weight: float
+    factor: float
+    in_title: bool
+    start: int
+    end: int
+    surface: str
+
+
+def _link(previous: CueMatch, match: CueMatch, text: str, separators: frozenset[str]) -> int | None:
+    """How two cues in text order are linked in an enumeration: 1 when a separator stands
+    between them (a new item), 0 when they are parts of one item, None when not listed together."""
+    if previous.in_title != match.in_title:
+        return None
+    if match.start < previous.end:
+        return 0
+    between = tokenise(text[previous.end:match.start])
+    if any(token.text in ".!?:()\n" for token in between) or "\n" in text[previous.end:match.start]:
+        return None
+    words = [token.text.lower() for token in between if token.text.lower() not in separators and token.is_word]
+    if len(words) > LIST_GAP_WORDS:
+        return None
+    return 1 if any(token.text.lower() in separators for token in between) else 0
 
 
 @dataclass
@@ -181,10 +220,30 @@ class ThemeExtractor(Extractor):
 
     def raw_scores(self, doc: Doc) -> tuple[dict[str, float], dict[str, list[str]]]:
         """Weighted keyword counts per theme (title weighted) and the surface forms matched."""
-        index = self.index(doc.language)
+        matches = self._discount_lists(doc, self._drop_overridden(self.matches(doc)))
         counts: dict[tuple[str, tuple[str, ...]], float] = {}
         weights: dict[tuple[str, tuple[str, ...]], float] = {}
         evidence: dict[str, dict[str, float]] = {}  # theme -> surface form -> weight seen
+        for match in matches:
+            slot = (match.theme, match.key)
+            counts[slot] = counts.get(slot, 0.0) + match.factor
+            weights[slot] = match.weight
+            forms_seen = evidence.setdefault(match.theme, {})
+            surface = match.surface.lower()
+            forms_seen[surface] = forms_seen.get(surface, 0.0) + match.weight * match.factor
+        raw: dict[str, float] = {}
+        for (theme_id, key), count in counts.items():
+            # Diminishing returns: the fourth "energia" adds less than the first.
+            capped = min(count, float(self.options.max_count))
+            raw[theme_id] = raw.get(theme_id, 0.0) + weights[(theme_id, key)] * math.sqrt(capped)
+        strongest = {theme_id: sorted(forms, key=lambda form: -forms[form])[:8] for theme_id, forms in evidence.items()}
+        return raw, strongest
+
+    def matches(self, doc: Doc) -> list[CueMatch]:
+        """Every cue phrase found in the title and the body (boilerplate and contact block left
+        out), in text order."""
+        index = self.index(doc.language)
+        found: list[CueMatch] = []
         title = doc.title or ""
         body_start = len(title) if title and doc.text.startswith(title) else 0
         for text, offset, factor in ((title, None, self.options.title_weight), (doc.text, body_start, 1.0)):
@@ -194,23 +253,42 @@ class ThemeExtractor(Extractor):
                           and not doc.in_contact_block(t.start)]
             forms = [lemmas(t.text, doc.language) for t in tokens]
             for i, token_lemmas in enumerate(forms):
-                # in a fixed order: it decides the order of the sums below, so their last bits,
-                # and of themes that tie, which comes first
+                # in a fixed order: it decides the order of the sums in raw_scores, so their last
+                # bits, and of themes that tie, which comes first
                 for first in sorted(token_lemmas):
                     for key, theme_id, weight, _phrase in index.get(first, ()):
                         if len(key) > 1 and not all(i + k < len(forms) and key[k] in forms[i + k]
                                                     for k in range(1, len(key))):
                             continue
-                        slot = (theme_id, key)
-                        counts[slot] = counts.get(slot, 0.0) + factor
-                        weights[slot] = weight
-                        surface = text[tokens[i].start:tokens[i + len(key) - 1].end]
-                        forms_seen = evidence.setdefault(theme_id, {})
-                        forms_seen[surface.lower()] = forms_seen.get(surface.lower(), 0.0) + weight * factor
-        raw: dict[str, float] = {}
-        for (theme_id, key), count in counts.items():
-            # Diminishing returns: the fourth "energia" adds less than the first.
-            capped = min(count, float(self.options.max_count))
-            raw[theme_id] = raw.get(theme_id, 0.0) + weights[(theme_id, key)] * math.sqrt(capped)
-        strongest = {theme_id: sorted(forms, key=lambda form: -forms[form])[:8] for theme_id, forms in evidence.items()}
-        return raw, strongest
+                        start, end = tokens[i].start, tokens[i + len(key) - 1].end
+                        found.append(CueMatch(theme_id, key, weight, factor, offset is None, start, end,
+                                              text[start:end]))
+        return found
+
+    @staticmethod
+    def _drop_overridden(matches: list[CueMatch]) -> list[CueMatch]:
+        """A phrase decides what its words mean: "festiwal nauki" is science, so its "festiwal"
+        does not count for culture. A cue inside a longer cue of another theme is dropped."""
+        phrases = [m for m in matches if len(m.key) > 1]
+        return [m for m in matches
+                if not any(p.in_title == m.in_title and p.theme != m.theme and len(p.key) > len(m.key)
+                           and p.start <= m.start and m.end <= p.end for p in phrases)]
+
+    def _discount_lists(self, doc: Doc, matches: list[CueMatch]) -> list[CueMatch]:
+        """Cues named side by side in an enumeration of several subject areas ("kultury, sportu,
+        zdrowia i edukacji") say what an organisation may do, not what the release is about: each
+        counts `listed_weight` of a cue in running text."""
+        separators = doc.lexicon.coordinators | LIST_SEPARATORS
+        groups: list[tuple[list[CueMatch], int]] = []  # (matches, items)
+        for match in sorted(matches, key=lambda m: (m.in_title, m.start)):
+            link = _link(groups[-1][0][-1], match, doc.title or "" if match.in_title else doc.text,
+                         separators) if groups else None
+            if link is None:
+                groups.append(([match], 1))
+            else:
+                groups[-1] = (groups[-1][0] + [match], groups[-1][1] + link)
+        discounted = {id(m) for group, items in groups
+                      if items >= self.options.list_themes and len({m.theme for m in group}) >= self.options.list_themes
+                      for m in group}
+        return [replace(m, factor=m.factor * self.options.listed_weight) if id(m) in discounted else m
+                for m in matches]
