@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -20,7 +22,7 @@ from pressnlp.lang.morphology import lemmas
 from pressnlp.lang.shared import shared
 from pressnlp.stages.extract.base import Extractor
 from pressnlp.stages.extract.built_lemmas import built_lemma
-from pressnlp.stages.extract.text import Doc, tokenise
+from pressnlp.stages.extract.text import Doc, Token, tokenise
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +54,11 @@ class ThemeOptions:
     min_score: float = 0.6
     """...and its normalised score (0..1) reaches this (0.6 = a raw score of 12 with the
     default saturation: about four decisive keywords)."""
+    close_share: float = 0.6
+    """A theme almost as strong as the best (this share of its raw score) is kept with less
+    evidence: a short release states its second subject in few words."""
+    close_min_score: float = 0.4
+    """...when its normalised score reaches this."""
     saturation: float = 8.0
     """Raw score at which the normalised score is 0.5 (score = raw / (raw + saturation))."""
     max_count: int = 4
@@ -92,6 +99,41 @@ def _link(previous: CueMatch, match: CueMatch, text: str, separators: frozenset[
     if len(words) > LIST_GAP_WORDS:
         return None
     return 1 if any(token.text.lower() in separators for token in between) else 0
+
+
+class CompoundCues:
+    """Cue words inside the compounds of a language that writes them as one word (German
+    "Forschungsbereich", "Wärmeplanung", "Stadtverwaltung"): a cue as the compound's first part
+    (with a linking "s", "n", "en" or "e") or as its last part (the compound's head)."""
+
+    LINKS = ("es", "en", "er", "s", "n", "e", "")
+    MIN_CUE = 5  # shorter cues ("wald", "bus") end too many names and unrelated words (Greifswald)
+    MIN_REST = 3  # letters after a first part ("Wärme|planung")
+    MIN_FIRST = 5  # letters before a last part: "Stadt|verwaltung", but not "Tran|sport"
+
+    def __init__(self, cues: dict[str, tuple[str, tuple[str, ...], float]]):
+        self.cues = {word: cue for word, cue in cues.items() if len(word) >= self.MIN_CUE and word.isalpha()}
+        # "hochschule" is "hochschul" in "Hochschulkooperation"
+        stems = {word[:-1]: word for word in self.cues if word.endswith("e")}
+        self.stems = {**stems, **{word: word for word in self.cues}}
+        alternatives = "|".join(sorted(map(re.escape, self.stems), key=len, reverse=True)) or "(?!)"
+        links = "|".join(self.LINKS)
+        self.first = re.compile(rf"({alternatives})(?:{links})(?=\w{{{self.MIN_REST},}}$)")
+        self.last = re.compile(rf"(?<=\w{{{self.MIN_FIRST}}})({alternatives})$")
+
+    def matches(self, token: Token, token_lemmas: Iterable[str], text: str, factor: float,
+                in_title: bool) -> list[CueMatch]:
+        word = token.text.lower()
+        found = []
+        for pattern, candidates in ((self.first, (word,)), (self.last, (word, *sorted(token_lemmas)))):
+            for candidate in candidates:
+                match = pattern.match(candidate) if pattern is self.first else pattern.search(candidate)
+                if match:
+                    theme_id, key, weight = self.cues[self.stems[match.group(1)]]
+                    found.append(CueMatch(theme_id, key, weight, factor, in_title, token.start,
+                                          token.end, text[token.start:token.end]))
+                    break
+        return found
 
 
 @dataclass
@@ -184,6 +226,7 @@ class ThemeExtractor(Extractor):
             themes = own if self.options.mode == "replace" else merge_taxonomies(themes, own)
         self.themes = themes
         self._index: dict[str, dict[str, list[tuple[tuple[str, ...], str, float, str]]]] = {}
+        self._compounds: dict[str, CompoundCues] = {}
 
     def describe(self) -> dict[str, Any]:
         return {"taxonomy": str(self.options.taxonomy) if self.options.taxonomy else "builtin",
@@ -200,6 +243,14 @@ class ThemeExtractor(Extractor):
             self._index[language] = index
         return self._index[language]
 
+    def compounds(self, language: str) -> CompoundCues:
+        if language not in self._compounds:
+            # as written: a lemmatiser's reading of a bare cue can be another word ("wärme" -> "wärmen")
+            cues = {phrase.lower(): (theme.id, key, weight) for theme in self.themes.values()
+                    for key, (weight, phrase) in theme.keywords.get(language, {}).items() if len(key) == 1}
+            self._compounds[language] = CompoundCues(cues)
+        return self._compounds[language]
+
     def extract(self, doc: Doc) -> list[dict[str, Any]]:
         raw, evidence = self.raw_scores(doc)
         if not raw:
@@ -210,7 +261,8 @@ class ThemeExtractor(Extractor):
         chosen = []
         for theme_id, value in sorted(raw.items(), key=lambda item: -item[1]):
             score = value * scale / (value * scale + self.options.saturation)
-            keep = value >= self.options.relative_threshold * best and score >= self.options.min_score
+            keep = (value >= self.options.relative_threshold * best and score >= self.options.min_score
+                    or value >= self.options.close_share * best and score >= self.options.close_min_score)
             if keep or len(chosen) < self.options.min_themes:
                 chosen.append({"id": theme_id, "label": self.themes[theme_id].label,
                                "score": round(score, 3), "evidence": evidence[theme_id]})
@@ -243,6 +295,7 @@ class ThemeExtractor(Extractor):
         """Every cue phrase found in the title and the body (boilerplate and contact block left
         out), in text order."""
         index = self.index(doc.language)
+        compounds = self.compounds(doc.language) if doc.lexicon.compound_heads else None
         found: list[CueMatch] = []
         title = doc.title or ""
         body_start = len(title) if title and doc.text.startswith(title) else 0
@@ -253,6 +306,7 @@ class ThemeExtractor(Extractor):
                           and not doc.in_contact_block(t.start)]
             forms = [lemmas(t.text, doc.language) for t in tokens]
             for i, token_lemmas in enumerate(forms):
+                whole_word = False
                 # in a fixed order: it decides the order of the sums in raw_scores, so their last
                 # bits, and of themes that tie, which comes first
                 for first in sorted(token_lemmas):
@@ -260,9 +314,12 @@ class ThemeExtractor(Extractor):
                         if len(key) > 1 and not all(i + k < len(forms) and key[k] in forms[i + k]
                                                     for k in range(1, len(key))):
                             continue
+                        whole_word |= len(key) == 1
                         start, end = tokens[i].start, tokens[i + len(key) - 1].end
                         found.append(CueMatch(theme_id, key, weight, factor, offset is None, start, end,
                                               text[start:end]))
+                if not whole_word and compounds is not None:
+                    found.extend(compounds.matches(tokens[i], token_lemmas, text, factor, offset is None))
         return found
 
     @staticmethod
