@@ -48,3 +48,11 @@ def test_a_release_without_its_own_date_resolves_relative_dates_against_the_late
                      ("w czerwcu", "2022-06")]
     unanchored = DateExtractor(DateOptions(anchor_undated=False), StageContext())
     assert [item["value"] for item in unanchored.extract(Doc(UNDATED, "pl"))] == ["2022-05-12", None]
+
+
+def test_a_repeated_date_line_is_not_a_fact():
+    """A web page repeats its headline and date line; neither copy is a date of the subject."""
+    text = ("Miasto buduje park\n\nXowo, 20.02.2025\n\nInwestycje\n\nMiasto buduje park\n\nXowo, 20.02.2025\n\n"
+            "Prace potrwają do końca 2025 r.")
+    extractor = DateExtractor(DateOptions(), StageContext())
+    assert [item["value"] for item in extractor.extract(Doc(text, "pl"))] == ["/2025-12"]

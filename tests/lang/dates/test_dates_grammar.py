@@ -260,6 +260,10 @@ def test_polish_months_are_known_in_every_case():
     ("KATOWICE, 14 marca 2024 r. – Spółka podpisała umowę o budowie nowej hali w mieście.", "2024-03-14"),
     ("Název\n\npátek 11.01.2019\n\nText.", "2019-01-11"),
     ("Zprávy, Věda a výzkum 3. 4. 2024\n\nNázev\n\nText.", "2024-04-03"),
+    ("Titel\n\nXstadt, 20. März 2025. Die Stadtwerke bauen auf der alten Deponie einen Solarpark mit vielen "
+     "Modulen und zehn Megawatt Leistung.", "2025-03-20"),
+    ("Title\n\nSPRINGTOWN, Ohio (February 18, 2025) — The university will host a summit on grid resilience "
+     "with partners from the whole region.", "2025-02-18"),
     ("Title\n\n08 July 2014: The mayor opened the new depot and thanked everyone who worked on it over the "
      "last three years, from the planners to the crews on site.", "2014-07-08"),
 ])
@@ -275,6 +279,7 @@ def test_a_title_that_mentions_a_date_is_not_the_date_line():
     body = "Tytuł\n\n" + "Umowę podpisano 15 marca 2024 r. w obecności wielu gości z całego regionu. " * 3
     assert find_release_date(body) is None
     assert find_release_date("Konference, která změní město 3. 4. 2024\n\nText.") is None
+    assert find_release_date("Konferencja 15 marca 2024. Zapraszamy wszystkich\n\nTreść.") is None
 
 
 def test_extract_dates_offsets_are_exact_and_the_date_line_is_skipped():

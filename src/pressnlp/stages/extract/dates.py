@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from pressnlp.lang.dates import find_dates, find_release_date, metadata_dates, parse_iso_date
+from pressnlp.lang.dates import date_lines, find_dates, find_release_date, metadata_dates, parse_iso_date
 from pressnlp.stages.extract.base import Extractor
 from pressnlp.stages.extract.text import Doc
 
@@ -99,6 +99,8 @@ class DateExtractor(Extractor):
             ignored.extend(span for _, span in metadata_dates(doc.text))
             if release:
                 ignored.append(release[1])
+                # the same date line again under a repeated headline
+                ignored.extend(span for value, span in date_lines(doc.text, doc.language) if value == release[0])
         if options.skip_boilerplate:
             ignored.extend(doc.boilerplate)
         # a reference the release itself does not give: its dates are not the release date
