@@ -142,16 +142,17 @@ OTHERS = [
     ("cs", "Tradice sahá do roku 1994.", "do roku 1994", "1994"),
 ]
 
-BACK_TO = [
+SPANS_AND_REACH = [
     ("pl", "Współpraca sięga swoimi korzeniami do 1994 r.", "do 1994 r.", "1994"),
     ("pl", "Umowa obowiązuje do 1994 r.", "do 1994 r.", "/1994"),
     ("en", "A partnership dating back to 1994 continues.", "to 1994", "1994"),
     ("pl", "Targi odbędą się 5 i 6 czerwca w hali.", "5 i 6 czerwca", "2024-06-05/2024-06-06"),
     ("pl", "Dyżury 5 i 12 czerwca w hali.", "12 czerwca", "2024-06-12"),
+    ("en", "Workshops run between 10 and 14 March 2025 in Leeds.", "10 and 14 March 2025", "2025-03-10/2025-03-14"),
 ]
 
 
-@pytest.mark.parametrize(("language", "text", "expected_text", "value"), BACK_TO)
+@pytest.mark.parametrize(("language", "text", "expected_text", "value"), SPANS_AND_REACH)
 def test_back_to_and_day_pairs(language, text, expected_text, value):
     assert _only(text, language) == [(expected_text, value)]
 

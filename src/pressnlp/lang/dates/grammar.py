@@ -104,6 +104,8 @@ class Grammar:
         blocked = lexicon.blocked_before
         self._back_to = (re.compile(rf"(?<!\w){_alternation(lexicon.back_to)}(?:{_SPACE}\w+){{0,2}}{_OPT_SPACE}\Z",
                                     re.IGNORECASE) if lexicon.back_to else None)
+        self._between = (re.compile(rf"(?<!\w){_alternation(lexicon.between)}{_SPACE}\Z", re.IGNORECASE)
+                         if lexicon.between else None)
         self._blocked = (re.compile(rf"(?<!\w){_alternation(blocked)}{_OPT_SPACE}\Z", re.IGNORECASE)
                          if blocked else None)
 
@@ -209,11 +211,15 @@ class Grammar:
 
     def _day_range(self, match: re.Match[str]) -> _Atom | None:
         first, last = int(match["d"]), int(match["d2"])
-        if last <= first or match.groupdict().get("and") and last != first + 1:
-            return None  # "5 i 12 czerwca" are two dates; "5 i 6 czerwca" is one span of two days
+        # "5 i 12 czerwca" are two dates; "5 i 6 czerwca" and "between 10 and 14 March" are one span
+        if last <= first or match.groupdict().get("and") and last != first + 1 and not self._after_between(match):
+            return None
         low = replace(self._year_of(match, "y"), month=self.lexicon.month(match["m"]), day=first)
         high = replace(low, day=last)
         return _Atom(match.start(), match.end(), "day_range", low, high, is_range=True)
+
+    def _after_between(self, match: re.Match[str]) -> bool:
+        return bool(self._between and self._between.search(match.string, max(0, match.start() - 30), match.start()))
 
     def _numeric(self, match: re.Match[str]) -> _Atom | None:
         day, month = int(match["d"]), int(match["mo"])
