@@ -144,3 +144,11 @@ def test_a_second_subject_almost_as_strong_as_the_first_is_kept_in_a_short_relea
 ])
 def test_subject_area_words_of_each_pack(language, text, theme):
     assert theme in ids(text, language)
+
+
+def test_shared_english_cues_match_as_written_in_other_languages():
+    """English "parking" lemmatises to "park"; a Polish park is no parking."""
+    assert "mobility" not in ids("Dzieci posadziły drzewa w parku miejskim.", min_score=0.0, relative_threshold=0.0,
+                                 max_themes=13)
+    assert "mobility" in ids("Nowy parking przy dworcu ma 200 miejsc.", min_score=0.0, relative_threshold=0.0,
+                             max_themes=13)

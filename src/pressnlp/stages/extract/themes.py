@@ -239,6 +239,10 @@ class ThemeExtractor(Extractor):
             for theme in self.themes.values():
                 for source_language in dict.fromkeys((language, SHARED_LANGUAGE)):
                     for key, (weight, phrase) in theme.keywords.get(source_language, {}).items():
+                        if source_language != language:
+                            # another language's cue matches as written: its lemma may be a word of
+                            # this language ("parking" -> "park", a park in Polish)
+                            key = tuple(word.lower() for word in phrase_words(phrase))
                         index.setdefault(key[0], []).append((key, theme.id, weight, phrase))
             self._index[language] = index
         return self._index[language]
