@@ -32,12 +32,14 @@ def find_release_date(text: str, language: str | None = None, *, max_lines: int 
     return metadata[0] if metadata else None
 
 
-def date_lines(text: str, language: str | None = None, *, max_lines: int = 8,
+def date_lines(text: str, language: str | None = None, *, max_lines: int = 8, other_languages: bool = True,
                ) -> Iterator[tuple[str, tuple[int, int]]]:
     """(ISO date, span) of every date line among the first `max_lines` non-empty lines: a page
-    that repeats its headline repeats its date line too."""
+    that repeats its headline repeats its date line too. `other_languages`: also date lines in
+    the other packs' languages (a release's language is not always its date line's)."""
     languages = [language] if language in available_languages() else []
-    languages += [code for code in available_languages() if code not in languages]
+    if other_languages or not languages:
+        languages += [code for code in available_languages() if code not in languages]
     seen = 0
     for line in re.finditer(r"[^\n]+", text):
         if not line.group().strip():

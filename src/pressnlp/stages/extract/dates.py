@@ -100,7 +100,8 @@ class DateExtractor(Extractor):
             if release:
                 ignored.append(release[1])
                 # the same date line again under a repeated headline
-                ignored.extend(span for value, span in date_lines(doc.text, doc.language) if value == release[0])
+                ignored.extend(span for value, span in date_lines(doc.text, doc.language, other_languages=False)
+                               if value == release[0])
         if options.skip_boilerplate:
             ignored.extend(doc.boilerplate)
         # a reference the release itself does not give: its dates are not the release date

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 LIST_SEPARATORS = frozenset({",", ";", "/"})
 # Words between two listed cues that still keep them in one item ("ochrony zdrowia, kultury").
 LIST_GAP_WORDS = 2
+LIST_GAP_CHARS = 60  # longer gaps hold more words than that: no need to look
 
 TAXONOMY_FILE = "taxonomy.toml"  # ids and labels, in lang/data/
 CUES_FILE = "themes.toml"  # cue words, in each language pack
@@ -92,13 +93,13 @@ def _link(previous: CueMatch, match: CueMatch, text: str, separators: frozenset[
         return None
     if match.start < previous.end:
         return 0
-    between = tokenise(text[previous.end:match.start])
-    if any(token.text in ".!?:()\n" for token in between) or "\n" in text[previous.end:match.start]:
+    gap = text[previous.end:match.start]
+    if len(gap) > LIST_GAP_CHARS or any(mark in gap for mark in ".!?:()\n"):
         return None
-    words = [token.text.lower() for token in between if token.text.lower() not in separators and token.is_word]
-    if len(words) > LIST_GAP_WORDS:
+    between = [token.text.lower() for token in tokenise(gap)]
+    if sum(1 for word in between if word not in separators and word[0].isalnum()) > LIST_GAP_WORDS:
         return None
-    return 1 if any(token.text.lower() in separators for token in between) else 0
+    return 1 if any(word in separators for word in between) else 0
 
 
 class CompoundCues:
