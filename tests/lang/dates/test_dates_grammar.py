@@ -330,3 +330,15 @@ def extract_dates_of(text: str, language: str) -> list[dict]:
     release = find_release_date(text, language)
     metadata = [span for _, span in metadata_dates(text)]
     return extract_dates(text, language, REFERENCE, ignore_spans=[release[1], *metadata])
+
+
+def test_the_tense_of_the_sentence_picks_the_side_of_the_release_date():
+    may = dt.date(2025, 5, 14)  # a Wednesday
+    assert _only("Der Kreistag hatte die Einführung im Dezember beschlossen.", "de", may) == [
+        ("im Dezember", "2024-12")]
+    assert _only("Die Linie wird im Dezember eröffnet.", "de", may) == [("im Dezember", "2025-12")]
+    # without a tense word, the nearest Monday (two days back); with one, the next
+    assert _only("Sesja w poniedziałek.", "pl", may) == [("w poniedziałek", "2025-05-12")]
+    assert _only("Sesja odbędzie się w poniedziałek.", "pl", may) == [("w poniedziałek", "2025-05-19")]
+    assert _only("Umowę podpisano w styczniu, a prace odbyły się w lutym.", "pl", dt.date(2024, 11, 20))[1] == (
+        "w lutym", "2024-02")

@@ -104,6 +104,8 @@ class Grammar:
         blocked = lexicon.blocked_before
         self._back_to = (re.compile(rf"(?<!\w){_alternation(lexicon.back_to)}(?:{_SPACE}\w+){{0,2}}{_OPT_SPACE}\Z",
                                     re.IGNORECASE) if lexicon.back_to else None)
+        self._future = re.compile(rf"(?<!\w){_alternation(lexicon.future)}", re.IGNORECASE) if lexicon.future else None
+        self._past = re.compile(rf"(?<!\w){_alternation(lexicon.past)}", re.IGNORECASE) if lexicon.past else None
         self._between = (re.compile(rf"(?<!\w){_alternation(lexicon.between)}{_SPACE}\Z", re.IGNORECASE)
                          if lexicon.between else None)
         self._blocked = (re.compile(rf"(?<!\w){_alternation(blocked)}{_OPT_SPACE}\Z", re.IGNORECASE)
@@ -342,9 +344,22 @@ class Grammar:
                 continue  # "od poniedziałku do piątku": opening hours, not a date
             if not kinds - {"to", "between_to", "between"}:
                 start = atom.start  # "and 2026", "do" alone say nothing about a single date
-            value = self._value(atom, kinds, reference, nearest_year)
+            value = self._value(atom, kinds, reference, nearest_year, self._tense(text, atom))
             found.append(DateMatch(start, atom.end, text[start:atom.end], value, atom.rule))
         return found
+
+    def _tense(self, text: str, atom: _Atom) -> int:
+        """+1 when the sentence around a date speaks of the future ("will", "będzie"), -1 of the
+        past ("was", "odbyło się"), 0 when it says neither or both: which side of the release
+        date a month, day or weekday without a year lies on."""
+        if self._future is None and self._past is None:
+            return 0
+        start = max(text.rfind(mark, 0, atom.start) for mark in ".!?\n") + 1
+        ends = [position for mark in ".!?\n" if (position := text.find(mark, atom.end)) >= 0]
+        sentence = text[start:min(ends, default=len(text))]
+        future = bool(self._future and self._future.search(sentence))
+        past = bool(self._past and self._past.search(sentence))
+        return int(future) - int(past)
 
     def _reaches_back(self, text: str, prefix: re.Match[str] | None) -> bool:
         """"do"/"to" after a verb of reaching back ("sięgają do", "dating back to", "sahá do")."""
@@ -388,14 +403,14 @@ class Grammar:
         return f"{iso(begin)}/{iso(end)}"
 
     def _value(self, atom: _Atom, prefix_kinds: set[str], reference: dt.date | None,
-               nearest_year: bool) -> str | None:
+               nearest_year: bool, tense: int = 0) -> str | None:
         if atom.relative:
             return relative_value(atom.relative, reference) if reference else None
         if atom.weekday_shift is not None:
             if reference is None:
                 return None
-            return weekday_date(reference, atom.low.weekday or 1, atom.weekday_shift).isoformat()
-        low = resolve(atom.low, reference, nearest_year=nearest_year)
+            return weekday_date(reference, atom.low.weekday or 1, atom.weekday_shift, tense).isoformat()
+        low = resolve(atom.low, reference, nearest_year=nearest_year, tense=tense)
         if low is None:
             return None
         high = None
