@@ -152,3 +152,10 @@ def test_shared_english_cues_match_as_written_in_other_languages():
                                  max_themes=13)
     assert "mobility" in ids("Nowy parking przy dworcu ma 200 miejsc.", min_score=0.0, relative_threshold=0.0,
                              max_themes=13)
+
+
+def test_short_shared_english_cues_are_acronyms_in_other_languages():
+    """"SME" is a small firm; Slovak "sme" is "we are"."""
+    loose = {"min_score": 0.0, "relative_threshold": 0.0, "max_themes": 13}
+    assert "economy-investment" not in ids("Sme radi, že sme vysadili stromy pri rieke.", "sk", **loose)
+    assert "economy-investment" in ids("Program wspiera SME w regionie.", **loose)

@@ -36,6 +36,7 @@ TAXONOMY_FILE = "taxonomy.toml"  # ids and labels, in lang/data/
 CUES_FILE = "themes.toml"  # cue words, in each language pack
 # Keywords of this language also count in every release (names and terms are often English).
 SHARED_LANGUAGE = "en"
+SHORT_FOREIGN_CUE = 3  # letters: a shared cue this short is an acronym in other languages ("SME", "ICT")
 
 
 @dataclass
@@ -226,25 +227,29 @@ class ThemeExtractor(Extractor):
             own = load_taxonomy(text, str(path))
             themes = own if self.options.mode == "replace" else merge_taxonomies(themes, own)
         self.themes = themes
-        self._index: dict[str, dict[str, list[tuple[tuple[str, ...], str, float, str]]]] = {}
+        self._index: dict[str, dict[str, list[tuple[tuple[str, ...], str, float, bool]]]] = {}
         self._compounds: dict[str, CompoundCues] = {}
 
     def describe(self) -> dict[str, Any]:
         return {"taxonomy": str(self.options.taxonomy) if self.options.taxonomy else "builtin",
                 "mode": self.options.mode}
 
-    def index(self, language: str) -> dict[str, list[tuple[tuple[str, ...], str, float, str]]]:
-        """First lemma -> (phrase lemmas, theme id, weight, phrase) for one language's keywords."""
+    def index(self, language: str) -> dict[str, list[tuple[tuple[str, ...], str, float, bool]]]:
+        """First lemma -> (phrase lemmas, theme id, weight, only in capitals) for one language's
+        keywords and the shared ones."""
         if language not in self._index:
-            index: dict[str, list[tuple[tuple[str, ...], str, float, str]]] = {}
+            index: dict[str, list[tuple[tuple[str, ...], str, float, bool]]] = {}
             for theme in self.themes.values():
                 for source_language in dict.fromkeys((language, SHARED_LANGUAGE)):
                     for key, (weight, phrase) in theme.keywords.get(source_language, {}).items():
-                        if source_language != language:
+                        foreign = source_language != language
+                        if foreign:
                             # another language's cue matches as written: its lemma may be a word of
                             # this language ("parking" -> "park", a park in Polish)
                             key = tuple(word.lower() for word in phrase_words(phrase))
-                        index.setdefault(key[0], []).append((key, theme.id, weight, phrase))
+                        # and a short one only as an acronym: "SME", not Slovak "sme" (we are)
+                        capitals = foreign and len(key) == 1 and len(key[0]) <= SHORT_FOREIGN_CUE
+                        index.setdefault(key[0], []).append((key, theme.id, weight, capitals))
             self._index[language] = index
         return self._index[language]
 
@@ -315,7 +320,9 @@ class ThemeExtractor(Extractor):
                 # in a fixed order: it decides the order of the sums in raw_scores, so their last
                 # bits, and of themes that tie, which comes first
                 for first in sorted(token_lemmas):
-                    for key, theme_id, weight, _phrase in index.get(first, ()):
+                    for key, theme_id, weight, capitals in index.get(first, ()):
+                        if capitals and not tokens[i].is_acronym:
+                            continue
                         if len(key) > 1 and not all(i + k < len(forms) and key[k] in forms[i + k]
                                                     for k in range(1, len(key))):
                             continue
