@@ -3,6 +3,7 @@ organisation names are: "Urzędem Marszałkowskim Województwa Śląskiego", "Un
 In sentence-case languages a run goes on in lower case up to its head noun."""
 from __future__ import annotations
 
+from pressnlp.lang.pl.morphology import analyse_pl
 from pressnlp.stages.extract.organisations.boundaries import NameBounds
 from pressnlp.stages.extract.organisations.words import ROMAN_NUMERAL, NameWords
 
@@ -33,7 +34,8 @@ class CapitalisedRuns:
             if current and self.text.startswith(legal_forms, token.start) and self._legal_at(token.start):
                 runs.append(current)
                 current = []
-            elif words.is_function(token) or words.in_capitals_line(token):
+            elif (words.is_function(token) and not (joined and self._office_of_function(current, i))
+                  or words.in_capitals_line(token)):
                 if current:
                     runs.append(current)
                 current = []
@@ -59,6 +61,19 @@ class CapitalisedRuns:
         if current:
             runs.append(current)
         return runs
+
+    def _office_of_function(self, current: list[int], i: int) -> bool:
+        """A function in the genitive after a head names an office, not a person: "Kancelaria
+        Prezydenta RP", "Biuro Prasowe Kancelarii Prezesa Rady Ministrów" (Polish, where a
+        function in the nominative, "Powiat X Starosta Jan Nowak", ends the name)."""
+        if self.words.language != "pl" or not any(self.words.is_head(self.tokens[j]) for j in current):
+            return False
+        before = current[0] - 1
+        if before >= 0 and self.words.is_function(self.tokens[before]):
+            return False  # "Prezes Rady Ministrów Jan Nowak": a person's function, not an office
+        readings = [r for r in analyse_pl(self.tokens[i].text) if r.pos == "subst"]
+        return bool(readings) and all("nom" not in r.cases for r in readings) and any(
+            "gen" in r.cases for r in readings)
 
     def _new_name_after(self, i: int) -> bool:
         """In sentence-case languages a capitalised word after a coordinator starts another name

@@ -1,0 +1,36 @@
+"""Polish partners from made-up sentences, one error class of real releases each (issue 16):
+offices named after a function, units and their institution, words glued by a missing space."""
+from __future__ import annotations
+
+from pressnlp.stages.extract.text import tokenise
+
+ONLY_PARTNERS = {"extractors": ["partners"]}
+
+
+def names(extract, text: str) -> dict[str, dict]:
+    return {p["name"]: p for p in extract(text, "pl", **ONLY_PARTNERS)["partners"]}
+
+
+
+
+def test_an_office_named_after_its_head_is_the_partner_not_its_press_office(extract):
+    found = names(extract, "Biuro Prasowe Kancelarii Prezesa Rady Ministrów przyjmuje zgłoszenia. Wnioski "
+                           "przyjmuje Biuro Prasowe KPRM. Informacji udziela Sekretariat BP, tel. 22 111 22 33.")
+    assert set(found) == {"Kancelaria Prezesa Rady Ministrów"}
+    assert "KPRM" in found["Kancelaria Prezesa Rady Ministrów"]["aliases"]
+
+
+def test_a_function_in_the_nominative_still_ends_the_name(extract):
+    found = names(extract, "Powiat Kielecki Starosta Jan Nowak podpisał umowę. Powiat Kielecki przekaże środki.")
+    assert "Powiat Kielecki" in found
+    # the body in a person's function is no office of its own
+    found = names(extract, "Prezes Rady Ministrów Jan Nowak powołał wojewodę. Gratulacje złożył Urząd Miasta Opola.")
+    assert not any("Rada" in name for name in found)
+
+
+def test_a_full_stop_without_a_space_ends_the_name(extract):
+    assert [t.text for t in tokenise("z Gminą Opole.Umowę podpisał S.A. ul.Długa")] == [
+        "z", "Gminą", "Opole", ".", "Umowę", "podpisał", "S.A", ".", "ul", ".", "Długa"]
+    found = names(extract, "Umowę o współpracy podpisano z Powiatem Kieleckim.Porozumienie obowiązuje trzy lata. "
+                           "Powiat Kielecki sfinansuje remont.")
+    assert set(found) == {"Powiat Kielecki"}
