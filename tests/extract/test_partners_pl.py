@@ -34,3 +34,10 @@ def test_a_full_stop_without_a_space_ends_the_name(extract):
     found = names(extract, "Umowę o współpracy podpisano z Powiatem Kieleckim.Porozumienie obowiązuje trzy lata. "
                            "Powiat Kielecki sfinansuje remont.")
     assert set(found) == {"Powiat Kielecki"}
+
+
+def test_an_adjective_of_another_noun_is_no_part_of_the_name(extract):
+    found = names(extract, "Konferencja odbędzie się przed Salą Białą Rady Miasta Opola. Rzecznik Prasowy "
+                           "Uniwersytetu Opolskiego zaprasza dziennikarzy. Uniwersytet Opolski organizuje spotkanie.")
+    assert not any(word in name for name in found for word in ("Białą", "Prasowy"))
+    assert "Uniwersytet Opolski" in found

@@ -5,7 +5,7 @@ another tagger found."""
 from __future__ import annotations
 
 from pressnlp.lang.morphology import lemmas
-from pressnlp.lang.pl.morphology import analyse_pl
+from pressnlp.lang.pl.morphology import ADJECTIVAL, NOMINAL, analyse_pl
 from pressnlp.stages.extract.organisations.canonical import MentionBuilder
 from pressnlp.stages.extract.organisations.edges import CLOSE_QUOTES, OPEN_QUOTES, legal_form_after
 from pressnlp.stages.extract.organisations.mention import OrgMention
@@ -237,6 +237,9 @@ class NameBounds:
         position = part.index(head)
         for index in reversed(part[:position]):
             token = self.tokens[index]
+            if self.language == "pl" and self.words.is_adjective(token) and not _agrees(token.text,
+                                                                                       self.tokens[head].text):
+                break  # "przed Salą Kolumnową Sejmiku X": the adjective is another noun's
             if (self.words.is_adjective(token) or token.is_acronym
                     or (self.language == "pl" and not analyse_pl(token.text))):
                 start = index
@@ -263,3 +266,14 @@ class NameBounds:
         heads = [i for i in part if self.words.is_head(tokens[i])]
         return self.builder.make(part, kind="name", head=heads[0] if heads else None,
                                  legal=self.legal_form_after(tokens[part[-1]].end))
+
+
+def _agrees(adjective: str, noun: str) -> bool:
+    """Whether a Polish adjective can agree with a noun in case, number and gender ("Kolumnową"
+    does not with "Sejmiku"); true when the noun is unknown to the analyser."""
+    nouns = [r for r in analyse_pl(noun) if r.pos in NOMINAL]
+    if not nouns:
+        return True
+    adjectives = [r for r in analyse_pl(adjective.rpartition("-")[2]) if r.pos in ADJECTIVAL]
+    return any(a.cases & n.cases and a.numbers & n.numbers and (a.genders & n.genders or not a.genders or not n.genders)
+               for a in adjectives for n in nouns)
