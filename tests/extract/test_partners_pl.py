@@ -41,3 +41,18 @@ def test_an_adjective_of_another_noun_is_no_part_of_the_name(extract):
                            "Uniwersytetu Opolskiego zaprasza dziennikarzy. Uniwersytet Opolski organizuje spotkanie.")
     assert not any(word in name for name in found for word in ("Białą", "Prasowy"))
     assert "Uniwersytet Opolski" in found
+
+
+def test_organs_and_senates_name_their_institution(extract):
+    found = names(extract, "W Sali Senatu UPO odbyła się konferencja. Przewodniczący Komitetu Organizacyjnego "
+                           "ds. Naukowych Jan Nowak zaprosił gości. Senat UPO przyjął uchwałę. UPO zaprasza.")
+    assert set(found) == {"UPO"}
+    assert "Senat UPO" in found["UPO"]["aliases"]
+
+
+def test_a_latin_collegium_is_named_and_a_social_network_is_not_part_of_it(extract):
+    found = names(extract, "Zajęcia odbędą się w Collegium Novum w Opolu. Transmisja na profilu Collegium Novum "
+                           "na Facebooku. Stowarzyszenie na Rzecz Rozwoju Wsi Zalesie zaprasza.")
+    assert "Collegium Novum w Opolu" in found
+    assert not any("Facebook" in name for name in found)
+    assert "Stowarzyszenie na Rzecz Rozwoju Wsi Zalesie" in found

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pressnlp.lang.pl.morphology import analyse_pl
 from pressnlp.stages.extract.organisations.boundaries import NameBounds
 from pressnlp.stages.extract.organisations.words import ROMAN_NUMERAL, NameWords
+from pressnlp.stages.extract.text import Token
 
 
 class CapitalisedRuns:
@@ -123,9 +124,20 @@ class CapitalisedRuns:
         size = 2 if i + 1 < len(tokens) and tokens[i + 1].text == "." and tokens[i + 1].start == token.end else 1
         after = i + size
         if (after < len(tokens) and self.words.name_word(tokens[after])
-                and self.words.joins(tokens[after - 1], tokens[after])):
+                and self.words.joins(tokens[after - 1], tokens[after])
+                and not self._medium_after(token, tokens[after])):
             return size
         return 0
+
+    def _medium_after(self, connector: Token, word: Token) -> bool:
+        """Polish "na" before a word that is no place: "profil Collegium X na Facebooku" is where
+        the name is shown, "Uniwersytet X na Śląsku" is part of the name."""
+        if self.words.language != "pl" or connector.text.lower() != "na":
+            return False
+        readings = analyse_pl(word.text)
+        return bool(readings) and not any(
+            label in ("nazwa_geograficzna", "człon_nazwy_geograficznej") or r.pos in ("adj", "adjp")
+            or r.lemma == "rzecz" for r in readings for label in (*r.labels, ""))  # "Fundacja na Rzecz X"
 
     def _lowercase_name_part(self, current: list[int], i: int) -> bool:
         """In sentence-case languages a name goes on in lower case up to its head noun

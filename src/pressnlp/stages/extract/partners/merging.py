@@ -36,7 +36,10 @@ class OrgGroup:
         return {m.head for m in self.names if m.head}
 
     def best_name(self) -> str:
-        names = [m for m in self.names if m.kind == "name" and not m.is_unit] or self.names
+        names = ([m for m in self.names if m.kind == "name" and not m.is_unit]
+                 or [m for m in self.names if not m.is_unit])
+        if not names and not self.entry and not self.acronyms:
+            names = self.names
         if names:
             # The fullest written form in the release's language: legal form and locative kept
             # ("TBS w Gliwicach").
@@ -53,7 +56,14 @@ class OrgGroup:
 
 
 def is_unit(group: OrgGroup) -> bool:
-    return bool(group.names) and all(m.is_unit for m in group.names)
+    """Only units are named, and no acronym names their organisation on its own ("Biuro Prasowe
+    KPRP" with "KPRP" elsewhere names KPRP)."""
+    return (bool(group.names) and all(m.is_unit for m in group.names)
+            and not any(m.kind == "acronym" and not _inside_unit(m, group) for m in group.mentions))
+
+
+def _inside_unit(mention: OrgMention, group: OrgGroup) -> bool:
+    return any(name.start <= mention.start and mention.end <= name.end for name in group.names)
 
 
 def group_mentions(doc: Doc, mentions: list[OrgMention], gazetteer: Gazetteer) -> list[OrgGroup]:
