@@ -56,3 +56,17 @@ def test_a_latin_collegium_is_named_and_a_social_network_is_not_part_of_it(extra
     assert "Collegium Novum w Opolu" in found
     assert not any("Facebook" in name for name in found)
     assert "Stowarzyszenie na Rzecz Rozwoju Wsi Zalesie" in found
+
+
+def test_an_acronym_leaves_out_the_place_of_the_name(extract):
+    found = names(extract, "Uniwersytet Rolniczy w Opolu otwiera laboratorium. UR zaprasza studentów.")
+    assert set(found) == {"Uniwersytet Rolniczy w Opolu"}
+    assert "UR" in found["Uniwersytet Rolniczy w Opolu"]["aliases"]
+
+
+def test_an_acronym_named_once_in_a_list_of_partners_is_a_partner(extract):
+    found = names(extract, "W festiwalu biorą udział koordynatorzy z UKX, Politechniki Opolskiej oraz Uniwersytetu "
+                           "Opolskiego. Politechnika Opolska i Uniwersytet Opolski przygotowały pokazy. Bilety "
+                           "sprzedaje też ABCD.")
+    assert {"UKX", "Politechnika Opolska", "Uniwersytet Opolski"} <= set(found)
+    assert "ABCD" not in found

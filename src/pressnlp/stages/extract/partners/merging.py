@@ -94,7 +94,8 @@ def group_mentions(doc: Doc, mentions: list[OrgMention], gazetteer: Gazetteer) -
     _merge_prefixes(groups)
     ordered = _merge_territorial(list(dict.fromkeys(groups.values())), doc)
     for mention in (m for m in mentions if m.kind == "acronym"):
-        group = by_acronym.get(normalise(mention.name)) or _acronym_owner(mention.name, ordered)
+        group = by_acronym.get(normalise(mention.name)) or _acronym_owner(mention.name, ordered,
+                                                                                doc.lexicon.locative_prepositions)
         if group is None:
             entry = gazetteer.lookup(mention.name)
             group = groups.setdefault("entry:" + entry.name if entry else "acronym:" + mention.name, OrgGroup())
@@ -172,10 +173,14 @@ def _merge_prefixes(groups: dict[str, OrgGroup]) -> None:
                 break
 
 
-def _acronym_owner(acronym: str, groups: list[OrgGroup]) -> OrgGroup | None:
+def _acronym_owner(acronym: str, groups: list[OrgGroup], locatives: frozenset[str]) -> OrgGroup | None:
+    """The group a name of which the acronym spells, the place after a locative left out or not
+    ("UM" for "Uniwersytet Medyczny w Lublinie")."""
     for group in groups:
         for mention in group.names:
-            if initials_match(acronym, mention.name.split()):
+            words = mention.name.split()
+            place = next((i for i, word in enumerate(words) if i > 1 and word in locatives), len(words))
+            if initials_match(acronym, words) or initials_match(acronym, words[:place]):
                 return group
     return None
 

@@ -36,7 +36,8 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
         if weak and not (group.acronyms or group.entry or len(body) >= min_mentions):
             continue
         if not group.names and not group.entry and len(body) < min_mentions:
-            continue  # an acronym never spelled out and named once
+            weaker.append((0.5, group))  # an acronym never spelled out and named once: a partner only
+            continue                     # in a list with partners ("z KUL, Politechniki X oraz …")
         if _venue(doc, group):
             continue
         evidence = 0.0
@@ -64,19 +65,24 @@ def _listed_with(doc: Doc, weaker: list[tuple[float, OrgGroup]],
     """Organisations named in one list with a partner ("X, Y a Z podpísali…"): the cue or the
     verb a list shares is near only some of its names. Lists are names separated by nothing
     but a comma, a semicolon or a coordinator."""
-    joined = _list_mates(doc, [m for g in chosen for m in g.names] + [m for _, g in weaker for m in g.names])
+    joined = _list_mates(doc, [m for g in chosen for m in _listed(g)] + [m for _, g in weaker for m in _listed(g)])
     taken: list[tuple[float, OrgGroup]] = []
-    partners = {id(m) for g in chosen for m in g.names}
+    partners = {id(m) for g in chosen for m in _listed(g)}
     waiting = list(weaker)
     while True:  # a list's names join one after another, from the partner along the list
         joining = [item for item in waiting
-                   if any(id(mate) in partners for m in item[1].names for mate in joined.get(id(m), ()))]
+                   if any(id(mate) in partners for m in _listed(item[1]) for mate in joined.get(id(m), ()))]
         if not joining:
             return taken
         for item in joining:
             waiting.remove(item)
             taken.append(item)
-            partners.update(id(m) for m in item[1].names)
+            partners.update(id(m) for m in _listed(item[1]))
+
+
+def _listed(group: OrgGroup) -> list[OrgMention]:
+    """The mentions that stand in lists: the names, or the acronyms of a group named by one only."""
+    return group.names or [m for m in group.mentions if m.kind == "acronym"]
 
 
 def _list_mates(doc: Doc, mentions: list[OrgMention]) -> dict[int, list[OrgMention]]:
