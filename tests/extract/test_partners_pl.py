@@ -70,3 +70,23 @@ def test_an_acronym_named_once_in_a_list_of_partners_is_a_partner(extract):
                            "sprzedaje też ABCD.")
     assert {"UKX", "Politechnika Opolska", "Uniwersytet Opolski"} <= set(found)
     assert "ABCD" not in found
+
+
+def test_a_function_and_a_place_adjective_name_the_office(extract):
+    found = names(extract, "Starosta Kielecki Jan Nowak i skarbnik powiatu podpisali umowę z Gminą Opole. "
+                           "Gmina Opole przekaże dotację.")
+    assert {"Powiat Kielecki", "Gmina Opole"} <= set(found)
+    found = names(extract, "Autor: Opolski UW\n\nWojewoda powołał zespół do spraw powodzi. Zespół zbierze się "
+                           "w poniedziałek.")
+    assert set(found) == {"Opolski Urząd Wojewódzki"}
+    # an adviser of the holder speaks for no office
+    found = names(extract, "W panelu wystąpili Jan Nowak (Doradca Wojewody Opolskiego) i Fundacja Dobra Opole.")
+    assert "Opolski Urząd Wojewódzki" not in found
+
+
+def test_an_issuer_heading_in_capitals_is_a_name(extract):
+    found = names(extract, "POWIAT KIELECKI\n\nUmowa na remont drogi\n\nW czwartek podpisano umowę na "
+                           "przebudowę drogi powiatowej. Dotacja z budżetu gminy wyniesie 95 tys. zł.")
+    assert set(found) == {"Powiat Kielecki"}
+    found = names(extract, "URZĄD MIASTA ZAPRASZA NA FESTYN\n\nGmina Opole podpisała umowę.")
+    assert not any("Zaprasza" in name for name in found)

@@ -51,6 +51,8 @@ class Lexicon:
     apposition_stops: frozenset[str]
     not_organisations: frozenset[str]  # from not_organisations.txt
     functions: frozenset[str]
+    function_offices: tuple[tuple[str, str], ...]  # (function lemma, name pattern with "{}" for the place)
+    acronym_offices: tuple[tuple[str, str], ...]  # (acronym as written, name pattern with "{}" for the place)
     organs: Phrases
     number_marks: frozenset[str]
     documents: frozenset[str]
@@ -139,6 +141,8 @@ def read_lexicon(pack: Language) -> Lexicon:
         apposition_stops=_lower(orgs.get("apposition_stops", [])),
         not_organisations=frozenset(pack.lines(NOT_ORGANISATIONS_FILE)),
         functions=_lower(orgs.get("functions", [])),
+        function_offices=tuple((row[0].lower(), row[1]) for row in orgs.get("function_offices", [])),
+        acronym_offices=tuple((row[0], row[1]) for row in orgs.get("acronym_offices", [])),
         organs=_phrases(orgs.get("organs", [])),
         number_marks=frozenset(orgs.get("number_marks", [])),
         documents=_lower(orgs.get("documents", [])),

@@ -9,7 +9,7 @@ import re
 
 from pressnlp.lang.morphology import lemma, lemmas
 from pressnlp.lang.normalise import normalise
-from pressnlp.lang.pl.morphology import analyse_pl
+from pressnlp.lang.pl.morphology import analyse_pl, clean_lemma
 from pressnlp.stages.extract.gazetteer import Gazetteer, not_organisation_acronyms
 from pressnlp.stages.extract.lexicon import Lexicon
 from pressnlp.stages.extract.organisations.boundaries import NameBounds
@@ -55,6 +55,8 @@ class CandidateFinder:
                         if inner and inner.end == mention.end and mention.acronym:
                             inner.acronym, mention.acronym = mention.acronym, None
         self.descriptor_names(covered)
+        self.office_names(covered)
+        self.heading_name(covered)
         self.listed_names(covered)
         self.appositions(covered)
         self.acronym_defined_names(covered)
@@ -94,6 +96,60 @@ class CandidateFinder:
                                             legal=self.bounds.legal_form_after(tokens[piece[-1]].end))
                 mention.described = True
                 self._add(mention, covered)
+
+    def office_names(self, covered: Spans) -> None:
+        """'Starosta Nowosolski', 'Wojewody Śląskiego': a function and a place adjective name the
+        body its holder heads ("Powiat Nowosolski"), unless the holder's adviser or deputy is meant
+        ("Doradca Wojewody X"); 'Dolnośląski UW': a place adjective and an office's acronym. The
+        patterns are the pack's function_offices and acronym_offices."""
+        offices = dict(self.words.lex.function_offices)
+        acronyms = dict(self.words.lex.acronym_offices)
+        if not (offices or acronyms) or self.words.language != "pl":
+            return
+        tokens = self.tokens
+        functions = self.words.all.functions
+        for i, token in enumerate(tokens[:-1]):
+            following = tokens[i + 1]
+            if not token.is_word or not following.is_capitalised or not self.words.joins(token, following):
+                continue
+            if following.text in acronyms:
+                pattern = acronyms[following.text]
+                place = _place_adjective(token.text) if token.is_capitalised else None
+            else:
+                pattern = next((offices[form] for form in lemmas(token.text, "pl") if form in offices), None)
+                place = _place_adjective(following.text)
+                if i and tokens[i - 1].is_word and tokens[i - 1].text.lower() in functions:
+                    continue
+            if pattern is None or place is None or _inside(following.start, covered):
+                continue
+            name = pattern.format(place)
+            words = key_words(name, "pl")
+            head = next(form for form in (lemma(word, "pl") for word in name.split()) if form in self.words.heads)
+            self._add(OrgMention(start=token.start, end=following.end, name=name, key=name_key(words), kind="name",
+                                 head=head, words=words), covered)
+
+    def heading_name(self, covered: Spans) -> None:
+        """An issuer's name in capitals on the release's first line ("POWIAT KIELECKI", "URZĄD
+        MIASTA OPOLA"): a head in the nominative and words of its name, written as a name."""
+        if self.words.language != "pl":
+            return
+        line = next((found for found in re.finditer(r"[^\n]+", self.text) if found.group().strip()), None)
+        if line is None:
+            return
+        text = line.group().strip()
+        written = text.split()
+        if not 2 <= len(written) <= 5 or text != text.upper() or not all(w.isalpha() or "-" in w for w in written):
+            return
+        first = written[0].lower()
+        heads = [r for r in analyse_pl(first) if clean_lemma(r.lemma).lower() in self.words.heads and "nom" in r.cases]
+        if not heads or not all(word.lower() in self.words.connectors or _name_part(word) for word in written[1:]):
+            return  # "URZĄD MIASTA ZAPRASZA NA FESTYN" is a headline
+        name = " ".join(word.lower() if word.lower() in self.words.connectors else "-".join(
+            part.capitalize() for part in word.split("-")) for word in written)
+        start = line.start() + line.group().index(text)
+        words = key_words(name, "pl")
+        self._add(OrgMention(start=start, end=start + len(text), name=name, key=name_key(words), kind="name",
+                             head=clean_lemma(heads[0].lemma).lower(), words=words), covered)
 
     def listed_names(self, covered: Spans) -> None:
         """'…(SKM), Polregio, Zarząd Transportu …': one or two capitalised words standing between
@@ -265,6 +321,21 @@ def _without_possessive(word: str, endings: tuple[str, ...]) -> str:
         if word.endswith(ending) and len(word) > len(ending):
             return word[:-len(ending)]
     return word
+
+
+def _name_part(word: str) -> bool:
+    """A word in capitals that may stand in a Polish name: an adjective or a noun, no verb."""
+    readings = analyse_pl(word.lower()) + analyse_pl(word.capitalize())
+    return bool(readings) and all(r.pos in ("adj", "subst", "depr", "ppas", "adja") for r in readings)
+
+
+def _place_adjective(word: str) -> str | None:
+    """The capitalised lemma of a Polish adjective of a place ("Nowosolskiego" -> "Nowosolski")."""
+    for reading in analyse_pl(word):
+        if reading.pos == "adj":
+            found = clean_lemma(reading.lemma)
+            return found[:1].upper() + found[1:]
+    return None
 
 
 def _inside(offset: int, spans: Spans) -> bool:
