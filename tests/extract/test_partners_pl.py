@@ -90,3 +90,9 @@ def test_an_issuer_heading_in_capitals_is_a_name(extract):
     assert set(found) == {"Powiat Kielecki"}
     found = names(extract, "URZĄD MIASTA ZAPRASZA NA FESTYN\n\nGmina Opole podpisała umowę.")
     assert not any("Zaprasza" in name for name in found)
+
+
+def test_bodies_inside_a_quoted_document_title_are_no_partners(extract):
+    found = names(extract, "Stowarzyszenie Dolina Odry przyjęło dokument „Strategia Rozwoju Aglomeracji Opolskiej "
+                           "i Kraju Żylińskiego na lata 2021–2027”. Stowarzyszenie Dolina Odry zaprasza.")
+    assert set(found) == {"Stowarzyszenie Dolina Odry"}

@@ -160,6 +160,8 @@ class MentionBuilder:
         if not self.words.lex.head_initial and len(words) > 1 and (
                 {last.text.lower()} | set(lemmas(last.text, self.language))) & programme_words:
             return True  # "UK National Quantum Technologies Programme", "Horizon Europe Call"
+        if self._in_quoted_title(start):
+            return True
         index = self.doc.token_index(start)
         previous = self.tokens[index - 1] if index > 0 else None
         if (previous and previous.is_word and not previous.is_capitalised
@@ -167,3 +169,17 @@ class MentionBuilder:
             forms = {previous.text.lower()} | set(lemmas(previous.text, self.language))
             return bool(forms & programme_words)
         return False
+
+    def _in_quoted_title(self, start: int) -> bool:
+        """Inside the quoted title of a programme or document, which names places and bodies: „Strategia
+        Rozwoju Aglomeracji X i Kraju Y na lata 2014–2020”."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        before = self.text[line_start:start]
+        opened = max(before.rfind(quote) for quote in "„«")
+        if opened < 0 or any(quote in before[opened + 1:] for quote in "”»"):
+            return False
+        first = before[opened + 1:].split(maxsplit=1)
+        if not first:
+            return False
+        forms = {first[0].lower()} | set(lemmas(first[0], self.language))
+        return bool(forms & (self.words.programme_words | self.words.documents))
