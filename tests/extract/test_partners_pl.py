@@ -96,3 +96,15 @@ def test_bodies_inside_a_quoted_document_title_are_no_partners(extract):
     found = names(extract, "Stowarzyszenie Dolina Odry przyjęło dokument „Strategia Rozwoju Aglomeracji Opolskiej "
                            "i Kraju Żylińskiego na lata 2021–2027”. Stowarzyszenie Dolina Odry zaprasza.")
     assert set(found) == {"Stowarzyszenie Dolina Odry"}
+
+
+def test_a_branch_names_its_institution(extract):
+    found = names(extract, "Śląski Oddział Wojewódzki NFZ przypomina pacjentom o nowych zasadach.")
+    assert "Narodowy Fundusz Zdrowia" in found
+    assert "Śląski Oddział Wojewódzki NFZ" in found["Narodowy Fundusz Zdrowia"]["aliases"]
+
+
+def test_a_company_after_a_descriptor_keeps_its_written_name(extract):
+    found = names(extract, "Zarząd Spółki Budex S.A. informuje, że zawarł ze Spółką Prochem S.A. umowę. "
+                           "Budex S.A. wykona prace.")
+    assert {"Budex S.A.", "Prochem S.A."} <= set(found)

@@ -186,7 +186,9 @@ class NameBounds:
         if not legal or len(part) < 2:
             return part
         first, second = tokens[part[0]], tokens[part[1]]
-        proper = second.is_acronym or lemmas(second.text, self.language) == {second.text.lower()}
+        proper = second.is_acronym or lemmas(second.text, self.language) == {second.text.lower()} or (
+            self.language == "pl" and not is_genitive(second.text) and not self.words.is_adjective(second)
+            and not self.words.is_head(second))  # "Spółka Prochem S.A.", not "Spółka Restrukturyzacji Kopalń"
         if proper and (lemmas(first.text, self.language) | {first.text.lower()}) & self.words.descriptors:
             return part[1:]
         return part

@@ -43,7 +43,9 @@ class MentionBuilder:
                 break
         words = [t for t in tokens[self.doc.token_index(start):self.doc.token_index(end)] if t.is_word]
         surface = self.text[start:end]
-        name = self.canonical(words, start, end, head)
+        # a company's name after a descriptor, before its legal form, is not inflected ("ze Spółką Prochem S.A.")
+        described = legal and head is None and self._after_descriptor(start)
+        name = surface if described else self.canonical(words, start, end, head)
         key = key_words(name, self.language)
         lemma_words = [lemma(t.text, self.language) if not t.is_acronym else t.text.lower() for t in words]
         head_token = tokens[head] if head is not None else None
@@ -169,6 +171,13 @@ class MentionBuilder:
             forms = {previous.text.lower()} | set(lemmas(previous.text, self.language))
             return bool(forms & programme_words)
         return False
+
+    def _after_descriptor(self, start: int) -> bool:
+        index = self.doc.token_index(start) - 1
+        if index < 0 or not self.tokens[index].is_word:
+            return False
+        previous = self.tokens[index].text
+        return bool(({previous.lower()} | set(lemmas(previous, self.language))) & self.words.descriptors)
 
     def _in_quoted_title(self, start: int) -> bool:
         """Inside the quoted title of a programme or document, which names places and bodies: „Strategia

@@ -56,10 +56,10 @@ class OrgGroup:
 
 
 def is_unit(group: OrgGroup) -> bool:
-    """Only units are named, and no acronym names their organisation on its own ("Biuro Prasowe
-    KPRP" with "KPRP" elsewhere names KPRP)."""
-    return (bool(group.names) and all(m.is_unit for m in group.names)
-            and not any(m.kind == "acronym" and not _inside_unit(m, group) for m in group.mentions))
+    """Only units are named, and neither the gazetteer nor an acronym on its own names their
+    organisation ("Pomorski Oddział NFZ" names NFZ; "Biuro Prasowe KPRP" and "KPRP" name KPRP)."""
+    return bool(group.names) and all(m.is_unit for m in group.names) and not group.entry and not any(
+        m.kind == "acronym" and not _inside_unit(m, group) for m in group.mentions)
 
 
 def _inside_unit(mention: OrgMention, group: OrgGroup) -> bool:
