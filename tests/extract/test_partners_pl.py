@@ -108,3 +108,9 @@ def test_a_company_after_a_descriptor_keeps_its_written_name(extract):
     found = names(extract, "Zarząd Spółki Budex S.A. informuje, że zawarł ze Spółką Prochem S.A. umowę. "
                            "Budex S.A. wykona prace.")
     assert {"Budex S.A.", "Prochem S.A."} <= set(found)
+
+
+def test_abbreviations_inside_names_are_spelled_out(extract):
+    found = names(extract, "Urząd Marszałkowski Woj. Opolskiego ogłasza konkurs. Kolegium Rektorów m. Opola "
+                           "wspiera konkurs, a Urząd Marszałkowski Woj. Opolskiego go finansuje.")
+    assert {"Urząd Marszałkowski Województwa Opolskiego", "Kolegium Rektorów Miasta Opola"} <= set(found)

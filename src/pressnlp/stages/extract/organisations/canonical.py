@@ -4,6 +4,7 @@ mentions of one organisation share, the head's lemma, and whether it is a unit o
 from __future__ import annotations
 
 import logging
+import re
 
 from pressnlp.lang.morphology import lemma, lemmas, match_case
 from pressnlp.lang.pl.morphology import NOMINAL, analyse_pl, nominative_phrase, nominative_place
@@ -13,6 +14,7 @@ from pressnlp.stages.extract.organisations.words import NameWords
 from pressnlp.stages.extract.text import Token
 
 log = logging.getLogger(__name__)
+_ABBREVIATION = re.compile(r"(?<!\w)\w+\.(?= )")
 
 
 class MentionBuilder:
@@ -46,6 +48,8 @@ class MentionBuilder:
         # a company's name after a descriptor, before its legal form, is not inflected ("ze Spółką Prochem S.A.")
         described = legal and head is None and self._after_descriptor(start)
         name = surface if described else self.canonical(words, start, end, head)
+        if words_.abbreviations and "." in name:
+            name = _ABBREVIATION.sub(lambda found: words_.abbreviations.get(found.group(), found.group()), name)
         key = key_words(name, self.language)
         lemma_words = [lemma(t.text, self.language) if not t.is_acronym else t.text.lower() for t in words]
         head_token = tokens[head] if head is not None else None

@@ -92,12 +92,16 @@ class CapitalisedRuns:
         return False
 
     def _inside_name(self, current: list[int], i: int) -> int:
-        """Tokens at i that continue a name although they are no name words: a number after a
-        number mark ("Nr 2", "No. 5"), a spaced dash between the parts of a compound adjective
-        ("Przemysłowo – Handlowa"), a regnal number ("Jana Pawła II"). 0 when none."""
+        """Tokens at i that continue a name although they are no name words: an abbreviation
+        ("Woj. Lubuskiego"), a number after a number mark ("Nr 2", "No. 5"), a spaced dash between
+        the parts of a compound adjective ("Przemysłowo – Handlowa"), a regnal number ("Jana Pawła II"). 0 when none."""
         tokens = self.tokens
         words = self.words
         previous = tokens[current[-1]]
+        if (f"{tokens[i].text}." in words.abbreviations and i + 2 < len(tokens) and tokens[i + 1].text == "."
+                and tokens[i + 1].start == tokens[i].end and tokens[i + 2].is_capitalised
+                and words.joins(tokens[i + 1], tokens[i + 2]) and previous.is_capitalised):
+            return 2  # "Urząd Marszałkowski Woj. Lubuskiego"
         if previous.text in words.number_marks:
             size = 2 if tokens[i].text == "." and tokens[i].start == previous.end else 1
             number = i + size - 1
