@@ -114,3 +114,11 @@ def test_abbreviations_inside_names_are_spelled_out(extract):
     found = names(extract, "Urząd Marszałkowski Woj. Opolskiego ogłasza konkurs. Kolegium Rektorów m. Opola "
                            "wspiera konkurs, a Urząd Marszałkowski Woj. Opolskiego go finansuje.")
     assert {"Urząd Marszałkowski Województwa Opolskiego", "Kolegium Rektorów Miasta Opola"} <= set(found)
+
+
+def test_one_programme_reading_does_not_hide_an_organisation_named_often(extract):
+    text = ("Rektor PWSX podpisał umowę. PWSX kształci inżynierów. Studenci PWSX odbędą praktyki. Marszałek wspierał "
+            "działania PWSX. Władze PWSX dziękują. Kadra PWSX przygotuje zajęcia. Budynek PWSX otwarto.")
+    assert "PWSX" in names(extract, text)
+    assert "HYDROX" not in names(extract, "Uczelnia koordynuje projekt HYDROX. W ramach HYDROX powstanie "
+                                          "laboratorium. Uczelnia zaprasza.")
