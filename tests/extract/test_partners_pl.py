@@ -122,3 +122,10 @@ def test_one_programme_reading_does_not_hide_an_organisation_named_often(extract
     assert "PWSX" in names(extract, text)
     assert "HYDROX" not in names(extract, "Uczelnia koordynuje projekt HYDROX. W ramach HYDROX powstanie "
                                           "laboratorium. Uczelnia zaprasza.")
+
+
+def test_a_minister_names_the_ministry(extract):
+    found = names(extract, "Patronat honorowy objął Minister Rozwoju i Technologii Jan Nowak. Spotkanie z Minister "
+                           "Przemysłu Anną Kowalską odbyło się w Opolu. Doradca Ministra Zdrowia Ewa Lis też była.")
+    assert {"Ministerstwo Rozwoju i Technologii", "Ministerstwo Przemysłu"} <= set(found)
+    assert "Ministerstwo Zdrowia" not in found

@@ -54,6 +54,7 @@ class Lexicon:
     function_offices: tuple[tuple[str, str], ...]  # (function lemma, name pattern with "{}" for the place)
     acronym_offices: tuple[tuple[str, str], ...]  # (acronym as written, name pattern with "{}" for the place)
     name_abbreviations: tuple[tuple[str, str], ...]  # (abbreviation with its dot, the word it stands for)
+    function_bodies: tuple[tuple[str, str], ...]  # (function lemma, head of the body it heads)
     organs: Phrases
     number_marks: frozenset[str]
     documents: frozenset[str]
@@ -145,6 +146,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         function_offices=tuple((row[0].lower(), row[1]) for row in orgs.get("function_offices", [])),
         acronym_offices=tuple((row[0], row[1]) for row in orgs.get("acronym_offices", [])),
         name_abbreviations=tuple((row[0], row[1]) for row in orgs.get("name_abbreviations", [])),
+        function_bodies=tuple((row[0].lower(), row[1]) for row in orgs.get("function_bodies", [])),
         organs=_phrases(orgs.get("organs", [])),
         number_marks=frozenset(orgs.get("number_marks", [])),
         documents=_lower(orgs.get("documents", [])),

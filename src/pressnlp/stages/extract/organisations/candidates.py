@@ -16,7 +16,7 @@ from pressnlp.stages.extract.organisations.boundaries import NameBounds
 from pressnlp.stages.extract.organisations.canonical import MentionBuilder
 from pressnlp.stages.extract.organisations.mention import OrgMention, initials_match, key_words, name_key
 from pressnlp.stages.extract.organisations.runs import CapitalisedRuns
-from pressnlp.stages.extract.organisations.words import ROMAN_NUMERAL, NameWords, is_given_name
+from pressnlp.stages.extract.organisations.words import ROMAN_NUMERAL, NameWords, is_genitive, is_given_name
 from pressnlp.stages.extract.text import Doc
 
 Spans = list[tuple[int, int]]
@@ -56,6 +56,7 @@ class CandidateFinder:
                             inner.acronym, mention.acronym = mention.acronym, None
         self.descriptor_names(covered)
         self.office_names(covered)
+        self.body_names(covered)
         self.heading_name(covered)
         self.listed_names(covered)
         self.appositions(covered)
@@ -127,6 +128,37 @@ class CandidateFinder:
             head = next(form for form in (lemma(word, "pl") for word in name.split()) if form in self.words.heads)
             self._add(OrgMention(start=token.start, end=following.end, name=name, key=name_key(words), kind="name",
                                  head=head, words=words), covered)
+
+    def body_names(self, covered: Spans) -> None:
+        """'Minister Nauki i Szkolnictwa Wyższego Jan Nowak': a function and the genitive complement of
+        its body name the body ("Ministerstwo Nauki i Szkolnictwa Wyższego"); the pack's function_bodies."""
+        bodies = dict(self.words.lex.function_bodies)
+        if not bodies or self.words.language != "pl":
+            return
+        tokens = self.tokens
+        for i, token in enumerate(tokens[:-1]):
+            head = next((bodies[form] for form in lemmas(token.text, "pl") if form in bodies), None)
+            if head is None or not token.is_capitalised or (
+                    i and tokens[i - 1].is_word and tokens[i - 1].text.lower() in self.words.all.functions):
+                continue
+            part: list[int] = []
+            j = i + 1
+            while j < len(tokens) and self.words.joins(tokens[j - 1], tokens[j]):
+                word = tokens[j]
+                if word.text.lower() in self.words.all.coordinators or word.text == ",":
+                    j += 1
+                    continue
+                if not word.is_capitalised or is_given_name(word.text) or not is_genitive(word.text):
+                    break
+                part.append(j)
+                j += 1
+            if not part or _inside(tokens[part[0]].start, covered):
+                continue
+            start, end = tokens[part[0]].start, tokens[part[-1]].end
+            name = f"{head} {self.text[start:end]}"
+            words = key_words(name, "pl")
+            self._add(OrgMention(start=token.start, end=end, name=name, key=name_key(words), kind="name",
+                                 head=lemma(head, "pl"), words=words), covered)
 
     def heading_name(self, covered: Spans) -> None:
         """An issuer's name in capitals on the release's first line ("POWIAT KIELECKI", "URZĄD
