@@ -129,3 +129,9 @@ def test_a_minister_names_the_ministry(extract):
                            "Przemysłu Anną Kowalską odbyło się w Opolu. Doradca Ministra Zdrowia Ewa Lis też była.")
     assert {"Ministerstwo Rozwoju i Technologii", "Ministerstwo Przemysłu"} <= set(found)
     assert "Ministerstwo Zdrowia" not in found
+
+
+def test_abbreviated_connectors_in_a_row_stay_inside_the_name(extract):
+    found = names(extract, "Szpital Miejski im. św. Jana w Opolu zaprasza media. Szpital Miejski im. św. Jana "
+                           "w Opolu kupił robota.")
+    assert "Szpital Miejski im. św. Jana w Opolu" in found

@@ -127,6 +127,9 @@ class CapitalisedRuns:
             return 0
         size = 2 if i + 1 < len(tokens) and tokens[i + 1].text == "." and tokens[i + 1].start == token.end else 1
         after = i + size
+        if size == 2 and after < len(tokens) and tokens[after].text.lower() in self.words.connectors:
+            following = self._connector_length(after)  # abbreviations in a row: "im. św. Łukasza"
+            return size + following if following == 2 else 0
         if (after < len(tokens) and self.words.name_word(tokens[after])
                 and self.words.joins(tokens[after - 1], tokens[after])
                 and not self._medium_after(token, tokens[after])):
