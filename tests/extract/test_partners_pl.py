@@ -135,3 +135,12 @@ def test_abbreviated_connectors_in_a_row_stay_inside_the_name(extract):
     found = names(extract, "Szpital Miejski im. św. Jana w Opolu zaprasza media. Szpital Miejski im. św. Jana "
                            "w Opolu kupił robota.")
     assert "Szpital Miejski im. św. Jana w Opolu" in found
+
+
+def test_acronyms_spell_names_without_their_legal_form_and_in_two_parts(extract):
+    found = names(extract, "Opolskie Towarzystwo Budownictwa Społecznego Sp. z o.o. buduje bloki. OTBS zaprasza.")
+    assert set(found) == {"Opolskie Towarzystwo Budownictwa Społecznego Sp. z o.o."}
+    found = names(extract, "Komunalny Związek Gmin Doliny Odry (KZG DO) kupuje autobusy. KZG DO ogłosił przetarg. "
+                           "Wydział Mechaniczny PWX i PWX współpracują, a WM PWX prowadzi badania.")
+    assert "Komunalny Związek Gmin Doliny Odry" in found and not {"KZG", "DO"} & set(found)
+    assert "PWX" in found

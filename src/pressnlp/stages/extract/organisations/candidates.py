@@ -305,8 +305,10 @@ class CandidateFinder:
         """Acronyms on their own ("GZM", "NCBR"): each is a mention keyed by the acronym."""
         ignored = not_organisation_acronyms()
         names = [(m.start, m.end) for m in self.mentions if not m.is_unit]
-        for token in self.tokens:
-            if not token.is_acronym:
+        tokens = self.tokens
+        skip = -1
+        for index, token in enumerate(tokens):
+            if index <= skip or not token.is_acronym:
                 continue
             name = _without_possessive(token.text, self.words.all.possessive_endings)
             if (name in ignored or ROMAN_NUMERAL.match(token.text) or self.words.in_capitals_line(token)
@@ -317,10 +319,29 @@ class CandidateFinder:
             before = self.text[max(0, token.start - 1):token.start]
             if before == "@" or self.text[token.end:token.end + 1] == "@":
                 continue
-            self.mentions.append(OrgMention(start=token.start, end=token.start + len(name), name=name,
+            end = token.start + len(name)
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if (following is not None and name == token.text and following.is_acronym
+                    and self.text[token.end:following.start] == " " and following.text not in ignored
+                    and not ROMAN_NUMERAL.match(following.text) and not self._word_in_capitals(following.text)
+                    and not any(ch.isdigit() for ch in following.text)
+                    and self.text[following.end:following.end + 1] != "@" and self._one_acronym(name, following.text)):
+                end, skip = following.end, index + 1  # one organisation's two-part acronym: "KZK AKO"
+                name = self.text[token.start:end]
+            self.mentions.append(OrgMention(start=token.start, end=end, name=name,
                                             key=name.lower(), kind="acronym",
                                             is_programme=self.builder.is_programme([token], token.start),
                                             words=[name.lower()]))
+
+    def _one_acronym(self, first: str, second: str) -> bool:
+        """Two acronyms side by side are one organisation's when the release defines them together
+        ("(KZK AKO)") or never uses either alone; "MTF STU" with "STU" elsewhere is a unit and its university."""
+        pair = f"{first} {second}"
+        if f"({pair})" in self.text:
+            return True
+        together = self.text.count(pair)
+        return all(len(re.findall(rf"(?<!\w){re.escape(part)}(?!\w)", self.text)) == together
+                   for part in (first, second))
 
     def _word_in_capitals(self, word: str) -> bool:
         """A Polish word written in capitals, not an acronym: "BANK", "POMOCY", "KATOWICE" (four
