@@ -144,3 +144,11 @@ def test_acronyms_spell_names_without_their_legal_form_and_in_two_parts(extract)
                            "Wydział Mechaniczny PWX i PWX współpracują, a WM PWX prowadzi badania.")
     assert "Komunalny Związek Gmin Doliny Odry" in found and not {"KZG", "DO"} & set(found)
     assert "PWX" in found
+
+
+def test_a_letter_of_intent_makes_a_partner_and_a_municipality_as_place_does_not(extract):
+    found = names(extract, "Niestety konkurs wygrał ktoś inny. Podpisaliśmy list intencyjny ze Stowarzyszeniem "
+                           "Zielony Gaj na współudział w programie.")
+    assert "Stowarzyszenie Zielony Gaj" in found
+    found = names(extract, "Zapraszamy mieszkańców miasta Opole. Prace na terenie gminy Zalesie wykona firma Budex.")
+    assert not {"Opole", "Miasto Opole", "Zalesie", "Gmina Zalesie"} & set(found)

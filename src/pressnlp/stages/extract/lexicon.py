@@ -55,6 +55,7 @@ class Lexicon:
     acronym_offices: tuple[tuple[str, str], ...]  # (acronym as written, name pattern with "{}" for the place)
     name_abbreviations: tuple[tuple[str, str], ...]  # (abbreviation with its dot, the word it stands for)
     function_bodies: tuple[tuple[str, str], ...]  # (function lemma, head of the body it heads)
+    place_nouns: frozenset[str]  # lemmas before a municipal descriptor that make it a place
     organs: Phrases
     number_marks: frozenset[str]
     documents: frozenset[str]
@@ -147,6 +148,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         acronym_offices=tuple((row[0], row[1]) for row in orgs.get("acronym_offices", [])),
         name_abbreviations=tuple((row[0], row[1]) for row in orgs.get("name_abbreviations", [])),
         function_bodies=tuple((row[0].lower(), row[1]) for row in orgs.get("function_bodies", [])),
+        place_nouns=_lower(orgs.get("place_nouns", [])),
         organs=_phrases(orgs.get("organs", [])),
         number_marks=frozenset(orgs.get("number_marks", [])),
         documents=_lower(orgs.get("documents", [])),

@@ -83,6 +83,9 @@ class CandidateFinder:
                 continue
             if i and tokens[i - 1].text.lower() in words.all.locative_prepositions:
                 continue  # "w gminach Pilchowice i Bojszowy": places
+            if (i and lemmas(token.text, words.language) & words.lex.municipal
+                    and lemmas(tokens[i - 1].text, words.language) & words.lex.place_nouns):
+                continue  # "na terenie gminy Naruszewo", "mieszkańców miasta Lublin": places
             j = i + 1
             part: list[int] = []
             while j < len(tokens) and words.name_word(tokens[j]) and words.joins(tokens[j - 1], tokens[j]):
