@@ -152,3 +152,9 @@ def test_a_letter_of_intent_makes_a_partner_and_a_municipality_as_place_does_not
     assert "Stowarzyszenie Zielony Gaj" in found
     found = names(extract, "Zapraszamy mieszkańców miasta Opole. Prace na terenie gminy Zalesie wykona firma Budex.")
     assert not {"Opole", "Miasto Opole", "Zalesie", "Gmina Zalesie"} & set(found)
+
+
+def test_a_plural_of_common_words_names_a_kind_of_body_not_one(extract):
+    found = names(extract, "Zapraszamy Organizacje Pozarządowe do konsultacji. Lokalne Grupy Działania złożą wnioski. "
+                           "Wodociągi Opolskie inwestują, a Wodociągi Opolskie zapraszają.")
+    assert set(found) == {"Wodociągi Opolskie"}

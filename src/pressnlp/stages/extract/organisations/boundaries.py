@@ -5,7 +5,7 @@ another tagger found."""
 from __future__ import annotations
 
 from pressnlp.lang.morphology import lemmas
-from pressnlp.lang.pl.morphology import ADJECTIVAL, NOMINAL, analyse_pl
+from pressnlp.lang.pl.morphology import ADJECTIVAL, NOMINAL, analyse_pl, clean_lemma
 from pressnlp.stages.extract.organisations.canonical import MentionBuilder
 from pressnlp.stages.extract.organisations.edges import CLOSE_QUOTES, OPEN_QUOTES, legal_form_after
 from pressnlp.stages.extract.organisations.mention import OrgMention
@@ -138,6 +138,8 @@ class NameBounds:
             return None  # words in capitals: a slogan or a campaign ("UNIWERSYTECKIE MIASTO X")
         if not words.lex.sentence_case and not any(tokens[i].is_capitalised for i in heads) and not legal:
             return None
+        if self.language == "pl" and not legal and _generic_plural([tokens[i].text for i in part], heads[0] - part[0]):
+            return None  # "Organizacje Pozarządowe", "Lokalne Grupy Działania": a kind of body, no name
         word_indexes = [i for i in part if tokens[i].is_word]
         municipal = words.lex.municipal  # the release's own language: "Kansas City" is a name
         if heads and not legal and word_indexes[-1] == heads[-1] and words.head_lemma(tokens[heads[-1]]) in municipal:
@@ -279,3 +281,28 @@ def _agrees(adjective: str, noun: str) -> bool:
     adjectives = [r for r in analyse_pl(adjective.rpartition("-")[2]) if r.pos in ADJECTIVAL]
     return any(a.cases & n.cases and a.numbers & n.numbers and (a.genders & n.genders or not a.genders or not n.genders)
                for a in adjectives for n in nouns)
+
+
+# Adjectives made from place names end so ("krakowski", "śląski", "gdański"): a plural name with
+# one names one body ("Wodociągi Krakowskie").
+_PLACE_ADJECTIVE_ENDINGS = ("ski", "cki", "dzki")
+
+
+def _generic_plural(written: list[str], head: int) -> bool:
+    """A Polish plural of common words only: the name of a kind of body, not of one."""
+    if not 0 <= head < len(written):
+        return False
+    nouns = [r for r in analyse_pl(written[head]) if r.pos in NOMINAL]
+    numbers = {number for r in nouns for number in r.numbers}
+    for index, word in enumerate(written):
+        readings = analyse_pl(word)
+        if not readings or word.isupper() or any(ch.isdigit() for ch in word):
+            return False
+        if not any(clean_lemma(r.lemma)[:1].islower() for r in readings):
+            return False  # a proper name: "Zakłady Azotowe Puławy"
+        adjectives = [r for r in readings if r.pos in ADJECTIVAL]
+        if any(clean_lemma(r.lemma).endswith(_PLACE_ADJECTIVE_ENDINGS) for r in adjectives):
+            return False
+        if index != head and adjectives and _agrees(word, written[head]):
+            numbers &= {n for a in adjectives for r in nouns if a.cases & r.cases for n in a.numbers & r.numbers}
+    return numbers == {"pl"}
