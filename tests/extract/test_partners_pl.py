@@ -158,3 +158,10 @@ def test_a_plural_of_common_words_names_a_kind_of_body_not_one(extract):
     found = names(extract, "Zapraszamy Organizacje Pozarządowe do konsultacji. Lokalne Grupy Działania złożą wnioski. "
                            "Wodociągi Opolskie inwestują, a Wodociągi Opolskie zapraszają.")
     assert set(found) == {"Wodociągi Opolskie"}
+
+
+def test_a_polish_forum_of_bodies_is_an_organisation(extract):
+    found = names(extract, "Izba Gospodarcza przekazała przewodnictwo w Forum Izb Gospodarczych Województwa "
+                           "Opolskiego. Prezes omówił działania FIGWO w 2019 r.")
+    assert "Forum Izb Gospodarczych Województwa Opolskiego" in found
+    assert "FIGWO" in found["Forum Izb Gospodarczych Województwa Opolskiego"]["aliases"]

@@ -157,6 +157,10 @@ class MentionBuilder:
         programme_words = self.words.programme_words
         first = words[0]
         first_forms = {first.text.lower()} | set(lemmas(first.text, self.language))
+        if (first_forms & self.words.lex.org_heads and self.language != "en" and len(words) > 1
+                and words[1].is_capitalised):
+            # "Forum Izb X" heads a Polish name; an English "Forum" and "Forum w Łodzi" are events
+            programme_words = self.words.lex.programme_words
         if first_forms & programme_words:
             return True
         two = " ".join(lemma(t.text, self.language) for t in words[:2])
