@@ -47,6 +47,7 @@ class Lexicon:
     connectors: frozenset[str]
     legal_forms: tuple[str, ...]  # longest first
     programme_words: frozenset[str]
+    programme_announcers: frozenset[str]  # lower-case words before a programme's name; programme_words if none
     not_names: frozenset[str]
     apposition_stops: frozenset[str]
     not_organisations: frozenset[str]  # from not_organisations.txt
@@ -140,6 +141,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         connectors=_lower(orgs.get("connectors", [])),
         legal_forms=_longest_first(set(orgs.get("legal_forms", []))),
         programme_words=_lower(orgs.get("programme_words", [])),
+        programme_announcers=_lower(orgs.get("programme_announcers", [])),
         not_names=frozenset(orgs.get("not_names", [])),
         apposition_stops=_lower(orgs.get("apposition_stops", [])),
         not_organisations=frozenset(pack.lines(NOT_ORGANISATIONS_FILE)),

@@ -177,7 +177,7 @@ class MentionBuilder:
         if (previous and previous.is_word and not previous.is_capitalised
                 and self.words.joins(previous, self.tokens[index])):
             forms = {previous.text.lower()} | set(lemmas(previous.text, self.language))
-            return bool(forms & programme_words)
+            return bool(forms & (self.words.lex.programme_announcers or programme_words))
         return False
 
     def _after_descriptor(self, start: int) -> bool:

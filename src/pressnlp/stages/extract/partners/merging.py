@@ -72,11 +72,6 @@ def group_mentions(doc: Doc, mentions: list[OrgMention], gazetteer: Gazetteer) -
     mentions = [m for m in mentions if not doc.in_boilerplate(m.start)]
     programmes = [m for m in mentions if m.is_programme]
     programme_names = {normalise(name) for m in programmes for name in (m.name, doc.text[m.start:m.end])}
-    # a name read as a programme once among six or more mentions is an organisation's ("działania
-    # PWSZ" among six other mentions of PWSZ; "projekt X" and four more "X" stay a project)
-    programme_names -= {name for name in programme_names
-                        if 6 * sum(normalise(m.name) == name for m in programmes)
-                        < sum(normalise(m.name) == name for m in mentions)}
     mentions = [m for m in mentions if not m.is_programme and normalise(m.name) not in programme_names
                 and not any(p.start < m.end and m.start < p.end for p in programmes)]
     mentions = _drop_overlaps(mentions)
