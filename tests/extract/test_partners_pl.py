@@ -165,3 +165,10 @@ def test_a_polish_forum_of_bodies_is_an_organisation(extract):
                            "Opolskiego. Prezes omówił działania FIGWO w 2019 r.")
     assert "Forum Izb Gospodarczych Województwa Opolskiego" in found
     assert "FIGWO" in found["Forum Izb Gospodarczych Województwa Opolskiego"]["aliases"]
+
+
+def test_a_weak_head_named_as_the_agent_is_a_partner(extract):
+    found = names(extract, "Czy wiesz, czym jest trzeci sektor? Pomoże kampania organizowana przez Opolskie Centrum "
+                           "Wspierania Inicjatyw Sektor5. Środki pochodzą z Funduszu Inicjatyw Lokalnych.")
+    assert "Opolskie Centrum Wspierania Inicjatyw Sektor5" in found
+    assert "Fundusz Inicjatyw Lokalnych" not in found

@@ -33,8 +33,10 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
             continue
         weak = group.heads() and group.heads() <= weak_heads and (
             doc.lexicon.head_initial or all(len(m.words) <= 2 for m in group.names))
-        if weak and not (group.acronyms or group.entry or len(body) >= min_mentions):
-            continue
+        agent = doc.lexicon.head_initial and any(_previous_word(doc, m) in doc.lexicon.agent_prepositions
+                                                 for m in body)
+        if weak and not (group.acronyms or group.entry or len(body) >= min_mentions or agent):
+            continue  # "z Funduszu X" is money; "organizowana przez Centrum X" is an organisation
         if not group.names and not group.entry and len(body) < min_mentions:
             weaker.append((0.5, group))  # an acronym never spelled out and named once: a partner only
             continue                     # in a list with partners ("z KUL, Politechniki X oraz …")
