@@ -172,3 +172,10 @@ def test_a_weak_head_named_as_the_agent_is_a_partner(extract):
                            "Wspierania Inicjatyw Sektor5. Środki pochodzą z Funduszu Inicjatyw Lokalnych.")
     assert "Opolskie Centrum Wspierania Inicjatyw Sektor5" in found
     assert "Fundusz Inicjatyw Lokalnych" not in found
+
+
+def test_a_persons_organisation_named_with_their_function_is_a_partner(extract):
+    found = names(extract, "Głos zabrał Wiceprezes Stowarzyszenia Dolina Nysy, Pan Jan Nowak. Spotkanie z Prezydentem "
+                           "Miasta Opola Kamilem Nowakiem zakończyło obrady.")
+    assert "Stowarzyszenie Dolina Nysy" in found
+    assert not any("Kamil" in name for name in found)

@@ -72,7 +72,8 @@ class NameBounds:
         """A person's name right after an organisation's ("Universität Leipzig Hans Müller"): a
         given name, followed by another capitalised word, once the name has its head and a word
         after it (in Polish right after the head too: "Powiat Anna Nowak"). In Polish the given name
-        and the next word must read as nominatives; elsewhere they must end the run: a patron's is a genitive
+        and the next word must share a case other than the genitive ("Miasta X Kamilem Nowakiem");
+        elsewhere they must end the run: a patron's is a genitive
         ("Uniwersytet im. Adama Mickiewicza", "Fundacja Jana Pawła II")."""
         tokens = self.tokens
         token = tokens[chunk[position]]
@@ -82,9 +83,9 @@ class NameBounds:
         following = tokens[chunk[position + 1]]
         if not following.is_capitalised or self.words.is_head(following) or not is_given_name(token.text):
             return False
-        if self.language == "pl":
-            return (any("imię" in r.labels and "nom" in r.cases for r in analyse_pl(token.text))
-                    and any("nom" in r.cases for r in analyse_pl(following.text)))
+        if self.language == "pl":  # a patron is in the genitive: "Uniwersytet Jana Kochanowskiego"
+            cases = {case for r in analyse_pl(token.text) if "imię" in r.labels for case in r.cases} - {"gen", "acc"}
+            return any(r.cases & cases for r in analyse_pl(following.text))
         return position == len(chunk) - 2  # the name's last two words: a patron goes on ("… v Trenčíne")
 
     def _head_follows(self, chunk: list[int], position: int) -> bool:

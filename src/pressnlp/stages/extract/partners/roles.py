@@ -52,6 +52,7 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
         evidence += 0.5 * any(m.kind == "name" and len(m.words) > 1 for m in body)
         evidence += 0.5 * any(_acting(doc, m) for m in body if m.kind != "head")
         evidence += 0.5 * any(m.described for m in body)
+        evidence += 0.5 * any(_after_function(doc, m) for m in body if m.kind == "name")
         if evidence >= 1:
             scored.append((evidence, group))
         elif evidence > 0:
@@ -132,6 +133,16 @@ def _previous_word(doc: Doc, mention: OrgMention) -> str:
     if index < 0 or not doc.tokens[index].is_word:
         return ""
     return doc.tokens[index].text.lower()
+
+
+def _after_function(doc: Doc, mention: OrgMention) -> bool:
+    """Named as a person's organisation through their function: "Wiceprezes Stowarzyszenia X, Jan
+    Nowak" (head-initial languages, where the function comes first)."""
+    index = doc.token_index(mention.start) - 1
+    if not doc.lexicon.head_initial or index < 0:
+        return False
+    token = doc.tokens[index]
+    return token.is_word and bool(({token.text.lower()} | lemmas(token.text, doc.language)) & doc.lexicon.functions)
 
 
 def _venue(doc: Doc, group: OrgGroup) -> bool:
