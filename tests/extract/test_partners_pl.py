@@ -179,3 +179,11 @@ def test_a_persons_organisation_named_with_their_function_is_a_partner(extract):
                            "Miasta Opola Kamilem Nowakiem zakończyło obrady.")
     assert "Stowarzyszenie Dolina Nysy" in found
     assert not any("Kamil" in name for name in found)
+
+
+def test_a_company_named_with_its_legal_form_is_a_partner(extract):
+    found = names(extract, "Bilet obejmie pociągi na liniach województwa oraz autobusy Miejskiego Zakładu "
+                           "Komunikacji w Opolu Sp. z o.o. i Miejskiego Zakładu Komunikacji w Nysie Sp. z o.o. "
+                           "Bilet kupimy w kasie.")
+    assert {"Miejski Zakład Komunikacji w Opolu Sp. z o.o.",
+            "Miejski Zakład Komunikacji w Nysie Sp. z o.o."} <= set(found)

@@ -50,6 +50,7 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
         evidence += cued(doc, group)
         evidence += 0.5 * bool(group.entry)
         evidence += 0.5 * any(m.kind == "name" and len(m.words) > 1 for m in body)
+        evidence += 0.5 * any(m.legal_form is not None for m in body)
         evidence += 0.5 * any(_acting(doc, m) for m in body if m.kind != "head")
         evidence += 0.5 * any(m.described for m in body)
         evidence += 0.5 * any(_after_function(doc, m) for m in body if m.kind == "name")
