@@ -187,3 +187,8 @@ def test_a_company_named_with_its_legal_form_is_a_partner(extract):
                            "Bilet kupimy w kasie.")
     assert {"Miejski Zakład Komunikacji w Opolu Sp. z o.o.",
             "Miejski Zakład Komunikacji w Nysie Sp. z o.o."} <= set(found)
+
+
+def test_a_city_named_by_its_municipality_is_reported_in_the_nominative(extract):
+    found = names(extract, "Umowę podpisano z Miastem Gdynią. Porozumienie z Gminą Miasta Gdańska też podpisano.")
+    assert {"Miasto Gdynia", "Gmina Miasta Gdańska"} <= set(found)

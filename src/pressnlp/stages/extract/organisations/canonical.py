@@ -7,7 +7,7 @@ import logging
 import re
 
 from pressnlp.lang.morphology import lemma, lemmas, match_case
-from pressnlp.lang.pl.morphology import NOMINAL, analyse_pl, nominative_phrase, nominative_place
+from pressnlp.lang.pl.morphology import NOMINAL, analyse_pl, clean_lemma, nominative_phrase, nominative_place
 from pressnlp.stages.extract.organisations.edges import bracketed_acronym, quoted_name_after
 from pressnlp.stages.extract.organisations.mention import OrgMention, key_words, name_key
 from pressnlp.stages.extract.organisations.words import NameWords
@@ -96,6 +96,8 @@ class MentionBuilder:
             return surface
         head_lemma = self.words.head_lemma(head_token) if self.words.is_head(head_token) else None
         forms = nominative_phrase([t.text for t in words], positions[0], head_lemma)
+        if head_lemma in self.words.lex.municipal and positions[0] == 0 and len(words) == 2:
+            forms[1] = _place_nominative(words[1].text) or forms[1]  # "Miasta Gdyni" -> "Miasto Gdynia"
         pieces = []
         cursor = start
         for token, form in zip(words, forms, strict=True):
@@ -200,3 +202,17 @@ class MentionBuilder:
             return False
         forms = {first[0].lower()} | set(lemmas(first[0], self.language))
         return bool(forms & (self.words.programme_words | self.words.documents))
+
+
+def _place_nominative(word: str) -> str | None:
+    """The nominative of a place name in another case ("Gdyni" -> "Gdynia"); None when the word is
+    no place, already a nominative singular, or the place is not certain ("Tarnowem": Tarnów or
+    Tarnowo)."""
+    hyphenated = nominative_place(word)
+    if hyphenated:
+        return hyphenated
+    readings = [r for r in analyse_pl(word) if r.pos in NOMINAL and "sg" in r.numbers]
+    if any("nom" in r.cases for r in readings):
+        return None
+    places = {clean_lemma(r.lemma) for r in readings if "nazwa_geograficzna" in r.labels}
+    return places.pop() if len(places) == 1 else None
