@@ -192,3 +192,9 @@ def test_a_company_named_with_its_legal_form_is_a_partner(extract):
 def test_a_city_named_by_its_municipality_is_reported_in_the_nominative(extract):
     found = names(extract, "Umowę podpisano z Miastem Gdynią. Porozumienie z Gminą Miasta Gdańska też podpisano.")
     assert {"Miasto Gdynia", "Gmina Miasta Gdańska"} <= set(found)
+
+
+def test_one_municipal_word_before_two_places_names_two_municipalities(extract):
+    found = names(extract, "Porozumienie o współpracy podpisano z Miastem Bardejov i Svidnik na Słowacji.")
+    assert {"Miasto Bardejov", "Miasto Svidnik"} <= set(found)
+    assert not any("Słowac" in name for name in found)

@@ -43,6 +43,8 @@ class CandidateFinder:
     def run(self) -> list[OrgMention]:
         covered: Spans = []
         for run in CapitalisedRuns(self.words, self.bounds).runs():
+            if self._municipalities(run, covered):
+                continue
             for span in self.bounds.split_chunk(run):
                 mention = self.bounds.candidate(span)
                 if mention:
@@ -66,6 +68,30 @@ class CandidateFinder:
             self.gazetteer_names(self.gazetteer, covered)
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return self.mentions
+
+    def _municipalities(self, run: list[int], covered: Spans) -> bool:
+        """'z Miastem Snina i Svidnik (na Słowacji)': one municipal word before two place names
+        names two municipalities ("Miasto Snina", "Miasto Svidnik"); Polish."""
+        words = self.words
+        tokens = self.tokens
+        if words.language != "pl" or len(run) < 4:
+            return False
+        head, first, link, second = (tokens[i] for i in run[:4])
+        if (not words.is_head(head) or words.head_lemma(head) not in words.lex.municipal
+                or link.text.lower() not in words.lex.coordinators
+                or any(words.is_head(t) or not t.is_capitalised or words.is_adjective(t) for t in (first, second))):
+            return False
+        if len(run) > 4 and tokens[run[4]].text.lower() not in words.lex.locative_prepositions:
+            return False
+        level = words.head_lemma(head).capitalize()  # singular: "z Gminami X i Y" names "Gmina X"
+        for part, place in ((run[:2], first), (run[3:4], second)):
+            mention = self.builder.make(part, kind="name", head=None)
+            mention.name = f"{level} {_place_nominative_word(place.text)}"
+            mention.key = name_key(key_words(mention.name, "pl"))
+            mention.head = words.head_lemma(head)
+            mention.words = [words.head_lemma(head), *mention.words]
+            self._add(mention, covered)
+        return True
 
     def _add(self, mention: OrgMention, covered: Spans) -> None:
         self.mentions.append(mention)
@@ -377,6 +403,12 @@ def _without_possessive(word: str, endings: tuple[str, ...]) -> str:
         if word.endswith(ending) and len(word) > len(ending):
             return word[:-len(ending)]
     return word
+
+
+def _place_nominative_word(word: str) -> str:
+    """A place name as the nominative singular of its only geographic reading, else as written."""
+    places = {clean_lemma(r.lemma) for r in analyse_pl(word) if "nazwa_geograficzna" in r.labels}
+    return places.pop() if len(places) == 1 else word
 
 
 def _name_part(word: str) -> bool:
