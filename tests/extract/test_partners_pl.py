@@ -198,3 +198,15 @@ def test_one_municipal_word_before_two_places_names_two_municipalities(extract):
     found = names(extract, "Porozumienie o współpracy podpisano z Miastem Bardejov i Svidnik na Słowacji.")
     assert {"Miasto Bardejov", "Miasto Svidnik"} <= set(found)
     assert not any("Słowac" in name for name in found)
+
+
+def test_a_list_after_a_descriptor_and_a_colon_names_each_company(extract):
+    found = names(extract, "Zezwolenia otrzymało pięć firm. Są to firmy: Xylotech, Velo Cosmetics, Opal-Glas "
+                           "oraz Danex.")
+    assert {"Xylotech", "Velo Cosmetics", "Opal-Glas", "Danex"} <= set(found)
+
+
+def test_a_person_after_a_coordinator_and_an_institute_council_are_no_partners(extract):
+    found = names(extract, "Udział wezmą Anna Lis – stowarzyszenie LGD Dolina Odry oraz Jan Nowak – stowarzyszenie "
+                           "LGD Brama Opolska. Opinię wydała Rada Instytutu. Instytut Odlewnictwa zaprasza.")
+    assert not any("Nowak" in name or name.startswith("Rada") for name in found)

@@ -112,6 +112,9 @@ class CandidateFinder:
             if (i and lemmas(token.text, words.language) & words.lex.municipal
                     and lemmas(tokens[i - 1].text, words.language) & words.lex.place_nouns):
                 continue  # "na terenie gminy Naruszewo", "mieszkańców miasta Lublin": places
+            if tokens[i + 1].text == ":":
+                self._listed_after_descriptor(i + 2, covered)  # "Są to firmy: ABB, Delia Cosmetics oraz …"
+                continue
             j = i + 1
             part: list[int] = []
             while j < len(tokens) and words.name_word(tokens[j]) and words.joins(tokens[j - 1], tokens[j]):
@@ -126,6 +129,29 @@ class CandidateFinder:
                                             legal=self.bounds.legal_form_after(tokens[piece[-1]].end))
                 mention.described = True
                 self._add(mention, covered)
+
+    def _listed_after_descriptor(self, index: int, covered: Spans) -> None:
+        """The names of a list after a plural descriptor and a colon, each of up to four capitalised
+        words, separated by commas and coordinators, up to the end of the sentence."""
+        words = self.words
+        tokens = self.tokens
+        separators = {","} | words.lex.coordinators
+        while index < len(tokens):
+            part: list[int] = []
+            while (index < len(tokens) and words.name_word(tokens[index])
+                   and (not part or words.joins(tokens[index - 1], tokens[index]))):
+                part.append(index)
+                index += 1
+            if not part or len(part) > 4 or is_given_name(tokens[part[0]].text):
+                return
+            if not _inside(tokens[part[0]].start, covered):
+                legal = self.bounds.legal_form_after(tokens[part[-1]].end)
+                mention = self.builder.make(part, kind="name", head=None, legal=legal)
+                mention.described = True
+                self._add(mention, covered)
+            if index >= len(tokens) or tokens[index].text.lower() not in separators:
+                return
+            index += 1
 
     def office_names(self, covered: Spans) -> None:
         """'Starosta Nowosolski', 'Wojewody Śląskiego': a function and a place adjective name the
@@ -248,8 +274,8 @@ class CandidateFinder:
             while j < len(tokens) and self.words.name_word(tokens[j]) and self.words.joins(tokens[j - 1], tokens[j]):
                 second.append(j)
                 j += 1
-            if second and len(second) <= 3:
-                pieces.append(second)
+            if second and len(second) <= 3 and not is_given_name(tokens[second[0]].text):
+                pieces.append(second)  # "stowarzyszenie X oraz Jan Nowak": a person
         return pieces
 
     def appositions(self, covered: Spans) -> None:
