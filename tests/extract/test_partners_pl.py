@@ -210,3 +210,10 @@ def test_a_person_after_a_coordinator_and_an_institute_council_are_no_partners(e
     found = names(extract, "Udział wezmą Anna Lis – stowarzyszenie LGD Dolina Odry oraz Jan Nowak – stowarzyszenie "
                            "LGD Brama Opolska. Opinię wydała Rada Instytutu. Instytut Odlewnictwa zaprasza.")
     assert not any("Nowak" in name or name.startswith("Rada") for name in found)
+
+
+def test_names_sharing_a_bracketed_acronym_are_one_partner(extract):
+    found = names(extract, "Komunalny Związek Gmin Doliny Odry (KZG DO) kupuje autobusy. The Oder Valley Municipal "
+                           "Union (KZG DO) is an association of eight municipalities.")
+    assert set(found) == {"Komunalny Związek Gmin Doliny Odry"}
+    assert "Oder Valley Municipal Union" in found["Komunalny Związek Gmin Doliny Odry"]["aliases"]

@@ -81,7 +81,8 @@ def group_mentions(doc: Doc, mentions: list[OrgMention], gazetteer: Gazetteer) -
     for mention in names:
         entry = _entry_for(mention, gazetteer)
         key = "entry:" + entry.name if entry else _legal_free(mention.key)
-        group = groups.get(key) or by_acronym.get(normalise(mention.name))
+        group = (groups.get(key) or by_acronym.get(normalise(mention.name))
+                 or (by_acronym.get(normalise(mention.acronym)) if mention.acronym else None))
         if group is None:
             group = groups[key] = OrgGroup()
         groups.setdefault(key, group)
