@@ -217,3 +217,8 @@ def test_names_sharing_a_bracketed_acronym_are_one_partner(extract):
                            "Union (KZG DO) is an association of eight municipalities.")
     assert set(found) == {"Komunalny Związek Gmin Doliny Odry"}
     assert "Oder Valley Municipal Union" in found["Komunalny Związek Gmin Doliny Odry"]["aliases"]
+
+
+def test_an_acronym_may_spell_the_head_and_the_patron(extract):
+    found = names(extract, "Uniwersytet Humanistyczny im. Jana Kowalskiego w Opolu zaprasza. UJK organizuje festiwal.")
+    assert set(found) == {"Uniwersytet Humanistyczny im. Jana Kowalskiego w Opolu"}

@@ -176,13 +176,16 @@ def _merge_prefixes(groups: dict[str, OrgGroup]) -> None:
 
 def _acronym_owner(acronym: str, groups: list[OrgGroup], locatives: frozenset[str]) -> OrgGroup | None:
     """The group a name of which the acronym spells, legal form aside, the place after a locative
-    left out or not ("UM" for "Uniwersytet Medyczny w Lublinie", "BTBS" for "Bielskie Towarzystwo
-    Budownictwa Społecznego Sp. z o.o.")."""
+    left out or not, or only the head and the patron ("UM" for "Uniwersytet Medyczny w Lublinie",
+    "BTBS" for "Bielskie Towarzystwo Budownictwa Społecznego Sp. z o.o.")."""
     for group in groups:
         for mention in group.names:
             words = _strip_legal_form(mention.name, mention.legal_form).split()
             place = next((i for i, word in enumerate(words) if i > 1 and word in locatives), len(words))
-            if initials_match(acronym, words) or initials_match(acronym, words[:place]):
+            # a university called after its patron: "UJD" for "Uniwersytet Humanistyczno-Przyrodniczy
+            # im. Jana Długosza w Częstochowie"
+            patron = words[:1] + words[words.index("im.") + 1:place] if "im." in words[1:place] else []
+            if any(initials_match(acronym, spelled) for spelled in (words, words[:place], patron) if spelled):
                 return group
     return None
 
