@@ -222,3 +222,9 @@ def test_names_sharing_a_bracketed_acronym_are_one_partner(extract):
 def test_an_acronym_may_spell_the_head_and_the_patron(extract):
     found = names(extract, "Uniwersytet Humanistyczny im. Jana Kowalskiego w Opolu zaprasza. UJK organizuje festiwal.")
     assert set(found) == {"Uniwersytet Humanistyczny im. Jana Kowalskiego w Opolu"}
+
+
+def test_a_trade_fair_company_is_named_by_targi(extract):
+    found = names(extract, "Izba i jej członkowie gośćmi MTO\n\nSpotkanie odbyło się na terenie Międzynarodowych "
+                           "Targów Opolskich.")
+    assert "Międzynarodowe Targi Opolskie" in found
