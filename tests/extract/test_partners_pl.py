@@ -228,3 +228,10 @@ def test_a_trade_fair_company_is_named_by_targi(extract):
     found = names(extract, "Izba i jej członkowie gośćmi MTO\n\nSpotkanie odbyło się na terenie Międzynarodowych "
                            "Targów Opolskich.")
     assert "Międzynarodowe Targi Opolskie" in found
+
+
+def test_a_person_after_a_coordinator_ends_the_name_and_a_representative_names_a_party(extract):
+    found = names(extract, "Umowę podpiszą Jan Nowak, prezydent miasta, i Adam Lis, przedstawiciel Zakładu "
+                           "Budowlanego X-BUD oraz Marka Kowala, radnego.")
+    assert "Zakład Budowlany X-BUD" in found
+    assert not any("Kowal" in name for name in found)

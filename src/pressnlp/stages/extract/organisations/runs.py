@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pressnlp.lang.pl.morphology import analyse_pl
 from pressnlp.stages.extract.organisations.boundaries import NameBounds
-from pressnlp.stages.extract.organisations.words import ROMAN_NUMERAL, NameWords
+from pressnlp.stages.extract.organisations.words import ROMAN_NUMERAL, NameWords, is_given_name
 from pressnlp.stages.extract.text import Token
 
 
@@ -45,7 +45,7 @@ class CapitalisedRuns:
                 i += inside - 1
             elif words.name_word(token) and (not current or joined):
                 current.append(i)
-            elif connector and self._new_name_after(i):
+            elif connector and (self._new_name_after(i) or self._person_after_coordinator(current, i)):
                 runs.append(current)
                 current = []
             elif connector:
@@ -75,6 +75,16 @@ class CapitalisedRuns:
         readings = [r for r in analyse_pl(self.tokens[i].text) if r.pos == "subst"]
         return bool(readings) and all("nom" not in r.cases for r in readings) and any(
             "gen" in r.cases for r in readings)
+
+    def _person_after_coordinator(self, current: list[int], i: int) -> bool:
+        """"… Zakładu X oraz Marka Nowaka": a given name and a surname after a coordinator are a
+        person, unless the name is a patron's ("Fundacja im. Jana i Anny Nowaków")."""
+        tokens = self.tokens
+        if (tokens[i].text.lower() not in self.words.lex.coordinators or i + 2 >= len(tokens)
+                or any(tokens[j].text == "im" for j in current)):
+            return False
+        following = tokens[i + 2]
+        return is_given_name(tokens[i + 1].text) and following.is_capitalised and not self.words.is_head(following)
 
     def _new_name_after(self, i: int) -> bool:
         """In sentence-case languages a capitalised word after a coordinator starts another name
