@@ -235,3 +235,10 @@ def test_a_person_after_a_coordinator_ends_the_name_and_a_representative_names_a
                            "Budowlanego X-BUD oraz Marka Kowala, radnego.")
     assert "Zakład Budowlany X-BUD" in found
     assert not any("Kowal" in name for name in found)
+
+
+def test_a_document_word_ends_a_name_and_a_network_member_keeps_the_network(extract):
+    found = names(extract, "Rektor Politechniki Opolskiej List intencyjny podpisał z dyrektorem Łukasiewicz – OIT. "
+                           "Łukasiewicz – OIT i Politechnika Opolska będą współpracować.")
+    assert {"Politechnika Opolska", "Łukasiewicz – OIT"} <= set(found)
+    assert not any("List" in name for name in found)

@@ -57,6 +57,7 @@ class Lexicon:
     name_abbreviations: tuple[tuple[str, str], ...]  # (abbreviation with its dot, the word it stands for)
     function_bodies: tuple[tuple[str, str], ...]  # (function lemma, head of the body it heads)
     place_nouns: frozenset[str]  # lemmas before a municipal descriptor that make it a place
+    networks: frozenset[str]  # names of networks written before their members' names and a dash
     organs: Phrases
     number_marks: frozenset[str]
     documents: frozenset[str]
@@ -151,6 +152,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         name_abbreviations=tuple((row[0], row[1]) for row in orgs.get("name_abbreviations", [])),
         function_bodies=tuple((row[0].lower(), row[1]) for row in orgs.get("function_bodies", [])),
         place_nouns=_lower(orgs.get("place_nouns", [])),
+        networks=frozenset(orgs.get("networks", [])),
         organs=_phrases(orgs.get("organs", [])),
         number_marks=frozenset(orgs.get("number_marks", [])),
         documents=_lower(orgs.get("documents", [])),

@@ -56,6 +56,7 @@ class CandidateFinder:
                             self.mentions.append(inner)
                         if inner and inner.end == mention.end and mention.acronym:
                             inner.acronym, mention.acronym = mention.acronym, None
+        self.network_members(covered)
         self.descriptor_names(covered)
         self.office_names(covered)
         self.body_names(covered)
@@ -152,6 +153,28 @@ class CandidateFinder:
             if index >= len(tokens) or tokens[index].text.lower() not in separators:
                 return
             index += 1
+
+    def network_members(self, covered: Spans) -> None:
+        """'Łukasiewicz – Poznański Instytut Technologiczny', 'Łukasiewicz – PIT': a network's name, a
+        dash and a member's name or acronym are one name (the pack's networks)."""
+        networks = self.words.lex.networks
+        tokens = self.tokens
+        for i, token in enumerate(tokens[:-2]):
+            if token.text not in networks or tokens[i + 1].text not in "–—-" or not tokens[i + 2].is_capitalised:
+                continue
+            member = next((m for m in self.mentions if m.start == tokens[i + 2].start and m.kind == "name"), None)
+            if member is not None:
+                self.mentions.remove(member)
+                end, rest = member.end, member.name
+            elif tokens[i + 2].is_acronym:
+                end, rest = tokens[i + 2].end, tokens[i + 2].text
+            else:
+                continue
+            name = f"{token.text} {tokens[i + 1].text} {rest}"
+            words = key_words(name, self.words.language)
+            self._add(OrgMention(start=token.start, end=end, name=name, key=name_key(words), kind="name",
+                                 head=member.head if member else None, acronym=member.acronym if member else None,
+                                 words=words), covered)
 
     def office_names(self, covered: Spans) -> None:
         """'Starosta Nowosolski', 'Wojewody Śląskiego': a function and a place adjective name the

@@ -3,6 +3,7 @@ organisation names are: "Urzędem Marszałkowskim Województwa Śląskiego", "Un
 In sentence-case languages a run goes on in lower case up to its head noun."""
 from __future__ import annotations
 
+from pressnlp.lang.morphology import lemmas
 from pressnlp.lang.pl.morphology import analyse_pl
 from pressnlp.stages.extract.organisations.boundaries import NameBounds
 from pressnlp.stages.extract.organisations.words import ROMAN_NUMERAL, NameWords, is_given_name
@@ -36,7 +37,7 @@ class CapitalisedRuns:
                 runs.append(current)
                 current = []
             elif (words.is_function(token) and not (joined and self._office_of_function(current, i))
-                  or words.in_capitals_line(token)):
+                  or words.in_capitals_line(token) or (current and self._document_at(i))):
                 if current:
                     runs.append(current)
                 current = []
@@ -75,6 +76,21 @@ class CapitalisedRuns:
         readings = [r for r in analyse_pl(self.tokens[i].text) if r.pos == "subst"]
         return bool(readings) and all("nom" not in r.cases for r in readings) and any(
             "gen" in r.cases for r in readings)
+
+    def _document_at(self, i: int) -> bool:
+        """A document's name after an organisation's ("Politechniki Opolskiej List intencyjny"): a
+        capitalised document word of the pack (a phrase's first word with the rest after it)."""
+        tokens = self.tokens
+        token = tokens[i]
+        if not token.is_capitalised or self.words.language != "pl":
+            return False
+        forms = lemmas(token.text, "pl") | {token.text.lower()}
+        following = lemmas(tokens[i + 1].text, "pl") | {tokens[i + 1].text.lower()} if i + 1 < len(tokens) else set()
+        for document in self.words.documents:
+            first, _, rest = document.partition(" ")
+            if first in forms and (not rest or rest in following):
+                return True
+        return False
 
     def _person_after_coordinator(self, current: list[int], i: int) -> bool:
         """"… Zakładu X oraz Marka Nowaka": a given name and a surname after a coordinator are a
