@@ -242,3 +242,9 @@ def test_a_document_word_ends_a_name_and_a_network_member_keeps_the_network(extr
                            "Łukasiewicz – OIT i Politechnika Opolska będą współpracować.")
     assert {"Politechnika Opolska", "Łukasiewicz – OIT"} <= set(found)
     assert not any("List" in name for name in found)
+
+
+def test_a_patrons_title_stays_inside_the_name(extract):
+    found = names(extract, "Szpital Wojewódzki im. dr. Jana Nowaka w Opolu wdraża telemonitoring. Szpital Wojewódzki "
+                           "im. dr. Jana Nowaka w Opolu zaprasza.")
+    assert set(found) == {"Szpital Wojewódzki im. dr. Jana Nowaka w Opolu"}

@@ -156,6 +156,10 @@ class CapitalisedRuns:
         if size == 2 and after < len(tokens) and tokens[after].text.lower() in self.words.connectors:
             following = self._connector_length(after)  # abbreviations in a row: "im. św. Łukasza"
             return size + following if following == 2 else 0
+        if (size == 2 and after + 2 < len(tokens) and tokens[after + 1].text == "."
+                and f"{tokens[after].text.lower()}." in self.words.lex.titles
+                and self.words.name_word(tokens[after + 2])):
+            return size + 2  # a patron's title: "Szpital im. dr. Jana Nowaka", "Szkoła im. ks. Jana X"
         if (after < len(tokens) and self.words.name_word(tokens[after])
                 and self.words.joins(tokens[after - 1], tokens[after])
                 and not self._medium_after(token, tokens[after])):
