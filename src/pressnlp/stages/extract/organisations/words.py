@@ -36,6 +36,7 @@ class NameWords:
         self.units = self.lex.units | self.en.units
         self.functions = self.lex.functions | self.en.functions
         self.organs = sorted(set(self.lex.organs) | set(self.en.organs), key=len, reverse=True)
+        self.abbreviations = dict(self.lex.name_abbreviations)
         self.number_marks = {mark.rstrip(".") for mark in self.lex.number_marks | self.en.number_marks}
         self._compound_heads = frozenset(head for head in self.lex.org_heads if len(head) >= 3)
         self._compound_head_sizes = sorted({len(head) for head in self._compound_heads})
