@@ -248,3 +248,10 @@ def test_a_patrons_title_stays_inside_the_name(extract):
     found = names(extract, "Szpital Wojewódzki im. dr. Jana Nowaka w Opolu wdraża telemonitoring. Szpital Wojewódzki "
                            "im. dr. Jana Nowaka w Opolu zaprasza.")
     assert set(found) == {"Szpital Wojewódzki im. dr. Jana Nowaka w Opolu"}
+
+
+def test_a_municipality_after_a_lower_case_level_word_is_named_with_it(extract):
+    found = names(extract, "Porozumienie podpisały: gmina Lipowa, gmina Kwiatkowo oraz firma Agrotex. "
+                           "Środki otrzymały gminy: Brzozów oraz Dębina. Współpracujemy też z miastem Zielonka.")
+    assert {"Gmina Lipowa", "Gmina Kwiatkowo", "Gmina Brzozów", "Gmina Dębina", "Miasto Zielonka"} <= set(found)
+    assert not {"Lipowa", "Brzozów", "Zielonka"} & set(found)

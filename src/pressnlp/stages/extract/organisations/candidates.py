@@ -84,15 +84,38 @@ class CandidateFinder:
             return False
         if len(run) > 4 and tokens[run[4]].text.lower() not in words.lex.locative_prepositions:
             return False
-        level = words.head_lemma(head).capitalize()  # singular: "z Gminami X i Y" names "Gmina X"
         for part, place in ((run[:2], first), (run[3:4], second)):
             mention = self.builder.make(part, kind="name", head=None)
-            mention.name = f"{level} {_place_nominative_word(place.text)}"
-            mention.key = name_key(key_words(mention.name, "pl"))
-            mention.head = words.head_lemma(head)
-            mention.words = [words.head_lemma(head), *mention.words]
-            self._add(mention, covered)
+            # singular: "z Gminami X i Y" names "Gmina X"
+            self._add(self._as_municipality(mention, words.head_lemma(head), _place_nominative_word(place.text)),
+                      covered)
         return True
+
+    def _as_municipality(self, mention: OrgMention, level: str, place: str) -> OrgMention:
+        """The mention named as the municipality it is: its level's word, capitalised, and the
+        place ("gmina Prusice" -> "Gmina Prusice", the form the guide reports)."""
+        mention.name = f"{level.capitalize()} {place}"
+        mention.key = name_key(key_words(mention.name, self.words.language))
+        mention.head = level
+        mention.words = [level, *mention.words]
+        return mention
+
+    def _municipal_level(self, token_index: int) -> str | None:
+        """The municipal level a lower-case descriptor names ("gminą" -> "gmina"), if it names one."""
+        found = ({self.tokens[token_index].text.lower()} | set(lemmas(self.tokens[token_index].text,
+                                                                     self.words.language))) & self.words.lex.municipal
+        return min(found) if found else None
+
+    def _described(self, part: list[int], descriptor: int) -> OrgMention:
+        """A name introduced by a descriptor noun; after a municipal one, the municipality."""
+        mention = self.builder.make(part, kind="name", head=None,
+                                    legal=self.bounds.legal_form_after(self.tokens[part[-1]].end))
+        mention.described = True
+        level = self._municipal_level(descriptor)
+        if level and not mention.legal_form and all(not self.words.is_head(self.tokens[i]) for i in part):
+            place = _place_nominative_word(mention.name) if len(part) == 1 else mention.name
+            mention = self._as_municipality(mention, level, place)
+        return mention
 
     def _add(self, mention: OrgMention, covered: Spans) -> None:
         self.mentions.append(mention)
@@ -114,7 +137,7 @@ class CandidateFinder:
                     and lemmas(tokens[i - 1].text, words.language) & words.lex.place_nouns):
                 continue  # "na terenie gminy Naruszewo", "mieszkańców miasta Lublin": places
             if tokens[i + 1].text == ":":
-                self._listed_after_descriptor(i + 2, covered)  # "Są to firmy: ABB, Delia Cosmetics oraz …"
+                self._listed_after_descriptor(i, covered)  # "Są to firmy: ABB, Delia Cosmetics oraz …"
                 continue
             j = i + 1
             part: list[int] = []
@@ -126,16 +149,14 @@ class CandidateFinder:
             if all(words.is_head(tokens[k]) for k in part) or is_given_name(tokens[part[0]].text):
                 continue
             for piece in self._split_on_coordinators(part, j):
-                mention = self.builder.make(piece, kind="name", head=None,
-                                            legal=self.bounds.legal_form_after(tokens[piece[-1]].end))
-                mention.described = True
-                self._add(mention, covered)
+                self._add(self._described(piece, i), covered)
 
-    def _listed_after_descriptor(self, index: int, covered: Spans) -> None:
+    def _listed_after_descriptor(self, descriptor: int, covered: Spans) -> None:
         """The names of a list after a plural descriptor and a colon, each of up to four capitalised
         words, separated by commas and coordinators, up to the end of the sentence."""
         words = self.words
         tokens = self.tokens
+        index = descriptor + 2
         separators = {","} | words.lex.coordinators
         while index < len(tokens):
             part: list[int] = []
@@ -146,10 +167,7 @@ class CandidateFinder:
             if not part or len(part) > 4 or is_given_name(tokens[part[0]].text):
                 return
             if not _inside(tokens[part[0]].start, covered):
-                legal = self.bounds.legal_form_after(tokens[part[-1]].end)
-                mention = self.builder.make(part, kind="name", head=None, legal=legal)
-                mention.described = True
-                self._add(mention, covered)
+                self._add(self._described(part, descriptor), covered)
             if index >= len(tokens) or tokens[index].text.lower() not in separators:
                 return
             index += 1
