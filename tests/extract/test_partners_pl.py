@@ -255,3 +255,21 @@ def test_a_municipality_after_a_lower_case_level_word_is_named_with_it(extract):
                            "Środki otrzymały gminy: Brzozów oraz Dębina. Współpracujemy też z miastem Zielonka.")
     assert {"Gmina Lipowa", "Gmina Kwiatkowo", "Gmina Brzozów", "Gmina Dębina", "Miasto Zielonka"} <= set(found)
     assert not {"Lipowa", "Brzozów", "Zielonka"} & set(found)
+
+
+def test_a_given_name_before_a_surname_morfeusz_lacks_ends_the_name(extract):
+    found = names(extract, "Umowę przygotowała Izba Gospodarcza Xowa, a Prezydent Miasta Paweł Qwertzak ją "
+                           "zaakceptował. Izba Gospodarcza Xowa zrzesza firmy.")
+    assert not any("Qwertzak" in name for name in found)
+
+
+def test_a_function_after_a_descriptor_is_no_name(extract):
+    found = names(extract, "Umowę podpisali w imieniu spółki Prezes Zarządu Jan Kowalski oraz rektor "
+                           "Politechniki Opolskiej.")
+    assert set(found) == {"Politechnika Opolska"}
+
+
+def test_a_spelled_out_legal_form_keeps_the_name_whole(extract):
+    found = names(extract, "Energetyka Xowa i Ciepłownictwo Zachodnie Spółka Akcyjna podpisała umowę z "
+                           "Politechniką Opolską.")
+    assert "Energetyka Xowa i Ciepłownictwo Zachodnie Spółka Akcyjna" in found

@@ -85,7 +85,8 @@ class NameBounds:
             return False
         if self.language == "pl":  # a patron is in the genitive: "Uniwersytet Jana Kochanowskiego"
             cases = {case for r in analyse_pl(token.text) if "imię" in r.labels for case in r.cases} - {"gen", "acc"}
-            return any(r.cases & cases for r in analyse_pl(following.text))
+            surname = analyse_pl(following.text)  # none: a surname Morfeusz lacks ("Miasta Paweł Xsilbert")
+            return any(r.cases & cases for r in surname) or ("nom" in cases and not surname)
         return position == len(chunk) - 2  # the name's last two words: a patron goes on ("… v Trenčíne")
 
     def _head_follows(self, chunk: list[int], position: int) -> bool:

@@ -101,7 +101,10 @@ class CandidateFinder:
         return mention
 
     def _municipal_level(self, token_index: int) -> str | None:
-        """The municipal level a lower-case descriptor names ("gminą" -> "gmina"), if it names one."""
+        """The municipal level a lower-case descriptor names ("gminą" -> "gmina"), if it names one;
+        Polish, whose guide names a municipality with its level ("Gmina Prusice")."""
+        if self.words.language != "pl":
+            return None
         found = ({self.tokens[token_index].text.lower()} | set(lemmas(self.tokens[token_index].text,
                                                                      self.words.language))) & self.words.lex.municipal
         return min(found) if found else None
@@ -146,10 +149,15 @@ class CandidateFinder:
                 j += 1
             if not part or _inside(tokens[part[0]].start, covered):
                 continue
-            if all(words.is_head(tokens[k]) for k in part) or is_given_name(tokens[part[0]].text):
+            if all(words.is_head(tokens[k]) for k in part) or self._person_first(part[0]):
                 continue
             for piece in self._split_on_coordinators(part, j):
                 self._add(self._described(piece, i), covered)
+
+    def _person_first(self, index: int) -> bool:
+        """Whether words after a descriptor open with a person or a person's function ("naszej
+        spółki Prezes Zarządu Jan Nowak"), which no name after a descriptor does."""
+        return is_given_name(self.tokens[index].text) or self.words.is_function(self.tokens[index])
 
     def _listed_after_descriptor(self, descriptor: int, covered: Spans) -> None:
         """The names of a list after a plural descriptor and a colon, each of up to four capitalised
@@ -164,7 +172,7 @@ class CandidateFinder:
                    and (not part or words.joins(tokens[index - 1], tokens[index]))):
                 part.append(index)
                 index += 1
-            if not part or len(part) > 4 or is_given_name(tokens[part[0]].text):
+            if not part or len(part) > 4 or self._person_first(part[0]):
                 return
             if not _inside(tokens[part[0]].start, covered):
                 self._add(self._described(part, descriptor), covered)
