@@ -273,3 +273,16 @@ def test_a_spelled_out_legal_form_keeps_the_name_whole(extract):
     found = names(extract, "Energetyka Xowa i Ciepłownictwo Zachodnie Spółka Akcyjna podpisała umowę z "
                            "Politechniką Opolską.")
     assert "Energetyka Xowa i Ciepłownictwo Zachodnie Spółka Akcyjna" in found
+
+
+def test_a_municipality_named_with_both_its_levels_after_a_function_is_a_partner(extract):
+    found = names(extract, "Nowy szpital w Lipnie\n\nUniwersytet Xowski wraz ze Szpitalem Uniwersyteckim w Xowie "
+                           "wsparł budowę szpitala. Podpisano w tej sprawie list intencyjny.\n\nNa spotkaniu obecni "
+                           "byli: burmistrz Miasta i Gminy Lipno dr Jan Nowak oraz dyrektor szpitala Adam Kowal.")
+    assert "Gmina Lipno" in found
+
+
+def test_a_school_listed_with_partners_is_one(extract):
+    found = names(extract, "Porozumienie zawarli rektorzy uczelni: Uniwersytetu Xowskiego w Toruniu, Akademii "
+                           "Muzycznej w Bydgoszczy i Państwowej Wyższej Szkoły Zawodowej w Lipnie.")
+    assert "Państwowa Wyższa Szkoła Zawodowa w Lipnie" in found
