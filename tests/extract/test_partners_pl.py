@@ -286,3 +286,10 @@ def test_a_school_listed_with_partners_is_one(extract):
     found = names(extract, "Porozumienie zawarli rektorzy uczelni: Uniwersytetu Xowskiego w Toruniu, Akademii "
                            "Muzycznej w Bydgoszczy i Państwowej Wyższej Szkoły Zawodowej w Lipnie.")
     assert "Państwowa Wyższa Szkoła Zawodowa w Lipnie" in found
+
+
+def test_two_words_morfeusz_lacks_after_a_coordinator_are_a_foreign_person(extract):
+    found = names(extract, "Prezes gościł prezesów izb: Jana Nowaka – prezesa Słowackiej Izby Handlowej oraz "
+                           "Ödöna Qwertza – prezesa Węgierskiej Izby Rolniczej.")
+    assert "Słowacka Izba Handlowa" in found
+    assert not any("Qwertz" in name for name in found)
