@@ -119,3 +119,10 @@ def test_polish_words_in_capitals_are_not_acronyms(extract):
                            "NASK też.")
     assert not {"SKLEP", "DOBRA", "MY"} & set(found)
     assert {"GZM", "NASK"} <= {alias for p in found.values() for alias in [p["name"], *p["aliases"]]}
+
+
+def test_a_weekday_ends_a_name(extract):
+    facts = extract("Die Stadt Xhausen und die Hochschule am Mittwoch, dem 4. März, eine Vereinbarung "
+                    "unterzeichnet. Die Hochschule Xhausen bildet Ingenieure aus.", "de",
+                    extractors=["partners"])
+    assert not any("Mittwoch" in p["name"] for p in facts["partners"])
