@@ -293,3 +293,11 @@ def test_two_words_morfeusz_lacks_after_a_coordinator_are_a_foreign_person(extra
                            "Ödöna Qwertza – prezesa Węgierskiej Izby Rolniczej.")
     assert "Słowacka Izba Handlowa" in found
     assert not any("Qwertz" in name for name in found)
+
+
+def test_an_acronym_before_several_places_is_a_kind_of_body_not_the_gazetteer_s(extract):
+    found = names(extract, "Projekt prowadzimy z Gminą Lipno i trzema szkołami: PSP w Xowie, PSP w Yowie oraz "
+                           "PSP w Zetowie.")
+    assert "Państwowa Straż Pożarna" not in found
+    found = names(extract, "Akcję koordynuje KM PSP w Opolu. Strażacy PSP gasili pożar.")
+    assert "Państwowa Straż Pożarna" in found

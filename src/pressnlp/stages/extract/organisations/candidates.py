@@ -6,6 +6,7 @@ their own ("GZM"), and gazetteer entries."""
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from pressnlp.lang.morphology import lemma, lemmas
 from pressnlp.lang.normalise import normalise
@@ -421,7 +422,7 @@ class CandidateFinder:
             if (name in ignored or ROMAN_NUMERAL.match(token.text) or self.words.in_capitals_line(token)
                     or self._word_in_capitals(name)):
                 continue
-            if any(ch.isdigit() for ch in token.text) or _inside(token.start, names):
+            if any(ch.isdigit() for ch in token.text) or _inside(token.start, names) or index in self._kind_acronyms:
                 continue
             before = self.text[max(0, token.start - 1):token.start]
             if before == "@" or self.text[token.end:token.end + 1] == "@":
@@ -439,6 +440,21 @@ class CandidateFinder:
                                             key=name.lower(), kind="acronym",
                                             is_programme=self.builder.is_programme([token], token.start),
                                             words=[name.lower()]))
+
+    @cached_property
+    def _kind_acronyms(self) -> set[int]:
+        """Token indexes of acronyms that name a kind of local body, not one organisation: the same
+        acronym before two places or more ("SP w Xowie, SP w Yowie" for two schools). Neither the
+        gazetteer's expansion nor the acronym alone names them."""
+        tokens = self.tokens
+        places: dict[str, set[str]] = {}
+        found: dict[str, list[int]] = {}
+        for index, token in enumerate(tokens[:-2]):
+            if (token.is_acronym and tokens[index + 1].text.lower() in self.words.lex.locative_prepositions
+                    and tokens[index + 2].is_capitalised):
+                places.setdefault(token.text, set()).add(tokens[index + 2].text)
+                found.setdefault(token.text, []).append(index)
+        return {index for acronym, at in found.items() if len(places[acronym]) >= 2 for index in at}
 
     def _one_acronym(self, first: str, second: str) -> bool:
         """Two acronyms side by side are one organisation's when the release defines them together
@@ -464,8 +480,9 @@ class CandidateFinder:
 
     def gazetteer_names(self, gazetteer: Gazetteer, covered: Spans) -> None:
         """Gazetteer entries (programmes too, which other names may cover)."""
+        kinds = [(self.tokens[i].start, self.tokens[i].end) for i in self._kind_acronyms]
         for entry, matched, start, end in gazetteer.find(self.doc):
-            if not entry.is_programme and any(s <= start and end <= e for s, e in covered):
+            if not entry.is_programme and any(s <= start and end <= e for s, e in covered + kinds):
                 continue
             # the name as written when it is the one matched, the entry's when inflected
             surface = self.text[start:end]
