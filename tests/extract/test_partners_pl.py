@@ -301,3 +301,11 @@ def test_an_acronym_before_several_places_is_a_kind_of_body_not_the_gazetteer_s(
     assert "Państwowa Straż Pożarna" not in found
     found = names(extract, "Akcję koordynuje KM PSP w Opolu. Strażacy PSP gasili pożar.")
     assert "Państwowa Straż Pożarna" in found
+
+
+def test_the_board_of_an_organisation_is_the_organisation(extract):
+    found = names(extract, "Umowę przygotowali przedstawiciele Zarządu Lipnowskiej Izby Rzemieślniczej. "
+                           "Lipnowska Izba Rzemieślnicza zrzesza firmy. Umowę zawarł Zarząd Dróg Powiatowych w Lipnie.")
+    assert "Lipnowska Izba Rzemieślnicza" in found
+    assert not any(name.startswith("Zarząd Lipnowskiej") for name in found)
+    assert "Zarząd Dróg Powiatowych w Lipnie" in found

@@ -178,10 +178,25 @@ class NameBounds:
         for organ in self.words.organs:
             if len(organ) <= len(words) and all(organ[k] in forms[k] for k in range(len(organ))):
                 rest = part[len(organ):]
-                if len(organ) > 1 or legal or (rest and forms[len(organ)] & self.words.descriptors):
+                if len(organ) > 1 or legal or (rest and forms[len(organ)] & self.words.descriptors) or (
+                        self._organisation_head(rest)):
                     return self._without_descriptor(rest, legal)
                 return part
         return self._without_descriptor(part, legal)
+
+    def _organisation_head(self, part: list[int]) -> bool:
+        """Whether the words open with an organisation's head, after its adjectives, that is no
+        territory ("Zarząd Jaworznickiej Izby X" is the chamber's board; "Zarząd Województwa X" is
+        the region's own body, "Zarząd Dróg" an office)."""
+        words = self.words
+        for index in part:
+            token = self.tokens[index]
+            if words.is_head(token):
+                head = words.head_lemma(token)
+                return head not in words.lex.territorial_levels and head not in words.lex.municipal | words.units
+            if not words.is_adjective(token):
+                return False
+        return False
 
     def _without_descriptor(self, part: list[int], legal: str | None) -> list[int]:
         """"Spółka Prochem S.A." -> "Prochem S.A.": a company descriptor before a proper name
