@@ -309,3 +309,10 @@ def test_the_board_of_an_organisation_is_the_organisation(extract):
     assert "Lipnowska Izba Rzemieślnicza" in found
     assert not any(name.startswith("Zarząd Lipnowskiej") for name in found)
     assert "Zarząd Dróg Powiatowych w Lipnie" in found
+
+
+def test_a_name_after_another_and_a_spaced_dash_is_a_part_of_it(extract):
+    found = names(extract, "Uniwersytet Xowski - Collegium Medicum wraz ze Szpitalem Miejskim w Lipnie wspiera "
+                           "budowę szpitala. Porozumienie podpisał prorektor ds. Collegium Medicum.")
+    assert "Collegium Medicum" not in found
+    assert "Collegium Medicum" in found["Uniwersytet Xowski"]["aliases"]

@@ -107,7 +107,7 @@ def group_mentions(doc: Doc, mentions: list[OrgMention], gazetteer: Gazetteer) -
             group.acronyms.append(mention.name)
         by_acronym.setdefault(normalise(mention.name), group)
         group.mentions.append(mention)
-    ordered = _merge_other_names(ordered, doc)
+    ordered = _merge_dashed(_merge_other_names(ordered, doc), doc)
     for mention in (m for m in mentions if m.kind == "head"):
         owner = _head_owner(mention, ordered)
         if owner:
@@ -139,6 +139,28 @@ def _merge_other_names(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
             if english:
                 by_name.setdefault(normalise(english), group)
     return kept
+
+
+def _merge_dashed(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
+    """A name right after another's, joined by a spaced dash, is a part of it: "Uniwersytet X –
+    Collegium Medicum" names the university's medical college, one partner with the university."""
+    owner_of = {id(m): group for group in groups for m in group.names}
+    names = sorted((m for group in groups for m in group.names), key=lambda m: m.start)
+    absorbed: set[int] = set()
+    for left, right in zip(names, names[1:], strict=False):
+        owner, part = owner_of[id(left)], owner_of[id(right)]
+        if (owner is part or id(owner) in absorbed or doc.text[left.end:right.start] not in _SPACED_DASHES
+                or left.head is None or part.acronyms or part.entry):
+            continue  # "… mesta Trnava - Univerzitou X": a place and a list of organisations of their own
+        for mention in part.names:
+            mention.is_unit = True
+        owner.absorb(part)
+        absorbed.add(id(part))
+        owner_of.update({id(m): owner for m in part.names})
+    return [group for group in groups if id(group) not in absorbed]
+
+
+_SPACED_DASHES = frozenset({" - ", " – ", " — "})
 
 
 def _acronyms_in(name: str) -> list[str]:
