@@ -316,3 +316,12 @@ def test_a_name_after_another_and_a_spaced_dash_is_a_part_of_it(extract):
                            "budowę szpitala. Porozumienie podpisał prorektor ds. Collegium Medicum.")
     assert "Collegium Medicum" not in found
     assert "Collegium Medicum" in found["Uniwersytet Xowski"]["aliases"]
+
+
+def test_a_county_written_in_lower_case_is_one_unless_it_is_a_place(extract):
+    found = names(extract, "Ponad 2 mln zł otrzyma powiat lipnowski na przebudowę drogi. Umowę podpisali także "
+                           "partnerzy: powiat kłodzki oraz gmina Dębina.")
+    assert {"Powiat Lipnowski", "Powiat Kłodzki", "Gmina Dębina"} <= set(found)
+    found = names(extract, "Na terenie powiatu lipnowskiego i w powiecie kłodzkim rosną lasy. Powiat grodzki "
+                           "otrzymał dotację.")
+    assert not found

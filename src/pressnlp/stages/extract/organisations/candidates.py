@@ -59,6 +59,7 @@ class CandidateFinder:
                             inner.acronym, mention.acronym = mention.acronym, None
         self.network_members(covered)
         self.descriptor_names(covered)
+        self.lower_case_levels(covered)
         self.office_names(covered)
         self.body_names(covered)
         self.heading_name(covered)
@@ -154,6 +155,36 @@ class CandidateFinder:
                 continue
             for piece in self._split_on_coordinators(part, j):
                 self._add(self._described(piece, i), covered)
+
+    def lower_case_levels(self, covered: Spans) -> None:
+        """'otrzyma powiat nowomiejski', 'z powiatem milickim': a level named by its place's
+        adjective, both in lower case and in one case other than the genitive and the locative (those
+        name the place: "na terenie powiatu X", "w powiecie X"), is the municipality ("Powiat
+        Nowomiejski"); Polish."""
+        words = self.words
+        tokens = self.tokens
+        if words.language != "pl" or not words.lex.adjectival_levels:
+            return
+        for i, token in enumerate(tokens[:-1]):
+            adjective = tokens[i + 1]
+            if (token.is_capitalised or adjective.is_capitalised or not adjective.is_word
+                    or _inside(token.start, covered)):
+                continue
+            levels = [r for r in analyse_pl(token.text) if clean_lemma(r.lemma) in words.lex.adjectival_levels]
+            if not levels or (i and tokens[i - 1].text.lower() in words.all.locative_prepositions):
+                continue
+            cases = {case for r in levels for case in r.cases} - {"gen", "loc"}
+            place = next((clean_lemma(r.lemma) for r in analyse_pl(adjective.text) if r.pos == "adj" and r.cases & cases
+                          and clean_lemma(r.lemma).endswith(("ski", "cki", "dzki"))
+                          and clean_lemma(r.lemma) not in words.lex.level_kinds), None)
+            if place is None:
+                continue
+            level = clean_lemma(levels[0].lemma)
+            mention = self.builder.make([i, i + 1], kind="name", head=None)
+            mention.name = f"{level.capitalize()} {place.capitalize()}"
+            mention.key = name_key(key_words(mention.name, "pl"))
+            mention.head, mention.words, mention.described = level, [level, place], True
+            self._add(mention, covered)
 
     def _person_first(self, index: int) -> bool:
         """Whether words after a descriptor open with a person or a person's function ("naszej
