@@ -325,3 +325,10 @@ def test_a_county_written_in_lower_case_is_one_unless_it_is_a_place(extract):
     found = names(extract, "Na terenie powiatu lipnowskiego i w powiecie kłodzkim rosną lasy. Powiat grodzki "
                            "otrzymał dotację.")
     assert not found
+
+
+def test_an_organisation_in_the_genitive_after_a_programme_word_owns_the_programme(extract):
+    found = names(extract, "Projekt finansuje program Lipnowskiej Fundacji Rozwoju prowadzony we współpracy ze "
+                           "Stowarzyszeniem Xowskim. Środki pochodzą też z programu Fundusze Europejskie dla Śląska.")
+    assert "Lipnowska Fundacja Rozwoju" in found
+    assert not any(name.startswith("Fundusze") for name in found)
