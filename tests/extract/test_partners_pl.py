@@ -332,3 +332,9 @@ def test_an_organisation_in_the_genitive_after_a_programme_word_owns_the_program
                            "Stowarzyszeniem Xowskim. Środki pochodzą też z programu Fundusze Europejskie dla Śląska.")
     assert "Lipnowska Fundacja Rozwoju" in found
     assert not any(name.startswith("Fundusze") for name in found)
+
+
+def test_one_municipal_word_before_two_places_inside_a_longer_run(extract):
+    found = names(extract, "Porozumienie podpisały samorządy Aglomeracji Lipnowskiej oraz Miastem Xowo i Yowo "
+                           "na Słowacji, reprezentowanymi przez burmistrzów.")
+    assert {"Miasto Xowo", "Miasto Yowo"} <= set(found)

@@ -47,6 +47,8 @@ class CandidateFinder:
             if self._municipalities(run, covered):
                 continue
             for span in self.bounds.split_chunk(run):
+                if span != run and self._municipalities(span, covered):
+                    continue  # "… Aglomeracji X oraz Miastem Snina i Svidnik"
                 mention = self.bounds.candidate(span)
                 if mention:
                     self.mentions.append(mention)
