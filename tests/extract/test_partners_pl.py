@@ -338,3 +338,12 @@ def test_one_municipal_word_before_two_places_inside_a_longer_run(extract):
     found = names(extract, "Porozumienie podpisały samorządy Aglomeracji Lipnowskiej oraz Miastem Xowo i Yowo "
                            "na Słowacji, reprezentowanymi przez burmistrzów.")
     assert {"Miasto Xowo", "Miasto Yowo"} <= set(found)
+
+
+def test_a_county_and_its_office_at_its_seat_are_one_partner(extract):
+    found = names(extract, "Umowę podpisali partnerzy: powiat kamiennogórski oraz gmina Dębina. Budowa podjazdu "
+                           "przed budynkiem Starostwa Powiatowego w Kamiennej Górze potrwa rok. Starostwo Powiatowe "
+                           "w Kamiennej Górze ogłosi przetarg. Powiat Poznański i Miasto Poznań też pomogą.")
+    county = [name for name, partner in found.items() if "Powiat Kamiennogórski" in [name, *partner["aliases"]]]
+    assert len(county) == 1 and "Starostwo Powiatowe w Kamiennej Górze" in [county[0], *found[county[0]]["aliases"]]
+    assert "Miasto Poznań" in found

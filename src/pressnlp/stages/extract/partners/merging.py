@@ -4,6 +4,7 @@ contained in a longer one, bodies of one self-government, and a bare head word (
 referring back to the one organisation with that head."""
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -257,6 +258,8 @@ def _territory(group: OrgGroup, doc: Doc, levels: tuple[str, ...]) -> tuple[str,
         if mention.head not in levels and mention.head not in doc.lexicon.territorial_bodies:
             continue
         surface = words_of(doc.text[mention.start:mention.end])
+        if surface and not surface[0][:1].isupper():
+            surface = words_of(mention.name)  # written in lower case: "powiat milicki"
         lemmas_ = mention.words
         level = next((lvl for lvl in levels if lvl in lemmas_), None)
         if level is None:
@@ -264,9 +267,20 @@ def _territory(group: OrgGroup, doc: Doc, levels: tuple[str, ...]) -> tuple[str,
         places = [word for word, lemma_ in zip(surface, lemmas_, strict=False)
                   if word[:1].isupper() and lemma_ not in levels and lemma_ not in doc.lexicon.org_heads
                   and _place_lemma(word) is not None]
+        if places and level.startswith(tuple(doc.lexicon.adjectival_levels)):
+            # a county is named by its place's adjective or by its seat: "Powiat Kamiennogórski" and
+            # "Starostwo Powiatowe w Kamiennej Górze" meet at the stem both start with
+            return ("county", _place_stem(places))
         if places:
             return (levels[0] if level == levels[0] else "local", _place_lemma(places[-1]) or "")
     return None
+
+
+def _place_stem(words: list[str]) -> str:
+    """The first letters of a place's lemmas run together, without diacritics: "kamien" for
+    "Kamiennogórski" and "Kamiennej Górze"."""
+    joined = "".join(_place_lemma(word) or word.lower() for word in words)
+    return "".join(ch for ch in unicodedata.normalize("NFKD", joined) if not unicodedata.combining(ch))[:6]
 
 
 def _place_lemma(word: str) -> str | None:
