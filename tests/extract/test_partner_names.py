@@ -119,3 +119,26 @@ def test_polish_words_in_capitals_are_not_acronyms(extract):
                            "NASK też.")
     assert not {"SKLEP", "DOBRA", "MY"} & set(found)
     assert {"GZM", "NASK"} <= {alias for p in found.values() for alias in [p["name"], *p["aliases"]]}
+
+
+# --- Czech and Slovak names (issue 16, non-Polish partners) --------------------------------------
+@pytest.mark.parametrize(("language", "text", "expected", "not_expected"), [
+    ("cs", "Novým ředitelem se stal náměstek Nemocnice Na Pláni Pavla Dvořáka. Nemocnice Na Pláni otevře pavilon.",
+     "Nemocnice Na Pláni", "Dvoř"),
+    ("sk", "Tlačové správy\n\nÚlohy primátora mesta Levice prevezme Jozef Kováč. Poslanci mesta Levice súhlasili.",
+     "Mesto Levice", "Tlačov"),
+    ("cs", "Žalobu podala Jihočeská energetická, a. s. Pokutu uložil soud společnosti Jihočeské energetické, a. s. "
+           "Jihočeská energetická, a. s. se odvolá.", "Jihočeská energetická, a. s.", "Jihočeské"),
+    ("cs", "Dotaci poskytlo Ministerstvo zemědělství ČR. Pro více informací kontaktujte Ministerstvo zemědělství ČR.",
+     "Ministerstvo zemědělství ČR", "Ministerstvo zemědělství ČR "),
+    ("sk", "Projekt podporilo Ministerstvo investícií, regionálneho rozvoja a informatizácie SR. Zmluvu podpísal "
+           "minister investícií.", "Ministerstvo investícií, regionálneho rozvoja a informatizácie SR", "minister"),
+    ("cs", "Zlínský kraj pro vzdělávání uvolnil peníze. Zlínský kraj tak podpoří školy.", "Zlínský kraj",
+     "vzdělávání"),
+    ("sk", "Most opraví Správa ciest Žilinského samosprávneho kraja (SC ŽSK). Žilinský samosprávny kraj (ŽSK) to "
+           "oznámil. Žilinský kraj zaplatí opravu.", "Žilinský samosprávny kraj", "Žilinský kraj"),
+])
+def test_czech_and_slovak_names_in_their_nominative_without_people(extract, language, text, expected, not_expected):
+    found = names(extract, text, language)
+    assert expected in found, found
+    assert not any(not_expected in name for name in found if name != expected), found

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 FALLBACK_LANGUAGE = "en"
 DATA_FILE = "extract.toml"
 NOT_ORGANISATIONS_FILE = "not_organisations.txt"
+GIVEN_NAMES_FILE = "given_names.txt"
 
 Phrases = tuple[tuple[str, ...], ...]
 
@@ -61,6 +62,8 @@ class Lexicon:
     compound_heads: bool
     adjective_endings: tuple[str, ...]
     complement_endings: tuple[str, ...]
+    complement_words: frozenset[str]
+    territories: frozenset[str]
     head_genders: tuple[tuple[str, str], ...]  # (ending of a head's lemma, gender), longest first
     adjective_nominatives: tuple[tuple[str, dict[str, str]], ...]  # (lemma ending, gender or "p" -> ending)
     plural_endings: tuple[str, ...]
@@ -85,6 +88,7 @@ class Lexicon:
     role_links: frozenset[str]
     clause_openers: frozenset[str]
     name_particles: frozenset[str]
+    given_names: frozenset[str]  # from given_names.txt, lower case
     function_words: frozenset[str]  # lower case: words of a function line under a name ("rzecznik prasowy")
     not_person_words: frozenset[str]  # capitalised words never in a personal name ("Twitter")
     contact_headers: tuple[str, ...]  # longest first
@@ -148,6 +152,8 @@ def read_lexicon(pack: Language) -> Lexicon:
         compound_heads=bool(grammar.get("compound_heads", False)),
         adjective_endings=tuple(grammar.get("adjective_endings", [])),
         complement_endings=tuple(grammar.get("complement_endings", [])),
+        complement_words=_lower(grammar.get("complement_words", [])),
+        territories=_lower(grammar.get("territories", [])),
         plural_endings=tuple(grammar.get("plural_endings", [])),
         head_genders=tuple(sorted(((ending, row[0]) for row in grammar.get("head_genders", []) for ending in row[1:]),
                                   key=lambda pair: -len(pair[0]))),
@@ -172,6 +178,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         role_links=_lower(people.get("role_links", [])),
         clause_openers=_lower(people.get("clause_openers", [])),
         name_particles=frozenset(people.get("name_particles", [])),
+        given_names=_lower(list(pack.words(GIVEN_NAMES_FILE))),
         function_words=_lower(people.get("function_words", [])),
         not_person_words=_lower(people.get("not_person_words", [])),
         contact_headers=_longest_first(_lower(people.get("contact_headers", []))),
@@ -222,6 +229,7 @@ class Everywhere:
     clause_openers: frozenset[str]
     degrees: frozenset[str]
     name_particles: frozenset[str]
+    given_names: frozenset[str]  # of every pack but Polish (whose names Morfeusz knows)
     functions: frozenset[str]  # [organisations] functions and [people] function_words of every pack
     function_words: frozenset[str]
     not_person_words: frozenset[str]
@@ -256,6 +264,7 @@ def everywhere() -> Everywhere:
         clause_openers=union("clause_openers"),
         degrees=union("degrees"),
         name_particles=union("name_particles"),
+        given_names=union("given_names"),
         functions=union("functions") | union("function_words"),
         function_words=union("function_words"),
         not_person_words=union("not_person_words"),

@@ -9,7 +9,7 @@ from pressnlp.lang.pl.morphology import analyse_pl
 from pressnlp.stages.extract.organisations.canonical import MentionBuilder
 from pressnlp.stages.extract.organisations.edges import CLOSE_QUOTES, OPEN_QUOTES, legal_form_after
 from pressnlp.stages.extract.organisations.mention import OrgMention
-from pressnlp.stages.extract.organisations.words import NameWords, is_genitive, is_given_name
+from pressnlp.stages.extract.organisations.words import NameWords, is_genitive
 
 
 class NameBounds:
@@ -80,7 +80,7 @@ class NameBounds:
         if not heads or position + 1 >= len(chunk) or (heads[0] == current[-1] and self.language != "pl"):
             return False
         following = tokens[chunk[position + 1]]
-        if not following.is_capitalised or self.words.is_head(following) or not is_given_name(token.text):
+        if not following.is_capitalised or self.words.is_head(following) or not self.words.is_given_name(token):
             return False
         if self.language == "pl":
             return (any("imię" in r.labels and "nom" in r.cases for r in analyse_pl(token.text))

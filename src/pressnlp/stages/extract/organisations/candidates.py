@@ -17,7 +17,7 @@ from pressnlp.stages.extract.organisations.canonical import MentionBuilder
 from pressnlp.stages.extract.organisations.mention import OrgMention, initials_match, key_words, name_key
 from pressnlp.stages.extract.organisations.runs import CapitalisedRuns
 from pressnlp.stages.extract.organisations.words import ROMAN_NUMERAL, NameWords, is_given_name
-from pressnlp.stages.extract.text import Doc
+from pressnlp.stages.extract.text import Doc, Token
 
 Spans = list[tuple[int, int]]
 # A bracketed acronym: a capital letter (of any alphabet the packs use) and up to 11 more.
@@ -87,13 +87,53 @@ class CandidateFinder:
                 j += 1
             if not part or _inside(tokens[part[0]].start, covered):
                 continue
+            part += self._lowercase_before_legal_form(part[-1])
             if all(words.is_head(tokens[k]) for k in part) or is_given_name(tokens[part[0]].text):
                 continue
+            part = self._without_person(part)
+            if not part:
+                continue
+            municipal = self._municipal_word(token)
             for piece in self._split_on_coordinators(part, j):
                 mention = self.builder.make(piece, kind="name", head=None,
                                             legal=self.bounds.legal_form_after(tokens[piece[-1]].end))
                 mention.described = True
+                if municipal:
+                    _name_with_word(mention, municipal, words.language)
                 self._add(mention, covered)
+
+    def _lowercase_before_legal_form(self, last: int) -> list[int]:
+        """In sentence-case languages the lower-case words of a company's name between its
+        capitalised first word and its legal form ("společnosti Jihočeské energetické, a. s.")."""
+        if not self.words.lex.sentence_case:
+            return []
+        tokens = self.tokens
+        for end in range(last + 1, min(last + 4, len(tokens))):
+            token = tokens[end]
+            if not token.is_word or token.is_capitalised or not self.words.joins(tokens[end - 1], token):
+                return []
+            if self.bounds.legal_form_after(token.end):
+                return list(range(last + 1, end + 1))
+        return []
+
+    def _without_person(self, part: list[int]) -> list[int]:
+        """'města Hradec Králové Petr Novák': the name ends before a given name followed by
+        another capitalised word (a person named after the organisation); nothing is left when
+        the person comes right after the descriptor ("mluvčí města Jana Nováková")."""
+        tokens = self.tokens
+        for position in range(len(part) - 1):
+            if self.words.is_given_name(tokens[part[position]]) and not self.words.is_head(tokens[part[position + 1]]):
+                return part[:position]
+        return part
+
+    def _municipal_word(self, descriptor: Token) -> str | None:
+        """The municipality word that is part of the name it describes, where names are written
+        in sentence case with the head first: "mesta Košice" names "Mesto Košice"."""
+        lex = self.words.lex
+        if not (lex.head_initial and lex.sentence_case):
+            return None
+        found = ({descriptor.text.lower()} | lemmas(descriptor.text, lex.language)) & lex.municipal
+        return lemma(descriptor.text, lex.language) if found else None
 
     def listed_names(self, covered: Spans) -> None:
         """'…(SKM), Polregio, Zarząd Transportu …': one or two capitalised words standing between
@@ -257,6 +297,14 @@ class CandidateFinder:
             words = key_words(name, entry.language)
             self.mentions.append(OrgMention(start=start, end=end, name=name, kind="gazetteer",
                                             key=name_key(words), is_programme=entry.is_programme, words=words))
+
+
+def _name_with_word(mention: OrgMention, word: str, language: str) -> None:
+    """The mention named with a head word written before it in lower case ("Mesto Košice")."""
+    mention.name = f"{word[:1].upper()}{word[1:]} {mention.name}"
+    mention.key = name_key(key_words(mention.name, language))
+    mention.words = [word, *mention.words]
+    mention.head = word
 
 
 def _without_possessive(word: str, endings: tuple[str, ...]) -> str:

@@ -51,7 +51,8 @@ class MentionBuilder:
         head_lemma = words_.head_lemma(reference) if reference else None
         mention = OrgMention(start=start, end=end, name=name, key=name_key(key), kind=kind,
                              head=head_lemma, words=lemma_words,
-                             english=head_token is not None and words_.is_english_head(head_token))
+                             english=head_token is not None and words_.is_english_head(head_token),
+                             opens_sentence=start in self.doc.sentence_starts)
         if legal:
             legal_start = self.text.index(legal, end)
             mention.end = legal_start + len(legal)

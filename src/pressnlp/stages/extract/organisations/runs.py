@@ -3,6 +3,7 @@ organisation names are: "Urzędem Marszałkowskim Województwa Śląskiego", "Un
 In sentence-case languages a run goes on in lower case up to its head noun."""
 from __future__ import annotations
 
+from pressnlp.lang.morphology import lemmas
 from pressnlp.stages.extract.organisations.boundaries import NameBounds
 from pressnlp.stages.extract.organisations.words import ROMAN_NUMERAL, NameWords
 
@@ -48,6 +49,9 @@ class CapitalisedRuns:
             elif connector:
                 current.extend(range(i, i + connector))
                 i += connector - 1
+            elif current and joined and (complement := self._complement_length(current, i)):
+                current.extend(range(i, i + complement))
+                i += complement - 1
             elif (current and joined and words.lex.sentence_case
                   and self._lowercase_name_part(current, i)):
                 current.append(i)
@@ -112,6 +116,37 @@ class CapitalisedRuns:
             return size
         return 0
 
+    def _complement_length(self, current: list[int], i: int) -> int:
+        """Tokens at i that continue a sentence-case name in lower case after its head: genitive
+        complements of the pack's `complement_words` ("Ministerstvo zdravotnictví", "Úřad pro
+        ochranu hospodářské soutěže", "Ministerstvo investícií, regionálneho rozvoja a
+        informatizácie"), with the adjectives, connectors and commas between them, and a head
+        after a capitalised adjective ("Krajský úřad Olomouckého kraje"). 0 when none."""
+        words = self.words
+        tokens = self.tokens
+        lex = words.lex
+        if not lex.sentence_case or not any(words.is_head(tokens[j]) for j in current):
+            return 0
+        previous = tokens[current[-1]]
+        after_adjective = previous.is_capitalised and words.is_adjective(previous)
+        if not after_adjective and words.head_lemma(previous) in lex.territories:
+            return 0  # "Liberecký kraj pro školství": a region's name takes no complement
+        taken = 0
+        for j in range(i, min(i + 8, len(tokens))):
+            token = tokens[j]
+            if j > i and not words.joins(tokens[j - 1], token):
+                break
+            if token.is_capitalised or token.text.isdigit():
+                break
+            adjective = token.is_word and words.is_adjective(token)
+            if token.is_word and ((lemmas(token.text, words.language) | {token.text.lower()}) & lex.complement_words
+                                  or (after_adjective and words.is_head(token))):
+                taken = j - i + 1
+            elif not (token.text == "," or token.text.lower() in words.connectors or adjective):
+                break
+            after_adjective = after_adjective and adjective
+        return taken
+
     def _lowercase_name_part(self, current: list[int], i: int) -> bool:
         """In sentence-case languages a name goes on in lower case up to its head noun
         ("Bratislavský samosprávny kraj"), and over genitive complements where the language
@@ -128,8 +163,8 @@ class CapitalisedRuns:
                 nxt = tokens[j]
                 if not nxt.is_word or (j > i and not words.joins(tokens[j - 1], nxt)):
                     return False
-                if words.is_head(nxt):
-                    return True
+                if words.is_head(nxt) or self.bounds.legal_form_after(nxt.end):
+                    return True  # "Krajská zdravotní, a. s.": a company name without a head
                 if nxt.is_capitalised:
                     return False
             return False

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from functools import cached_property
 
+from pressnlp.lang.labels import is_release_label, release_label
 from pressnlp.lang.morphology import lemmas
 from pressnlp.lang.pl.morphology import analyse_pl
 from pressnlp.stages.extract.lexicon import everywhere, lexicon
@@ -57,6 +58,15 @@ class NameWords:
         return (self.language != "en" and word in self.en.org_heads and word not in self.lex.org_heads
                 and not lemmas(token.text, self.language) & self.lex.org_heads)
 
+    def is_given_name(self, token: Token) -> bool:
+        """A given name: Polish ones through Morfeusz; in releases in other languages also those
+        of every pack's given_names.txt, as written or through the lemma ("Petra" -> "petr")."""
+        if is_given_name(token.text):
+            return True
+        if self.language == "pl" or not token.is_capitalised or token.is_acronym:
+            return False
+        return bool(({token.text.lower()} | lemmas(token.text, self.language)) & self.all.given_names)
+
     def is_function(self, token: Token) -> bool:
         """A person's function or title ("Starosta", "Rector", "Präsident"), where a name ends."""
         if not token.is_word or not token.is_capitalised:
@@ -65,9 +75,9 @@ class NameWords:
         return word in self.functions or bool(lemmas(token.text, self.language) & self.functions)
 
     def in_capitals_line(self, token: Token) -> bool:
-        """Whether the token is on a line written in capitals with two words or more: a label
-        ("INFORMACJA PRASOWA", "TLAČOVÁ SPRÁVA") or a heading or slogan, whose capitals do not
-        mark names."""
+        """Whether the token is on a line written in capitals with two words or more (a label such
+        as "INFORMACJA PRASOWA", a heading or a slogan) or on a label line ("Tlačové správy"):
+        capitals there do not mark names."""
         lines = self._capitals_lines
         return lines is not None and token.start in lines
 
@@ -135,14 +145,33 @@ _LINE = re.compile(r"[^\n]+")
 
 
 def _capitals_lines(text: str) -> list[tuple[int, int]]:
+    """Lines in capitals, and label lines ("Tlačové správy", "Press releases"), whose capital
+    letters mark no names."""
     spans = []
     for line in _LINE.finditer(text):
+        label = _label_span(line.group())
+        if label:
+            spans.append((line.start() + label[0], line.start() + label[1]))
+            continue
         if line.group() != line.group().upper():  # a small letter
             continue
         words = [word for word in line.group().split() if sum(ch.isalpha() for ch in word) >= 2]
         if len(words) >= 2:
             spans.append(line.span())
     return spans
+
+
+def _label_span(line: str) -> tuple[int, int] | None:
+    """Where the label is on a label line: the words of the label only, not an issuer before or
+    after it ("Landratsamt X – Pressestelle")."""
+    if not is_release_label(line):
+        return None
+    for part in (line.strip(), line.strip().rpartition(" | " if " | " in line else " – ")[2]):
+        match = release_label(part)
+        if match:
+            start = line.index(part)
+            return start + match.start("label"), start + match.end("label")
+    return None
 
 
 def is_given_name(word: str) -> bool:

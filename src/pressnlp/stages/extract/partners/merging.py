@@ -39,8 +39,9 @@ class OrgGroup:
         names = [m for m in self.names if m.kind == "name" and not m.is_unit] or self.names
         if names:
             # The fullest written form in the release's language: legal form and locative kept
-            # ("TBS w Gliwicach").
-            return max(names, key=lambda m: (not m.english, len(m.words), m.legal_form is not None, -m.start)).name
+            # ("TBS w Gliwicach"); of forms as full, one opening a sentence (a nominative).
+            return max(names, key=lambda m: (not m.english, len(m.words), m.legal_form is not None, m.opens_sentence,
+                                             -m.start)).name
         if self.entry:
             return self.entry.name
         return self.acronyms[0] if self.acronyms else self.mentions[0].name
@@ -80,7 +81,9 @@ def group_mentions(doc: Doc, mentions: list[OrgMention], gazetteer: Gazetteer) -
         if mention.acronym:
             if mention.acronym not in group.acronyms:
                 group.acronyms.append(mention.acronym)
-            by_acronym.setdefault(normalise(mention.acronym), group)
+            # "(SÚC TTSK)": the unit's own acronym and its parent's; the parent's is taken already
+            for acronym in (mention.acronym, *mention.acronym.split()):
+                by_acronym.setdefault(normalise(acronym), group)
     _merge_prefixes(groups)
     ordered = _merge_territorial(list(dict.fromkeys(groups.values())), doc)
     for mention in (m for m in mentions if m.kind == "acronym"):
@@ -155,6 +158,9 @@ def _merge_prefixes(groups: dict[str, OrgGroup]) -> None:
         for long in keys:
             if long == short or groups[long] is groups[short] or is_unit(groups[long]):
                 continue
+            if groups[short].acronyms and groups[long].acronyms and not set(groups[short].acronyms) & set(
+                    groups[long].acronyms):
+                continue  # "Správa a údržba ciest TTSK (SÚC TTSK)" is not "TTSK": two acronyms, two bodies
             long_words = _lemma_words(groups[long])
             if len(long_words) > len(words) and _contains(long_words, words):
                 groups[long].absorb(groups[short])
@@ -264,6 +270,8 @@ def _contains(long: list[str], short: list[str]) -> bool:
     Katalizy PAN" in "Instytut Katalizy i Fizykochemii Powierzchni PAN")."""
     if any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1)):
         return True
+    if len(short) == 2 and len(long) == 3 and (long[0], long[-1]) == (short[0], short[-1]):
+        return True  # "Trnavský kraj" in "Trnavský samosprávny kraj"
     if len(short) < 3 or short[0] != long[0]:
         return False
     position = 1
