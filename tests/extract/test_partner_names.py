@@ -142,3 +142,9 @@ def test_czech_and_slovak_names_in_their_nominative_without_people(extract, lang
     found = names(extract, text, language)
     assert expected in found, found
     assert not any(not_expected in name for name in found if name != expected), found
+
+
+def test_the_body_a_person_heads_is_a_partner(extract):
+    found = names(extract, "Prezident jmenoval nové rektory.\n\nSeznam jmenovaných:\n\nprof. Jan Novák, rektor Jihlavské "
+                           "univerzity,\ndoc. Petr Malý, rektor Slezské univerzity v Opavě.", "cs")
+    assert {"Jihlavská univerzita", "Slezská univerzita v Opavě"} <= set(found), found

@@ -52,6 +52,7 @@ class Lexicon:
     apposition_stops: frozenset[str]
     not_organisations: frozenset[str]  # from not_organisations.txt
     functions: frozenset[str]
+    leaders: frozenset[str]
     organs: Phrases
     number_marks: frozenset[str]
     documents: frozenset[str]
@@ -143,6 +144,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         apposition_stops=_lower(orgs.get("apposition_stops", [])),
         not_organisations=frozenset(pack.lines(NOT_ORGANISATIONS_FILE)),
         functions=_lower(orgs.get("functions", [])),
+        leaders=_lower(orgs.get("leaders", [])),
         organs=_phrases(orgs.get("organs", [])),
         number_marks=frozenset(orgs.get("number_marks", [])),
         documents=_lower(orgs.get("documents", [])),

@@ -49,6 +49,7 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
         evidence += 0.5 * any(m.kind == "name" and len(m.words) > 1 for m in body)
         evidence += 0.5 * any(_acting(doc, m) for m in body if m.kind != "head")
         evidence += 0.5 * any(m.described for m in body)
+        evidence += 0.5 * any(_led(doc, m) for m in body if m.kind == "name")
         if evidence >= 1:
             scored.append((evidence, group))
         elif evidence > 0:
@@ -152,6 +153,20 @@ def _acting(doc: Doc, mention: OrgMention) -> bool:
     if doc.language == "pl":
         return doc.text[mention.start:mention.end] == mention.name and previous not in doc.lexicon.prepositions
     return mention.start in doc.sentence_starts
+
+
+def _led(doc: Doc, mention: OrgMention) -> bool:
+    """Named as the body a person heads: "rektor Ostravské univerzity", "Rektor der Universität
+    X", "President of the X Society" (a `leaders` word of the release's language or English before it)."""
+    index = doc.token_index(mention.start) - 1
+    skipped = everywhere().articles | everywhere().genitive_links | {"of"}
+    while index >= 0 and doc.tokens[index].text.lower() in skipped:
+        index -= 1
+    if index < 0 or not doc.tokens[index].is_word:
+        return False
+    word = doc.tokens[index]
+    leaders = doc.lexicon.leaders | lexicon("en").leaders
+    return bool(({word.text.lower()} | lemmas(word.text, doc.language)) & leaders)
 
 
 def _inside_any(mention: OrgMention, spans: Spans) -> bool:
