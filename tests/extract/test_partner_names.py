@@ -145,6 +145,6 @@ def test_czech_and_slovak_names_in_their_nominative_without_people(extract, lang
 
 
 def test_the_body_a_person_heads_is_a_partner(extract):
-    found = names(extract, "Prezident jmenoval nové rektory.\n\nSeznam jmenovaných:\n\nprof. Jan Novák, rektor Jihlavské "
-                           "univerzity,\ndoc. Petr Malý, rektor Slezské univerzity v Opavě.", "cs")
+    found = names(extract, "Prezident jmenoval nové rektory.\n\nSeznam jmenovaných:\n\nprof. Jan Novák, rektor "
+                           "Jihlavské univerzity,\ndoc. Petr Malý, rektor Slezské univerzity v Opavě.", "cs")
     assert {"Jihlavská univerzita", "Slezská univerzita v Opavě"} <= set(found), found
