@@ -148,3 +148,21 @@ def test_the_body_a_person_heads_is_a_partner(extract):
     found = names(extract, "Prezident jmenoval nové rektory.\n\nSeznam jmenovaných:\n\nprof. Jan Novák, rektor "
                            "Jihlavské univerzity,\ndoc. Petr Malý, rektor Slezské univerzity v Opavě.", "cs")
     assert {"Jihlavská univerzita", "Slezská univerzita v Opavě"} <= set(found), found
+
+
+# --- German names ------------------------------------------------------------------------------------
+def test_german_field_lists_suspended_hyphens_and_named_compounds(extract):
+    found = names(extract, "Das Vorhaben wird vom Bundesministerium für Bildung, Forschung und Raumfahrt sowie dem "
+                           "Bundesamt für Wasser-, Boden- und Luftschutz gefördert. Der Rektor der "
+                           "Karl-Kunz-Universität unterzeichnete den Vertrag.", "de")
+    assert {"Bundesministerium für Bildung, Forschung und Raumfahrt",
+            "Bundesamt für Wasser-, Boden- und Luftschutz", "Karl-Kunz-Universität"} <= set(found), found
+
+
+def test_german_press_offices_status_words_and_working_groups_are_no_partners(extract):
+    found = names(extract, "Landkreis Emsfeld – Pressemitteilung\n\nDer Landkreis Emsfeld ist jetzt Modellregion für "
+                           "Digitalisierung. Die Steuerungsgruppe Ehrenamt tagt im Partnerland.\n\nKontakt: "
+                           "Pressestelle Landkreis Emsfeld\n„Emsfeld hilft“ heißt die Aktion.", "de")
+    assert "Landkreis Emsfeld" in found
+    assert not any(word in name for name in found for word in ("Pressestelle", "Modellregion", "Steuerungsgruppe",
+                                                                 "Partnerland", "hilft")), found

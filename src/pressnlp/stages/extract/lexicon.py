@@ -40,6 +40,7 @@ class Lexicon:
     # [organisations]
     org_heads: frozenset[str]
     units: frozenset[str]
+    not_heads: frozenset[str]
     weak_heads: frozenset[str]
     municipal: frozenset[str]
     territorial_levels: tuple[str, ...]
@@ -65,6 +66,7 @@ class Lexicon:
     complement_endings: tuple[str, ...]
     complement_words: frozenset[str]
     territories: frozenset[str]
+    field_links: frozenset[str]
     head_genders: tuple[tuple[str, str], ...]  # (ending of a head's lemma, gender), longest first
     adjective_nominatives: tuple[tuple[str, dict[str, str]], ...]  # (lemma ending, gender or "p" -> ending)
     plural_endings: tuple[str, ...]
@@ -132,6 +134,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         language=pack.code,
         org_heads=_lower(orgs.get("heads", [])),
         units=_lower(orgs.get("units", [])),
+        not_heads=_lower(orgs.get("not_heads", [])),
         weak_heads=_lower(orgs.get("weak_heads", [])),
         municipal=_lower(orgs.get("municipal", [])),
         territorial_levels=tuple(value.lower() for value in orgs.get("territorial_levels", [])),
@@ -156,6 +159,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         complement_endings=tuple(grammar.get("complement_endings", [])),
         complement_words=_lower(grammar.get("complement_words", [])),
         territories=_lower(grammar.get("territories", [])),
+        field_links=_lower(grammar.get("field_links", [])),
         plural_endings=tuple(grammar.get("plural_endings", [])),
         head_genders=tuple(sorted(((ending, row[0]) for row in grammar.get("head_genders", []) for ending in row[1:]),
                                   key=lambda pair: -len(pair[0]))),

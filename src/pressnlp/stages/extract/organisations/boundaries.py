@@ -128,6 +128,7 @@ class NameBounds:
                         or tokens[part[0]].text.lower() in words.connectors or not tokens[part[0]].is_word):
             part = part[1:]
         part = self._from_first_head(part)
+        part = self._without_leading_unit(part)
         part = self._without_organ(part, legal)
         if not part or not tokens[part[0]].is_capitalised:
             return None
@@ -148,6 +149,8 @@ class NameBounds:
             return self.builder.make(part, kind="head", head=heads[0], head_word=heads[-1])
         if len(word_indexes) == 1 and not legal:
             token = tokens[word_indexes[0]]
+            if _named_compound(token.text, words.heads):
+                return self.builder.make(part, kind="name", head=heads[0])  # "Otto-von-Guericke-Universität"
             if not words.is_head(token) or (words.is_sentence_start(token) and not token.is_acronym):
                 return None
             return self.builder.make(part, kind="head", head=heads[0])
@@ -188,6 +191,19 @@ class NameBounds:
         first, second = tokens[part[0]], tokens[part[1]]
         proper = second.is_acronym or lemmas(second.text, self.language) == {second.text.lower()}
         if proper and (lemmas(first.text, self.language) | {first.text.lower()}) & self.words.descriptors:
+            return part[1:]
+        return part
+
+    def _without_leading_unit(self, part: list[int]) -> list[int]:
+        """Where names are not head-initial, a unit's word right before another head names that
+        head's organisation: "Pressestelle Landkreis X" is the district's."""
+        words = self.words
+        tokens = self.tokens
+        if words.lex.head_initial or len(part) < 3 or not words.is_head(tokens[part[0]]):
+            return part
+        second = tokens[part[1]]
+        if (words.head_lemma(tokens[part[0]]) in words.units and words.is_head(second)
+                and words.head_lemma(second) not in words.units):
             return part[1:]
         return part
 
@@ -263,3 +279,10 @@ class NameBounds:
         heads = [i for i in part if self.words.is_head(tokens[i])]
         return self.builder.make(part, kind="name", head=heads[0] if heads else None,
                                  legal=self.legal_form_after(tokens[part[-1]].end))
+
+
+def _named_compound(word: str, heads: frozenset[str]) -> bool:
+    """A head joined by hyphens to a proper name: "Otto-von-Guericke-Universität", not a generic
+    "Helmholtz-Zentrum" that the heads list itself."""
+    first, _, last = word.rpartition("-")
+    return bool(first) and first[:1].isupper() and last[:1].isupper() and word.lower() not in heads

@@ -6,7 +6,7 @@ import re
 
 OPEN_QUOTES = "„“«\"'‚"
 CLOSE_QUOTES = "”“»\"'’"
-_QUOTED = re.compile(rf"\s?[{OPEN_QUOTES}]([^\n{CLOSE_QUOTES}]{{2,60}})[{CLOSE_QUOTES}]")
+_QUOTED = re.compile(rf"[ \u00a0]?[{OPEN_QUOTES}]([^\n{CLOSE_QUOTES}]{{2,60}})[{CLOSE_QUOTES}]")
 _BRACKETED = re.compile(r"\s*\(([^()\n]{2,80})\)")
 
 

@@ -93,11 +93,36 @@ class CapitalisedRuns:
             return size if found and words.joins(tokens[number - 1], tokens[number]) else 0
         if ROMAN_NUMERAL.match(tokens[i].text) and previous.is_capitalised and not previous.is_acronym:
             return 1  # "im. Jana Pawła II w Zamościu"
+        if tokens[i].text == "-" and previous.is_word and tokens[i].start == previous.end and i + 1 < len(tokens):
+            following = tokens[i + 1].text.lower()
+            if following == "," or following in words.all.coordinators:
+                return 2 if following == "," else 1  # "Bundesinstitut für Bau-, Stadt- und Raumforschung"
+        if tokens[i].text == "," and self._field_list(current, i):
+            return 1
         if (tokens[i].text in "–—-" and previous.is_word and previous.text.endswith("o") and i + 1 < len(tokens)
                 and tokens[i + 1].is_capitalised and words.joins(tokens[i], tokens[i + 1])
                 and words.is_adjective(tokens[i + 1])):
             return 1
         return 0
+
+    def _field_list(self, current: list[int], i: int) -> bool:
+        """A comma inside a name that lists a body's fields after one of the pack's `field_links`:
+        "Bundesministerium für Wohnen, Stadtentwicklung und Bauwesen" (capitalised words and
+        commas up to a coordinator and a last field)."""
+        words = self.words
+        tokens = self.tokens
+        links = words.lex.field_links
+        if not links or not any(tokens[j].text.lower() in links for j in current[1:]):
+            return False
+        for j in range(i + 1, min(i + 12, len(tokens))):
+            token = tokens[j]
+            if not words.joins(tokens[j - 1], token) and token.text != ",":
+                return False
+            if token.text.lower() in words.all.coordinators:
+                return j + 1 < len(tokens) and words.name_word(tokens[j + 1]) and j > i + 1
+            if not (words.name_word(token) or token.text in ",-"):
+                return False
+        return False
 
     def _legal_at(self, offset: int) -> bool:
         """Whether a legal form starts at `offset`, after a space."""

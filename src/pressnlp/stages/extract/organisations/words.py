@@ -47,6 +47,8 @@ class NameWords:
             return True
         if self.lex.compound_heads and token.is_capitalised:
             forms = {word} | lemmas(token.text, self.language)  # "Landkreises"
+            if forms & self.lex.not_heads:
+                return False  # "Modellregion", "Partnerland"
             return any(form.endswith(head) and len(form) > len(head) + 2
                        for form in forms for head in self.lex.org_heads if len(head) >= 3)
         return bool(lemmas(token.text, self.language) & self.heads)

@@ -82,13 +82,13 @@ def _listed_with(doc: Doc, weaker: list[tuple[float, OrgGroup]],
 
 def _list_mates(doc: Doc, mentions: list[OrgMention]) -> dict[int, list[OrgMention]]:
     """Mention -> the mentions right before and after it in a list."""
-    separators = {",", ";"} | everywhere().coordinators
+    separators = {",", ";"} | everywhere().coordinators | everywhere().articles  # "X sowie dem Y"
     ordered = sorted(mentions, key=lambda m: m.start)
     mates: dict[int, list[OrgMention]] = {}
     for left, right in zip(ordered, ordered[1:], strict=False):
         gap = doc.text[left.end:right.start]
         words = gap.replace(",", " , ").replace(";", " ; ").split()
-        if words and "\n" not in gap and all(word.lower() in separators for word in words) and len(words) <= 2:
+        if words and "\n" not in gap and all(word.lower() in separators for word in words) and len(words) <= 3:
             mates.setdefault(id(left), []).append(right)
             mates.setdefault(id(right), []).append(left)
     return mates
