@@ -166,3 +166,23 @@ def test_german_press_offices_status_words_and_working_groups_are_no_partners(ex
     assert "Landkreis Emsfeld" in found
     assert not any(word in name for name in found for word in ("Pressestelle", "Modellregion", "Steuerungsgruppe",
                                                                  "Partnerland", "hilft")), found
+
+
+# --- English names --------------------------------------------------------------------------------
+def test_english_names_stop_at_headlines_labels_and_functions_but_keep_bodies_of_people(extract):
+    found = names(extract, "Xton University Media Release.\nXton University Engineers Win Prize For Bridges\n\n"
+                           "The Conference of Rectors of Dutch Art Schools (CRDAS) and Xton University signed a deal. "
+                           "Xton University Vice-Chancellor Professor Jane Roe said Xton University is proud.", "en")
+    assert {"Xton University", "Conference of Rectors of Dutch Art Schools"} <= set(found), found
+    assert not any(word in name for name in found for word in ("Release", "Engineers", "Vice")), found
+
+
+def test_english_ministries_are_no_units_and_programme_acronyms_no_partners(extract):
+    found = names(extract, "The grant comes from the Department of Rural Affairs and Fisheries under RISE II "
+                           "(Regional Innovation Support Programme). Dr Ann Lee of the Department of Botany at the "
+                           "University of Xton will lead it. The University of Xton and the Department of Rural "
+                           "Affairs and Fisheries renewed their Memorandum of Understanding (MOU). The MOU and "
+                           "RISE II run to 2030.", "en")
+    assert {"Department of Rural Affairs and Fisheries", "University of Xton"} <= set(found), found
+    assert not {"Department of Botany", "MOU", "RISE"} & {alias for p in found.values()
+                                                          for alias in [p["name"], *p["aliases"]]}, found

@@ -220,6 +220,8 @@ class NameBounds:
                 return part
             if token.text.lower() in self.words.connectors and position:
                 rest = part[position + 1:]
+                if rest and self.words.is_function(tokens[rest[0]]):
+                    return part  # "Conference of Rectors of …": a body of the people named
                 return rest if any(self.words.is_head(tokens[i]) for i in rest) else []
         return part
 

@@ -23,6 +23,7 @@ Spans = list[tuple[int, int]]
 # A bracketed acronym: a capital letter (of any alphabet the packs use) and up to 11 more.
 # Parts of speech of short words that are never acronyms when written in capitals ("MY", "NAS").
 _FUNCTION_WORDS = frozenset({"ppron12", "ppron3", "prep", "conj", "comp", "qub", "siebie"})
+_SPELLED_OUT = re.compile(r"(?:\s+[IVX]{1,4})?\s*\(([^()\n]{5,100})\)")
 _BRACKETED_ACRONYM = re.compile(r"\(([A-ZĄĆĘŁŃÓŚŹŻÀ-ÞА-ЯІЇЄҐ][\w.&-]{1,11})\)")
 
 
@@ -269,10 +270,19 @@ class CandidateFinder:
             before = self.text[max(0, token.start - 1):token.start]
             if before == "@" or self.text[token.end:token.end + 1] == "@":
                 continue
+            is_programme = self.builder.is_programme([token], token.start) or self._programme_spelled_out(token)
             self.mentions.append(OrgMention(start=token.start, end=token.start + len(name), name=name,
-                                            key=name.lower(), kind="acronym",
-                                            is_programme=self.builder.is_programme([token], token.start),
+                                            key=name.lower(), kind="acronym", is_programme=is_programme,
                                             words=[name.lower()]))
+
+    def _programme_spelled_out(self, token: Token) -> bool:
+        """An acronym spelled out in brackets after it as a programme: "SPUR II (Support Programme
+        for University Research)"."""
+        match = _SPELLED_OUT.match(self.text, token.end)
+        if not match:
+            return False
+        return any(({word.lower()} | lemmas(word, self.words.language)) & self.words.programme_words
+                   for word in match.group(1).split())
 
     def _word_in_capitals(self, word: str) -> bool:
         """A Polish word written in capitals, not an acronym: "BANK", "POMOCY", "KATOWICE" (four

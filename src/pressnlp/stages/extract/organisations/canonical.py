@@ -67,10 +67,36 @@ class MentionBuilder:
             mention.is_unit = bool(head_lemma in units or (later_unit and head_token is not None
                                                             and first is not None and head_token.start == first.start))
         else:
-            mention.is_unit = any(words_.head_lemma(t) in units for t in words if words_.is_head(t))
+            mention.is_unit = any(words_.head_lemma(t) in units for t in words if words_.is_head(t)) and not (
+                self._departmental(words) and not self._parent_after(mention.end))
         mention.is_programme = self.is_programme(words, start)
         log.debug("organisation %r -> %r (%s)", surface, mention.name, kind)
         return mention
+
+    def _departmental(self, words: list[Token]) -> bool:
+        """A name that opens with a unit's head and a link, "Department for Education", "Office of
+        the Mayor": a ministry or an office of state unless a parent follows it."""
+        names = self.words
+        return (len(words) > 2 and names.is_head(words[0]) and names.head_lemma(words[0]) in names.units
+                and words[1].text.lower() in names.connectors
+                and not any(names.is_head(t) and names.head_lemma(t) not in names.units for t in words[1:]))
+
+    def _parent_after(self, end: int) -> bool:
+        """An organisation right after a unit's name: "Department of Physics at the University of
+        X", "…, University of X", "… of the University"."""
+        links = self.words.all.affiliation_links | self.words.all.locative_prepositions
+        index = self.doc.token_index(end)
+        tokens = self.tokens
+        if index < len(tokens) and tokens[index].text == ",":
+            index += 1
+        elif index < len(tokens) and tokens[index].text.lower() in links:
+            index += 1
+        else:
+            return False
+        while index < len(tokens) and tokens[index].text.lower() in self.words.all.articles:
+            index += 1
+        return index < len(tokens) and self.words.is_head(tokens[index]) or (
+            index + 1 < len(tokens) and tokens[index].is_capitalised and self.words.is_head(tokens[index + 1]))
 
     def canonical(self, words: list[Token], start: int, end: int, head: int | None) -> str:
         """The name as it should be reported: Polish in the nominative; elsewhere as written."""
@@ -150,6 +176,8 @@ class MentionBuilder:
         if not words:
             return False
         programme_words = self.words.programme_words
+        if len(words) > 2 and words[1].text.lower() in self.words.connectors and self.words.is_function(words[2]):
+            return False  # "Conference of Rectors of …" is a body of people, no event
         first = words[0]
         first_forms = {first.text.lower()} | set(lemmas(first.text, self.language))
         if first_forms & programme_words:

@@ -34,7 +34,7 @@ class CapitalisedRuns:
             if current and self.text.startswith(legal_forms, token.start) and self._legal_at(token.start):
                 runs.append(current)
                 current = []
-            elif words.is_function(token) or words.in_capitals_line(token):
+            elif (words.is_function(token) and not self._function_in_name(current, i)) or words.in_capitals_line(token):
                 if current:
                     runs.append(current)
                 current = []
@@ -63,6 +63,14 @@ class CapitalisedRuns:
         if current:
             runs.append(current)
         return runs
+
+    def _function_in_name(self, current: list[int], i: int) -> bool:
+        """A function between two connectors belongs to a name: "Conference of Rectors of Polish
+        Technical Universities", "Rada Rektorů …"."""
+        tokens = self.tokens
+        connectors = self.words.connectors
+        return (bool(current) and tokens[current[-1]].text.lower() in connectors and i + 1 < len(tokens)
+                and tokens[i + 1].text.lower() in connectors and self.words.joins(tokens[i], tokens[i + 1]))
 
     def _new_name_after(self, i: int) -> bool:
         """In sentence-case languages a capitalised word after a coordinator starts another name

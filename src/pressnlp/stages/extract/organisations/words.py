@@ -63,9 +63,11 @@ class NameWords:
     def is_given_name(self, token: Token) -> bool:
         """A given name: Polish ones through Morfeusz; in releases in other languages also those
         of every pack's given_names.txt, as written or through the lemma ("Petra" -> "petr")."""
+        if not token.is_capitalised or token.is_acronym:
+            return False  # Morfeusz reads "and" as a name too
         if is_given_name(token.text):
             return True
-        if self.language == "pl" or not token.is_capitalised or token.is_acronym:
+        if self.language == "pl":
             return False
         return bool(({token.text.lower()} | lemmas(token.text, self.language)) & self.all.given_names)
 
@@ -74,6 +76,8 @@ class NameWords:
         if not token.is_word or not token.is_capitalised:
             return False
         word = token.text.lower()
+        if word.rpartition("-")[2] in self.functions:  # "Vice-Chancellor", "Pro-Rector"
+            return True
         return word in self.functions or bool(lemmas(token.text, self.language) & self.functions)
 
     def in_capitals_line(self, token: Token) -> bool:
@@ -87,7 +91,7 @@ class NameWords:
     def _capitals_lines(self) -> _Offsets | None:
         spans = self.doc.cache.get("capitals_lines")
         if spans is None:
-            spans = self.doc.cache["capitals_lines"] = _capitals_lines(self.text)
+            spans = self.doc.cache["capitals_lines"] = _capitals_lines(self.text, frozenset(self.connectors))
         return _Offsets(spans) if spans else None
 
     def head_lemma(self, token: Token) -> str:
@@ -146,7 +150,7 @@ class _Offsets:
 _LINE = re.compile(r"[^\n]+")
 
 
-def _capitals_lines(text: str) -> list[tuple[int, int]]:
+def _capitals_lines(text: str, connectors: frozenset[str]) -> list[tuple[int, int]]:
     """Lines in capitals, and label lines ("Tlačové správy", "Press releases"), whose capital
     letters mark no names."""
     spans = []
@@ -154,6 +158,9 @@ def _capitals_lines(text: str) -> list[tuple[int, int]]:
         label = _label_span(line.group())
         if label:
             spans.append((line.start() + label[0], line.start() + label[1]))
+            continue
+        if _title_case(line.group(), connectors):
+            spans.append(line.span())
             continue
         if line.group() != line.group().upper():  # a small letter
             continue
@@ -163,16 +170,38 @@ def _capitals_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _title_case(line: str, connectors: frozenset[str]) -> bool:
+    """A headline in Title Case: four words or more, every one capitalised, function words too
+    ("University Of Xton Scientists Win Millions For Labs"), which names write in lower case."""
+    words = [word for word in line.split() if any(ch.isalpha() for ch in word)]
+    if len(words) < 4 or not all(word[:1].isupper() or not word[:1].isalpha() for word in words):
+        return False
+    return any(word.lower() in connectors for word in words[1:])
+
+
 def _label_span(line: str) -> tuple[int, int] | None:
     """Where the label is on a label line: the words of the label only, not an issuer before or
     after it ("Landratsamt X – Pressestelle")."""
     if not is_release_label(line):
-        return None
+        return _label_after_issuer(line)
     for part in (line.strip(), line.strip().rpartition(" | " if " | " in line else " – ")[2]):
         match = release_label(part)
         if match:
             start = line.index(part)
             return start + match.start("label"), start + match.end("label")
+    return None
+
+
+def _label_after_issuer(line: str) -> tuple[int, int] | None:
+    """A short line of an issuer and a label with no separator: "University of X Media Release."."""
+    words = list(re.finditer(r"\S+", line.rstrip(". ")))
+    if not 2 < len(words) <= 8:
+        return None
+    for word in words[1:]:
+        tail = line[word.start():].rstrip(". ")
+        match = release_label(tail)
+        if match and match.end("label") == len(tail):
+            return word.start(), word.start() + len(tail)
     return None
 
 

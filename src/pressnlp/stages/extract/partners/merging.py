@@ -62,7 +62,8 @@ def group_mentions(doc: Doc, mentions: list[OrgMention], gazetteer: Gazetteer) -
     and programmes grouped, then acronyms and bare head words attached to them."""
     mentions = [m for m in mentions if not doc.in_boilerplate(m.start)]
     programmes = [m for m in mentions if m.is_programme]
-    programme_names = {normalise(name) for m in programmes for name in (m.name, doc.text[m.start:m.end])}
+    programme_names = {normalise(name) for m in programmes for name in (m.name, doc.text[m.start:m.end], m.acronym)
+                       if name}  # "Memorandum of Understanding (MOU)": MOU is no partner either
     mentions = [m for m in mentions if not m.is_programme and normalise(m.name) not in programme_names
                 and not any(p.start < m.end and m.start < p.end for p in programmes)]
     mentions = _drop_overlaps(mentions)
