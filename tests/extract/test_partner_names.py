@@ -186,3 +186,14 @@ def test_english_ministries_are_no_units_and_programme_acronyms_no_partners(extr
     assert {"Department of Rural Affairs and Fisheries", "University of Xton"} <= set(found), found
     assert not {"Department of Botany", "MOU", "RISE"} & {alias for p in found.values()
                                                           for alias in [p["name"], *p["aliases"]]}, found
+
+
+def test_a_body_named_after_another_is_not_that_one_but_a_territorys_office_is(extract):
+    found = names(extract, "Sanitky dodala Zdravotnická záchranná služba Kraje Horácko (ZZS KH). Nákup zaplatil "
+                           "Kraj Horácko. Společnost Elektrárny Horácko a.s. dodá proud. Krajský úřad Zlínského kraje "
+                           "vydal povolení. Zlínský kraj podpořil projekt. Grantová agentura České republiky "
+                           "financuje výzkum.", "cs")
+    assert {"Zdravotnická záchranná služba Kraje Horácko", "Kraj Horácko", "Elektrárny Horácko a.s.",
+            "Grantová agentura České republiky"} <= set(found), found
+    region = [p for p in found.values() if "Zlínský kraj" in [p["name"], *p["aliases"]]]
+    assert len(region) == 1 and "Krajský úřad Zlínského kraje" in [region[0]["name"], *region[0]["aliases"]]

@@ -61,8 +61,10 @@ class NameBounds:
     def _second_name(self, position: int, chunk: list[int], current: list[int]) -> bool:
         """In sentence-case languages a capitalised head right after a lower-case word of a name
         starts another name: two names glued at a case boundary ("Krajské zdravotní Úřadem …")."""
-        if not self.words.lex.sentence_case or not current:
-            return False
+        words = self.words
+        if not words.lex.sentence_case or not current or any(
+                words.is_head(self.tokens[j]) and words.head_lemma(self.tokens[j]) not in words.units for j in current):
+            return False  # a name with its head goes on: "Zdravotnická záchranná služba Kraje Vysočina"
         token = self.tokens[chunk[position]]
         previous = self.tokens[current[-1]]
         return (token.is_capitalised and not token.is_acronym and self.words.is_head(token) and previous.is_word
@@ -189,7 +191,8 @@ class NameBounds:
         if not legal or len(part) < 2:
             return part
         first, second = tokens[part[0]], tokens[part[1]]
-        proper = second.is_acronym or lemmas(second.text, self.language) == {second.text.lower()}
+        proper = (second.is_acronym or lemmas(second.text, self.language) == {second.text.lower()}
+                  or (self.words.lex.sentence_case and second.is_capitalised))  # "Společnost Teplárny Vysočina a.s."
         if proper and (lemmas(first.text, self.language) | {first.text.lower()}) & self.words.descriptors:
             return part[1:]
         return part
@@ -231,14 +234,18 @@ class NameBounds:
         words = self.words
         tokens = self.tokens
         heads = [i for i in part if words.is_head(tokens[i])]
+        polish = self.language == "pl"
         for head in heads[1:]:
-            if self.language != "pl" or not is_genitive(tokens[head].text):
-                continue
+            capital = words.lex.sentence_case and tokens[head].is_capitalised
+            inside = is_genitive(tokens[head].text) if polish else capital
+            if not inside:
+                continue  # elsewhere a capital inside a sentence-case name: "Přírodovědecká fakulta Univerzity X"
             if words.head_lemma(tokens[head]) in words.units:
                 continue
             start = head
             for index in reversed([i for i in part if heads[0] + 1 < i < head]):
-                if not is_genitive(tokens[index].text) or not words.is_adjective(tokens[index]):
+                if not words.is_adjective(tokens[index]) or not (
+                        is_genitive(tokens[index].text) if polish else tokens[index].is_capitalised):
                     break
                 start = index
             sub = [i for i in part if i >= start]

@@ -313,8 +313,7 @@ def _name_with_word(mention: OrgMention, word: str, language: str) -> None:
     """The mention named with a head word written before it in lower case ("Mesto Košice")."""
     mention.name = f"{word[:1].upper()}{word[1:]} {mention.name}"
     mention.key = name_key(key_words(mention.name, language))
-    mention.words = [word, *mention.words]
-    mention.head = word
+    mention.head = word  # its words stay those written: the head word is no evidence of a longer name
 
 
 def _without_possessive(word: str, endings: tuple[str, ...]) -> str:

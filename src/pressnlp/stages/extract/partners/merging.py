@@ -85,7 +85,7 @@ def group_mentions(doc: Doc, mentions: list[OrgMention], gazetteer: Gazetteer) -
             # "(SÚC TTSK)": the unit's own acronym and its parent's; the parent's is taken already
             for acronym in (mention.acronym, *mention.acronym.split()):
                 by_acronym.setdefault(normalise(acronym), group)
-    _merge_prefixes(groups)
+    _merge_prefixes(groups, doc)
     ordered = _merge_territorial(list(dict.fromkeys(groups.values())), doc)
     for mention in (m for m in mentions if m.kind == "acronym"):
         group = by_acronym.get(normalise(mention.name)) or _acronym_owner(mention.name, ordered)
@@ -148,7 +148,7 @@ def _entry_for(mention: OrgMention, gazetteer: Gazetteer) -> Entry | None:
     return None
 
 
-def _merge_prefixes(groups: dict[str, OrgGroup]) -> None:
+def _merge_prefixes(groups: dict[str, OrgGroup], doc: Doc) -> None:
     """'Urząd Marszałkowski' is 'Urząd Marszałkowski Województwa Śląskiego' named short;
     'Stowarzyszenie Metropolia Poznań' contains 'Metropolia Poznań'."""
     keys = sorted(groups, key=lambda k: len(_lemma_words(groups[k])))
@@ -163,10 +163,26 @@ def _merge_prefixes(groups: dict[str, OrgGroup]) -> None:
                     groups[long].acronyms):
                 continue  # "Správa a údržba ciest TTSK (SÚC TTSK)" is not "TTSK": two acronyms, two bodies
             long_words = _lemma_words(groups[long])
-            if len(long_words) > len(words) and _contains(long_words, words):
+            if len(long_words) > len(words) and _contains(long_words, words) and not _complement_of(
+                    groups[long], groups[short], words, doc):
                 groups[long].absorb(groups[short])
                 groups[short] = groups[long]
                 break
+
+
+def _complement_of(long: OrgGroup, short: OrgGroup, words: list[str], doc: Doc) -> bool:
+    """The shorter name inflected after the longer one's head, as its complement: "Zdravotnická
+    záchranná služba Kraje Vysočina" is a service of "Kraj Vysočina", not that region; written as
+    it is on its own ("Stowarzyszenie Metropolia Poznań") it is the same organisation."""
+    territories = doc.lexicon.territories | set(doc.lexicon.territorial_levels)
+    if long.heads() & doc.lexicon.territorial_bodies and short.heads() & territories:
+        return False  # "Krajský úřad Olomouckého kraje" is the office of "Olomoucký kraj": one partner
+    long_words = _lemma_words(long)
+    inner = [i for i in range(1, len(long_words) - len(words) + 1) if long_words[i:i + len(words)] == words]
+    if not inner or long_words[:len(words)] == words:
+        return False
+    written = [doc.text[m.start:m.end] for m in long.names] + [m.name for m in long.names]
+    return not any(m.name in surface for m in short.names for surface in written)
 
 
 def _acronym_owner(acronym: str, groups: list[OrgGroup]) -> OrgGroup | None:
