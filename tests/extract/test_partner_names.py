@@ -197,3 +197,12 @@ def test_a_body_named_after_another_is_not_that_one_but_a_territorys_office_is(e
             "Grantová agentura České republiky"} <= set(found), found
     region = [p for p in found.values() if "Zlínský kraj" in [p["name"], *p["aliases"]]]
     assert len(region) == 1 and "Krajský úřad Zlínského kraje" in [region[0]["name"], *region[0]["aliases"]]
+
+
+def test_a_name_starts_at_its_capitalised_head_and_after_a_descriptor(extract):
+    found = names(extract, "Hovoril riaditeľ sekcie koordinácie fondov EÚ Ministerstva dopravy SR Peter Malý. "
+                           "Ministerstvo dopravy SR projekt podporilo.", "sk")
+    assert "Ministerstvo dopravy SR" in found, found
+    found = names(extract, "Die Software stammt von der Leipziger Firma Datix GmbH, die den Betrieb betreut. "
+                           "Die Datix GmbH wartet die Server.", "de")
+    assert "Datix GmbH" in found and not any("Firma" in name for name in found), found

@@ -125,6 +125,9 @@ class NameBounds:
         if not heads and not legal:
             return self._subsidiary(part)
         start_index = self._name_start(part, heads[0] if heads else part[0])
+        if not tokens[start_index].is_capitalised:  # "… koordinácie fondov EÚ Ministerstva …": the capitalised head
+            start_index = next((start for start in (self._name_start(part, head) for head in heads[1:])
+                                if tokens[start].is_capitalised), start_index)
         part = [i for i in part if i >= start_index]
         while part and (tokens[part[0]].text in words.not_names or tokens[part[0]].text.lower() in words.all.articles
                         or tokens[part[0]].text.lower() in words.connectors or not tokens[part[0]].is_word):
@@ -156,7 +159,11 @@ class NameBounds:
             if not words.is_head(token) or (words.is_sentence_start(token) and not token.is_acronym):
                 return None
             return self.builder.make(part, kind="head", head=heads[0])
-        return self.builder.make(part, kind="name", head=heads[0] if heads else None, legal=legal)
+        mention = self.builder.make(part, kind="name", head=heads[0] if heads else None, legal=legal)
+        before = part[0] - 1
+        mention.described = before >= 0 and tokens[before].is_word and bool(
+            (lemmas(tokens[before].text, self.language) | {tokens[before].text.lower()}) & words.descriptors)
+        return mention
 
     def _subsidiary(self, part: list[int]) -> OrgMention | None:
         """A company's national subsidiary: a proper name and a country word ("Thales UK")."""
@@ -190,11 +197,13 @@ class NameBounds:
         tokens = self.tokens
         if not legal or len(part) < 2:
             return part
-        first, second = tokens[part[0]], tokens[part[1]]
-        proper = (second.is_acronym or lemmas(second.text, self.language) == {second.text.lower()}
-                  or (self.words.lex.sentence_case and second.is_capitalised))  # "Společnost Teplárny Vysočina a.s."
-        if proper and (lemmas(first.text, self.language) | {first.text.lower()}) & self.words.descriptors:
-            return part[1:]
+        for position in range(len(part) - 2, -1, -1):  # "Regensburger Firma Routiq GmbH": after the last one
+            first, second = tokens[part[position]], tokens[part[position + 1]]
+            # a proper name: an acronym, an unknown word, a capital in a sentence-case name ("Společnost Teplárny …")
+            proper = (second.is_acronym or lemmas(second.text, self.language) == {second.text.lower()}
+                      or (self.words.lex.sentence_case and second.is_capitalised))
+            if proper and (lemmas(first.text, self.language) | {first.text.lower()}) & self.words.descriptors:
+                return part[position + 1:]
         return part
 
     def _without_leading_unit(self, part: list[int]) -> list[int]:
@@ -262,7 +271,8 @@ class NameBounds:
         position = part.index(head)
         for index in reversed(part[:position]):
             token = self.tokens[index]
-            if (self.words.is_adjective(token) or token.is_acronym
+            acronym = token.is_acronym and not self.words.lex.sentence_case  # "… fondov EÚ Ministerstva …"
+            if (self.words.is_adjective(token) or acronym
                     or (self.language == "pl" and not analyse_pl(token.text))):
                 start = index
             else:
