@@ -206,3 +206,19 @@ def test_a_name_starts_at_its_capitalised_head_and_after_a_descriptor(extract):
     found = names(extract, "Die Software stammt von der Leipziger Firma Datix GmbH, die den Betrieb betreut. "
                            "Die Datix GmbH wartet die Server.", "de")
     assert "Datix GmbH" in found and not any("Firma" in name for name in found), found
+
+
+def test_companies_by_legal_form_coordinated_modifiers_and_headings(extract):
+    found = names(extract, "Brandt & Lund SE will acquire Fjord Pumper AS. The Danish National Cyber and Information "
+                           "Safety Agency (DNCISA) approved. Member States welcomed it.\n\nAbout Brandt & Lund SE\n"
+                           "Brandt & Lund SE makes pumps.", "en")
+    assert {"Brandt & Lund SE", "Fjord Pumper AS"} <= set(found), found
+    assert any(name.endswith("National Cyber and Information Safety Agency") for name in found), found
+    assert not any(name.startswith(("About", "Member")) for name in found), found
+
+
+def test_a_district_and_its_office_are_one_partner(extract):
+    found = names(extract, "Landratsamt Emsfeld – Pressestelle\n\nDer Landkreis Emsfeld startet einen Rufbus. Das "
+                           "Landratsamt Emsfeld betreut ihn mit dem Landkreis Emsfeld.", "de")
+    districts = [p for p in found.values() if "Landkreis Emsfeld" in [p["name"], *p["aliases"]]]
+    assert len(districts) == 1 and "Landratsamt Emsfeld" in [districts[0]["name"], *districts[0]["aliases"]], found

@@ -223,13 +223,15 @@ class NameBounds:
         """Where names put the head first or after its adjectives, words before a connector are
         no part of the name unless a head is among them: "Bezug zum Landkreis X" names "Landkreis
         X", "Memorandum of Understanding" nothing; "Department for Education" stays whole."""
-        if self.words.lex.head_initial:
-            return part
         tokens = self.tokens
+        if self.words.lex.head_initial or not any(self.words.is_head(tokens[i]) for i in part):
+            return part  # "Halden & Voss SE": a company named by its legal form
         for position, index in enumerate(part):
             token = tokens[index]
             if self.words.is_head(token):
                 return part
+            if token.text.lower() in self.words.all.coordinators:
+                continue  # "National Cyber and Information Security Agency": modifiers of one head
             if token.text.lower() in self.words.connectors and position:
                 rest = part[position + 1:]
                 if rest and self.words.is_function(tokens[rest[0]]):

@@ -86,7 +86,7 @@ def group_mentions(doc: Doc, mentions: list[OrgMention], gazetteer: Gazetteer) -
             for acronym in (mention.acronym, *mention.acronym.split()):
                 by_acronym.setdefault(normalise(acronym), group)
     _merge_prefixes(groups, doc)
-    ordered = _merge_territorial(list(dict.fromkeys(groups.values())), doc)
+    ordered = _merge_offices(_merge_territorial(list(dict.fromkeys(groups.values())), doc), doc)
     for mention in (m for m in mentions if m.kind == "acronym"):
         group = by_acronym.get(normalise(mention.name)) or _acronym_owner(mention.name, ordered)
         if group is None:
@@ -226,6 +226,26 @@ def _merge_territorial(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
             continue
         if key:
             by_key[key] = group
+        kept.append(group)
+    return kept
+
+
+def _merge_offices(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
+    """A territory and its office named with the same place are one partner: "Landratsamt X" and
+    "Landkreis X" (the pack's `territories` and `territorial_bodies`; Polish has its own rule)."""
+    heads = doc.lexicon.territories | doc.lexicon.territorial_bodies
+    if not doc.lexicon.territories:
+        return groups
+    by_place: dict[tuple[str, ...], OrgGroup] = {}
+    kept: list[OrgGroup] = []
+    for group in groups:
+        places = {tuple(m.words[1:]) for m in group.names if len(m.words) > 1 and m.words[0] in heads}
+        owner = next((by_place[place] for place in places if place in by_place), None)
+        if owner is not None and not is_unit(group):
+            owner.absorb(group)
+            continue
+        for place in places:
+            by_place.setdefault(place, group)
         kept.append(group)
     return kept
 
