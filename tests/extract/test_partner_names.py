@@ -222,3 +222,12 @@ def test_a_district_and_its_office_are_one_partner(extract):
                            "Landratsamt Emsfeld betreut ihn mit dem Landkreis Emsfeld.", "de")
     districts = [p for p in found.values() if "Landkreis Emsfeld" in [p["name"], *p["aliases"]]]
     assert len(districts) == 1 and "Landratsamt Emsfeld" in [districts[0]["name"], *districts[0]["aliases"]], found
+
+
+def test_german_venues_contact_lines_and_units_named_with_an_acronym(extract):
+    found = names(extract, "Die Stadtwerke Halde GmbH bauen am Klärwerk Auental eine Wärmepumpe. Das Klärwerk liefert "
+                           "Abwasser. Die Technische Universität Ostheim (TUO) forscht mit dem Institut für Leichtbau "
+                           "der TUO. Die Technische Universität Ostheim lädt ein.\n\nKontakt: Eva Muster "
+                           "Pressesprecherin Technische Universität Ostheim Tel. 0351 123456", "de")
+    assert "Technische Universität Ostheim" in found, found
+    assert not any("Klärwerk" in name or "Tel" in name or "Muster" in name for name in found), found

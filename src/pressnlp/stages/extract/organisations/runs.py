@@ -34,7 +34,8 @@ class CapitalisedRuns:
             if current and self.text.startswith(legal_forms, token.start) and self._legal_at(token.start):
                 runs.append(current)
                 current = []
-            elif (words.is_function(token) and not self._function_in_name(current, i)) or words.in_capitals_line(token):
+            elif ((words.is_function(token) and not self._function_in_name(current, i)) or words.in_capitals_line(token)
+                  or token.text.lower() in words.all.contact_labels):  # "… Ostwalde Tel. 0351 …"
                 if current:
                     runs.append(current)
                 current = []

@@ -40,8 +40,10 @@ class OrgGroup:
         if names:
             # The fullest written form in the release's language: legal form and locative kept
             # ("TBS w Gliwicach"); of forms as full, one opening a sentence (a nominative).
-            return max(names, key=lambda m: (not m.english, len(m.words), m.legal_form is not None, m.opens_sentence,
-                                             -m.start)).name
+            # A name that carries the group's own acronym is another's ("Institut für Leichtbau der TUO").
+            own = {normalise(acronym) for acronym in self.acronyms}
+            return max(names, key=lambda m: (not m.english, not own & set(_acronyms_in(m.name)), len(m.words),
+                                             m.legal_form is not None, m.opens_sentence, -m.start)).name
         if self.entry:
             return self.entry.name
         return self.acronyms[0] if self.acronyms else self.mentions[0].name

@@ -132,7 +132,7 @@ def _venue(doc: Doc, group: OrgGroup) -> bool:
     Kongresowym", "at Wrocław City Hall"."""
     if group.entry or group.acronyms:
         return False
-    for mention in group.mentions:
+    for mention in (m for m in group.mentions if m.kind != "head"):  # "am Klärwerk X … das Klärwerk"
         if _previous_word(doc, mention) not in everywhere().locative_prepositions:
             return False
         if doc.language == "pl" and mention.head:
