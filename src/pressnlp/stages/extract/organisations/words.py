@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from functools import cached_property
 
-from pressnlp.lang.labels import is_release_label, release_label
+from pressnlp.lang.labels import is_release_label, release_label, trailing_label
 from pressnlp.lang.morphology import lemmas
 from pressnlp.lang.pl.morphology import analyse_pl
 from pressnlp.stages.extract.lexicon import everywhere, lexicon
@@ -194,15 +194,7 @@ def _label_span(line: str) -> tuple[int, int] | None:
 
 def _label_after_issuer(line: str) -> tuple[int, int] | None:
     """A short line of an issuer and a label with no separator: "University of X Media Release."."""
-    words = list(re.finditer(r"\S+", line.rstrip(". ")))
-    if not 2 < len(words) <= 8:
-        return None
-    for word in words[1:]:
-        tail = line[word.start():].rstrip(". ")
-        match = release_label(tail)
-        if match and match.end("label") == len(tail):
-            return word.start(), word.start() + len(tail)
-    return None
+    return trailing_label(line) if 2 < len(line.split()) <= 8 else None
 
 
 def is_given_name(word: str) -> bool:
