@@ -231,3 +231,13 @@ def test_german_venues_contact_lines_and_units_named_with_an_acronym(extract):
                            "Pressesprecherin Technische Universität Ostheim Tel. 0351 123456", "de")
     assert "Technische Universität Ostheim" in found, found
     assert not any("Klärwerk" in name or "Tel" in name or "Muster" in name for name in found), found
+
+
+def test_an_acronym_and_an_english_name_in_one_bracket_are_aliases(extract):
+    found = names(extract, "Подільський технічний університет (ПТУ, Podillia Technical University) відкрив центр. "
+                           "Podillia Technical University співпрацює з Корейським агентством міжнародного "
+                           "співробітництва (KOICA). Корейське агентство міжнародного співробітництва фінансує "
+                           "центр.", "uk")
+    assert set(found["Подільський технічний університет"]["aliases"]) >= {"ПТУ", "Podillia Technical University"}
+    assert "Podillia Technical University" not in found, found
+    assert any(name.endswith("агентство міжнародного співробітництва") for name in found), found

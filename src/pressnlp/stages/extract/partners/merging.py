@@ -82,10 +82,11 @@ def group_mentions(doc: Doc, mentions: list[OrgMention], gazetteer: Gazetteer) -
         group.mentions.append(mention)
         group.entry = group.entry or entry
         if mention.acronym:
-            if mention.acronym not in group.acronyms:
-                group.acronyms.append(mention.acronym)
+            # "(ЧТУ, Black Sea Technical University)": an acronym and another name, each an alias
+            pieces = [piece.strip() for piece in mention.acronym.split(",") if piece.strip()]
+            group.acronyms.extend(piece for piece in pieces if piece not in group.acronyms)
             # "(SÚC TTSK)": the unit's own acronym and its parent's; the parent's is taken already
-            for acronym in (mention.acronym, *mention.acronym.split()):
+            for acronym in (*pieces, *pieces[0].split()):
                 by_acronym.setdefault(normalise(acronym), group)
     _merge_prefixes(groups, doc)
     ordered = _merge_offices(_merge_territorial(list(dict.fromkeys(groups.values())), doc), doc)
