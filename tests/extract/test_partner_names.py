@@ -241,3 +241,9 @@ def test_an_acronym_and_an_english_name_in_one_bracket_are_aliases(extract):
     assert set(found["Подільський технічний університет"]["aliases"]) >= {"ПТУ", "Podillia Technical University"}
     assert "Podillia Technical University" not in found, found
     assert any(name.endswith("агентство міжнародного співробітництва") for name in found), found
+
+
+def test_an_acronym_spells_a_name_without_its_place(extract):
+    found = names(extract, "Memorandum podpísali Trnavská univerzita v Trnave a mesto. Za TU podpísal rektor. "
+                           "Viac: TU", "sk")
+    assert "TU" in found["Trnavská univerzita v Trnave"]["aliases"] and "TU" not in found, found

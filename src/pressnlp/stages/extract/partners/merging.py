@@ -189,9 +189,14 @@ def _complement_of(long: OrgGroup, short: OrgGroup, words: list[str], doc: Doc) 
 
 
 def _acronym_owner(acronym: str, groups: list[OrgGroup]) -> OrgGroup | None:
+    """The group whose name the acronym spells, also without the place after it ("TU" for
+    "Trnavská univerzita v Trnave")."""
+    locatives = everywhere().locative_prepositions
     for group in groups:
         for mention in group.names:
-            if initials_match(acronym, mention.name.split()):
+            words = mention.name.split()
+            spelled = [words] + [words[:i] for i in range(2, len(words)) if words[i].lower() in locatives]
+            if any(initials_match(acronym, part) for part in spelled):
                 return group
     return None
 
