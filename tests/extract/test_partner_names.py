@@ -247,3 +247,12 @@ def test_an_acronym_spells_a_name_without_its_place(extract):
     found = names(extract, "Memorandum podpísali Trnavská univerzita v Trnave a mesto. Za TU podpísal rektor. "
                            "Viac: TU", "sk")
     assert "TU" in found["Trnavská univerzita v Trnave"]["aliases"] and "TU" not in found, found
+
+
+def test_english_schools_and_centres_of_a_university_are_units(extract):
+    found = names(extract, "Professor Ann Lee, Director of the School of Optics and Photonics at the University of "
+                           "Xton, said the University of Xton is proud. Its School of Optics and Photonics hosts the "
+                           "lab. The London Institute of Optics (LIO) joins the project. The Centre for Lasers, DXU, "
+                           "adds a laser.", "en")
+    assert {"University of Xton", "London Institute of Optics"} <= set(found), found
+    assert not any(name.startswith(("School", "Centre")) for name in found), found

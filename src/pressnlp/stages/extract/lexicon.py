@@ -40,6 +40,7 @@ class Lexicon:
     # [organisations]
     org_heads: frozenset[str]
     units: frozenset[str]
+    parented_units: frozenset[str]
     not_heads: frozenset[str]
     weak_heads: frozenset[str]
     municipal: frozenset[str]
@@ -75,6 +76,7 @@ class Lexicon:
     articles: frozenset[str]
     indefinite_articles: frozenset[str]
     possessive_endings: tuple[str, ...]
+    possessive_determiners: frozenset[str]
     locative_prepositions: frozenset[str]
     agent_prepositions: frozenset[str]
     prepositions: frozenset[str]
@@ -134,6 +136,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         language=pack.code,
         org_heads=_lower(orgs.get("heads", [])),
         units=_lower(orgs.get("units", [])),
+        parented_units=_lower(orgs.get("parented_units", [])),
         not_heads=_lower(orgs.get("not_heads", [])),
         weak_heads=_lower(orgs.get("weak_heads", [])),
         municipal=_lower(orgs.get("municipal", [])),
@@ -170,6 +173,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         articles=_lower(grammar.get("articles", [])),
         indefinite_articles=_lower(grammar.get("indefinite_articles", [])),
         possessive_endings=tuple(grammar.get("possessive_endings", [])),
+        possessive_determiners=_lower(grammar.get("possessive_determiners", [])),
         locative_prepositions=_lower(grammar.get("locative_prepositions", [])),
         agent_prepositions=_lower(grammar.get("agent_prepositions", [])),
         prepositions=_lower(grammar.get("prepositions", [])),

@@ -67,23 +67,35 @@ class MentionBuilder:
             mention.is_unit = bool(head_lemma in units or (later_unit and head_token is not None
                                                             and first is not None and head_token.start == first.start))
         else:
-            mention.is_unit = any(words_.head_lemma(t) in units for t in words if words_.is_head(t)) and not (
-                self._departmental(words) and not self._parent_after(mention.end))
+            if self._departmental(words, units | words_.parented_units):
+                mention.is_unit = self._parent_after(mention.end) or self._owned(start)
+            else:
+                mention.is_unit = any(words_.head_lemma(t) in units for t in words if words_.is_head(t))
         mention.is_programme = self.is_programme(words, start)
         log.debug("organisation %r -> %r (%s)", surface, mention.name, kind)
         return mention
 
-    def _departmental(self, words: list[Token]) -> bool:
-        """A name that opens with a unit's head and a link, "Department for Education", "Office of
-        the Mayor": a ministry or an office of state unless a parent follows it."""
+    def _departmental(self, words: list[Token], heads: set[str] | frozenset[str]) -> bool:
+        """A name that opens with one of `heads` and a link: "Department for Education", "School of
+        Physics": a unit when a parent follows it, else a ministry, an office of state, a school."""
         names = self.words
-        return (len(words) > 2 and names.is_head(words[0]) and names.head_lemma(words[0]) in names.units
+        return (len(words) > 2 and names.is_head(words[0]) and names.head_lemma(words[0]) in heads
                 and words[1].text.lower() in names.connectors
-                and not any(names.is_head(t) and names.head_lemma(t) not in names.units for t in words[1:]))
+                and not any(names.is_head(t) and names.head_lemma(t) not in heads for t in words[1:]))
+
+    def _owned(self, start: int) -> bool:
+        """A possessive right before the name: "Its School of Physics", "the University’s Centre
+        for X"."""
+        index = self.doc.token_index(start) - 1
+        if index < 0 or not self.tokens[index].is_word:
+            return False
+        word = self.tokens[index].text
+        return word.lower() in self.words.lex.possessive_determiners | self.words.en.possessive_determiners or (
+            word.endswith(self.words.all.possessive_endings))
 
     def _parent_after(self, end: int) -> bool:
         """An organisation right after a unit's name: "Department of Physics at the University of
-        X", "…, University of X", "… of the University"."""
+        X", "…, University of X", "… of the University", "…, DIT"."""
         links = self.words.all.affiliation_links | self.words.all.locative_prepositions
         index = self.doc.token_index(end)
         tokens = self.tokens
@@ -95,6 +107,8 @@ class MentionBuilder:
             return False
         while index < len(tokens) and tokens[index].text.lower() in self.words.all.articles:
             index += 1
+        if index < len(tokens) and tokens[index].is_acronym:
+            return True  # "College of Engineering, DIT"
         return index < len(tokens) and self.words.is_head(tokens[index]) or (
             index + 1 < len(tokens) and tokens[index].is_capitalised and self.words.is_head(tokens[index + 1]))
 

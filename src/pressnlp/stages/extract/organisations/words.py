@@ -35,6 +35,7 @@ class NameWords:
         self.documents = self.lex.documents | self.en.documents
         self.not_names = self.lex.not_names | self.en.not_names
         self.units = self.lex.units | self.en.units
+        self.parented_units = self.lex.parented_units | self.en.parented_units
         self.functions = self.lex.functions | self.en.functions
         self.organs = sorted(set(self.lex.organs) | set(self.en.organs), key=len, reverse=True)
         self.number_marks = {mark.rstrip(".") for mark in self.lex.number_marks | self.en.number_marks}
