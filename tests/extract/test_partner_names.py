@@ -253,6 +253,6 @@ def test_english_schools_and_centres_of_a_university_are_units(extract):
     found = names(extract, "Professor Ann Lee, Director of the School of Optics and Photonics at the University of "
                            "Xton, said the University of Xton is proud. Its School of Optics and Photonics hosts the "
                            "lab. The London Institute of Optics (LIO) joins the project. The Centre for Lasers, DXU, "
-                           "adds a laser.", "en")
+                           "adds a laser. DXU's Centre for Photonics tests it; the Centre for Photonics is new.", "en")
     assert {"University of Xton", "London Institute of Optics"} <= set(found), found
     assert not any(name.startswith(("School", "Centre")) for name in found), found

@@ -56,7 +56,11 @@ class OrgGroup:
 
 
 def is_unit(group: OrgGroup) -> bool:
-    return bool(group.names) and all(m.is_unit for m in group.names)
+    """Every name of the group is a unit's, or one name written alike everywhere is a unit's once
+    ("CSU's Center for Energy Systems" … "the Center for Energy Systems")."""
+    names = group.names
+    return bool(names) and (all(m.is_unit for m in names)
+                            or (any(m.is_unit for m in names) and len({m.key for m in names}) == 1))
 
 
 def group_mentions(doc: Doc, mentions: list[OrgMention], gazetteer: Gazetteer) -> list[OrgGroup]:
