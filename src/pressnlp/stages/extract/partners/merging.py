@@ -88,6 +88,8 @@ def group_mentions(doc: Doc, mentions: list[OrgMention], gazetteer: Gazetteer) -
         if mention.acronym:
             # "(ЧТУ, Black Sea Technical University)": an acronym and another name, each an alias
             pieces = [piece.strip() for piece in mention.acronym.split(",") if piece.strip()]
+            if len(pieces) > 1 and not _acronyms_in(pieces[0]):
+                pieces = [mention.acronym]  # "(Starosta, Wicestarosta)": no acronym, nothing to split
             group.acronyms.extend(piece for piece in pieces if piece not in group.acronyms)
             # "(SÚC TTSK)": the unit's own acronym and its parent's; the parent's is taken already
             for acronym in (*pieces, *pieces[0].split()):
