@@ -222,6 +222,9 @@ def test_a_district_and_its_office_are_one_partner(extract):
                            "Landratsamt Emsfeld betreut ihn mit dem Landkreis Emsfeld.", "de")
     districts = [p for p in found.values() if "Landkreis Emsfeld" in [p["name"], *p["aliases"]]]
     assert len(districts) == 1 and "Landratsamt Emsfeld" in [districts[0]["name"], *districts[0]["aliases"]], found
+    found = names(extract, "Der Landkreis Emsfeld und die Stadt Emsfeld bauen gemeinsam. Der Landkreis Emsfeld zahlt, "
+                           "die Stadt Emsfeld plant.", "de")
+    assert {"Landkreis Emsfeld", "Stadt Emsfeld"} <= set(found), found
 
 
 def test_german_venues_contact_lines_and_units_named_with_an_acronym(extract):

@@ -247,19 +247,23 @@ def _merge_territorial(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
 def _merge_offices(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
     """A territory and its office named with the same place are one partner: "Landratsamt X" and
     "Landkreis X" (the pack's `territories` and `territorial_bodies`; Polish has its own rule)."""
-    heads = doc.lexicon.territories | doc.lexicon.territorial_bodies
+    bodies = doc.lexicon.territorial_bodies
+    heads = doc.lexicon.territories | bodies
     if not doc.lexicon.territories:
         return groups
-    by_place: dict[tuple[str, ...], OrgGroup] = {}
+    by_place: dict[tuple[str, ...], list[tuple[bool, OrgGroup]]] = {}
     kept: list[OrgGroup] = []
     for group in groups:
-        places = {tuple(m.words[1:]) for m in group.names if len(m.words) > 1 and m.words[0] in heads}
-        owner = next((by_place[place] for place in places if place in by_place), None)
+        named = {(tuple(m.words[1:]), m.words[0] in bodies) for m in group.names
+                 if len(m.words) > 1 and m.words[0] in heads}
+        # a body meets its territory, never another territory: "Landkreis X" is not "Stadt X"
+        owner = next((other for place, body in named for other_body, other in by_place.get(place, ())
+                      if body != other_body), None)
         if owner is not None and not is_unit(group):
             owner.absorb(group)
             continue
-        for place in places:
-            by_place.setdefault(place, group)
+        for place, body in named:
+            by_place.setdefault(place, []).append((body, group))
         kept.append(group)
     return kept
 
