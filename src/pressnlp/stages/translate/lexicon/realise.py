@@ -204,28 +204,44 @@ class Realiser:
         return dotted if len(unit.tokens) > 1 else token.form
 
     def _gerund(self, unit: Unit) -> str:
+        """Our noun of the gerund, else our verb's -ing form, else FreeDict's noun: a dictionary's
+        sense of the noun is often one the verb does not have ("przeszczepienie")."""
         reading = unit.reading
         noun = gerund_noun(reading.lemma, "neg" in reading.values)
-        text = self.dictionary.dictionary_english(noun, "n") if noun else None
-        if text:
-            return inflection.pluralize(text) if reading.is_plural else text
-        base = self.dictionary.verb_base(unit)
-        if base is None:
+        found = self._own_or_dictionary(unit, noun, "n", "present_participle")
+        if found is None:
             return unit.token.form
-        return inflection.inflect_phrase(base, "present_participle")
+        text, derived = found
+        return inflection.pluralize(text) if reading.is_plural and derived else text
 
     def _participle(self, unit: Unit) -> str:
+        """Our adjective of the participle, else our verb's participle, else FreeDict's adjective
+        ("wskazany": indicated, not FreeDict's "desirable")."""
         reading = unit.reading
         adjective = participle_adjective(reading.lemma, reading.pos)
-        text = self.dictionary.dictionary_english(adjective, "adj") if adjective else None
-        if text:
-            return ("not " if "neg" in reading.values else "") + text
-        base = self.dictionary.verb_base(unit)
-        if base is None:
-            return unit.token.form
         form = "past_participle" if reading.pos == "ppas" else "present_participle"
-        text = inflection.inflect_phrase(base, form)
-        return ("not " if "neg" in reading.values else "") + text
+        found = self._own_or_dictionary(unit, adjective, "adj", form)
+        if found is None:
+            return unit.token.form
+        return ("not " if "neg" in reading.values else "") + found[0]
+
+    def _own_or_dictionary(self, unit: Unit, derived: str | None, word_class: str,
+                           verb_form: str) -> tuple[str, bool] | None:
+        """(English, whether it is the derived word's) of a participle or gerund: the derived word
+        in our lexicon, the verb in our lexicon inflected, the derived word in FreeDict, the verb
+        from anywhere inflected."""
+        own = self.dictionary.dictionary_english(derived, word_class, freedict=False) if derived else None
+        if own:
+            return own, True
+        if self.lexicon.lookup(unit.reading.lemma, ("v",)) is not None:
+            base = self.dictionary.verb_base(unit)
+            if base is not None:
+                return inflection.inflect_phrase(base, verb_form), False
+        found = self.dictionary.dictionary_english(derived, word_class) if derived else None
+        if found:
+            return found, True
+        base = self.dictionary.verb_base(unit)
+        return (inflection.inflect_phrase(base, verb_form), False) if base is not None else None
 
     def _pronoun(self, unit: Unit, units: list[Unit], index: int) -> str:
         reading = unit.reading

@@ -42,24 +42,28 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
     start = index
     while start > 0 and not _boundary(units[start - 1]):
         start -= 1
-    if start == index:
-        return None  # verb first: a quote's "mówi X", a question
     group_end = index + 1
     while group_end < len(units) and units[group_end].reading.pos == "inf":
         group_end += 1  # "może złożyć każdy": the subject follows the whole verb group
-    subject_end = _noun_phrase_end(units, group_end)
-    if subject_end is None:
-        return None
-    if _continues_elsewhere(units, subject_end, polish):
-        return None
-    subject = units[group_end:subject_end]
-    head = next(u for u in subject if u.is_noun)
-    coordinated = any(u.reading.pos == "conj" for u in subject)
-    can_be_subject = any(_agrees(reading, verb.reading, coordinated) for reading in _nominatives(head))
     # a verb with "się" takes no accusative object: "W piątek odbędzie się koncert"
     # (an infinitive after it may take one: "zobowiązuje się wspierać działalność")
     reflexive = group_end == index + 1 and (
         verb.grammar.reflexive or (verb.is_term and verb.entry.polish.endswith(f" {polish.reflexive}")))
+    if start == index and not (reflexive and index == 0):
+        return None  # verb first: a quote's "mówi X", a question; "Rozpoczęła się budowa" opens a sentence
+    subject_end = _noun_phrase_end(units, group_end)
+    if subject_end is None:
+        return None
+    # what follows an intransitive verb's subject may follow the verb instead: "odbyło się
+    # spotkanie, podczas którego …" -> "a meeting took place, during which …"
+    if _continues_elsewhere(units, subject_end, polish) and not (reflexive and _clause_ends_after(units, subject_end)):
+        return None
+    subject = units[group_end:subject_end]
+    head = next(u for u in subject if u.is_noun)
+    coordinated = any(u.reading.pos == "conj" for u in subject)
+    # "X oraz Y" after a singular verb: the verb agrees with the nearer X
+    can_be_subject = any(_agrees(reading, verb.reading, coordinated) or _agrees(reading, verb.reading, False)
+                         for reading in _nominatives(head))
     only_subject = can_be_subject and (reflexive or not any("acc" in r.case for r in _noun_readings(head)))
     if not can_be_subject:
         return None
@@ -89,6 +93,12 @@ def _continues_elsewhere(units: list[Unit], index: int, polish: GistWords) -> bo
     if following.reading.pos == "prep" and index + 2 < len(units):  # "…, z którymi"
         following = units[index + 2]
     return following.lemma in polish.who.polish or following.is_noun or following.reading.pos in _MODIFIERS
+
+
+def _clause_ends_after(units: list[Unit], index: int) -> bool:
+    """The phrase ending at `index` is followed by a comma and a clause or phrase of its own,
+    not by an opening quote (a title that belongs to the phrase)."""
+    return index < len(units) and units[index].token.form == ","
 
 
 def _third_person_verb(unit: Unit) -> bool:
@@ -184,7 +194,9 @@ def _noun_readings(unit: Unit) -> list[Reading]:
         return [unit.reading]
     readings = [r for r in unit.token.readings if r.pos in _NOUN_READINGS or r.pos == unit.reading.pos]
     declined = [r for r in readings if len(r.case) < _INDECLINABLE]
-    return declined or readings
+    readings = declined or readings
+    # a depreciative reading ("przedstawiciele" as nom./acc. of contempt) is not what a release means
+    return [r for r in readings if r.pos != "depr"] or readings
 
 
 def _nominatives(unit: Unit) -> list[Reading]:
