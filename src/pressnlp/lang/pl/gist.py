@@ -40,6 +40,8 @@ class GistWords:
     negative_words: dict[str, NegativeWord]
     quantity_nouns: frozenset[str]
     not_postposed: frozenset[str]
+    apposition_nouns: frozenset[str]
+    legal_forms: frozenset[str]
     adverb_endings: tuple[tuple[str, str], ...]  # adverb ending -> adjective ending, in order
     street_words: frozenset[str]
     name_joiners: frozenset[str]
@@ -67,6 +69,7 @@ class GistWords:
             question_words=frozenset(clause["question_words"]),
             negative_words={lemma: NegativeWord(**forms) for lemma, forms in table["negative_words"].items()},
             quantity_nouns=frozenset(phrases["quantity_nouns"]), not_postposed=frozenset(phrases["not_postposed"]),
+            apposition_nouns=frozenset(phrases["apposition_nouns"]), legal_forms=frozenset(names["legal_forms"]),
             adverb_endings=tuple((adverb, adjective) for adverb, adjective in table["adverbs"]["endings"]),
             street_words=frozenset(names["street_words"]), name_joiners=frozenset(names["name_joiners"]),
             year_noun=year["noun"], year_words=frozenset([year["noun"], *year["abbreviations"]]),

@@ -88,8 +88,11 @@ def pair_score(previous: Reading, current: Reading) -> float:
         return _GENITIVE_ATTRIBUTE
     if previous.pos == "dig" and previous.lemma.isdigit() and previous.lemma != "1" and current.pos in NOMINAL:
         return _NUMBER_PLURAL if current.is_plural else 0.0
-    if previous.pos == "num" and current.pos in NOMINAL and current.case & previous.case:
-        return _AGREEMENT
+    if previous.pos == "num" and (current.pos in NOMINAL or current.pos in ADJECTIVAL):
+        # "siedem" (a governing numeral, "rec") takes the genitive: "siedem nowych firm", where
+        # "nowych" is the adjective of the counted noun, not a noun of its own
+        governed = previous.case | ({"gen"} if "rec" in previous.values else set())
+        return _AGREEMENT if current.case & governed else 0.0
     if previous.pos in ("subst", "ppron12", "ppron3") and "nom" in previous.case and current.pos in ("fin", "praet"):
         same_number = previous.number & current.number
         return _SUBJECT_VERB if same_number else 0.0

@@ -7,7 +7,14 @@ translates is more likely meant than one it knows only as another part of speech
 from __future__ import annotations
 
 from pressnlp.lang.pl.gist import Derivation, GistWords
-from pressnlp.stages.translate.lexicon.analysis import ADJECTIVAL, CONTENT, Reading, Token, participle_adjective, plural_nominative
+from pressnlp.stages.translate.lexicon.analysis import (
+    ADJECTIVAL,
+    CONTENT,
+    Reading,
+    Token,
+    participle_adjective,
+    plural_nominative,
+)
 from pressnlp.stages.translate.lexicon.derive import Deriver
 from pressnlp.stages.translate.lexicon.freedict import FreeDict
 from pressnlp.stages.translate.lexicon.lexicon import Entry, Lexicon
@@ -135,6 +142,8 @@ class Dictionary:
     def verb_base(self, unit: Unit) -> str | None:
         """The English base form of a unit's verb ("be" for a passive auxiliary)."""
         reading = unit.reading
+        if unit.sense is not None:
+            return unit.sense.english
         if unit.is_term:
             return unit.entry.english
         if unit.grammar.aux_be:

@@ -29,7 +29,8 @@ def reorder(units: list[Unit], polish: GistWords) -> list[Unit]:
             index += 1
         if adjectives:
             result[-1:] = [*adjectives, unit]
-        if index < len(units) and _starts_genitive(unit, units, index, polish):
+        if index < len(units) and (_starts_genitive(unit, units, index, polish)
+                                   or _protected_genitive(unit, units[index], polish)):
             result.append(Unit([Token("of", [Reading("of", "prep:gen")], True)], text="of"))
     return result
 
@@ -54,12 +55,23 @@ def _starts_genitive(noun: Unit, units: list[Unit], index: int, polish: GistWord
     for unit in units[index:index + 4]:
         reading = unit.reading
         if unit.is_noun:
+            # a masculine personal plural's genitive is also its accusative ("mieszkańców"), but
+            # right after a noun it is the genitive: "zaangażowanie mieszkańców"
+            personal_plural = reading.gender == {"m1"} and reading.is_plural
             return reading.case == {"gen"} or (
                 "gen" in reading.case and reading.is_proper_name is False and "nom" not in reading.case
-                and "acc" not in reading.case)
+                and ("acc" not in reading.case or personal_plural))
         if reading.pos not in ("adj", "adjc", "ppas", "pact") or "gen" not in reading.case:
             return False
     return False
+
+
+def _protected_genitive(noun: Unit, following: Unit, polish: GistWords) -> bool:
+    """A protected name or acronym (a placeholder the gist cannot decline) right after a common
+    noun is its genitive, unless the noun is one that names stand beside ("firma ABB")."""
+    return following.token.verbatim and not noun.is_term and not noun.reading.is_proper_name \
+        and noun.reading.pos in ("subst", "ger") and noun.lemma not in polish.apposition_nouns \
+        and noun.lemma not in polish.quantity_nouns and following.space_before
 
 
 def add_articles(units: list[Unit], english: EnglishGrammar) -> list[Unit]:

@@ -57,7 +57,8 @@ class Realiser:
         if unit.is_verb or reading.pos == "pred":
             return self._verb(unit)
         if reading.pos in ("ppron12", "ppron3"):
-            return self._pronoun(unit, units, index)
+            # a sense beats the pronoun: "im." before a name is "named after", not "them"
+            return unit.sense.english_for(False) if unit.sense else self._pronoun(unit, units, index)
         special = self._function_word_in_context(unit, units, index)
         if special is not None:
             return special
@@ -76,7 +77,7 @@ class Realiser:
             return self._adverb(unit)
         if reading.pos == "brev":
             return self._abbreviation(unit)
-        return self._word(unit)
+        return self._word(unit, units[index + 1] if index + 1 < len(units) else None)
 
     @staticmethod
     def _name_form(unit: Unit) -> str:
@@ -116,10 +117,15 @@ class Realiser:
         for word, pos in ((words.of_partitive, "prep"), (words.also_after_but, "conj")):
             if form in word.polish and unit.reading.pos == pos and previous and previous.lemma in word.after:
                 return word.english
-        if form in words.on_weekday.polish and following is not None:
-            entry = self.lexicon.lookup(following.lemma, ("name",))
+        # "w (najbliższy) poniedziałek": the weekday may follow an adjective
+        for day in units[index + 1:index + 3]:
+            if form not in words.on_weekday.polish:
+                break
+            entry = self.lexicon.lookup(day.lemma, ("name",))
             if entry and entry.english in self.weekdays:
                 return words.on_weekday.english
+            if day.reading.pos != "adj":
+                break
         return None
 
     def _copula(self, units: list[Unit], index: int) -> str | None:
@@ -139,7 +145,7 @@ class Realiser:
         return None
 
     def _term(self, unit: Unit) -> str:
-        entry = unit.entry
+        entry = unit.sense or unit.entry
         assert entry is not None
         if entry.word_class == "v" and unit.reading.pos in VERB_POS | {"pred"}:
             return verb_phrase(entry.english, unit, self.english)
@@ -151,8 +157,11 @@ class Realiser:
             text = inflection.title_case(text)
         return text
 
-    def _word(self, unit: Unit) -> str:
+    def _word(self, unit: Unit, following: Unit | None = None) -> str:
         token, reading = unit.token, unit.reading
+        if _brand_spelling(token.form) or (token.capitalised and following is not None
+                                           and following.token.form in self.polish.legal_forms):
+            return token.form  # "PRom", "eKultura"; a company's name before "S.A.": never a word or a surname
         if reading.is_proper_name and set(reading.names) & PERSONAL_NAME_LABELS:
             return reading.lemma  # people keep their names, in the nominative
         # FreeDict would turn names into words ("Lis" -> "fox"): not for names or capitalised words
@@ -204,44 +213,32 @@ class Realiser:
         return dotted if len(unit.tokens) > 1 else token.form
 
     def _gerund(self, unit: Unit) -> str:
-        """Our noun of the gerund, else our verb's -ing form, else FreeDict's noun: a dictionary's
-        sense of the noun is often one the verb does not have ("przeszczepienie")."""
         reading = unit.reading
         noun = gerund_noun(reading.lemma, "neg" in reading.values)
-        found = self._own_or_dictionary(unit, noun, "n", "present_participle")
-        if found is None:
+        text = self.dictionary.dictionary_english(noun, "n") if noun else None
+        if text:
+            return inflection.pluralize(text) if reading.is_plural else text
+        base = self.dictionary.verb_base(unit)
+        if base is None:
             return unit.token.form
-        text, derived = found
-        return inflection.pluralize(text) if reading.is_plural and derived else text
+        return inflection.inflect_phrase(base, "present_participle")
 
     def _participle(self, unit: Unit) -> str:
         """Our adjective of the participle, else our verb's participle, else FreeDict's adjective
         ("wskazany": indicated, not FreeDict's "desirable")."""
         reading = unit.reading
         adjective = participle_adjective(reading.lemma, reading.pos)
-        form = "past_participle" if reading.pos == "ppas" else "present_participle"
-        found = self._own_or_dictionary(unit, adjective, "adj", form)
-        if found is None:
-            return unit.token.form
-        return ("not " if "neg" in reading.values else "") + found[0]
-
-    def _own_or_dictionary(self, unit: Unit, derived: str | None, word_class: str,
-                           verb_form: str) -> tuple[str, bool] | None:
-        """(English, whether it is the derived word's) of a participle or gerund: the derived word
-        in our lexicon, the verb in our lexicon inflected, the derived word in FreeDict, the verb
-        from anywhere inflected."""
-        own = self.dictionary.dictionary_english(derived, word_class, freedict=False) if derived else None
-        if own:
-            return own, True
-        if self.lexicon.lookup(unit.reading.lemma, ("v",)) is not None:
-            base = self.dictionary.verb_base(unit)
-            if base is not None:
-                return inflection.inflect_phrase(base, verb_form), False
-        found = self.dictionary.dictionary_english(derived, word_class) if derived else None
-        if found:
-            return found, True
+        text = self.dictionary.dictionary_english(adjective, "adj", freedict=False) if adjective else None
+        if not text and self.lexicon.lookup(reading.lemma, ("v",)) is None and adjective:
+            text = self.dictionary.dictionary_english(adjective, "adj")
+        if text:
+            return ("not " if "neg" in reading.values else "") + text
         base = self.dictionary.verb_base(unit)
-        return (inflection.inflect_phrase(base, verb_form), False) if base is not None else None
+        if base is None:
+            return unit.token.form
+        form = "past_participle" if reading.pos == "ppas" else "present_participle"
+        text = inflection.inflect_phrase(base, form)
+        return ("not " if "neg" in reading.values else "") + text
 
     def _pronoun(self, unit: Unit, units: list[Unit], index: int) -> str:
         reading = unit.reading
@@ -268,6 +265,12 @@ class Realiser:
             return negation + unit.token.form
         return verb_phrase(base, unit, self.english)
 
+
+
+def _brand_spelling(form: str) -> bool:
+    """A capital after the first letter of a word that also has small letters: a brand or an
+    acronym written as its owner writes it ("PRom", "eKultura", "InnoCentrum")."""
+    return any(c.isupper() for c in form[1:]) and any(c.islower() for c in form) and form.isalpha()
 
 
 def _without_diacritics(text: str) -> str:

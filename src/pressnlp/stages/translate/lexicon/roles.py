@@ -21,6 +21,7 @@ _NOUN_READINGS = frozenset({"subst", "depr"})
 _MODIFIERS = ADJECTIVAL | {"adja", "num", "brev"}
 _COORDINATORS = frozenset({"i", "oraz", "albo", "lub"})
 _OPENING_QUOTES = frozenset({'"', "„", "“", "«", "'"})
+_CLOSING_QUOTES = frozenset({'"', "”", "“", "»", "'"})
 _INDECLINABLE = 5  # a reading allowing this many cases is an indeclinable word's
 
 
@@ -49,8 +50,8 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
     # (an infinitive after it may take one: "zobowiązuje się wspierać działalność")
     reflexive = group_end == index + 1 and (
         verb.grammar.reflexive or (verb.is_term and verb.entry.polish.endswith(f" {polish.reflexive}")))
-    if start == index and not (reflexive and index == 0):
-        return None  # verb first: a quote's "mówi X", a question; "Rozpoczęła się budowa" opens a sentence
+    if start == index and not reflexive:
+        return None  # verb first: a quote's "mówi X", a question; not "(…) odbyła się konferencja"
     subject_end = _noun_phrase_end(units, group_end)
     if subject_end is None:
         return None
@@ -132,12 +133,24 @@ def _noun_phrase_end(units: list[Unit], start: int) -> int | None:
             index += 1
         elif unit.token.form == "(" and index + 2 < len(units) and units[index + 2].token.form == ")":
             index += 3  # "Narodowa Agencja Wymiany Akademickiej (NAWA)"
+        elif unit.token.form in _OPENING_QUOTES and (closing := _closing_quote(units, index)) is not None:
+            index = closing + 1  # a quoted title: "konferencja projektu „Razem działamy”"
         elif reading.pos == "conj" and unit.lemma in _COORDINATORS \
                 and (following := _noun_phrase_end(units, index + 1)) is not None:
             index = following
         else:
             return index
     return index
+
+
+def _closing_quote(units: list[Unit], opening: int) -> int | None:
+    """Index of the quote that closes the one at `opening`, if the sentence has it."""
+    mark = units[opening].token.form
+    for index in range(opening + 1, len(units)):
+        form = units[index].token.form
+        if form in _CLOSING_QUOTES and (form != mark or mark in ('"', "'")):
+            return index
+    return None
 
 
 def _attribute(unit: Unit, head: Unit) -> bool:
