@@ -17,6 +17,8 @@ def reorder(units: list[Unit], polish: GistWords) -> list[Unit]:
     index = 0
     while index < len(units):
         unit = units[index]
+        # a noun after a number is a date or a count: "28 stycznia PWSZ" has no "of"
+        counted = index > 0 and units[index - 1].reading.pos in ("dig", "num")
         result.append(unit)
         index += 1
         if not unit.is_noun or unit.negative_english:
@@ -30,7 +32,7 @@ def reorder(units: list[Unit], polish: GistWords) -> list[Unit]:
         if adjectives:
             result[-1:] = [*adjectives, unit]
         if index < len(units) and (_starts_genitive(unit, units, index, polish)
-                                   or _protected_genitive(unit, units[index], polish)):
+                                   or (not counted and _protected_genitive(unit, units[index], polish))):
             result.append(Unit([Token("of", [Reading("of", "prep:gen")], True)], text="of"))
     return result
 
@@ -55,12 +57,12 @@ def _starts_genitive(noun: Unit, units: list[Unit], index: int, polish: GistWord
     for unit in units[index:index + 4]:
         reading = unit.reading
         if unit.is_noun:
-            # a masculine personal plural's genitive is also its accusative ("mieszkańców"), but
-            # right after a noun it is the genitive: "zaangażowanie mieszkańców"
-            personal_plural = reading.gender == {"m1"} and reading.is_plural
+            # a masculine personal noun's genitive is also its accusative ("mieszkańców",
+            # "prezydenta"), but right after a noun it is the genitive: "zaangażowanie mieszkańców"
+            personal = reading.gender == {"m1"}
             return reading.case == {"gen"} or (
                 "gen" in reading.case and reading.is_proper_name is False and "nom" not in reading.case
-                and ("acc" not in reading.case or personal_plural))
+                and ("acc" not in reading.case or personal))
         if reading.pos not in ("adj", "adjc", "ppas", "pact") or "gen" not in reading.case:
             return False
     return False

@@ -44,12 +44,16 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
     while start > 0 and not _boundary(units[start - 1]):
         start -= 1
     group_end = index + 1
-    while group_end < len(units) and units[group_end].reading.pos == "inf":
-        group_end += 1  # "może złożyć każdy": the subject follows the whole verb group
+    while group_end < len(units) and (units[group_end].reading.pos == "inf" or (
+            verb.grammar.aux_be and units[group_end].reading.pos == "ppas")):
+        group_end += 1  # "może złożyć każdy", "zostają odwołane wydarzenia": the subject follows the verb group
     # a verb with "się" takes no accusative object: "W piątek odbędzie się koncert"
     # (an infinitive after it may take one: "zobowiązuje się wspierać działalność")
     reflexive = group_end == index + 1 and (
         verb.grammar.reflexive or (verb.is_term and verb.entry.polish.endswith(f" {polish.reflexive}")))
+    # nor does a passive: "odwołane zostają wydarzenia" (events are cancelled)
+    reflexive = reflexive or (verb.grammar.aux_be and verb.lemma in polish.passive_auxiliaries
+                              and all(u.reading.pos == "ppas" for u in units[index + 1:group_end]))
     if start == index and not reflexive:
         return None  # verb first: a quote's "mówi X", a question; not "(…) odbyła się konferencja"
     subject_end = _noun_phrase_end(units, group_end)
