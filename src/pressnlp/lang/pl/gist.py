@@ -52,6 +52,7 @@ class GistWords:
     whether: ContextWord
     on_weekday: ContextWord
     who: ContextWord
+    whose: ContextWord
     copula: ContextWord
     of_partitive: ContextWord
     also_after_but: ContextWord

@@ -24,8 +24,8 @@ def reorder(units: list[Unit], polish: GistWords) -> list[Unit]:
         if not unit.is_noun or unit.negative_english:
             continue
         adjectives = []
-        if unit.reading.is_proper_name and not unit.is_term:
-            continue
+        if (unit.reading.is_proper_name and not unit.is_term) or (unit.used and unit.used.word_class == "pron"):
+            continue  # "Państwa otwarte serca": a pronoun's adjective belongs to the next noun
         while index < len(units) and _postposed_adjective(unit, units[index], polish):
             adjectives.append(units[index])
             index += 1

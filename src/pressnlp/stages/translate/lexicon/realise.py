@@ -114,6 +114,11 @@ class Realiser:
                 return ""  # a yes/no question: English inverts instead
             if previous is not None and previous.is_punctuation:
                 return words.whether.english
+        genitive = any("gen" in r.case for r in unit.token.readings if r.lemma == unit.lemma)
+        if unit.lemma in words.whose.polish and genitive and previous is not None \
+                and previous.token.form == "," and following is not None \
+                and (following.is_noun or following.reading.pos in ADJECTIVAL):
+            return words.whose.english
         for word, pos in ((words.of_partitive, "prep"), (words.also_after_but, "conj")):
             if form in word.polish and unit.reading.pos == pos and previous and previous.lemma in word.after:
                 return word.english
@@ -172,6 +177,12 @@ class Realiser:
                 return reading.lemma if reading.is_proper_name else token.form
             return token.form
         unit.used = entry
+        if entry.word_class == "pron" and any("gen" in r.case for r in token.readings) and following is not None \
+                and (following.is_noun or following.reading.pos in ADJECTIVAL):
+            # a pronoun in the genitive before a noun is its possessive: "Państwa serca" -> "your hearts"
+            possessive = next((p.possessive for p in self.english.pronouns.values() if p.objective == entry.english), None)
+            if possessive:
+                return possessive
         if reading.is_proper_name and entry.english == _without_diacritics(reading.lemma):
             return reading.lemma  # "Toruń", not "Torun": English writes Polish places as they are
         listed_form = entry.polish.lower() != reading.lemma.lower()  # "władze": already plural
