@@ -180,7 +180,8 @@ class Realiser:
         if entry.word_class == "pron" and any("gen" in r.case for r in token.readings) and following is not None \
                 and (following.is_noun or following.reading.pos in ADJECTIVAL):
             # a pronoun in the genitive before a noun is its possessive: "Państwa serca" -> "your hearts"
-            possessive = next((p.possessive for p in self.english.pronouns.values() if p.objective == entry.english), None)
+            pronouns = self.english.pronouns.values()
+            possessive = next((p.possessive for p in pronouns if p.objective == entry.english), None)
             if possessive:
                 return possessive
         if reading.is_proper_name and entry.english == _without_diacritics(reading.lemma):
@@ -226,7 +227,8 @@ class Realiser:
     def _gerund(self, unit: Unit) -> str:
         reading = unit.reading
         noun = gerund_noun(reading.lemma, "neg" in reading.values)
-        text = self.dictionary.dictionary_english(noun, "n") if noun else None
+        text = unit.sense.english_for(False) if unit.sense else None
+        text = text or (self.dictionary.dictionary_english(noun, "n") if noun else None)
         if text:
             return inflection.pluralize(text) if reading.is_plural else text
         base = self.dictionary.verb_base(unit)

@@ -22,6 +22,7 @@ _MODIFIERS = ADJECTIVAL | {"adja", "num", "brev"}
 _COORDINATORS = frozenset({"i", "oraz", "albo", "lub"})
 _OPENING_QUOTES = frozenset({'"', "„", "“", "«", "'"})
 _CLOSING_QUOTES = frozenset({'"', "”", "“", "»", "'"})
+_CLAUSE_MARKS = frozenset({",", ".", ";", ":", "(", "!", "?"})
 _INDECLINABLE = 5  # a reading allowing this many cases is an indeclinable word's
 
 
@@ -57,6 +58,10 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
     if start == index and not reflexive:
         return None  # verb first: a quote's "mówi X", a question; not "(…) odbyła się konferencja"
     subject_end = _noun_phrase_end(units, group_end)
+    if subject_end is None and reflexive:
+        # an intransitive verb has nothing after it but its subject and adverbials, so a participle
+        # phrase goes with the subject: "odwołane zostają wydarzenia organizowane przez Urząd"
+        subject_end = _clause_end(units, group_end) if _noun_phrase_end(units, group_end, True) else None
     if subject_end is None:
         return None
     # what follows an intransitive verb's subject may follow the verb instead: "odbyło się
@@ -117,10 +122,16 @@ def _boundary(unit: Unit) -> bool:
     return unit.is_punctuation or unit.reading.pos == "comp" or unit.is_verb
 
 
-def _noun_phrase_end(units: list[Unit], start: int) -> int | None:
+def _clause_end(units: list[Unit], start: int) -> int:
+    """The first comma, bracket, colon or sentence end from `start` on."""
+    return next((i for i in range(start, len(units)) if units[i].token.form in _CLAUSE_MARKS), len(units))
+
+
+def _noun_phrase_end(units: list[Unit], start: int, participle: bool = False) -> int | None:
     """End of the noun phrase at `start`: modifiers, a head noun, then genitive attributes,
     possessives, names, a bracketed acronym, and another phrase after "i"/"oraz"; None when no
-    noun phrase starts there or a participle after the head opens a phrase of its own."""
+    noun phrase starts there or a participle after the head opens a phrase of its own (with
+    `participle`, the participle's index)."""
     index = start
     while index < len(units) and units[index].reading.pos in _MODIFIERS and not units[index].is_noun:
         index += 1
@@ -132,7 +143,7 @@ def _noun_phrase_end(units: list[Unit], start: int) -> int | None:
         unit = units[index]
         reading = unit.reading
         if reading.pos in ("pact", "ppas"):
-            return None  # "wolontariusz znający teren": the participle has an object of its own
+            return index if participle else None  # "wolontariusz znający teren": the participle's object
         if _attribute(unit, head):
             index += 1
         elif unit.token.form == "(" and index + 2 < len(units) and units[index + 2].token.form == ")":

@@ -1,0 +1,139 @@
+"""What a reader of the dictionary gist trips over, one rule a test: word senses by position,
+English order for subjects after intransitive verbs and passives, "of" before names the gist
+cannot decline, names and brands left as written, relative and possessive pronouns. Short
+made-up sentences; each test pins only the words its rule decides."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("morfeusz2")
+
+
+@pytest.fixture(scope="module")
+def gist_with_freedict():
+    """The gist as configured by default (FreeDict on): where FreeDict's first sense misleads."""
+    from pressnlp.stages.translate.base import TranslatorSettings
+    from pressnlp.stages.translate.lexicon import LexiconTranslator
+
+    translator = LexiconTranslator("pl", "en", TranslatorSettings())
+    return lambda sentence: translator.translate_batch([sentence])[0]
+
+
+def before(text: str, first: str, second: str) -> bool:
+    """Both words are in the text, `first` before `second`."""
+    return first in text and second in text and text.index(first) < text.index(second)
+
+
+def test_a_sentence_initial_plural_noun_is_not_an_adjective(gist):
+    text = gist("Drogi dojazdowe zostaną wyremontowane.")
+    assert "roads" in text and "xpensive" not in text
+
+
+def test_a_participle_takes_our_verb_before_freedicts_adjective(gist_with_freedict):
+    assert "indicated area" in gist_with_freedict("Prosimy nie przebywać na wskazanym terenie.")
+
+
+def test_an_overlapping_longer_term_wins(gist):
+    assert "municipal road" in gist("Trwa budowa drogi gminnej.")
+
+
+@pytest.mark.parametrize("polish", [
+    "Wczoraj w urzędzie odbyło się spotkanie, podczas którego omówiono plany.",
+    "W sobotę (przy dobrej pogodzie) odbędzie się spotkanie.",
+    "Odbyło się spotkanie.",
+])
+def test_the_subject_of_a_reflexive_verb_goes_first(gist, polish):
+    assert "meeting took place" in gist(polish) or "meeting will take place" in gist(polish)
+
+
+def test_a_quoted_title_moves_with_its_subject(gist):
+    text = gist("W sobotę odbędzie się festyn „Lato w parku”.")
+    assert before(text, '"', "will take place")
+
+
+def test_a_singular_verb_agrees_with_the_first_of_two_subjects(gist):
+    text = gist("Gminę reprezentował burmistrz Jan Nowak oraz skarbnik Anna Kowalska.")
+    assert before(text, "Jan Nowak", "represented") and before(text, "represented", "municipality")
+
+
+def test_a_depreciative_reading_does_not_block_the_subject(gist):
+    assert before(gist("W konferencji uczestniczyli przedstawiciele firm."), "representatives", "participated")
+
+
+def test_a_participle_before_its_auxiliary_is_an_english_passive(gist):
+    text = gist("Decyzją wójta odwołane zostają wszystkie imprezy organizowane przez gminę.")
+    assert "are cancelled" in text and before(text, "events", "are cancelled")
+
+
+@pytest.mark.parametrize(("masked", "with_of", "without_of"), [
+    ("Rektor XZ0 otworzył konferencję.", "ector of XZ0", None),
+    ("Firma XZ0 zbuduje fabrykę.", None, "of XZ0"),
+    ("28 stycznia XZ0 zorganizowała konkurs.", None, "January of"),
+])
+def test_a_protected_name_after_a_common_noun_is_its_genitive(gist, masked, with_of, without_of):
+    text = gist(masked)
+    assert "XZ0" in text
+    assert with_of is None or with_of in text
+    assert without_of is None or without_of not in text
+
+
+def test_a_masculine_personal_genitive_after_a_noun_takes_of(gist):
+    assert "commitment of residents" in gist("Celem jest zaangażowanie mieszkańców.")
+
+
+def test_a_company_name_before_its_legal_form_is_kept(gist):
+    assert "Nowakiem S.A." in gist("Gmina podpisała umowę z firmą Nowakiem S.A.")
+
+
+def test_a_brand_spelling_is_kept(gist):
+    assert "ProMocja" in gist("Projekt wspiera stowarzyszenie ProMocja.")
+
+
+def test_a_counted_noun_keeps_its_adjective(gist):
+    text = gist("Osiem nowych firm otrzymało dotacje.")
+    assert "new companies" in text and "new of" not in text
+
+
+def test_a_genitive_relative_before_a_noun_is_whose(gist):
+    assert "whose members" in gist("Wspieramy organizacje, których członkowie pomagają seniorom.")
+
+
+def test_a_pronoun_before_a_noun_is_possessive(gist):
+    assert "your numerous" in gist("Dziękujemy za Państwa liczne głosy.")
+
+
+def test_w_dniu_is_on_before_a_date_only(gist):
+    assert "On 5 May" in gist("W dniu 5 maja odbędzie się festyn.")
+    assert "on the day of" in gist("Lokale są czynne w dniu wyborów.")
+
+
+@pytest.mark.parametrize(("polish", "english"), [
+    ("Rada głosowała nad przyjęciem strategii.", "adoption"),
+    ("Należy okazać ważny dokument.", "valid"),
+    ("Cieszymy się, że projekt ruszył.", "are glad"),
+    ("Patronat nad konkursem objął burmistrz.", "took on"),
+    ("Prosimy mieszkańców o cierpliwość.", "residents for"),
+    ("Spotkanie w najbliższy wtorek.", "next Tuesday"),
+])
+def test_senses_of_verbs_terms_and_words(gist, polish, english):
+    assert english in gist(polish)
+
+
+@pytest.mark.parametrize(("polish", "english"), [
+    ("Festyn odbędzie się 5 maja br. w parku.", "this year"),
+    ("Spotkanie zaczyna się o godz. 10.00.", "at 10.00"),
+    ("Uczniowie Szkoły im. Marii Konopnickiej wygrali.", "named after"),
+    ("Biuro zastrzega sobie prawo do zmian.", "reserves the right"),
+])
+def test_release_formulas(gist, polish, english):
+    text = gist(polish)
+    assert english in text and "about at" not in text
+
+
+def test_an_infinitive_after_a_modal_and_an_adverb_has_no_to(gist):
+    text = gist("Mieszkańcy będą mogli znowu składać wnioski.")
+    assert "able to again submit" in text and "to again to" not in text
+
+
+def test_to_jest_is_not_a_verb_to_inflect(gist):
+    assert gist("To jest nasz projekt.").startswith("This is")
