@@ -137,3 +137,19 @@ def test_an_infinitive_after_a_modal_and_an_adverb_has_no_to(gist):
 
 def test_to_jest_is_not_a_verb_to_inflect(gist):
     assert gist("To jest nasz projekt.").startswith("This is")
+
+
+def test_a_relative_after_a_person_is_who(gist):
+    assert "Nowak, who" in gist("Prezes Anna Nowak, która kieruje spółką, przemawiała.")
+    assert "company, which" in gist("Firma, która wygrała przetarg, zbuduje most.")
+
+
+def test_the_subject_of_an_intransitive_verb_goes_first(gist):
+    assert before(gist("Z funkcji ustąpił Pan Jan Nowak."), "Jan Nowak", "stepped down")
+    text = gist("Jak informowaliśmy, trwają prace nad federacją uczelni.")
+    assert before(text, "works", "under way") and "on the federation" in text
+
+
+def test_przyszly_is_next_only_before_a_unit_of_time(gist):
+    assert "future staff" in gist("Uczelnia kształci przyszłe kadry.")
+    assert "Next year" in gist("W przyszłym roku powstanie szkoła.")

@@ -34,6 +34,7 @@ class GistWords:
     be: str
     have: str
     passive_auxiliaries: frozenset[str]
+    intransitive: frozenset[str]
     condition_words: frozenset[str]
     never: str
     question_words: frozenset[str]
@@ -66,6 +67,7 @@ class GistWords:
             negation=clause["negation"], reflexive=clause["reflexive"], conditional=clause["conditional"],
             be=clause["be"], have=clause["have"],
             passive_auxiliaries=frozenset(clause["passive_auxiliaries"]),
+            intransitive=frozenset(clause["intransitive"]),
             condition_words=frozenset(clause["condition_words"]), never=clause["never"],
             question_words=frozenset(clause["question_words"]),
             negative_words={lemma: NegativeWord(**forms) for lemma, forms in table["negative_words"].items()},

@@ -11,6 +11,7 @@ from pressnlp.lang.pl.gist import GistWords
 from pressnlp.stages.translate.lexicon import english as inflection
 from pressnlp.stages.translate.lexicon.analysis import (
     ADJECTIVAL,
+    Reading,
     adjective_nominative,
     gerund_noun,
     participle_adjective,
@@ -114,6 +115,10 @@ class Realiser:
                 return ""  # a yes/no question: English inverts instead
             if previous is not None and previous.is_punctuation:
                 return words.whether.english
+        if unit.lemma in words.who.polish and previous is not None and previous.token.form == "," and index > 1 \
+                and _person(units[index - 2].reading) \
+                and any("nom" in r.case for r in unit.token.readings if r.lemma == unit.lemma):
+            return words.who.english  # "Pan Jan Nowak, który", "Anna Nowak, która": who
         genitive = any("gen" in r.case for r in unit.token.readings if r.lemma == unit.lemma)
         if unit.lemma in words.whose.polish and genitive and previous is not None \
                 and previous.token.form == "," and following is not None \
@@ -278,6 +283,11 @@ class Realiser:
             return negation + unit.token.form
         return verb_phrase(base, unit, self.english)
 
+
+
+def _person(reading: Reading) -> bool:
+    """A noun or name of a person: masculine personal, or a first name or surname."""
+    return reading.gender == {"m1"} or bool(set(reading.names) & PERSONAL_NAME_LABELS)
 
 
 def _brand_spelling(form: str) -> bool:

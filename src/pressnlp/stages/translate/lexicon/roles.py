@@ -50,8 +50,8 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
         group_end += 1  # "może złożyć każdy", "zostają odwołane wydarzenia": the subject follows the verb group
     # a verb with "się" takes no accusative object: "W piątek odbędzie się koncert"
     # (an infinitive after it may take one: "zobowiązuje się wspierać działalność")
-    reflexive = group_end == index + 1 and (
-        verb.grammar.reflexive or (verb.is_term and verb.entry.polish.endswith(f" {polish.reflexive}")))
+    reflexive = group_end == index + 1 and (verb.lemma in polish.intransitive or verb.grammar.reflexive
+                                            or (verb.is_term and verb.entry.polish.endswith(f" {polish.reflexive}")))
     # nor does a passive: "odwołane zostają wydarzenia" (events are cancelled)
     reflexive = reflexive or (verb.grammar.aux_be and verb.lemma in polish.passive_auxiliaries
                               and all(u.reading.pos == "ppas" for u in units[index + 1:group_end]))
