@@ -153,3 +153,8 @@ def test_the_subject_of_an_intransitive_verb_goes_first(gist):
 def test_przyszly_is_next_only_before_a_unit_of_time(gist):
     assert "future staff" in gist("Uczelnia kształci przyszłe kadry.")
     assert "Next year" in gist("W przyszłym roku powstanie szkoła.")
+
+
+def test_places_in_a_list_share_the_first_ones_case(gist):
+    text = gist("Przyjechali goście z Ciechanowa, Radomia, Siedlec i Warszawy.")
+    assert "Radom," in text and "Siedlce" in text and "Warsaw" in text

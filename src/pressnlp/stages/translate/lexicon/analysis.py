@@ -28,6 +28,9 @@ VERBAL = frozenset({"fin", "praet", "inf", "impt", "imps", "pcon", "pant", "bedz
 CONTENT = frozenset({"subst", "depr", "ger", "adj", "adja", "adjc", "adjp", "adv", "fin", "praet",
                      "inf", "impt", "imps", "pcon", "pant", "pact", "ppas", "bedzie", "winien",
                      "pred"})
+# morfeusz's labels of the names of people and of places
+PERSONAL_NAME_LABELS = frozenset({"imię", "nazwisko"})
+PLACE_NAME_LABEL = "nazwa_geograficzna"
 # morfeusz's labels of proper names (common nouns carry "nazwa_pospolita" or nothing)
 _COMMON_NOUN_LABELS = frozenset({"nazwa_pospolita", ""})
 

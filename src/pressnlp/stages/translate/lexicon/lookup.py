@@ -10,6 +10,8 @@ from pressnlp.lang.pl.gist import Derivation, GistWords
 from pressnlp.stages.translate.lexicon.analysis import (
     ADJECTIVAL,
     CONTENT,
+    PERSONAL_NAME_LABELS,
+    PLACE_NAME_LABEL,
     Reading,
     Token,
     participle_adjective,
@@ -34,8 +36,12 @@ CLASSES: dict[str, tuple[str, ...]] = {
 _FORM_CLASSES = ("adv", "prep", "conj", "comp", "part", "pron", "det", "num", "pred")
 # The word class a derivation is asked for, by morfeusz part of speech
 _DERIVED_CLASS = {"subst": "n", "depr": "n", "adj": "adj", "adja": "adj", "adjc": "adj", "adjp": "adj", "adv": "adv"}
-# morfeusz's labels of the names of people
-PERSONAL_NAME_LABELS = frozenset({"imię", "nazwisko"})
+
+
+def only_a_persons_name(reading: Reading) -> bool:
+    """A proper name morfeusz knows as a person's and not as a place's ("Warszawa" is both)."""
+    return reading.is_proper_name and bool(set(reading.names) & PERSONAL_NAME_LABELS) \
+        and PLACE_NAME_LABEL not in reading.names
 
 
 class Dictionary:
@@ -73,7 +79,7 @@ class Dictionary:
         """Our entry for a reading: a listed inflected form ("należy", "wcześniej") first, then
         the lemma; participles and gerunds via their adjective or noun, else their verb.
         Names of people are never looked up ("Kwiecień" the surname is not April)."""
-        if reading.is_proper_name and set(reading.names) & PERSONAL_NAME_LABELS:
+        if only_a_persons_name(reading):
             return None
         if reading.is_proper_name:  # places, organisations: only their own English names
             # a name that is a noun is not a common adjective of the same spelling ("Drogi" the place is not "drogi")

@@ -11,12 +11,13 @@ from pressnlp.lang.pl.gist import GistWords
 from pressnlp.stages.translate.lexicon import english as inflection
 from pressnlp.stages.translate.lexicon.analysis import (
     ADJECTIVAL,
+    PERSONAL_NAME_LABELS,
     Reading,
     adjective_nominative,
     gerund_noun,
     participle_adjective,
 )
-from pressnlp.stages.translate.lexicon.lookup import CLASSES, PERSONAL_NAME_LABELS, Dictionary
+from pressnlp.stages.translate.lexicon.lookup import CLASSES, Dictionary, only_a_persons_name
 from pressnlp.stages.translate.lexicon.units import VERB_POS, Unit
 from pressnlp.stages.translate.lexicon.verbs import existential, person_key, verb_phrase
 
@@ -172,7 +173,7 @@ class Realiser:
         if _brand_spelling(token.form) or (token.capitalised and following is not None
                                            and following.token.form in self.polish.legal_forms):
             return token.form  # "PRom", "eKultura"; a company's name before "S.A.": never a word or a surname
-        if reading.is_proper_name and set(reading.names) & PERSONAL_NAME_LABELS:
+        if only_a_persons_name(reading):
             return reading.lemma  # people keep their names, in the nominative
         # FreeDict would turn names into words ("Lis" -> "fox"): not for names or capitalised words
         dictionary = not reading.is_proper_name and (unit.initial or not token.capitalised)
