@@ -158,3 +158,16 @@ def test_przyszly_is_next_only_before_a_unit_of_time(gist):
 def test_places_in_a_list_share_the_first_ones_case(gist):
     text = gist("Przyjechali goście z Ciechanowa, Radomia, Siedlec i Warszawy.")
     assert "Radom," in text and "Siedlce" in text and "Warsaw" in text
+
+
+def test_an_opening_instrumental_is_by(gist):
+    assert "by the decision" in gist("W związku z sytuacją, decyzją wójta odwołane zostają wszystkie imprezy.")
+    assert "by" not in gist("Celem projektu jest pomoc.").split()
+
+
+def test_an_instrumental_before_zostac_is_its_predicate(gist):
+    assert before(gist("Nowym prezesem spółki został Adam Kowalski."), "Adam Kowalski became", "president")
+
+
+def test_a_names_unknown_adjective_is_in_the_nominative(gist):
+    assert "Ambasadorski Hotel" in gist("Konferencja odbyła się w Hotelu Ambasadorskim.")

@@ -23,6 +23,8 @@ def reorder(units: list[Unit], polish: GistWords) -> list[Unit]:
         index += 1
         if not unit.is_noun or unit.negative_english:
             continue
+        if _opens_with_instrumental(unit, units, index - 1, polish):
+            result[-1:] = [Unit([Token("by", [Reading("by", "prep:inst")], unit.space_before)], text="by"), unit]
         adjectives = []
         if (unit.reading.is_proper_name and not unit.is_term) or (unit.used and unit.used.word_class == "pron"):
             continue  # "Państwa otwarte serca": a pronoun's adjective belongs to the next noun
@@ -35,6 +37,20 @@ def reorder(units: list[Unit], polish: GistWords) -> list[Unit]:
                                    or (not counted and _protected_genitive(unit, units[index], polish))):
             result.append(Unit([Token("of", [Reading("of", "prep:gen")], True)], text="of"))
     return result
+
+
+def _opens_with_instrumental(noun: Unit, units: list[Unit], index: int, polish: GistWords) -> bool:
+    """A noun only in the instrumental opening a clause whose verb is not "być" or "zostać" without a
+    participle: the means or authority, English "by" ("Decyzją wójta odwołane zostają imprezy" ->
+    "by decision of the head events are cancelled"); before "być" it is the predicate ("Celem
+    projektu jest …")."""
+    if noun.is_term or noun.reading.case != {"inst"} or noun.reading.pos not in ("subst", "ger") or noun.sense:
+        return False
+    if index > 0 and not (units[index - 1].is_punctuation and units[index - 1].token.form in (",", "–", "-")):
+        return False
+    verb = next((u for u in units[index + 1:] if u.is_verb or u.is_punctuation), None)
+    return verb is not None and verb.is_verb and verb.lemma != polish.be \
+        and (verb.lemma not in polish.passive_auxiliaries or verb.grammar.aux_be)
 
 
 def _postposed_adjective(noun: Unit, candidate: Unit, polish: GistWords) -> bool:

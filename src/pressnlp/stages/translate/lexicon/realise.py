@@ -181,6 +181,8 @@ class Realiser:
         if entry is None:
             if reading.is_proper_name or (token.capitalised and reading.pos == "subst"):
                 return reading.lemma if reading.is_proper_name else token.form
+            if token.capitalised and reading.pos == "adj" and not unit.initial:
+                return self._name_form(unit)  # a name's adjective in the nominative: "Hotelu Ambasadorskim"
             return token.form
         unit.used = entry
         if entry.word_class == "pron" and any("gen" in r.case for r in token.readings) and following is not None \

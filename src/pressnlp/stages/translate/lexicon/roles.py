@@ -207,7 +207,9 @@ def _object_start(units: list[Unit], start: int, verb_index: int, polish: GistWo
         return None
     phrase = units[index:verb_index]
     nouns = [u for u in phrase if u.is_noun]
-    if not nouns or "acc" not in nouns[0].reading.case:
+    # "Przewodniczącym został Jan Nowak": the instrumental before "zostać" is its predicate
+    predicate = units[verb_index].lemma in polish.passive_auxiliaries and not units[verb_index].grammar.aux_be
+    if not nouns or not ("acc" in nouns[0].reading.case or (predicate and nouns[0].reading.case == {"inst"})):
         return None
     if any(u.reading.is_proper_name or u.negative_english or u.lemma in polish.question_words for u in phrase):
         return None
