@@ -137,6 +137,13 @@ def test_an_infinitive_after_a_modal_and_an_adverb_has_no_to(gist):
 
 def test_to_jest_is_not_a_verb_to_inflect(gist):
     assert gist("To jest nasz projekt.").startswith("This is")
+    assert gist("Jest to projekt miasta.").startswith("This is")
+    assert "former diplomat" in gist("Jan Nowak to były dyplomata.")
+
+
+def test_a_verbs_term_as_a_gerund_is_an_ing_noun(gist):
+    text = gist("W piątek odbędzie się uroczystość podpisania porozumienia o współpracy.")
+    assert "ceremony of signing an agreement on" in text and before(text, "cooperation", "will take place")
 
 
 def test_a_relative_after_a_person_is_who(gist):

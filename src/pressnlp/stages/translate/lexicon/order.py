@@ -124,6 +124,8 @@ def _wants_article(previous: Unit | None, head: Unit, first: Unit, english: Engl
     reading = head.reading
     if reading.is_proper_name or head.token.verbatim or reading.is_plural or first.negative_english:
         return False
+    if head.is_term and head.entry.word_class == "v":  # a gerund: "of signing an agreement"
+        return False
     for unit in (first, head):
         if unit.used and unit.used.word_class in ("pron", "det", "num", "name", "prep", "adv"):
             return False

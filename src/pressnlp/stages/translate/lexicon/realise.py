@@ -160,6 +160,8 @@ class Realiser:
         assert entry is not None
         if entry.word_class == "v" and unit.reading.pos in VERB_POS | {"pred"}:
             return verb_phrase(entry.english, unit, self.english)
+        if entry.word_class == "v" and unit.reading.pos == "ger":  # "podpisania umowy": signing an agreement
+            return inflection.inflect_phrase(entry.english, "present_participle")
         plural = unit.reading.is_plural and entry.word_class == "n"
         text = entry.english_for(plural)
         if plural and "|" not in entry.english:

@@ -64,6 +64,10 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
         subject_end = _clause_end(units, group_end) if _noun_phrase_end(units, group_end, True) else None
     if subject_end is None:
         return None
+    if reflexive and subject_end < len(units) and units[subject_end].reading.pos == "prep":
+        # its prepositional phrases go with it ("uroczystość podpisania porozumienia o współpracy");
+        # after an intransitive verb they are the subject's or adverbials, before it as good
+        subject_end = _clause_end(units, subject_end)
     # what follows an intransitive verb's subject may follow the verb instead: "odbyło się
     # spotkanie, podczas którego …" -> "a meeting took place, during which …"
     if _continues_elsewhere(units, subject_end, polish) and not (reflexive and _clause_ends_after(units, subject_end)):
@@ -123,8 +127,14 @@ def _boundary(unit: Unit) -> bool:
 
 
 def _clause_end(units: list[Unit], start: int) -> int:
-    """The first comma, bracket, colon or sentence end from `start` on."""
-    return next((i for i in range(start, len(units)) if units[i].token.form in _CLAUSE_MARKS), len(units))
+    """The first comma, bracket, colon, sentence end, verb, conjunction before a verb or
+    complementiser from `start` on."""
+    for index in range(start, len(units)):
+        unit = units[index]
+        if unit.token.form in _CLAUSE_MARKS or unit.is_verb or unit.reading.pos == "comp" or (
+                unit.reading.pos == "conj" and index + 1 < len(units) and units[index + 1].is_verb):
+            return index
+    return len(units)
 
 
 def _noun_phrase_end(units: list[Unit], start: int, participle: bool = False) -> int | None:

@@ -85,8 +85,9 @@ class Unit:
 
     @property
     def is_noun(self) -> bool:
-        if self.is_term:
-            return self.entry.word_class in ("n", "name") and self.reading.pos in NOUN_POS
+        if self.is_term:  # a verb's term as a gerund ("podpisania umowy") is a noun too
+            return (self.entry.word_class in ("n", "name") and self.reading.pos in NOUN_POS) \
+                or (self.entry.word_class == "v" and self.reading.pos == "ger")
         return self.reading.pos in NOUN_POS and not self.token.verbatim
 
     @property
