@@ -178,3 +178,18 @@ def test_an_instrumental_before_zostac_is_its_predicate(gist):
 
 def test_a_names_unknown_adjective_is_in_the_nominative(gist):
     assert "Ambasadorski Hotel" in gist("Konferencja odbyła się w Hotelu Ambasadorskim.")
+
+
+def test_a_possessive_of_a_thing_is_its(gist):
+    assert "its offer" in gist("Powiat wspiera uczelnię w promocji jej oferty.")
+    assert "her deputy" in gist("Minister Anna Nowak i jej zastępca przyjechali.")
+
+
+def test_a_dative_after_a_verb_of_giving_is_to(gist):
+    assert "awards to pupils" in gist("Burmistrz wręczył nagrody uczniom.")
+    assert "to the" in gist("Izba przekazała fundacji przewodnictwo.")
+
+
+def test_dnia_before_a_date_is_on_and_z_dnia_is_of(gist):
+    assert "on 8 March" in gist("Zarząd informuje, że dnia 8 marca powziął informację o umowie.")
+    assert "Act of 23 January" in gist("Ustawa z dnia 23 stycznia 2009 r.")

@@ -35,6 +35,7 @@ class GistWords:
     have: str
     passive_auxiliaries: frozenset[str]
     intransitive: frozenset[str]
+    giving: frozenset[str]
     condition_words: frozenset[str]
     never: str
     question_words: frozenset[str]
@@ -67,7 +68,7 @@ class GistWords:
             negation=clause["negation"], reflexive=clause["reflexive"], conditional=clause["conditional"],
             be=clause["be"], have=clause["have"],
             passive_auxiliaries=frozenset(clause["passive_auxiliaries"]),
-            intransitive=frozenset(clause["intransitive"]),
+            intransitive=frozenset(clause["intransitive"]), giving=frozenset(clause["giving"]),
             condition_words=frozenset(clause["condition_words"]), never=clause["never"],
             question_words=frozenset(clause["question_words"]),
             negative_words={lemma: NegativeWord(**forms) for lemma, forms in table["negative_words"].items()},

@@ -24,7 +24,9 @@ def reorder(units: list[Unit], polish: GistWords) -> list[Unit]:
         if not unit.is_noun or unit.negative_english:
             continue
         if _opens_with_instrumental(unit, units, index - 1, polish):
-            result[-1:] = [Unit([Token("by", [Reading("by", "prep:inst")], unit.space_before)], text="by"), unit]
+            result[-1:] = [_english_word("by", "prep:inst", unit), unit]
+        elif _receiver(unit, units, index - 1, polish):
+            result[-1:] = [_english_word("to", "prep:dat", unit), unit]
         adjectives = []
         if (unit.reading.is_proper_name and not unit.is_term) or (unit.used and unit.used.word_class == "pron"):
             continue  # "Państwa otwarte serca": a pronoun's adjective belongs to the next noun
@@ -37,6 +39,26 @@ def reorder(units: list[Unit], polish: GistWords) -> list[Unit]:
                                    or (not counted and _protected_genitive(unit, units[index], polish))):
             result.append(Unit([Token("of", [Reading("of", "prep:gen")], True)], text="of"))
     return result
+
+
+def _english_word(text: str, tag: str, before: Unit) -> Unit:
+    """A word English needs and Polish says by case, to stand before `before`."""
+    return Unit([Token(text, [Reading(text, tag)], before.space_before)], text=text)
+
+
+def _receiver(noun: Unit, units: list[Unit], index: int, polish: GistWords) -> bool:
+    """A noun only in the dative (or dative/locative, which without a preposition is the
+    dative) after a verb of giving and its object: "przekazała Izbie" -> "handed over to the
+    Chamber", "wręczył nagrody uczniom" -> "presented awards to pupils"."""
+    case = noun.reading.case
+    if noun.reading.pos not in ("subst", "ger") or not ("dat" in case and case <= {"dat", "loc"}):
+        return False
+    for verb in reversed(units[max(0, index - 4):index]):
+        if verb.is_verb:
+            return verb.lemma in polish.giving
+        if not (verb.is_noun or verb.reading.pos in ("adj", "adjc")) or verb.reading.pos == "prep":
+            return False
+    return False
 
 
 def _opens_with_instrumental(noun: Unit, units: list[Unit], index: int, polish: GistWords) -> bool:

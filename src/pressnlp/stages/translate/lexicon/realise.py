@@ -268,7 +268,7 @@ class Realiser:
         person = next(iter(reading.person), "ter")
         number = "pl" if reading.is_plural else "sg"
         key = person_key(person, number)
-        if key == "third_singular":
+        if key == "third_singular" and not _refers_to_a_thing(reading, units[:index]):
             key += _GENDERS.get(reading.gender, "")
         pronoun = self.english.pronouns[key]
         if "nom" in reading.case:
@@ -288,6 +288,15 @@ class Realiser:
             return negation + unit.token.form
         return verb_phrase(base, unit, self.english)
 
+
+
+def _refers_to_a_thing(pronoun: Reading, before: list[Unit]) -> bool:
+    """A feminine or masculine pronoun whose nearest earlier noun of its gender is no person:
+    "uczelnia i jej oferta" -> "its offer" (Polish gives things a gender; English "it")."""
+    if pronoun.gender not in _GENDERS or pronoun.gender == frozenset({"m1"}):
+        return False
+    noun = next((u for u in reversed(before) if u.is_noun and u.reading.gender & pronoun.gender), None)
+    return noun is not None and not _person(noun.reading) and not noun.reading.is_proper_name
 
 
 def _person(reading: Reading) -> bool:
