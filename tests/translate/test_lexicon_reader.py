@@ -138,7 +138,8 @@ def test_an_infinitive_after_a_modal_and_an_adverb_has_no_to(gist):
 def test_to_jest_is_not_a_verb_to_inflect(gist):
     assert gist("To jest nasz projekt.").startswith("This is")
     assert gist("Jest to projekt miasta.").startswith("This is")
-    assert "former diplomat" in gist("Jan Nowak to były dyplomata.")
+    assert "is former diplomat" in gist("Jan Nowak to były dyplomata.")
+    assert "is former diplomat" in gist("Dr Andrzej Byrtowski to były dyplomata.")
 
 
 def test_a_verbs_term_as_a_gerund_is_an_ing_noun(gist):
@@ -160,6 +161,11 @@ def test_the_subject_of_an_intransitive_verb_goes_first(gist):
 def test_przyszly_is_next_only_before_a_unit_of_time(gist):
     assert "future staff" in gist("Uczelnia kształci przyszłe kadry.")
     assert "Next year" in gist("W przyszłym roku powstanie szkoła.")
+
+
+def test_a_moved_subject_does_not_break_a_list(gist):
+    text = gist("W spotkaniu uczestniczyli przedstawiciele izb z Radomia, Siedlec i Warszawy oraz goście.")
+    assert "Radom, Siedlce and Warsaw" in text
 
 
 def test_places_in_a_list_share_the_first_ones_case(gist):
@@ -187,9 +193,11 @@ def test_a_possessive_of_a_thing_is_its(gist):
 
 def test_a_dative_after_a_verb_of_giving_is_to(gist):
     assert "awards to pupils" in gist("Burmistrz wręczył nagrody uczniom.")
+    assert "to our engineers" in gist("To daje dodatkowe możliwości naszym inżynierom.")
     assert "to the" in gist("Izba przekazała fundacji przewodnictwo.")
 
 
 def test_dnia_before_a_date_is_on_and_z_dnia_is_of(gist):
     assert "on 8 March" in gist("Zarząd informuje, że dnia 8 marca powziął informację o umowie.")
     assert "Act of 23 January" in gist("Ustawa z dnia 23 stycznia 2009 r.")
+    assert gist("Z dniem 1 maja sklep jest zamknięty.").startswith("As of 1 May")

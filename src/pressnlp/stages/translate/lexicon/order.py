@@ -26,7 +26,11 @@ def reorder(units: list[Unit], polish: GistWords) -> list[Unit]:
         if _opens_with_instrumental(unit, units, index - 1, polish):
             result[-1:] = [_english_word("by", "prep:inst", unit), unit]
         elif _receiver(unit, units, index - 1, polish):
-            result[-1:] = [_english_word("to", "prep:dat", unit), unit]
+            start = len(result) - 1  # before the noun's adjectives: "naszym inżynierom" -> "to our engineers"
+            while start > 0 and result[start - 1].reading.pos in ("adj", "adjc", "ppas", "pact") \
+                    and "dat" in result[start - 1].reading.case:
+                start -= 1
+            result.insert(start, _english_word("to", "prep:dat", result[start]))
         adjectives = []
         if (unit.reading.is_proper_name and not unit.is_term) or (unit.used and unit.used.word_class == "pron"):
             continue  # "Państwa otwarte serca": a pronoun's adjective belongs to the next noun
@@ -53,6 +57,8 @@ def _receiver(noun: Unit, units: list[Unit], index: int, polish: GistWords) -> b
     case = noun.reading.case
     if noun.reading.pos not in ("subst", "ger") or not ("dat" in case and case <= {"dat", "loc"}):
         return False
+    if index and units[index - 1].is_noun and "dat" in units[index - 1].reading.case:
+        return False  # the second of two datives is the first one's attribute
     for verb in reversed(units[max(0, index - 4):index]):
         if verb.is_verb:
             return verb.lemma in polish.giving

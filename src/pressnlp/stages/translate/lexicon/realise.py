@@ -149,7 +149,8 @@ class Realiser:
         previous = units[index - 1]
         if previous.is_punctuation and previous.token.form not in ("–", "-", "—", ","):
             return None
-        nominal = previous.is_noun or previous.reading.pos in ("adj", "dig", "num", "ppron3", "ppron12")
+        nominal = previous.is_noun or previous.reading.pos in ("adj", "dig", "num", "ppron3", "ppron12") \
+            or previous.tokens[0].capitalised  # a name morfeusz does not know: "Andrzej Byrt to …"
         if nominal or previous.is_punctuation:
             plural = following.reading.is_plural and following.is_noun
             return self.english.be_form("present", "third_plural" if plural else "third_singular")

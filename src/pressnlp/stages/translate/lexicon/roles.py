@@ -66,8 +66,12 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
         return None
     if reflexive and subject_end < len(units) and units[subject_end].reading.pos == "prep":
         # its prepositional phrases go with it ("uroczystość podpisania porozumienia o współpracy");
-        # after an intransitive verb they are the subject's or adverbials, before it as good
-        subject_end = _clause_end(units, subject_end)
+        # after an intransitive verb they are the subject's or adverbials, before it as good;
+        # not into a list ("przedstawiciele izb z Radomia, Siedlec …")
+        extended = _clause_end(units, subject_end)
+        after = units[extended + 1] if extended + 1 < len(units) and units[extended].token.form == "," else None
+        if after is None or not (after.is_noun or after.tokens[0].capitalised):
+            subject_end = extended
     # what follows an intransitive verb's subject may follow the verb instead: "odbyło się
     # spotkanie, podczas którego …" -> "a meeting took place, during which …"
     if _continues_elsewhere(units, subject_end, polish) and not (reflexive and _clause_ends_after(units, subject_end)):
