@@ -201,3 +201,9 @@ def test_dnia_before_a_date_is_on_and_z_dnia_is_of(gist):
     assert "on 8 March" in gist("Zarząd informuje, że dnia 8 marca powziął informację o umowie.")
     assert "Act of 23 January" in gist("Ustawa z dnia 23 stycznia 2009 r.")
     assert gist("Z dniem 1 maja sklep jest zamknięty.").startswith("As of 1 May")
+
+
+def test_a_verbs_term_as_a_participle(gist):
+    assert "events taking place" in gist("Dokumentuje wydarzenia mające miejsce w pałacu.")
+    text = gist("W piątek zostanie podpisana umowa.")
+    assert "will be signed" in text and before(text, "agreement", "will be signed")

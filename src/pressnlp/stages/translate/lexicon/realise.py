@@ -23,6 +23,8 @@ from pressnlp.stages.translate.lexicon.verbs import existential, person_key, ver
 
 _PUNCTUATION_MAP = {"„": '"', "”": '"', "“": '"', "«": '"', "»": '"', "‚": "'", "‘": "'", "’": "'"}
 _YEAR_END = re.compile(r"(?<!\d)\d{4}$")  # "2024", "08.11.2021"
+# English forms of a verb's term read as a gerund or participle
+_NON_FINITE = {"ger": "present_participle", "pact": "present_participle", "ppas": "past_participle"}
 # A third person singular pronoun of one gender: the English pack's key suffix for it
 _GENDERS = {frozenset({"m1"}): "_masculine", frozenset({"f"}): "_feminine"}
 
@@ -161,8 +163,9 @@ class Realiser:
         assert entry is not None
         if entry.word_class == "v" and unit.reading.pos in VERB_POS | {"pred"}:
             return verb_phrase(entry.english, unit, self.english)
-        if entry.word_class == "v" and unit.reading.pos == "ger":  # "podpisania umowy": signing an agreement
-            return inflection.inflect_phrase(entry.english, "present_participle")
+        if entry.word_class == "v" and unit.reading.pos in _NON_FINITE:
+            # "podpisania umowy": signing an agreement; "mających miejsce": taking place
+            return inflection.inflect_phrase(entry.english, _NON_FINITE[unit.reading.pos])
         plural = unit.reading.is_plural and entry.word_class == "n"
         text = entry.english_for(plural)
         if plural and "|" not in entry.english:

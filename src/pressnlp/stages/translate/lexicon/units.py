@@ -102,6 +102,8 @@ def sentence_units(tokens: list[Token], lexicon: Lexicon) -> list[Unit]:
     index = 0
     while index < len(tokens):
         match = None if tokens[index].verbatim else lexicon.match_term(tokens, index)
+        if match and match[0].entry.word_class == "v" and tokens[index].reading.pos == "ppas" and match[1] > index + 1:
+            match = None  # "podpisana umowa" is a signed agreement (or its subject), not "sign an agreement"
         if match and _last_word_starts_longer_term(lexicon, tokens, match[1]):
             # "budowa drogi gminnej": "droga gminna" (municipal road), not "budowa drogi" + "gminnej"
             match = lexicon.match_term(tokens[:match[1] - 1], index)
