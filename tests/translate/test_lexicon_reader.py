@@ -207,3 +207,19 @@ def test_a_verbs_term_as_a_participle(gist):
     assert "events taking place" in gist("Dokumentuje wydarzenia mające miejsce w pałacu.")
     text = gist("W piątek zostanie podpisana umowa.")
     assert "will be signed" in text and before(text, "agreement", "will be signed")
+
+
+def test_an_english_plural_in_as_or_os_is_not_pluralised_again():
+    from pressnlp.stages.translate.lexicon.english import pluralize
+
+    assert [pluralize(w) for w in ("green areas", "photos", "gas", "atlas", "area")] == \
+        ["green areas", "photos", "gases", "atlases", "areas"]
+
+
+def test_an_agglutinate_only_follows_a_past_verb_or_by(gist):
+    assert "I discussed" not in gist("Dyrektor omówił, czym są projekty.")
+    assert gist("Zorganizowaliśmy spotkanie.").startswith("We organised")
+
+
+def test_a_name_after_an_abbreviation_noun_is_in_apposition(gist):
+    assert "abbreviation XZ0" in gist("Czy wiesz, co oznacza skrót XZ0?")

@@ -12,6 +12,7 @@ from functools import cache
 
 from pressnlp import lang
 from pressnlp.lang.en.grammar import EnglishGrammar
+from pressnlp.stages.translate.lexicon.untranslated import english_lemmas
 
 _VOWELS = "aeiou"
 
@@ -108,6 +109,8 @@ def pluralize_word(word: str) -> str:
         return word
     if lowered.endswith("s") and not lowered.endswith(("ss", "us", "is", "as", "os")):
         return word
+    if lowered.endswith(("as", "os")) and english_lemmas().get(lowered) == lowered[:-1]:
+        return word  # "areas", "photos": already the plural of an English word ("atlas" is not)
     if lowered.endswith(("s", "sh", "ch", "x", "z")):
         return word + "es"
     if lowered.endswith("y") and len(word) > 1 and lowered[-2] not in _VOWELS:
