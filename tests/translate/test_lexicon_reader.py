@@ -223,3 +223,7 @@ def test_an_agglutinate_only_follows_a_past_verb_or_by(gist):
 
 def test_a_name_after_an_abbreviation_noun_is_in_apposition(gist):
     assert "abbreviation XZ0" in gist("Czy wiesz, co oznacza skrót XZ0?")
+
+
+def test_a_quoted_title_before_to_is_its_subject(gist):
+    assert '" is ' in gist("„Lato w parku” to festyn dla rodzin.")

@@ -149,7 +149,8 @@ class Realiser:
         if units[index].initial:
             return self.polish.copula.english
         previous = units[index - 1]
-        if previous.is_punctuation and previous.token.form not in ("–", "-", "—", ","):
+        # a closing quote ends a title that is the subject: "„Lato w parku” to festyn" -> "… is a festival"
+        if previous.is_punctuation and previous.token.form not in ("–", "-", "—", ",", "”", '"', "»"):
             return None
         nominal = previous.is_noun or previous.reading.pos in ("adj", "dig", "num", "ppron3", "ppron12") \
             or previous.tokens[0].capitalised  # a name morfeusz does not know: "Andrzej Byrt to …"
