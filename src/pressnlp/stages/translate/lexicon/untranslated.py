@@ -20,20 +20,16 @@ _POLISH_LETTERS = frozenset("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 
 
 @cache
-def english_lemmas() -> dict[str, str]:
-    """Lower-cased English word forms and their lemmas, from simplemma's English dictionary."""
-    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
-
-    def text(word: str | bytes) -> str:
-        return (word.decode() if isinstance(word, bytes) else word).lower()
-
-    return {text(form): text(lemma) for form, lemma in DefaultDictionaryFactory().get_dictionary("en").items()}
-
-
-@cache
 def english_words() -> frozenset[str]:
     """Lower-cased English words: the forms and lemmas of simplemma's English dictionary."""
-    return frozenset(english_lemmas()) | frozenset(english_lemmas().values())
+    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+
+    table = DefaultDictionaryFactory().get_dictionary("en")
+    words: set[str] = set()
+    for form, lemma in table.items():
+        for word in (form, lemma):
+            words.add((word.decode() if isinstance(word, bytes) else word).lower())
+    return frozenset(words)
 
 
 @cache
