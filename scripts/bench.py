@@ -19,6 +19,16 @@ with no workers; its RSS, and its PSS / USS: pages it shares with the parent and
 split among them / its own pages only) and the sum over the process tree (sampled; as RSS, where
 pages forked workers share count once per process, and as PSS, where they count once in all).
 Prints a Markdown table.
+
+Large sizes: `--sizes 10000` (or 10_000) works like the others. Generating the corpus takes ~40 s
+(make_corpus.py writes ~250 releases/s, 1,000 files a folder, ~75 MB) and is done once per
+--workdir and seed; each output folder takes ~200 MB there. At the rates of a 2-core machine (glue
+~4 releases/s, pressnlp 3-5) one run of 10,000 takes 30-60 min, so run one setting at a time, e.g.
+
+    python scripts/bench.py --sizes 10000 --jobs 2 --memory off --json bench-10000.json
+
+(glue -j 2, pressnlp -j 2 cold, its warm re-run: ~1.5 h), then `--jobs 1` or `--memory on` the same
+way, or `--no-glue` once the glue's figure is known.
 """
 from __future__ import annotations
 

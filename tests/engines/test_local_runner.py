@@ -2,6 +2,7 @@
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -60,6 +61,19 @@ def test_rerun_skips_unchanged_and_redoes_changed_documents(small_corpus, tmp_pa
     assert next(r for r in run_results(out) if r["id"] == "a/release-03.txt")["title"] == "Nowy tytuł"
     other_config = Pipeline.from_config({**READ_ONLY, "stages": {"read": {"max_file_bytes": 10**6}}})
     assert other_config.run(small_corpus, out, progress=False).processed == 13
+
+
+def test_a_document_file_a_power_cut_left_empty_is_done_again(small_corpus, tmp_path, run_results):
+    """Document files and state rows are not flushed to disk one by one: after a power cut a file
+    whose row survived may come back empty."""
+    out = tmp_path / "out"
+    pipeline = Pipeline.from_config(READ_ONLY)
+    pipeline.run(small_corpus, out, progress=False)
+    assert sqlite3.connect(out / ".pressnlp" / "state.sqlite").execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    (out / doc_relpath("a/release-03.txt")).write_bytes(b"")
+    again = pipeline.run(small_corpus, out, progress=False)
+    assert (again.processed, again.cached) == (1, 12)
+    assert next(r for r in run_results(out) if r["id"] == "a/release-03.txt")["title"].startswith("Nabór")
 
 
 def test_two_workers_give_the_same_records_as_one(small_corpus, tmp_path, run_results):

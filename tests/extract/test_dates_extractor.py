@@ -35,3 +35,24 @@ def test_options_keep_the_release_date_and_repeated_values():
     assert [item["value"] for item in items] == [
         "2024-02-20", "2024-02-20", "2024-03-04/2024-03-29", "2024-07/2024-09", "/2025-12",
         "2024-03-04/2024-03-29"]
+
+
+UNDATED = ("Stowarzyszenie zaprasza na spotkanie\n\nW dniu 12 maja 2022 r. odbyło się pierwsze spotkanie. "
+           "Kolejne inicjatywy zrealizujemy w bieżącym roku, a podsumowanie w czerwcu.")
+
+
+def test_a_release_without_its_own_date_resolves_relative_dates_against_the_latest_day_it_states():
+    extractor = DateExtractor(DateOptions(), StageContext())
+    items = [(item["text"], item["value"]) for item in extractor.extract(Doc(UNDATED, "pl"))]
+    assert items == [("W dniu 12 maja 2022 r.", "2022-05-12"), ("w bieżącym roku", "2022"),
+                     ("w czerwcu", "2022-06")]
+    unanchored = DateExtractor(DateOptions(anchor_undated=False), StageContext())
+    assert [item["value"] for item in unanchored.extract(Doc(UNDATED, "pl"))] == ["2022-05-12", None]
+
+
+def test_a_repeated_date_line_is_not_a_fact():
+    """A web page repeats its headline and date line; neither copy is a date of the subject."""
+    text = ("Miasto buduje park\n\nXowo, 20.02.2025\n\nInwestycje\n\nMiasto buduje park\n\nXowo, 20.02.2025\n\n"
+            "Prace potrwają do końca 2025 r.")
+    extractor = DateExtractor(DateOptions(), StageContext())
+    assert [item["value"] for item in extractor.extract(Doc(text, "pl"))] == ["/2025-12"]

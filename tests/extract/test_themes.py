@@ -82,3 +82,80 @@ def test_bad_taxonomy_is_a_config_error(tmp_path: Path):
     path.write_text('[themes.x]\nlabel = "X"\n[themes.x.keywords]\npl = { "a" = "heavy" }\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="weight"):
         load_taxonomy(path.read_text("utf-8"), str(path))
+
+
+def ids(text, language="pl", title=None, **options):
+    return [t["id"] for t in themes(text, language, title, **options)]
+
+
+def test_a_phrase_decides_what_its_words_mean():
+    """"Festiwal Nauki" is science: its "festiwal" does not count for culture."""
+    text = ("Uczelnia zaprasza na Festiwal Nauki. Festiwal nauki to pokazy naukowców, laboratoria otwarte "
+            "dla uczniów i wykłady o badaniach.")
+    found = themes(text, min_score=0.0, relative_threshold=0.0, max_themes=13)
+    assert found[0]["id"] == "innovation-research"
+    assert "culture-tourism-sport" not in [t["id"] for t in found]
+
+
+def test_words_in_an_enumeration_of_subject_areas_count_less():
+    listed = "Fundacja wspiera organizacje działające w obszarze kultury, sportu, zdrowia i edukacji."
+    running = "Fundacja wspiera kulturę. Organizuje sport. Dba o zdrowie. Prowadzi edukację."
+    extractor = ThemeExtractor(ThemeOptions(), StageContext())
+    extractor.setup()
+    in_list, _ = extractor.raw_scores(Doc(listed, "pl"))
+    in_text, _ = extractor.raw_scores(Doc(running, "pl"))
+    assert in_list["culture-tourism-sport"] < in_text["culture-tourism-sport"]
+    # two areas side by side are no enumeration: "energia i klimat" keeps its weight
+    pair, _ = extractor.raw_scores(Doc("Program obejmuje kulturę i sport.", "pl"))
+    alone, _ = extractor.raw_scores(Doc("Program obejmuje kulturę. Program obejmuje sport.", "pl"))
+    assert pair["culture-tourism-sport"] == pytest.approx(alone["culture-tourism-sport"])
+
+
+def test_german_compounds_hold_cue_words():
+    text = ("Die Universität erhält einen neuen Forschungsbereich. Die Gruppe prüft Werkstoffe für die "
+            "Wärmeplanung der Stadtverwaltung.")
+    found = {t["id"]: t["evidence"] for t in themes(text, "de", min_score=0.0, relative_threshold=0.0,
+                                                     max_themes=13)}
+    assert "forschungsbereich" in found["innovation-research"]
+    assert "wärmeplanung" in found["energy"]
+    assert "stadtverwaltung" in found["governance-finance"]
+    # a short cue or a short first part is no compound: "wald" in Greifswald, "sport" in Transport
+    assert "environment-climate" not in ids("Die Stadt Greifswald und die Stadt Ebersdorf feiern.", "de")
+    assert "culture-tourism-sport" not in ids("Der Transport der Waren beginnt im Hafen.", "de")
+
+
+def test_a_second_subject_almost_as_strong_as_the_first_is_kept_in_a_short_release():
+    text = ("Politechnika podpisała umowę z powiatem: studenci i absolwenci odbędą praktyki, a naukowcy "
+            "poprowadzą badania.")
+    # scores as in a release of average length (no boost for a short text), both below min_score
+    assert set(ids(text, reference_words=1)) == {"education-employment", "innovation-research"}
+    assert len(ids(text, reference_words=1, close_share=1.01)) == 1
+
+
+@pytest.mark.parametrize(("language", "text", "theme"), [
+    ("pl", "Rektor uczelni przywitał studentów pierwszego roku. Uczelnia otwiera nowy kierunek studiów.",
+     "education-employment"),
+    ("en", "The charity thanked every donor: volunteers collected donations for refugees.", "health-social"),
+    ("cs", "Vláda jmenovala nového náměstka ministra. Ministr ocenil práci úřadu.", "governance-finance"),
+    ("de", "Der Verein sucht Ehrenamtliche: ehrenamtliches Engagement stärkt die Teilhabe von Geflüchteten.",
+     "health-social"),
+    ("sk", "Rektor univerzity privítal študentov. Vysoká škola otvára nový študijný program.",
+     "education-employment"),
+])
+def test_subject_area_words_of_each_pack(language, text, theme):
+    assert theme in ids(text, language)
+
+
+def test_shared_english_cues_match_as_written_in_other_languages():
+    """English "parking" lemmatises to "park"; a Polish park is no parking."""
+    assert "mobility" not in ids("Dzieci posadziły drzewa w parku miejskim.", min_score=0.0, relative_threshold=0.0,
+                                 max_themes=13)
+    assert "mobility" in ids("Nowy parking przy dworcu ma 200 miejsc.", min_score=0.0, relative_threshold=0.0,
+                             max_themes=13)
+
+
+def test_short_shared_english_cues_are_acronyms_in_other_languages():
+    """"SME" is a small firm; Slovak "sme" is "we are"."""
+    loose = {"min_score": 0.0, "relative_threshold": 0.0, "max_themes": 13}
+    assert "economy-investment" not in ids("Sme radi, že sme vysadili stromy pri rieke.", "sk", **loose)
+    assert "economy-investment" in ids("Program wspiera SME w regionie.", **loose)

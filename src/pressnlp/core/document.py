@@ -31,7 +31,8 @@ class DocumentContext:
     requiring them are skipped, saying why."""
     notes: dict[str, Any] = field(default_factory=dict)
     """What one stage tells a later one about this document, under a key the first one exports
-    (the read stage's `DATELINE`: where the release's date line is in `text`)."""
+    (the read stage's `DATELINE`: where the release's date line is in `text`). A note is set, not
+    changed in place: later stages only read it, and a retried batch does not copy it."""
 
 
 GLOSSARY_NOTE = "translate.glossary"

@@ -46,9 +46,10 @@ class Storage:
     def is_dir(self) -> bool:
         return self.fs.isdir(self.root)
 
-    def write_bytes(self, rel: str, data: bytes) -> None:
+    def write_bytes(self, rel: str, data: bytes, *, durable: bool = True) -> None:
+        """Atomic; `durable`: on disk before it replaces the old file (see `atomic_write_bytes`)."""
         if self.local:
-            atomic_write_bytes(self.path(rel), data)
+            atomic_write_bytes(self.path(rel), data, durable=durable)
         else:
             self.fs.pipe_file(self.path(rel), data)
 

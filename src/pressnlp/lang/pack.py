@@ -48,6 +48,10 @@ class Morphology:
         """Every lemma the word may have, lower-cased; the lower-cased word when none is known."""
         return frozenset({word.lower()})
 
+    def preload(self) -> None:
+        """Load now what lemmatising loads on first use (a parent process, before forking workers)."""
+        self.lemma("a")
+
     def lemmas(self, word: str) -> frozenset[str]:
         return self.possible_lemmas(word) | {word.lower()}
 
@@ -69,6 +73,10 @@ class Simplemma(Morphology):
     def possible_lemmas(self, word: str) -> frozenset[str]:
         return frozenset({self.lemma(word)})
 
+    def preload(self) -> None:
+        _simplemma_dictionaries().decode(self.code)
+        super().preload()
+
 
 @lru_cache(maxsize=200_000)
 def _simplemma_lemma(word: str, language: str) -> str:
@@ -78,17 +86,53 @@ def _simplemma_lemma(word: str, language: str) -> str:
         return word
 
 
+class _ReadThenDecoded:
+    """simplemma's dictionaries (a simplemma DictionaryFactory): each read in place at first
+    (`StreamDictionaryFactory`: the German one in ~1 s, where decoding it into a dict takes ~3 s,
+    each lookup ~15 µs), decoded once a language has been looked up as often as its dictionary has
+    entries over `decode_after_every` (then a lookup is a dict's). A few releases pay a few lookups,
+    a large corpus the decoding once. The same data either way: the lemmas do not change."""
+
+    def __init__(self, languages: int, decode_after_every: int = 8):
+        from simplemma.strategies.dictionaries import DefaultDictionaryFactory, StreamDictionaryFactory
+
+        self.decode_after_every = decode_after_every
+        self._streamed = StreamDictionaryFactory(cache_max_size=languages)
+        self._decoded = DefaultDictionaryFactory(cache_max_size=languages)
+        self._lookups_left: dict[str, int] = {}
+
+    def get_dictionary(self, lang: str) -> Any:
+        left = self._lookups_left.get(lang)
+        if left is None:
+            left = len(self._streamed.get_dictionary(lang)) // self.decode_after_every
+        if left <= 0:
+            return self._decoded.get_dictionary(lang)
+        self._lookups_left[lang] = left - 1
+        return self._streamed.get_dictionary(lang)
+
+    def decode(self, lang: str) -> None:
+        """Decode `lang`'s dictionary now (a parent before forking: its workers share it)."""
+        try:
+            self._decoded.get_dictionary(lang)
+        except ValueError:  # a language simplemma does not have
+            return
+        self._lookups_left[lang] = 0
+
+
+@cache
+def _simplemma_dictionaries() -> _ReadThenDecoded:
+    """Keeping the dictionary of every pack loaded: simplemma's default keeps 8, and a run over more
+    languages (or a parent preloading them for its workers) would drop and reload dictionaries."""
+    return _ReadThenDecoded(languages=len(available()))
+
+
 @cache
 def _simplemma() -> Any:
-    """simplemma's default lemmatiser, keeping the dictionary of every pack it loads: its own
-    default keeps 8, and a run over more languages (or a parent preloading them for its workers)
-    would drop and reload dictionaries."""
+    """simplemma's default lemmatiser over `_simplemma_dictionaries()`."""
     from simplemma import Lemmatizer
     from simplemma.strategies import DefaultStrategy
-    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-    factory = DefaultDictionaryFactory(cache_max_size=len(available()))
-    return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory))
+    return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_simplemma_dictionaries()))
 
 
 @dataclass(frozen=True)
@@ -212,7 +256,7 @@ class Language:
         process does so before forking workers, which then share the pages."""
         for name in ("stopwords", "abbreviations", "never_final", "alphabet", "dates", "boilerplate"):
             getattr(self, name)
-        self.morphology.lemma(self.name or self.code)
+        self.morphology.preload()
 
     def __repr__(self) -> str:
         return f"<Language {self.code}>"

@@ -130,7 +130,31 @@ OTHERS = [
     ("es", "Alegaciones hasta el 15 de enero de 2025.", "hasta el 15 de enero de 2025", "/2025-01-15"),
     ("es", "Del 1 de julio al 30 de septiembre de 2024.", "Del 1 de julio al 30 de septiembre de 2024",
      "2024-07-01/2024-09-30"),
+    # figures with a space after each dot, and a day and month in figures after a weekday
+    ("cs", "Kontrola proběhla 4. 2. 2019 v Olomouci.", "4. 2. 2019", "2019-02-04"),
+    ("sk", "Stretnutie bude v utorok 19. 3. na úrade.", "v utorok 19. 3.", "2024-03-19"),
+    ("cs", "Jednání se koná v pondělí 18. 3. v Brně.", "v pondělí 18. 3.", "2024-03-18"),
+    # a locating word between the weekday and the day
+    ("cs", "Vystoupí v neděli dne 17. března 2024 v rozhlase.", "v neděli dne 17. března 2024", "2024-03-17"),
+    # two days side by side are one span; "back to" is a year, not an open end
+    ("de", "Das Forum tagt am 18. und 19. September 2024 in Halle.", "am 18. und 19. September 2024",
+     "2024-09-18/2024-09-19"),
+    ("cs", "Tradice sahá do roku 1994.", "do roku 1994", "1994"),
 ]
+
+SPANS_AND_REACH = [
+    ("pl", "Współpraca sięga swoimi korzeniami do 1994 r.", "do 1994 r.", "1994"),
+    ("pl", "Umowa obowiązuje do 1994 r.", "do 1994 r.", "/1994"),
+    ("en", "A partnership dating back to 1994 continues.", "to 1994", "1994"),
+    ("pl", "Targi odbędą się 5 i 6 czerwca w hali.", "5 i 6 czerwca", "2024-06-05/2024-06-06"),
+    ("pl", "Dyżury 5 i 12 czerwca w hali.", "12 czerwca", "2024-06-12"),
+    ("en", "Workshops run between 10 and 14 March 2025 in Leeds.", "10 and 14 March 2025", "2025-03-10/2025-03-14"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected_text", "value"), SPANS_AND_REACH)
+def test_back_to_and_day_pairs(language, text, expected_text, value):
+    assert _only(text, language) == [(expected_text, value)]
 
 
 def _only(text: str, language: str, reference: dt.date | None = REFERENCE) -> list[tuple[str, str | None]]:
@@ -236,6 +260,11 @@ def test_polish_months_are_known_in_every_case():
     ("Brno 3. března 2025 – Město otevřelo novou knihovnu pro všechny obyvatele kraje.", "2025-03-03"),
     ("KATOWICE, 14 marca 2024 r. – Spółka podpisała umowę o budowie nowej hali w mieście.", "2024-03-14"),
     ("Název\n\npátek 11.01.2019\n\nText.", "2019-01-11"),
+    ("Zprávy, Věda a výzkum 3. 4. 2024\n\nNázev\n\nText.", "2024-04-03"),
+    ("Titel\n\nXstadt, 20. März 2025. Die Stadtwerke bauen auf der alten Deponie einen Solarpark mit vielen "
+     "Modulen und zehn Megawatt Leistung.", "2025-03-20"),
+    ("Title\n\nSPRINGTOWN, Ohio (February 18, 2025) — The university will host a summit on grid resilience "
+     "with partners from the whole region.", "2025-02-18"),
     ("Title\n\n08 July 2014: The mayor opened the new depot and thanked everyone who worked on it over the "
      "last three years, from the planners to the crews on site.", "2014-07-08"),
 ])
@@ -246,10 +275,23 @@ def test_release_date_line(text, iso):
     assert text[start:end].strip()
 
 
+def test_a_date_line_compiles_only_the_grammars_of_languages_whose_months_it_names():
+    """Each language's grammar takes ~20 ms to compile; the languages are tried in order."""
+    from pressnlp.lang.dates.grammar import _grammar
+
+    _grammar.cache_clear()
+    assert find_release_date("Tytuł\n\nKatowice, 14 marca 2024 r.\n\nTreść.")[0] == "2024-03-14"
+    assert _grammar.cache_info().currsize == 1
+    # a numeric date can be any language's: each is tried up to the first that finds it
+    assert find_release_date("Název\n\n11.01.2019\n\nText.")[0] == "2019-01-11"
+
+
 def test_a_title_that_mentions_a_date_is_not_the_date_line():
     assert find_release_date("Konferencja 15 marca 2024 r. w Katowicach\n\nTreść bez daty.") is None
     body = "Tytuł\n\n" + "Umowę podpisano 15 marca 2024 r. w obecności wielu gości z całego regionu. " * 3
     assert find_release_date(body) is None
+    assert find_release_date("Konference, která změní město 3. 4. 2024\n\nText.") is None
+    assert find_release_date("Konferencja 15 marca 2024. Zapraszamy wszystkich\n\nTreść.") is None
 
 
 def test_extract_dates_offsets_are_exact_and_the_date_line_is_skipped():
@@ -299,3 +341,15 @@ def extract_dates_of(text: str, language: str) -> list[dict]:
     release = find_release_date(text, language)
     metadata = [span for _, span in metadata_dates(text)]
     return extract_dates(text, language, REFERENCE, ignore_spans=[release[1], *metadata])
+
+
+def test_the_tense_of_the_sentence_picks_the_side_of_the_release_date():
+    may = dt.date(2025, 5, 14)  # a Wednesday
+    assert _only("Der Kreistag hatte die Einführung im Dezember beschlossen.", "de", may) == [
+        ("im Dezember", "2024-12")]
+    assert _only("Die Linie wird im Dezember eröffnet.", "de", may) == [("im Dezember", "2025-12")]
+    # without a tense word, the nearest Monday (two days back); with one, the next
+    assert _only("Sesja w poniedziałek.", "pl", may) == [("w poniedziałek", "2025-05-12")]
+    assert _only("Sesja odbędzie się w poniedziałek.", "pl", may) == [("w poniedziałek", "2025-05-19")]
+    assert _only("Umowę podpisano w styczniu, a prace odbyły się w lutym.", "pl", dt.date(2024, 11, 20))[1] == (
+        "w lutym", "2024-02")

@@ -102,6 +102,12 @@ class Grammar:
                               ((0, lexicon.this_year), (-1, lexicon.last_year), (1, lexicon.next_year))
                               for w in forms}
         blocked = lexicon.blocked_before
+        self._back_to = (re.compile(rf"(?<!\w){_alternation(lexicon.back_to)}(?:{_SPACE}\w+){{0,2}}{_OPT_SPACE}\Z",
+                                    re.IGNORECASE) if lexicon.back_to else None)
+        self._future = re.compile(rf"(?<!\w){_alternation(lexicon.future)}", re.IGNORECASE) if lexicon.future else None
+        self._past = re.compile(rf"(?<!\w){_alternation(lexicon.past)}", re.IGNORECASE) if lexicon.past else None
+        self._between = (re.compile(rf"(?<!\w){_alternation(lexicon.between)}{_SPACE}\Z", re.IGNORECASE)
+                         if lexicon.between else None)
         self._blocked = (re.compile(rf"(?<!\w){_alternation(blocked)}{_OPT_SPACE}\Z", re.IGNORECASE)
                          if blocked else None)
 
@@ -134,8 +140,13 @@ class Grammar:
         period_year = rf"{_SPACE}(?:{_alternation(lx.period_year)}{_SPACE})?" if lx.period_year else _SPACE
         year_before = rf"(?:(?P<yb>{_alternation(lx.year_before)}){_SPACE})?" if lx.year_before else ""
         # "we wtorek 5 listopada", "Monday, 11 March", "we wtorek – 13 marca", a weekday on the line above
-        on_weekday = rf"(?:(?P<wd>{weekday})(?:,?{_SPACE}|{_DASH}|{_OPT_SPACE}\n{_OPT_SPACE}))?"
+        # "v neděli dne 20. ledna": a locating word may stand between the weekday and the day
+        at_word = rf"(?:{_alternation(lx.at)}{_SPACE})?" if lx.at else ""
+        on_weekday = rf"(?:(?P<wd>{weekday})(?:,?{_SPACE}{at_word}|{_DASH}|{_OPT_SPACE}\n{_OPT_SPACE}))?"
         dash_or_to = rf"(?:{_DASH}|{_SPACE}{_alternation(lx.to)}{_SPACE})"
+        # "am 18. und 19. September", "5 i 6 czerwca": two days side by side (checked in _day_range)
+        day_pair = rf"(?:{dash_or_to}|{_SPACE}(?P<and>{_alternation(lx.between_to)}){_SPACE})" if lx.between_to \
+            else dash_or_to
         ordinal = _alternation(lx.ordinals)
         if lx.roman_ordinals:
             ordinal = rf"(?:{ordinal}|(?-i:IV|III|II|I)(?!\w))"
@@ -145,7 +156,7 @@ class Grammar:
         def rule(name: str, pattern: str, build: Callable[[re.Match[str]], _Atom | None]):
             return name, re.compile(_START + pattern, re.IGNORECASE), build
 
-        yield rule("day_range", rf"{day('d')}{dash_or_to}{day('d2')}{day_month}(?P<m>{month})"
+        yield rule("day_range", rf"{day('d')}{day_pair}{day('d2')}{day_month}(?P<m>{month})"
                                 rf"(?:{month_year}{year('y')})?", self._day_range)
         yield rule("date", rf"{on_weekday}{day('d')}{day_month}(?P<m>{month})"
                            rf"(?:{bracketed_weekday}{month_year}{year('y')})?", self._date)
@@ -158,6 +169,13 @@ class Grammar:
         yield rule("iso", r"(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)(?!\d)", self._numeric)
         yield rule("numeric", rf"(?P<d>\d{{1,2}})(?P<sep>[./-])(?P<mo>\d{{1,2}})(?P=sep)"
                               rf"{year('y', relative=False)}", self._numeric)
+        # "14. 6. 2019" (Czech, Slovak, German): day and month with a dot, then a space
+        yield rule("numeric_spaced", rf"(?P<d>\d{{1,2}})\.{_SPACE}(?P<mo>\d{{1,2}})\.{_OPT_SPACE}"
+                                     rf"{year('y', relative=False)}", self._numeric)
+        # "v pondělí 5. 5.", "we wtorek 5.03": a day and a month in figures, only after a weekday
+        yield rule("weekday_numeric", rf"(?P<wd>{weekday}),?{_SPACE}{at_word}(?P<d>3[01]|[12]\d|0?[1-9])\."
+                                      rf"{_OPT_SPACE}(?P<mo>1[0-2]|0?[1-9])\.?(?![\d\w]|\.?{_OPT_SPACE}\d)",
+                   self._weekday_numeric)
         yield rule("numeric_range", rf"(?P<d1>\d{{1,2}})(?:\.(?P<mo1>\d{{1,2}}))?\.?{_DASH}"
                                     rf"(?P<d>\d{{1,2}})\.(?P<mo>\d{{1,2}})\.{year('y', relative=False)}",
                    self._numeric_range)
@@ -195,11 +213,15 @@ class Grammar:
 
     def _day_range(self, match: re.Match[str]) -> _Atom | None:
         first, last = int(match["d"]), int(match["d2"])
-        if last <= first:
+        # "5 i 12 czerwca" are two dates; "5 i 6 czerwca" and "between 10 and 14 March" are one span
+        if last <= first or match.groupdict().get("and") and last != first + 1 and not self._after_between(match):
             return None
         low = replace(self._year_of(match, "y"), month=self.lexicon.month(match["m"]), day=first)
         high = replace(low, day=last)
         return _Atom(match.start(), match.end(), "day_range", low, high, is_range=True)
+
+    def _after_between(self, match: re.Match[str]) -> bool:
+        return bool(self._between and self._between.search(match.string, max(0, match.start() - 30), match.start()))
 
     def _numeric(self, match: re.Match[str]) -> _Atom | None:
         day, month = int(match["d"]), int(match["mo"])
@@ -207,6 +229,10 @@ class Grammar:
             day, month = month, day  # "03/14/2024": American order, only when it cannot be day-first
         partial = Partial(year=int(match["y"]), month=month, day=day)
         return _Atom(match.start(), match.end(), "numeric", partial, full_date=True)
+
+    def _weekday_numeric(self, match: re.Match[str]) -> _Atom | None:
+        partial = Partial(month=int(match["mo"]), day=int(match["d"]), weekday=self.lexicon.weekday(match["wd"]))
+        return _Atom(match.start(), match.end(), "date", partial)
 
     def _numeric_range(self, match: re.Match[str]) -> _Atom | None:
         high = Partial(year=int(match["y"]), month=int(match["mo"]), day=int(match["d"]))
@@ -300,6 +326,8 @@ class Grammar:
             atom = atoms[index]
             prefix = self._prefix.search(text, max(0, atom.start - 60), atom.start)
             kinds = self._kinds(prefix["p"]) if prefix else set()
+            if kinds & {"until", "to"} and self._reaches_back(text, prefix):
+                kinds = {"at"}  # "korzenie sięgają do 1992 r.": back to that year, not until it
             start = prefix.start() if prefix else atom.start
             if index + 1 < len(atoms) and self._joins(text, atom, atoms[index + 1], kinds):
                 end = atoms[index + 1].end
@@ -316,9 +344,27 @@ class Grammar:
                 continue  # "od poniedziałku do piątku": opening hours, not a date
             if not kinds - {"to", "between_to", "between"}:
                 start = atom.start  # "and 2026", "do" alone say nothing about a single date
-            value = self._value(atom, kinds, reference, nearest_year)
+            value = self._value(atom, kinds, reference, nearest_year, self._tense(text, atom))
             found.append(DateMatch(start, atom.end, text[start:atom.end], value, atom.rule))
         return found
+
+    def _tense(self, text: str, atom: _Atom) -> int:
+        """+1 when the sentence around a date speaks of the future ("will", "będzie"), -1 of the
+        past ("was", "odbyło się"), 0 when it says neither or both: which side of the release
+        date a month, day or weekday without a year lies on."""
+        if self._future is None and self._past is None:
+            return 0
+        start = max(text.rfind(mark, 0, atom.start) for mark in ".!?\n") + 1
+        ends = [position for mark in ".!?\n" if (position := text.find(mark, atom.end)) >= 0]
+        sentence = text[start:min(ends, default=len(text))]
+        future = bool(self._future and self._future.search(sentence))
+        past = bool(self._past and self._past.search(sentence))
+        return int(future) - int(past)
+
+    def _reaches_back(self, text: str, prefix: re.Match[str] | None) -> bool:
+        """"do"/"to" after a verb of reaching back ("sięgają do", "dating back to", "sahá do")."""
+        return bool(self._back_to and prefix and self._back_to.search(text, max(0, prefix.start() - 50),
+                                                                      prefix.start()))
 
     def _proper_noun(self, text: str, atom: _Atom, prefix: re.Match[str] | None) -> bool:
         """"w Środzie Śląskiej" is a town: a capitalised name after a lowercase preposition, in a
@@ -357,14 +403,14 @@ class Grammar:
         return f"{iso(begin)}/{iso(end)}"
 
     def _value(self, atom: _Atom, prefix_kinds: set[str], reference: dt.date | None,
-               nearest_year: bool) -> str | None:
+               nearest_year: bool, tense: int = 0) -> str | None:
         if atom.relative:
             return relative_value(atom.relative, reference) if reference else None
         if atom.weekday_shift is not None:
             if reference is None:
                 return None
-            return weekday_date(reference, atom.low.weekday or 1, atom.weekday_shift).isoformat()
-        low = resolve(atom.low, reference, nearest_year=nearest_year)
+            return weekday_date(reference, atom.low.weekday or 1, atom.weekday_shift, tense).isoformat()
+        low = resolve(atom.low, reference, nearest_year=nearest_year, tense=tense)
         if low is None:
             return None
         high = None

@@ -55,6 +55,9 @@ class Lexicon:
     blocked_before: tuple[str, ...] = ()  # a "date" after these is a name: "ul. 3 Maja"
     next_year: tuple[str, ...] = ()
     label: tuple[str, ...] = ()  # before a release's date: "data publikacji", "published on"
+    back_to: tuple[str, ...] = ()  # before "do"/"to": it means "back to", not "until" ("sięgają do 1992 r.")
+    future: tuple[str, ...] = ()  # in a sentence about the future: "will", "będzie" (a month goes forward)
+    past: tuple[str, ...] = ()  # in a sentence about the past: "was", "odbyło się" (a month goes back)
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> Lexicon:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from pressnlp.lang.dates.grammar import available_languages, grammar_for
@@ -13,6 +14,10 @@ _MAX_LINE = 120
 _MAX_AFTER = 40
 _RUN_IN_DATE = 60  # the date of a line that runs into the lead starts within this many characters
 _DIGIT = re.compile(r"\d")
+# what every numeric full date holds ("14.03.2024", "3/14/2024", "2024-03-14"): a line without one
+# has a full date in a language only if it names a month of that language
+_NUMERIC_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d\d-\d\d")
+_WORD = re.compile(r"\w+")
 
 
 def find_release_date(text: str, language: str | None = None, *, max_lines: int = 8,
@@ -20,11 +25,25 @@ def find_release_date(text: str, language: str | None = None, *, max_lines: int 
     """(ISO date, span of the date) from the first date line among the first `max_lines`
     non-empty lines, or None. A date line is short and holds a full date (day, month, year)
     with at most a place, a label or a separator before it ("Edinburgh, 6 February 2024",
-    "Data: 14.03.2024", "Bratislava 12. júna 2024"), or one that runs into the lead after a dash or
-    a colon ("Brno 3. března 2025 – Město …", "08 July 2014: The mayor …") — never a title that
-    mentions a date. Without one, the first page-metadata date at the top or the bottom."""
+    "Data: 14.03.2024", "Bratislava 12. júna 2024"), or one that runs into the lead after a dash,
+    a colon or a full stop ("Brno 3. března 2025 – Město …", "08 July 2014: The mayor …",
+    "COLUMBUS, Ohio (February 18, 2025) — …") — never a title that mentions a date. Without one,
+    the first page-metadata date at the top or the bottom."""
+    found = next(date_lines(text, language, max_lines=max_lines), None)
+    if found:
+        return found
+    metadata = metadata_dates(text)  # "Dátum vloženia: 7.10.2019" under the release
+    return metadata[0] if metadata else None
+
+
+def date_lines(text: str, language: str | None = None, *, max_lines: int = 8, other_languages: bool = True,
+               ) -> Iterator[tuple[str, tuple[int, int]]]:
+    """(ISO date, span) of every date line among the first `max_lines` non-empty lines: a page
+    that repeats its headline repeats its date line too. `other_languages`: also date lines in
+    the other packs' languages (a release's language is not always its date line's)."""
     languages = [language] if language in available_languages() else []
-    languages += [code for code in available_languages() if code not in languages]
+    if other_languages or not languages:
+        languages += [code for code in available_languages() if code not in languages]
     seen = 0
     for line in re.finditer(r"[^\n]+", text):
         if not line.group().strip():
@@ -36,13 +55,24 @@ def find_release_date(text: str, language: str | None = None, *, max_lines: int 
         long_line = len(line.group().strip()) > _MAX_LINE
         if not _DIGIT.search(line.group(), 0, _RUN_IN_DATE if long_line else _MAX_LINE):
             continue  # every full date has a number; most lines of a release have none up front
+        words = None if _NUMERIC_DATE.search(line.group()) else set(_WORD.findall(line.group().casefold()))
         for code in languages:
+            if words is not None and not _month_words(code) & words:
+                continue  # no full date in this language: its grammar is not even compiled (~20 ms)
             found = _date_in_line(text, line.start(), line.end(), code, after_title=seen > 1,
                                   run_in_only=long_line)
             if found:
-                return found
-    metadata = metadata_dates(text)  # "Dátum vloženia: 7.10.2019" under the release
-    return metadata[0] if metadata else None
+                yield found
+                break
+
+
+@cache
+def _month_words(language: str) -> frozenset[str]:
+    """The first word of each month name and abbreviation of `language`, case-folded: a full date
+    written with words holds one."""
+    lexicon = get(language).dates
+    assert lexicon is not None
+    return frozenset(_WORD.findall(form.casefold())[0] for form in (*lexicon.months, *lexicon.month_abbreviations))
 
 
 def _date_in_line(text: str, start: int, end: int, language: str, *, after_title: bool, run_in_only: bool,
@@ -58,12 +88,17 @@ def _date_in_line(text: str, start: int, end: int, language: str, *, after_title
             before = before.rstrip(",")[:-len(weekday)].strip()
         after = line[atom.end:].strip()
         # "Brno 3. března 2025 – Město …": the date line runs into the lead after a dash
-        runs_into_lead = bool(re.match(r"[–—-]\s|:\s", after))
+        # ", (February 18, 2025) — …" (a bracketed date), "Wendenburg, 20. März 2025. Die …" (a full
+        # stop only after "Place,")
+        run_in = re.match(r"\)?\s*(?:[–—-]|:|(?P<stop>\.))\s", after)
+        runs_into_lead = bool(run_in) and (not run_in["stop"] or before.endswith(","))
         if run_in_only and not runs_into_lead:
             continue
         # a place before the date without a comma: after the title, or alone with it on a line
         place = _is_place(before) and (after_title or runs_into_lead or not after)
-        if len(before) > 60 or before and before[-1] not in ",:|–—-/(•·" and not place:
+        # "UHK Aktuálně, Věda a výzkum 14. 6. 2019": a site's section names, then the date
+        sections = not after and _is_breadcrumb(before)
+        if len(before) > 60 or before and before[-1] not in ",:|–—-/(•·" and not place and not sections:
             continue
         if len(after) > _MAX_AFTER and not runs_into_lead:
             continue
@@ -104,6 +139,12 @@ def _is_weekday(lexicon: Lexicon, word: str) -> bool:
     except KeyError:
         return False
     return True
+
+
+def _is_breadcrumb(words: str) -> bool:
+    """"News, Science and research, Abroad": two or more short section names in a row."""
+    parts = [part.strip() for part in re.split(r"[,|›»>/]", words)]
+    return len(parts) >= 2 and all(0 < len(part.split()) <= 3 and part[0].isupper() for part in parts)
 
 
 def _is_place(words: str) -> bool:

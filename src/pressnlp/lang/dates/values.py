@@ -59,7 +59,8 @@ def is_valid(partial: Partial) -> bool:
 _OWN_YEAR_BONUS_DAYS = 122
 
 
-def resolve(partial: Partial, reference: dt.date | None, *, nearest_year: bool = False) -> Partial | None:
+def resolve(partial: Partial, reference: dt.date | None, *, nearest_year: bool = False,
+            tense: int = 0) -> Partial | None:
     """Give a partial its year from the reference date; None when it cannot be known.
 
     Rule: a month or a day without a year is in the reference's year ("w czerwcu" in a release of
@@ -67,7 +68,9 @@ def resolve(partial: Partial, reference: dt.date | None, *, nearest_year: bool =
     whose date falls on that weekday and lies nearest to the reference wins. With `nearest_year`
     the nearest one wins even without a weekday, the reference's own year counting four months
     nearer ("w styczniu" in a November release is next January; "in March" in a June release and
-    "30 września" in a March release stay in the reference's year).
+    "30 września" in a March release stay in the reference's year). `tense` +1 (the sentence
+    speaks of the future) or -1 (of the past) keeps only the years on that side of the reference,
+    when one is.
     """
     if partial.year is not None:
         return partial
@@ -79,6 +82,8 @@ def resolve(partial: Partial, reference: dt.date | None, *, nearest_year: bool =
         return None
     years = (reference.year, reference.year + 1, reference.year - 1)
     candidates = [c for c in (replace(partial, year=year) for year in years) if is_valid(c)]
+    if tense and nearest_year:
+        candidates = [c for c in candidates if _side(c, reference) in (0, tense)] or candidates
     if not candidates:
         return None
     if partial.weekday is not None and partial.day is not None:
@@ -89,6 +94,13 @@ def resolve(partial: Partial, reference: dt.date | None, *, nearest_year: bool =
         return candidates[0]
     return min(candidates, key=lambda c: _days_apart(c, reference)
                - (_OWN_YEAR_BONUS_DAYS if c.year == reference.year else 0))
+
+
+def _side(partial: Partial, reference: dt.date) -> int:
+    """-1 before the reference, +1 after it, 0 the same day (or month, for a month)."""
+    own = (partial.year or 0, partial.month or 0, partial.day or 0)
+    other = (reference.year, reference.month, reference.day if partial.day is not None else 0)
+    return (own > other) - (own < other)
 
 
 def _days_apart(partial: Partial, reference: dt.date) -> float:
@@ -107,14 +119,18 @@ def last_month(partial: Partial) -> Partial:
     return partial if partial.month is not None else replace(partial, month=12)
 
 
-def weekday_date(reference: dt.date, weekday: int, shift: int) -> dt.date:
+def weekday_date(reference: dt.date, weekday: int, shift: int, tense: int = 0) -> dt.date:
     """The date of `weekday` relative to the reference.
 
     shift +1 ("next Tuesday", "w przyszły wtorek"): the first such day after the reference;
     shift -1 ("last Tuesday"): the last such day before it; 0 ("we wtorek", "on Tuesday"): the
-    nearest such day, within three days either side (the reference itself when it is that day).
+    nearest such day, within three days either side (the reference itself when it is that day);
+    with `tense` +1 or -1 (the sentence speaks of the future or the past) the nearest such day on
+    that side, the reference included.
     """
     delta = (weekday - reference.isoweekday()) % 7
+    if shift == 0 and tense:
+        return reference + dt.timedelta(days=delta if tense > 0 else -((7 - delta) % 7))
     if shift > 0:
         return reference + dt.timedelta(days=delta or 7)
     if shift < 0:

@@ -8,14 +8,20 @@ Three corrections on top of a plain detector:
   language, so only clear evidence (an English quote) makes it a segment of its own;
 - short paragraphs (a name, a phone line, a heading) are not guessed at all: they take the
   language of the paragraph before them (or after, at the start).
+
+One shortcut, for speed, with a backend that allows it (`Detector.settles_clear_paragraphs`): a
+long paragraph of a document whose function words and marked letters leave only one candidate
+(`clear_language`) is given that language without asking the backend; titles, short paragraphs
+and everything unclear still go to the backend.
 """
 from __future__ import annotations
 
 import math
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from pressnlp import lang
 from pressnlp.lang.segment import split_paragraphs
@@ -38,6 +44,17 @@ MIN_TEXT_SHARE = 0.4
 """Text whose letters are under this share of its visible characters is not language."""
 MAX_GARBAGE_SHARE = 0.02
 """Text with more control, private-use or replacement characters than this is binary."""
+FUNCTION_WORD_SHARE = 0.2
+"""A paragraph is clear (`clear_language`) only when at least this share of its words are its
+language's stopwords."""
+UNMARKED_EXCLUSIVE_SHARE = 0.1
+UNMARKED_EXCLUSIVE_RATIO = 3
+UNMARKED_UNLISTED_SHARE = 0.25
+"""A language without marked letters (English) has no letter to tell it apart; its paragraph is
+clear when its own function words (those the other language's list lacks) make up at least
+UNMARKED_EXCLUSIVE_SHARE of the words and outnumber the other language's own ones
+UNMARKED_EXCLUSIVE_RATIO to 1 (plus one), and, against a candidate without a stopword list, when
+its function words make up UNMARKED_UNLISTED_SHARE of the words."""
 
 _NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\S+|\d+")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -69,18 +86,21 @@ def detectable_text(text: str) -> str:
 
 
 def letter_count(text: str) -> int:
-    return sum(char.isalpha() for char in text)
+    return sum(map(str.isalpha, text))
 
 
 def is_language(text: str) -> bool:
     """False for empty text and for what a decoder made of binary data (symbols, control bytes)."""
-    visible = [char for char in text if not char.isspace()]
-    if not visible:
-        return False
-    garbage = sum(unicodedata.category(char) in ("Cc", "Co", "Cs", "Cn") or char == "\ufffd"
-                  for char in visible)
-    letters = sum(char.isalpha() for char in visible)
-    return garbage <= MAX_GARBAGE_SHARE * len(visible) and letters >= MIN_TEXT_SHARE * len(visible)
+    visible = garbage = letters = 0
+    for char, count in Counter(text).items():  # each distinct character once: a text has few
+        if char.isspace():
+            continue
+        visible += count
+        if unicodedata.category(char) in ("Cc", "Co", "Cs", "Cn") or char == "\ufffd":
+            garbage += count
+        elif char.isalpha():
+            letters += count
+    return bool(visible) and garbage <= MAX_GARBAGE_SHARE * visible and letters >= MIN_TEXT_SHARE * visible
 
 
 def alphabet_prior(text: str, languages: tuple[str, ...]) -> dict[str, float]:
@@ -140,11 +160,15 @@ class LanguageIdentifier:
     def probabilities(self, text: str) -> dict[str, float]:
         """Normalised probabilities over the candidates; empty when the text gives nothing."""
         cleaned = detectable_text(text)
-        if letter_count(cleaned) == 0:
+        return self._probabilities(cleaned, letter_count(cleaned))
+
+    def _probabilities(self, cleaned: str, letters: int) -> dict[str, float]:
+        """`probabilities` of a text already stripped by `detectable_text`, with `letters` letters."""
+        if letters == 0:
             return {}
         raw = self.backend.probabilities(cleaned)
         scores = {code: raw.get(code, 0.0) for code in self.languages}
-        if letter_count(cleaned) < SHORT_TEXT_LETTERS:
+        if letters < SHORT_TEXT_LETTERS:
             prior = alphabet_prior(cleaned, self.languages)
             with_prior = {code: (scores[code] + PRIOR_FLOOR) * prior[code] for code in self.languages}
             if sum(with_prior.values()) > 0:
@@ -165,15 +189,72 @@ class LanguageIdentifier:
         if not is_language(text):
             return Guess(UNDETERMINED, 0.0), []
         spans = split_paragraphs(text)
-        letters = [letter_count(detectable_text(text[start:end])) for start, end in spans]
-        scored = [self.probabilities(text[start:end]) if count >= min_paragraph_letters else {}
-                  for (start, end), count in zip(spans, letters, strict=True)]
+        cleaned = [detectable_text(text[start:end]) for start, end in spans]
+        letters = [letter_count(paragraph) for paragraph in cleaned]
+        scored = [self._paragraph_probabilities(paragraph, count) if count >= min_paragraph_letters else {}
+                  for paragraph, count in zip(cleaned, letters, strict=True)]
         document = self._document_guess(text, scored, letters)
         if document.code == UNDETERMINED:
             return document, []
         paragraphs = [Paragraph(start, end, self._paragraph_code(scores, document.code) if scores else "")
                       for (start, end), scores in zip(spans, scored, strict=True)]
         return document, _inherit_short(paragraphs, document.code)
+
+    def _paragraph_probabilities(self, cleaned: str, letters: int) -> dict[str, float]:
+        """A long paragraph that `clear_language` settles is that language, when the backend allows
+        it; any other goes to the backend."""
+        if letters >= SHORT_TEXT_LETTERS and self.backend.settles_clear_paragraphs and \
+                (code := self.clear_language(cleaned)) is not None:
+            return {code: 1.0}
+        return self._probabilities(cleaned, letters)
+
+    def clear_language(self, text: str) -> str | None:
+        """The candidate that a text's function words and marked letters leave alone, or None.
+
+        The candidate is the one whose stopwords are the most frequent, at least FUNCTION_WORD_SHARE
+        of the words; the text must have no marked letter its alphabet lacks, and against every other
+        candidate a marked letter that one lacks ("ł" against all but Polish, "ř" against Slovak).
+        Function words do not count against a candidate with letters of its own: Czech without
+        diacritics shares enough of Slovak's that the backend, rightly unsure, must decide. Only a
+        language without marked letters (English) is told apart by its function words."""
+        words = [word.lower() for word in _WORD.findall(text)]
+        stopwords = self._stopwords
+        if not words or not stopwords:
+            return None
+        hits = {code: [word for word in words if word in listed] for code, listed in stopwords.items()}
+        code = max(hits, key=lambda key: len(hits[key]))
+        own = hits[code]
+        table = alphabets()
+        alphabet = table.get(code)
+        if len(own) < FUNCTION_WORD_SHARE * len(words) or alphabet is None:
+            return None
+        marked = marked_letters()
+        found = {char for word in words for char in word if char in marked}
+        if found - alphabet:
+            return None
+        for other in self.languages:
+            if other == code or (other in table and found - table[other]):
+                continue
+            if alphabet or not self._function_words_beat(own, words, stopwords[code], stopwords.get(other)):
+                return None
+        return code
+
+    @staticmethod
+    def _function_words_beat(own: list[str], words: list[str], listed: frozenset[str],
+                            other_listed: frozenset[str] | None) -> bool:
+        """Whether function words alone set a text in a language without marked letters (its
+        stopwords `listed`, the text's `own` hits among them) apart from another candidate."""
+        if other_listed is None:
+            return len(own) >= UNMARKED_UNLISTED_SHARE * len(words)
+        mine = sum(word not in other_listed for word in own)
+        theirs = sum(word in other_listed and word not in listed for word in words)
+        return mine >= UNMARKED_EXCLUSIVE_RATIO * theirs + 1 and mine >= UNMARKED_EXCLUSIVE_SHARE * len(words)
+
+    @cached_property
+    def _stopwords(self) -> dict[str, frozenset[str]]:
+        """Stopwords of the candidates whose pack lists them, in candidate order."""
+        return {code: pack.stopwords for code in self.languages
+                if (pack := lang.find(code)) is not None and pack.stopwords}
 
     def _document_guess(self, text: str, scored: list[dict[str, float]], letters: list[int]) -> Guess:
         """Letter-weighted vote of the long paragraphs (the whole text when there are none)."""

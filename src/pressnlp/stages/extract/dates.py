@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from pressnlp.lang.dates import find_dates, find_release_date, metadata_dates, parse_iso_date
+from pressnlp.lang.dates import date_lines, find_dates, find_release_date, metadata_dates, parse_iso_date
 from pressnlp.stages.extract.base import Extractor
 from pressnlp.stages.extract.text import Doc
 
@@ -38,6 +38,9 @@ class DateOptions:
     """One item per distinct value (its first mention), as gold annotations list each date once."""
     skip_boilerplate: bool = True
     """Leave out dates in page furniture (cookie banners, footers, "other news" lists)."""
+    anchor_undated: bool = True
+    """A release without a date of its own resolves relative dates ("w bieżącym roku") and dates
+    without a year against the latest day it states: what it reports happened near its writing."""
 
 
 def extract_dates(text: str, language: str, reference: dt.date | None = None, *,
@@ -69,6 +72,15 @@ def extract_dates(text: str, language: str, reference: dt.date | None = None, *,
     return items
 
 
+def latest_stated_day(text: str, language: str, ignore_spans: Iterable[Span] = ()) -> dt.date | None:
+    """The latest full date (day, month and year) written in `text` outside `ignore_spans`, or None."""
+    ignored = list(ignore_spans)
+    days = [parse_iso_date(match.value) for match in find_dates(text, language)
+            if match.value and len(match.value) == len("2024-03-14")
+            and not any(match.start < end and start < match.end for start, end in ignored)]
+    return max((day for day in days if day), default=None)
+
+
 class DateExtractor(Extractor):
     """The `dates` sub-extractor of the extract stage."""
 
@@ -87,9 +99,15 @@ class DateExtractor(Extractor):
             ignored.extend(span for _, span in metadata_dates(doc.text))
             if release:
                 ignored.append(release[1])
+                # the same date line again under a repeated headline
+                ignored.extend(span for value, span in date_lines(doc.text, doc.language, other_languages=False)
+                               if value == release[0])
         if options.skip_boilerplate:
             ignored.extend(doc.boilerplate)
+        # a reference the release itself does not give: its dates are not the release date
+        skip_reference_day = options.skip_release_date and reference is not None
+        if reference is None and options.anchor_undated:
+            reference = latest_stated_day(doc.text, doc.language, ignored)
         return extract_dates(doc.text, doc.language, reference, ignore_spans=ignored,
                              nearest_year=options.nearest_year, keep_unresolved=options.keep_unresolved,
-                             unique_values=options.unique_values,
-                             skip_reference_day=options.skip_release_date)
+                             unique_values=options.unique_values, skip_reference_day=skip_reference_day)

@@ -47,10 +47,17 @@ class Lexicon:
     connectors: frozenset[str]
     legal_forms: tuple[str, ...]  # longest first
     programme_words: frozenset[str]
+    programme_announcers: frozenset[str]  # lower-case words before a programme's name; programme_words if none
     not_names: frozenset[str]
     apposition_stops: frozenset[str]
     not_organisations: frozenset[str]  # from not_organisations.txt
     functions: frozenset[str]
+    function_offices: tuple[tuple[str, str], ...]  # (function lemma, name pattern with "{}" for the place)
+    acronym_offices: tuple[tuple[str, str], ...]  # (acronym as written, name pattern with "{}" for the place)
+    name_abbreviations: tuple[tuple[str, str], ...]  # (abbreviation with its dot, the word it stands for)
+    function_bodies: tuple[tuple[str, str], ...]  # (function lemma, head of the body it heads)
+    place_nouns: frozenset[str]  # lemmas before a municipal descriptor that make it a place
+    networks: frozenset[str]  # names of networks written before their members' names and a dash
     organs: Phrases
     number_marks: frozenset[str]
     documents: frozenset[str]
@@ -135,10 +142,17 @@ def read_lexicon(pack: Language) -> Lexicon:
         connectors=_lower(orgs.get("connectors", [])),
         legal_forms=_longest_first(set(orgs.get("legal_forms", []))),
         programme_words=_lower(orgs.get("programme_words", [])),
+        programme_announcers=_lower(orgs.get("programme_announcers", [])),
         not_names=frozenset(orgs.get("not_names", [])),
         apposition_stops=_lower(orgs.get("apposition_stops", [])),
         not_organisations=frozenset(pack.lines(NOT_ORGANISATIONS_FILE)),
         functions=_lower(orgs.get("functions", [])),
+        function_offices=tuple((row[0].lower(), row[1]) for row in orgs.get("function_offices", [])),
+        acronym_offices=tuple((row[0], row[1]) for row in orgs.get("acronym_offices", [])),
+        name_abbreviations=tuple((row[0], row[1]) for row in orgs.get("name_abbreviations", [])),
+        function_bodies=tuple((row[0].lower(), row[1]) for row in orgs.get("function_bodies", [])),
+        place_nouns=_lower(orgs.get("place_nouns", [])),
+        networks=frozenset(orgs.get("networks", [])),
         organs=_phrases(orgs.get("organs", [])),
         number_marks=frozenset(orgs.get("number_marks", [])),
         documents=_lower(orgs.get("documents", [])),

@@ -55,7 +55,30 @@ def _is_acronym(text: str) -> bool:
 
 
 def tokenise(text: str) -> list[Token]:
-    return [Token.of(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        if "." in word and len(word) > 4 and not word.lower().startswith("www."):
+            tokens.extend(_split_at_missing_space(match.start(), word))
+        else:
+            tokens.append(Token.of(match.start(), match.end(), word))
+    return tokens
+
+
+def _split_at_missing_space(start: int, word: str) -> list[Token]:
+    """'Płockim.Porozumienie' is two sentences with the space after the full stop missing: a dot
+    between a small letter and a capitalised word ends a word; 'S.A', 'IB.SH', 'www.Xyz.pl' stay."""
+    tokens = []
+    piece_start = 0
+    for position, character in enumerate(word):
+        following = word[position + 1:position + 3]
+        if (character == "." and position > 1 and word[position - 1].islower() and len(following) == 2
+                and following[0].isupper() and following[1].islower()):
+            tokens.append(Token.of(start + piece_start, start + position, word[piece_start:position]))
+            tokens.append(Token.of(start + position, start + position + 1, "."))
+            piece_start = position + 1
+    tokens.append(Token.of(start + piece_start, start + len(word), word[piece_start:]))
+    return tokens
 
 
 def words_of(text: str) -> list[str]:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -20,14 +22,21 @@ from pressnlp.lang.morphology import lemmas
 from pressnlp.lang.shared import shared
 from pressnlp.stages.extract.base import Extractor
 from pressnlp.stages.extract.built_lemmas import built_lemma
-from pressnlp.stages.extract.text import Doc, tokenise
+from pressnlp.stages.extract.text import Doc, Token, tokenise
 
 log = logging.getLogger(__name__)
+
+# What separates the items of an enumeration, besides each language's coordinators ("i", "and").
+LIST_SEPARATORS = frozenset({",", ";", "/"})
+# Words between two listed cues that still keep them in one item ("ochrony zdrowia, kultury").
+LIST_GAP_WORDS = 2
+LIST_GAP_CHARS = 60  # longer gaps hold more words than that: no need to look
 
 TAXONOMY_FILE = "taxonomy.toml"  # ids and labels, in lang/data/
 CUES_FILE = "themes.toml"  # cue words, in each language pack
 # Keywords of this language also count in every release (names and terms are often English).
 SHARED_LANGUAGE = "en"
+SHORT_FOREIGN_CUE = 3  # letters: a shared cue this short is an acronym in other languages ("SME", "ICT")
 
 
 @dataclass
@@ -47,12 +56,86 @@ class ThemeOptions:
     min_score: float = 0.6
     """...and its normalised score (0..1) reaches this (0.6 = a raw score of 12 with the
     default saturation: about four decisive keywords)."""
+    close_share: float = 0.6
+    """A theme almost as strong as the best (this share of its raw score) is kept with less
+    evidence: a short release states its second subject in few words."""
+    close_min_score: float = 0.4
+    """...when its normalised score reaches this."""
     saturation: float = 8.0
     """Raw score at which the normalised score is 0.5 (score = raw / (raw + saturation))."""
     max_count: int = 4
     """One keyword counts at most this many times, so a repeated word cannot decide alone."""
     reference_words: int = 300
     """Releases shorter than this many words need proportionally less keyword evidence."""
+    listed_weight: float = 0.25
+    """What a cue counts for in an enumeration of subject areas ("kultury, sportu i zdrowia")."""
+    list_themes: int = 3
+    """An enumeration is one of at least this many items naming at least this many themes."""
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """One occurrence of a cue phrase: in the title or at [start, end) of the text."""
+
+    theme: str
+    key: tuple[str, ...]
+    weight: float
+    factor: float
+    in_title: bool
+    start: int
+    end: int
+    surface: str
+
+
+def _link(previous: CueMatch, match: CueMatch, text: str, separators: frozenset[str]) -> int | None:
+    """How two cues in text order are linked in an enumeration: 1 when a separator stands
+    between them (a new item), 0 when they are parts of one item, None when not listed together."""
+    if previous.in_title != match.in_title:
+        return None
+    if match.start < previous.end:
+        return 0
+    gap = text[previous.end:match.start]
+    if len(gap) > LIST_GAP_CHARS or any(mark in gap for mark in ".!?:()\n"):
+        return None
+    between = [token.text.lower() for token in tokenise(gap)]
+    if sum(1 for word in between if word not in separators and word[0].isalnum()) > LIST_GAP_WORDS:
+        return None
+    return 1 if any(word in separators for word in between) else 0
+
+
+class CompoundCues:
+    """Cue words inside the compounds of a language that writes them as one word (German
+    "Forschungsbereich", "Wärmeplanung", "Stadtverwaltung"): a cue as the compound's first part
+    (with a linking "s", "n", "en" or "e") or as its last part (the compound's head)."""
+
+    LINKS = ("es", "en", "er", "s", "n", "e", "")
+    MIN_CUE = 5  # shorter cues ("wald", "bus") end too many names and unrelated words (Greifswald)
+    MIN_REST = 3  # letters after a first part ("Wärme|planung")
+    MIN_FIRST = 5  # letters before a last part: "Stadt|verwaltung", but not "Tran|sport"
+
+    def __init__(self, cues: dict[str, tuple[str, tuple[str, ...], float]]):
+        self.cues = {word: cue for word, cue in cues.items() if len(word) >= self.MIN_CUE and word.isalpha()}
+        # "hochschule" is "hochschul" in "Hochschulkooperation"
+        stems = {word[:-1]: word for word in self.cues if word.endswith("e")}
+        self.stems = {**stems, **{word: word for word in self.cues}}
+        alternatives = "|".join(sorted(map(re.escape, self.stems), key=len, reverse=True)) or "(?!)"
+        links = "|".join(self.LINKS)
+        self.first = re.compile(rf"({alternatives})(?:{links})(?=\w{{{self.MIN_REST},}}$)")
+        self.last = re.compile(rf"(?<=\w{{{self.MIN_FIRST}}})({alternatives})$")
+
+    def matches(self, token: Token, token_lemmas: Iterable[str], text: str, factor: float,
+                in_title: bool) -> list[CueMatch]:
+        word = token.text.lower()
+        found = []
+        for pattern, candidates in ((self.first, (word,)), (self.last, (word, *sorted(token_lemmas)))):
+            for candidate in candidates:
+                match = pattern.match(candidate) if pattern is self.first else pattern.search(candidate)
+                if match:
+                    theme_id, key, weight = self.cues[self.stems[match.group(1)]]
+                    found.append(CueMatch(theme_id, key, weight, factor, in_title, token.start,
+                                          token.end, text[token.start:token.end]))
+                    break
+        return found
 
 
 @dataclass
@@ -144,22 +227,39 @@ class ThemeExtractor(Extractor):
             own = load_taxonomy(text, str(path))
             themes = own if self.options.mode == "replace" else merge_taxonomies(themes, own)
         self.themes = themes
-        self._index: dict[str, dict[str, list[tuple[tuple[str, ...], str, float, str]]]] = {}
+        self._index: dict[str, dict[str, list[tuple[tuple[str, ...], str, float, bool]]]] = {}
+        self._compounds: dict[str, CompoundCues] = {}
 
     def describe(self) -> dict[str, Any]:
         return {"taxonomy": str(self.options.taxonomy) if self.options.taxonomy else "builtin",
                 "mode": self.options.mode}
 
-    def index(self, language: str) -> dict[str, list[tuple[tuple[str, ...], str, float, str]]]:
-        """First lemma -> (phrase lemmas, theme id, weight, phrase) for one language's keywords."""
+    def index(self, language: str) -> dict[str, list[tuple[tuple[str, ...], str, float, bool]]]:
+        """First lemma -> (phrase lemmas, theme id, weight, only in capitals) for one language's
+        keywords and the shared ones."""
         if language not in self._index:
-            index: dict[str, list[tuple[tuple[str, ...], str, float, str]]] = {}
+            index: dict[str, list[tuple[tuple[str, ...], str, float, bool]]] = {}
             for theme in self.themes.values():
                 for source_language in dict.fromkeys((language, SHARED_LANGUAGE)):
                     for key, (weight, phrase) in theme.keywords.get(source_language, {}).items():
-                        index.setdefault(key[0], []).append((key, theme.id, weight, phrase))
+                        foreign = source_language != language
+                        if foreign:
+                            # another language's cue matches as written: its lemma may be a word of
+                            # this language ("parking" -> "park", a park in Polish)
+                            key = tuple(word.lower() for word in phrase_words(phrase))
+                        # and a short one only as an acronym: "SME", not Slovak "sme" (we are)
+                        capitals = foreign and len(key) == 1 and len(key[0]) <= SHORT_FOREIGN_CUE
+                        index.setdefault(key[0], []).append((key, theme.id, weight, capitals))
             self._index[language] = index
         return self._index[language]
+
+    def compounds(self, language: str) -> CompoundCues:
+        if language not in self._compounds:
+            # as written: a lemmatiser's reading of a bare cue can be another word ("wärme" -> "wärmen")
+            cues = {phrase.lower(): (theme.id, key, weight) for theme in self.themes.values()
+                    for key, (weight, phrase) in theme.keywords.get(language, {}).items() if len(key) == 1}
+            self._compounds[language] = CompoundCues(cues)
+        return self._compounds[language]
 
     def extract(self, doc: Doc) -> list[dict[str, Any]]:
         raw, evidence = self.raw_scores(doc)
@@ -171,7 +271,8 @@ class ThemeExtractor(Extractor):
         chosen = []
         for theme_id, value in sorted(raw.items(), key=lambda item: -item[1]):
             score = value * scale / (value * scale + self.options.saturation)
-            keep = value >= self.options.relative_threshold * best and score >= self.options.min_score
+            keep = (value >= self.options.relative_threshold * best and score >= self.options.min_score
+                    or value >= self.options.close_share * best and score >= self.options.close_min_score)
             if keep or len(chosen) < self.options.min_themes:
                 chosen.append({"id": theme_id, "label": self.themes[theme_id].label,
                                "score": round(score, 3), "evidence": evidence[theme_id]})
@@ -181,10 +282,31 @@ class ThemeExtractor(Extractor):
 
     def raw_scores(self, doc: Doc) -> tuple[dict[str, float], dict[str, list[str]]]:
         """Weighted keyword counts per theme (title weighted) and the surface forms matched."""
-        index = self.index(doc.language)
+        matches = self._discount_lists(doc, self._drop_overridden(self.matches(doc)))
         counts: dict[tuple[str, tuple[str, ...]], float] = {}
         weights: dict[tuple[str, tuple[str, ...]], float] = {}
         evidence: dict[str, dict[str, float]] = {}  # theme -> surface form -> weight seen
+        for match in matches:
+            slot = (match.theme, match.key)
+            counts[slot] = counts.get(slot, 0.0) + match.factor
+            weights[slot] = match.weight
+            forms_seen = evidence.setdefault(match.theme, {})
+            surface = match.surface.lower()
+            forms_seen[surface] = forms_seen.get(surface, 0.0) + match.weight * match.factor
+        raw: dict[str, float] = {}
+        for (theme_id, key), count in counts.items():
+            # Diminishing returns: the fourth "energia" adds less than the first.
+            capped = min(count, float(self.options.max_count))
+            raw[theme_id] = raw.get(theme_id, 0.0) + weights[(theme_id, key)] * math.sqrt(capped)
+        strongest = {theme_id: sorted(forms, key=lambda form: -forms[form])[:8] for theme_id, forms in evidence.items()}
+        return raw, strongest
+
+    def matches(self, doc: Doc) -> list[CueMatch]:
+        """Every cue phrase found in the title and the body (boilerplate and contact block left
+        out), in text order."""
+        index = self.index(doc.language)
+        compounds = self.compounds(doc.language) if doc.lexicon.compound_heads else None
+        found: list[CueMatch] = []
         title = doc.title or ""
         body_start = len(title) if title and doc.text.startswith(title) else 0
         for text, offset, factor in ((title, None, self.options.title_weight), (doc.text, body_start, 1.0)):
@@ -194,23 +316,48 @@ class ThemeExtractor(Extractor):
                           and not doc.in_contact_block(t.start)]
             forms = [lemmas(t.text, doc.language) for t in tokens]
             for i, token_lemmas in enumerate(forms):
-                # in a fixed order: it decides the order of the sums below, so their last bits,
-                # and of themes that tie, which comes first
+                whole_word = False
+                # in a fixed order: it decides the order of the sums in raw_scores, so their last
+                # bits, and of themes that tie, which comes first
                 for first in sorted(token_lemmas):
-                    for key, theme_id, weight, _phrase in index.get(first, ()):
+                    for key, theme_id, weight, capitals in index.get(first, ()):
+                        if capitals and not tokens[i].is_acronym:
+                            continue
                         if len(key) > 1 and not all(i + k < len(forms) and key[k] in forms[i + k]
                                                     for k in range(1, len(key))):
                             continue
-                        slot = (theme_id, key)
-                        counts[slot] = counts.get(slot, 0.0) + factor
-                        weights[slot] = weight
-                        surface = text[tokens[i].start:tokens[i + len(key) - 1].end]
-                        forms_seen = evidence.setdefault(theme_id, {})
-                        forms_seen[surface.lower()] = forms_seen.get(surface.lower(), 0.0) + weight * factor
-        raw: dict[str, float] = {}
-        for (theme_id, key), count in counts.items():
-            # Diminishing returns: the fourth "energia" adds less than the first.
-            capped = min(count, float(self.options.max_count))
-            raw[theme_id] = raw.get(theme_id, 0.0) + weights[(theme_id, key)] * math.sqrt(capped)
-        strongest = {theme_id: sorted(forms, key=lambda form: -forms[form])[:8] for theme_id, forms in evidence.items()}
-        return raw, strongest
+                        whole_word |= len(key) == 1
+                        start, end = tokens[i].start, tokens[i + len(key) - 1].end
+                        found.append(CueMatch(theme_id, key, weight, factor, offset is None, start, end,
+                                              text[start:end]))
+                if not whole_word and compounds is not None:
+                    found.extend(compounds.matches(tokens[i], token_lemmas, text, factor, offset is None))
+        return found
+
+    @staticmethod
+    def _drop_overridden(matches: list[CueMatch]) -> list[CueMatch]:
+        """A phrase decides what its words mean: "festiwal nauki" is science, so its "festiwal"
+        does not count for culture. A cue inside a longer cue of another theme is dropped."""
+        phrases = [m for m in matches if len(m.key) > 1]
+        return [m for m in matches
+                if not any(p.in_title == m.in_title and p.theme != m.theme and len(p.key) > len(m.key)
+                           and p.start <= m.start and m.end <= p.end for p in phrases)]
+
+    def _discount_lists(self, doc: Doc, matches: list[CueMatch]) -> list[CueMatch]:
+        """Cues named side by side in an enumeration of several subject areas ("kultury, sportu,
+        zdrowia i edukacji") say what an organisation may do, not what the release is about: each
+        counts `listed_weight` of a cue in running text."""
+        separators = doc.lexicon.coordinators | LIST_SEPARATORS
+        groups: list[tuple[list[CueMatch], int]] = []  # (matches, items)
+        for match in sorted(matches, key=lambda m: (m.in_title, m.start)):
+            link = _link(groups[-1][0][-1], match, doc.title or "" if match.in_title else doc.text,
+                         separators) if groups else None
+            if link is None:
+                groups.append(([match], 1))
+            else:
+                groups[-1] = (groups[-1][0] + [match], groups[-1][1] + link)
+        discounted = {id(m) for group, items in groups
+                      if items >= self.options.list_themes and len({m.theme for m in group}) >= self.options.list_themes
+                      for m in group}
+        return [replace(m, factor=m.factor * self.options.listed_weight) if id(m) in discounted else m
+                for m in matches]

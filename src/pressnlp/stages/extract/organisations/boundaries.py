@@ -5,7 +5,7 @@ another tagger found."""
 from __future__ import annotations
 
 from pressnlp.lang.morphology import lemmas
-from pressnlp.lang.pl.morphology import analyse_pl
+from pressnlp.lang.pl.morphology import ADJECTIVAL, NOMINAL, analyse_pl, clean_lemma
 from pressnlp.stages.extract.organisations.canonical import MentionBuilder
 from pressnlp.stages.extract.organisations.edges import CLOSE_QUOTES, OPEN_QUOTES, legal_form_after
 from pressnlp.stages.extract.organisations.mention import OrgMention
@@ -72,7 +72,8 @@ class NameBounds:
         """A person's name right after an organisation's ("Universität Leipzig Hans Müller"): a
         given name, followed by another capitalised word, once the name has its head and a word
         after it (in Polish right after the head too: "Powiat Anna Nowak"). In Polish the given name
-        and the next word must read as nominatives; elsewhere they must end the run: a patron's is a genitive
+        and the next word must share a case other than the genitive ("Miasta X Kamilem Nowakiem");
+        elsewhere they must end the run: a patron's is a genitive
         ("Uniwersytet im. Adama Mickiewicza", "Fundacja Jana Pawła II")."""
         tokens = self.tokens
         token = tokens[chunk[position]]
@@ -82,9 +83,9 @@ class NameBounds:
         following = tokens[chunk[position + 1]]
         if not following.is_capitalised or self.words.is_head(following) or not is_given_name(token.text):
             return False
-        if self.language == "pl":
-            return (any("imię" in r.labels and "nom" in r.cases for r in analyse_pl(token.text))
-                    and any("nom" in r.cases for r in analyse_pl(following.text)))
+        if self.language == "pl":  # a patron is in the genitive: "Uniwersytet Jana Kochanowskiego"
+            cases = {case for r in analyse_pl(token.text) if "imię" in r.labels for case in r.cases} - {"gen", "acc"}
+            return any(r.cases & cases for r in analyse_pl(following.text))
         return position == len(chunk) - 2  # the name's last two words: a patron goes on ("… v Trenčíne")
 
     def _head_follows(self, chunk: list[int], position: int) -> bool:
@@ -138,6 +139,8 @@ class NameBounds:
             return None  # words in capitals: a slogan or a campaign ("UNIWERSYTECKIE MIASTO X")
         if not words.lex.sentence_case and not any(tokens[i].is_capitalised for i in heads) and not legal:
             return None
+        if self.language == "pl" and not legal and _generic_plural([tokens[i].text for i in part], heads[0] - part[0]):
+            return None  # "Organizacje Pozarządowe", "Lokalne Grupy Działania": a kind of body, no name
         word_indexes = [i for i in part if tokens[i].is_word]
         municipal = words.lex.municipal  # the release's own language: "Kansas City" is a name
         if heads and not legal and word_indexes[-1] == heads[-1] and words.head_lemma(tokens[heads[-1]]) in municipal:
@@ -186,7 +189,9 @@ class NameBounds:
         if not legal or len(part) < 2:
             return part
         first, second = tokens[part[0]], tokens[part[1]]
-        proper = second.is_acronym or lemmas(second.text, self.language) == {second.text.lower()}
+        proper = second.is_acronym or lemmas(second.text, self.language) == {second.text.lower()} or (
+            self.language == "pl" and not is_genitive(second.text) and not self.words.is_adjective(second)
+            and not self.words.is_head(second))  # "Spółka Prochem S.A.", not "Spółka Restrukturyzacji Kopalń"
         if proper and (lemmas(first.text, self.language) | {first.text.lower()}) & self.words.descriptors:
             return part[1:]
         return part
@@ -237,6 +242,9 @@ class NameBounds:
         position = part.index(head)
         for index in reversed(part[:position]):
             token = self.tokens[index]
+            if self.language == "pl" and self.words.is_adjective(token) and not _agrees(token.text,
+                                                                                       self.tokens[head].text):
+                break  # "przed Salą Kolumnową Sejmiku X": the adjective is another noun's
             if (self.words.is_adjective(token) or token.is_acronym
                     or (self.language == "pl" and not analyse_pl(token.text))):
                 start = index
@@ -263,3 +271,39 @@ class NameBounds:
         heads = [i for i in part if self.words.is_head(tokens[i])]
         return self.builder.make(part, kind="name", head=heads[0] if heads else None,
                                  legal=self.legal_form_after(tokens[part[-1]].end))
+
+
+def _agrees(adjective: str, noun: str) -> bool:
+    """Whether a Polish adjective can agree with a noun in case, number and gender ("Kolumnową"
+    does not with "Sejmiku"); true when the noun is unknown to the analyser."""
+    nouns = [r for r in analyse_pl(noun) if r.pos in NOMINAL]
+    if not nouns:
+        return True
+    adjectives = [r for r in analyse_pl(adjective.rpartition("-")[2]) if r.pos in ADJECTIVAL]
+    return any(a.cases & n.cases and a.numbers & n.numbers and (a.genders & n.genders or not a.genders or not n.genders)
+               for a in adjectives for n in nouns)
+
+
+# Adjectives made from place names end so ("krakowski", "śląski", "gdański"): a plural name with
+# one names one body ("Wodociągi Krakowskie").
+_PLACE_ADJECTIVE_ENDINGS = ("ski", "cki", "dzki")
+
+
+def _generic_plural(written: list[str], head: int) -> bool:
+    """A Polish plural of common words only: the name of a kind of body, not of one."""
+    if not 0 <= head < len(written):
+        return False
+    nouns = [r for r in analyse_pl(written[head]) if r.pos in NOMINAL]
+    numbers = {number for r in nouns for number in r.numbers}
+    for index, word in enumerate(written):
+        readings = analyse_pl(word)
+        if not readings or word.isupper() or any(ch.isdigit() for ch in word):
+            return False
+        if not any(clean_lemma(r.lemma)[:1].islower() for r in readings):
+            return False  # a proper name: "Zakłady Azotowe Puławy"
+        adjectives = [r for r in readings if r.pos in ADJECTIVAL]
+        if any(clean_lemma(r.lemma).endswith(_PLACE_ADJECTIVE_ENDINGS) for r in adjectives):
+            return False
+        if index != head and adjectives and _agrees(word, written[head]):
+            numbers &= {n for a in adjectives for r in nouns if a.cases & r.cases for n in a.numbers & r.numbers}
+    return numbers == {"pl"}

@@ -9,14 +9,14 @@ import re
 
 from pressnlp.lang.morphology import lemma, lemmas
 from pressnlp.lang.normalise import normalise
-from pressnlp.lang.pl.morphology import analyse_pl
+from pressnlp.lang.pl.morphology import analyse_pl, clean_lemma
 from pressnlp.stages.extract.gazetteer import Gazetteer, not_organisation_acronyms
 from pressnlp.stages.extract.lexicon import Lexicon
 from pressnlp.stages.extract.organisations.boundaries import NameBounds
 from pressnlp.stages.extract.organisations.canonical import MentionBuilder
 from pressnlp.stages.extract.organisations.mention import OrgMention, initials_match, key_words, name_key
 from pressnlp.stages.extract.organisations.runs import CapitalisedRuns
-from pressnlp.stages.extract.organisations.words import ROMAN_NUMERAL, NameWords, is_given_name
+from pressnlp.stages.extract.organisations.words import ROMAN_NUMERAL, NameWords, is_genitive, is_given_name
 from pressnlp.stages.extract.text import Doc
 
 Spans = list[tuple[int, int]]
@@ -43,6 +43,8 @@ class CandidateFinder:
     def run(self) -> list[OrgMention]:
         covered: Spans = []
         for run in CapitalisedRuns(self.words, self.bounds).runs():
+            if self._municipalities(run, covered):
+                continue
             for span in self.bounds.split_chunk(run):
                 mention = self.bounds.candidate(span)
                 if mention:
@@ -54,7 +56,11 @@ class CandidateFinder:
                             self.mentions.append(inner)
                         if inner and inner.end == mention.end and mention.acronym:
                             inner.acronym, mention.acronym = mention.acronym, None
+        self.network_members(covered)
         self.descriptor_names(covered)
+        self.office_names(covered)
+        self.body_names(covered)
+        self.heading_name(covered)
         self.listed_names(covered)
         self.appositions(covered)
         self.acronym_defined_names(covered)
@@ -63,6 +69,30 @@ class CandidateFinder:
             self.gazetteer_names(self.gazetteer, covered)
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return self.mentions
+
+    def _municipalities(self, run: list[int], covered: Spans) -> bool:
+        """'z Miastem Snina i Svidnik (na Słowacji)': one municipal word before two place names
+        names two municipalities ("Miasto Snina", "Miasto Svidnik"); Polish."""
+        words = self.words
+        tokens = self.tokens
+        if words.language != "pl" or len(run) < 4:
+            return False
+        head, first, link, second = (tokens[i] for i in run[:4])
+        if (not words.is_head(head) or words.head_lemma(head) not in words.lex.municipal
+                or link.text.lower() not in words.lex.coordinators
+                or any(words.is_head(t) or not t.is_capitalised or words.is_adjective(t) for t in (first, second))):
+            return False
+        if len(run) > 4 and tokens[run[4]].text.lower() not in words.lex.locative_prepositions:
+            return False
+        level = words.head_lemma(head).capitalize()  # singular: "z Gminami X i Y" names "Gmina X"
+        for part, place in ((run[:2], first), (run[3:4], second)):
+            mention = self.builder.make(part, kind="name", head=None)
+            mention.name = f"{level} {_place_nominative_word(place.text)}"
+            mention.key = name_key(key_words(mention.name, "pl"))
+            mention.head = words.head_lemma(head)
+            mention.words = [words.head_lemma(head), *mention.words]
+            self._add(mention, covered)
+        return True
 
     def _add(self, mention: OrgMention, covered: Spans) -> None:
         self.mentions.append(mention)
@@ -80,6 +110,12 @@ class CandidateFinder:
                 continue
             if i and tokens[i - 1].text.lower() in words.all.locative_prepositions:
                 continue  # "w gminach Pilchowice i Bojszowy": places
+            if (i and lemmas(token.text, words.language) & words.lex.municipal
+                    and lemmas(tokens[i - 1].text, words.language) & words.lex.place_nouns):
+                continue  # "na terenie gminy Naruszewo", "mieszkańców miasta Lublin": places
+            if tokens[i + 1].text == ":":
+                self._listed_after_descriptor(i + 2, covered)  # "Są to firmy: ABB, Delia Cosmetics oraz …"
+                continue
             j = i + 1
             part: list[int] = []
             while j < len(tokens) and words.name_word(tokens[j]) and words.joins(tokens[j - 1], tokens[j]):
@@ -94,6 +130,136 @@ class CandidateFinder:
                                             legal=self.bounds.legal_form_after(tokens[piece[-1]].end))
                 mention.described = True
                 self._add(mention, covered)
+
+    def _listed_after_descriptor(self, index: int, covered: Spans) -> None:
+        """The names of a list after a plural descriptor and a colon, each of up to four capitalised
+        words, separated by commas and coordinators, up to the end of the sentence."""
+        words = self.words
+        tokens = self.tokens
+        separators = {","} | words.lex.coordinators
+        while index < len(tokens):
+            part: list[int] = []
+            while (index < len(tokens) and words.name_word(tokens[index])
+                   and (not part or words.joins(tokens[index - 1], tokens[index]))):
+                part.append(index)
+                index += 1
+            if not part or len(part) > 4 or is_given_name(tokens[part[0]].text):
+                return
+            if not _inside(tokens[part[0]].start, covered):
+                legal = self.bounds.legal_form_after(tokens[part[-1]].end)
+                mention = self.builder.make(part, kind="name", head=None, legal=legal)
+                mention.described = True
+                self._add(mention, covered)
+            if index >= len(tokens) or tokens[index].text.lower() not in separators:
+                return
+            index += 1
+
+    def network_members(self, covered: Spans) -> None:
+        """'Łukasiewicz – Poznański Instytut Technologiczny', 'Łukasiewicz – PIT': a network's name, a
+        dash and a member's name or acronym are one name (the pack's networks)."""
+        networks = self.words.lex.networks
+        tokens = self.tokens
+        for i, token in enumerate(tokens[:-2]):
+            if token.text not in networks or tokens[i + 1].text not in "–—-" or not tokens[i + 2].is_capitalised:
+                continue
+            member = next((m for m in self.mentions if m.start == tokens[i + 2].start and m.kind == "name"), None)
+            if member is not None:
+                self.mentions.remove(member)
+                end, rest = member.end, member.name
+            elif tokens[i + 2].is_acronym:
+                end, rest = tokens[i + 2].end, tokens[i + 2].text
+            else:
+                continue
+            name = f"{token.text} {tokens[i + 1].text} {rest}"
+            words = key_words(name, self.words.language)
+            self._add(OrgMention(start=token.start, end=end, name=name, key=name_key(words), kind="name",
+                                 head=member.head if member else None, acronym=member.acronym if member else None,
+                                 words=words), covered)
+
+    def office_names(self, covered: Spans) -> None:
+        """'Starosta Nowosolski', 'Wojewody Śląskiego': a function and a place adjective name the
+        body its holder heads ("Powiat Nowosolski"), unless the holder's adviser or deputy is meant
+        ("Doradca Wojewody X"); 'Dolnośląski UW': a place adjective and an office's acronym. The
+        patterns are the pack's function_offices and acronym_offices."""
+        offices = dict(self.words.lex.function_offices)
+        acronyms = dict(self.words.lex.acronym_offices)
+        if not (offices or acronyms) or self.words.language != "pl":
+            return
+        tokens = self.tokens
+        functions = self.words.all.functions
+        for i, token in enumerate(tokens[:-1]):
+            following = tokens[i + 1]
+            if not token.is_word or not following.is_capitalised or not self.words.joins(token, following):
+                continue
+            if following.text in acronyms:
+                pattern = acronyms[following.text]
+                place = _place_adjective(token.text) if token.is_capitalised else None
+            else:
+                pattern = next((offices[form] for form in lemmas(token.text, "pl") if form in offices), None)
+                place = _place_adjective(following.text)
+                if i and tokens[i - 1].is_word and tokens[i - 1].text.lower() in functions:
+                    continue
+            if pattern is None or place is None or _inside(following.start, covered):
+                continue
+            name = pattern.format(place)
+            words = key_words(name, "pl")
+            head = next(form for form in (lemma(word, "pl") for word in name.split()) if form in self.words.heads)
+            self._add(OrgMention(start=token.start, end=following.end, name=name, key=name_key(words), kind="name",
+                                 head=head, words=words), covered)
+
+    def body_names(self, covered: Spans) -> None:
+        """'Minister Nauki i Szkolnictwa Wyższego Jan Nowak': a function and the genitive complement of
+        its body name the body ("Ministerstwo Nauki i Szkolnictwa Wyższego"); the pack's function_bodies."""
+        bodies = dict(self.words.lex.function_bodies)
+        if not bodies or self.words.language != "pl":
+            return
+        tokens = self.tokens
+        for i, token in enumerate(tokens[:-1]):
+            head = next((bodies[form] for form in lemmas(token.text, "pl") if form in bodies), None)
+            if head is None or not token.is_capitalised or (
+                    i and tokens[i - 1].is_word and tokens[i - 1].text.lower() in self.words.all.functions):
+                continue
+            part: list[int] = []
+            j = i + 1
+            while j < len(tokens) and self.words.joins(tokens[j - 1], tokens[j]):
+                word = tokens[j]
+                if word.text.lower() in self.words.all.coordinators or word.text == ",":
+                    j += 1
+                    continue
+                if not word.is_capitalised or is_given_name(word.text) or not is_genitive(word.text):
+                    break
+                part.append(j)
+                j += 1
+            if not part or _inside(tokens[part[0]].start, covered):
+                continue
+            start, end = tokens[part[0]].start, tokens[part[-1]].end
+            name = f"{head} {self.text[start:end]}"
+            words = key_words(name, "pl")
+            self._add(OrgMention(start=token.start, end=end, name=name, key=name_key(words), kind="name",
+                                 head=lemma(head, "pl"), words=words), covered)
+
+    def heading_name(self, covered: Spans) -> None:
+        """An issuer's name in capitals on the release's first line ("POWIAT KIELECKI", "URZĄD
+        MIASTA OPOLA"): a head in the nominative and words of its name, written as a name."""
+        if self.words.language != "pl":
+            return
+        line = next((found for found in re.finditer(r"[^\n]+", self.text) if found.group().strip()), None)
+        if line is None:
+            return
+        text = line.group().strip()
+        written = text.split()
+        if not 2 <= len(written) <= 5 or text != text.upper() or not all(w.isalpha() or "-" in w for w in written):
+            return
+        first = written[0].lower()
+        heads = [r for r in analyse_pl(first) if clean_lemma(r.lemma).lower() in self.words.heads and "nom" in r.cases]
+        if not heads or not all(word.lower() in self.words.connectors or _name_part(word) for word in written[1:]):
+            return  # "URZĄD MIASTA ZAPRASZA NA FESTYN" is a headline
+        name = " ".join(word.lower() if word.lower() in self.words.connectors else "-".join(
+            part.capitalize() for part in word.split("-")) for word in written)
+        start = line.start() + line.group().index(text)
+        words = key_words(name, "pl")
+        self._add(OrgMention(start=start, end=start + len(text), name=name, key=name_key(words), kind="name",
+                             head=clean_lemma(heads[0].lemma).lower(), words=words), covered)
 
     def listed_names(self, covered: Spans) -> None:
         """'…(SKM), Polregio, Zarząd Transportu …': one or two capitalised words standing between
@@ -131,8 +297,8 @@ class CandidateFinder:
             while j < len(tokens) and self.words.name_word(tokens[j]) and self.words.joins(tokens[j - 1], tokens[j]):
                 second.append(j)
                 j += 1
-            if second and len(second) <= 3:
-                pieces.append(second)
+            if second and len(second) <= 3 and not is_given_name(tokens[second[0]].text):
+                pieces.append(second)  # "stowarzyszenie X oraz Jan Nowak": a person
         return pieces
 
     def appositions(self, covered: Spans) -> None:
@@ -152,7 +318,7 @@ class CandidateFinder:
                 if word in lex.apposition_stops:
                     phrase = phrase[:stop]
                     break
-            if not phrase or not (phrase[-1] in lex.descriptors or lemma(phrase[-1], lex.language) in lex.descriptors):
+            if not phrase:
                 continue
             part: list[int] = []
             j = self.doc.token_index(match.start()) - 1
@@ -165,6 +331,9 @@ class CandidateFinder:
             if not part or len(part) > 4 or _inside(tokens[part[0]].start, covered):
                 continue
             if is_given_name(tokens[part[0]].text):
+                continue
+            # last: the lemma may load a lemmatiser (simplemma's English dictionary in a Polish release)
+            if not (phrase[-1] in lex.descriptors or lemma(phrase[-1], lex.language) in lex.descriptors):
                 continue
             mention = self.builder.make(part, kind="name", head=None)
             mention.described = True
@@ -217,8 +386,10 @@ class CandidateFinder:
         """Acronyms on their own ("GZM", "NCBR"): each is a mention keyed by the acronym."""
         ignored = not_organisation_acronyms()
         names = [(m.start, m.end) for m in self.mentions if not m.is_unit]
-        for token in self.tokens:
-            if not token.is_acronym:
+        tokens = self.tokens
+        skip = -1
+        for index, token in enumerate(tokens):
+            if index <= skip or not token.is_acronym:
                 continue
             name = _without_possessive(token.text, self.words.all.possessive_endings)
             if (name in ignored or ROMAN_NUMERAL.match(token.text) or self.words.in_capitals_line(token)
@@ -229,10 +400,29 @@ class CandidateFinder:
             before = self.text[max(0, token.start - 1):token.start]
             if before == "@" or self.text[token.end:token.end + 1] == "@":
                 continue
-            self.mentions.append(OrgMention(start=token.start, end=token.start + len(name), name=name,
+            end = token.start + len(name)
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if (following is not None and name == token.text and following.is_acronym
+                    and self.text[token.end:following.start] == " " and following.text not in ignored
+                    and not ROMAN_NUMERAL.match(following.text) and not self._word_in_capitals(following.text)
+                    and not any(ch.isdigit() for ch in following.text)
+                    and self.text[following.end:following.end + 1] != "@" and self._one_acronym(name, following.text)):
+                end, skip = following.end, index + 1  # one organisation's two-part acronym: "KZK AKO"
+                name = self.text[token.start:end]
+            self.mentions.append(OrgMention(start=token.start, end=end, name=name,
                                             key=name.lower(), kind="acronym",
                                             is_programme=self.builder.is_programme([token], token.start),
                                             words=[name.lower()]))
+
+    def _one_acronym(self, first: str, second: str) -> bool:
+        """Two acronyms side by side are one organisation's when the release defines them together
+        ("(KZK AKO)") or never uses either alone; "MTF STU" with "STU" elsewhere is a unit and its university."""
+        pair = f"{first} {second}"
+        if f"({pair})" in self.text:
+            return True
+        together = self.text.count(pair)
+        return all(len(re.findall(rf"(?<!\w){re.escape(part)}(?!\w)", self.text)) == together
+                   for part in (first, second))
 
     def _word_in_capitals(self, word: str) -> bool:
         """A Polish word written in capitals, not an acronym: "BANK", "POMOCY", "KATOWICE" (four
@@ -265,6 +455,27 @@ def _without_possessive(word: str, endings: tuple[str, ...]) -> str:
         if word.endswith(ending) and len(word) > len(ending):
             return word[:-len(ending)]
     return word
+
+
+def _place_nominative_word(word: str) -> str:
+    """A place name as the nominative singular of its only geographic reading, else as written."""
+    places = {clean_lemma(r.lemma) for r in analyse_pl(word) if "nazwa_geograficzna" in r.labels}
+    return places.pop() if len(places) == 1 else word
+
+
+def _name_part(word: str) -> bool:
+    """A word in capitals that may stand in a Polish name: an adjective or a noun, no verb."""
+    readings = analyse_pl(word.lower()) + analyse_pl(word.capitalize())
+    return bool(readings) and all(r.pos in ("adj", "subst", "depr", "ppas", "adja") for r in readings)
+
+
+def _place_adjective(word: str) -> str | None:
+    """The capitalised lemma of a Polish adjective of a place ("Nowosolskiego" -> "Nowosolski")."""
+    for reading in analyse_pl(word):
+        if reading.pos == "adj":
+            found = clean_lemma(reading.lemma)
+            return found[:1].upper() + found[1:]
+    return None
 
 
 def _inside(offset: int, spans: Spans) -> bool:

@@ -4,15 +4,17 @@ mentions of one organisation share, the head's lemma, and whether it is a unit o
 from __future__ import annotations
 
 import logging
+import re
 
 from pressnlp.lang.morphology import lemma, lemmas, match_case
-from pressnlp.lang.pl.morphology import NOMINAL, analyse_pl, nominative_phrase, nominative_place
+from pressnlp.lang.pl.morphology import NOMINAL, analyse_pl, clean_lemma, nominative_phrase, nominative_place
 from pressnlp.stages.extract.organisations.edges import bracketed_acronym, quoted_name_after
 from pressnlp.stages.extract.organisations.mention import OrgMention, key_words, name_key
 from pressnlp.stages.extract.organisations.words import NameWords
 from pressnlp.stages.extract.text import Token
 
 log = logging.getLogger(__name__)
+_ABBREVIATION = re.compile(r"(?<!\w)\w+\.(?= )")
 
 
 class MentionBuilder:
@@ -43,7 +45,11 @@ class MentionBuilder:
                 break
         words = [t for t in tokens[self.doc.token_index(start):self.doc.token_index(end)] if t.is_word]
         surface = self.text[start:end]
-        name = self.canonical(words, start, end, head)
+        # a company's name after a descriptor, before its legal form, is not inflected ("ze Spółką Prochem S.A.")
+        described = legal and head is None and self._after_descriptor(start)
+        name = surface if described else self.canonical(words, start, end, head)
+        if words_.abbreviations and "." in name:
+            name = _ABBREVIATION.sub(lambda found: words_.abbreviations.get(found.group(), found.group()), name)
         key = key_words(name, self.language)
         lemma_words = [lemma(t.text, self.language) if not t.is_acronym else t.text.lower() for t in words]
         head_token = tokens[head] if head is not None else None
@@ -90,6 +96,8 @@ class MentionBuilder:
             return surface
         head_lemma = self.words.head_lemma(head_token) if self.words.is_head(head_token) else None
         forms = nominative_phrase([t.text for t in words], positions[0], head_lemma)
+        if head_lemma in self.words.lex.municipal and positions[0] == 0 and len(words) == 2:
+            forms[1] = _place_nominative(words[1].text) or forms[1]  # "Miasta Gdyni" -> "Miasto Gdynia"
         pieces = []
         cursor = start
         for token, form in zip(words, forms, strict=True):
@@ -151,6 +159,10 @@ class MentionBuilder:
         programme_words = self.words.programme_words
         first = words[0]
         first_forms = {first.text.lower()} | set(lemmas(first.text, self.language))
+        if (first_forms & self.words.lex.org_heads and self.language != "en" and len(words) > 1
+                and words[1].is_capitalised):
+            # "Forum Izb X" heads a Polish name; an English "Forum" and "Forum w Łodzi" are events
+            programme_words = self.words.lex.programme_words
         if first_forms & programme_words:
             return True
         two = " ".join(lemma(t.text, self.language) for t in words[:2])
@@ -160,10 +172,47 @@ class MentionBuilder:
         if not self.words.lex.head_initial and len(words) > 1 and (
                 {last.text.lower()} | set(lemmas(last.text, self.language))) & programme_words:
             return True  # "UK National Quantum Technologies Programme", "Horizon Europe Call"
+        if self._in_quoted_title(start):
+            return True
         index = self.doc.token_index(start)
         previous = self.tokens[index - 1] if index > 0 else None
         if (previous and previous.is_word and not previous.is_capitalised
                 and self.words.joins(previous, self.tokens[index])):
             forms = {previous.text.lower()} | set(lemmas(previous.text, self.language))
-            return bool(forms & programme_words)
+            return bool(forms & (self.words.lex.programme_announcers or programme_words))
         return False
+
+    def _after_descriptor(self, start: int) -> bool:
+        index = self.doc.token_index(start) - 1
+        if index < 0 or not self.tokens[index].is_word:
+            return False
+        previous = self.tokens[index].text
+        return bool(({previous.lower()} | set(lemmas(previous, self.language))) & self.words.descriptors)
+
+    def _in_quoted_title(self, start: int) -> bool:
+        """Inside the quoted title of a programme or document, which names places and bodies: „Strategia
+        Rozwoju Aglomeracji X i Kraju Y na lata 2014–2020”."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        before = self.text[line_start:start]
+        opened = max(before.rfind(quote) for quote in "„«")
+        if opened < 0 or any(quote in before[opened + 1:] for quote in "”»"):
+            return False
+        first = before[opened + 1:].split(maxsplit=1)
+        if not first:
+            return False
+        forms = {first[0].lower()} | set(lemmas(first[0], self.language))
+        return bool(forms & (self.words.programme_words | self.words.documents))
+
+
+def _place_nominative(word: str) -> str | None:
+    """The nominative of a place name in another case ("Gdyni" -> "Gdynia"); None when the word is
+    no place, already a nominative singular, or the place is not certain ("Tarnowem": Tarnów or
+    Tarnowo)."""
+    hyphenated = nominative_place(word)
+    if hyphenated:
+        return hyphenated
+    readings = [r for r in analyse_pl(word) if r.pos in NOMINAL and "sg" in r.numbers]
+    if any("nom" in r.cases for r in readings):
+        return None
+    places = {clean_lemma(r.lemma) for r in readings if "nazwa_geograficzna" in r.labels}
+    return places.pop() if len(places) == 1 else None

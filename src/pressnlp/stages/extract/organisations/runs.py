@@ -3,8 +3,11 @@ organisation names are: "Urzędem Marszałkowskim Województwa Śląskiego", "Un
 In sentence-case languages a run goes on in lower case up to its head noun."""
 from __future__ import annotations
 
+from pressnlp.lang.morphology import lemmas
+from pressnlp.lang.pl.morphology import analyse_pl
 from pressnlp.stages.extract.organisations.boundaries import NameBounds
-from pressnlp.stages.extract.organisations.words import ROMAN_NUMERAL, NameWords
+from pressnlp.stages.extract.organisations.words import ROMAN_NUMERAL, NameWords, is_given_name
+from pressnlp.stages.extract.text import Token
 
 
 class CapitalisedRuns:
@@ -33,7 +36,8 @@ class CapitalisedRuns:
             if current and self.text.startswith(legal_forms, token.start) and self._legal_at(token.start):
                 runs.append(current)
                 current = []
-            elif words.is_function(token) or words.in_capitals_line(token):
+            elif (words.is_function(token) and not (joined and self._office_of_function(current, i))
+                  or words.in_capitals_line(token) or (current and self._document_at(i))):
                 if current:
                     runs.append(current)
                 current = []
@@ -42,7 +46,7 @@ class CapitalisedRuns:
                 i += inside - 1
             elif words.name_word(token) and (not current or joined):
                 current.append(i)
-            elif connector and self._new_name_after(i):
+            elif connector and (self._new_name_after(i) or self._person_after_coordinator(current, i)):
                 runs.append(current)
                 current = []
             elif connector:
@@ -60,6 +64,44 @@ class CapitalisedRuns:
             runs.append(current)
         return runs
 
+    def _office_of_function(self, current: list[int], i: int) -> bool:
+        """A function in the genitive after a head names an office, not a person: "Kancelaria
+        Prezydenta RP", "Biuro Prasowe Kancelarii Prezesa Rady Ministrów" (Polish, where a
+        function in the nominative, "Powiat X Starosta Jan Nowak", ends the name)."""
+        if self.words.language != "pl" or not any(self.words.is_head(self.tokens[j]) for j in current):
+            return False
+        before = current[0] - 1
+        if before >= 0 and self.words.is_function(self.tokens[before]):
+            return False  # "Prezes Rady Ministrów Jan Nowak": a person's function, not an office
+        readings = [r for r in analyse_pl(self.tokens[i].text) if r.pos == "subst"]
+        return bool(readings) and all("nom" not in r.cases for r in readings) and any(
+            "gen" in r.cases for r in readings)
+
+    def _document_at(self, i: int) -> bool:
+        """A document's name after an organisation's ("Politechniki Opolskiej List intencyjny"): a
+        capitalised document word of the pack (a phrase's first word with the rest after it)."""
+        tokens = self.tokens
+        token = tokens[i]
+        if not token.is_capitalised or self.words.language != "pl":
+            return False
+        forms = lemmas(token.text, "pl") | {token.text.lower()}
+        following = lemmas(tokens[i + 1].text, "pl") | {tokens[i + 1].text.lower()} if i + 1 < len(tokens) else set()
+        for document in self.words.documents:
+            first, _, rest = document.partition(" ")
+            if first in forms and (not rest or rest in following):
+                return True
+        return False
+
+    def _person_after_coordinator(self, current: list[int], i: int) -> bool:
+        """"… Zakładu X oraz Marka Nowaka": a given name and a surname after a coordinator are a
+        person, unless the name is a patron's ("Fundacja im. Jana i Anny Nowaków")."""
+        tokens = self.tokens
+        if (tokens[i].text.lower() not in self.words.lex.coordinators or i + 2 >= len(tokens)
+                or any(tokens[j].text == "im" for j in current)):
+            return False
+        following = tokens[i + 2]
+        return is_given_name(tokens[i + 1].text) and following.is_capitalised and not self.words.is_head(following)
+
     def _new_name_after(self, i: int) -> bool:
         """In sentence-case languages a capitalised word after a coordinator starts another name
         ("Trnavský samosprávny kraj a Technická univerzita", up to its head): inside a name, words
@@ -76,12 +118,16 @@ class CapitalisedRuns:
         return False
 
     def _inside_name(self, current: list[int], i: int) -> int:
-        """Tokens at i that continue a name although they are no name words: a number after a
-        number mark ("Nr 2", "No. 5"), a spaced dash between the parts of a compound adjective
-        ("Przemysłowo – Handlowa"), a regnal number ("Jana Pawła II"). 0 when none."""
+        """Tokens at i that continue a name although they are no name words: an abbreviation
+        ("Woj. Lubuskiego"), a number after a number mark ("Nr 2", "No. 5"), a spaced dash between
+        the parts of a compound adjective ("Przemysłowo – Handlowa"), a regnal number ("Jana Pawła II"). 0 when none."""
         tokens = self.tokens
         words = self.words
         previous = tokens[current[-1]]
+        if (f"{tokens[i].text}." in words.abbreviations and i + 2 < len(tokens) and tokens[i + 1].text == "."
+                and tokens[i + 1].start == tokens[i].end and tokens[i + 2].is_capitalised
+                and words.joins(tokens[i + 1], tokens[i + 2]) and previous.is_capitalised):
+            return 2  # "Urząd Marszałkowski Woj. Lubuskiego"
         if previous.text in words.number_marks:
             size = 2 if tokens[i].text == "." and tokens[i].start == previous.end else 1
             number = i + size - 1
@@ -107,10 +153,28 @@ class CapitalisedRuns:
             return 0
         size = 2 if i + 1 < len(tokens) and tokens[i + 1].text == "." and tokens[i + 1].start == token.end else 1
         after = i + size
+        if size == 2 and after < len(tokens) and tokens[after].text.lower() in self.words.connectors:
+            following = self._connector_length(after)  # abbreviations in a row: "im. św. Łukasza"
+            return size + following if following == 2 else 0
+        if (size == 2 and after + 2 < len(tokens) and tokens[after + 1].text == "."
+                and f"{tokens[after].text.lower()}." in self.words.lex.titles
+                and self.words.name_word(tokens[after + 2])):
+            return size + 2  # a patron's title: "Szpital im. dr. Jana Nowaka", "Szkoła im. ks. Jana X"
         if (after < len(tokens) and self.words.name_word(tokens[after])
-                and self.words.joins(tokens[after - 1], tokens[after])):
+                and self.words.joins(tokens[after - 1], tokens[after])
+                and not self._medium_after(token, tokens[after])):
             return size
         return 0
+
+    def _medium_after(self, connector: Token, word: Token) -> bool:
+        """Polish "na" before a word that is no place: "profil Collegium X na Facebooku" is where
+        the name is shown, "Uniwersytet X na Śląsku" is part of the name."""
+        if self.words.language != "pl" or connector.text.lower() != "na":
+            return False
+        readings = analyse_pl(word.text)
+        return bool(readings) and not any(
+            label in ("nazwa_geograficzna", "człon_nazwy_geograficznej") or r.pos in ("adj", "adjp")
+            or r.lemma == "rzecz" for r in readings for label in (*r.labels, ""))  # "Fundacja na Rzecz X"
 
     def _lowercase_name_part(self, current: list[int], i: int) -> bool:
         """In sentence-case languages a name goes on in lower case up to its head noun

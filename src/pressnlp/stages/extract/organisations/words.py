@@ -36,7 +36,10 @@ class NameWords:
         self.units = self.lex.units | self.en.units
         self.functions = self.lex.functions | self.en.functions
         self.organs = sorted(set(self.lex.organs) | set(self.en.organs), key=len, reverse=True)
+        self.abbreviations = dict(self.lex.name_abbreviations)
         self.number_marks = {mark.rstrip(".") for mark in self.lex.number_marks | self.en.number_marks}
+        self._compound_heads = frozenset(head for head in self.lex.org_heads if len(head) >= 3)
+        self._compound_head_sizes = sorted({len(head) for head in self._compound_heads})
 
     def is_head(self, token: Token) -> bool:
         if not token.is_word or token.text.isdigit():
@@ -46,8 +49,9 @@ class NameWords:
             return True
         if self.lex.compound_heads and token.is_capitalised:
             forms = {word} | lemmas(token.text, self.language)  # "Landkreises"
-            return any(form.endswith(head) and len(form) > len(head) + 2
-                       for form in forms for head in self.lex.org_heads if len(head) >= 3)
+            # a head ending the form after three letters or more: its suffixes of the heads' sizes
+            return any(form[-size:] in self._compound_heads
+                       for form in forms for size in self._compound_head_sizes if size < len(form) - 2)
         return bool(lemmas(token.text, self.language) & self.heads)
 
     def is_english_head(self, token: Token) -> bool:

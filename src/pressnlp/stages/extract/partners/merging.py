@@ -36,7 +36,10 @@ class OrgGroup:
         return {m.head for m in self.names if m.head}
 
     def best_name(self) -> str:
-        names = [m for m in self.names if m.kind == "name" and not m.is_unit] or self.names
+        names = ([m for m in self.names if m.kind == "name" and not m.is_unit]
+                 or [m for m in self.names if not m.is_unit])
+        if not names and not self.entry and not self.acronyms:
+            names = self.names
         if names:
             # The fullest written form in the release's language: legal form and locative kept
             # ("TBS w Gliwicach").
@@ -53,7 +56,14 @@ class OrgGroup:
 
 
 def is_unit(group: OrgGroup) -> bool:
-    return bool(group.names) and all(m.is_unit for m in group.names)
+    """Only units are named, and neither the gazetteer nor an acronym on its own names their
+    organisation ("Pomorski Oddział NFZ" names NFZ; "Biuro Prasowe KPRP" and "KPRP" name KPRP)."""
+    return bool(group.names) and all(m.is_unit for m in group.names) and not group.entry and not any(
+        m.kind == "acronym" and not _inside_unit(m, group) for m in group.mentions)
+
+
+def _inside_unit(mention: OrgMention, group: OrgGroup) -> bool:
+    return any(name.start <= mention.start and mention.end <= name.end for name in group.names)
 
 
 def group_mentions(doc: Doc, mentions: list[OrgMention], gazetteer: Gazetteer) -> list[OrgGroup]:
@@ -71,7 +81,8 @@ def group_mentions(doc: Doc, mentions: list[OrgMention], gazetteer: Gazetteer) -
     for mention in names:
         entry = _entry_for(mention, gazetteer)
         key = "entry:" + entry.name if entry else _legal_free(mention.key)
-        group = groups.get(key) or by_acronym.get(normalise(mention.name))
+        group = (groups.get(key) or by_acronym.get(normalise(mention.name))
+                 or (by_acronym.get(normalise(mention.acronym)) if mention.acronym else None))
         if group is None:
             group = groups[key] = OrgGroup()
         groups.setdefault(key, group)
@@ -84,7 +95,8 @@ def group_mentions(doc: Doc, mentions: list[OrgMention], gazetteer: Gazetteer) -
     _merge_prefixes(groups)
     ordered = _merge_territorial(list(dict.fromkeys(groups.values())), doc)
     for mention in (m for m in mentions if m.kind == "acronym"):
-        group = by_acronym.get(normalise(mention.name)) or _acronym_owner(mention.name, ordered)
+        group = by_acronym.get(normalise(mention.name)) or _acronym_owner(mention.name, ordered,
+                                                                                doc.lexicon.locative_prepositions)
         if group is None:
             entry = gazetteer.lookup(mention.name)
             group = groups.setdefault("entry:" + entry.name if entry else "acronym:" + mention.name, OrgGroup())
@@ -162,10 +174,18 @@ def _merge_prefixes(groups: dict[str, OrgGroup]) -> None:
                 break
 
 
-def _acronym_owner(acronym: str, groups: list[OrgGroup]) -> OrgGroup | None:
+def _acronym_owner(acronym: str, groups: list[OrgGroup], locatives: frozenset[str]) -> OrgGroup | None:
+    """The group a name of which the acronym spells, legal form aside, the place after a locative
+    left out or not, or only the head and the patron ("UM" for "Uniwersytet Medyczny w Lublinie",
+    "BTBS" for "Bielskie Towarzystwo Budownictwa Społecznego Sp. z o.o.")."""
     for group in groups:
         for mention in group.names:
-            if initials_match(acronym, mention.name.split()):
+            words = _strip_legal_form(mention.name, mention.legal_form).split()
+            place = next((i for i, word in enumerate(words) if i > 1 and word in locatives), len(words))
+            # a university called after its patron: "UJD" for "Uniwersytet Humanistyczno-Przyrodniczy
+            # im. Jana Długosza w Częstochowie"
+            patron = words[:1] + words[words.index("im.") + 1:place] if "im." in words[1:place] else []
+            if any(initials_match(acronym, spelled) for spelled in (words, words[:place], patron) if spelled):
                 return group
     return None
 

@@ -33,10 +33,13 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
             continue
         weak = group.heads() and group.heads() <= weak_heads and (
             doc.lexicon.head_initial or all(len(m.words) <= 2 for m in group.names))
-        if weak and not (group.acronyms or group.entry or len(body) >= min_mentions):
-            continue
+        agent = doc.lexicon.head_initial and any(_previous_word(doc, m) in doc.lexicon.agent_prepositions
+                                                 for m in body)
+        if weak and not (group.acronyms or group.entry or len(body) >= min_mentions or agent):
+            continue  # "z Funduszu X" is money; "organizowana przez Centrum X" is an organisation
         if not group.names and not group.entry and len(body) < min_mentions:
-            continue  # an acronym never spelled out and named once
+            weaker.append((0.5, group))  # an acronym never spelled out and named once: a partner only
+            continue                     # in a list with partners ("z KUL, Politechniki X oraz …")
         if _venue(doc, group):
             continue
         evidence = 0.0
@@ -47,8 +50,10 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
         evidence += cued(doc, group)
         evidence += 0.5 * bool(group.entry)
         evidence += 0.5 * any(m.kind == "name" and len(m.words) > 1 for m in body)
+        evidence += 0.5 * any(m.legal_form is not None for m in body)
         evidence += 0.5 * any(_acting(doc, m) for m in body if m.kind != "head")
         evidence += 0.5 * any(m.described for m in body)
+        evidence += 0.5 * any(_after_function(doc, m) for m in body if m.kind == "name")
         if evidence >= 1:
             scored.append((evidence, group))
         elif evidence > 0:
@@ -64,19 +69,24 @@ def _listed_with(doc: Doc, weaker: list[tuple[float, OrgGroup]],
     """Organisations named in one list with a partner ("X, Y a Z podpísali…"): the cue or the
     verb a list shares is near only some of its names. Lists are names separated by nothing
     but a comma, a semicolon or a coordinator."""
-    joined = _list_mates(doc, [m for g in chosen for m in g.names] + [m for _, g in weaker for m in g.names])
+    joined = _list_mates(doc, [m for g in chosen for m in _listed(g)] + [m for _, g in weaker for m in _listed(g)])
     taken: list[tuple[float, OrgGroup]] = []
-    partners = {id(m) for g in chosen for m in g.names}
+    partners = {id(m) for g in chosen for m in _listed(g)}
     waiting = list(weaker)
     while True:  # a list's names join one after another, from the partner along the list
         joining = [item for item in waiting
-                   if any(id(mate) in partners for m in item[1].names for mate in joined.get(id(m), ()))]
+                   if any(id(mate) in partners for m in _listed(item[1]) for mate in joined.get(id(m), ()))]
         if not joining:
             return taken
         for item in joining:
             waiting.remove(item)
             taken.append(item)
-            partners.update(id(m) for m in item[1].names)
+            partners.update(id(m) for m in _listed(item[1]))
+
+
+def _listed(group: OrgGroup) -> list[OrgMention]:
+    """The mentions that stand in lists: the names, or the acronyms of a group named by one only."""
+    return group.names or [m for m in group.mentions if m.kind == "acronym"]
 
 
 def _list_mates(doc: Doc, mentions: list[OrgMention]) -> dict[int, list[OrgMention]]:
@@ -124,6 +134,16 @@ def _previous_word(doc: Doc, mention: OrgMention) -> str:
     if index < 0 or not doc.tokens[index].is_word:
         return ""
     return doc.tokens[index].text.lower()
+
+
+def _after_function(doc: Doc, mention: OrgMention) -> bool:
+    """Named as a person's organisation through their function: "Wiceprezes Stowarzyszenia X, Jan
+    Nowak" (head-initial languages, where the function comes first)."""
+    index = doc.token_index(mention.start) - 1
+    if not doc.lexicon.head_initial or index < 0:
+        return False
+    token = doc.tokens[index]
+    return token.is_word and bool(({token.text.lower()} | lemmas(token.text, doc.language)) & doc.lexicon.functions)
 
 
 def _venue(doc: Doc, group: OrgGroup) -> bool:

@@ -3,12 +3,19 @@
 Each line is `polish <TAB> english <TAB> pos`. A key with several words (or a word and a dot,
 as "ul.") is a term, matched on the lemmas of content words and the forms of function words, so
 "odnawialne źródła energii" matches any inflection. English "a|b" gives singular|plural forms.
+
+Telling terms from single words and analysing the terms takes Morfeusz through every key (~1 s),
+so the Polish pack's lexicon is analysed when its data is built (scripts/build_lang_data.py
+writes `ANALYSED_FILE`); a table whose inputs differ from the lexicon's is ignored.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
 
 from pressnlp import lang
 from pressnlp.stages.translate.lexicon.analysis import Token, term_key_candidates, tokenize
@@ -64,17 +71,24 @@ def read_entries(text: str, source: str = "pressnlp") -> list[Entry]:
     return entries
 
 
+AnalysedTerms = Mapping[str, list[tuple[str, list[str]]]]
+"""A term's key -> each of its words as written (lower case) and what that word matches."""
+ANALYSED_FILE = "lexicon.generated.json"
+"""In the Polish pack: `{"inputs": lexicon_inputs(...), "terms": Lexicon.analysed_terms()}`."""
+
+
 class Lexicon:
     """Lookup of lemmas (by part of speech) and of multi-word terms starting at a token."""
 
-    def __init__(self, entries: Iterable[Entry]):
+    def __init__(self, entries: Iterable[Entry], analysed: AnalysedTerms | None = None):
+        """`analysed`: the terms of these entries as `analysed_terms()` gave them when the data was
+        built; every key it lacks is a single word. Without it each key is analysed here."""
         self.single: dict[str, list[Entry]] = {}
         multi: list[Entry] = []
         reflexive = f" {lang.get('pl').gist_words.reflexive}"
         for entry in entries:
             key = entry.polish
-            abbreviation = key.endswith(".") and not any(c.isspace() for c in key)
-            if not abbreviation and len(tokenize(key)) > 1:
+            if self._is_term(key, analysed):
                 multi.append(entry)
                 if key.endswith(reflexive) and key.count(" ") == 1:  # "się" may stand before the verb
                     self.single.setdefault(key.lower(), []).append(entry)
@@ -82,10 +96,28 @@ class Lexicon:
                 self.single.setdefault(entry.polish.lower(), []).append(entry)
         self.terms: dict[str, list[Term]] = {}
         for order, entry in enumerate(multi):
-            words = tuple(term_key_candidates(entry.polish, self.is_function_word))
-            term = Term(entry, words, tuple(token.form.lower() for token in tokenize(entry.polish)), order)
+            if analysed is not None:
+                forms = tuple(form for form, _ in analysed[entry.polish])
+                words = tuple(frozenset(matches) for _, matches in analysed[entry.polish])
+            else:
+                words = tuple(term_key_candidates(entry.polish, self.is_function_word))
+                forms = tuple(token.form.lower() for token in tokenize(entry.polish))
+            term = Term(entry, words, forms, order)
             for candidate in words[0]:
                 self.terms.setdefault(candidate, []).append(term)
+
+    @staticmethod
+    def _is_term(key: str, analysed: AnalysedTerms | None) -> bool:
+        if analysed is not None:
+            return key in analysed
+        abbreviation = key.endswith(".") and not any(c.isspace() for c in key)
+        return not abbreviation and len(tokenize(key)) > 1
+
+    def analysed_terms(self) -> dict[str, list[tuple[str, list[str]]]]:
+        """What `__init__` learnt from Morfeusz, for `analysed` (sorted: the generated file is stable)."""
+        terms = {term.entry.polish: term for terms in self.terms.values() for term in terms}
+        return {key: [(form, sorted(words)) for form, words in zip(term.forms, term.words, strict=True)]
+                for key, term in sorted(terms.items())}
 
     def is_function_word(self, word: str) -> bool:
         entries = self.single.get(word.lower(), ())
@@ -140,8 +172,22 @@ class Lexicon:
         return {"lemmas": len(self.single), "terms": len(terms)}
 
 
+def lexicon_inputs(files: Mapping[str, str]) -> dict[str, str]:
+    """What the analysis of a lexicon depends on: its files' SHA-256 and Morfeusz's version."""
+    digests = {name: hashlib.sha256(text.encode("utf-8")).hexdigest() for name, text in files.items()}
+    return digests | {"morfeusz2": version("morfeusz2")}
+
+
+def built_analysis(files: Mapping[str, str]) -> AnalysedTerms | None:
+    """The terms of the lexicon `files` as analysed when the Polish pack's data was built; None
+    when that table is of other files (or another Morfeusz)."""
+    built = json.loads(lang.get("pl").text(ANALYSED_FILE) or "{}")
+    return built["terms"] if built.get("inputs") == lexicon_inputs(files) else None
+
+
 @cache
 def default_lexicon() -> Lexicon:
     """The lexicon of the Polish pack (loaded once per process)."""
     files = lang.get("pl").gist_lexicon
-    return Lexicon(entry for text in files.values() for entry in read_entries(text, "pressnlp"))
+    return Lexicon((entry for text in files.values() for entry in read_entries(text, "pressnlp")),
+                   built_analysis(files))

@@ -7,9 +7,11 @@ as a proper name; or it has letters only Polish uses). Names copied on purpose a
 """
 from __future__ import annotations
 
+import lzma
 import re
 from functools import cache
 
+from pressnlp import lang
 from pressnlp.lang.pl.morphology import analyse_pl
 
 # An address: a word inside it ("gliwice.pl", "biuro@uwr.edu.pl") is no word left untranslated.
@@ -19,8 +21,12 @@ WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _POLISH_LETTERS = frozenset("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 
 
-@cache
-def english_words() -> frozenset[str]:
+ENGLISH_WORDS_FILE = "words.generated.txt.xz"
+"""In the English pack: `english_words_from_simplemma()`, one a line under a header line, written by
+scripts/build_lang_data.py. Reading it takes ~20 ms; decoding simplemma's dictionary took ~1 s."""
+
+
+def english_words_from_simplemma() -> frozenset[str]:
     """Lower-cased English words: the forms and lemmas of simplemma's English dictionary."""
     from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 
@@ -29,6 +35,16 @@ def english_words() -> frozenset[str]:
     for form, lemma in table.items():
         for word in (form, lemma):
             words.add((word.decode() if isinstance(word, bytes) else word).lower())
+    return frozenset(words)
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """`english_words_from_simplemma()`, read from the English pack's generated file."""
+    packed = lang.get("en").resource(ENGLISH_WORDS_FILE)
+    if packed is None:
+        raise FileNotFoundError(f"lang/en/{ENGLISH_WORDS_FILE} is missing: run scripts/build_lang_data.py")
+    _header, *words = lzma.decompress(packed.read_bytes()).decode("utf-8").split("\n")
     return frozenset(words)
 
 

@@ -1,0 +1,250 @@
+"""Polish partners from made-up sentences, one error class of real releases each (issue 16):
+offices named after a function, units and their institution, words glued by a missing space."""
+from __future__ import annotations
+
+from pressnlp.stages.extract.text import tokenise
+
+ONLY_PARTNERS = {"extractors": ["partners"]}
+
+
+def names(extract, text: str) -> dict[str, dict]:
+    return {p["name"]: p for p in extract(text, "pl", **ONLY_PARTNERS)["partners"]}
+
+
+
+
+def test_an_office_named_after_its_head_is_the_partner_not_its_press_office(extract):
+    found = names(extract, "Biuro Prasowe Kancelarii Prezesa Rady Ministrów przyjmuje zgłoszenia. Wnioski "
+                           "przyjmuje Biuro Prasowe KPRM. Informacji udziela Sekretariat BP, tel. 22 111 22 33.")
+    assert set(found) == {"Kancelaria Prezesa Rady Ministrów"}
+    assert "KPRM" in found["Kancelaria Prezesa Rady Ministrów"]["aliases"]
+
+
+def test_a_function_in_the_nominative_still_ends_the_name(extract):
+    found = names(extract, "Powiat Kielecki Starosta Jan Nowak podpisał umowę. Powiat Kielecki przekaże środki.")
+    assert "Powiat Kielecki" in found
+    # the body in a person's function is no office of its own
+    found = names(extract, "Prezes Rady Ministrów Jan Nowak powołał wojewodę. Gratulacje złożył Urząd Miasta Opola.")
+    assert not any("Rada" in name for name in found)
+
+
+def test_a_full_stop_without_a_space_ends_the_name(extract):
+    assert [t.text for t in tokenise("z Gminą Opole.Umowę podpisał S.A. ul.Długa")] == [
+        "z", "Gminą", "Opole", ".", "Umowę", "podpisał", "S.A", ".", "ul", ".", "Długa"]
+    found = names(extract, "Umowę o współpracy podpisano z Powiatem Kieleckim.Porozumienie obowiązuje trzy lata. "
+                           "Powiat Kielecki sfinansuje remont.")
+    assert set(found) == {"Powiat Kielecki"}
+
+
+def test_an_adjective_of_another_noun_is_no_part_of_the_name(extract):
+    found = names(extract, "Konferencja odbędzie się przed Salą Białą Rady Miasta Opola. Rzecznik Prasowy "
+                           "Uniwersytetu Opolskiego zaprasza dziennikarzy. Uniwersytet Opolski organizuje spotkanie.")
+    assert not any(word in name for name in found for word in ("Białą", "Prasowy"))
+    assert "Uniwersytet Opolski" in found
+
+
+def test_organs_and_senates_name_their_institution(extract):
+    found = names(extract, "W Sali Senatu UPO odbyła się konferencja. Przewodniczący Komitetu Organizacyjnego "
+                           "ds. Naukowych Jan Nowak zaprosił gości. Senat UPO przyjął uchwałę. UPO zaprasza.")
+    assert set(found) == {"UPO"}
+    assert "Senat UPO" in found["UPO"]["aliases"]
+
+
+def test_a_latin_collegium_is_named_and_a_social_network_is_not_part_of_it(extract):
+    found = names(extract, "Zajęcia odbędą się w Collegium Novum w Opolu. Transmisja na profilu Collegium Novum "
+                           "na Facebooku. Stowarzyszenie na Rzecz Rozwoju Wsi Zalesie zaprasza.")
+    assert "Collegium Novum w Opolu" in found
+    assert not any("Facebook" in name for name in found)
+    assert "Stowarzyszenie na Rzecz Rozwoju Wsi Zalesie" in found
+
+
+def test_an_acronym_leaves_out_the_place_of_the_name(extract):
+    found = names(extract, "Uniwersytet Rolniczy w Opolu otwiera laboratorium. UR zaprasza studentów.")
+    assert set(found) == {"Uniwersytet Rolniczy w Opolu"}
+    assert "UR" in found["Uniwersytet Rolniczy w Opolu"]["aliases"]
+
+
+def test_an_acronym_named_once_in_a_list_of_partners_is_a_partner(extract):
+    found = names(extract, "W festiwalu biorą udział koordynatorzy z UKX, Politechniki Opolskiej oraz Uniwersytetu "
+                           "Opolskiego. Politechnika Opolska i Uniwersytet Opolski przygotowały pokazy. Bilety "
+                           "sprzedaje też ABCD.")
+    assert {"UKX", "Politechnika Opolska", "Uniwersytet Opolski"} <= set(found)
+    assert "ABCD" not in found
+
+
+def test_a_function_and_a_place_adjective_name_the_office(extract):
+    found = names(extract, "Starosta Kielecki Jan Nowak i skarbnik powiatu podpisali umowę z Gminą Opole. "
+                           "Gmina Opole przekaże dotację.")
+    assert {"Powiat Kielecki", "Gmina Opole"} <= set(found)
+    found = names(extract, "Autor: Opolski UW\n\nWojewoda powołał zespół do spraw powodzi. Zespół zbierze się "
+                           "w poniedziałek.")
+    assert set(found) == {"Opolski Urząd Wojewódzki"}
+    # an adviser of the holder speaks for no office
+    found = names(extract, "W panelu wystąpili Jan Nowak (Doradca Wojewody Opolskiego) i Fundacja Dobra Opole.")
+    assert "Opolski Urząd Wojewódzki" not in found
+
+
+def test_an_issuer_heading_in_capitals_is_a_name(extract):
+    found = names(extract, "POWIAT KIELECKI\n\nUmowa na remont drogi\n\nW czwartek podpisano umowę na "
+                           "przebudowę drogi powiatowej. Dotacja z budżetu gminy wyniesie 95 tys. zł.")
+    assert set(found) == {"Powiat Kielecki"}
+    found = names(extract, "URZĄD MIASTA ZAPRASZA NA FESTYN\n\nGmina Opole podpisała umowę.")
+    assert not any("Zaprasza" in name for name in found)
+
+
+def test_bodies_inside_a_quoted_document_title_are_no_partners(extract):
+    found = names(extract, "Stowarzyszenie Dolina Odry przyjęło dokument „Strategia Rozwoju Aglomeracji Opolskiej "
+                           "i Kraju Żylińskiego na lata 2021–2027”. Stowarzyszenie Dolina Odry zaprasza.")
+    assert set(found) == {"Stowarzyszenie Dolina Odry"}
+
+
+def test_a_branch_names_its_institution(extract):
+    found = names(extract, "Śląski Oddział Wojewódzki NFZ przypomina pacjentom o nowych zasadach.")
+    assert "Narodowy Fundusz Zdrowia" in found
+    assert "Śląski Oddział Wojewódzki NFZ" in found["Narodowy Fundusz Zdrowia"]["aliases"]
+
+
+def test_a_company_after_a_descriptor_keeps_its_written_name(extract):
+    found = names(extract, "Zarząd Spółki Budex S.A. informuje, że zawarł ze Spółką Prochem S.A. umowę. "
+                           "Budex S.A. wykona prace.")
+    assert {"Budex S.A.", "Prochem S.A."} <= set(found)
+
+
+def test_abbreviations_inside_names_are_spelled_out(extract):
+    found = names(extract, "Urząd Marszałkowski Woj. Opolskiego ogłasza konkurs. Kolegium Rektorów m. Opola "
+                           "wspiera konkurs, a Urząd Marszałkowski Woj. Opolskiego go finansuje.")
+    assert {"Urząd Marszałkowski Województwa Opolskiego", "Kolegium Rektorów Miasta Opola"} <= set(found)
+
+
+def test_one_programme_reading_does_not_hide_an_organisation_named_often(extract):
+    text = ("Rektor PWSX podpisał umowę. PWSX kształci inżynierów. Studenci PWSX odbędą praktyki. Marszałek wspierał "
+            "działania PWSX. Władze PWSX dziękują. Kadra PWSX przygotuje zajęcia. Budynek PWSX otwarto.")
+    assert "PWSX" in names(extract, text)
+    assert "HYDROX" not in names(extract, "Uczelnia koordynuje projekt HYDROX. W ramach HYDROX powstanie "
+                                          "laboratorium. Uczelnia zaprasza.")
+
+
+def test_a_minister_names_the_ministry(extract):
+    found = names(extract, "Patronat honorowy objął Minister Rozwoju i Technologii Jan Nowak. Spotkanie z Minister "
+                           "Przemysłu Anną Kowalską odbyło się w Opolu. Doradca Ministra Zdrowia Ewa Lis też była.")
+    assert {"Ministerstwo Rozwoju i Technologii", "Ministerstwo Przemysłu"} <= set(found)
+    assert "Ministerstwo Zdrowia" not in found
+
+
+def test_abbreviated_connectors_in_a_row_stay_inside_the_name(extract):
+    found = names(extract, "Szpital Miejski im. św. Jana w Opolu zaprasza media. Szpital Miejski im. św. Jana "
+                           "w Opolu kupił robota.")
+    assert "Szpital Miejski im. św. Jana w Opolu" in found
+
+
+def test_acronyms_spell_names_without_their_legal_form_and_in_two_parts(extract):
+    found = names(extract, "Opolskie Towarzystwo Budownictwa Społecznego Sp. z o.o. buduje bloki. OTBS zaprasza.")
+    assert set(found) == {"Opolskie Towarzystwo Budownictwa Społecznego Sp. z o.o."}
+    found = names(extract, "Komunalny Związek Gmin Doliny Odry (KZG DO) kupuje autobusy. KZG DO ogłosił przetarg. "
+                           "Wydział Mechaniczny PWX i PWX współpracują, a WM PWX prowadzi badania.")
+    assert "Komunalny Związek Gmin Doliny Odry" in found and not {"KZG", "DO"} & set(found)
+    assert "PWX" in found
+
+
+def test_a_letter_of_intent_makes_a_partner_and_a_municipality_as_place_does_not(extract):
+    found = names(extract, "Niestety konkurs wygrał ktoś inny. Podpisaliśmy list intencyjny ze Stowarzyszeniem "
+                           "Zielony Gaj na współudział w programie.")
+    assert "Stowarzyszenie Zielony Gaj" in found
+    found = names(extract, "Zapraszamy mieszkańców miasta Opole. Prace na terenie gminy Zalesie wykona firma Budex.")
+    assert not {"Opole", "Miasto Opole", "Zalesie", "Gmina Zalesie"} & set(found)
+
+
+def test_a_plural_of_common_words_names_a_kind_of_body_not_one(extract):
+    found = names(extract, "Zapraszamy Organizacje Pozarządowe do konsultacji. Lokalne Grupy Działania złożą wnioski. "
+                           "Wodociągi Opolskie inwestują, a Wodociągi Opolskie zapraszają.")
+    assert set(found) == {"Wodociągi Opolskie"}
+
+
+def test_a_polish_forum_of_bodies_is_an_organisation(extract):
+    found = names(extract, "Izba Gospodarcza przekazała przewodnictwo w Forum Izb Gospodarczych Województwa "
+                           "Opolskiego. Prezes omówił działania FIGWO w 2019 r.")
+    assert "Forum Izb Gospodarczych Województwa Opolskiego" in found
+    assert "FIGWO" in found["Forum Izb Gospodarczych Województwa Opolskiego"]["aliases"]
+
+
+def test_a_weak_head_named_as_the_agent_is_a_partner(extract):
+    found = names(extract, "Czy wiesz, czym jest trzeci sektor? Pomoże kampania organizowana przez Opolskie Centrum "
+                           "Wspierania Inicjatyw Sektor5. Środki pochodzą z Funduszu Inicjatyw Lokalnych.")
+    assert "Opolskie Centrum Wspierania Inicjatyw Sektor5" in found
+    assert "Fundusz Inicjatyw Lokalnych" not in found
+
+
+def test_a_persons_organisation_named_with_their_function_is_a_partner(extract):
+    found = names(extract, "Głos zabrał Wiceprezes Stowarzyszenia Dolina Nysy, Pan Jan Nowak. Spotkanie z Prezydentem "
+                           "Miasta Opola Kamilem Nowakiem zakończyło obrady.")
+    assert "Stowarzyszenie Dolina Nysy" in found
+    assert not any("Kamil" in name for name in found)
+
+
+def test_a_company_named_with_its_legal_form_is_a_partner(extract):
+    found = names(extract, "Bilet obejmie pociągi na liniach województwa oraz autobusy Miejskiego Zakładu "
+                           "Komunikacji w Opolu Sp. z o.o. i Miejskiego Zakładu Komunikacji w Nysie Sp. z o.o. "
+                           "Bilet kupimy w kasie.")
+    assert {"Miejski Zakład Komunikacji w Opolu Sp. z o.o.",
+            "Miejski Zakład Komunikacji w Nysie Sp. z o.o."} <= set(found)
+
+
+def test_a_city_named_by_its_municipality_is_reported_in_the_nominative(extract):
+    found = names(extract, "Umowę podpisano z Miastem Gdynią. Porozumienie z Gminą Miasta Gdańska też podpisano.")
+    assert {"Miasto Gdynia", "Gmina Miasta Gdańska"} <= set(found)
+
+
+def test_one_municipal_word_before_two_places_names_two_municipalities(extract):
+    found = names(extract, "Porozumienie o współpracy podpisano z Miastem Bardejov i Svidnik na Słowacji.")
+    assert {"Miasto Bardejov", "Miasto Svidnik"} <= set(found)
+    assert not any("Słowac" in name for name in found)
+
+
+def test_a_list_after_a_descriptor_and_a_colon_names_each_company(extract):
+    found = names(extract, "Zezwolenia otrzymało pięć firm. Są to firmy: Xylotech, Velo Cosmetics, Opal-Glas "
+                           "oraz Danex.")
+    assert {"Xylotech", "Velo Cosmetics", "Opal-Glas", "Danex"} <= set(found)
+
+
+def test_a_person_after_a_coordinator_and_an_institute_council_are_no_partners(extract):
+    found = names(extract, "Udział wezmą Anna Lis – stowarzyszenie LGD Dolina Odry oraz Jan Nowak – stowarzyszenie "
+                           "LGD Brama Opolska. Opinię wydała Rada Instytutu. Instytut Odlewnictwa zaprasza.")
+    assert not any("Nowak" in name or name.startswith("Rada") for name in found)
+
+
+def test_names_sharing_a_bracketed_acronym_are_one_partner(extract):
+    found = names(extract, "Komunalny Związek Gmin Doliny Odry (KZG DO) kupuje autobusy. The Oder Valley Municipal "
+                           "Union (KZG DO) is an association of eight municipalities.")
+    assert set(found) == {"Komunalny Związek Gmin Doliny Odry"}
+    assert "Oder Valley Municipal Union" in found["Komunalny Związek Gmin Doliny Odry"]["aliases"]
+
+
+def test_an_acronym_may_spell_the_head_and_the_patron(extract):
+    found = names(extract, "Uniwersytet Humanistyczny im. Jana Kowalskiego w Opolu zaprasza. UJK organizuje festiwal.")
+    assert set(found) == {"Uniwersytet Humanistyczny im. Jana Kowalskiego w Opolu"}
+
+
+def test_a_trade_fair_company_is_named_by_targi(extract):
+    found = names(extract, "Izba i jej członkowie gośćmi MTO\n\nSpotkanie odbyło się na terenie Międzynarodowych "
+                           "Targów Opolskich.")
+    assert "Międzynarodowe Targi Opolskie" in found
+
+
+def test_a_person_after_a_coordinator_ends_the_name_and_a_representative_names_a_party(extract):
+    found = names(extract, "Umowę podpiszą Jan Nowak, prezydent miasta, i Adam Lis, przedstawiciel Zakładu "
+                           "Budowlanego X-BUD oraz Marka Kowala, radnego.")
+    assert "Zakład Budowlany X-BUD" in found
+    assert not any("Kowal" in name for name in found)
+
+
+def test_a_document_word_ends_a_name_and_a_network_member_keeps_the_network(extract):
+    found = names(extract, "Rektor Politechniki Opolskiej List intencyjny podpisał z dyrektorem Łukasiewicz – OIT. "
+                           "Łukasiewicz – OIT i Politechnika Opolska będą współpracować.")
+    assert {"Politechnika Opolska", "Łukasiewicz – OIT"} <= set(found)
+    assert not any("List" in name for name in found)
+
+
+def test_a_patrons_title_stays_inside_the_name(extract):
+    found = names(extract, "Szpital Wojewódzki im. dr. Jana Nowaka w Opolu wdraża telemonitoring. Szpital Wojewódzki "
+                           "im. dr. Jana Nowaka w Opolu zaprasza.")
+    assert set(found) == {"Szpital Wojewódzki im. dr. Jana Nowaka w Opolu"}
