@@ -121,6 +121,146 @@ def test_polish_words_in_capitals_are_not_acronyms(extract):
     assert {"GZM", "NASK"} <= {alias for p in found.values() for alias in [p["name"], *p["aliases"]]}
 
 
+# --- Czech and Slovak names (issue 16, non-Polish partners) --------------------------------------
+@pytest.mark.parametrize(("language", "text", "expected", "not_expected"), [
+    ("cs", "Novým ředitelem se stal náměstek Nemocnice Na Pláni Pavla Dvořáka. Nemocnice Na Pláni otevře pavilon.",
+     "Nemocnice Na Pláni", "Dvoř"),
+    ("sk", "Tlačové správy\n\nÚlohy primátora mesta Levice prevezme Jozef Kováč. Poslanci mesta Levice súhlasili.",
+     "Mesto Levice", "Tlačov"),
+    ("cs", "Žalobu podala Jihočeská energetická, a. s. Pokutu uložil soud společnosti Jihočeské energetické, a. s. "
+           "Jihočeská energetická, a. s. se odvolá.", "Jihočeská energetická, a. s.", "Jihočeské"),
+    ("cs", "Dotaci poskytlo Ministerstvo zemědělství ČR. Pro více informací kontaktujte Ministerstvo zemědělství ČR.",
+     "Ministerstvo zemědělství ČR", "Ministerstvo zemědělství ČR "),
+    ("sk", "Projekt podporilo Ministerstvo investícií, regionálneho rozvoja a informatizácie SR. Zmluvu podpísal "
+           "minister investícií.", "Ministerstvo investícií, regionálneho rozvoja a informatizácie SR", "minister"),
+    ("cs", "Zlínský kraj pro vzdělávání uvolnil peníze. Zlínský kraj tak podpoří školy.", "Zlínský kraj",
+     "vzdělávání"),
+    ("sk", "Most opraví Správa ciest Žilinského samosprávneho kraja (SC ŽSK). Žilinský samosprávny kraj (ŽSK) to "
+           "oznámil. Žilinský kraj zaplatí opravu.", "Žilinský samosprávny kraj", "Žilinský kraj"),
+])
+def test_czech_and_slovak_names_in_their_nominative_without_people(extract, language, text, expected, not_expected):
+    found = names(extract, text, language)
+    assert expected in found, found
+    assert not any(not_expected in name for name in found if name != expected), found
+
+
+def test_the_body_a_person_heads_is_a_partner(extract):
+    found = names(extract, "Prezident jmenoval nové rektory.\n\nSeznam jmenovaných:\n\nprof. Jan Novák, rektor "
+                           "Jihlavské univerzity,\ndoc. Petr Malý, rektor Slezské univerzity v Opavě.", "cs")
+    assert {"Jihlavská univerzita", "Slezská univerzita v Opavě"} <= set(found), found
+
+
+# --- German names ------------------------------------------------------------------------------------
+def test_german_field_lists_suspended_hyphens_and_named_compounds(extract):
+    found = names(extract, "Das Vorhaben wird vom Bundesministerium für Bildung, Forschung und Raumfahrt sowie dem "
+                           "Bundesamt für Wasser-, Boden- und Luftschutz gefördert. Der Rektor der "
+                           "Karl-Kunz-Universität unterzeichnete den Vertrag.", "de")
+    assert {"Bundesministerium für Bildung, Forschung und Raumfahrt",
+            "Bundesamt für Wasser-, Boden- und Luftschutz", "Karl-Kunz-Universität"} <= set(found), found
+
+
+def test_german_press_offices_status_words_and_working_groups_are_no_partners(extract):
+    found = names(extract, "Landkreis Emsfeld – Pressemitteilung\n\nDer Landkreis Emsfeld ist jetzt Modellregion für "
+                           "Digitalisierung. Die Steuerungsgruppe Ehrenamt tagt im Partnerland.\n\nKontakt: "
+                           "Pressestelle Landkreis Emsfeld\n„Emsfeld hilft“ heißt die Aktion.", "de")
+    assert "Landkreis Emsfeld" in found
+    assert not any(word in name for name in found for word in ("Pressestelle", "Modellregion", "Steuerungsgruppe",
+                                                                 "Partnerland", "hilft")), found
+
+
+# --- English names --------------------------------------------------------------------------------
+def test_english_names_stop_at_headlines_labels_and_functions_but_keep_bodies_of_people(extract):
+    found = names(extract, "Xton University Media Release.\nXton University Engineers Win Prize For Bridges\n\n"
+                           "The Conference of Rectors of Dutch Art Schools (CRDAS) and Xton University signed a deal. "
+                           "Xton University Vice-Chancellor Professor Jane Roe said Xton University is proud.", "en")
+    assert {"Xton University", "Conference of Rectors of Dutch Art Schools"} <= set(found), found
+    assert not any(word in name for name in found for word in ("Release", "Engineers", "Vice")), found
+
+
+def test_english_ministries_are_no_units_and_programme_acronyms_no_partners(extract):
+    found = names(extract, "The grant comes from the Department of Rural Affairs and Fisheries under RISE II "
+                           "(Regional Innovation Support Programme). Dr Ann Lee of the Department of Botany at the "
+                           "University of Xton will lead it. The University of Xton and the Department of Rural "
+                           "Affairs and Fisheries renewed their Memorandum of Understanding (MOU). The MOU and "
+                           "RISE II run to 2030.", "en")
+    assert {"Department of Rural Affairs and Fisheries", "University of Xton"} <= set(found), found
+    assert not {"Department of Botany", "MOU", "RISE"} & {alias for p in found.values()
+                                                          for alias in [p["name"], *p["aliases"]]}, found
+
+
+def test_a_body_named_after_another_is_not_that_one_but_a_territorys_office_is(extract):
+    found = names(extract, "Sanitky dodala Zdravotnická záchranná služba Kraje Horácko (ZZS KH). Nákup zaplatil "
+                           "Kraj Horácko. Společnost Elektrárny Horácko a.s. dodá proud. Krajský úřad Zlínského kraje "
+                           "vydal povolení. Zlínský kraj podpořil projekt. Grantová agentura České republiky "
+                           "financuje výzkum.", "cs")
+    assert {"Zdravotnická záchranná služba Kraje Horácko", "Kraj Horácko", "Elektrárny Horácko a.s.",
+            "Grantová agentura České republiky"} <= set(found), found
+    region = [p for p in found.values() if "Zlínský kraj" in [p["name"], *p["aliases"]]]
+    assert len(region) == 1 and "Krajský úřad Zlínského kraje" in [region[0]["name"], *region[0]["aliases"]]
+
+
+def test_a_name_starts_at_its_capitalised_head_and_after_a_descriptor(extract):
+    found = names(extract, "Hovoril riaditeľ sekcie koordinácie fondov EÚ Ministerstva dopravy SR Peter Malý. "
+                           "Ministerstvo dopravy SR projekt podporilo.", "sk")
+    assert "Ministerstvo dopravy SR" in found, found
+    found = names(extract, "Die Software stammt von der Leipziger Firma Datix GmbH, die den Betrieb betreut. "
+                           "Die Datix GmbH wartet die Server.", "de")
+    assert "Datix GmbH" in found and not any("Firma" in name for name in found), found
+
+
+def test_companies_by_legal_form_coordinated_modifiers_and_headings(extract):
+    found = names(extract, "Brandt & Lund SE will acquire Fjord Pumper AS. The Danish National Cyber and Information "
+                           "Safety Agency (DNCISA) approved. Member States welcomed it.\n\nAbout Brandt & Lund SE\n"
+                           "Brandt & Lund SE makes pumps.", "en")
+    assert {"Brandt & Lund SE", "Fjord Pumper AS"} <= set(found), found
+    assert any(name.endswith("National Cyber and Information Safety Agency") for name in found), found
+    assert not any(name.startswith(("About", "Member")) for name in found), found
+
+
+def test_a_district_and_its_office_are_one_partner(extract):
+    found = names(extract, "Landratsamt Emsfeld – Pressestelle\n\nDer Landkreis Emsfeld startet einen Rufbus. Das "
+                           "Landratsamt Emsfeld betreut ihn mit dem Landkreis Emsfeld.", "de")
+    districts = [p for p in found.values() if "Landkreis Emsfeld" in [p["name"], *p["aliases"]]]
+    assert len(districts) == 1 and "Landratsamt Emsfeld" in [districts[0]["name"], *districts[0]["aliases"]], found
+    found = names(extract, "Der Landkreis Emsfeld und die Stadt Emsfeld bauen gemeinsam. Der Landkreis Emsfeld zahlt, "
+                           "die Stadt Emsfeld plant.", "de")
+    assert {"Landkreis Emsfeld", "Stadt Emsfeld"} <= set(found), found
+
+
+def test_german_venues_contact_lines_and_units_named_with_an_acronym(extract):
+    found = names(extract, "Die Stadtwerke Halde GmbH bauen am Klärwerk Auental eine Wärmepumpe. Das Klärwerk liefert "
+                           "Abwasser. Die Technische Universität Ostheim (TUO) forscht mit dem Institut für Leichtbau "
+                           "der TUO. Die Technische Universität Ostheim lädt ein.\n\nKontakt: Eva Muster "
+                           "Pressesprecherin Technische Universität Ostheim Tel. 0351 123456", "de")
+    assert "Technische Universität Ostheim" in found, found
+    assert not any("Klärwerk" in name or "Tel" in name or "Muster" in name for name in found), found
+
+
+def test_an_acronym_and_an_english_name_in_one_bracket_are_aliases(extract):
+    found = names(extract, "Подільський технічний університет (ПТУ, Podillia Technical University) відкрив центр. "
+                           "Podillia Technical University співпрацює з Корейським агентством міжнародного "
+                           "співробітництва (KOICA). Корейське агентство міжнародного співробітництва фінансує "
+                           "центр.", "uk")
+    assert set(found["Подільський технічний університет"]["aliases"]) >= {"ПТУ", "Podillia Technical University"}
+    assert "Podillia Technical University" not in found, found
+    assert any(name.endswith("агентство міжнародного співробітництва") for name in found), found
+
+
+def test_an_acronym_spells_a_name_without_its_place(extract):
+    found = names(extract, "Memorandum podpísali Trnavská univerzita v Trnave a mesto. Za TU podpísal rektor. "
+                           "Viac: TU", "sk")
+    assert "TU" in found["Trnavská univerzita v Trnave"]["aliases"] and "TU" not in found, found
+
+
+def test_english_schools_and_centres_of_a_university_are_units(extract):
+    found = names(extract, "Professor Ann Lee, Director of the School of Optics and Photonics at the University of "
+                           "Xton, said the University of Xton is proud. Its School of Optics and Photonics hosts the "
+                           "lab. The London Institute of Optics (LIO) joins the project. The Centre for Lasers, DXU, "
+                           "adds a laser. DXU's Centre for Photonics tests it; the Centre for Photonics is new.", "en")
+    assert {"University of Xton", "London Institute of Optics"} <= set(found), found
+    assert not any(name.startswith(("School", "Centre")) for name in found), found
+
+
 def test_a_weekday_ends_a_name(extract):
     facts = extract("Die Stadt Xhausen und die Hochschule am Mittwoch, dem 4. März, eine Vereinbarung "
                     "unterzeichnet. Die Hochschule Xhausen bildet Ingenieure aus.", "de",

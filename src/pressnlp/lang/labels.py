@@ -39,6 +39,20 @@ def release_label(line: str) -> re.Match[str] | None:
     return _pattern(available()).match(line.strip())
 
 
+@cache
+def _trailing_pattern(languages: tuple[str, ...]) -> re.Pattern[str]:
+    labels = [label for code in languages for label in get(code).boilerplate.release_labels]
+    alternatives = "|".join(labels) or "(?!)"
+    return re.compile(rf"(?<=\s)(?P<label>{alternatives})[.\s]*$", re.IGNORECASE)
+
+
+def trailing_label(line: str) -> tuple[int, int] | None:
+    """Where a label closes a line after the issuer's name, without a separator: "University of
+    X Media Release." (start and end of the label in `line`); None when none does."""
+    match = _trailing_pattern(available()).search(line)
+    return match.span("label") if match else None
+
+
 def is_release_label(line: str) -> bool:
     """A label line, also with the issuer before the label ("Landratsamt X – Pressestelle",
     "Gmina Y | INFORMACJA PRASOWA")."""

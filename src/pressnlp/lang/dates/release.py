@@ -14,9 +14,9 @@ _MAX_LINE = 120
 _MAX_AFTER = 40
 _RUN_IN_DATE = 60  # the date of a line that runs into the lead starts within this many characters
 _DIGIT = re.compile(r"\d")
-# what every numeric full date holds ("14.03.2024", "3/14/2024", "2024-03-14"): a line without one
-# has a full date in a language only if it names a month of that language
-_NUMERIC_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d\d-\d\d")
+# what every numeric full date holds ("14.03.2024", "3. 4. 2024", "3/14/2024", "2024-03-14"): a line
+# without one has a full date in a language only if it names a month of that language
+_NUMERIC_DATE = re.compile(r"\d{1,2}[./-] ?\d{1,2}[./-] ?\d{4}|\d{4}-\d\d-\d\d")
 _WORD = re.compile(r"\w+")
 
 

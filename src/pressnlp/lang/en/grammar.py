@@ -23,6 +23,7 @@ class EnglishGrammar:
     title_small_words: frozenset[str]
     determiners: frozenset[str]
     regular_fe_nouns: frozenset[str]
+    singular_as_os_nouns: frozenset[str]
     ordinals: tuple[str, ...]  # 1..n
     reflexive_pronoun: str
     third_person: dict[str, str]
@@ -41,6 +42,7 @@ class EnglishGrammar:
             doubling_verbs=frozenset(table["doubling_verbs"]), modals=frozenset(table["modals"]),
             prepositions=frozenset(table["prepositions"]), title_small_words=frozenset(table["title_small_words"]),
             determiners=frozenset(table["determiners"]), regular_fe_nouns=frozenset(table["regular_fe_nouns"]),
+            singular_as_os_nouns=frozenset(table["singular_as_os_nouns"]),
             ordinals=tuple(table["ordinals"]), reflexive_pronoun=table["reflexive_pronoun"],
             third_person=dict(table["third_person"]),
             comparison={word: (forms[0], forms[1]) for word, forms in table["comparison"].items()},

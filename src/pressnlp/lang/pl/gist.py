@@ -34,12 +34,16 @@ class GistWords:
     be: str
     have: str
     passive_auxiliaries: frozenset[str]
+    intransitive: frozenset[str]
+    giving: frozenset[str]
     condition_words: frozenset[str]
     never: str
     question_words: frozenset[str]
     negative_words: dict[str, NegativeWord]
     quantity_nouns: frozenset[str]
     not_postposed: frozenset[str]
+    apposition_nouns: frozenset[str]
+    legal_forms: frozenset[str]
     adverb_endings: tuple[tuple[str, str], ...]  # adverb ending -> adjective ending, in order
     street_words: frozenset[str]
     name_joiners: frozenset[str]
@@ -50,6 +54,7 @@ class GistWords:
     whether: ContextWord
     on_weekday: ContextWord
     who: ContextWord
+    whose: ContextWord
     copula: ContextWord
     of_partitive: ContextWord
     also_after_but: ContextWord
@@ -63,10 +68,12 @@ class GistWords:
             negation=clause["negation"], reflexive=clause["reflexive"], conditional=clause["conditional"],
             be=clause["be"], have=clause["have"],
             passive_auxiliaries=frozenset(clause["passive_auxiliaries"]),
+            intransitive=frozenset(clause["intransitive"]), giving=frozenset(clause["giving"]),
             condition_words=frozenset(clause["condition_words"]), never=clause["never"],
             question_words=frozenset(clause["question_words"]),
             negative_words={lemma: NegativeWord(**forms) for lemma, forms in table["negative_words"].items()},
             quantity_nouns=frozenset(phrases["quantity_nouns"]), not_postposed=frozenset(phrases["not_postposed"]),
+            apposition_nouns=frozenset(phrases["apposition_nouns"]), legal_forms=frozenset(names["legal_forms"]),
             adverb_endings=tuple((adverb, adjective) for adverb, adjective in table["adverbs"]["endings"]),
             street_words=frozenset(names["street_words"]), name_joiners=frozenset(names["name_joiners"]),
             year_noun=year["noun"], year_words=frozenset([year["noun"], *year["abbreviations"]]),

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 FALLBACK_LANGUAGE = "en"
 DATA_FILE = "extract.toml"
 NOT_ORGANISATIONS_FILE = "not_organisations.txt"
+GIVEN_NAMES_FILE = "given_names.txt"
 
 Phrases = tuple[tuple[str, ...], ...]
 
@@ -39,6 +40,8 @@ class Lexicon:
     # [organisations]
     org_heads: frozenset[str]
     units: frozenset[str]
+    parented_units: frozenset[str]
+    not_heads: frozenset[str]
     weak_heads: frozenset[str]
     municipal: frozenset[str]
     adjectival_levels: frozenset[str]  # municipal levels named by a place adjective ("powiat milicki")
@@ -60,6 +63,7 @@ class Lexicon:
     function_bodies: tuple[tuple[str, str], ...]  # (function lemma, head of the body it heads)
     place_nouns: frozenset[str]  # lemmas before a municipal descriptor that make it a place
     networks: frozenset[str]  # names of networks written before their members' names and a dash
+    leaders: frozenset[str]
     organs: Phrases
     number_marks: frozenset[str]
     documents: frozenset[str]
@@ -70,6 +74,9 @@ class Lexicon:
     compound_heads: bool
     adjective_endings: tuple[str, ...]
     complement_endings: tuple[str, ...]
+    complement_words: frozenset[str]
+    territories: frozenset[str]
+    field_links: frozenset[str]
     head_genders: tuple[tuple[str, str], ...]  # (ending of a head's lemma, gender), longest first
     adjective_nominatives: tuple[tuple[str, dict[str, str]], ...]  # (lemma ending, gender or "p" -> ending)
     plural_endings: tuple[str, ...]
@@ -78,6 +85,7 @@ class Lexicon:
     articles: frozenset[str]
     indefinite_articles: frozenset[str]
     possessive_endings: tuple[str, ...]
+    possessive_determiners: frozenset[str]
     locative_prepositions: frozenset[str]
     agent_prepositions: frozenset[str]
     prepositions: frozenset[str]
@@ -94,6 +102,7 @@ class Lexicon:
     role_links: frozenset[str]
     clause_openers: frozenset[str]
     name_particles: frozenset[str]
+    given_names: frozenset[str]  # from given_names.txt, lower case
     function_words: frozenset[str]  # lower case: words of a function line under a name ("rzecznik prasowy")
     not_person_words: frozenset[str]  # capitalised words never in a personal name ("Twitter")
     contact_headers: tuple[str, ...]  # longest first
@@ -136,6 +145,8 @@ def read_lexicon(pack: Language) -> Lexicon:
         language=pack.code,
         org_heads=_lower(orgs.get("heads", [])),
         units=_lower(orgs.get("units", [])),
+        parented_units=_lower(orgs.get("parented_units", [])),
+        not_heads=_lower(orgs.get("not_heads", [])),
         weak_heads=_lower(orgs.get("weak_heads", [])),
         municipal=_lower(orgs.get("municipal", [])),
         adjectival_levels=_lower(orgs.get("adjectival_levels", [])),
@@ -157,6 +168,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         function_bodies=tuple((row[0].lower(), row[1]) for row in orgs.get("function_bodies", [])),
         place_nouns=_lower(orgs.get("place_nouns", [])),
         networks=frozenset(orgs.get("networks", [])),
+        leaders=_lower(orgs.get("leaders", [])),
         organs=_phrases(orgs.get("organs", [])),
         number_marks=frozenset(orgs.get("number_marks", [])),
         documents=_lower(orgs.get("documents", [])),
@@ -166,6 +178,9 @@ def read_lexicon(pack: Language) -> Lexicon:
         compound_heads=bool(grammar.get("compound_heads", False)),
         adjective_endings=tuple(grammar.get("adjective_endings", [])),
         complement_endings=tuple(grammar.get("complement_endings", [])),
+        complement_words=_lower(grammar.get("complement_words", [])),
+        territories=_lower(grammar.get("territories", [])),
+        field_links=_lower(grammar.get("field_links", [])),
         plural_endings=tuple(grammar.get("plural_endings", [])),
         head_genders=tuple(sorted(((ending, row[0]) for row in grammar.get("head_genders", []) for ending in row[1:]),
                                   key=lambda pair: -len(pair[0]))),
@@ -176,6 +191,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         articles=_lower(grammar.get("articles", [])),
         indefinite_articles=_lower(grammar.get("indefinite_articles", [])),
         possessive_endings=tuple(grammar.get("possessive_endings", [])),
+        possessive_determiners=_lower(grammar.get("possessive_determiners", [])),
         locative_prepositions=_lower(grammar.get("locative_prepositions", [])),
         agent_prepositions=_lower(grammar.get("agent_prepositions", [])),
         prepositions=_lower(grammar.get("prepositions", [])),
@@ -190,6 +206,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         role_links=_lower(people.get("role_links", [])),
         clause_openers=_lower(people.get("clause_openers", [])),
         name_particles=frozenset(people.get("name_particles", [])),
+        given_names=_lower(list(pack.words(GIVEN_NAMES_FILE))),
         function_words=_lower(people.get("function_words", [])),
         not_person_words=_lower(people.get("not_person_words", [])),
         contact_headers=_longest_first(_lower(people.get("contact_headers", []))),
@@ -240,6 +257,7 @@ class Everywhere:
     clause_openers: frozenset[str]
     degrees: frozenset[str]
     name_particles: frozenset[str]
+    given_names: frozenset[str]  # of every pack but Polish (whose names Morfeusz knows)
     functions: frozenset[str]  # [organisations] functions and [people] function_words of every pack
     function_words: frozenset[str]
     not_person_words: frozenset[str]
@@ -274,6 +292,7 @@ def everywhere() -> Everywhere:
         clause_openers=union("clause_openers"),
         degrees=union("degrees"),
         name_particles=union("name_particles"),
+        given_names=union("given_names"),
         functions=union("functions") | union("function_words"),
         function_words=union("function_words"),
         not_person_words=union("not_person_words"),

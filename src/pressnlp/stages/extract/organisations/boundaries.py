@@ -9,7 +9,7 @@ from pressnlp.lang.pl.morphology import ADJECTIVAL, NOMINAL, analyse_pl, clean_l
 from pressnlp.stages.extract.organisations.canonical import MentionBuilder
 from pressnlp.stages.extract.organisations.edges import CLOSE_QUOTES, OPEN_QUOTES, legal_form_after
 from pressnlp.stages.extract.organisations.mention import OrgMention
-from pressnlp.stages.extract.organisations.words import NameWords, is_genitive, is_given_name
+from pressnlp.stages.extract.organisations.words import NameWords, is_genitive
 
 
 class NameBounds:
@@ -61,8 +61,10 @@ class NameBounds:
     def _second_name(self, position: int, chunk: list[int], current: list[int]) -> bool:
         """In sentence-case languages a capitalised head right after a lower-case word of a name
         starts another name: two names glued at a case boundary ("Krajské zdravotní Úřadem …")."""
-        if not self.words.lex.sentence_case or not current:
-            return False
+        words = self.words
+        if not words.lex.sentence_case or not current or any(
+                words.is_head(self.tokens[j]) and words.head_lemma(self.tokens[j]) not in words.units for j in current):
+            return False  # a name with its head goes on: "Zdravotnická záchranná služba Kraje Vysočina"
         token = self.tokens[chunk[position]]
         previous = self.tokens[current[-1]]
         return (token.is_capitalised and not token.is_acronym and self.words.is_head(token) and previous.is_word
@@ -81,7 +83,7 @@ class NameBounds:
         if not heads or position + 1 >= len(chunk) or (heads[0] == current[-1] and self.language != "pl"):
             return False
         following = tokens[chunk[position + 1]]
-        if not following.is_capitalised or self.words.is_head(following) or not is_given_name(token.text):
+        if not following.is_capitalised or self.words.is_head(following) or not self.words.is_given_name(token):
             return False
         if self.language == "pl":  # a patron is in the genitive: "Uniwersytet Jana Kochanowskiego"
             cases = {case for r in analyse_pl(token.text) if "imię" in r.labels for case in r.cases} - {"gen", "acc"}
@@ -125,11 +127,15 @@ class NameBounds:
         if not heads and not legal:
             return self._subsidiary(part)
         start_index = self._name_start(part, heads[0] if heads else part[0])
+        if not tokens[start_index].is_capitalised:  # "… koordinácie fondov EÚ Ministerstva …": the capitalised head
+            start_index = next((start for start in (self._name_start(part, head) for head in heads[1:])
+                                if tokens[start].is_capitalised), start_index)
         part = [i for i in part if i >= start_index]
         while part and (tokens[part[0]].text in words.not_names or tokens[part[0]].text.lower() in words.all.articles
                         or tokens[part[0]].text.lower() in words.connectors or not tokens[part[0]].is_word):
             part = part[1:]
         part = self._from_first_head(part)
+        part = self._without_leading_unit(part)
         part = self._without_organ(part, legal)
         if not part or not tokens[part[0]].is_capitalised:
             return None
@@ -152,10 +158,16 @@ class NameBounds:
             return self.builder.make(part, kind="head", head=heads[0], head_word=heads[-1])
         if len(word_indexes) == 1 and not legal:
             token = tokens[word_indexes[0]]
+            if _named_compound(token.text, words.heads):
+                return self.builder.make(part, kind="name", head=heads[0])  # "Otto-von-Guericke-Universität"
             if not words.is_head(token) or (words.is_sentence_start(token) and not token.is_acronym):
                 return None
             return self.builder.make(part, kind="head", head=heads[0])
-        return self.builder.make(part, kind="name", head=heads[0] if heads else None, legal=legal)
+        mention = self.builder.make(part, kind="name", head=heads[0] if heads else None, legal=legal)
+        before = part[0] - 1
+        mention.described = before >= 0 and tokens[before].is_word and bool(
+            (lemmas(tokens[before].text, self.language) | {tokens[before].text.lower()}) & words.descriptors)
+        return mention
 
     def _subsidiary(self, part: list[int]) -> OrgMention | None:
         """A company's national subsidiary: a proper name and a country word ("Thales UK")."""
@@ -204,11 +216,29 @@ class NameBounds:
         tokens = self.tokens
         if not legal or len(part) < 2:
             return part
-        first, second = tokens[part[0]], tokens[part[1]]
-        proper = second.is_acronym or lemmas(second.text, self.language) == {second.text.lower()} or (
-            self.language == "pl" and not is_genitive(second.text) and not self.words.is_adjective(second)
-            and not self.words.is_head(second))  # "Spółka Prochem S.A.", not "Spółka Restrukturyzacji Kopalń"
-        if proper and (lemmas(first.text, self.language) | {first.text.lower()}) & self.words.descriptors:
+        for position in range(len(part) - 2, -1, -1):  # "Regensburger Firma Routiq GmbH": after the last one
+            first, second = tokens[part[position]], tokens[part[position + 1]]
+            # a proper name: an acronym, an unknown word, a capital in a sentence-case name ("Společnost
+            # Teplárny …"), a Polish noun that is no complement ("Spółka Prochem S.A.", not "Spółka
+            # Restrukturyzacji Kopalń")
+            proper = (second.is_acronym or lemmas(second.text, self.language) == {second.text.lower()}
+                      or (self.words.lex.sentence_case and second.is_capitalised)
+                      or (self.language == "pl" and not is_genitive(second.text) and not self.words.is_adjective(second)
+                          and not self.words.is_head(second)))
+            if proper and (lemmas(first.text, self.language) | {first.text.lower()}) & self.words.descriptors:
+                return part[position + 1:]
+        return part
+
+    def _without_leading_unit(self, part: list[int]) -> list[int]:
+        """Where names are not head-initial, a unit's word right before another head names that
+        head's organisation: "Pressestelle Landkreis X" is the district's."""
+        words = self.words
+        tokens = self.tokens
+        if words.lex.head_initial or len(part) < 3 or not words.is_head(tokens[part[0]]):
+            return part
+        second = tokens[part[1]]
+        if (words.head_lemma(tokens[part[0]]) in words.units and words.is_head(second)
+                and words.head_lemma(second) not in words.units):
             return part[1:]
         return part
 
@@ -216,15 +246,19 @@ class NameBounds:
         """Where names put the head first or after its adjectives, words before a connector are
         no part of the name unless a head is among them: "Bezug zum Landkreis X" names "Landkreis
         X", "Memorandum of Understanding" nothing; "Department for Education" stays whole."""
-        if self.words.lex.head_initial:
-            return part
         tokens = self.tokens
+        if self.words.lex.head_initial or not any(self.words.is_head(tokens[i]) for i in part):
+            return part  # "Halden & Voss SE": a company named by its legal form
         for position, index in enumerate(part):
             token = tokens[index]
             if self.words.is_head(token):
                 return part
+            if token.text.lower() in self.words.all.coordinators:
+                continue  # "National Cyber and Information Security Agency": modifiers of one head
             if token.text.lower() in self.words.connectors and position:
                 rest = part[position + 1:]
+                if rest and self.words.is_function(tokens[rest[0]]):
+                    return part  # "Conference of Rectors of …": a body of the people named
                 return rest if any(self.words.is_head(tokens[i]) for i in rest) else []
         return part
 
@@ -234,14 +268,18 @@ class NameBounds:
         words = self.words
         tokens = self.tokens
         heads = [i for i in part if words.is_head(tokens[i])]
+        polish = self.language == "pl"
         for head in heads[1:]:
-            if self.language != "pl" or not is_genitive(tokens[head].text):
-                continue
+            capital = words.lex.sentence_case and tokens[head].is_capitalised
+            inside = is_genitive(tokens[head].text) if polish else capital
+            if not inside:
+                continue  # elsewhere a capital inside a sentence-case name: "Přírodovědecká fakulta Univerzity X"
             if words.head_lemma(tokens[head]) in words.units:
                 continue
             start = head
             for index in reversed([i for i in part if heads[0] + 1 < i < head]):
-                if not is_genitive(tokens[index].text) or not words.is_adjective(tokens[index]):
+                if not words.is_adjective(tokens[index]) or not (
+                        is_genitive(tokens[index].text) if polish else tokens[index].is_capitalised):
                     break
                 start = index
             sub = [i for i in part if i >= start]
@@ -261,7 +299,8 @@ class NameBounds:
             if self.language == "pl" and self.words.is_adjective(token) and not _agrees(token.text,
                                                                                        self.tokens[head].text):
                 break  # "przed Salą Kolumnową Sejmiku X": the adjective is another noun's
-            if (self.words.is_adjective(token) or token.is_acronym
+            acronym = token.is_acronym and not self.words.lex.sentence_case  # "… fondov EÚ Ministerstva …"
+            if (self.words.is_adjective(token) or acronym
                     or (self.language == "pl" and not analyse_pl(token.text))):
                 start = index
             else:
@@ -323,3 +362,10 @@ def _generic_plural(written: list[str], head: int) -> bool:
         if index != head and adjectives and _agrees(word, written[head]):
             numbers &= {n for a in adjectives for r in nouns if a.cases & r.cases for n in a.numbers & r.numbers}
     return numbers == {"pl"}
+
+
+def _named_compound(word: str, heads: frozenset[str]) -> bool:
+    """A head joined by hyphens to a proper name: "Otto-von-Guericke-Universität", not a generic
+    "Helmholtz-Zentrum" that the heads list itself."""
+    first, _, last = word.rpartition("-")
+    return bool(first) and first[:1].isupper() and last[:1].isupper() and word.lower() not in heads

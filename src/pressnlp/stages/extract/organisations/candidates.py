@@ -18,12 +18,13 @@ from pressnlp.stages.extract.organisations.canonical import MentionBuilder
 from pressnlp.stages.extract.organisations.mention import OrgMention, initials_match, key_words, name_key
 from pressnlp.stages.extract.organisations.runs import CapitalisedRuns
 from pressnlp.stages.extract.organisations.words import ROMAN_NUMERAL, NameWords, is_genitive, is_given_name
-from pressnlp.stages.extract.text import Doc
+from pressnlp.stages.extract.text import Doc, Token
 
 Spans = list[tuple[int, int]]
 # A bracketed acronym: a capital letter (of any alphabet the packs use) and up to 11 more.
 # Parts of speech of short words that are never acronyms when written in capitals ("MY", "NAS").
 _FUNCTION_WORDS = frozenset({"ppron12", "ppron3", "prep", "conj", "comp", "qub", "siebie"})
+_SPELLED_OUT = re.compile(r"(?:\s+[IVX]{1,4})?\s*\(([^()\n]{5,100})\)")
 _BRACKETED_ACRONYM = re.compile(r"\(([A-ZĄĆĘŁŃÓŚŹŻÀ-ÞА-ЯІЇЄҐ][\w.&-]{1,11})\)")
 
 
@@ -153,10 +154,18 @@ class CandidateFinder:
                 j += 1
             if not part or _inside(tokens[part[0]].start, covered):
                 continue
+            part += self._lowercase_before_legal_form(part[-1])
             if all(words.is_head(tokens[k]) for k in part) or self._person_first(part[0]):
                 continue
+            part = self._without_person(part)
+            if not part:
+                continue
+            municipal = self._municipal_word(token)
             for piece in self._split_on_coordinators(part, j):
-                self._add(self._described(piece, i), covered)
+                mention = self._described(piece, i)
+                if municipal:
+                    _name_with_word(mention, municipal, words.language)
+                self._add(mention, covered)
 
     def lower_case_levels(self, covered: Spans) -> None:
         """'otrzyma powiat nowomiejski', 'z powiatem milickim': a level named by its place's
@@ -320,6 +329,38 @@ class CandidateFinder:
         words = key_words(name, "pl")
         self._add(OrgMention(start=start, end=start + len(text), name=name, key=name_key(words), kind="name",
                              head=clean_lemma(heads[0].lemma).lower(), words=words), covered)
+    def _lowercase_before_legal_form(self, last: int) -> list[int]:
+        """In sentence-case languages the lower-case words of a company's name between its
+        capitalised first word and its legal form ("společnosti Jihočeské energetické, a. s.")."""
+        if not self.words.lex.sentence_case:
+            return []
+        tokens = self.tokens
+        for end in range(last + 1, min(last + 4, len(tokens))):
+            token = tokens[end]
+            if not token.is_word or token.is_capitalised or not self.words.joins(tokens[end - 1], token):
+                return []
+            if self.bounds.legal_form_after(token.end):
+                return list(range(last + 1, end + 1))
+        return []
+
+    def _without_person(self, part: list[int]) -> list[int]:
+        """'města Hradec Králové Petr Novák': the name ends before a given name followed by
+        another capitalised word (a person named after the organisation); nothing is left when
+        the person comes right after the descriptor ("mluvčí města Jana Nováková")."""
+        tokens = self.tokens
+        for position in range(len(part) - 1):
+            if self.words.is_given_name(tokens[part[position]]) and not self.words.is_head(tokens[part[position + 1]]):
+                return part[:position]
+        return part
+
+    def _municipal_word(self, descriptor: Token) -> str | None:
+        """The municipality word that is part of the name it describes, where names are written
+        in sentence case with the head first: "mesta Košice" names "Mesto Košice"."""
+        lex = self.words.lex
+        if not (lex.head_initial and lex.sentence_case):
+            return None
+        found = ({descriptor.text.lower()} | lemmas(descriptor.text, lex.language)) & lex.municipal
+        return lemma(descriptor.text, lex.language) if found else None
 
     def listed_names(self, covered: Spans) -> None:
         """'…(SKM), Polregio, Zarząd Transportu …': one or two capitalised words standing between
@@ -469,9 +510,9 @@ class CandidateFinder:
                     and self.text[following.end:following.end + 1] != "@" and self._one_acronym(name, following.text)):
                 end, skip = following.end, index + 1  # one organisation's two-part acronym: "KZK AKO"
                 name = self.text[token.start:end]
+            is_programme = self.builder.is_programme([token], token.start) or self._programme_spelled_out(token)
             self.mentions.append(OrgMention(start=token.start, end=end, name=name,
-                                            key=name.lower(), kind="acronym",
-                                            is_programme=self.builder.is_programme([token], token.start),
+                                            key=name.lower(), kind="acronym", is_programme=is_programme,
                                             words=[name.lower()]))
 
     @cached_property
@@ -499,6 +540,15 @@ class CandidateFinder:
         return all(len(re.findall(rf"(?<!\w){re.escape(part)}(?!\w)", self.text)) == together
                    for part in (first, second))
 
+    def _programme_spelled_out(self, token: Token) -> bool:
+        """An acronym spelled out in brackets after it as a programme: "SPUR II (Support Programme
+        for University Research)"."""
+        match = _SPELLED_OUT.match(self.text, token.end)
+        if not match:
+            return False
+        return any(({word.lower()} | lemmas(word, self.words.language)) & self.words.programme_words
+                   for word in match.group(1).split())
+
     def _word_in_capitals(self, word: str) -> bool:
         """A Polish word written in capitals, not an acronym: "BANK", "POMOCY", "KATOWICE" (four
         letters or more, every reading a common word or a place) or a pronoun such as "MY". Names
@@ -523,6 +573,13 @@ class CandidateFinder:
             words = key_words(name, entry.language)
             self.mentions.append(OrgMention(start=start, end=end, name=name, kind="gazetteer",
                                             key=name_key(words), is_programme=entry.is_programme, words=words))
+
+
+def _name_with_word(mention: OrgMention, word: str, language: str) -> None:
+    """The mention named with a head word written before it in lower case ("Mesto Košice")."""
+    mention.name = f"{word[:1].upper()}{word[1:]} {mention.name}"
+    mention.key = name_key(key_words(mention.name, language))
+    mention.head = word  # its words stay those written: the head word is no evidence of a longer name
 
 
 def _without_possessive(word: str, endings: tuple[str, ...]) -> str:

@@ -57,7 +57,8 @@ class MentionBuilder:
         head_lemma = words_.head_lemma(reference) if reference else None
         mention = OrgMention(start=start, end=end, name=name, key=name_key(key), kind=kind,
                              head=head_lemma, words=lemma_words,
-                             english=head_token is not None and words_.is_english_head(head_token))
+                             english=head_token is not None and words_.is_english_head(head_token),
+                             opens_sentence=start in self.doc.sentence_starts)
         if legal:
             legal_start = self.text.index(legal, end)
             mention.end = legal_start + len(legal)
@@ -72,10 +73,50 @@ class MentionBuilder:
             mention.is_unit = bool(head_lemma in units or (later_unit and head_token is not None
                                                             and first is not None and head_token.start == first.start))
         else:
-            mention.is_unit = any(words_.head_lemma(t) in units for t in words if words_.is_head(t))
+            if self._departmental(words, units | words_.parented_units):
+                mention.is_unit = self._parent_after(mention.end) or self._owned(start)
+            else:
+                mention.is_unit = any(words_.head_lemma(t) in units for t in words if words_.is_head(t))
         mention.is_programme = self.is_programme(words, start)
         log.debug("organisation %r -> %r (%s)", surface, mention.name, kind)
         return mention
+
+    def _departmental(self, words: list[Token], heads: set[str] | frozenset[str]) -> bool:
+        """A name that opens with one of `heads` and a link: "Department for Education", "School of
+        Physics": a unit when a parent follows it, else a ministry, an office of state, a school."""
+        names = self.words
+        return (len(words) > 2 and names.is_head(words[0]) and names.head_lemma(words[0]) in heads
+                and words[1].text.lower() in names.connectors
+                and not any(names.is_head(t) and names.head_lemma(t) not in heads for t in words[1:]))
+
+    def _owned(self, start: int) -> bool:
+        """A possessive right before the name: "Its School of Physics", "the University’s Centre
+        for X"."""
+        index = self.doc.token_index(start) - 1
+        if index < 0 or not self.tokens[index].is_word:
+            return False
+        word = self.tokens[index].text
+        return word.lower() in self.words.lex.possessive_determiners | self.words.en.possessive_determiners or (
+            word.endswith(self.words.all.possessive_endings))
+
+    def _parent_after(self, end: int) -> bool:
+        """An organisation right after a unit's name: "Department of Physics at the University of
+        X", "…, University of X", "… of the University", "…, DIT"."""
+        links = self.words.all.affiliation_links | self.words.all.locative_prepositions
+        index = self.doc.token_index(end)
+        tokens = self.tokens
+        if index < len(tokens) and tokens[index].text == ",":
+            index += 1
+        elif index < len(tokens) and tokens[index].text.lower() in links:
+            index += 1
+        else:
+            return False
+        while index < len(tokens) and tokens[index].text.lower() in self.words.all.articles:
+            index += 1
+        if index < len(tokens) and tokens[index].is_acronym:
+            return True  # "College of Engineering, DIT"
+        return index < len(tokens) and self.words.is_head(tokens[index]) or (
+            index + 1 < len(tokens) and tokens[index].is_capitalised and self.words.is_head(tokens[index + 1]))
 
     def canonical(self, words: list[Token], start: int, end: int, head: int | None) -> str:
         """The name as it should be reported: Polish in the nominative; elsewhere as written."""
@@ -157,6 +198,8 @@ class MentionBuilder:
         if not words:
             return False
         programme_words = self.words.programme_words
+        if len(words) > 2 and words[1].text.lower() in self.words.connectors and self.words.is_function(words[2]):
+            return False  # "Conference of Rectors of …" is a body of people, no event
         first = words[0]
         first_forms = {first.text.lower()} | set(lemmas(first.text, self.language))
         if (first_forms & self.words.lex.org_heads and self.language != "en" and len(words) > 1

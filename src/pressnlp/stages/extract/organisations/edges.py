@@ -6,7 +6,7 @@ import re
 
 OPEN_QUOTES = "„“«\"'‚"
 CLOSE_QUOTES = "”“»\"'’"
-_QUOTED = re.compile(rf"\s?[{OPEN_QUOTES}]([^\n{CLOSE_QUOTES}]{{2,60}})[{CLOSE_QUOTES}]")
+_QUOTED = re.compile(rf"[ \u00a0]?[{OPEN_QUOTES}]([^\n{CLOSE_QUOTES}]{{2,60}})[{CLOSE_QUOTES}]")
 _BRACKETED = re.compile(r"\s*\(([^()\n]{2,80})\)")
 
 
@@ -21,9 +21,9 @@ def quoted_name_after(text: str, end: int) -> int | None:
 def legal_form_after(text: str, end: int, legal_forms: tuple[str, ...]) -> str | None:
     """The legal form (of `legal_forms`, longest first) written right after `end`: " Sp. z o.o."."""
     following = text[end:end + 24]
-    if not following.startswith((" ", ",\u00a0", "\u00a0")):
+    if not following.startswith((" ", ", ", ",\u00a0", "\u00a0")):
         return None
-    rest = following.lstrip(" \u00a0")
+    rest = following.removeprefix(",").lstrip(" \u00a0")
     for form in legal_forms:
         if rest.startswith(form):
             after = rest[len(form):len(form) + 1]

@@ -25,6 +25,7 @@ class OrgMention:
     is_programme: bool = False
     described: bool = False  # introduced as an organisation: "spółka X", "X, the charity"
     english: bool = False  # an English name in a release in another language
+    opens_sentence: bool = False  # the sentence's subject, in the nominative where names inflect
     words: list[str] = field(default_factory=list)  # lemmas of the words as written, for containment
 
 

@@ -36,8 +36,10 @@ class CapitalisedRuns:
             if current and self.text.startswith(legal_forms, token.start) and self._legal_at(token.start):
                 runs.append(current)
                 current = []
-            elif (words.is_function(token) and not (joined and self._office_of_function(current, i))
-                  or words.in_capitals_line(token) or (current and self._document_at(i))):
+            elif ((words.is_function(token) and not (joined and self._office_of_function(current, i))
+                   and not self._function_in_name(current, i))
+                  or words.in_capitals_line(token) or (current and self._document_at(i))
+                  or token.text.lower() in words.all.contact_labels):  # "… Ostwalde Tel. 0351 …"
                 if current:
                     runs.append(current)
                 current = []
@@ -52,6 +54,9 @@ class CapitalisedRuns:
             elif connector:
                 current.extend(range(i, i + connector))
                 i += connector - 1
+            elif current and joined and (complement := self._complement_length(current, i)):
+                current.extend(range(i, i + complement))
+                i += complement - 1
             elif (current and joined and words.lex.sentence_case
                   and self._lowercase_name_part(current, i)):
                 current.append(i)
@@ -115,6 +120,14 @@ class CapitalisedRuns:
             return False
         return first + 2 == len(tokens) or not tokens[first + 2].is_capitalised
 
+    def _function_in_name(self, current: list[int], i: int) -> bool:
+        """A function between two connectors belongs to a name: "Conference of Rectors of Polish
+        Technical Universities", "Rada Rektorů …"."""
+        tokens = self.tokens
+        connectors = self.words.connectors
+        return (bool(current) and tokens[current[-1]].text.lower() in connectors and i + 1 < len(tokens)
+                and tokens[i + 1].text.lower() in connectors and self.words.joins(tokens[i], tokens[i + 1]))
+
     def _new_name_after(self, i: int) -> bool:
         """In sentence-case languages a capitalised word after a coordinator starts another name
         ("Trnavský samosprávny kraj a Technická univerzita", up to its head): inside a name, words
@@ -148,11 +161,36 @@ class CapitalisedRuns:
             return size if found and words.joins(tokens[number - 1], tokens[number]) else 0
         if ROMAN_NUMERAL.match(tokens[i].text) and previous.is_capitalised and not previous.is_acronym:
             return 1  # "im. Jana Pawła II w Zamościu"
+        if tokens[i].text == "-" and previous.is_word and tokens[i].start == previous.end and i + 1 < len(tokens):
+            following = tokens[i + 1].text.lower()
+            if following == "," or following in words.all.coordinators:
+                return 2 if following == "," else 1  # "Bundesinstitut für Bau-, Stadt- und Raumforschung"
+        if tokens[i].text == "," and self._field_list(current, i):
+            return 1
         if (tokens[i].text in "–—-" and previous.is_word and previous.text.endswith("o") and i + 1 < len(tokens)
                 and tokens[i + 1].is_capitalised and words.joins(tokens[i], tokens[i + 1])
                 and words.is_adjective(tokens[i + 1])):
             return 1
         return 0
+
+    def _field_list(self, current: list[int], i: int) -> bool:
+        """A comma inside a name that lists a body's fields after one of the pack's `field_links`:
+        "Bundesministerium für Wohnen, Stadtentwicklung und Bauwesen" (capitalised words and
+        commas up to a coordinator and a last field)."""
+        words = self.words
+        tokens = self.tokens
+        links = words.lex.field_links
+        if not links or not any(tokens[j].text.lower() in links for j in current[1:]):
+            return False
+        for j in range(i + 1, min(i + 12, len(tokens))):
+            token = tokens[j]
+            if not words.joins(tokens[j - 1], token) and token.text != ",":
+                return False
+            if token.text.lower() in words.all.coordinators:
+                return j + 1 < len(tokens) and words.name_word(tokens[j + 1]) and j > i + 1
+            if not (words.name_word(token) or token.text in ",-"):
+                return False
+        return False
 
     def _legal_at(self, offset: int) -> bool:
         """Whether a legal form starts at `offset`, after a space."""
@@ -189,6 +227,37 @@ class CapitalisedRuns:
             label in ("nazwa_geograficzna", "człon_nazwy_geograficznej") or r.pos in ("adj", "adjp")
             or r.lemma == "rzecz" for r in readings for label in (*r.labels, ""))  # "Fundacja na Rzecz X"
 
+    def _complement_length(self, current: list[int], i: int) -> int:
+        """Tokens at i that continue a sentence-case name in lower case after its head: genitive
+        complements of the pack's `complement_words` ("Ministerstvo zdravotnictví", "Úřad pro
+        ochranu hospodářské soutěže", "Ministerstvo investícií, regionálneho rozvoja a
+        informatizácie"), with the adjectives, connectors and commas between them, and a head
+        after a capitalised adjective ("Krajský úřad Olomouckého kraje"). 0 when none."""
+        words = self.words
+        tokens = self.tokens
+        lex = words.lex
+        if not lex.sentence_case or not any(words.is_head(tokens[j]) for j in current):
+            return 0
+        previous = tokens[current[-1]]
+        after_adjective = previous.is_capitalised and words.is_adjective(previous)
+        if not after_adjective and words.head_lemma(previous) in lex.territories:
+            return 0  # "Liberecký kraj pro školství": a region's name takes no complement
+        taken = 0
+        for j in range(i, min(i + 8, len(tokens))):
+            token = tokens[j]
+            if j > i and not words.joins(tokens[j - 1], token):
+                break
+            if token.is_capitalised or token.text.isdigit():
+                break
+            adjective = token.is_word and words.is_adjective(token)
+            if token.is_word and ((lemmas(token.text, words.language) | {token.text.lower()}) & lex.complement_words
+                                  or (after_adjective and words.is_head(token))):
+                taken = j - i + 1
+            elif not (token.text == "," or token.text.lower() in words.connectors or adjective):
+                break
+            after_adjective = after_adjective and adjective
+        return taken
+
     def _lowercase_name_part(self, current: list[int], i: int) -> bool:
         """In sentence-case languages a name goes on in lower case up to its head noun
         ("Bratislavský samosprávny kraj"), and over genitive complements where the language
@@ -205,8 +274,8 @@ class CapitalisedRuns:
                 nxt = tokens[j]
                 if not nxt.is_word or (j > i and not words.joins(tokens[j - 1], nxt)):
                     return False
-                if words.is_head(nxt):
-                    return True
+                if words.is_head(nxt) or self.bounds.legal_form_after(nxt.end):
+                    return True  # "Krajská zdravotní, a. s.": a company name without a head
                 if nxt.is_capitalised:
                     return False
             return False

@@ -8,6 +8,7 @@ from bisect import bisect_right
 from functools import cached_property
 
 from pressnlp import lang
+from pressnlp.lang.labels import is_release_label, release_label, trailing_label
 from pressnlp.lang.morphology import lemmas
 from pressnlp.lang.pl.morphology import analyse_pl
 from pressnlp.stages.extract.lexicon import everywhere, lexicon
@@ -35,6 +36,7 @@ class NameWords:
         self.documents = self.lex.documents | self.en.documents
         self.not_names = self.lex.not_names | self.en.not_names
         self.units = self.lex.units | self.en.units
+        self.parented_units = self.lex.parented_units | self.en.parented_units
         self.functions = self.lex.functions | self.en.functions
         self.organs = sorted(set(self.lex.organs) | set(self.en.organs), key=len, reverse=True)
         self.abbreviations = dict(self.lex.name_abbreviations)
@@ -50,6 +52,8 @@ class NameWords:
             return True
         if self.lex.compound_heads and token.is_capitalised:
             forms = {word} | lemmas(token.text, self.language)  # "Landkreises"
+            if forms & self.lex.not_heads:
+                return False  # "Modellregion", "Partnerland"
             # a head ending the form after three letters or more: its suffixes of the heads' sizes
             return any(form[-size:] in self._compound_heads
                        for form in forms for size in self._compound_head_sizes if size < len(form) - 2)
@@ -62,17 +66,30 @@ class NameWords:
         return (self.language != "en" and word in self.en.org_heads and word not in self.lex.org_heads
                 and not lemmas(token.text, self.language) & self.lex.org_heads)
 
+    def is_given_name(self, token: Token) -> bool:
+        """A given name: Polish ones through Morfeusz; in releases in other languages also those
+        of every pack's given_names.txt, as written or through the lemma ("Petra" -> "petr")."""
+        if not token.is_capitalised or token.is_acronym:
+            return False  # Morfeusz reads "and" as a name too
+        if is_given_name(token.text):
+            return True
+        if self.language == "pl":
+            return False
+        return bool(({token.text.lower()} | lemmas(token.text, self.language)) & self.all.given_names)
+
     def is_function(self, token: Token) -> bool:
         """A person's function or title ("Starosta", "Rector", "Präsident"), where a name ends."""
         if not token.is_word or not token.is_capitalised:
             return False
         word = token.text.lower()
+        if word.rpartition("-")[2] in self.functions:  # "Vice-Chancellor", "Pro-Rector"
+            return True
         return word in self.functions or bool(lemmas(token.text, self.language) & self.functions)
 
     def in_capitals_line(self, token: Token) -> bool:
-        """Whether the token is on a line written in capitals with two words or more: a label
-        ("INFORMACJA PRASOWA", "TLAČOVÁ SPRÁVA") or a heading or slogan, whose capitals do not
-        mark names."""
+        """Whether the token is on a line written in capitals with two words or more (a label such
+        as "INFORMACJA PRASOWA", a heading or a slogan) or on a label line ("Tlačové správy"):
+        capitals there do not mark names."""
         lines = self._capitals_lines
         return lines is not None and token.start in lines
 
@@ -80,7 +97,7 @@ class NameWords:
     def _capitals_lines(self) -> _Offsets | None:
         spans = self.doc.cache.get("capitals_lines")
         if spans is None:
-            spans = self.doc.cache["capitals_lines"] = _capitals_lines(self.text)
+            spans = self.doc.cache["capitals_lines"] = _capitals_lines(self.text, frozenset(self.connectors))
         return _Offsets(spans) if spans else None
 
     def head_lemma(self, token: Token) -> str:
@@ -148,15 +165,51 @@ class _Offsets:
 _LINE = re.compile(r"[^\n]+")
 
 
-def _capitals_lines(text: str) -> list[tuple[int, int]]:
+def _capitals_lines(text: str, connectors: frozenset[str]) -> list[tuple[int, int]]:
+    """Lines in capitals, and label lines ("Tlačové správy", "Press releases"), whose capital
+    letters mark no names."""
     spans = []
     for line in _LINE.finditer(text):
+        label = _label_span(line.group())
+        if label:
+            spans.append((line.start() + label[0], line.start() + label[1]))
+            continue
+        if _title_case(line.group(), connectors):
+            spans.append(line.span())
+            continue
         if line.group() != line.group().upper():  # a small letter
             continue
         words = [word for word in line.group().split() if sum(ch.isalpha() for ch in word) >= 2]
         if len(words) >= 2:
             spans.append(line.span())
     return spans
+
+
+def _title_case(line: str, connectors: frozenset[str]) -> bool:
+    """A headline in Title Case: four words or more, every one capitalised, function words too
+    ("University Of Xton Scientists Win Millions For Labs"), which names write in lower case."""
+    words = [word for word in line.split() if any(ch.isalpha() for ch in word)]
+    if len(words) < 4 or not all(word[:1].isupper() or not word[:1].isalpha() for word in words):
+        return False
+    return any(word.lower() in connectors for word in words[1:])
+
+
+def _label_span(line: str) -> tuple[int, int] | None:
+    """Where the label is on a label line: the words of the label only, not an issuer before or
+    after it ("Landratsamt X – Pressestelle")."""
+    if not is_release_label(line):
+        return _label_after_issuer(line)
+    for part in (line.strip(), line.strip().rpartition(" | " if " | " in line else " – ")[2]):
+        match = release_label(part)
+        if match:
+            start = line.index(part)
+            return start + match.start("label"), start + match.end("label")
+    return None
+
+
+def _label_after_issuer(line: str) -> tuple[int, int] | None:
+    """A short line of an issuer and a label with no separator: "University of X Media Release."."""
+    return trailing_label(line) if 2 < len(line.split()) <= 8 else None
 
 
 def is_given_name(word: str) -> bool:

@@ -43,8 +43,11 @@ class OrgGroup:
             names = self.names
         if names:
             # The fullest written form in the release's language: legal form and locative kept
-            # ("TBS w Gliwicach").
-            return max(names, key=lambda m: (not m.english, len(m.words), m.legal_form is not None, -m.start)).name
+            # ("TBS w Gliwicach"); of forms as full, one opening a sentence (a nominative).
+            # A name that carries the group's own acronym is another's ("Institut für Leichtbau der TUO").
+            own = {normalise(acronym) for acronym in self.acronyms}
+            return max(names, key=lambda m: (not m.english, not own & set(_acronyms_in(m.name)), len(m.words),
+                                             m.legal_form is not None, m.opens_sentence, -m.start)).name
         if self.entry:
             return self.entry.name
         return self.acronyms[0] if self.acronyms else self.mentions[0].name
@@ -57,9 +60,14 @@ class OrgGroup:
 
 
 def is_unit(group: OrgGroup) -> bool:
-    """Only units are named, and neither the gazetteer nor an acronym on its own names their
-    organisation ("Pomorski Oddział NFZ" names NFZ; "Biuro Prasowe KPRP" and "KPRP" name KPRP)."""
-    return bool(group.names) and all(m.is_unit for m in group.names) and not group.entry and not any(
+    """Every name of the group is a unit's, or one name written alike everywhere is a unit's once
+    ("CSU's Center for Energy Systems" … "the Center for Energy Systems"), and neither the gazetteer
+    nor an acronym on its own names their organisation ("Pomorski Oddział NFZ" names NFZ; "Biuro
+    Prasowe KPRP" and "KPRP" name KPRP)."""
+    names = group.names
+    units_only = bool(names) and (all(m.is_unit for m in names)
+                                  or (any(m.is_unit for m in names) and len({m.key for m in names}) == 1))
+    return units_only and not group.entry and not any(
         m.kind == "acronym" and not _inside_unit(m, group) for m in group.mentions)
 
 
@@ -72,7 +80,8 @@ def group_mentions(doc: Doc, mentions: list[OrgMention], gazetteer: Gazetteer) -
     and programmes grouped, then acronyms and bare head words attached to them."""
     mentions = [m for m in mentions if not doc.in_boilerplate(m.start)]
     programmes = [m for m in mentions if m.is_programme]
-    programme_names = {normalise(name) for m in programmes for name in (m.name, doc.text[m.start:m.end])}
+    programme_names = {normalise(name) for m in programmes for name in (m.name, doc.text[m.start:m.end], m.acronym)
+                       if name}  # "Memorandum of Understanding (MOU)": MOU is no partner either
     mentions = [m for m in mentions if not m.is_programme and normalise(m.name) not in programme_names
                 and not any(p.start < m.end and m.start < p.end for p in programmes)]
     mentions = _drop_overlaps(mentions)
@@ -82,22 +91,25 @@ def group_mentions(doc: Doc, mentions: list[OrgMention], gazetteer: Gazetteer) -
     for mention in names:
         entry = _entry_for(mention, gazetteer)
         key = "entry:" + entry.name if entry else _legal_free(mention.key)
-        group = (groups.get(key) or by_acronym.get(normalise(mention.name))
-                 or (by_acronym.get(normalise(mention.acronym)) if mention.acronym else None))
+        group = groups.get(key) or by_acronym.get(normalise(mention.name)) or _same_acronym(mention, by_acronym)
         if group is None:
             group = groups[key] = OrgGroup()
         groups.setdefault(key, group)
         group.mentions.append(mention)
         group.entry = group.entry or entry
         if mention.acronym:
-            if mention.acronym not in group.acronyms:
-                group.acronyms.append(mention.acronym)
-            by_acronym.setdefault(normalise(mention.acronym), group)
-    _merge_prefixes(groups)
-    ordered = _merge_territorial(list(dict.fromkeys(groups.values())), doc)
+            # "(ЧТУ, Black Sea Technical University)": an acronym and another name, each an alias
+            pieces = [piece.strip() for piece in mention.acronym.split(",") if piece.strip()]
+            if len(pieces) > 1 and not _acronyms_in(pieces[0]):
+                pieces = [mention.acronym]  # "(Starosta, Wicestarosta)": no acronym, nothing to split
+            group.acronyms.extend(piece for piece in pieces if piece not in group.acronyms)
+            # "(SÚC TTSK)": the unit's own acronym and its parent's; the parent's is taken already
+            for acronym in (*pieces, *pieces[0].split()):
+                by_acronym.setdefault(normalise(acronym), group)
+    _merge_prefixes(groups, doc)
+    ordered = _merge_offices(_merge_territorial(list(dict.fromkeys(groups.values())), doc), doc)
     for mention in (m for m in mentions if m.kind == "acronym"):
-        group = by_acronym.get(normalise(mention.name)) or _acronym_owner(mention.name, ordered,
-                                                                                doc.lexicon.locative_prepositions)
+        group = by_acronym.get(normalise(mention.name)) or _acronym_owner(mention.name, ordered)
         if group is None:
             entry = gazetteer.lookup(mention.name)
             group = groups.setdefault("entry:" + entry.name if entry else "acronym:" + mention.name, OrgGroup())
@@ -179,7 +191,7 @@ def _entry_for(mention: OrgMention, gazetteer: Gazetteer) -> Entry | None:
     return None
 
 
-def _merge_prefixes(groups: dict[str, OrgGroup]) -> None:
+def _merge_prefixes(groups: dict[str, OrgGroup], doc: Doc) -> None:
     """'Urząd Marszałkowski' is 'Urząd Marszałkowski Województwa Śląskiego' named short;
     'Stowarzyszenie Metropolia Poznań' contains 'Metropolia Poznań'."""
     keys = sorted(groups, key=lambda k: len(_lemma_words(groups[k])))
@@ -190,25 +202,55 @@ def _merge_prefixes(groups: dict[str, OrgGroup]) -> None:
         for long in keys:
             if long == short or groups[long] is groups[short] or is_unit(groups[long]):
                 continue
+            if groups[short].acronyms and groups[long].acronyms and not set(groups[short].acronyms) & set(
+                    groups[long].acronyms):
+                continue  # "Správa a údržba ciest TTSK (SÚC TTSK)" is not "TTSK": two acronyms, two bodies
             long_words = _lemma_words(groups[long])
-            if len(long_words) > len(words) and _contains(long_words, words):
+            if len(long_words) > len(words) and _contains(long_words, words) and not _complement_of(
+                    groups[long], groups[short], words, doc):
                 groups[long].absorb(groups[short])
                 groups[short] = groups[long]
                 break
 
 
-def _acronym_owner(acronym: str, groups: list[OrgGroup], locatives: frozenset[str]) -> OrgGroup | None:
-    """The group a name of which the acronym spells, legal form aside, the place after a locative
-    left out or not, or only the head and the patron ("UM" for "Uniwersytet Medyczny w Lublinie",
-    "BTBS" for "Bielskie Towarzystwo Budownictwa Społecznego Sp. z o.o.")."""
+def _complement_of(long: OrgGroup, short: OrgGroup, words: list[str], doc: Doc) -> bool:
+    """The shorter name inflected after the longer one's head, as its complement: "Zdravotnická
+    záchranná služba Kraje Vysočina" is a service of "Kraj Vysočina", not that region; written as
+    it is on its own ("Stowarzyszenie Metropolia Poznań") it is the same organisation."""
+    territories = doc.lexicon.territories | set(doc.lexicon.territorial_levels)
+    if long.heads() & doc.lexicon.territorial_bodies and short.heads() & territories:
+        return False  # "Krajský úřad Olomouckého kraje" is the office of "Olomoucký kraj": one partner
+    long_words = _lemma_words(long)
+    inner = [i for i in range(1, len(long_words) - len(words) + 1) if long_words[i:i + len(words)] == words]
+    if not inner or long_words[:len(words)] == words:
+        return False
+    written = [doc.text[m.start:m.end] for m in long.names] + [m.name for m in long.names]
+    return not any(m.name in surface for m in short.names for surface in written)
+
+
+def _same_acronym(mention: OrgMention, by_acronym: dict[str, OrgGroup]) -> OrgGroup | None:
+    """The group whose own bracketed acronym the mention's is; a part of a unit's two-part acronym
+    ("ŽSK" of "(SC ŽSK)") is its parent's, not the unit's."""
+    group = by_acronym.get(normalise(mention.acronym)) if mention.acronym else None
+    return group if group is not None and mention.acronym in group.acronyms else None
+
+
+def _acronym_owner(acronym: str, groups: list[OrgGroup]) -> OrgGroup | None:
+    """The group a name of which the acronym spells, legal form aside, with or without the place
+    after a locative of any pack, or only the head and the patron ("UM" for "Uniwersytet Medyczny w
+    Lublinie", "TU" for "Trnavská univerzita v Trnave", "BTBS" for "Bielskie Towarzystwo Budownictwa
+    Społecznego Sp. z o.o.")."""
+    locatives = everywhere().locative_prepositions
     for group in groups:
         for mention in group.names:
             words = _strip_legal_form(mention.name, mention.legal_form).split()
-            place = next((i for i, word in enumerate(words) if i > 1 and word in locatives), len(words))
+            places = [i for i in range(2, len(words)) if words[i].lower() in locatives]
+            place = places[0] if places else len(words)
             # a university called after its patron: "UJD" for "Uniwersytet Humanistyczno-Przyrodniczy
             # im. Jana Długosza w Częstochowie"
             patron = words[:1] + words[words.index("im.") + 1:place] if "im." in words[1:place] else []
-            if any(initials_match(acronym, spelled) for spelled in (words, words[:place], patron) if spelled):
+            spelled = [words, *(words[:i] for i in places), patron]
+            if any(initials_match(acronym, part) for part in spelled if part):
                 return group
     return None
 
@@ -246,6 +288,30 @@ def _merge_territorial(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
             continue
         if key:
             by_key[key] = group
+        kept.append(group)
+    return kept
+
+
+def _merge_offices(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
+    """A territory and its office named with the same place are one partner: "Landratsamt X" and
+    "Landkreis X" (the pack's `territories` and `territorial_bodies`; Polish has its own rule)."""
+    bodies = doc.lexicon.territorial_bodies
+    heads = doc.lexicon.territories | bodies
+    if not doc.lexicon.territories:
+        return groups
+    by_place: dict[tuple[str, ...], list[tuple[bool, OrgGroup]]] = {}
+    kept: list[OrgGroup] = []
+    for group in groups:
+        named = {(tuple(m.words[1:]), m.words[0] in bodies) for m in group.names
+                 if len(m.words) > 1 and m.words[0] in heads}
+        # a body meets its territory, never another territory: "Landkreis X" is not "Stadt X"
+        owner = next((other for place, body in named for other_body, other in by_place.get(place, ())
+                      if body != other_body), None)
+        if owner is not None and not is_unit(group):
+            owner.absorb(group)
+            continue
+        for place, body in named:
+            by_place.setdefault(place, []).append((body, group))
         kept.append(group)
     return kept
 
@@ -320,6 +386,8 @@ def _contains(long: list[str], short: list[str]) -> bool:
     Katalizy PAN" in "Instytut Katalizy i Fizykochemii Powierzchni PAN")."""
     if any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1)):
         return True
+    if len(short) == 2 and len(long) == 3 and (long[0], long[-1]) == (short[0], short[-1]):
+        return True  # "Trnavský kraj" in "Trnavský samosprávny kraj"
     if len(short) < 3 or short[0] != long[0]:
         return False
     position = 1

@@ -56,7 +56,7 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
         evidence += 0.5 * any(m.legal_form is not None for m in body)
         evidence += 0.5 * any(_acting(doc, m) for m in body if m.kind != "head")
         evidence += 0.5 * any(m.described for m in body)
-        evidence += 0.5 * any(_after_function(doc, m) for m in body if m.kind == "name")
+        evidence += 0.5 * any(_after_function(doc, m) or _led(doc, m) for m in body if m.kind == "name")
         if evidence >= 1:
             scored.append((evidence, group))
         elif evidence > 0:
@@ -94,13 +94,13 @@ def _listed(group: OrgGroup) -> list[OrgMention]:
 
 def _list_mates(doc: Doc, mentions: list[OrgMention]) -> dict[int, list[OrgMention]]:
     """Mention -> the mentions right before and after it in a list."""
-    separators = {",", ";"} | everywhere().coordinators
+    separators = {",", ";"} | everywhere().coordinators | everywhere().articles  # "X sowie dem Y"
     ordered = sorted(mentions, key=lambda m: m.start)
     mates: dict[int, list[OrgMention]] = {}
     for left, right in zip(ordered, ordered[1:], strict=False):
         gap = doc.text[left.end:right.start]
         words = gap.replace(",", " , ").replace(";", " ; ").split()
-        if words and "\n" not in gap and all(word.lower() in separators for word in words) and len(words) <= 2:
+        if words and "\n" not in gap and all(word.lower() in separators for word in words) and len(words) <= 3:
             mates.setdefault(id(left), []).append(right)
             mates.setdefault(id(right), []).append(left)
     return mates
@@ -163,7 +163,7 @@ def _venue(doc: Doc, group: OrgGroup) -> bool:
     Kongresowym", "at Wrocław City Hall"."""
     if group.entry or group.acronyms:
         return False
-    for mention in group.mentions:
+    for mention in (m for m in group.mentions if m.kind != "head"):  # "am Klärwerk X … das Klärwerk"
         if _previous_word(doc, mention) not in everywhere().locative_prepositions:
             return False
         if doc.language == "pl" and mention.head:
@@ -184,6 +184,20 @@ def _acting(doc: Doc, mention: OrgMention) -> bool:
     if doc.language == "pl":
         return doc.text[mention.start:mention.end] == mention.name and previous not in doc.lexicon.prepositions
     return mention.start in doc.sentence_starts
+
+
+def _led(doc: Doc, mention: OrgMention) -> bool:
+    """Named as the body a person heads: "rektor Ostravské univerzity", "Rektor der Universität
+    X", "President of the X Society" (a `leaders` word of the release's language or English before it)."""
+    index = doc.token_index(mention.start) - 1
+    skipped = everywhere().articles | everywhere().genitive_links | {"of"}
+    while index >= 0 and doc.tokens[index].text.lower() in skipped:
+        index -= 1
+    if index < 0 or not doc.tokens[index].is_word:
+        return False
+    word = doc.tokens[index]
+    leaders = doc.lexicon.leaders | lexicon("en").leaders
+    return bool(({word.text.lower()} | lemmas(word.text, doc.language)) & leaders)
 
 
 def _inside_any(mention: OrgMention, spans: Spans) -> bool:

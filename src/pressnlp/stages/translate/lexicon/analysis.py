@@ -28,6 +28,9 @@ VERBAL = frozenset({"fin", "praet", "inf", "impt", "imps", "pcon", "pant", "bedz
 CONTENT = frozenset({"subst", "depr", "ger", "adj", "adja", "adjc", "adjp", "adv", "fin", "praet",
                      "inf", "impt", "imps", "pcon", "pant", "pact", "ppas", "bedzie", "winien",
                      "pred"})
+# morfeusz's labels of the names of people and of places
+PERSONAL_NAME_LABELS = frozenset({"imię", "nazwisko"})
+PLACE_NAME_LABEL = "nazwa_geograficzna"
 # morfeusz's labels of proper names (common nouns carry "nazwa_pospolita" or nothing)
 _COMMON_NOUN_LABELS = frozenset({"nazwa_pospolita", ""})
 
@@ -136,6 +139,18 @@ def _edge_score(group: list[tuple[str, Reading]]) -> float:
     return 1.0 if best.pos not in ("subst", "ign") else 0.0
 
 
+# An agglutinate ("-m", "-śmy") belongs to a past-tense verb or a conditional "by" ("zrobiła|m",
+# "żeby|śmy"); after another word the whole word is meant ("czym" is "co", not "czy" + "-m").
+_STRAY_AGGLUTINATE = 2.0
+_AGGLUTINATE_HOSTS = frozenset({"praet", "winien"})
+
+
+def _hosts_agglutinate(host: list[tuple[str, Reading]], following: list[tuple[str, Reading]]) -> bool:
+    if not all(reading.pos == "aglt" for _, reading in following):
+        return True
+    return any(reading.pos in _AGGLUTINATE_HOSTS or reading.lemma.endswith("by") for _, reading in host)
+
+
 def _best_path(edges: dict[int, dict[int, list[tuple[str, Reading]]]]) -> list:
     """One path through morfeusz's segment graph, preferring the best-scored segments."""
     if not edges:
@@ -147,6 +162,8 @@ def _best_path(edges: dict[int, dict[int, list[tuple[str, Reading]]]]) -> list:
         for end, group in edges[node].items():
             if end in best:
                 score, rest = best[end]
+                if rest and not _hosts_agglutinate(group, rest[0]):
+                    score -= _STRAY_AGGLUTINATE
                 options.append((score + _edge_score(group) - 0.1, [group, *rest]))
         if options:
             best[node] = max(options, key=lambda option: option[0])

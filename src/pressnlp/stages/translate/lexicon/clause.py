@@ -22,10 +22,21 @@ class ClauseGrammar:
         self.polish = polish
 
     def apply(self, units: list[Unit]) -> None:
+        self._auxiliary_first(units)
         self._absorb_particles(units)
         self._mark_names(units)
         self._verb_context(units)
         self._negative_concord(units)
+
+    def _auxiliary_first(self, units: list[Unit]) -> None:
+        """A passive participle before its auxiliary goes after it, as in English: "odwołane
+        zostają wydarzenia" -> "events are cancelled"."""
+        for index in range(len(units) - 1):
+            participle, auxiliary = units[index], units[index + 1]
+            if participle.reading.pos == "ppas" and not participle.is_term and auxiliary.is_verb \
+                    and auxiliary.lemma in self.polish.passive_auxiliaries \
+                    and auxiliary.reading.pos in ("fin", "praet", "bedzie"):
+                units[index], units[index + 1] = auxiliary, participle
 
     def _absorb_particles(self, units: list[Unit]) -> None:
         """Agglutinates, "by", "się" and "nie" pass their meaning to a verb and disappear."""
@@ -183,7 +194,7 @@ def _next_content(units: list[Unit], index: int) -> Unit | None:
     for unit in units[index + 1:index + 4]:
         if unit.is_punctuation:
             return None
-        if unit.dropped or unit.reading.pos in ("qub", "adv", "aglt"):
+        if unit.dropped or unit.reading.pos in ("qub", "part", "adv", "aglt"):
             continue
         return unit
     return None

@@ -11,10 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pressnlp.stages.translate.lexicon.analysis import ADJECTIVAL, NOMINAL, VERBAL, Reading, Token
+from pressnlp.stages.translate.lexicon.analysis import (
+    ADJECTIVAL,
+    NOMINAL,
+    PERSONAL_NAME_LABELS,
+    PLACE_NAME_LABEL,
+    VERBAL,
+    Reading,
+    Token,
+)
 
 # Readings that are rarely meant in running text.
-_PLACE = "nazwa_geograficzna"  # morfeusz's label of place names
+_PLACE = PLACE_NAME_LABEL
 _RARE_POS = {"interj": -3.0, "burk": -2.0, "depr": -2.0, "xxx": -1.0, "brev": -0.5, "ign": -0.5}
 _QUALIFIER_PENALTY = -1.5  # "daw." (archaic), "pot." (colloquial), "muz." (musical note) ...
 _PROPER_NAME_LOWERCASE = -3.0
@@ -88,8 +96,11 @@ def pair_score(previous: Reading, current: Reading) -> float:
         return _GENITIVE_ATTRIBUTE
     if previous.pos == "dig" and previous.lemma.isdigit() and previous.lemma != "1" and current.pos in NOMINAL:
         return _NUMBER_PLURAL if current.is_plural else 0.0
-    if previous.pos == "num" and current.pos in NOMINAL and current.case & previous.case:
-        return _AGREEMENT
+    if previous.pos == "num" and (current.pos in NOMINAL or current.pos in ADJECTIVAL):
+        # "siedem" (a governing numeral, "rec") takes the genitive: "siedem nowych firm", where
+        # "nowych" is the adjective of the counted noun, not a noun of its own
+        governed = previous.case | ({"gen"} if "rec" in previous.values else set())
+        return _AGREEMENT if current.case & governed else 0.0
     if previous.pos in ("subst", "ppron12", "ppron3") and "nom" in previous.case and current.pos in ("fin", "praet"):
         same_number = previous.number & current.number
         return _SUBJECT_VERB if same_number else 0.0
@@ -122,6 +133,7 @@ def disambiguate(tokens: list[Token], lexical: LexicalScore) -> None:
         tokens[index].chosen = tokens[index].readings[choice]
         choice = best[index][choice][1]
     _prepositions_before_possessives(tokens)
+    _names_in_a_list_share_a_case(tokens)
 
 
 def _prepositions_before_possessives(tokens: list[Token]) -> None:
@@ -134,3 +146,28 @@ def _prepositions_before_possessives(tokens: list[Token]) -> None:
             fitting = [r for r in preposition.readings if r.pos == "prep" and r.case & noun.reading.case]
             if fitting:
                 preposition.chosen = fitting[0]
+
+
+_LIST_JOINERS = frozenset({",", "i", "oraz", "lub", "albo"})
+
+
+def _names_in_a_list_share_a_case(tokens: list[Token]) -> None:
+    """Capitalised nouns joined by commas or "i" stand in one case: "z Ciechanowa, Radomia i
+    Siedlec" are three genitives (Radom, Siedlce), though "Radomia" alone could be a nominative."""
+    for index in range(2, len(tokens)):
+        first, joiner, name = tokens[index - 2], tokens[index - 1], tokens[index]
+        if joiner.form not in _LIST_JOINERS or not (first.capitalised and name.capitalised):
+            continue
+        case = first.reading.case
+        if first.reading.pos not in NOMINAL or not case or name.reading.case & case:
+            continue
+        fitting = [r for r in name.readings if r.pos in NOMINAL and r.case & case]
+        if fitting:
+            name.chosen = max(fitting, key=_place_first)
+
+
+def _place_first(reading: Reading) -> tuple[bool, bool, bool, int]:
+    """Of a list item's readings: a place, not a person's name, a proper name, the shorter lemma
+    ("Siedlce", not "Siedlece")."""
+    return (_PLACE in reading.names, not set(reading.names) & PERSONAL_NAME_LABELS, reading.is_proper_name,
+            -len(reading.lemma))

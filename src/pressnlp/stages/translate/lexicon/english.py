@@ -108,6 +108,8 @@ def pluralize_word(word: str) -> str:
         return word
     if lowered.endswith("s") and not lowered.endswith(("ss", "us", "is", "as", "os")):
         return word
+    if lowered.endswith(("as", "os")) and lowered not in _grammar().singular_as_os_nouns:
+        return word  # "areas", "photos": already a plural ("gas", "atlas" are listed singulars)
     if lowered.endswith(("s", "sh", "ch", "x", "z")):
         return word + "es"
     if lowered.endswith("y") and len(word) > 1 and lowered[-2] not in _VOWELS:

@@ -7,7 +7,16 @@ translates is more likely meant than one it knows only as another part of speech
 from __future__ import annotations
 
 from pressnlp.lang.pl.gist import Derivation, GistWords
-from pressnlp.stages.translate.lexicon.analysis import CONTENT, Reading, Token, participle_adjective, plural_nominative
+from pressnlp.stages.translate.lexicon.analysis import (
+    ADJECTIVAL,
+    CONTENT,
+    PERSONAL_NAME_LABELS,
+    PLACE_NAME_LABEL,
+    Reading,
+    Token,
+    participle_adjective,
+    plural_nominative,
+)
 from pressnlp.stages.translate.lexicon.derive import Deriver
 from pressnlp.stages.translate.lexicon.freedict import FreeDict
 from pressnlp.stages.translate.lexicon.lexicon import Entry, Lexicon
@@ -23,11 +32,16 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "qub": ("part", "adv", "conj", "comp", "pron"), "part": ("part", "adv", "conj"),
     "pred": ("pred", "v", "adv", "part"), "interj": ("part",), "brev": ("n", "name", "adv", "prep", "adj"),
 }
-_ALL_CLASSES = ("n", "name", "v", "adj", "adv", "prep", "conj", "comp", "part", "pron", "det", "num", "pred")
+# Classes of a listed form that belongs to another lemma than the reading's ("zdaniem": according to)
+_FORM_CLASSES = ("adv", "prep", "conj", "comp", "part", "pron", "det", "num", "pred")
 # The word class a derivation is asked for, by morfeusz part of speech
 _DERIVED_CLASS = {"subst": "n", "depr": "n", "adj": "adj", "adja": "adj", "adjc": "adj", "adjp": "adj", "adv": "adv"}
-# morfeusz's labels of the names of people
-PERSONAL_NAME_LABELS = frozenset({"imię", "nazwisko"})
+
+
+def only_a_persons_name(reading: Reading) -> bool:
+    """A proper name morfeusz knows as a person's and not as a place's ("Warszawa" is both)."""
+    return reading.is_proper_name and bool(set(reading.names) & PERSONAL_NAME_LABELS) \
+        and PLACE_NAME_LABEL not in reading.names
 
 
 class Dictionary:
@@ -65,10 +79,11 @@ class Dictionary:
         """Our entry for a reading: a listed inflected form ("należy", "wcześniej") first, then
         the lemma; participles and gerunds via their adjective or noun, else their verb.
         Names of people are never looked up ("Kwiecień" the surname is not April)."""
-        if reading.is_proper_name and set(reading.names) & PERSONAL_NAME_LABELS:
+        if only_a_persons_name(reading):
             return None
         if reading.is_proper_name:  # places, organisations: only their own English names
-            return self.lexicon.lookup(reading.lemma, ("name", "adj"))
+            # a name that is a noun is not a common adjective of the same spelling ("Drogi" the place is not "drogi")
+            return self.lexicon.lookup(reading.lemma, ("name", "adj") if reading.pos in ADJECTIVAL else ("name",))
         if reading.pos in ("ppas", "pact"):
             adjective = participle_adjective(reading.lemma, reading.pos)
             return (self.lexicon.lookup(adjective, ("adj",)) if adjective else None) or \
@@ -81,9 +96,10 @@ class Dictionary:
         if not classes:
             return None
         case = reading.case if reading.pos == "prep" else frozenset()
-        # a listed form ("zdaniem": according to) may be of any class; a listed plural
-        # ("władze": authorities) only of the reading's ("drogi" the plural of "droga" is no adjective)
-        keys = [(form, (*classes, *_ALL_CLASSES))] if form and form.lower() != reading.lemma.lower() else []
+        # a listed form of the reading's own class, or a function word or adverb ("zdaniem":
+        # according to), never another content word ("drogi" the plural of "droga" is no adjective);
+        # a listed plural ("władze": authorities) only of the reading's class
+        keys = [(form, (classes[0], *_FORM_CLASSES))] if form and form.lower() != reading.lemma.lower() else []
         if reading.pos == "subst" and reading.is_plural:
             keys.append((plural_nominative(reading.lemma), ("n", "name")))
         for key, key_classes in keys:
@@ -110,12 +126,13 @@ class Dictionary:
         derived = self.deriver.english(reading.lemma, word_class) if word_class else None
         return Entry(reading.lemma, derived, word_class, "derived") if derived and word_class else None
 
-    def dictionary_english(self, lemma: str, word_class: str) -> str | None:
-        """English of a lemma of one word class from our lexicon or FreeDict (no derivation)."""
+    def dictionary_english(self, lemma: str, word_class: str, freedict: bool = True) -> str | None:
+        """English of a lemma of one word class from our lexicon or (unless `freedict` is False)
+        FreeDict; no derivation."""
         entry = self.lexicon.lookup(lemma, (word_class,))
         if entry is not None:
             return entry.english_for(False)
-        found = self.freedict.lookup(lemma, (word_class,)) if self.freedict else None
+        found = self.freedict.lookup(lemma, (word_class,)) if self.freedict and freedict else None
         return found[0] if found and found[1] == word_class else None
 
     def adjective_of_adverb(self, adverb: str) -> str | None:
@@ -131,6 +148,8 @@ class Dictionary:
     def verb_base(self, unit: Unit) -> str | None:
         """The English base form of a unit's verb ("be" for a passive auxiliary)."""
         reading = unit.reading
+        if unit.sense is not None:
+            return unit.sense.english
         if unit.is_term:
             return unit.entry.english
         if unit.grammar.aux_be:

@@ -17,21 +17,68 @@ def reorder(units: list[Unit], polish: GistWords) -> list[Unit]:
     index = 0
     while index < len(units):
         unit = units[index]
+        # a noun after a number is a date or a count: "28 stycznia PWSZ" has no "of"
+        counted = index > 0 and units[index - 1].reading.pos in ("dig", "num")
         result.append(unit)
         index += 1
         if not unit.is_noun or unit.negative_english:
             continue
+        if _opens_with_instrumental(unit, units, index - 1, polish):
+            result[-1:] = [_english_word("by", "prep:inst", unit), unit]
+        elif _receiver(unit, units, index - 1, polish):
+            start = len(result) - 1  # before the noun's adjectives: "naszym inżynierom" -> "to our engineers"
+            while start > 0 and result[start - 1].reading.pos in ("adj", "adjc", "ppas", "pact") \
+                    and "dat" in result[start - 1].reading.case:
+                start -= 1
+            result.insert(start, _english_word("to", "prep:dat", result[start]))
         adjectives = []
-        if unit.reading.is_proper_name and not unit.is_term:
-            continue
+        if (unit.reading.is_proper_name and not unit.is_term) or (unit.used and unit.used.word_class == "pron"):
+            continue  # "Państwa otwarte serca": a pronoun's adjective belongs to the next noun
         while index < len(units) and _postposed_adjective(unit, units[index], polish):
             adjectives.append(units[index])
             index += 1
         if adjectives:
             result[-1:] = [*adjectives, unit]
-        if index < len(units) and _starts_genitive(unit, units, index, polish):
+        if index < len(units) and (_starts_genitive(unit, units, index, polish)
+                                   or (not counted and _protected_genitive(unit, units[index], polish))):
             result.append(Unit([Token("of", [Reading("of", "prep:gen")], True)], text="of"))
     return result
+
+
+def _english_word(text: str, tag: str, before: Unit) -> Unit:
+    """A word English needs and Polish says by case, to stand before `before`."""
+    return Unit([Token(text, [Reading(text, tag)], before.space_before)], text=text)
+
+
+def _receiver(noun: Unit, units: list[Unit], index: int, polish: GistWords) -> bool:
+    """A noun only in the dative (or dative/locative, which without a preposition is the
+    dative) after a verb of giving and its object: "przekazała Izbie" -> "handed over to the
+    Chamber", "wręczył nagrody uczniom" -> "presented awards to pupils"."""
+    case = noun.reading.case
+    if noun.reading.pos not in ("subst", "ger") or not ("dat" in case and case <= {"dat", "loc"}):
+        return False
+    if index and units[index - 1].is_noun and "dat" in units[index - 1].reading.case:
+        return False  # the second of two datives is the first one's attribute
+    for verb in reversed(units[max(0, index - 4):index]):
+        if verb.is_verb:
+            return verb.lemma in polish.giving
+        if not (verb.is_noun or verb.reading.pos in ("adj", "adjc")) or verb.reading.pos == "prep":
+            return False
+    return False
+
+
+def _opens_with_instrumental(noun: Unit, units: list[Unit], index: int, polish: GistWords) -> bool:
+    """A noun only in the instrumental opening a clause whose verb is not "być" or "zostać" without a
+    participle: the means or authority, English "by" ("Decyzją wójta odwołane zostają imprezy" ->
+    "by decision of the head events are cancelled"); before "być" it is the predicate ("Celem
+    projektu jest …")."""
+    if noun.is_term or noun.reading.case != {"inst"} or noun.reading.pos not in ("subst", "ger") or noun.sense:
+        return False
+    if index > 0 and not (units[index - 1].is_punctuation and units[index - 1].token.form in (",", "–", "-")):
+        return False
+    verb = next((u for u in units[index + 1:] if u.is_verb or u.is_punctuation), None)
+    return verb is not None and verb.is_verb and verb.lemma != polish.be \
+        and (verb.lemma not in polish.passive_auxiliaries or verb.grammar.aux_be)
 
 
 def _postposed_adjective(noun: Unit, candidate: Unit, polish: GistWords) -> bool:
@@ -54,12 +101,23 @@ def _starts_genitive(noun: Unit, units: list[Unit], index: int, polish: GistWord
     for unit in units[index:index + 4]:
         reading = unit.reading
         if unit.is_noun:
+            # a masculine personal noun's genitive is also its accusative ("mieszkańców",
+            # "prezydenta"), but right after a noun it is the genitive: "zaangażowanie mieszkańców"
+            personal = reading.gender == {"m1"}
             return reading.case == {"gen"} or (
                 "gen" in reading.case and reading.is_proper_name is False and "nom" not in reading.case
-                and "acc" not in reading.case)
+                and ("acc" not in reading.case or personal))
         if reading.pos not in ("adj", "adjc", "ppas", "pact") or "gen" not in reading.case:
             return False
     return False
+
+
+def _protected_genitive(noun: Unit, following: Unit, polish: GistWords) -> bool:
+    """A protected name or acronym (a placeholder the gist cannot decline) right after a common
+    noun is its genitive, unless the noun is one that names stand beside ("firma ABB")."""
+    return following.token.verbatim and not noun.is_term and not noun.reading.is_proper_name \
+        and noun.reading.pos in ("subst", "ger") and noun.lemma not in polish.apposition_nouns \
+        and noun.lemma not in polish.quantity_nouns and following.space_before
 
 
 def add_articles(units: list[Unit], english: EnglishGrammar) -> list[Unit]:
@@ -93,6 +151,8 @@ def _phrase_head(units: list[Unit], index: int) -> Unit | None:
 def _wants_article(previous: Unit | None, head: Unit, first: Unit, english: EnglishGrammar) -> bool:
     reading = head.reading
     if reading.is_proper_name or head.token.verbatim or reading.is_plural or first.negative_english:
+        return False
+    if head.is_term and head.entry.word_class == "v":  # a gerund: "of signing an agreement"
         return False
     for unit in (first, head):
         if unit.used and unit.used.word_class in ("pron", "det", "num", "name", "prep", "adv"):

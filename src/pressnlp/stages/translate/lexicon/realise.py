@@ -11,16 +11,20 @@ from pressnlp.lang.pl.gist import GistWords
 from pressnlp.stages.translate.lexicon import english as inflection
 from pressnlp.stages.translate.lexicon.analysis import (
     ADJECTIVAL,
+    PERSONAL_NAME_LABELS,
+    Reading,
     adjective_nominative,
     gerund_noun,
     participle_adjective,
 )
-from pressnlp.stages.translate.lexicon.lookup import CLASSES, PERSONAL_NAME_LABELS, Dictionary
+from pressnlp.stages.translate.lexicon.lookup import CLASSES, Dictionary, only_a_persons_name
 from pressnlp.stages.translate.lexicon.units import VERB_POS, Unit
 from pressnlp.stages.translate.lexicon.verbs import existential, person_key, verb_phrase
 
 _PUNCTUATION_MAP = {"„": '"', "”": '"', "“": '"', "«": '"', "»": '"', "‚": "'", "‘": "'", "’": "'"}
 _YEAR_END = re.compile(r"(?<!\d)\d{4}$")  # "2024", "08.11.2021"
+# English forms of a verb's term read as a gerund or participle
+_NON_FINITE = {"ger": "present_participle", "pact": "present_participle", "ppas": "past_participle"}
 # A third person singular pronoun of one gender: the English pack's key suffix for it
 _GENDERS = {frozenset({"m1"}): "_masculine", frozenset({"f"}): "_feminine"}
 
@@ -57,7 +61,8 @@ class Realiser:
         if unit.is_verb or reading.pos == "pred":
             return self._verb(unit)
         if reading.pos in ("ppron12", "ppron3"):
-            return self._pronoun(unit, units, index)
+            # a sense beats the pronoun: "im." before a name is "named after", not "them"
+            return unit.sense.english_for(False) if unit.sense else self._pronoun(unit, units, index)
         special = self._function_word_in_context(unit, units, index)
         if special is not None:
             return special
@@ -76,7 +81,7 @@ class Realiser:
             return self._adverb(unit)
         if reading.pos == "brev":
             return self._abbreviation(unit)
-        return self._word(unit)
+        return self._word(unit, units[index + 1] if index + 1 < len(units) else None)
 
     @staticmethod
     def _name_form(unit: Unit) -> str:
@@ -113,13 +118,27 @@ class Realiser:
                 return ""  # a yes/no question: English inverts instead
             if previous is not None and previous.is_punctuation:
                 return words.whether.english
+        if unit.lemma in words.who.polish and previous is not None and previous.token.form == "," and index > 1 \
+                and _person(units[index - 2].reading) \
+                and any("nom" in r.case for r in unit.token.readings if r.lemma == unit.lemma):
+            return words.who.english  # "Pan Jan Nowak, który", "Anna Nowak, która": who
+        genitive = any("gen" in r.case for r in unit.token.readings if r.lemma == unit.lemma)
+        if unit.lemma in words.whose.polish and genitive and previous is not None \
+                and previous.token.form == "," and following is not None \
+                and (following.is_noun or following.reading.pos in ADJECTIVAL):
+            return words.whose.english
         for word, pos in ((words.of_partitive, "prep"), (words.also_after_but, "conj")):
             if form in word.polish and unit.reading.pos == pos and previous and previous.lemma in word.after:
                 return word.english
-        if form in words.on_weekday.polish and following is not None:
-            entry = self.lexicon.lookup(following.lemma, ("name",))
+        # "w (najbliższy) poniedziałek": the weekday may follow an adjective
+        for day in units[index + 1:index + 3]:
+            if form not in words.on_weekday.polish:
+                break
+            entry = self.lexicon.lookup(day.lemma, ("name",))
             if entry and entry.english in self.weekdays:
                 return words.on_weekday.english
+            if day.reading.pos != "adj":
+                break
         return None
 
     def _copula(self, units: list[Unit], index: int) -> str | None:
@@ -130,19 +149,24 @@ class Realiser:
         if units[index].initial:
             return self.polish.copula.english
         previous = units[index - 1]
-        if previous.is_punctuation and previous.token.form not in ("–", "-", "—", ","):
+        # a closing quote ends a title that is the subject: "„Lato w parku” to festyn" -> "… is a festival"
+        if previous.is_punctuation and previous.token.form not in ("–", "-", "—", ",", "”", '"', "»"):
             return None
-        nominal = previous.is_noun or previous.reading.pos in ("adj", "dig", "num", "ppron3", "ppron12")
+        nominal = previous.is_noun or previous.reading.pos in ("adj", "dig", "num", "ppron3", "ppron12") \
+            or previous.tokens[0].capitalised  # a name morfeusz does not know: "Andrzej Byrt to …"
         if nominal or previous.is_punctuation:
             plural = following.reading.is_plural and following.is_noun
             return self.english.be_form("present", "third_plural" if plural else "third_singular")
         return None
 
     def _term(self, unit: Unit) -> str:
-        entry = unit.entry
+        entry = unit.sense or unit.entry
         assert entry is not None
         if entry.word_class == "v" and unit.reading.pos in VERB_POS | {"pred"}:
             return verb_phrase(entry.english, unit, self.english)
+        if entry.word_class == "v" and unit.reading.pos in _NON_FINITE:
+            # "podpisania umowy": signing an agreement; "mających miejsce": taking place
+            return inflection.inflect_phrase(entry.english, _NON_FINITE[unit.reading.pos])
         plural = unit.reading.is_plural and entry.word_class == "n"
         text = entry.english_for(plural)
         if plural and "|" not in entry.english:
@@ -151,9 +175,12 @@ class Realiser:
             text = inflection.title_case(text)
         return text
 
-    def _word(self, unit: Unit) -> str:
+    def _word(self, unit: Unit, following: Unit | None = None) -> str:
         token, reading = unit.token, unit.reading
-        if reading.is_proper_name and set(reading.names) & PERSONAL_NAME_LABELS:
+        if _brand_spelling(token.form) or (token.capitalised and following is not None
+                                           and following.token.form in self.polish.legal_forms):
+            return token.form  # "PRom", "eKultura"; a company's name before "S.A.": never a word or a surname
+        if only_a_persons_name(reading):
             return reading.lemma  # people keep their names, in the nominative
         # FreeDict would turn names into words ("Lis" -> "fox"): not for names or capitalised words
         dictionary = not reading.is_proper_name and (unit.initial or not token.capitalised)
@@ -161,8 +188,17 @@ class Realiser:
         if entry is None:
             if reading.is_proper_name or (token.capitalised and reading.pos == "subst"):
                 return reading.lemma if reading.is_proper_name else token.form
+            if token.capitalised and reading.pos == "adj" and not unit.initial:
+                return self._name_form(unit)  # a name's adjective in the nominative: "Hotelu Ambasadorskim"
             return token.form
         unit.used = entry
+        if entry.word_class == "pron" and any("gen" in r.case for r in token.readings) and following is not None \
+                and (following.is_noun or following.reading.pos in ADJECTIVAL):
+            # a pronoun in the genitive before a noun is its possessive: "Państwa serca" -> "your hearts"
+            pronouns = self.english.pronouns.values()
+            possessive = next((p.possessive for p in pronouns if p.objective == entry.english), None)
+            if possessive:
+                return possessive
         if reading.is_proper_name and entry.english == _without_diacritics(reading.lemma):
             return reading.lemma  # "Toruń", not "Torun": English writes Polish places as they are
         listed_form = entry.polish.lower() != reading.lemma.lower()  # "władze": already plural
@@ -206,7 +242,8 @@ class Realiser:
     def _gerund(self, unit: Unit) -> str:
         reading = unit.reading
         noun = gerund_noun(reading.lemma, "neg" in reading.values)
-        text = self.dictionary.dictionary_english(noun, "n") if noun else None
+        text = unit.sense.english_for(False) if unit.sense else None
+        text = text or (self.dictionary.dictionary_english(noun, "n") if noun else None)
         if text:
             return inflection.pluralize(text) if reading.is_plural else text
         base = self.dictionary.verb_base(unit)
@@ -215,9 +252,13 @@ class Realiser:
         return inflection.inflect_phrase(base, "present_participle")
 
     def _participle(self, unit: Unit) -> str:
+        """Our adjective of the participle, else our verb's participle, else FreeDict's adjective
+        ("wskazany": indicated, not FreeDict's "desirable")."""
         reading = unit.reading
         adjective = participle_adjective(reading.lemma, reading.pos)
-        text = self.dictionary.dictionary_english(adjective, "adj") if adjective else None
+        text = self.dictionary.dictionary_english(adjective, "adj", freedict=False) if adjective else None
+        if not text and self.lexicon.lookup(reading.lemma, ("v",)) is None and adjective:
+            text = self.dictionary.dictionary_english(adjective, "adj")
         if text:
             return ("not " if "neg" in reading.values else "") + text
         base = self.dictionary.verb_base(unit)
@@ -232,7 +273,7 @@ class Realiser:
         person = next(iter(reading.person), "ter")
         number = "pl" if reading.is_plural else "sg"
         key = person_key(person, number)
-        if key == "third_singular":
+        if key == "third_singular" and not _refers_to_a_thing(reading, units[:index]):
             key += _GENDERS.get(reading.gender, "")
         pronoun = self.english.pronouns[key]
         if "nom" in reading.case:
@@ -252,6 +293,26 @@ class Realiser:
             return negation + unit.token.form
         return verb_phrase(base, unit, self.english)
 
+
+
+def _refers_to_a_thing(pronoun: Reading, before: list[Unit]) -> bool:
+    """A feminine or masculine pronoun whose nearest earlier noun of its gender is no person:
+    "uczelnia i jej oferta" -> "its offer" (Polish gives things a gender; English "it")."""
+    if pronoun.gender not in _GENDERS or pronoun.gender == frozenset({"m1"}):
+        return False
+    noun = next((u for u in reversed(before) if u.is_noun and u.reading.gender & pronoun.gender), None)
+    return noun is not None and not _person(noun.reading) and not noun.reading.is_proper_name
+
+
+def _person(reading: Reading) -> bool:
+    """A noun or name of a person: masculine personal, or a first name or surname."""
+    return reading.gender == {"m1"} or bool(set(reading.names) & PERSONAL_NAME_LABELS)
+
+
+def _brand_spelling(form: str) -> bool:
+    """A capital after the first letter of a word that also has small letters: a brand or an
+    acronym written as its owner writes it ("PRom", "eKultura", "InnoCentrum")."""
+    return any(c.isupper() for c in form[1:]) and any(c.islower() for c in form) and form.isalpha()
 
 
 def _without_diacritics(text: str) -> str:

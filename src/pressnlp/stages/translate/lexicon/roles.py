@@ -21,6 +21,8 @@ _NOUN_READINGS = frozenset({"subst", "depr"})
 _MODIFIERS = ADJECTIVAL | {"adja", "num", "brev"}
 _COORDINATORS = frozenset({"i", "oraz", "albo", "lub"})
 _OPENING_QUOTES = frozenset({'"', "„", "“", "«", "'"})
+_CLOSING_QUOTES = frozenset({'"', "”", "“", "»", "'"})
+_CLAUSE_MARKS = frozenset({",", ".", ";", ":", "(", "!", "?"})
 _INDECLINABLE = 5  # a reading allowing this many cases is an indeclinable word's
 
 
@@ -42,24 +44,44 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
     start = index
     while start > 0 and not _boundary(units[start - 1]):
         start -= 1
-    if start == index:
-        return None  # verb first: a quote's "mówi X", a question
     group_end = index + 1
-    while group_end < len(units) and units[group_end].reading.pos == "inf":
-        group_end += 1  # "może złożyć każdy": the subject follows the whole verb group
+    while group_end < len(units) and (units[group_end].reading.pos == "inf" or (
+            verb.grammar.aux_be and units[group_end].reading.pos == "ppas")):
+        group_end += 1  # "może złożyć każdy", "zostają odwołane wydarzenia": the subject follows the verb group
+    # a verb with "się" takes no accusative object: "W piątek odbędzie się koncert"
+    # (an infinitive after it may take one: "zobowiązuje się wspierać działalność")
+    reflexive = group_end == index + 1 and (verb.lemma in polish.intransitive or verb.grammar.reflexive
+                                            or (verb.is_term and verb.entry.polish.endswith(f" {polish.reflexive}")))
+    # nor does a passive: "odwołane zostają wydarzenia" (events are cancelled)
+    reflexive = reflexive or (verb.grammar.aux_be and verb.lemma in polish.passive_auxiliaries
+                              and all(u.reading.pos == "ppas" for u in units[index + 1:group_end]))
+    if start == index and not reflexive:
+        return None  # verb first: a quote's "mówi X", a question; not "(…) odbyła się konferencja"
     subject_end = _noun_phrase_end(units, group_end)
+    if subject_end is None and reflexive:
+        # an intransitive verb has nothing after it but its subject and adverbials, so a participle
+        # phrase goes with the subject: "odwołane zostają wydarzenia organizowane przez Urząd"
+        subject_end = _clause_end(units, group_end) if _noun_phrase_end(units, group_end, True) else None
     if subject_end is None:
         return None
-    if _continues_elsewhere(units, subject_end, polish):
+    if reflexive and subject_end < len(units) and units[subject_end].reading.pos == "prep":
+        # its prepositional phrases go with it ("uroczystość podpisania porozumienia o współpracy");
+        # after an intransitive verb they are the subject's or adverbials, before it as good;
+        # not into a list ("przedstawiciele izb z Radomia, Siedlec …")
+        extended = _clause_end(units, subject_end)
+        after = units[extended + 1] if extended + 1 < len(units) and units[extended].token.form == "," else None
+        if after is None or not (after.is_noun or after.tokens[0].capitalised):
+            subject_end = extended
+    # what follows an intransitive verb's subject may follow the verb instead: "odbyło się
+    # spotkanie, podczas którego …" -> "a meeting took place, during which …"
+    if _continues_elsewhere(units, subject_end, polish) and not (reflexive and _clause_ends_after(units, subject_end)):
         return None
     subject = units[group_end:subject_end]
     head = next(u for u in subject if u.is_noun)
     coordinated = any(u.reading.pos == "conj" for u in subject)
-    can_be_subject = any(_agrees(reading, verb.reading, coordinated) for reading in _nominatives(head))
-    # a verb with "się" takes no accusative object: "W piątek odbędzie się koncert"
-    # (an infinitive after it may take one: "zobowiązuje się wspierać działalność")
-    reflexive = group_end == index + 1 and (
-        verb.grammar.reflexive or (verb.is_term and verb.entry.polish.endswith(f" {polish.reflexive}")))
+    # "X oraz Y" after a singular verb: the verb agrees with the nearer X
+    can_be_subject = any(_agrees(reading, verb.reading, coordinated) or _agrees(reading, verb.reading, False)
+                         for reading in _nominatives(head))
     only_subject = can_be_subject and (reflexive or not any("acc" in r.case for r in _noun_readings(head)))
     if not can_be_subject:
         return None
@@ -91,6 +113,12 @@ def _continues_elsewhere(units: list[Unit], index: int, polish: GistWords) -> bo
     return following.lemma in polish.who.polish or following.is_noun or following.reading.pos in _MODIFIERS
 
 
+def _clause_ends_after(units: list[Unit], index: int) -> bool:
+    """The phrase ending at `index` is followed by a comma and a clause or phrase of its own,
+    not by an opening quote (a title that belongs to the phrase)."""
+    return index < len(units) and units[index].token.form == ","
+
+
 def _third_person_verb(unit: Unit) -> bool:
     reading, grammar = unit.reading, unit.grammar
     finite = reading.pos in _FINITE or (reading.pos == "inf" and grammar.future)
@@ -102,10 +130,22 @@ def _boundary(unit: Unit) -> bool:
     return unit.is_punctuation or unit.reading.pos == "comp" or unit.is_verb
 
 
-def _noun_phrase_end(units: list[Unit], start: int) -> int | None:
+def _clause_end(units: list[Unit], start: int) -> int:
+    """The first comma, bracket, colon, sentence end, verb, conjunction before a verb or
+    complementiser from `start` on."""
+    for index in range(start, len(units)):
+        unit = units[index]
+        if unit.token.form in _CLAUSE_MARKS or unit.is_verb or unit.reading.pos == "comp" or (
+                unit.reading.pos == "conj" and index + 1 < len(units) and units[index + 1].is_verb):
+            return index
+    return len(units)
+
+
+def _noun_phrase_end(units: list[Unit], start: int, participle: bool = False) -> int | None:
     """End of the noun phrase at `start`: modifiers, a head noun, then genitive attributes,
     possessives, names, a bracketed acronym, and another phrase after "i"/"oraz"; None when no
-    noun phrase starts there or a participle after the head opens a phrase of its own."""
+    noun phrase starts there or a participle after the head opens a phrase of its own (with
+    `participle`, the participle's index)."""
     index = start
     while index < len(units) and units[index].reading.pos in _MODIFIERS and not units[index].is_noun:
         index += 1
@@ -117,17 +157,29 @@ def _noun_phrase_end(units: list[Unit], start: int) -> int | None:
         unit = units[index]
         reading = unit.reading
         if reading.pos in ("pact", "ppas"):
-            return None  # "wolontariusz znający teren": the participle has an object of its own
+            return index if participle else None  # "wolontariusz znający teren": the participle's object
         if _attribute(unit, head):
             index += 1
         elif unit.token.form == "(" and index + 2 < len(units) and units[index + 2].token.form == ")":
             index += 3  # "Narodowa Agencja Wymiany Akademickiej (NAWA)"
+        elif unit.token.form in _OPENING_QUOTES and (closing := _closing_quote(units, index)) is not None:
+            index = closing + 1  # a quoted title: "konferencja projektu „Razem działamy”"
         elif reading.pos == "conj" and unit.lemma in _COORDINATORS \
                 and (following := _noun_phrase_end(units, index + 1)) is not None:
             index = following
         else:
             return index
     return index
+
+
+def _closing_quote(units: list[Unit], opening: int) -> int | None:
+    """Index of the quote that closes the one at `opening`, if the sentence has it."""
+    mark = units[opening].token.form
+    for index in range(opening + 1, len(units)):
+        form = units[index].token.form
+        if form in _CLOSING_QUOTES and (form != mark or mark in ('"', "'")):
+            return index
+    return None
 
 
 def _attribute(unit: Unit, head: Unit) -> bool:
@@ -169,7 +221,9 @@ def _object_start(units: list[Unit], start: int, verb_index: int, polish: GistWo
         return None
     phrase = units[index:verb_index]
     nouns = [u for u in phrase if u.is_noun]
-    if not nouns or "acc" not in nouns[0].reading.case:
+    # "Przewodniczącym został Jan Nowak": the instrumental before "zostać" is its predicate
+    predicate = units[verb_index].lemma in polish.passive_auxiliaries and not units[verb_index].grammar.aux_be
+    if not nouns or not ("acc" in nouns[0].reading.case or (predicate and nouns[0].reading.case == {"inst"})):
         return None
     if any(u.reading.is_proper_name or u.negative_english or u.lemma in polish.question_words for u in phrase):
         return None
@@ -184,7 +238,9 @@ def _noun_readings(unit: Unit) -> list[Reading]:
         return [unit.reading]
     readings = [r for r in unit.token.readings if r.pos in _NOUN_READINGS or r.pos == unit.reading.pos]
     declined = [r for r in readings if len(r.case) < _INDECLINABLE]
-    return declined or readings
+    readings = declined or readings
+    # a depreciative reading ("przedstawiciele" as nom./acc. of contempt) is not what a release means
+    return [r for r in readings if r.pos != "depr"] or readings
 
 
 def _nominatives(unit: Unit) -> list[Reading]:

@@ -11,15 +11,17 @@ _BEFORE, _AFTER = 3, 2  # how many units before and after a cue may stand
 
 
 def choose_senses(units: list[Unit], senses: dict[str, tuple[Sense, ...]]) -> None:
-    """Give each single-word unit whose cues hold the entry of its sense (`unit.sense`)."""
+    """Give each unit whose cues hold the entry of its sense (`unit.sense`)."""
     for index, unit in enumerate(units):
-        if unit.is_term or unit.token.verbatim:
+        if unit.token.verbatim:
             continue
         following = units[index + 1:index + 1 + _AFTER]
         # an abbreviation read without its dot ("pt" as "piątek") is looked up with the dot after it
         dot_after = len(unit.tokens) == 1 and bool(following) and following[0].token.form == "."
         written = "".join(token.form for token in unit.tokens).lower() + ("." if dot_after else "")
-        for sense in senses.get(unit.lemma, ()) + senses.get(written, ()):
+        # a term by its key ("cieszyć się"), a word by its lemma or as written
+        keys = (unit.entry.polish,) if unit.is_term else (unit.lemma, written)
+        for sense in (sense for key in keys for sense in senses.get(key, ())):
             if _holds(sense, unit, units[max(0, index - _BEFORE):index], following):
                 unit.sense = Entry(sense.word, sense.english, sense.pos, "sense")
                 if dot_after and sense.word == written:

@@ -85,8 +85,9 @@ class Unit:
 
     @property
     def is_noun(self) -> bool:
-        if self.is_term:
-            return self.entry.word_class in ("n", "name") and self.reading.pos in NOUN_POS
+        if self.is_term:  # a verb's term as a gerund ("podpisania umowy") is a noun too
+            return (self.entry.word_class in ("n", "name") and self.reading.pos in NOUN_POS) \
+                or (self.entry.word_class == "v" and self.reading.pos == "ger")
         return self.reading.pos in NOUN_POS and not self.token.verbatim
 
     @property
@@ -101,6 +102,11 @@ def sentence_units(tokens: list[Token], lexicon: Lexicon) -> list[Unit]:
     index = 0
     while index < len(tokens):
         match = None if tokens[index].verbatim else lexicon.match_term(tokens, index)
+        if match and match[0].entry.word_class == "v" and tokens[index].reading.pos == "ppas" and match[1] > index + 1:
+            match = None  # "podpisana umowa" is a signed agreement (or its subject), not "sign an agreement"
+        if match and _last_word_starts_longer_term(lexicon, tokens, match[1]):
+            # "budowa drogi gminnej": "droga gminna" (municipal road), not "budowa drogi" + "gminnej"
+            match = lexicon.match_term(tokens[:match[1] - 1], index)
         if match:
             term, end = match
             covered = tokens[index:end]
@@ -125,6 +131,12 @@ def sentence_units(tokens: list[Token], lexicon: Lexicon) -> list[Unit]:
         words[0].name_start = len(words) > 1 and words[1].tokens[0].capitalised \
             and words[1].reading.pos not in ("dig", "romandig") and not words[1].token.verbatim
     return units
+
+
+def _last_word_starts_longer_term(lexicon: Lexicon, tokens: list[Token], end: int) -> bool:
+    """The last word of a term ending at `end` begins a term that reaches further."""
+    overlapping = lexicon.match_term(tokens, end - 1) if end - 1 > 0 else None
+    return overlapping is not None and overlapping[1] > end
 
 
 def _term_head(entry: Entry, tokens: list[Token]) -> Token:
