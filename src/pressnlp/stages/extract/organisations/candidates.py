@@ -176,9 +176,10 @@ class CandidateFinder:
         tokens = self.tokens
         if words.language != "pl" or not words.lex.adjectival_levels:
             return
+        openings = tuple({level[:3] for level in words.lex.adjectival_levels})  # "powiat", "powiecie": "pow"
         for i, token in enumerate(tokens[:-1]):
             adjective = tokens[i + 1]
-            if (token.is_capitalised or adjective.is_capitalised or not adjective.is_word
+            if (not token.text.startswith(openings) or adjective.is_capitalised or not adjective.is_word
                     or _inside(token.start, covered)):
                 continue
             levels = [r for r in analyse_pl(token.text) if clean_lemma(r.lemma) in words.lex.adjectival_levels]
