@@ -259,3 +259,10 @@ def test_english_schools_and_centres_of_a_university_are_units(extract):
                            "adds a laser. DXU's Centre for Photonics tests it; the Centre for Photonics is new.", "en")
     assert {"University of Xton", "London Institute of Optics"} <= set(found), found
     assert not any(name.startswith(("School", "Centre")) for name in found), found
+
+
+def test_a_weekday_ends_a_name(extract):
+    facts = extract("Die Stadt Xhausen und die Hochschule am Mittwoch, dem 4. März, eine Vereinbarung "
+                    "unterzeichnet. Die Hochschule Xhausen bildet Ingenieure aus.", "de",
+                    extractors=["partners"])
+    assert not any("Mittwoch" in p["name"] for p in facts["partners"])

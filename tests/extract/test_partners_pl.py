@@ -248,3 +248,102 @@ def test_a_patrons_title_stays_inside_the_name(extract):
     found = names(extract, "Szpital Wojewódzki im. dr. Jana Nowaka w Opolu wdraża telemonitoring. Szpital Wojewódzki "
                            "im. dr. Jana Nowaka w Opolu zaprasza.")
     assert set(found) == {"Szpital Wojewódzki im. dr. Jana Nowaka w Opolu"}
+
+
+def test_a_municipality_after_a_lower_case_level_word_is_named_with_it(extract):
+    found = names(extract, "Porozumienie podpisały: gmina Lipowa, gmina Kwiatkowo oraz firma Agrotex. "
+                           "Środki otrzymały gminy: Brzozów oraz Dębina. Współpracujemy też z miastem Zielonka.")
+    assert {"Gmina Lipowa", "Gmina Kwiatkowo", "Gmina Brzozów", "Gmina Dębina", "Miasto Zielonka"} <= set(found)
+    assert not {"Lipowa", "Brzozów", "Zielonka"} & set(found)
+
+
+def test_a_given_name_before_a_surname_morfeusz_lacks_ends_the_name(extract):
+    found = names(extract, "Umowę przygotowała Izba Gospodarcza Xowa, a Prezydent Miasta Paweł Qwertzak ją "
+                           "zaakceptował. Izba Gospodarcza Xowa zrzesza firmy.")
+    assert not any("Qwertzak" in name for name in found)
+
+
+def test_a_function_after_a_descriptor_is_no_name(extract):
+    found = names(extract, "Umowę podpisali w imieniu spółki Prezes Zarządu Jan Kowalski oraz rektor "
+                           "Politechniki Opolskiej.")
+    assert set(found) == {"Politechnika Opolska"}
+
+
+def test_a_spelled_out_legal_form_keeps_the_name_whole(extract):
+    found = names(extract, "Energetyka Xowa i Ciepłownictwo Zachodnie Spółka Akcyjna podpisała umowę z "
+                           "Politechniką Opolską.")
+    assert "Energetyka Xowa i Ciepłownictwo Zachodnie Spółka Akcyjna" in found
+
+
+def test_a_municipality_named_with_both_its_levels_after_a_function_is_a_partner(extract):
+    found = names(extract, "Nowy szpital w Lipnie\n\nUniwersytet Xowski wraz ze Szpitalem Uniwersyteckim w Xowie "
+                           "wsparł budowę szpitala. Podpisano w tej sprawie list intencyjny.\n\nNa spotkaniu obecni "
+                           "byli: burmistrz Miasta i Gminy Lipno dr Jan Nowak oraz dyrektor szpitala Adam Kowal.")
+    assert "Gmina Lipno" in found
+
+
+def test_a_school_listed_with_partners_is_one(extract):
+    found = names(extract, "Porozumienie zawarli rektorzy uczelni: Uniwersytetu Xowskiego w Toruniu, Akademii "
+                           "Muzycznej w Bydgoszczy i Państwowej Wyższej Szkoły Zawodowej w Lipnie.")
+    assert "Państwowa Wyższa Szkoła Zawodowa w Lipnie" in found
+
+
+def test_two_words_morfeusz_lacks_after_a_coordinator_are_a_foreign_person(extract):
+    found = names(extract, "Prezes gościł prezesów izb: Jana Nowaka – prezesa Słowackiej Izby Handlowej oraz "
+                           "Ödöna Qwertza – prezesa Węgierskiej Izby Rolniczej.")
+    assert "Słowacka Izba Handlowa" in found
+    assert not any("Qwertz" in name for name in found)
+
+
+def test_an_acronym_before_several_places_is_a_kind_of_body_not_the_gazetteer_s(extract):
+    found = names(extract, "Projekt prowadzimy z Gminą Lipno i trzema szkołami: PSP w Xowie, PSP w Yowie oraz "
+                           "PSP w Zetowie.")
+    assert "Państwowa Straż Pożarna" not in found
+    found = names(extract, "Akcję koordynuje KM PSP w Opolu. Strażacy PSP gasili pożar.")
+    assert "Państwowa Straż Pożarna" in found
+
+
+def test_the_board_of_an_organisation_is_the_organisation(extract):
+    found = names(extract, "Umowę przygotowali przedstawiciele Zarządu Lipnowskiej Izby Rzemieślniczej. "
+                           "Lipnowska Izba Rzemieślnicza zrzesza firmy. Umowę zawarł Zarząd Dróg Powiatowych w Lipnie.")
+    assert "Lipnowska Izba Rzemieślnicza" in found
+    assert not any(name.startswith("Zarząd Lipnowskiej") for name in found)
+    assert "Zarząd Dróg Powiatowych w Lipnie" in found
+
+
+def test_a_name_after_another_and_a_spaced_dash_is_a_part_of_it(extract):
+    found = names(extract, "Uniwersytet Xowski - Collegium Medicum wraz ze Szpitalem Miejskim w Lipnie wspiera "
+                           "budowę szpitala. Porozumienie podpisał prorektor ds. Collegium Medicum.")
+    assert "Collegium Medicum" not in found
+    assert "Collegium Medicum" in found["Uniwersytet Xowski"]["aliases"]
+
+
+def test_a_county_written_in_lower_case_is_one_unless_it_is_a_place(extract):
+    found = names(extract, "Ponad 2 mln zł otrzyma powiat lipnowski na przebudowę drogi. Umowę podpisali także "
+                           "partnerzy: powiat kłodzki oraz gmina Dębina.")
+    assert {"Powiat Lipnowski", "Powiat Kłodzki", "Gmina Dębina"} <= set(found)
+    found = names(extract, "Na terenie powiatu lipnowskiego i w powiecie kłodzkim rosną lasy. Powiat grodzki "
+                           "otrzymał dotację.")
+    assert not found
+
+
+def test_an_organisation_in_the_genitive_after_a_programme_word_owns_the_programme(extract):
+    found = names(extract, "Projekt finansuje program Lipnowskiej Fundacji Rozwoju prowadzony we współpracy ze "
+                           "Stowarzyszeniem Xowskim. Środki pochodzą też z programu Fundusze Europejskie dla Śląska.")
+    assert "Lipnowska Fundacja Rozwoju" in found
+    assert not any(name.startswith("Fundusze") for name in found)
+
+
+def test_one_municipal_word_before_two_places_inside_a_longer_run(extract):
+    found = names(extract, "Porozumienie podpisały samorządy Aglomeracji Lipnowskiej oraz Miastem Xowo i Yowo "
+                           "na Słowacji, reprezentowanymi przez burmistrzów.")
+    assert {"Miasto Xowo", "Miasto Yowo"} <= set(found)
+
+
+def test_a_county_and_its_office_at_its_seat_are_one_partner(extract):
+    found = names(extract, "Umowę podpisali partnerzy: powiat kamiennogórski oraz gmina Dębina. Budowa podjazdu "
+                           "przed budynkiem Starostwa Powiatowego w Kamiennej Górze potrwa rok. Starostwo Powiatowe "
+                           "w Kamiennej Górze ogłosi przetarg. Powiat Poznański i Miasto Poznań też pomogą.")
+    county = [name for name, partner in found.items() if "Powiat Kamiennogórski" in [name, *partner["aliases"]]]
+    assert len(county) == 1 and "Starostwo Powiatowe w Kamiennej Górze" in [county[0], *found[county[0]]["aliases"]]
+    assert "Miasto Poznań" in found

@@ -44,6 +44,8 @@ class Lexicon:
     not_heads: frozenset[str]
     weak_heads: frozenset[str]
     municipal: frozenset[str]
+    adjectival_levels: frozenset[str]  # municipal levels named by a place adjective ("powiat milicki")
+    level_kinds: frozenset[str]  # adjectives of a level's kind, not of its place ("powiat grodzki")
     territorial_levels: tuple[str, ...]
     territorial_bodies: frozenset[str]
     descriptors: frozenset[str]
@@ -147,6 +149,8 @@ def read_lexicon(pack: Language) -> Lexicon:
         not_heads=_lower(orgs.get("not_heads", [])),
         weak_heads=_lower(orgs.get("weak_heads", [])),
         municipal=_lower(orgs.get("municipal", [])),
+        adjectival_levels=_lower(orgs.get("adjectival_levels", [])),
+        level_kinds=_lower(orgs.get("level_kinds", [])),
         territorial_levels=tuple(value.lower() for value in orgs.get("territorial_levels", [])),
         territorial_bodies=_lower(orgs.get("territorial_bodies", [])),
         descriptors=_lower(orgs.get("descriptors", [])),

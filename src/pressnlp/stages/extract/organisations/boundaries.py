@@ -87,7 +87,8 @@ class NameBounds:
             return False
         if self.language == "pl":  # a patron is in the genitive: "Uniwersytet Jana Kochanowskiego"
             cases = {case for r in analyse_pl(token.text) if "imię" in r.labels for case in r.cases} - {"gen", "acc"}
-            return any(r.cases & cases for r in analyse_pl(following.text))
+            surname = analyse_pl(following.text)  # none: a surname Morfeusz lacks ("Miasta Paweł Xsilbert")
+            return any(r.cases & cases for r in surname) or ("nom" in cases and not surname)
         return position == len(chunk) - 2  # the name's last two words: a patron goes on ("… v Trenčíne")
 
     def _head_follows(self, chunk: list[int], position: int) -> bool:
@@ -189,10 +190,25 @@ class NameBounds:
         for organ in self.words.organs:
             if len(organ) <= len(words) and all(organ[k] in forms[k] for k in range(len(organ))):
                 rest = part[len(organ):]
-                if len(organ) > 1 or legal or (rest and forms[len(organ)] & self.words.descriptors):
+                if len(organ) > 1 or legal or (rest and forms[len(organ)] & self.words.descriptors) or (
+                        self._organisation_head(rest)):
                     return self._without_descriptor(rest, legal)
                 return part
         return self._without_descriptor(part, legal)
+
+    def _organisation_head(self, part: list[int]) -> bool:
+        """Whether the words open with an organisation's head, after its adjectives, that is no
+        territory ("Zarząd Jaworznickiej Izby X" is the chamber's board; "Zarząd Województwa X" is
+        the region's own body, "Zarząd Dróg" an office)."""
+        words = self.words
+        for index in part:
+            token = self.tokens[index]
+            if words.is_head(token):
+                head = words.head_lemma(token)
+                return head not in words.lex.territorial_levels and head not in words.lex.municipal | words.units
+            if not words.is_adjective(token):
+                return False
+        return False
 
     def _without_descriptor(self, part: list[int], legal: str | None) -> list[int]:
         """"Spółka Prochem S.A." -> "Prochem S.A.": a company descriptor before a proper name

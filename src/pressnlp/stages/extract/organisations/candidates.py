@@ -6,6 +6,7 @@ their own ("GZM"), and gazetteer entries."""
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from pressnlp.lang.morphology import lemma, lemmas
 from pressnlp.lang.normalise import normalise
@@ -47,6 +48,8 @@ class CandidateFinder:
             if self._municipalities(run, covered):
                 continue
             for span in self.bounds.split_chunk(run):
+                if span != run and self._municipalities(span, covered):
+                    continue  # "… Aglomeracji X oraz Miastem Snina i Svidnik"
                 mention = self.bounds.candidate(span)
                 if mention:
                     self.mentions.append(mention)
@@ -59,6 +62,7 @@ class CandidateFinder:
                             inner.acronym, mention.acronym = mention.acronym, None
         self.network_members(covered)
         self.descriptor_names(covered)
+        self.lower_case_levels(covered)
         self.office_names(covered)
         self.body_names(covered)
         self.heading_name(covered)
@@ -85,15 +89,41 @@ class CandidateFinder:
             return False
         if len(run) > 4 and tokens[run[4]].text.lower() not in words.lex.locative_prepositions:
             return False
-        level = words.head_lemma(head).capitalize()  # singular: "z Gminami X i Y" names "Gmina X"
         for part, place in ((run[:2], first), (run[3:4], second)):
             mention = self.builder.make(part, kind="name", head=None)
-            mention.name = f"{level} {_place_nominative_word(place.text)}"
-            mention.key = name_key(key_words(mention.name, "pl"))
-            mention.head = words.head_lemma(head)
-            mention.words = [words.head_lemma(head), *mention.words]
-            self._add(mention, covered)
+            # singular: "z Gminami X i Y" names "Gmina X"
+            self._add(self._as_municipality(mention, words.head_lemma(head), _place_nominative_word(place.text)),
+                      covered)
         return True
+
+    def _as_municipality(self, mention: OrgMention, level: str, place: str) -> OrgMention:
+        """The mention named as the municipality it is: its level's word, capitalised, and the
+        place ("gmina Prusice" -> "Gmina Prusice", the form the guide reports)."""
+        mention.name = f"{level.capitalize()} {place}"
+        mention.key = name_key(key_words(mention.name, self.words.language))
+        mention.head = level
+        mention.words = [level, *mention.words]
+        return mention
+
+    def _municipal_level(self, token_index: int) -> str | None:
+        """The municipal level a lower-case descriptor names ("gminą" -> "gmina"), if it names one;
+        Polish, whose guide names a municipality with its level ("Gmina Prusice")."""
+        if self.words.language != "pl":
+            return None
+        found = ({self.tokens[token_index].text.lower()} | set(lemmas(self.tokens[token_index].text,
+                                                                     self.words.language))) & self.words.lex.municipal
+        return min(found) if found else None
+
+    def _described(self, part: list[int], descriptor: int) -> OrgMention:
+        """A name introduced by a descriptor noun; after a municipal one, the municipality."""
+        mention = self.builder.make(part, kind="name", head=None,
+                                    legal=self.bounds.legal_form_after(self.tokens[part[-1]].end))
+        mention.described = True
+        level = self._municipal_level(descriptor)
+        if level and not mention.legal_form and all(not self.words.is_head(self.tokens[i]) for i in part):
+            place = _place_nominative_word(mention.name) if len(part) == 1 else mention.name
+            mention = self._as_municipality(mention, level, place)
+        return mention
 
     def _add(self, mention: OrgMention, covered: Spans) -> None:
         self.mentions.append(mention)
@@ -115,7 +145,7 @@ class CandidateFinder:
                     and lemmas(tokens[i - 1].text, words.language) & words.lex.place_nouns):
                 continue  # "na terenie gminy Naruszewo", "mieszkańców miasta Lublin": places
             if tokens[i + 1].text == ":":
-                self._listed_after_descriptor(i + 2, covered)  # "Są to firmy: ABB, Delia Cosmetics oraz …"
+                self._listed_after_descriptor(i, covered)  # "Są to firmy: ABB, Delia Cosmetics oraz …"
                 continue
             j = i + 1
             part: list[int] = []
@@ -125,25 +155,60 @@ class CandidateFinder:
             if not part or _inside(tokens[part[0]].start, covered):
                 continue
             part += self._lowercase_before_legal_form(part[-1])
-            if all(words.is_head(tokens[k]) for k in part) or is_given_name(tokens[part[0]].text):
+            if all(words.is_head(tokens[k]) for k in part) or self._person_first(part[0]):
                 continue
             part = self._without_person(part)
             if not part:
                 continue
             municipal = self._municipal_word(token)
             for piece in self._split_on_coordinators(part, j):
-                mention = self.builder.make(piece, kind="name", head=None,
-                                            legal=self.bounds.legal_form_after(tokens[piece[-1]].end))
-                mention.described = True
+                mention = self._described(piece, i)
                 if municipal:
                     _name_with_word(mention, municipal, words.language)
                 self._add(mention, covered)
 
-    def _listed_after_descriptor(self, index: int, covered: Spans) -> None:
+    def lower_case_levels(self, covered: Spans) -> None:
+        """'otrzyma powiat nowomiejski', 'z powiatem milickim': a level named by its place's
+        adjective, both in lower case and in one case other than the genitive and the locative (those
+        name the place: "na terenie powiatu X", "w powiecie X"), is the municipality ("Powiat
+        Nowomiejski"); Polish."""
+        words = self.words
+        tokens = self.tokens
+        if words.language != "pl" or not words.lex.adjectival_levels:
+            return
+        openings = tuple({level[:3] for level in words.lex.adjectival_levels})  # "powiat", "powiecie": "pow"
+        for i, token in enumerate(tokens[:-1]):
+            adjective = tokens[i + 1]
+            if (not token.text.startswith(openings) or adjective.is_capitalised or not adjective.is_word
+                    or _inside(token.start, covered)):
+                continue
+            levels = [r for r in analyse_pl(token.text) if clean_lemma(r.lemma) in words.lex.adjectival_levels]
+            if not levels or (i and tokens[i - 1].text.lower() in words.all.locative_prepositions):
+                continue
+            cases = {case for r in levels for case in r.cases} - {"gen", "loc"}
+            place = next((clean_lemma(r.lemma) for r in analyse_pl(adjective.text) if r.pos == "adj" and r.cases & cases
+                          and clean_lemma(r.lemma).endswith(("ski", "cki", "dzki"))
+                          and clean_lemma(r.lemma) not in words.lex.level_kinds), None)
+            if place is None:
+                continue
+            level = clean_lemma(levels[0].lemma)
+            mention = self.builder.make([i, i + 1], kind="name", head=None)
+            mention.name = f"{level.capitalize()} {place.capitalize()}"
+            mention.key = name_key(key_words(mention.name, "pl"))
+            mention.head, mention.words, mention.described = level, [level, place], True
+            self._add(mention, covered)
+
+    def _person_first(self, index: int) -> bool:
+        """Whether words after a descriptor open with a person or a person's function ("naszej
+        spółki Prezes Zarządu Jan Nowak"), which no name after a descriptor does."""
+        return is_given_name(self.tokens[index].text) or self.words.is_function(self.tokens[index])
+
+    def _listed_after_descriptor(self, descriptor: int, covered: Spans) -> None:
         """The names of a list after a plural descriptor and a colon, each of up to four capitalised
         words, separated by commas and coordinators, up to the end of the sentence."""
         words = self.words
         tokens = self.tokens
+        index = descriptor + 2
         separators = {","} | words.lex.coordinators
         while index < len(tokens):
             part: list[int] = []
@@ -151,13 +216,10 @@ class CandidateFinder:
                    and (not part or words.joins(tokens[index - 1], tokens[index]))):
                 part.append(index)
                 index += 1
-            if not part or len(part) > 4 or is_given_name(tokens[part[0]].text):
+            if not part or len(part) > 4 or self._person_first(part[0]):
                 return
             if not _inside(tokens[part[0]].start, covered):
-                legal = self.bounds.legal_form_after(tokens[part[-1]].end)
-                mention = self.builder.make(part, kind="name", head=None, legal=legal)
-                mention.described = True
-                self._add(mention, covered)
+                self._add(self._described(part, descriptor), covered)
             if index >= len(tokens) or tokens[index].text.lower() not in separators:
                 return
             index += 1
@@ -435,7 +497,7 @@ class CandidateFinder:
             if (name in ignored or ROMAN_NUMERAL.match(token.text) or self.words.in_capitals_line(token)
                     or self._word_in_capitals(name)):
                 continue
-            if any(ch.isdigit() for ch in token.text) or _inside(token.start, names):
+            if any(ch.isdigit() for ch in token.text) or _inside(token.start, names) or index in self._kind_acronyms:
                 continue
             before = self.text[max(0, token.start - 1):token.start]
             if before == "@" or self.text[token.end:token.end + 1] == "@":
@@ -453,6 +515,21 @@ class CandidateFinder:
             self.mentions.append(OrgMention(start=token.start, end=end, name=name,
                                             key=name.lower(), kind="acronym", is_programme=is_programme,
                                             words=[name.lower()]))
+
+    @cached_property
+    def _kind_acronyms(self) -> set[int]:
+        """Token indexes of acronyms that name a kind of local body, not one organisation: the same
+        acronym before two places or more ("SP w Xowie, SP w Yowie" for two schools). Neither the
+        gazetteer's expansion nor the acronym alone names them."""
+        tokens = self.tokens
+        places: dict[str, set[str]] = {}
+        found: dict[str, list[int]] = {}
+        for index, token in enumerate(tokens[:-2]):
+            if (token.is_acronym and tokens[index + 1].text.lower() in self.words.lex.locative_prepositions
+                    and tokens[index + 2].is_capitalised):
+                places.setdefault(token.text, set()).add(tokens[index + 2].text)
+                found.setdefault(token.text, []).append(index)
+        return {index for acronym, at in found.items() if len(places[acronym]) >= 2 for index in at}
 
     def _one_acronym(self, first: str, second: str) -> bool:
         """Two acronyms side by side are one organisation's when the release defines them together
@@ -487,8 +564,9 @@ class CandidateFinder:
 
     def gazetteer_names(self, gazetteer: Gazetteer, covered: Spans) -> None:
         """Gazetteer entries (programmes too, which other names may cover)."""
+        kinds = [(self.tokens[i].start, self.tokens[i].end) for i in self._kind_acronyms]
         for entry, matched, start, end in gazetteer.find(self.doc):
-            if not entry.is_programme and any(s <= start and end <= e for s, e in covered):
+            if not entry.is_programme and any(s <= start and end <= e for s, e in covered + kinds):
                 continue
             # the name as written when it is the one matched, the entry's when inflected
             surface = self.text[start:end]

@@ -222,8 +222,18 @@ class MentionBuilder:
         if (previous and previous.is_word and not previous.is_capitalised
                 and self.words.joins(previous, self.tokens[index])):
             forms = {previous.text.lower()} | set(lemmas(previous.text, self.language))
-            return bool(forms & (self.words.lex.programme_announcers or programme_words))
+            return bool(forms & (self.words.lex.programme_announcers or programme_words)) and not self._owner(words)
         return False
+
+    def _owner(self, words: list[Token]) -> bool:
+        """An organisation in the genitive after a programme word owns the programme ("program
+        Fundacji X" is the foundation's); a programme's own name stands in the nominative."""
+        if self.language != "pl":
+            return False
+        head = next((t for t in words if self.words.is_head(t)), None)
+        readings = analyse_pl(head.text) if head else ()
+        return bool(readings) and all("nom" not in r.cases for r in readings) and any(
+            "gen" in r.cases for r in readings)
 
     def _after_descriptor(self, start: int) -> bool:
         index = self.doc.token_index(start) - 1

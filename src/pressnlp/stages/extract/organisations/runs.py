@@ -105,7 +105,20 @@ class CapitalisedRuns:
                 or any(tokens[j].text == "im" for j in current)):
             return False
         following = tokens[i + 2]
-        return is_given_name(tokens[i + 1].text) and following.is_capitalised and not self.words.is_head(following)
+        if not following.is_capitalised or self.words.is_head(following):
+            return False
+        return is_given_name(tokens[i + 1].text) or self._foreign_person(i + 1)
+
+    def _foreign_person(self, first: int) -> bool:
+        """Two capitalised words Morfeusz does not know, and nothing capitalised after them: a
+        foreign person's name in a Polish release ("… Izby X oraz Lászlóa Qwertza – prezesa")."""
+        tokens = self.tokens
+        if self.words.language != "pl" or first + 2 > len(tokens):
+            return False
+        pair = tokens[first:first + 2]
+        if any(t.is_acronym or not t.is_capitalised or analyse_pl(t.text) for t in pair):
+            return False
+        return first + 2 == len(tokens) or not tokens[first + 2].is_capitalised
 
     def _function_in_name(self, current: list[int], i: int) -> bool:
         """A function between two connectors belongs to a name: "Conference of Rectors of Polish

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from functools import cached_property
 
+from pressnlp import lang
 from pressnlp.lang.labels import is_release_label, release_label, trailing_label
 from pressnlp.lang.morphology import lemmas
 from pressnlp.lang.pl.morphology import analyse_pl
@@ -124,7 +125,16 @@ class NameWords:
             return False
         if ROMAN_NUMERAL.match(token.text) and len(token.text) <= 4:
             return False
-        return True
+        return not self._is_weekday(token.text)  # "Hochschule am Mittwoch": a date ends a name
+
+    def _is_weekday(self, word: str) -> bool:
+        """A weekday of the release's language or of English ("Mittwoch", "Monday")."""
+        return any(word in days or word.casefold() in days for days in self._weekdays)
+
+    @cached_property
+    def _weekdays(self) -> list[dict[str, int]]:
+        packs = [lang.find(code) for code in {self.language, "en"}]
+        return [pack.dates.weekdays for pack in packs if pack is not None and pack.dates is not None]
 
     def is_adjective(self, token: Token) -> bool:
         if self.language == "pl":

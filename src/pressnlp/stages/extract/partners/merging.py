@@ -4,6 +4,7 @@ contained in a longer one, bodies of one self-government, and a bare head word (
 referring back to the one organisation with that head."""
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -119,7 +120,7 @@ def group_mentions(doc: Doc, mentions: list[OrgMention], gazetteer: Gazetteer) -
             group.acronyms.append(mention.name)
         by_acronym.setdefault(normalise(mention.name), group)
         group.mentions.append(mention)
-    ordered = _merge_other_names(ordered, doc)
+    ordered = _merge_dashed(_merge_other_names(ordered, doc), doc)
     for mention in (m for m in mentions if m.kind == "head"):
         owner = _head_owner(mention, ordered)
         if owner:
@@ -151,6 +152,28 @@ def _merge_other_names(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
             if english:
                 by_name.setdefault(normalise(english), group)
     return kept
+
+
+def _merge_dashed(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
+    """A name right after another's, joined by a spaced dash, is a part of it: "Uniwersytet X –
+    Collegium Medicum" names the university's medical college, one partner with the university."""
+    owner_of = {id(m): group for group in groups for m in group.names}
+    names = sorted((m for group in groups for m in group.names), key=lambda m: m.start)
+    absorbed: set[int] = set()
+    for left, right in zip(names, names[1:], strict=False):
+        owner, part = owner_of[id(left)], owner_of[id(right)]
+        if (owner is part or id(owner) in absorbed or doc.text[left.end:right.start] not in _SPACED_DASHES
+                or left.head is None or part.acronyms or part.entry):
+            continue  # "… mesta Trnava - Univerzitou X": a place and a list of organisations of their own
+        for mention in part.names:
+            mention.is_unit = True
+        owner.absorb(part)
+        absorbed.add(id(part))
+        owner_of.update({id(m): owner for m in part.names})
+    return [group for group in groups if id(group) not in absorbed]
+
+
+_SPACED_DASHES = frozenset({" - ", " – ", " — "})
 
 
 def _acronyms_in(name: str) -> list[str]:
@@ -301,6 +324,8 @@ def _territory(group: OrgGroup, doc: Doc, levels: tuple[str, ...]) -> tuple[str,
         if mention.head not in levels and mention.head not in doc.lexicon.territorial_bodies:
             continue
         surface = words_of(doc.text[mention.start:mention.end])
+        if surface and not surface[0][:1].isupper():
+            surface = words_of(mention.name)  # written in lower case: "powiat milicki"
         lemmas_ = mention.words
         level = next((lvl for lvl in levels if lvl in lemmas_), None)
         if level is None:
@@ -308,9 +333,20 @@ def _territory(group: OrgGroup, doc: Doc, levels: tuple[str, ...]) -> tuple[str,
         places = [word for word, lemma_ in zip(surface, lemmas_, strict=False)
                   if word[:1].isupper() and lemma_ not in levels and lemma_ not in doc.lexicon.org_heads
                   and _place_lemma(word) is not None]
+        if places and level.startswith(tuple(doc.lexicon.adjectival_levels)):
+            # a county is named by its place's adjective or by its seat: "Powiat Kamiennogórski" and
+            # "Starostwo Powiatowe w Kamiennej Górze" meet at the stem both start with
+            return ("county", _place_stem(places))
         if places:
             return (levels[0] if level == levels[0] else "local", _place_lemma(places[-1]) or "")
     return None
+
+
+def _place_stem(words: list[str]) -> str:
+    """The first letters of a place's lemmas run together, without diacritics: "kamien" for
+    "Kamiennogórski" and "Kamiennej Górze"."""
+    joined = "".join(_place_lemma(word) or word.lower() for word in words)
+    return "".join(ch for ch in unicodedata.normalize("NFKD", joined) if not unicodedata.combining(ch))[:6]
 
 
 def _place_lemma(word: str) -> str | None:

@@ -36,7 +36,10 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
         agent = doc.lexicon.head_initial and any(_previous_word(doc, m) in doc.lexicon.agent_prepositions
                                                  for m in body)
         if weak and not (group.acronyms or group.entry or len(body) >= min_mentions or agent):
-            continue  # "z Funduszu X" is money; "organizowana przez Centrum X" is an organisation
+            # "z Funduszu X" is money; "organizowana przez Centrum X" is an organisation; a school
+            # in one list with partners ("rektorzy Uniwersytetu X … i Wyższej Szkoły Y") is one too
+            weaker.append((0.25, group))
+            continue
         if not group.names and not group.entry and len(body) < min_mentions:
             weaker.append((0.5, group))  # an acronym never spelled out and named once: a partner only
             continue                     # in a list with partners ("z KUL, Politechniki X oraz …")
@@ -142,8 +145,17 @@ def _after_function(doc: Doc, mention: OrgMention) -> bool:
     index = doc.token_index(mention.start) - 1
     if not doc.lexicon.head_initial or index < 0:
         return False
+    if index >= 2 and _coordinated_level(doc, index - 1, index):
+        index -= 2  # "burmistrz Miasta i Gminy X": the function is the municipality's
     token = doc.tokens[index]
     return token.is_word and bool(({token.text.lower()} | lemmas(token.text, doc.language)) & doc.lexicon.functions)
+
+
+def _coordinated_level(doc: Doc, level: int, coordinator: int) -> bool:
+    """A municipal level and a coordinator before a name of another level: "Miasta i" in
+    "Miasta i Gminy X", one municipality named with both its levels."""
+    return (doc.tokens[coordinator].text.lower() in doc.lexicon.coordinators
+            and bool(lemmas(doc.tokens[level].text, doc.language) & doc.lexicon.municipal))
 
 
 def _venue(doc: Doc, group: OrgGroup) -> bool:
