@@ -135,6 +135,8 @@ def test_polish_words_in_capitals_are_not_acronyms(extract):
            "minister investícií.", "Ministerstvo investícií, regionálneho rozvoja a informatizácie SR", "minister"),
     ("cs", "Zlínský kraj pro vzdělávání uvolnil peníze. Zlínský kraj tak podpoří školy.", "Zlínský kraj",
      "vzdělávání"),
+    ("cs", "Kraj podepsal memorandum. „Chceme spolupracovat s partnery,“ řekl hejtman Plzeňského kraje Jan "
+           "Novotný. Plzeňský kraj zaplatí studii.", "Plzeňský kraj", "Plzeňský kraj Jan Novotný"),
     ("sk", "Most opraví Správa ciest Žilinského samosprávneho kraja (SC ŽSK). Žilinský samosprávny kraj (ŽSK) to "
            "oznámil. Žilinský kraj zaplatí opravu.", "Žilinský samosprávny kraj", "Žilinský kraj"),
 ])

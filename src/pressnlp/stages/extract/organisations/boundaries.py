@@ -80,7 +80,11 @@ class NameBounds:
         tokens = self.tokens
         token = tokens[chunk[position]]
         heads = [j for j in current if self.words.is_head(tokens[j])]
-        if not heads or position + 1 >= len(chunk) or (heads[0] == current[-1] and self.language != "pl"):
+        # right after its head a given name may begin a patron's name, but a territory has none:
+        # "… řekl hejtman Plzeňského kraje Jan Novák" names the region and a person
+        patron_possible = (heads and heads[0] == current[-1] and self.language != "pl"
+                           and self.words.head_lemma(tokens[heads[0]]) not in self.words.lex.territories)
+        if not heads or position + 1 >= len(chunk) or patron_possible:
             return False
         following = tokens[chunk[position + 1]]
         if not following.is_capitalised or self.words.is_head(following) or not self.words.is_given_name(token):
