@@ -93,6 +93,22 @@ def test_polish_genitive_attribution_is_put_in_the_nominative(extract):
     assert values(facts, "person") == ["Kamila Okoń", "Jan Kowalski"]
 
 
+@pytest.mark.parametrize(("language", "text", "name"), [
+    ("pl", "Spotkaniu przewodniczył Marek Wiśniewski, który zapewnił, że ministerstwo pomoże gminom.",
+     "Marek Wiśniewski"),
+    ("en", "The meeting was chaired by Jane Doe, who said the council would help the villages.", "Jane Doe"),
+])
+def test_a_speaker_named_before_a_relative_clause_of_saying(extract, language, text, name):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == [name]
+
+
+def test_a_function_before_a_surname_names_the_person_introduced_before(extract):
+    text = "Spotkanie otworzył Jan Nowak, prezes Izby. Prezes Nowak poinformował, że izba przygotuje raport."
+    assert values(extract(text, **ONLY_CONTACTS), "person") == ["Jan Nowak"]
+    unnamed = "Spotkanie otworzył prezes Izby. Prezes Nowak poinformował, że izba przygotuje raport."
+    assert values(extract(unnamed, **ONLY_CONTACTS), "person") == []
+
+
 def test_polish_role_before_the_name(extract):
     text = "Jak podkreśla prezes firmy Iwona Dziedzic, bez finansowania rozbudowa byłaby trudna."
     assert values(extract(text, **ONLY_CONTACTS), "person") == ["Iwona Dziedzic"]

@@ -219,6 +219,9 @@ class PeopleFinder:
             return None
         if self.text[self.tokens[index - 1].end:self.tokens[index].start] not in (" ", "\u00a0"):
             return None
+        relative = self._relative_speaker(index)
+        if relative:
+            return relative
         found = self.names.name_ending_at(index - 1)
         mention = found[0] if found else index - 1
         found = found or self.names.titled_surname(index - 1)  # "Prof. Łodygowski podkreślił"
@@ -234,6 +237,14 @@ class PeopleFinder:
                                     or word[:1].islower() or word.isupper() for word in before):
             return found
         return None
+
+    def _relative_speaker(self, index: int) -> tuple[int, int] | None:
+        """"Marek Nowak, który zapewnił, że …", "Jane Doe, who said …": the name right before a comma
+        and the relative pronoun that opens the clause of the verb of saying."""
+        tokens = self.tokens
+        if index < 3 or tokens[index - 1].text.lower() not in self.clause_openers or tokens[index - 2].text != ",":
+            return None
+        return self.names.name_ending_at(index - 3) or self.names.titled_surname(index - 3)
 
     def _sentence_start(self, token: Token) -> bool:
         return token.start in self.doc.sentence_starts

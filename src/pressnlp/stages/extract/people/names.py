@@ -116,14 +116,16 @@ class PersonalNames:
         return None
 
     def titled_surname(self, last: int, *, titled: bool = True) -> tuple[int, int] | None:
-        """The full name of a surname after a title ("Ms Besarovic", "Prof. Łodygowski"), or alone
+        """The full name of a surname after a title or a function ("Ms Besarovic", "Prof. Łodygowski",
+        "Prezes Nowak"), or alone
         right after a verb of saying (`titled` false: "sagt Hollstein."): a name elsewhere in the
         release that ends with that surname (in Polish, in any case)."""
         tokens = self.tokens
         if last < 1 or not self.is_name_word(tokens[last]):
             return None
         title = last - 2 if tokens[last - 1].text == "." and last >= 2 else last - 1
-        if titled and tokens[title].text.rstrip(".") not in self.titles:
+        # a function stands for a title: "Prezes Nowak poinformował" is the "Jan Nowak" named before
+        if titled and tokens[title].text.rstrip(".") not in self.titles and not self.is_function(tokens[title].text):
             return None
         surname = tokens[last].text
         for k, token in enumerate(tokens):
