@@ -56,3 +56,10 @@ def test_a_repeated_date_line_is_not_a_fact():
             "Prace potrwają do końca 2025 r.")
     extractor = DateExtractor(DateOptions(), StageContext())
     assert [item["value"] for item in extractor.extract(Doc(text, "pl"))] == ["/2025-12"]
+
+
+def test_polish_abbreviated_last_and_this_year():
+    text = "Gmina otwiera biuro\n\nW październiku ub. roku złożono wniosek, a 28 stycznia br. podpisano umowę."
+    extractor = DateExtractor(DateOptions(), StageContext())
+    items = extractor.extract(Doc(text, "pl", reference=dt.date(2017, 3, 2)))
+    assert [item["value"] for item in items] == ["2016-10", "2017-01-28"]
