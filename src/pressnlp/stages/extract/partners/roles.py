@@ -56,7 +56,7 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
         evidence += 0.5 * any(m.legal_form is not None for m in body)
         evidence += 0.5 * any(_acting(doc, m) for m in body if m.kind != "head")
         evidence += 0.5 * any(m.described for m in body)
-        evidence += 0.5 * any(_after_function(doc, m) or _led(doc, m) for m in body if m.kind == "name")
+        evidence += 0.5 * any(_after_function(doc, m) for m in body if m.kind == "name")
         if evidence >= 1:
             scored.append((evidence, group))
         elif evidence > 0:
@@ -140,15 +140,23 @@ def _previous_word(doc: Doc, mention: OrgMention) -> str:
 
 
 def _after_function(doc: Doc, mention: OrgMention) -> bool:
-    """Named as a person's organisation through their function: "Wiceprezes Stowarzyszenia X, Jan
-    Nowak" (head-initial languages, where the function comes first)."""
+    """Named as a person's organisation through a function before it, over articles and "of":
+    where names put their head first any function ("Wiceprezes Stowarzyszenia X, Jan Nowak",
+    "burmistrz Miasta i Gminy X"), elsewhere a `leaders` word of the release's language or English
+    ("Rektor der Universität X", "President of the X Society")."""
     index = doc.token_index(mention.start) - 1
-    if not doc.lexicon.head_initial or index < 0:
-        return False
-    if index >= 2 and _coordinated_level(doc, index - 1, index):
+    if doc.lexicon.head_initial and index >= 2 and _coordinated_level(doc, index - 1, index):
         index -= 2  # "burmistrz Miasta i Gminy X": the function is the municipality's
-    token = doc.tokens[index]
-    return token.is_word and bool(({token.text.lower()} | lemmas(token.text, doc.language)) & doc.lexicon.functions)
+    skipped = everywhere().articles | everywhere().genitive_links | {"of"}
+    while index >= 0 and doc.tokens[index].text.lower() in skipped:
+        index -= 1
+    if index < 0 or not doc.tokens[index].is_word:
+        return False
+    functions = doc.lexicon.leaders | lexicon("en").leaders
+    if doc.lexicon.head_initial:
+        functions = functions | doc.lexicon.functions
+    word = doc.tokens[index]
+    return bool(({word.text.lower()} | lemmas(word.text, doc.language)) & functions)
 
 
 def _coordinated_level(doc: Doc, level: int, coordinator: int) -> bool:
@@ -184,20 +192,6 @@ def _acting(doc: Doc, mention: OrgMention) -> bool:
     if doc.language == "pl":
         return doc.text[mention.start:mention.end] == mention.name and previous not in doc.lexicon.prepositions
     return mention.start in doc.sentence_starts
-
-
-def _led(doc: Doc, mention: OrgMention) -> bool:
-    """Named as the body a person heads: "rektor Ostravské univerzity", "Rektor der Universität
-    X", "President of the X Society" (a `leaders` word of the release's language or English before it)."""
-    index = doc.token_index(mention.start) - 1
-    skipped = everywhere().articles | everywhere().genitive_links | {"of"}
-    while index >= 0 and doc.tokens[index].text.lower() in skipped:
-        index -= 1
-    if index < 0 or not doc.tokens[index].is_word:
-        return False
-    word = doc.tokens[index]
-    leaders = doc.lexicon.leaders | lexicon("en").leaders
-    return bool(({word.text.lower()} | lemmas(word.text, doc.language)) & leaders)
 
 
 def _inside_any(mention: OrgMention, spans: Spans) -> bool:
