@@ -3,12 +3,13 @@
 With no scheduler address it starts a `LocalCluster` of worker processes; with one it joins an
 existing cluster (dask-jobqueue on Slurm, dask-kubernetes, ...), whose workers must have pressnlp
 installed. Each worker process builds the pipeline once per config and keeps its models between
-batches. Dask reschedules the tasks of a worker that dies; a batch whose workers keep dying is
-split into single documents, and only a document that kills workers on its own gets an error record.
+batches. A batch whose worker dies is split into single documents that run alone, and only a
+document that kills workers on its own gets an error record.
 """
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Iterator
 from typing import Any
 
@@ -62,25 +63,33 @@ class DaskEngine:
         return self._client.submit(_work, self._config, self._fingerprint, documents, pure=False)
 
     def process(self, batches: Iterator[list[Document]]) -> Iterator[dict[str, Any]]:
+        """Batches over the cluster. A worker's death fails every task it held, whichever one
+        killed it, so the documents of a failed batch become suspects that run alone, one at a
+        time with nothing else in flight: only a document that kills a worker on its own is blamed,
+        and a record never depends on which documents shared its worker."""
         from distributed import as_completed
 
         self._config = self.pipeline.config.to_dict()
         self._fingerprint = self.pipeline.fingerprint()
-        pending: dict[Any, tuple[list[Document], int]] = {}
+        pending: dict[Any, tuple[list[Document], int | None]] = {}  # attempts: None unless a suspect
         fresh = iter(batches)
-        retry: list[tuple[list[Document], int]] = []
+        suspects: deque[tuple[Document, int]] = deque()
 
         def top_up(queue: Any) -> None:
             while len(pending) < self._slots:
-                if retry:
-                    documents, attempts = retry.pop()
-                else:
-                    documents = next(fresh, None)
-                    attempts = 0
-                    if documents is None:
+                if suspects:
+                    if pending:
                         return
+                    document, attempts = suspects.popleft()
+                    future = self._submit([document])
+                    pending[future] = ([document], attempts)
+                    queue.add(future)
+                    return
+                documents = next(fresh, None)
+                if documents is None:
+                    return
                 future = self._submit(documents)
-                pending[future] = (documents, attempts)
+                pending[future] = (documents, None)
                 queue.add(future)
 
         queue = as_completed()
@@ -91,23 +100,19 @@ class DaskEngine:
                 error = future.exception()
                 if not _is_worker_death(error):
                     raise error
-                yield from self._retry(documents, attempts, retry)
+                log.warning("workers died while processing a batch of %d documents; retrying", len(documents))
+                if attempts is None:
+                    suspects.extend((document, 0) for document in documents)
+                elif attempts + 1 < MAX_ATTEMPTS:
+                    suspects.appendleft((documents[0], attempts + 1))
+                else:
+                    yield crashed_record(documents[0])
             else:
                 done, warnings = future.result()
                 gather_warnings(self.pipeline, self.warnings, warnings)
                 yield from done
             future.release()
             top_up(queue)
-
-    def _retry(self, documents: list[Document], attempts: int,
-               retry: list[tuple[list[Document], int]]) -> Iterator[dict[str, Any]]:
-        log.warning("workers died while processing a batch of %d documents; retrying", len(documents))
-        if len(documents) > 1:
-            retry.extend(([document], attempts) for document in documents)
-        elif attempts + 1 < MAX_ATTEMPTS:
-            retry.append((documents, attempts + 1))
-        else:
-            yield crashed_record(documents[0])
 
     def close(self) -> None:
         self._client.close()
