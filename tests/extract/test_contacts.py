@@ -324,3 +324,82 @@ def test_initials_compound_functions_and_name_role_colon_lines(extract, language
 ])
 def test_a_bare_surname_after_the_verb_and_an_acronym_before_the_speaker(extract, language, text, name):
     assert values(extract(text, language, **ONLY_CONTACTS), "person") == [name]
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    ("pl", "Treść komunikatu.\n\nFoto: Anna Kowalska\nTekst: Jan Nowak", []),
+    ("pl", "Fundusz sołecki\nDodane przez:\nSzymon Malinowski\n\nWiele napraw dróg realizujemy corocznie.", []),
+    ("en", "Ministry of Foreign Affairs\nPress Office\nPhoto: Jane Roe / MFA", []),
+    # a function makes the author a contact
+    ("cs", "Text zprávy.\n\nAutor: Jan Novák, tiskový mluvčí univerzity", ["Jan Novák"]),
+])
+def test_photo_text_and_upload_credits_are_not_contacts(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    ("de", "Die Oberbürgermeister Klaus Weber und Jana Krüger unterzeichneten den Vertrag. Auch OB Weber "
+           "freut sich: „Wir arbeiten auf vielen Ebenen zusammen und profitieren gegenseitig davon.“", ["Klaus Weber"]),
+    ("sk", "Na jeho slová nadviazal rektor TU Peter Kováč: „Podpísanie memoranda je prirodzeným vyústením "
+           "našej spolupráce s mestom.“", ["Peter Kováč"]),
+    ("en", "Professor Jane Hill, Vice-Chancellor of the University of Xyz, welcomed the funding:\n\n"
+           "\"We are delighted that our research has been recognised in this way.\"", ["Jane Hill"]),
+    # a slogan in quotes is no statement
+    ("pl", "Kampania Jana Nowaka ma hasło: „Bezpieczne wakacje nad wodą”.", []),
+])
+def test_a_clause_naming_one_person_before_a_colon_and_a_quote(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Rozmawiając o innowacjach Karolina Wiśniewska, zastępca dyrektora generalnego Izby opowiedziała o kongresie.",
+     ["Karolina Wiśniewska"]),
+    ("Podczas spotkania rektor uczelni prof. dr hab. Adam Zieliński zaprezentował uczestnikom ideę szpitala.",
+     ["Adam Zieliński"]),
+    ("Po wystąpieniach prezesów Leszka Kowalskiego i Witolda Nowickiego, którzy przedstawili potrzebę "
+     "współpracy, podpisano list.", ["Leszek Kowalski", "Witold Nowicki"]),
+    # a name in the dative before the verb is not its subject
+    ("Nagrodę Adamowi Zielińskiemu przedstawiła komisja.", []),
+])
+def test_polish_paraphrased_speakers_before_the_verb(extract, text, names):
+    assert values(extract(text, **ONLY_CONTACTS), "person") == names
+
+
+def test_media_invitation_guest_lines(extract):
+    text = ("POZVÁNKA NA TISKOVOU KONFERENCI\n\nHOSTÉ: genmjr. Petr Dvořák – první náměstek policejního prezidenta\n"
+            "Karel Svoboda – Fotbalová asociace – předseda\n")
+    facts = extract(text, "cs", **ONLY_CONTACTS)
+    assert values(facts, "person") == ["Petr Dvořák", "Karel Svoboda"]
+    assert person(facts, "Karel Svoboda")["role"] == "předseda"
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    ("cs", "Podle ředitelky nemocnice Ing. Jany Novákové je nábor personálu nejtěžší částí projektu.",
+     ["Jana Nováková"]),
+    ("sk", "Podľa Jozefa Hrušku samospráva ocení vklad odborníkov.", ["Jozef Hruška"]),
+    # the initial of a later quote is the same person, named once in the nominative
+    ("sk", "Podľa vodohospodára Michala Kováča pomôžu stromy. „Korene spevnia breh a zachytia sedimenty,“ "
+           "povedal M. Kováč.", ["Michal Kováč"]),
+])
+def test_czech_and_slovak_names_after_podle_are_put_in_the_nominative(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    ("de", "Landrat Erich Brandl eröffnete die Sitzung. Seit 1991 fanden laut Brandl 35 Begegnungen statt.",
+     ["Erich Brandl"]),
+    ("de", "„Der Austausch bringt beide Landkreise weiter“, bestätigt Landrat Uwe Schmitt.", ["Uwe Schmitt"]),
+    ("en", "Mayor Ross Fowler OAM said the Council will benefit. \"This is vital,\" says Cr Fowler.",
+     ["Ross Fowler"]),
+    ("en", "President Axel Meisen was in Cork to meet partners. \"We welcome it,\" said Dr. Meisen.",
+     ["Axel Meisen"]),
+    ("cs", "Rektor Moravské univerzity Pavel Dvořák dodal, že spolupráce bude pokračovat.", ["Pavel Dvořák"]),
+])
+def test_surnames_after_titles_honours_and_organisations_before_names(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+def test_role_and_organisation_lines_of_a_contact_block_are_not_people(extract):
+    text = ("Treatment news.\n\nFor More Information:\nJane Roe\nVice President, Legal Affairs\n(201) 555-0140\n"
+            "John Poe\nStern Investor Relations, Inc.\n(212) 555-0100\n")
+    assert values(extract(text, "en", **ONLY_CONTACTS), "person") == ["Jane Roe", "John Poe"]

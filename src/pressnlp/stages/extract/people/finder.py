@@ -4,6 +4,7 @@ name ("według Kamili Okoń", "according to …"), and the press-contact block."
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from pressnlp.lang.morphology import lemmas
@@ -20,6 +21,16 @@ from pressnlp.stages.extract.text import Doc, Token, words_of
 _QUOTE_OR_DASH = re.compile(r"[”\"»“'’,–—-]\s*(?:\w{1,4}\s+){0,2}$")
 _QUOTE_OR_DASH_INSIDE = re.compile(r"[”\"»“„«]|\s[–—-]\s")
 _DETAIL_IN_LINE = re.compile(r"@|\d{3}")
+# A colon that opens a quotation, on its line or at the start of one of the next two.
+_COLON_BEFORE_QUOTE = re.compile(r":[^\S\n]*(?:\n[^\S\n]*){0,2}[„“\"«»‚]")
+# Most tokens of a function set off after a name before its verb ("Anna Nowak, zastępca dyrektora
+# Departamentu Edukacji i Wydawnictw NBP omówiła"), and what no such function holds.
+_MAX_APPOSITION_TOKENS = 14
+_APPOSITION_STOPS = frozenset('.;:!?„“”"«»()')
+# Dashes between the parts of a guest's line in a media invitation.
+_DASHES = re.compile(r"\s+[–—-]\s+")
+# Fewest words of a quotation after a colon: fewer are a title or a slogan.
+_MIN_QUOTE_WORDS = 6
 
 
 # An e-mail address or a phone number (nine digits or more: not a span of years, "2021-2027").
@@ -50,6 +61,7 @@ class PeopleFinder:
         self.verbs = self.lex.attribution_verbs | self.en.attribution_verbs
         self.attribution_as = everywhere().attribution_as
         self.clause_openers = self.lex.clause_openers | self.en.clause_openers
+        self.coordinators = self.lex.coordinators | self.en.coordinators
         self.people: list[Person] = []
 
     def run(self) -> list[Person]:
@@ -59,11 +71,34 @@ class PeopleFinder:
         self.names_with_details()
         self.attributions()
         self.attributing_phrases()
-        people = [self._spelt_out(person) for person in self.people if len(words_of(person.name)) >= 2]
+        self.introduced_quotes()
+        people = [self._spelt_out(person) for person in self.people
+                  if len(words_of(person.name)) >= 2 and not self._credited(person)]
         for person in people:
             if person.role and re.search(r"\d", person.role):
                 person.role = None  # an address or a phone number read as a role: "ul. Długa 5"
         return merge_people(sorted(people, key=lambda p: p.start))
+
+    def _credited(self, person: Person) -> bool:
+        """A name given as a credit ("Foto: Anna Nowak", "Dodane przez:" above "Jan Nowak"), with no
+        function on its line ("Autor: Jan Novák, tiskový mluvčí" is a contact)."""
+        starts = [start for start, _ in self.doc.lines]
+        n = bisect_right(starts, person.start) - 1
+        if n < 0:
+            return False
+        line_start, line_end = self.doc.lines[n]
+        before = [word for word in self.text[line_start:person.start].split()
+                  if word.rstrip(".") not in self.names.titles]
+        if before:
+            label = " ".join(before).rstrip(" :").lower()
+        elif n > 0:
+            label = self.text[slice(*self.doc.lines[n - 1])].strip().rstrip(" :").lower()
+        else:
+            return False
+        labels = everywhere().credit_labels
+        if label not in labels and label.rstrip(".") not in labels and label + "." not in labels:
+            return False
+        return not any(self.names.is_function(word.strip(",.;:()")) for word in self.text[person.end:line_end].split())
 
     def _spelt_out(self, person: Person) -> Person:
         """"J. Nováková" as the full name the release gives elsewhere ("Jana Nováková")."""
@@ -88,8 +123,7 @@ class PeopleFinder:
             if not found or self._line_before(found[0], line_start):
                 continue
             rest = self.text[self.tokens[found[1]].end:line_end].strip()
-            if rest and not (rest.startswith(",") and self._is_function(rest.lstrip(", "))
-                             and len(rest.split()) <= 8 and rest[-1] not in ".!?,;"):
+            if rest and not self._function_after(rest):
                 continue  # "Anna Nowak, rzecznik prasowa" is a signature; a sentence is not
             following = lines[n + 1:n + 3]
             above = self.text[slice(*lines[n - 1])] if n else ""
@@ -100,7 +134,12 @@ class PeopleFinder:
                 continue
             person = self.names.person(*found, source="contact")
             if rest:
-                person.role = rest.lstrip(", ").rstrip(" ,.;")
+                parts = _DASHES.split(rest.lstrip(", –—-"))
+                person.role = next(part for part in parts if self._is_function(part)).rstrip(" ,.;")
+                if len(parts) > 1:
+                    start = self.tokens[found[1]].end
+                    organisation = self.roles.organisation_in(start, line_end)
+                    person.organisation = organisation.name if organisation else None
             elif function_above and not function_below:
                 person.role = above.strip()
                 following = []
@@ -109,15 +148,26 @@ class PeopleFinder:
                 person.role = self.text[slice(*following[0])].strip().rstrip(" ,.;")
             self.people.append(person)
 
-    def _line_before(self, first: int, line_start: int) -> bool:
+    def _function_after(self, rest: str) -> bool:
+        """What follows a name on a signature line: a function after a comma ("Anna Nowak, rzecznik
+        prasowa"), or parts after dashes one of which is a function, as a media invitation lists
+        its guests ("Jan Novák – Fotbalová asociace – předseda")."""
+        if len(rest.split()) > 12 or rest[-1] in ".!?,;":
+            return False
+        if rest.startswith(","):
+            return len(rest.split()) <= 8 and self._is_function(rest.lstrip(", "))
+        return rest[0] in "–—-" and any(self._is_function(part) for part in _DASHES.split(rest.lstrip("–—- ")))
+
+    def _line_before(self, first: int, line_start: int, *, ranks: bool = False) -> bool:
         """Anything but titles, or a short label and a colon, between the line's start and the name
-        ("dr hab. Anna Nowak", "Autor: Jan Novák")."""
+        ("dr hab. Anna Nowak", "Autor: Jan Novák"); with `ranks`, lower-case words pass too, as
+        ranks are written on contact lines ("mł. bryg. Kamil Duda")."""
         before = self.text[line_start:self.tokens[first].start]
         label, colon, titles = before.rpartition(":")
         if colon and len(label.split()) <= 2 and label.strip():
             before = titles
         return any(word.rstrip(".,") not in self.names.titles and not self.names.is_function(word.rstrip(".,"))
-                   for word in before.split())
+                   for word in before.split() if any(ch.isalpha() for ch in word) and not (ranks and word.islower()))
 
     def _is_function(self, line: str) -> bool:
         """A short line whose first words include a function word ("Rzecznik Prasowy", "Press
@@ -197,6 +247,8 @@ class PeopleFinder:
                     found = names.name_before(i)
                 else:
                     found = self._speaker_before(i)
+                    for other in self._coordinated(found):  # "Jan Nowak i Anna Kowalska podkreślili"
+                        self.people.append(names.person(*other, source="quote"))
                 if found:
                     person = names.person(*found, source="quote")
                     # not a full name found in another sentence for "Ms Doe"
@@ -205,11 +257,15 @@ class PeopleFinder:
                     self.people.append(person)
 
     def _surname_after(self, index: int) -> tuple[int, int] | None:
-        """"…", sagt Hollstein.": a surname alone after the verb, closing the sentence or clause."""
-        following = index + 2
-        if following >= len(self.tokens) or self.tokens[following].text not in ".,;":
+        """"…", sagt Hollstein.", "…," said Dr. Meisen.": a surname alone after the verb, perhaps
+        after a title, closing the sentence or clause."""
+        surname = index + 1
+        while surname < len(self.tokens) and (self.tokens[surname].text.rstrip(".") in self.names.titles
+                                              or self.tokens[surname].text == "." and surname > index + 1):
+            surname += 1
+        if surname + 1 >= len(self.tokens) or self.tokens[surname + 1].text not in ".,;":
             return None
-        return self.names.titled_surname(index + 1, titled=False)
+        return self.names.titled_surname(surname, titled=False)
 
     def _speaker_before(self, index: int) -> tuple[int, int] | None:
         """The speaker right before the verb, when a comma, a colon or "that" follows the verb
@@ -219,12 +275,17 @@ class PeopleFinder:
             return None
         if self.text[self.tokens[index - 1].end:self.tokens[index].start] not in (" ", "\u00a0"):
             return None
-        relative = self._relative_speaker(index)
+        relative = self._relative_speaker(index) or self._appositive_speaker(index)
         if relative:
             return relative
-        found = self.names.name_ending_at(index - 1)
-        mention = found[0] if found else index - 1
-        found = found or self.names.titled_surname(index - 1)  # "Prof. Łodygowski podkreślił"
+        last = index - 1
+        while last > 1 and self.tokens[last].is_acronym and self.tokens[last].text in self.names.titles:
+            last -= 1  # honours after the name: "Mayor Ross Fowler OAM said"
+        found = self.names.name_ending_at(last)
+        if found and self.doc.language == "pl" and self._nominative(found):
+            return found  # "prof. Anna Nowak zaprezentowała plany": a name in the nominative is the subject
+        mention = found[0] if found else last
+        found = found or self.names.titled_surname(last)  # "Prof. Łodygowski podkreślił"
         if found is None:
             return None
         following = self.tokens[index + 1]
@@ -237,6 +298,38 @@ class PeopleFinder:
                                     or word[:1].islower() or word.isupper() for word in before):
             return found
         return None
+
+    def _coordinated(self, found: tuple[int, int] | None) -> list[tuple[int, int]]:
+        """The names joined to a speaker's by "i", "and", "a" before it: "Prezesów Leszka Pileckiego
+        i Witolda Karczewskiego, którzy przedstawili …"."""
+        others: list[tuple[int, int]] = []
+        while found and found[0] >= 2 and self.tokens[found[0] - 1].text.lower() in self.coordinators:
+            found = self.names.name_ending_at(found[0] - 2)
+            if found:
+                others.append(found)
+        return others
+
+    def _appositive_speaker(self, index: int) -> tuple[int, int] | None:
+        """"Anna Nowak, zastępca dyrektora Departamentu X omówiła …": the name before a comma and a
+        function that run up to the verb, in the verb's sentence."""
+        tokens = self.tokens
+        sentence_start = self.doc.sentence_of(tokens[index].start)[0]
+        k = index - 1
+        while k > 1 and index - k <= _MAX_APPOSITION_TOKENS and tokens[k].start >= sentence_start:
+            if tokens[k].text in _APPOSITION_STOPS or tokens[k].text.lower() in self.clause_openers:
+                return None
+            if tokens[k].text == "," and self.names.is_function(tokens[k + 1].text):
+                found = self.names.name_ending_at(k - 1)
+                return found if found and self._nominative(found) else None
+            k -= 1
+        return None
+
+    def _nominative(self, found: tuple[int, int]) -> bool:
+        """In Polish, a name written as its nominative ("Anna Nowak", not "Annie Nowak")."""
+        if self.doc.language != "pl":
+            return True
+        person = self.names.person(*found, source="quote")
+        return person.name == self.text[person.start:person.end]
 
     def _relative_speaker(self, index: int) -> tuple[int, int] | None:
         """"Marek Nowak, który zapewnił, że …", "Jane Doe, who said …": the name right before a comma
@@ -261,8 +354,32 @@ class PeopleFinder:
         window = self.text[max(sentence_start, self.tokens[index].start - 120):self.tokens[index].start]
         return bool(re.search(r"[”\"»]\s*[,–—-]", window))
 
+    def introduced_quotes(self) -> None:
+        """A clause that names one person and ends in a colon before a quotation: "Auch OB Zenker
+        freut sich: „…”", "Professor Jane Doe, Vice-Chancellor, welcomed the funding: "…"", "Na
+        jeho slová nadviazal rektor Marek Šmid: „…”"."""
+        for colon in _COLON_BEFORE_QUOTE.finditer(self.text):
+            if self.doc.in_boilerplate(colon.start()):
+                continue
+            quote_end = self.text.find("\n", colon.end())
+            if len(self.text[colon.end():quote_end if quote_end > 0 else None].split()) < _MIN_QUOTE_WORDS:
+                continue  # a title or a slogan, not a statement
+            line_start = self.text.rfind("\n", 0, colon.start()) + 1
+            closed_quote = max(self.text.rfind(mark, line_start, colon.start()) for mark in "”“\"»")
+            clause_start = max(line_start, closed_quote + 1,
+                               self.doc.sentence_of(max(line_start, colon.start() - 1))[0])
+            end = self.doc.token_index(colon.start())
+            found = {(first, last) for first, last in self.names.names_in(self.doc.token_index(clause_start), end)}
+            if len(found) != 1:
+                continue
+            first, last = found.pop()
+            person = self.names.person(first, last, source="quote")
+            if clause_start <= person.start < colon.start():
+                self.roles.describe(person, last, prefix="", tail=True, stop=colon.start())
+            self.people.append(person)
+
     def attributing_phrases(self) -> None:
-        """"według Kamili Okoń", "zdaniem Agaty Lipińskiej", "according to Dr Jane Doe"."""
+        """"według Kamili Okoń", "zdaniem Agaty Lipińskiej", "according to Dr Jane Doe", "laut Degenhart"."""
         phrases = self.lex.attribution_before + self.en.attribution_before
         first_words = {phrase[0] for phrase in phrases}
         words = [t for t in self.tokens if t.is_word]
@@ -273,7 +390,8 @@ class PeopleFinder:
                 if [w.text.lower() for w in words[i:i + len(phrase)]] != list(phrase):
                     continue
                 index = self.doc.token_index(words[i + len(phrase) - 1].end)
-                found = self.names.name_at(index, limit=4)
+                # "laut Degenhart": a surname alone, for the full name the release gives elsewhere
+                found = self.names.name_at(index, limit=6) or self.names.titled_surname(index, titled=False)
                 if found:
                     person = self.names.person(*found, source="attribution", oblique=True)
                     self.roles.describe(person, found[1], prefix="", tail=True, links_only=True)
@@ -297,6 +415,9 @@ class PeopleFinder:
                 offset = line_start + colon + 1
             if "@" in self.text[offset:line_end] and " " not in self.text[offset:line_end].strip():
                 continue
+            opening = self.roles.organisation_in(offset, line_end)
+            if opening and not self.text[offset:opening.start].strip() and ":" not in self.text[opening.end:line_end]:
+                continue  # an organisation's line ("Stern Investor Relations, Inc."), not "University X: Jane Doe"
             found = self._name_in_line(offset, line_end)
             if not found:
                 continue
@@ -317,6 +438,7 @@ class PeopleFinder:
             starts.append(colon + 1)
         for start in starts:
             found = self.names.name_at(self.doc.token_index(start), limit=8)
-            if found and self.tokens[found[0]].start <= start + 40 and self.tokens[found[1]].end <= line_end:
+            if found and self.tokens[found[0]].start <= start + 40 and self.tokens[found[1]].end <= line_end \
+                    and not self._line_before(found[0], start, ranks=True):
                 return found
         return None
