@@ -403,3 +403,26 @@ def test_role_and_organisation_lines_of_a_contact_block_are_not_people(extract):
     text = ("Treatment news.\n\nFor More Information:\nJane Roe\nVice President, Legal Affairs\n(201) 555-0140\n"
             "John Poe\nStern Investor Relations, Inc.\n(212) 555-0100\n")
     assert values(extract(text, "en", **ONLY_CONTACTS), "person") == ["Jane Roe", "John Poe"]
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    ("pl", "Spotkanie z Minister Rozwoju Ewą Malinowską odbyło się w Warszawie. Minister szczególnie zwróciła "
+           "uwagę na potrzeby pracodawców.", ["Ewa Malinowska"]),
+    # of two rectors, the one whose university the sentence names
+    ("en", "Rector of Xyz University of Technology, Prof. Adam Nowicki, and rector of the Abc University, "
+           "Prof. Ewa Lis, have signed an agreement.\n\nThe Rector of Xyz University of Technology emphasizes\n\n"
+           "- We are very pleased with this agreement.", ["Adam Nowicki"]),
+    # two people with the function and nothing to tell them apart: nobody
+    ("pl", "Prezes Jan Nowak i prezes Adam Lis podpisali umowę. Prezes podkreślił znaczenie umowy.", []),
+])
+def test_a_function_as_the_speaker_is_the_person_named_with_it(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    ("sk", "Generálny riaditeľ agentúry SARIO Peter Hruška predstavil počas besedy novú webovú stránku.",
+     ["Peter Hruška"]),
+    ("de", "Text.\n\nPressekontakt: Pressestelle LANDKREIS XYZ, Harald Kühne", ["Harald Kühne"]),
+])
+def test_speakers_after_a_long_function_and_contacts_after_their_office(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names

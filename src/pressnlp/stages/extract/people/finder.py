@@ -158,16 +158,19 @@ class PeopleFinder:
             return len(rest.split()) <= 8 and self._is_function(rest.lstrip(", "))
         return rest[0] in "–—-" and any(self._is_function(part) for part in _DASHES.split(rest.lstrip("–—- ")))
 
-    def _line_before(self, first: int, line_start: int, *, ranks: bool = False) -> bool:
+    def _line_before(self, first: int, line_start: int, *, contact: bool = False) -> bool:
         """Anything but titles, or a short label and a colon, between the line's start and the name
-        ("dr hab. Anna Nowak", "Autor: Jan Novák"); with `ranks`, lower-case words pass too, as
-        ranks are written on contact lines ("mł. bryg. Kamil Duda")."""
+        ("dr hab. Anna Nowak", "Autor: Jan Novák"). On a `contact` line, also lower-case words
+        (ranks: "mł. bryg. Kamil Duda") and an organisation set off by a comma ("Pressestelle X,
+        Anna Muster")."""
         before = self.text[line_start:self.tokens[first].start]
         label, colon, titles = before.rpartition(":")
         if colon and len(label.split()) <= 2 and label.strip():
             before = titles
+        if contact and before.rstrip().endswith(","):
+            return False
         return any(word.rstrip(".,") not in self.names.titles and not self.names.is_function(word.rstrip(".,"))
-                   for word in before.split() if any(ch.isalpha() for ch in word) and not (ranks and word.islower()))
+                   for word in before.split() if any(ch.isalpha() for ch in word) and not (contact and word.islower()))
 
     def _is_function(self, line: str) -> bool:
         """A short line whose first words include a function word ("Rzecznik Prasowy", "Press
@@ -249,6 +252,7 @@ class PeopleFinder:
                     found = self._speaker_before(i)
                     for other in self._coordinated(found):  # "Jan Nowak i Anna Kowalska podkreślili"
                         self.people.append(names.person(*other, source="quote"))
+                    found = found or self._function_speaker(i)
                 if found:
                     person = names.person(*found, source="quote")
                     # not a full name found in another sentence for "Ms Doe"
@@ -294,9 +298,46 @@ class PeopleFinder:
         sentence_start, _ = self.doc.sentence_of(self.tokens[mention].start)
         before = self.text[sentence_start:self.tokens[mention].start].split()
         functions = everywhere().functions
-        if len(before) <= 3 and all(word.lower().rstrip(".,") in functions or word.rstrip(".") in self.names.titles
-                                    or word[:1].islower() or word.isupper() for word in before):
+        # the sentence's first word is capitalised whatever it is: "Generálny riaditeľ agentúry X Jan Novák"
+        leading = all(word.lower().rstrip(".,") in functions or word.rstrip(".") in self.names.titles
+                      or word[:1].islower() or word.isupper() for word in before[1:])
+        if len(before) <= 5 and leading and self._nominative(found):
             return found
+        return None
+
+    def _function_speaker(self, index: int) -> tuple[int, int] | None:
+        """"Minister zwróciła uwagę …", "The Rector of X University emphasizes": a function for the
+        speaker, standing for the person the release names with it; of several, the one whose
+        function is followed by the same capitalised words."""
+        function = self._function_before(index)
+        if function is None:
+            return None
+        tokens, language = self.tokens, self.doc.language
+        forms = lemmas(tokens[function].text, language) | {tokens[function].text.lower()}
+        reference = {token.text for token in tokens[function + 1:index] if token.is_capitalised}
+        scored: dict[str, tuple[int, tuple[int, int]]] = {}
+        for j, token in enumerate(tokens):
+            if j == function or not token.is_word or not forms & (lemmas(token.text, language) | {token.text.lower()}):
+                continue
+            found = self.names.name_at(j + 1, limit=12)
+            if found:
+                shared = len({t.text for t in tokens[j + 1:found[0]] if t.is_capitalised} & reference)
+                name = self.names.person(*found, source="quote").name
+                scored[name] = max(scored.get(name, (shared, found)), (shared, found))
+        ranked = sorted(scored.values(), reverse=True)
+        if not ranked or len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+            return None
+        return ranked[0][1]
+
+    def _function_before(self, index: int) -> int | None:
+        """A capitalised function word shortly before the verb in its sentence, no name between."""
+        tokens = self.tokens
+        sentence_start = self.doc.sentence_of(tokens[index].start)[0]
+        for k in range(index - 1, max(-1, index - 1 - _MAX_APPOSITION_TOKENS), -1):
+            if tokens[k].start < sentence_start or self.names.is_name_word(tokens[k]) and self.names.name_ending_at(k):
+                return None
+            if tokens[k].is_capitalised and self.names.is_function(tokens[k].text):
+                return k
         return None
 
     def _coordinated(self, found: tuple[int, int] | None) -> list[tuple[int, int]]:
@@ -415,12 +456,12 @@ class PeopleFinder:
                 offset = line_start + colon + 1
             if "@" in self.text[offset:line_end] and " " not in self.text[offset:line_end].strip():
                 continue
-            opening = self.roles.organisation_in(offset, line_end)
-            if opening and not self.text[offset:opening.start].strip() and ":" not in self.text[opening.end:line_end]:
-                continue  # an organisation's line ("Stern Investor Relations, Inc."), not "University X: Jane Doe"
             found = self._name_in_line(offset, line_end)
             if not found:
                 continue
+            organisation = self.roles.organisation_in(offset, line_end)
+            if organisation and organisation.start <= self.tokens[found[0]].start < organisation.end:
+                continue  # the start of an organisation's name: "Stern Investor Relations, Inc."
             person = self.names.person(*found, source="contact")
             rest = self.text[person.end:line_end]
             if rest.strip(" ,;"):
@@ -439,6 +480,6 @@ class PeopleFinder:
         for start in starts:
             found = self.names.name_at(self.doc.token_index(start), limit=8)
             if found and self.tokens[found[0]].start <= start + 40 and self.tokens[found[1]].end <= line_end \
-                    and not self._line_before(found[0], start, ranks=True):
+                    and not self._line_before(found[0], start, contact=True):
                 return found
         return None
