@@ -360,6 +360,9 @@ def test_a_clause_naming_one_person_before_a_colon_and_a_quote(extract, language
      "współpracy, podpisano list.", ["Leszek Kowalski", "Witold Nowicki"]),
     # a name in the dative before the verb is not its subject
     ("Nagrodę Adamowi Zielińskiemu przedstawiła komisja.", []),
+    # nor is a name in the sentence before a gerund read after a comma
+    ("W spotkaniu uczestniczyła posłanka Pani Anna Wrona, a także przedstawiciele lokalnych władz oraz mediów. "
+     "Celem spotkania, było omówienie problemów.", []),
 ])
 def test_polish_paraphrased_speakers_before_the_verb(extract, text, names):
     assert values(extract(text, **ONLY_CONTACTS), "person") == names

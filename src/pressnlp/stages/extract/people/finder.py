@@ -101,15 +101,17 @@ class PeopleFinder:
         return not any(self.names.is_function(word.strip(",.;:()")) for word in self.text[person.end:line_end].split())
 
     def _spelt_out(self, person: Person) -> Person:
-        """"J. Nováková" as the full name the release gives elsewhere ("Jana Nováková")."""
+        """"J. Nováková" as the full name the release gives elsewhere ("Jana Nováková"); a full name
+        in another case than the initialled one ("podle Jany Novákové") is put in the nominative."""
         first = self.doc.token_index(person.start)
         if not self.names.is_initial(first):
             return person
-        found = self.names.full_name_of_initial(first, self.doc.token_index(person.end) - 1)
+        last = self.doc.token_index(person.end) - 1
+        found = self.names.full_name_of_initial(first, last)
         if found is None:
             return person
-        full = self.names.person(*found, source=person.source)
-        person.name = full.name
+        oblique = self.tokens[found[1]].text != self.tokens[last].text
+        person.name = self.names.person(*found, source=person.source, oblique=oblique).name
         return person
 
     def signatures(self) -> None:
@@ -289,6 +291,7 @@ class PeopleFinder:
         if found and self.doc.language == "pl" and self._nominative(found):
             return found  # "prof. Anna Nowak zaprezentowała plany": a name in the nominative is the subject
         mention = found[0] if found else last
+        in_place = found is not None
         found = found or self.names.titled_surname(last)  # "Prof. Łodygowski podkreślił"
         if found is None:
             return None
@@ -301,7 +304,7 @@ class PeopleFinder:
         # the sentence's first word is capitalised whatever it is: "Generálny riaditeľ agentúry X Jan Novák"
         leading = all(word.lower().rstrip(".,") in functions or word.rstrip(".") in self.names.titles
                       or word[:1].islower() or word.isupper() for word in before[1:])
-        if len(before) <= 5 and leading and self._nominative(found):
+        if len(before) <= 5 and leading and (not in_place or self._nominative(found)):
             return found
         return None
 

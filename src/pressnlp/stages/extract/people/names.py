@@ -120,9 +120,10 @@ class PersonalNames:
         j = index - 1
         while j >= 0 and not tokens[j].is_word and tokens[j].text not in '”"»':
             j -= 1
-        # skip a role phrase set off by commas
+        # skip a role phrase set off by commas, in the verb's sentence
+        sentence_start = self.doc.sentence_of(tokens[index].start)[0]
         k = j
-        while k >= 0 and tokens[k].text not in '”"»\n' and index - k < 25:
+        while k >= 0 and tokens[k].text not in '”"»\n' and index - k < 25 and tokens[k].start >= sentence_start:
             if tokens[k].text == "," and k + 1 < index:
                 candidate = self.name_ending_at(k - 1) or self.titled_surname(k - 1)
                 if candidate:

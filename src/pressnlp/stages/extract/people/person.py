@@ -27,17 +27,12 @@ def merge_people(people: list[Person]) -> list[Person]:
         if known is None:
             merged[key] = person
             continue
-        if _rank(person) < _rank(known):
+        if len(person.name) < len(known.name):
             known.name = person.name
         known.role = known.role or person.role
         known.organisation = known.organisation or person.organisation
         known.organisation_spans.extend(person.organisation_spans)
     return list(merged.values())
-
-
-def _rank(person: Person) -> tuple[int, bool]:
-    """Shorter names first, then those put in the nominative after an attributing phrase."""
-    return len(person.name), person.source != "attribution"
 
 
 def _same_surname(person: Person, merged: dict[str, Person]) -> Person | None:
