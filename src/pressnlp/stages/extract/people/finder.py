@@ -318,9 +318,11 @@ class PeopleFinder:
         tokens, language = self.tokens, self.doc.language
         forms = lemmas(tokens[function].text, language) | {tokens[function].text.lower()}
         reference = {token.text for token in tokens[function + 1:index] if token.is_capitalised}
+        prefix = tokens[function].text[:3].lower()  # a cheap test before the lemmas
         scored: dict[str, tuple[int, tuple[int, int]]] = {}
         for j, token in enumerate(tokens):
-            if j == function or not token.is_word or not forms & (lemmas(token.text, language) | {token.text.lower()}):
+            if j == function or not token.text[:3].lower() == prefix \
+                    or not forms & (lemmas(token.text, language) | {token.text.lower()}):
                 continue
             found = self.names.name_at(j + 1, limit=12)
             if found:
@@ -418,7 +420,9 @@ class PeopleFinder:
                 continue
             first, last = found.pop()
             person = self.names.person(first, last, source="quote")
-            if clause_start <= person.start < colon.start():
+            after = self.text[person.end:colon.start()].lstrip(" ,").split(" ", 1)[0].strip(",.").rpartition("-")[2]
+            if clause_start <= person.start < colon.start() and self.names.is_function(after):
+                # "Jane Hill, Vice-Chancellor of X, welcomed …:", not "Anna Muster, sieht in …:"
                 self.roles.describe(person, last, prefix="", tail=True, stop=colon.start())
             self.people.append(person)
 
