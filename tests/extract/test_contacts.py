@@ -426,6 +426,10 @@ def test_a_function_as_the_speaker_is_the_person_named_with_it(extract, language
     ("sk", "Generálny riaditeľ agentúry SARIO Peter Hruška predstavil počas besedy novú webovú stránku.",
      ["Peter Hruška"]),
     ("de", "Text.\n\nPressekontakt: Pressestelle LANDKREIS XYZ, Harald Kühne", ["Harald Kühne"]),
+    # a place before a listed given name is no part of the name; a given name as a surname stays
+    ("sk", "„Význam tohto aktu je veľký,“ odpovedal na otázku novinárov predseda VÚC Prešov Zdenko Hruška.",
+     ["Zdenko Hruška"]),
+    ("en", "\"We are ready,\" said Keir Martin.", ["Keir Martin"]),
 ])
 def test_speakers_after_a_long_function_and_contacts_after_their_office(extract, language, text, names):
     assert values(extract(text, language, **ONLY_CONTACTS), "person") == names

@@ -261,12 +261,17 @@ class PersonalNames:
             if not given:
                 return None
         # Words before the first given name that Morfeusz knows as something else are not part
-        # of the name: "prezes firmy Iwona Dziedzic", "Katowic Marcin Krupa".
+        # of the name: "prezes firmy Iwona Dziedzic", "Katowic Marcin Krupa"; in other languages,
+        # words before a given name of the packs' lists that are none: "VÚC Košice Zdenko Trebuľa".
         given = [i for i in run if is_given_name(tokens[i].text)]
         if given and given[0] != run[0]:
             leading = run[:run.index(given[0])]
             if all(analyse_pl(tokens[i].text) for i in leading):
                 run = run[run.index(given[0]):]
+        elif not given and self.doc.language != "pl" and not self._is_given(tokens[run[0]]):
+            listed = [i for i in run[1:-1] if self._is_given(tokens[i])]  # a surname after it ("Keir Martin" stays)
+            if listed:
+                run = run[run.index(listed[0]):]
         if len([i for i in run if tokens[i].text not in self.particles]) < 2:
             return None
         return run[0], run[min(len(run), MAX_NAME_WORDS) - 1]
