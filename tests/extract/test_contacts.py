@@ -433,3 +433,22 @@ def test_a_function_as_the_speaker_is_the_person_named_with_it(extract, language
 ])
 def test_speakers_after_a_long_function_and_contacts_after_their_office(extract, language, text, names):
     assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    # a function and an organisation's word before the name
+    ("pl", "Burmistrz Miasta Jan Nowak podkreślił, że inwestycja jest kluczowa.", ["Jan Nowak"]),
+    ("pl", "Wójt Gminy Anna Lis podkreśliła, że inwestycja jest kluczowa.", ["Anna Lis"]),
+    # a function after the verb stands for the person named with it
+    ("pl", "Umowę podpisali burmistrz Jan Nowak i prezes Anna Lis. „To ważny dzień dla miasta” – powiedział "
+           "burmistrz.", ["Jan Nowak"]),
+    ("en", "The agreement was signed by Mayor John Smith and Professor Mary Jones. \"This is a great day,\" said "
+           "the mayor.", ["John Smith"]),
+    ("pl", "„To ważny dzień dla miasta” – powiedział burmistrz.", []),
+    # people a media invitation offers for interviews, joined by "oraz z"
+    ("pl", "Dziennikarze będą mogli porozmawiać z dyrektor Ewą Mrozek oraz z prezesem Janem Wiśniewskim.",
+     ["Ewa Mrozek", "Jan Wiśniewski"]),
+    ("pl", "Według Jana Nowaka i danych GUS inwestycja się opłaca.", ["Jan Nowak"]),
+])
+def test_functions_for_names_and_names_joined_after_an_attributing_phrase(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names

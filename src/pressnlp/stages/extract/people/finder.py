@@ -249,7 +249,7 @@ class PeopleFinder:
                 self.people.append(person)
             else:
                 if after_quote or self._quote_before_name(i):
-                    found = names.name_before(i)
+                    found = names.name_before(i) or self._function_speaker(i)  # "…” – powiedział burmistrz."
                 else:
                     found = self._speaker_before(i)
                     for other in self._coordinated(found):  # "Jan Nowak i Anna Kowalska podkreślili"
@@ -312,7 +312,7 @@ class PeopleFinder:
         """"Minister zwróciła uwagę …", "The Rector of X University emphasizes": a function for the
         speaker, standing for the person the release names with it; of several, the one whose
         function is followed by the same capitalised words."""
-        function = self._function_before(index)
+        function = self._function_before(index) or self._function_following(index)
         if function is None:
             return None
         tokens, language = self.tokens, self.doc.language
@@ -333,6 +333,17 @@ class PeopleFinder:
         if not ranked or len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
             return None
         return ranked[0][1]
+
+    def _function_following(self, index: int) -> int | None:
+        """A function right after the verb, perhaps after an article, closing the clause: "…” –
+        powiedział burmistrz.", "…," said the mayor."""
+        tokens = self.tokens
+        k = index + 1
+        if k < len(tokens) and tokens[k].text.lower() in everywhere().articles:
+            k += 1
+        if k + 1 < len(tokens) and self.names.is_function(tokens[k].text) and tokens[k + 1].text in ".,;":
+            return k
+        return None
 
     def _function_before(self, index: int) -> int | None:
         """A capitalised function word shortly before the verb in its sentence, no name between."""
@@ -440,10 +451,20 @@ class PeopleFinder:
                 index = self.doc.token_index(words[i + len(phrase) - 1].end)
                 # "laut Degenhart": a surname alone, for the full name the release gives elsewhere
                 found = self.names.name_at(index, limit=6) or self.names.titled_surname(index, titled=False)
-                if found:
+                while found:
                     person = self.names.person(*found, source="attribution", oblique=True)
                     self.roles.describe(person, found[1], prefix="", tail=True, links_only=True)
                     self.people.append(person)
+                    found = self._joined_name(found[1] + 1, phrase[-1])
+
+    def _joined_name(self, index: int, preposition: str) -> tuple[int, int] | None:
+        """A name joined to the one before by "i", "oraz", "and", perhaps with the phrase's preposition
+        again: "porozmawiać z dyrektor Ewą Mrozek oraz z prezesem Janem Wiśniewskim"."""
+        tokens = self.tokens
+        if index + 1 >= len(tokens) or tokens[index].text.lower() not in self.coordinators:
+            return None
+        index += 1 + (tokens[index + 1].text.lower() == preposition)
+        return self.names.name_at(index, limit=4) if index < len(tokens) else None
 
     def contact_block_people(self) -> None:
         """A name at the start of a line of the press-contact block, its role and organisation

@@ -283,6 +283,7 @@ class PersonalNames:
         return bool(lemmas(token.text, self.doc.language) & self.heads)
 
     def name_ending_at(self, last: int) -> tuple[int, int] | None:
+        """The name whose last word is token `last`."""
         tokens = self.tokens
         if last < 1 or not self.is_name_word(tokens[last]):
             return None
@@ -292,8 +293,12 @@ class PersonalNames:
             if self.text[tokens[first - 1].end:tokens[first].start] != " ":
                 break
             first -= 1
-        run = self._name_run(first)
-        return run if run and run[1] == last else None
+        # the longest name ending at `last`: not from an organisation's word ("Miasta Adam Wiśniewski")
+        for start in range(first, last):
+            run = self._name_run(start)
+            if run:
+                return run if run[1] == last else None
+        return None
 
 
 @lru_cache(maxsize=20_000)
