@@ -452,3 +452,18 @@ def test_speakers_after_a_long_function_and_contacts_after_their_office(extract,
 ])
 def test_functions_for_names_and_names_joined_after_an_attributing_phrase(extract, language, text, names):
     assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a contact heading said more fully
+    ("Treść.\n\nKontakt dla inwestorów i mediów:\nMichał Lis\nRelacje Inwestorskie\ne-mail: ir@example.pl",
+     ["Michał Lis"]),
+    # a contact block read as one line (Markdown joins its lines)
+    ("Treść.\n\nKontakt dla mediów: Biuro Prasowe Urzędu Marszałkowskiego Magdalena Wrona tel. 68 456 53 81",
+     ["Magdalena Wrona"]),
+    # a name line over contact details, with no heading
+    ("Treść.\n\nBiuro Prasowe Urzędu Miasta Xyz\nPiotr Kos\ntel. 91 424 51 77\ne-mail: p.kos@example.pl",
+     ["Piotr Kos"]),
+])
+def test_polish_contact_blocks_without_the_usual_heading(extract, text, names):
+    assert values(extract(text, **ONLY_CONTACTS), "person") == names

@@ -115,8 +115,9 @@ class PeopleFinder:
         return person
 
     def signatures(self) -> None:
-        """A name alone on its line with a function line under it, anywhere in the release:
-        "Anna Nowak" / "Rzecznik Prasowy" / "Urząd Miasta X"; also "Anna Nowak, Press Officer"."""
+        """A name alone on its line with a function line or contact details under it, anywhere in
+        the release: "Anna Nowak" / "Rzecznik Prasowy" / "Urząd Miasta X", "Anna Nowak" / "tel. …";
+        also "Anna Nowak, Press Officer"."""
         lines = self.doc.lines
         for n, (line_start, line_end) in enumerate(lines):
             if self.doc.in_contact_block(line_start) or self.doc.in_boilerplate(line_start):
@@ -132,7 +133,9 @@ class PeopleFinder:
             function_below = bool(following) and self._is_function(self.text[slice(*following[0])])
             # "REKTOR" / "prof. dr hab. Jan Nowak": a letter signed under the function
             function_above = n > 0 and self._is_function(above) and len(above.split()) <= 4
-            if not rest and not (function_below or function_above):
+            # "Piotr Nowak" / "tel. 91 424 51 77": a name line over contact details
+            details_below = bool(following) and bool(_DETAIL.search(self.text, *following[0]))
+            if not rest and not (function_below or function_above or details_below):
                 continue
             person = self.names.person(*found, source="contact")
             if rest:
@@ -146,7 +149,7 @@ class PeopleFinder:
                 person.role = above.strip()
                 following = []
             self.roles.role_from_lines(person, [self.text[s:e].strip() for s, e in following], following)
-            if person.role is None and following:
+            if person.role is None and following and not details_below:
                 person.role = self.text[slice(*following[0])].strip().rstrip(" ,.;")
             self.people.append(person)
 
@@ -197,12 +200,13 @@ class PeopleFinder:
         """Not the tail of a longer capitalised name ("Park Naukowo-Technologiczny Gdynia"); in
         Polish, opening with a given name or an initial."""
         first = found[0]
+        polish = self.doc.language == "pl"
+        if polish and is_given_name(self.tokens[first].text) and not is_given_name(self.tokens[first - 1].text):
+            return True  # "Biuro Prasowe Urzędu Marszałkowskiego Magdalena Chmiel tel. …" on one line
         if first > 0 and self.tokens[first - 1].is_capitalised and \
                 self.text[self.tokens[first - 1].end:self.tokens[first].start] in (" ", "\u00a0"):
             return False
-        if self.doc.language == "pl":
-            return is_given_name(self.tokens[first].text) or self.names.is_initial(first)
-        return True
+        return not polish or self.names.is_initial(first)
 
     def name_lines(self) -> None:
         """"Anna Smith: „We are pleased…”": a name, a colon and a quotation at the start of a line;
