@@ -449,6 +449,11 @@ def test_speakers_after_a_long_function_and_contacts_after_their_office(extract,
     ("pl", "Dziennikarze będą mogli porozmawiać z dyrektor Ewą Mrozek oraz z prezesem Janem Wiśniewskim.",
      ["Ewa Mrozek", "Jan Wiśniewski"]),
     ("pl", "Według Jana Nowaka i danych GUS inwestycja się opłaca.", ["Jan Nowak"]),
+    ("pl", "Będzie możliwość rozmowy z zastępcą Prezydenta Miasta Kamilem Nowakiem oraz z koordynatorką budżetu "
+           "w Urzędzie Miasta Xyz Danutą Lis.", ["Kamil Nowak", "Danuta Lis"]),
+    # of two capitalised runs before a colon and a quote, the one opening with a given name
+    ("sk", "Za viedenskú stranu program predstavil Stefan Huber z Wirtschaftsagentur Wien: „Viedenské firmy "
+           "hľadajú vývojárov a partnerov.“", ["Stefan Huber"]),
 ])
 def test_functions_for_names_and_names_joined_after_an_attributing_phrase(extract, language, text, names):
     assert values(extract(text, language, **ONLY_CONTACTS), "person") == names

@@ -27,6 +27,9 @@ _COLON_BEFORE_QUOTE = re.compile(r":[^\S\n]*(?:\n[^\S\n]*){0,2}[„“\"«»‚]
 # Departamentu Edukacji i Wydawnictw NBP omówiła"), and what no such function holds.
 _MAX_APPOSITION_TOKENS = 14
 _APPOSITION_STOPS = frozenset('.;:!?„“”"«»()')
+# Most tokens between "oraz z" and the next name, a function and its office included ("oraz z
+# koordynatorką budżetu w Urzędzie Miasta X Danutą Y").
+_MAX_JOINED_TOKENS = 10
 # Dashes between the parts of a guest's line in a media invitation.
 _DASHES = re.compile(r"\s+[–—-]\s+")
 # Fewest words of a quotation after a colon: fewer are a title or a slogan.
@@ -430,7 +433,9 @@ class PeopleFinder:
             clause_start = max(line_start, closed_quote + 1,
                                self.doc.sentence_of(max(line_start, colon.start() - 1))[0])
             end = self.doc.token_index(colon.start())
-            found = {(first, last) for first, last in self.names.names_in(self.doc.token_index(clause_start), end)}
+            found = set(self.names.names_in(self.doc.token_index(clause_start), end))
+            if len(found) > 1:  # "Stefan Auer z Wirtschaftsagentur Wien:": the one opening with a given name
+                found = {name for name in found if self.names.opens_with_given_name(name[0])}
             if len(found) != 1:
                 continue
             first, last = found.pop()
@@ -468,7 +473,7 @@ class PeopleFinder:
         if index + 1 >= len(tokens) or tokens[index].text.lower() not in self.coordinators:
             return None
         index += 1 + (tokens[index + 1].text.lower() == preposition)
-        return self.names.name_at(index, limit=4) if index < len(tokens) else None
+        return self.names.name_at(index, limit=_MAX_JOINED_TOKENS) if index < len(tokens) else None
 
     def contact_block_people(self) -> None:
         """A name at the start of a line of the press-contact block, its role and organisation

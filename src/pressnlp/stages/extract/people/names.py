@@ -66,6 +66,10 @@ class PersonalNames:
             tokens = tokens[:given]
         return tokens
 
+    def opens_with_given_name(self, first: int) -> bool:
+        """A name whose first token is a given name or an initial."""
+        return self._is_given(self.tokens[first]) or self.is_initial(first)
+
     def _is_given(self, token: Token) -> bool:
         """A given name: Polish ones through Morfeusz, others from the packs' given_names.txt."""
         return is_given_name(token.text) or self.doc.language != "pl" and token.text.lower() in self.given_names
