@@ -472,14 +472,3 @@ def test_functions_for_names_and_names_joined_after_an_attributing_phrase(extrac
 ])
 def test_polish_contact_blocks_without_the_usual_heading(extract, text, names):
     assert values(extract(text, **ONLY_CONTACTS), "person") == names
-
-
-@pytest.mark.parametrize(("language", "text", "names"), [
-    ("sk", "Primátor mesta Peter Kováč na stretnutí zdôraznil význam spolupráce.", ["Peter Kováč"]),
-    ("pl", "Wicewojewoda Anna Lis w swoim wystąpieniu podkreśliła znaczenie współpracy.", ["Anna Lis"]),
-    ("pl", "Anna Lis z Urzędu Miasta Xyz podkreśliła znaczenie współpracy.", ["Anna Lis"]),
-    # a name in another case, or not opening the sentence, is no subject
-    ("pl", "Spotkanie z Anną Lis w Gliwicach podkreśliło znaczenie współpracy.", []),
-])
-def test_a_sentence_opening_speaker_and_a_phrase_before_the_verb(extract, language, text, names):
-    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names

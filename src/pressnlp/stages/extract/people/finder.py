@@ -30,8 +30,6 @@ _APPOSITION_STOPS = frozenset('.;:!?„“”"«»()')
 # Most tokens between "oraz z" and the next name, a function and its office included ("oraz z
 # koordynatorką budżetu w Urzędzie Miasta X Danutą Y").
 _MAX_JOINED_TOKENS = 10
-# Most words between a sentence-opening name and its verb ("na stretnutí", "z Urzędu Miasta Xyz").
-_MAX_PHRASE_WORDS = 6
 # Dashes between the parts of a guest's line in a media invitation.
 _DASHES = re.compile(r"\s+[–—-]\s+")
 # Fewest words of a quotation after a colon: fewer are a title or a slogan.
@@ -303,41 +301,19 @@ class PeopleFinder:
         in_place = found is not None
         found = found or self.names.titled_surname(last)  # "Prof. Łodygowski podkreślił"
         if found is None:
-            return self._speaker_before_phrase(index)
+            return None
         following = self.tokens[index + 1]
         if following.text in ",:" or following.text.lower() in self.clause_openers:
             return found
-        if self._opens_sentence(mention) and (not in_place or self._nominative(found)):
+        sentence_start, _ = self.doc.sentence_of(self.tokens[mention].start)
+        before = self.text[sentence_start:self.tokens[mention].start].split()
+        functions = everywhere().functions
+        # the sentence's first word is capitalised whatever it is: "Generálny riaditeľ agentúry X Jan Novák"
+        leading = all(word.lower().rstrip(".,") in functions or word.rstrip(".") in self.names.titles
+                      or word[:1].islower() or word.isupper() for word in before[1:])
+        if len(before) <= 5 and leading and (not in_place or self._nominative(found)):
             return found
         return None
-
-    def _speaker_before_phrase(self, index: int) -> tuple[int, int] | None:
-        """A name opening its sentence, then a short phrase of small words, then the verb: "Primátor
-        Peter Kováč na stretnutí zdôraznil …", "Wicewojewoda Anna Lis w swoim wystąpieniu podkreśliła"."""
-        tokens = self.tokens
-        links = self.roles.links
-        for last in range(index - 2, max(0, index - 2 - _MAX_PHRASE_WORDS), -1):
-            phrase = tokens[last + 1:index]
-            if not all(token.is_word for token in phrase):
-                return None
-            # small words, or an affiliation: "Anna Lis z Urzędu Miasta podkreśliła"
-            if any(token.is_capitalised for token in phrase) and phrase[0].text.lower() not in links:
-                continue
-            found = self.names.name_ending_at(last)
-            if found:
-                return found if self._opens_sentence(found[0]) and self._nominative(found) else None
-        return None
-
-    def _opens_sentence(self, first: int) -> bool:
-        """At most a few words before the name in its sentence, all functions, titles, small words
-        or acronyms; the sentence's first word is capitalised whatever it is ("Generálny riaditeľ
-        agentúry X Jan Novák")."""
-        sentence_start, _ = self.doc.sentence_of(self.tokens[first].start)
-        before = self.text[sentence_start:self.tokens[first].start].split()
-        functions = everywhere().functions
-        return len(before) <= 5 and all(
-            word.lower().rstrip(".,") in functions or word.rstrip(".") in self.names.titles
-            or word[:1].islower() or word.isupper() for word in before[1:])
 
     def _function_speaker(self, index: int) -> tuple[int, int] | None:
         """"Minister zwróciła uwagę …", "The Rector of X University emphasizes": a function for the
