@@ -324,3 +324,151 @@ def test_initials_compound_functions_and_name_role_colon_lines(extract, language
 ])
 def test_a_bare_surname_after_the_verb_and_an_acronym_before_the_speaker(extract, language, text, name):
     assert values(extract(text, language, **ONLY_CONTACTS), "person") == [name]
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    ("pl", "Treść komunikatu.\n\nFoto: Anna Kowalska\nTekst: Jan Nowak", []),
+    ("pl", "Fundusz sołecki\nDodane przez:\nSzymon Malinowski\n\nWiele napraw dróg realizujemy corocznie.", []),
+    ("en", "Ministry of Foreign Affairs\nPress Office\nPhoto: Jane Roe / MFA", []),
+    # a function makes the author a contact
+    ("cs", "Text zprávy.\n\nAutor: Jan Novák, tiskový mluvčí univerzity", ["Jan Novák"]),
+])
+def test_photo_text_and_upload_credits_are_not_contacts(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    ("de", "Die Oberbürgermeister Klaus Weber und Jana Krüger unterzeichneten den Vertrag. Auch OB Weber "
+           "freut sich: „Wir arbeiten auf vielen Ebenen zusammen und profitieren gegenseitig davon.“", ["Klaus Weber"]),
+    ("sk", "Na jeho slová nadviazal rektor TU Peter Kováč: „Podpísanie memoranda je prirodzeným vyústením "
+           "našej spolupráce s mestom.“", ["Peter Kováč"]),
+    ("en", "Professor Jane Hill, Vice-Chancellor of the University of Xyz, welcomed the funding:\n\n"
+           "\"We are delighted that our research has been recognised in this way.\"", ["Jane Hill"]),
+    # a slogan in quotes is no statement
+    ("pl", "Kampania Jana Nowaka ma hasło: „Bezpieczne wakacje nad wodą”.", []),
+])
+def test_a_clause_naming_one_person_before_a_colon_and_a_quote(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Rozmawiając o innowacjach Karolina Wiśniewska, zastępca dyrektora generalnego Izby opowiedziała o kongresie.",
+     ["Karolina Wiśniewska"]),
+    ("Podczas spotkania rektor uczelni prof. dr hab. Adam Zieliński zaprezentował uczestnikom ideę szpitala.",
+     ["Adam Zieliński"]),
+    ("Po wystąpieniach prezesów Leszka Kowalskiego i Witolda Nowickiego, którzy przedstawili potrzebę "
+     "współpracy, podpisano list.", ["Leszek Kowalski", "Witold Nowicki"]),
+    # a name in the dative before the verb is not its subject
+    ("Nagrodę Adamowi Zielińskiemu przedstawiła komisja.", []),
+    # nor is a name in the sentence before a gerund read after a comma
+    ("W spotkaniu uczestniczyła posłanka Pani Anna Wrona, a także przedstawiciele lokalnych władz oraz mediów. "
+     "Celem spotkania, było omówienie problemów.", []),
+])
+def test_polish_paraphrased_speakers_before_the_verb(extract, text, names):
+    assert values(extract(text, **ONLY_CONTACTS), "person") == names
+
+
+def test_media_invitation_guest_lines(extract):
+    text = ("POZVÁNKA NA TISKOVOU KONFERENCI\n\nHOSTÉ: genmjr. Petr Dvořák – první náměstek policejního prezidenta\n"
+            "Karel Svoboda – Fotbalová asociace – předseda\n")
+    facts = extract(text, "cs", **ONLY_CONTACTS)
+    assert values(facts, "person") == ["Petr Dvořák", "Karel Svoboda"]
+    assert person(facts, "Karel Svoboda")["role"] == "předseda"
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    ("cs", "Podle ředitelky nemocnice Ing. Jany Novákové je nábor personálu nejtěžší částí projektu.",
+     ["Jana Nováková"]),
+    ("sk", "Podľa Jozefa Hrušku samospráva ocení vklad odborníkov.", ["Jozef Hruška"]),
+    # the initial of a later quote is the same person, named once in the nominative
+    ("sk", "Podľa vodohospodára Michala Kováča pomôžu stromy. „Korene spevnia breh a zachytia sedimenty,“ "
+           "povedal M. Kováč.", ["Michal Kováč"]),
+])
+def test_czech_and_slovak_names_after_podle_are_put_in_the_nominative(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    ("de", "Landrat Erich Brandl eröffnete die Sitzung. Seit 1991 fanden laut Brandl 35 Begegnungen statt.",
+     ["Erich Brandl"]),
+    ("de", "„Der Austausch bringt beide Landkreise weiter“, bestätigt Landrat Uwe Schmitt.", ["Uwe Schmitt"]),
+    ("en", "Mayor Ross Fowler OAM said the Council will benefit. \"This is vital,\" says Cr Fowler.",
+     ["Ross Fowler"]),
+    ("en", "President Axel Meisen was in Cork to meet partners. \"We welcome it,\" said Dr. Meisen.",
+     ["Axel Meisen"]),
+    ("cs", "Rektor Moravské univerzity Pavel Dvořák dodal, že spolupráce bude pokračovat.", ["Pavel Dvořák"]),
+])
+def test_surnames_after_titles_honours_and_organisations_before_names(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+def test_role_and_organisation_lines_of_a_contact_block_are_not_people(extract):
+    text = ("Treatment news.\n\nFor More Information:\nJane Roe\nVice President, Legal Affairs\n(201) 555-0140\n"
+            "John Poe\nStern Investor Relations, Inc.\n(212) 555-0100\n")
+    assert values(extract(text, "en", **ONLY_CONTACTS), "person") == ["Jane Roe", "John Poe"]
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    ("pl", "Spotkanie z Minister Rozwoju Ewą Malinowską odbyło się w Warszawie. Minister szczególnie zwróciła "
+           "uwagę na potrzeby pracodawców.", ["Ewa Malinowska"]),
+    # of two rectors, the one whose university the sentence names
+    ("en", "Rector of Xyz University of Technology, Prof. Adam Nowicki, and rector of the Abc University, "
+           "Prof. Ewa Lis, have signed an agreement.\n\nThe Rector of Xyz University of Technology emphasizes\n\n"
+           "- We are very pleased with this agreement.", ["Adam Nowicki"]),
+    # two people with the function and nothing to tell them apart: nobody
+    ("pl", "Prezes Jan Nowak i prezes Adam Lis podpisali umowę. Prezes podkreślił znaczenie umowy.", []),
+])
+def test_a_function_as_the_speaker_is_the_person_named_with_it(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    ("sk", "Generálny riaditeľ agentúry SARIO Peter Hruška predstavil počas besedy novú webovú stránku.",
+     ["Peter Hruška"]),
+    ("de", "Text.\n\nPressekontakt: Pressestelle LANDKREIS XYZ, Harald Kühne", ["Harald Kühne"]),
+    # a place before a listed given name is no part of the name; a given name as a surname stays
+    ("sk", "„Význam tohto aktu je veľký,“ odpovedal na otázku novinárov predseda VÚC Prešov Zdenko Hruška.",
+     ["Zdenko Hruška"]),
+    ("en", "\"We are ready,\" said Keir Martin.", ["Keir Martin"]),
+])
+def test_speakers_after_a_long_function_and_contacts_after_their_office(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    # a function and an organisation's word before the name
+    ("pl", "Burmistrz Miasta Jan Nowak podkreślił, że inwestycja jest kluczowa.", ["Jan Nowak"]),
+    ("pl", "Wójt Gminy Anna Lis podkreśliła, że inwestycja jest kluczowa.", ["Anna Lis"]),
+    # a function after the verb stands for the person named with it
+    ("pl", "Umowę podpisali burmistrz Jan Nowak i prezes Anna Lis. „To ważny dzień dla miasta” – powiedział "
+           "burmistrz.", ["Jan Nowak"]),
+    ("en", "The agreement was signed by Mayor John Smith and Professor Mary Jones. \"This is a great day,\" said "
+           "the mayor.", ["John Smith"]),
+    ("pl", "„To ważny dzień dla miasta” – powiedział burmistrz.", []),
+    # people a media invitation offers for interviews, joined by "oraz z"
+    ("pl", "Dziennikarze będą mogli porozmawiać z dyrektor Ewą Mrozek oraz z prezesem Janem Wiśniewskim.",
+     ["Ewa Mrozek", "Jan Wiśniewski"]),
+    ("pl", "Według Jana Nowaka i danych GUS inwestycja się opłaca.", ["Jan Nowak"]),
+    ("pl", "Będzie możliwość rozmowy z zastępcą Prezydenta Miasta Kamilem Nowakiem oraz z koordynatorką budżetu "
+           "w Urzędzie Miasta Xyz Danutą Lis.", ["Kamil Nowak", "Danuta Lis"]),
+    # of two capitalised runs before a colon and a quote, the one opening with a given name
+    ("sk", "Za viedenskú stranu program predstavil Stefan Huber z Wirtschaftsagentur Wien: „Viedenské firmy "
+           "hľadajú vývojárov a partnerov.“", ["Stefan Huber"]),
+])
+def test_functions_for_names_and_names_joined_after_an_attributing_phrase(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a contact heading said more fully
+    ("Treść.\n\nKontakt dla inwestorów i mediów:\nMichał Lis\nRelacje Inwestorskie\ne-mail: ir@example.pl",
+     ["Michał Lis"]),
+    # a contact block read as one line (Markdown joins its lines)
+    ("Treść.\n\nKontakt dla mediów: Biuro Prasowe Urzędu Marszałkowskiego Magdalena Wrona tel. 68 456 53 81",
+     ["Magdalena Wrona"]),
+    # a name line over contact details, with no heading
+    ("Treść.\n\nBiuro Prasowe Urzędu Miasta Xyz\nPiotr Kos\ntel. 91 424 51 77\ne-mail: p.kos@example.pl",
+     ["Piotr Kos"]),
+])
+def test_polish_contact_blocks_without_the_usual_heading(extract, text, names):
+    assert values(extract(text, **ONLY_CONTACTS), "person") == names

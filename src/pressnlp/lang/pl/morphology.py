@@ -336,9 +336,10 @@ def _surname_fits(word: str, gender: str, case: str) -> bool:
     """False only when Morfeusz knows the word and no reading fits a name in this case.
 
     Surnames that are common nouns ("Lis", "Kwiecień") keep the noun's gender, so for men nouns
-    fit by case alone; women's surnames that are not declined forms do not inflect at all."""
+    fit by case alone; women's surnames that are not declined forms do not inflect at all. A
+    surname ending in "á" is a Czech or Slovak woman's ("Horáková"): no man's."""
     if not analyse_pl(word):
-        return True
+        return gender == "f" or not word.endswith("á")
     readings = [r for r in analyse_pl(word) if case in r.cases and "sg" in r.numbers]
     if gender == "f":
         return any("f" in r.genders for r in readings) or not _declined_feminine(word)

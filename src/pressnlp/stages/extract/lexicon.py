@@ -105,6 +105,9 @@ class Lexicon:
     given_names: frozenset[str]  # from given_names.txt, lower case
     function_words: frozenset[str]  # lower case: words of a function line under a name ("rzecznik prasowy")
     not_person_words: frozenset[str]  # capitalised words never in a personal name ("Twitter")
+    credit_labels: frozenset[str]  # lower case: "Foto", "Dodane przez": a name after one is a credit
+    # gender -> (oblique ending, nominative ending), longest first: "podle Radky Šustrové"
+    oblique_endings: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
     contact_headers: tuple[str, ...]  # longest first
     # [contacts]
     region: str
@@ -209,6 +212,9 @@ def read_lexicon(pack: Language) -> Lexicon:
         given_names=_lower(list(pack.words(GIVEN_NAMES_FILE))),
         function_words=_lower(people.get("function_words", [])),
         not_person_words=_lower(people.get("not_person_words", [])),
+        credit_labels=_lower(people.get("credit_labels", [])),
+        oblique_endings=tuple((gender, tuple(sorted(((row[0], row[1]) for row in rows), key=lambda p: -len(p[0]))))
+                              for gender, rows in people.get("oblique_endings", {}).items()),
         contact_headers=_longest_first(_lower(people.get("contact_headers", []))),
         region=contacts.get("region", ""),
         other_regions=tuple(contacts.get("other_regions", [])),
@@ -261,6 +267,7 @@ class Everywhere:
     functions: frozenset[str]  # [organisations] functions and [people] function_words of every pack
     function_words: frozenset[str]
     not_person_words: frozenset[str]
+    credit_labels: frozenset[str]
     contact_labels: frozenset[str]  # phone labels of boilerplate.toml included
     not_phone_after: frozenset[str]  # lower case, currencies included
     email_at: frozenset[str]
@@ -296,6 +303,7 @@ def everywhere() -> Everywhere:
         functions=union("functions") | union("function_words"),
         function_words=union("function_words"),
         not_person_words=union("not_person_words"),
+        credit_labels=union("credit_labels"),
         contact_labels=union("contact_labels") | _lower([label for code in lang.available()
                                                           for label in lang.get(code).boilerplate.phone_labels]),
         not_phone_after=union("not_phone_after") | _lower(list(union("currencies"))),

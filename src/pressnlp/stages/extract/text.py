@@ -225,6 +225,9 @@ class Doc:
         return bool(block and block[0] <= offset < block[1])
 
 
+# Most words of a contact heading before its colon ("Kontakt dla inwestorów i mediów:").
+_MAX_HEADER_WORDS = 5
+
 
 @lru_cache(maxsize=64)
 def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
@@ -234,11 +237,14 @@ def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _is_contact_header(line: str, headers: tuple[str, ...]) -> bool:
-    """A heading line ("Kontakt dla mediów:") or a line that starts with one and a colon."""
+    """A heading line ("Kontakt dla mediów:") or a line that starts with one and a colon; also a
+    one-word heading said more fully before a colon ("Kontakt dla inwestorów i mediów:")."""
     text = line.strip().lower()
     for header in headers:
         if text.rstrip(":").strip() == header:
             return True
         if text.startswith(header) and text[len(header):].lstrip().startswith(":"):
             return True
-    return False
+    label, colon, _ = text.partition(":")
+    words = label.split()
+    return bool(colon) and 1 < len(words) <= _MAX_HEADER_WORDS and words[0] in headers

@@ -4,6 +4,7 @@ name ("według Kamili Okoń", "according to …"), and the press-contact block."
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from pressnlp.lang.morphology import lemmas
@@ -20,6 +21,19 @@ from pressnlp.stages.extract.text import Doc, Token, words_of
 _QUOTE_OR_DASH = re.compile(r"[”\"»“'’,–—-]\s*(?:\w{1,4}\s+){0,2}$")
 _QUOTE_OR_DASH_INSIDE = re.compile(r"[”\"»“„«]|\s[–—-]\s")
 _DETAIL_IN_LINE = re.compile(r"@|\d{3}")
+# A colon that opens a quotation, on its line or at the start of one of the next two.
+_COLON_BEFORE_QUOTE = re.compile(r":[^\S\n]*(?:\n[^\S\n]*){0,2}[„“\"«»‚]")
+# Most tokens of a function set off after a name before its verb ("Anna Nowak, zastępca dyrektora
+# Departamentu Edukacji i Wydawnictw NBP omówiła"), and what no such function holds.
+_MAX_APPOSITION_TOKENS = 14
+_APPOSITION_STOPS = frozenset('.;:!?„“”"«»()')
+# Most tokens between "oraz z" and the next name, a function and its office included ("oraz z
+# koordynatorką budżetu w Urzędzie Miasta X Danutą Y").
+_MAX_JOINED_TOKENS = 10
+# Dashes between the parts of a guest's line in a media invitation.
+_DASHES = re.compile(r"\s+[–—-]\s+")
+# Fewest words of a quotation after a colon: fewer are a title or a slogan.
+_MIN_QUOTE_WORDS = 6
 
 
 # An e-mail address or a phone number (nine digits or more: not a span of years, "2021-2027").
@@ -50,6 +64,7 @@ class PeopleFinder:
         self.verbs = self.lex.attribution_verbs | self.en.attribution_verbs
         self.attribution_as = everywhere().attribution_as
         self.clause_openers = self.lex.clause_openers | self.en.clause_openers
+        self.coordinators = self.lex.coordinators | self.en.coordinators
         self.people: list[Person] = []
 
     def run(self) -> list[Person]:
@@ -59,27 +74,53 @@ class PeopleFinder:
         self.names_with_details()
         self.attributions()
         self.attributing_phrases()
-        people = [self._spelt_out(person) for person in self.people if len(words_of(person.name)) >= 2]
+        self.introduced_quotes()
+        people = [self._spelt_out(person) for person in self.people
+                  if len(words_of(person.name)) >= 2 and not self._credited(person)]
         for person in people:
             if person.role and re.search(r"\d", person.role):
                 person.role = None  # an address or a phone number read as a role: "ul. Długa 5"
         return merge_people(sorted(people, key=lambda p: p.start))
 
+    def _credited(self, person: Person) -> bool:
+        """A name given as a credit ("Foto: Anna Nowak", "Dodane przez:" above "Jan Nowak"), with no
+        function on its line ("Autor: Jan Novák, tiskový mluvčí" is a contact)."""
+        starts = [start for start, _ in self.doc.lines]
+        n = bisect_right(starts, person.start) - 1
+        if n < 0:
+            return False
+        line_start, line_end = self.doc.lines[n]
+        before = [word for word in self.text[line_start:person.start].split()
+                  if word.rstrip(".") not in self.names.titles]
+        if before:
+            label = " ".join(before).rstrip(" :").lower()
+        elif n > 0:
+            label = self.text[slice(*self.doc.lines[n - 1])].strip().rstrip(" :").lower()
+        else:
+            return False
+        labels = everywhere().credit_labels
+        if label not in labels and label.rstrip(".") not in labels and label + "." not in labels:
+            return False
+        return not any(self.names.is_function(word.strip(",.;:()")) for word in self.text[person.end:line_end].split())
+
     def _spelt_out(self, person: Person) -> Person:
-        """"J. Nováková" as the full name the release gives elsewhere ("Jana Nováková")."""
+        """"J. Nováková" as the full name the release gives elsewhere ("Jana Nováková"); a full name
+        in another case than the initialled one ("podle Jany Novákové") is put in the nominative."""
         first = self.doc.token_index(person.start)
         if not self.names.is_initial(first):
             return person
-        found = self.names.full_name_of_initial(first, self.doc.token_index(person.end) - 1)
+        last = self.doc.token_index(person.end) - 1
+        found = self.names.full_name_of_initial(first, last)
         if found is None:
             return person
-        full = self.names.person(*found, source=person.source)
-        person.name = full.name
+        oblique = self.tokens[found[1]].text != self.tokens[last].text
+        person.name = self.names.person(*found, source=person.source, oblique=oblique).name
         return person
 
     def signatures(self) -> None:
-        """A name alone on its line with a function line under it, anywhere in the release:
-        "Anna Nowak" / "Rzecznik Prasowy" / "Urząd Miasta X"; also "Anna Nowak, Press Officer"."""
+        """A name alone on its line with a function line or contact details under it, anywhere in
+        the release: "Anna Nowak" / "Rzecznik Prasowy" / "Urząd Miasta X", "Anna Nowak" / "tel. …";
+        also "Anna Nowak, Press Officer"."""
         lines = self.doc.lines
         for n, (line_start, line_end) in enumerate(lines):
             if self.doc.in_contact_block(line_start) or self.doc.in_boilerplate(line_start):
@@ -88,36 +129,56 @@ class PeopleFinder:
             if not found or self._line_before(found[0], line_start):
                 continue
             rest = self.text[self.tokens[found[1]].end:line_end].strip()
-            if rest and not (rest.startswith(",") and self._is_function(rest.lstrip(", "))
-                             and len(rest.split()) <= 8 and rest[-1] not in ".!?,;"):
+            if rest and not self._function_after(rest):
                 continue  # "Anna Nowak, rzecznik prasowa" is a signature; a sentence is not
             following = lines[n + 1:n + 3]
             above = self.text[slice(*lines[n - 1])] if n else ""
             function_below = bool(following) and self._is_function(self.text[slice(*following[0])])
             # "REKTOR" / "prof. dr hab. Jan Nowak": a letter signed under the function
             function_above = n > 0 and self._is_function(above) and len(above.split()) <= 4
-            if not rest and not (function_below or function_above):
+            # "Piotr Nowak" / "tel. 91 424 51 77": a name line over contact details
+            details_below = bool(following) and bool(_DETAIL.search(self.text, *following[0]))
+            if not rest and not (function_below or function_above or details_below):
                 continue
             person = self.names.person(*found, source="contact")
             if rest:
-                person.role = rest.lstrip(", ").rstrip(" ,.;")
+                parts = _DASHES.split(rest.lstrip(", –—-"))
+                person.role = next(part for part in parts if self._is_function(part)).rstrip(" ,.;")
+                if len(parts) > 1:
+                    start = self.tokens[found[1]].end
+                    organisation = self.roles.organisation_in(start, line_end)
+                    person.organisation = organisation.name if organisation else None
             elif function_above and not function_below:
                 person.role = above.strip()
                 following = []
             self.roles.role_from_lines(person, [self.text[s:e].strip() for s, e in following], following)
-            if person.role is None and following:
+            if person.role is None and following and not details_below:
                 person.role = self.text[slice(*following[0])].strip().rstrip(" ,.;")
             self.people.append(person)
 
-    def _line_before(self, first: int, line_start: int) -> bool:
+    def _function_after(self, rest: str) -> bool:
+        """What follows a name on a signature line: a function after a comma ("Anna Nowak, rzecznik
+        prasowa"), or parts after dashes one of which is a function, as a media invitation lists
+        its guests ("Jan Novák – Fotbalová asociace – předseda")."""
+        if len(rest.split()) > 12 or rest[-1] in ".!?,;":
+            return False
+        if rest.startswith(","):
+            return len(rest.split()) <= 8 and self._is_function(rest.lstrip(", "))
+        return rest[0] in "–—-" and any(self._is_function(part) for part in _DASHES.split(rest.lstrip("–—- ")))
+
+    def _line_before(self, first: int, line_start: int, *, contact: bool = False) -> bool:
         """Anything but titles, or a short label and a colon, between the line's start and the name
-        ("dr hab. Anna Nowak", "Autor: Jan Novák")."""
+        ("dr hab. Anna Nowak", "Autor: Jan Novák"). On a `contact` line, also lower-case words
+        (ranks: "mł. bryg. Kamil Duda") and an organisation set off by a comma ("Pressestelle X,
+        Anna Muster")."""
         before = self.text[line_start:self.tokens[first].start]
         label, colon, titles = before.rpartition(":")
         if colon and len(label.split()) <= 2 and label.strip():
             before = titles
+        if contact and before.rstrip().endswith(","):
+            return False
         return any(word.rstrip(".,") not in self.names.titles and not self.names.is_function(word.rstrip(".,"))
-                   for word in before.split())
+                   for word in before.split() if any(ch.isalpha() for ch in word) and not (contact and word.islower()))
 
     def _is_function(self, line: str) -> bool:
         """A short line whose first words include a function word ("Rzecznik Prasowy", "Press
@@ -142,12 +203,13 @@ class PeopleFinder:
         """Not the tail of a longer capitalised name ("Park Naukowo-Technologiczny Gdynia"); in
         Polish, opening with a given name or an initial."""
         first = found[0]
+        polish = self.doc.language == "pl"
+        if polish and is_given_name(self.tokens[first].text) and not is_given_name(self.tokens[first - 1].text):
+            return True  # "Biuro Prasowe Urzędu Marszałkowskiego Magdalena Chmiel tel. …" on one line
         if first > 0 and self.tokens[first - 1].is_capitalised and \
                 self.text[self.tokens[first - 1].end:self.tokens[first].start] in (" ", "\u00a0"):
             return False
-        if self.doc.language == "pl":
-            return is_given_name(self.tokens[first].text) or self.names.is_initial(first)
-        return True
+        return not polish or self.names.is_initial(first)
 
     def name_lines(self) -> None:
         """"Anna Smith: „We are pleased…”": a name, a colon and a quotation at the start of a line;
@@ -194,9 +256,12 @@ class PeopleFinder:
                 self.people.append(person)
             else:
                 if after_quote or self._quote_before_name(i):
-                    found = names.name_before(i)
+                    found = names.name_before(i) or self._function_speaker(i)  # "…” – powiedział burmistrz."
                 else:
                     found = self._speaker_before(i)
+                    for other in self._coordinated(found):  # "Jan Nowak i Anna Kowalska podkreślili"
+                        self.people.append(names.person(*other, source="quote"))
+                    found = found or self._function_speaker(i)
                 if found:
                     person = names.person(*found, source="quote")
                     # not a full name found in another sentence for "Ms Doe"
@@ -205,11 +270,15 @@ class PeopleFinder:
                     self.people.append(person)
 
     def _surname_after(self, index: int) -> tuple[int, int] | None:
-        """"…", sagt Hollstein.": a surname alone after the verb, closing the sentence or clause."""
-        following = index + 2
-        if following >= len(self.tokens) or self.tokens[following].text not in ".,;":
+        """"…", sagt Hollstein.", "…," said Dr. Meisen.": a surname alone after the verb, perhaps
+        after a title, closing the sentence or clause."""
+        surname = index + 1
+        while surname < len(self.tokens) and (self.tokens[surname].text.rstrip(".") in self.names.titles
+                                              or self.tokens[surname].text == "." and surname > index + 1):
+            surname += 1
+        if surname + 1 >= len(self.tokens) or self.tokens[surname + 1].text not in ".,;":
             return None
-        return self.names.titled_surname(index + 1, titled=False)
+        return self.names.titled_surname(surname, titled=False)
 
     def _speaker_before(self, index: int) -> tuple[int, int] | None:
         """The speaker right before the verb, when a comma, a colon or "that" follows the verb
@@ -219,12 +288,18 @@ class PeopleFinder:
             return None
         if self.text[self.tokens[index - 1].end:self.tokens[index].start] not in (" ", "\u00a0"):
             return None
-        relative = self._relative_speaker(index)
+        relative = self._relative_speaker(index) or self._appositive_speaker(index)
         if relative:
             return relative
-        found = self.names.name_ending_at(index - 1)
-        mention = found[0] if found else index - 1
-        found = found or self.names.titled_surname(index - 1)  # "Prof. Łodygowski podkreślił"
+        last = index - 1
+        while last > 1 and self.tokens[last].is_acronym and self.tokens[last].text in self.names.titles:
+            last -= 1  # honours after the name: "Mayor Ross Fowler OAM said"
+        found = self.names.name_ending_at(last)
+        if found and self.doc.language == "pl" and self._nominative(found):
+            return found  # "prof. Anna Nowak zaprezentowała plany": a name in the nominative is the subject
+        mention = found[0] if found else last
+        in_place = found is not None
+        found = found or self.names.titled_surname(last)  # "Prof. Łodygowski podkreślił"
         if found is None:
             return None
         following = self.tokens[index + 1]
@@ -233,10 +308,92 @@ class PeopleFinder:
         sentence_start, _ = self.doc.sentence_of(self.tokens[mention].start)
         before = self.text[sentence_start:self.tokens[mention].start].split()
         functions = everywhere().functions
-        if len(before) <= 3 and all(word.lower().rstrip(".,") in functions or word.rstrip(".") in self.names.titles
-                                    or word[:1].islower() or word.isupper() for word in before):
+        # the sentence's first word is capitalised whatever it is: "Generálny riaditeľ agentúry X Jan Novák"
+        leading = all(word.lower().rstrip(".,") in functions or word.rstrip(".") in self.names.titles
+                      or word[:1].islower() or word.isupper() for word in before[1:])
+        if len(before) <= 5 and leading and (not in_place or self._nominative(found)):
             return found
         return None
+
+    def _function_speaker(self, index: int) -> tuple[int, int] | None:
+        """"Minister zwróciła uwagę …", "The Rector of X University emphasizes": a function for the
+        speaker, standing for the person the release names with it; of several, the one whose
+        function is followed by the same capitalised words."""
+        function = self._function_before(index) or self._function_following(index)
+        if function is None:
+            return None
+        tokens, language = self.tokens, self.doc.language
+        forms = lemmas(tokens[function].text, language) | {tokens[function].text.lower()}
+        reference = {token.text for token in tokens[function + 1:index] if token.is_capitalised}
+        prefix = tokens[function].text[:3].lower()  # a cheap test before the lemmas
+        scored: dict[str, tuple[int, tuple[int, int]]] = {}
+        for j, token in enumerate(tokens):
+            if j == function or not token.text[:3].lower() == prefix \
+                    or not forms & (lemmas(token.text, language) | {token.text.lower()}):
+                continue
+            found = self.names.name_at(j + 1, limit=12)
+            if found:
+                shared = len({t.text for t in tokens[j + 1:found[0]] if t.is_capitalised} & reference)
+                name = self.names.person(*found, source="quote").name
+                scored[name] = max(scored.get(name, (shared, found)), (shared, found))
+        ranked = sorted(scored.values(), reverse=True)
+        if not ranked or len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+            return None
+        return ranked[0][1]
+
+    def _function_following(self, index: int) -> int | None:
+        """A function right after the verb, perhaps after an article, closing the clause: "…” –
+        powiedział burmistrz.", "…," said the mayor."""
+        tokens = self.tokens
+        k = index + 1
+        if k < len(tokens) and tokens[k].text.lower() in everywhere().articles:
+            k += 1
+        if k + 1 < len(tokens) and self.names.is_function(tokens[k].text) and tokens[k + 1].text in ".,;":
+            return k
+        return None
+
+    def _function_before(self, index: int) -> int | None:
+        """A capitalised function word shortly before the verb in its sentence, no name between."""
+        tokens = self.tokens
+        sentence_start = self.doc.sentence_of(tokens[index].start)[0]
+        for k in range(index - 1, max(-1, index - 1 - _MAX_APPOSITION_TOKENS), -1):
+            if tokens[k].start < sentence_start or self.names.is_name_word(tokens[k]) and self.names.name_ending_at(k):
+                return None
+            if tokens[k].is_capitalised and self.names.is_function(tokens[k].text):
+                return k
+        return None
+
+    def _coordinated(self, found: tuple[int, int] | None) -> list[tuple[int, int]]:
+        """The names joined to a speaker's by "i", "and", "a" before it: "Prezesów Leszka Pileckiego
+        i Witolda Karczewskiego, którzy przedstawili …"."""
+        others: list[tuple[int, int]] = []
+        while found and found[0] >= 2 and self.tokens[found[0] - 1].text.lower() in self.coordinators:
+            found = self.names.name_ending_at(found[0] - 2)
+            if found:
+                others.append(found)
+        return others
+
+    def _appositive_speaker(self, index: int) -> tuple[int, int] | None:
+        """"Anna Nowak, zastępca dyrektora Departamentu X omówiła …": the name before a comma and a
+        function that run up to the verb, in the verb's sentence."""
+        tokens = self.tokens
+        sentence_start = self.doc.sentence_of(tokens[index].start)[0]
+        k = index - 1
+        while k > 1 and index - k <= _MAX_APPOSITION_TOKENS and tokens[k].start >= sentence_start:
+            if tokens[k].text in _APPOSITION_STOPS or tokens[k].text.lower() in self.clause_openers:
+                return None
+            if tokens[k].text == "," and self.names.is_function(tokens[k + 1].text):
+                found = self.names.name_ending_at(k - 1)
+                return found if found and self._nominative(found) else None
+            k -= 1
+        return None
+
+    def _nominative(self, found: tuple[int, int]) -> bool:
+        """In Polish, a name written as its nominative ("Anna Nowak", not "Annie Nowak")."""
+        if self.doc.language != "pl":
+            return True
+        person = self.names.person(*found, source="quote")
+        return person.name == self.text[person.start:person.end]
 
     def _relative_speaker(self, index: int) -> tuple[int, int] | None:
         """"Marek Nowak, który zapewnił, że …", "Jane Doe, who said …": the name right before a comma
@@ -261,8 +418,36 @@ class PeopleFinder:
         window = self.text[max(sentence_start, self.tokens[index].start - 120):self.tokens[index].start]
         return bool(re.search(r"[”\"»]\s*[,–—-]", window))
 
+    def introduced_quotes(self) -> None:
+        """A clause that names one person and ends in a colon before a quotation: "Auch OB Zenker
+        freut sich: „…”", "Professor Jane Doe, Vice-Chancellor, welcomed the funding: "…"", "Na
+        jeho slová nadviazal rektor Marek Šmid: „…”"."""
+        for colon in _COLON_BEFORE_QUOTE.finditer(self.text):
+            if self.doc.in_boilerplate(colon.start()):
+                continue
+            quote_end = self.text.find("\n", colon.end())
+            if len(self.text[colon.end():quote_end if quote_end > 0 else None].split()) < _MIN_QUOTE_WORDS:
+                continue  # a title or a slogan, not a statement
+            line_start = self.text.rfind("\n", 0, colon.start()) + 1
+            closed_quote = max(self.text.rfind(mark, line_start, colon.start()) for mark in "”“\"»")
+            clause_start = max(line_start, closed_quote + 1,
+                               self.doc.sentence_of(max(line_start, colon.start() - 1))[0])
+            end = self.doc.token_index(colon.start())
+            found = set(self.names.names_in(self.doc.token_index(clause_start), end))
+            if len(found) > 1:  # "Stefan Auer z Wirtschaftsagentur Wien:": the one opening with a given name
+                found = {name for name in found if self.names.opens_with_given_name(name[0])}
+            if len(found) != 1:
+                continue
+            first, last = found.pop()
+            person = self.names.person(first, last, source="quote")
+            after = self.text[person.end:colon.start()].lstrip(" ,").split(" ", 1)[0].strip(",.").rpartition("-")[2]
+            if clause_start <= person.start < colon.start() and self.names.is_function(after):
+                # "Jane Hill, Vice-Chancellor of X, welcomed …:", not "Anna Muster, sieht in …:"
+                self.roles.describe(person, last, prefix="", tail=True, stop=colon.start())
+            self.people.append(person)
+
     def attributing_phrases(self) -> None:
-        """"według Kamili Okoń", "zdaniem Agaty Lipińskiej", "according to Dr Jane Doe"."""
+        """"według Kamili Okoń", "zdaniem Agaty Lipińskiej", "according to Dr Jane Doe", "laut Degenhart"."""
         phrases = self.lex.attribution_before + self.en.attribution_before
         first_words = {phrase[0] for phrase in phrases}
         words = [t for t in self.tokens if t.is_word]
@@ -273,11 +458,22 @@ class PeopleFinder:
                 if [w.text.lower() for w in words[i:i + len(phrase)]] != list(phrase):
                     continue
                 index = self.doc.token_index(words[i + len(phrase) - 1].end)
-                found = self.names.name_at(index, limit=4)
-                if found:
+                # "laut Degenhart": a surname alone, for the full name the release gives elsewhere
+                found = self.names.name_at(index, limit=6) or self.names.titled_surname(index, titled=False)
+                while found:
                     person = self.names.person(*found, source="attribution", oblique=True)
                     self.roles.describe(person, found[1], prefix="", tail=True, links_only=True)
                     self.people.append(person)
+                    found = self._joined_name(found[1] + 1, phrase[-1])
+
+    def _joined_name(self, index: int, preposition: str) -> tuple[int, int] | None:
+        """A name joined to the one before by "i", "oraz", "and", perhaps with the phrase's preposition
+        again: "porozmawiać z dyrektor Ewą Mrozek oraz z prezesem Janem Wiśniewskim"."""
+        tokens = self.tokens
+        if index + 1 >= len(tokens) or tokens[index].text.lower() not in self.coordinators:
+            return None
+        index += 1 + (tokens[index + 1].text.lower() == preposition)
+        return self.names.name_at(index, limit=_MAX_JOINED_TOKENS) if index < len(tokens) else None
 
     def contact_block_people(self) -> None:
         """A name at the start of a line of the press-contact block, its role and organisation
@@ -300,6 +496,9 @@ class PeopleFinder:
             found = self._name_in_line(offset, line_end)
             if not found:
                 continue
+            organisation = self.roles.organisation_in(offset, line_end)
+            if organisation and organisation.start <= self.tokens[found[0]].start < organisation.end:
+                continue  # the start of an organisation's name: "Stern Investor Relations, Inc."
             person = self.names.person(*found, source="contact")
             rest = self.text[person.end:line_end]
             if rest.strip(" ,;"):
@@ -317,6 +516,7 @@ class PeopleFinder:
             starts.append(colon + 1)
         for start in starts:
             found = self.names.name_at(self.doc.token_index(start), limit=8)
-            if found and self.tokens[found[0]].start <= start + 40 and self.tokens[found[1]].end <= line_end:
+            if found and self.tokens[found[0]].start <= start + 40 and self.tokens[found[1]].end <= line_end \
+                    and not self._line_before(found[0], start, contact=True):
                 return found
         return None

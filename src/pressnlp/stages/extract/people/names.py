@@ -48,6 +48,7 @@ class PersonalNames:
         pack = lang.find(doc.language)
         self.stopwords = (pack.stopwords if pack else frozenset()) | lang.get("en").stopwords
         self.heads = everywhere().org_heads
+        self.given_names = everywhere().given_names
         self._in_organisations = {token.start for m in organisations for token in self._organisation_tokens(m)}
 
     def _organisation_tokens(self, mention: OrgMention) -> list[Token]:
@@ -57,7 +58,21 @@ class PersonalNames:
         tokens = self.tokens[self.doc.token_index(mention.start):self.doc.token_index(mention.end)]
         functions = everywhere().functions
         cut = max((n + 1 for n, token in enumerate(tokens) if token.text.lower() in functions), default=0)
-        return tokens[cut:]
+        tokens = tokens[cut:]
+        # a name closing the mention: "Slezské univerzity Pavel Tuleja"; not a patron's after "im."
+        given = next((n for n, token in enumerate(tokens)
+                      if n > 0 and len(tokens[n - 1].text) > 3 and self._is_given(token)), len(tokens))
+        if len(tokens) - given >= 2 and all(token.is_capitalised for token in tokens[given:]):
+            tokens = tokens[:given]
+        return tokens
+
+    def opens_with_given_name(self, first: int) -> bool:
+        """A name whose first token is a given name or an initial."""
+        return self._is_given(self.tokens[first]) or self.is_initial(first)
+
+    def _is_given(self, token: Token) -> bool:
+        """A given name: Polish ones through Morfeusz, others from the packs' given_names.txt."""
+        return is_given_name(token.text) or self.doc.language != "pl" and token.text.lower() in self.given_names
 
     def name_at(self, index: int, limit: int = 8) -> tuple[int, int] | None:
         """The first personal name starting within `limit` tokens of `index`: (first, last)
@@ -86,15 +101,33 @@ class PersonalNames:
         return len(words) > _MAX_TITLE_WORDS or any(
             word.lower() in self.stopwords or word[0].isupper() and word not in self.titles for word in words)
 
+    def names_in(self, first: int, end: int) -> list[tuple[int, int]]:
+        """Every name among tokens [first, end): full names, and surnames after a title or a function
+        that stand for a full name the release gives ("OB Zenker", "Dr. Meisen")."""
+        found: list[tuple[int, int]] = []
+        i = first
+        while i < end:
+            run = self._name_run(i) if self.is_name_word(self.tokens[i]) else None
+            if run and run[1] < end:
+                found.append(run)
+                i = run[1] + 1
+                continue
+            surname = self.titled_surname(i) if self.is_name_word(self.tokens[i]) else None
+            if surname:
+                found.append(surname)
+            i += 1
+        return found
+
     def name_before(self, index: int) -> tuple[int, int] | None:
         """The name closing the clause before a verb: "Jane Doe said", "Jane Doe, CEO, said"."""
         tokens = self.tokens
         j = index - 1
         while j >= 0 and not tokens[j].is_word and tokens[j].text not in '”"»':
             j -= 1
-        # skip a role phrase set off by commas
+        # skip a role phrase set off by commas, in the verb's sentence
+        sentence_start = self.doc.sentence_of(tokens[index].start)[0]
         k = j
-        while k >= 0 and tokens[k].text not in '”"»\n' and index - k < 25:
+        while k >= 0 and tokens[k].text not in '”"»\n' and index - k < 25 and tokens[k].start >= sentence_start:
             if tokens[k].text == "," and k + 1 < index:
                 candidate = self.name_ending_at(k - 1) or self.titled_surname(k - 1)
                 if candidate:
@@ -145,10 +178,30 @@ class PersonalNames:
                 words[-1] += "."
             else:
                 words.append(tokens[i].text)
-        if self.doc.language == "pl" or oblique:
+        endings = dict(self.doc.lexicon.oblique_endings)
+        if oblique and endings and len(words) >= 2:
+            words = self._nominative_by_endings(words, endings)
+        elif self.doc.language == "pl" or oblique:
             words = nominative_person(words, surname_rules()) if _is_polish_name(words) else words
         name = " ".join(words)
         return Person(name=name, start=tokens[first].start, end=tokens[last].end, source=source)
+
+    def _nominative_by_endings(self, words: list[str], endings: dict[str, tuple[tuple[str, str], ...]]) -> list[str]:
+        """"Radky Šustrové" -> "Radka Šustrová", "Jozefa Božika" -> "Jozef Božik": the surname by the
+        first ending that fits (a feminine one decides the gender), given names by the ending that
+        makes a known given name."""
+        surname = words[-1]
+        gender = "feminine" if _ending(surname, endings.get("feminine", ())) else "masculine"
+        rules = endings.get(gender, ())
+        fitting = _ending(surname, rules)
+        if fitting:
+            surname = surname[:len(surname) - len(fitting[0])] + fitting[1]
+        given = []
+        for word in words[:-1]:
+            candidates = [word[:len(word) - len(old)] + new for old, new in rules + endings.get("given", ())
+                          if word.endswith(old) and len(word) > len(old) + 1]
+            given.append(next((c for c in candidates if c.lower() in self.given_names), word))
+        return given + [surname]
 
     def is_name_word(self, token: Token) -> bool:
         if not token.is_word or not token.is_capitalised or token.is_acronym:
@@ -191,7 +244,7 @@ class PersonalNames:
             if gap not in (" ", "\u00a0"):
                 break
             token = tokens[j]
-            if self._is_organisation_word(token):
+            if self.is_organisation_word(token):
                 break
             if self.is_name_word(token):
                 run.append(j)
@@ -201,7 +254,7 @@ class PersonalNames:
                 break
             j += 1
         words = [i for i in run if tokens[i].text not in self.particles]
-        if len(words) < 2 or self._is_organisation_word(tokens[first]):
+        if len(words) < 2 or self.is_organisation_word(tokens[first]):
             return None
         if self.is_initial(first):
             return (first, run[-1]) if len(run) <= MAX_NAME_WORDS else None
@@ -212,23 +265,29 @@ class PersonalNames:
             if not given:
                 return None
         # Words before the first given name that Morfeusz knows as something else are not part
-        # of the name: "prezes firmy Iwona Dziedzic", "Katowic Marcin Krupa".
+        # of the name: "prezes firmy Iwona Dziedzic", "Katowic Marcin Krupa"; in other languages,
+        # words before a given name of the packs' lists that are none: "VÚC Košice Zdenko Trebuľa".
         given = [i for i in run if is_given_name(tokens[i].text)]
         if given and given[0] != run[0]:
             leading = run[:run.index(given[0])]
             if all(analyse_pl(tokens[i].text) for i in leading):
                 run = run[run.index(given[0]):]
+        elif not given and self.doc.language != "pl" and not self._is_given(tokens[run[0]]):
+            listed = [i for i in run[1:-1] if self._is_given(tokens[i])]  # a surname after it ("Keir Martin" stays)
+            if listed:
+                run = run[run.index(listed[0]):]
         if len([i for i in run if tokens[i].text not in self.particles]) < 2:
             return None
         return run[0], run[min(len(run), MAX_NAME_WORDS) - 1]
 
-    def _is_organisation_word(self, token: Token) -> bool:
+    def is_organisation_word(self, token: Token) -> bool:
         """Inside an organisation's name, or an organisation head word itself ("Agencja")."""
         if token.start in self._in_organisations:
             return True
         return bool(lemmas(token.text, self.doc.language) & self.heads)
 
     def name_ending_at(self, last: int) -> tuple[int, int] | None:
+        """The name whose last word is token `last`."""
         tokens = self.tokens
         if last < 1 or not self.is_name_word(tokens[last]):
             return None
@@ -238,8 +297,12 @@ class PersonalNames:
             if self.text[tokens[first - 1].end:tokens[first].start] != " ":
                 break
             first -= 1
-        run = self._name_run(first)
-        return run if run and run[1] == last else None
+        # the longest name ending at `last`: not from an organisation's word ("Miasta Adam Wiśniewski")
+        for start in range(first, last):
+            run = self._name_run(start)
+            if run:
+                return run if run[1] == last else None
+        return None
 
 
 @lru_cache(maxsize=20_000)
@@ -253,6 +316,12 @@ def _same_surname(one: str, other: str) -> bool:
     """Equal but for a case ending: "Łodygowskiego" and "Łodygowski", "Besarovic" and "Besarovic"."""
     shared = max(4, min(len(one), len(other)) - 2)
     return len(one) - len(other) <= 3 and len(other) - len(one) <= 3 and one[:shared].lower() == other[:shared].lower()
+
+
+def _ending(word: str, rules: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
+    """The first (oblique ending, nominative ending) rule `word` ends with, leaving a stem of two
+    letters or more."""
+    return next((rule for rule in rules if word.endswith(rule[0]) and len(word) > len(rule[0]) + 1), None)
 
 
 def _is_polish_name(words: list[str]) -> bool:

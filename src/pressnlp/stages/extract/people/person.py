@@ -18,7 +18,8 @@ class Person:
 
 
 def merge_people(people: list[Person]) -> list[Person]:
-    """One person per name; later mentions fill in a missing role or organisation."""
+    """One person per name; later mentions fill in a missing role or organisation. Of two forms of
+    one name the shorter is kept: a case ending lengthens a name ("Michala Ďurčeka", "Jana Nowaka")."""
     merged: dict[str, Person] = {}
     for person in people:
         key = normalise(person.name)
@@ -26,6 +27,8 @@ def merge_people(people: list[Person]) -> list[Person]:
         if known is None:
             merged[key] = person
             continue
+        if len(person.name) < len(known.name):
+            known.name = person.name
         known.role = known.role or person.role
         known.organisation = known.organisation or person.organisation
         known.organisation_spans.extend(person.organisation_spans)
@@ -39,10 +42,13 @@ def _same_surname(person: Person, merged: dict[str, Person]) -> Person | None:
     for other in merged.values():
         other_words = other.name.split()
         if len(other_words) == len(words) and all(
-                _stem(a) == _stem(b) for a, b in zip(words, other_words, strict=True)):
+                _same_stem(a, b) for a, b in zip(words, other_words, strict=True)):
             return other
     return None
 
 
-def _stem(word: str) -> str:
-    return word[:max(3, len(word) - 3)].lower()
+def _same_stem(one: str, other: str) -> bool:
+    """Forms of one word: at most three letters longer, sharing all but the shorter's last two."""
+    shorter = min(len(one), len(other))
+    stem = max(3, shorter - 2)
+    return abs(len(one) - len(other)) <= 3 and one[:stem].lower() == other[:stem].lower()

@@ -103,9 +103,9 @@ class RoleReader:
 @cache
 def _trailing_links() -> re.Pattern[str]:
     """Links at the end of a role, before its organisation: "Communications Officer at", "prezes
-    ds."; every language's, as roles are quoted across languages."""
+    ds.", "Vice-Chancellor of the"; every language's, as roles are quoted across languages."""
     words = everywhere()
-    links = words.affiliation_links | words.locative_prepositions | words.role_links
+    links = words.affiliation_links | words.locative_prepositions | words.role_links | words.articles
     alternatives = "|".join(re.escape(link.removesuffix(".")) + (r"\.?" if link.endswith(".") else "")
                             for link in sorted(links))
     return re.compile(rf"(?:[\s,]+(?:{alternatives}))+\s*$", re.IGNORECASE)
