@@ -33,6 +33,19 @@ def test_names_stop_at_functions_people_and_second_names(extract, language, text
     assert not any(not_expected in name for name in found)
 
 
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("sk", "Mesto Poprad Terézia Kováčová otvorila nové ihrisko. Mesto Poprad ho financovalo.", "Mesto Poprad"),
+    ("cs", "Statutární město Kolín Růžena Dvořáková zahájila stavbu. Statutární město Kolín ji zaplatí.",
+     "Statutární město Kolín"),
+    ("de", "Die Stadt Graz Theresia Huber eröffnete die Schule. Die Stadt Graz zahlt.", "Stadt Graz"),
+    ("en", "Leeds City Council Siobhan Kelly opened the school. Leeds City Council paid for it.",
+     "Leeds City Council"),
+])
+def test_names_stop_at_a_less_common_given_name(extract, language, text, expected):
+    """The packs' given_names.txt reach beyond the hundred commonest names."""
+    assert set(names(extract, text, language)) == {expected}
+
+
 def test_numbers_dashes_and_patrons_stay_inside_names(extract):
     found = names(extract, "Szkoła Podstawowa Nr 2 w Szczecinie otrzymała nagrodę. Dyrektor Szkoły Podstawowej "
                            "Nr 2 w Szczecinie podziękował. Spotkanie zorganizowała "
