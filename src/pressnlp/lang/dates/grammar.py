@@ -34,6 +34,10 @@ _DASH = rf"{_OPT_SPACE}[-–—‑−]{_OPT_SPACE}"
 _START = r"(?<![\w.,/])"  # an atom never starts inside a word or a number
 _YEAR_DIGITS = r"(?:1[89]|2[01])\d\d(?!\d|[.,]\d)"
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_BRACKET = re.compile(r"[^\S\n]*\([^\S\n]*")  # "od wtorku (14 kwietnia)"
+_CLOCK = re.compile(r"\d{1,2}[:.]\d\d|\d{1,2}[^\S\n]*[-–][^\S\n]*\d{1,2}(?!\d)")  # "7:30", "10–14"
+# "w poniedziałek: 7:30 – 15:30": a row of a table of opening hours
+_TABLE_HOURS = re.compile(r"[^\S\n]*:[^\S\n]*\d{1,2}(?:[:.]\d\d)?[^\S\n]*(?:[-–—]|\w+)[^\S\n]*\d{1,2}[:.]\d\d")
 
 
 @dataclass(frozen=True)
@@ -135,7 +139,8 @@ class Grammar:
             return rf"(?:{digits}|(?P<{name}rel>{_alternation(words)}))"
 
         day_month = rf"(?:{_SPACE}(?:{_alternation(lx.day_month)}))?{_SPACE}" if lx.day_month else _SPACE
-        day_month = rf"(?:{day_month}|(?<=\.){_OPT_SPACE})"  # "14.März" after an ordinal dot
+        # "14.März" after an ordinal dot; "piątek, 28, lipiec 2017" (a CMS's date) with a year after the month
+        day_month = rf"(?:{day_month}|(?<=\.){_OPT_SPACE}|,{_SPACE}(?=\w+\.?{_SPACE}{_YEAR_DIGITS}))"
         month_year = rf"{_SPACE}(?:{_alternation(lx.month_year)}{_SPACE})?" if lx.month_year else _SPACE
         period_year = rf"{_SPACE}(?:{_alternation(lx.period_year)}{_SPACE})?" if lx.period_year else _SPACE
         year_before = rf"(?:(?P<yb>{_alternation(lx.year_before)}){_SPACE})?" if lx.year_before else ""
@@ -336,17 +341,33 @@ class Grammar:
                 index += 2
                 continue
             index += 1
+            if atom.weekday_shift is not None and index < len(atoms) and _BRACKET.fullmatch(
+                    text, atom.end, atoms[index].start) and not atoms[index].needs_prefix:
+                atom = atoms[index]  # "od wtorku (14 kwietnia)": the date in brackets takes the preposition
+                index += 1
             if atom.needs_prefix and not kinds & _VALIDATING:
                 continue
             if atom.needs_prefix and self._proper_noun(text, atom, prefix):
                 continue
-            if atom.weekday_shift == 0 and kinds & {"since", "until", "from_", "to"}:
-                continue  # "od poniedziałku do piątku": opening hours, not a date
+            if atom.weekday_shift == 0 and self._habit(text, atom, kinds):
+                continue
             if not kinds - {"to", "between_to", "between"}:
                 start = atom.start  # "and 2026", "do" alone say nothing about a single date
             value = self._value(atom, kinds, reference, nearest_year, self._tense(text, atom))
             found.append(DateMatch(start, atom.end, text[start:atom.end], value, atom.rule))
         return found
+
+    def _habit(self, text: str, atom: _Atom, kinds: set[str]) -> bool:
+        """A weekday that begins a span of days ("od poniedziałku do piątku") or of hours ("w
+        poniedziałek: 7:30–15:30", "od soboty w godz. 10–14") names a habit, not a day; "od środy"
+        alone is an open start."""
+        after = text[atom.end:atom.end + 40].split("\n", 1)[0]
+        if "since" in kinds:
+            following = self.atoms(after)[:1]
+            days = bool(following and following[0].weekday_shift is not None
+                        and self._connector.match(after, 0, following[0].start))
+            return days or bool(_CLOCK.search(after))
+        return bool(kinds & {"until", "from_", "to"} or _TABLE_HOURS.match(after))
 
     def _tense(self, text: str, atom: _Atom) -> int:
         """+1 when the sentence around a date speaks of the future ("will", "będzie"), -1 of the
@@ -409,7 +430,8 @@ class Grammar:
         if atom.weekday_shift is not None:
             if reference is None:
                 return None
-            return weekday_date(reference, atom.low.weekday or 1, atom.weekday_shift, tense).isoformat()
+            day = weekday_date(reference, atom.low.weekday or 1, atom.weekday_shift, tense).isoformat()
+            return f"{day}/" if "since" in prefix_kinds else day
         low = resolve(atom.low, reference, nearest_year=nearest_year, tense=tense)
         if low is None:
             return None

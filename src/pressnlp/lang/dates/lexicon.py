@@ -10,7 +10,8 @@ A data file has:
 - `[words]`: lists of words that glue a date together (see `Lexicon` fields).
 - `[relative]`: phrase -> code, "day+1", "week-1", "month+0", "year+1"; a leading "/" means an
   open interval ending with that period ("do końca roku" -> "/year+0").
-- `[words] label`: what a release's date line may carry before the date ("Data publikacji:").
+- `[words] label`: what a release's date line may carry before the date ("Data publikacji:");
+  `event_label`: what an invitation's line for its event carries ("Kiedy:", "When:", "Termín:").
 """
 from __future__ import annotations
 
@@ -55,6 +56,7 @@ class Lexicon:
     blocked_before: tuple[str, ...] = ()  # a "date" after these is a name: "ul. 3 Maja"
     next_year: tuple[str, ...] = ()
     label: tuple[str, ...] = ()  # before a release's date: "data publikacji", "published on"
+    event_label: tuple[str, ...] = ()  # before an event's date in an invitation ("Kiedy:", "When:"): not the release's
     back_to: tuple[str, ...] = ()  # before "do"/"to": it means "back to", not "until" ("sięgają do 1992 r.")
     future: tuple[str, ...] = ()  # in a sentence about the future: "will", "będzie" (a month goes forward)
     past: tuple[str, ...] = ()  # in a sentence about the past: "was", "odbyło się" (a month goes back)

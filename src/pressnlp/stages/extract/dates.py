@@ -16,7 +16,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from pressnlp.lang.dates import date_lines, find_dates, find_release_date, metadata_dates, parse_iso_date
+from pressnlp.lang.dates import (
+    bare_date_lines,
+    date_lines,
+    find_dates,
+    find_release_date,
+    metadata_dates,
+    parse_iso_date,
+)
 from pressnlp.stages.extract.base import Extractor
 from pressnlp.stages.extract.text import Doc
 
@@ -28,7 +35,8 @@ Span = tuple[int, int]
 @dataclass
 class DateOptions:
     skip_release_date: bool = True
-    """Leave out the release's own date line ("Katowice, 14 marca 2024 r.")."""
+    """Leave out the release's own date line ("Katowice, 14 marca 2024 r.") and every line that
+    holds nothing but a date (the date lines of other items on the page)."""
     nearest_year: bool = True
     """A month or day without a year ("w styczniu") takes the year nearest to the release date
     (January after a November release is next January); false: always the release's year."""
@@ -97,6 +105,7 @@ class DateExtractor(Extractor):
         ignored: list[Span] = []
         if options.skip_release_date:
             ignored.extend(span for _, span in metadata_dates(doc.text))
+            ignored.extend(bare_date_lines(doc.text, doc.language))  # other items' date lines, a closing date
             if release:
                 ignored.append(release[1])
                 # the same date line again under a repeated headline
