@@ -127,21 +127,26 @@ def _date_in_line(text: str, start: int, end: int, language: str, *, after_title
     return None
 
 
-def bare_date_lines(text: str, language: str | None = None) -> list[tuple[int, int]]:
-    """Spans of the lines that hold nothing but a full date, a weekday or a place before it
-    ("pátek 11.01.2019", "04.04.2017", "Kraków, 5 marca 2024 r."): the date lines of the release
-    and of the other items of its page. A release states its facts in sentences or labelled lines."""
-    spans = []
-    for line in re.finditer(r"[^\n]+", text):
-        if len(line.group().strip()) > _MAX_AFTER or not _DIGIT.search(line.group()):
+def bare_date_lines(text: str, language: str | None = None) -> list[tuple[str, tuple[int, int]]]:
+    """(ISO date, span) of each line that holds nothing but a full date, a weekday or a place
+    before it ("pátek 11.01.2019", "04.04.2017", "Kraków, 5 marca 2024 r."), under a line that is
+    no label ("Kiedy:"): the date lines of the release and of the other items of its page. A
+    release states its facts in sentences or labelled lines."""
+    found_lines = []
+    languages = [language] if language in available_languages() else list(available_languages())
+    previous = ""
+    for line in re.finditer(r"[^\n]*\S[^\n]*", text):
+        under_label = previous.rstrip().endswith(":")
+        previous = line.group()
+        if under_label or len(line.group().strip()) > _MAX_AFTER or not _DIGIT.search(line.group()):
             continue
-        found = next((found for code in ([language] if language in available_languages() else available_languages())
+        found = next((found for code in languages
                       if (found := _date_in_line(text, line.start(), line.end(), code, after_title=True,
                                                  run_in_only=False))), None)
         if found and ":" not in text[line.start():found[1][0]] and not _WORDS_AFTER.search(text, found[1][1],
                                                                                               line.end()):
-            spans.append(found[1])
-    return spans
+            found_lines.append(found)
+    return found_lines
 
 
 def metadata_dates(text: str, *, first_lines: int = 8, last_lines: int = 3,
