@@ -159,3 +159,27 @@ def test_short_shared_english_cues_are_acronyms_in_other_languages():
     loose = {"min_score": 0.0, "relative_threshold": 0.0, "max_themes": 13}
     assert "economy-investment" not in ids("Sme radi, že sme vysadili stromy pri rieke.", "sk", **loose)
     assert "economy-investment" in ids("Program wspiera SME w regionie.", **loose)
+
+
+@pytest.mark.parametrize(("language", "domestic", "international"), [
+    ("de", "Der Landkreis und die Stadt besiegeln eine Partnerschaft. Die Zusammenarbeit und der Austausch "
+           "der Verwaltungen sollen wachsen.",
+     "Der Landkreis und ein Kreis in Polen besiegeln eine Partnerschaft. Die Zusammenarbeit und der Austausch "
+     "der Verwaltungen sollen wachsen."),
+    ("pl", "Gmina i powiat podpisały porozumienie o partnerstwie. Partnerska współpraca obejmie drogi.",
+     "Gmina i miasto z Czech podpisały porozumienie o partnerstwie. Partnerska współpraca obejmie drogi."),
+])
+def test_partnership_words_are_international_cooperation_only_beside_something_international(
+        language, domestic, international):
+    assert "international-cooperation" not in {theme["id"] for theme in themes(domestic, language)}
+    assert themes(international, language)[0]["id"] == "international-cooperation"
+
+
+def test_a_dependent_cue_of_a_user_taxonomy(tmp_path: Path):
+    taxonomy = tmp_path / "own.toml"
+    taxonomy.write_text('[themes.sport]\nlabel = "Sport"\n[themes.sport.keywords]\n'
+                        'en = { "~club" = 3, "football" = 3 }\n', "utf-8")
+    found = themes("The club met the club again at the club.", "en", taxonomy=taxonomy, mode="replace")
+    assert found == []
+    found = themes("The football club met the club again.", "en", taxonomy=taxonomy, mode="replace")
+    assert found[0]["id"] == "sport" and "club" in found[0]["evidence"]
