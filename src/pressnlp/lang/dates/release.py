@@ -121,6 +121,8 @@ def _date_in_line(text: str, start: int, end: int, language: str, *, after_title
         sections = not after and _is_breadcrumb(before)
         if len(before) > 60 or before and before[-1] not in ",:|–—-/(•·" and not place and not sections:
             continue
+        if _is_clause(before):
+            continue  # "Spotkanie prezesów izb krajowych, 27.03.2017 r.": a headline that ends with a date
         if len(after) > _MAX_AFTER and not runs_into_lead:
             continue
         return iso(atom.low), (start + atom.start, start + atom.end)
@@ -182,6 +184,13 @@ def _is_weekday(lexicon: Lexicon, word: str) -> bool:
     except KeyError:
         return False
     return True
+
+
+def _is_clause(words: str) -> bool:
+    """"Spotkanie prezesów izb krajowych," before a date: more words than a place, an issuer or a
+    label, one of them a lowercase word of a sentence."""
+    parts = words.split()
+    return len(parts) > 4 and any(part[0].islower() and len(part) > 3 for part in parts)
 
 
 def _is_breadcrumb(words: str) -> bool:
