@@ -66,6 +66,9 @@ def test_other_news_under_the_release_and_their_teasers_are_no_facts():
     ("Biuro jest otwarte od poniedziałku do piątku.", []),
     # a weekday with one clock time is a day
     ("Sesja odbędzie się we wtorek o godz. 10:00.", [("we wtorek", "2024-03-19")]),
+    # a day and a month in figures alone in brackets
+    ("Porządek wtorkowej (12.03.) sesji rady.", [("12.03.", "2024-03-12")]),
+    ("Zob. pkt (3.1.) regulaminu.", []),
     # the preposition before a weekday belongs to the date in brackets after it
     ("Zapraszamy od wtorku (19 marca) od godz. 8:00.", [("od wtorku (19 marca", "2024-03-19/")]),
 ])

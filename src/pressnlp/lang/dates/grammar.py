@@ -181,6 +181,8 @@ class Grammar:
         yield rule("weekday_numeric", rf"(?P<wd>{weekday}),?{_SPACE}{at_word}(?P<d>3[01]|[12]\d|0?[1-9])\."
                                       rf"{_OPT_SPACE}(?P<mo>1[0-2]|0?[1-9])\.?(?![\d\w]|\.?{_OPT_SPACE}\d)",
                    self._weekday_numeric)
+        # "czwartkowej (26.08.) sesji", "wczoraj (09.05.)": a day and a month in figures alone in brackets
+        yield rule("bracketed_numeric", r"(?<=\()(?P<d>[0-3]\d)\.(?P<mo>[01]\d)\.?(?=\))", self._day_month_numeric)
         yield rule("numeric_range", rf"(?P<d1>\d{{1,2}})(?:\.(?P<mo1>\d{{1,2}}))?\.?{_DASH}"
                                     rf"(?P<d>\d{{1,2}})\.(?P<mo>\d{{1,2}})\.{year('y', relative=False)}",
                    self._numeric_range)
@@ -238,6 +240,9 @@ class Grammar:
     def _weekday_numeric(self, match: re.Match[str]) -> _Atom | None:
         partial = Partial(month=int(match["mo"]), day=int(match["d"]), weekday=self.lexicon.weekday(match["wd"]))
         return _Atom(match.start(), match.end(), "date", partial)
+
+    def _day_month_numeric(self, match: re.Match[str]) -> _Atom | None:
+        return _Atom(match.start(), match.end(), "date", Partial(month=int(match["mo"]), day=int(match["d"])))
 
     def _numeric_range(self, match: re.Match[str]) -> _Atom | None:
         high = Partial(year=int(match["y"]), month=int(match["mo"]), day=int(match["d"]))
