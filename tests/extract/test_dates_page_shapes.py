@@ -84,3 +84,14 @@ def test_weekdays_of_opening_hours_and_of_a_bracketed_date(text, expected):
 ])
 def test_german_bare_years_after_adverbs_of_time(text, expected):
     assert [(match.text, match.value) for match in find_dates(text, "de")] == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Budowa ruszy jesienią 2026 r., a skończy się w 2028 roku.", "pl",
+     [("jesienią 2026 r.", None), ("w 2028 roku", "2028")]),
+    ("The works start in the spring of 2027.", "en", [("in the spring of 2027", None)]),
+    ("Die Halle öffnet im Herbst 2026.", "de", [("im Herbst 2026", None)]),
+    ("Program potrwa w latach 2024–2027.", "pl", [("w latach 2024–2027", "2024/2027")]),
+])
+def test_a_season_with_a_year_is_a_date_without_a_value(text, language, expected):
+    assert [(match.text, match.value) for match in find_dates(text, language)] == expected

@@ -63,6 +63,7 @@ class _Atom:
     relative: str | None = None  # a [relative] code
     weekday_shift: int | None = None  # a weekday alone: +1 next, -1 last, 0 nearest
     full_date: bool = False  # day, month and year all written: what a release's date line has
+    season: bool = False  # "jesienią 2025 r.", "spring 2026": a date without an ISO value
 
 
 # A bare year or month ("2024", "czerwcu") is a date only after one of these: "w", "do", "od",
@@ -189,6 +190,8 @@ class Grammar:
         yield rule("month_year", rf"(?P<m>{month}){month_year}{year_before}{year('y')}", self._month_year)
         yield rule("month", rf"(?P<m>{month_word})", self._month_year)
         yield rule("year", rf"{year_before}{year('y', relative=False)}", self._year)
+        if lx.season:
+            yield rule("season", rf"{_alternation(lx.season)}{period_year}{year('y')}", self._season)
         # a school or fiscal year: "2025/2026", "2025/26", "2025-26" (a following year only)
         yield rule("year_pair", rf"{year_before}(?P<y>{_YEAR_DIGITS})(?:/(?P<y2>{_YEAR_DIGITS}|\d\d)"
                                 rf"|[-–](?P<y3>\d\d))(?![\d\w]|[.,/-]\d)", self._year_pair)
@@ -261,6 +264,9 @@ class Grammar:
         marked = bool(match["yw"] or match.groupdict().get("yb"))
         return _Atom(match.start(), match.end(), "year", Partial(year=int(match["y"])),
                      needs_prefix=not marked)
+
+    def _season(self, match: re.Match[str]) -> _Atom | None:
+        return _Atom(match.start(), match.end(), "season", self._year_of(match, "y"), season=True)
 
     def _year_pair(self, match: re.Match[str]) -> _Atom | None:
         first = int(match["y"])
@@ -358,7 +364,7 @@ class Grammar:
                 continue
             if not kinds - {"to", "between_to", "between"}:
                 start = atom.start  # "and 2026", "do" alone say nothing about a single date
-            value = self._value(atom, kinds, reference, nearest_year, self._tense(text, atom))
+            value = None if atom.season else self._value(atom, kinds, reference, nearest_year, self._tense(text, atom))
             found.append(DateMatch(start, atom.end, text[start:atom.end], value, atom.rule))
         return found
 

@@ -39,6 +39,7 @@ class Lexicon:
     month_year: tuple[str, ...] = ()  # between month and year: "de", "del"
     period_year: tuple[str, ...] = ()  # between quarter/half and year: "of", "de"
     quarter: tuple[str, ...] = ()
+    season: tuple[str, ...] = ()  # before a year: "jesienią 2025 r.", "spring 2026" (no ISO value)
     half: tuple[str, ...] = ()
     at: tuple[str, ...] = ()  # prepositions that only locate: "w", "on", "am"
     from_: tuple[str, ...] = ()  # start of a range: "od", "from", "vom"
