@@ -95,3 +95,12 @@ def test_german_bare_years_after_adverbs_of_time(text, expected):
 ])
 def test_a_season_with_a_year_is_a_date_without_a_value(text, language, expected):
     assert [(match.text, match.value) for match in find_dates(text, language)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The borough will invest £3m in 2026-27.", [("in 2026-27", "2026-04/2027-03")]),  # a UK financial year
+    ("The 2026/27 season starts soon.", [("2026/27", "2026/2027")]),  # no currency: two calendar years
+    ("The £3m scheme runs in 2026/2027.", [("in 2026/2027", "2026/2027")]),  # written in full: calendar years
+])
+def test_a_short_year_pair_in_a_release_in_pounds_is_a_uk_financial_year(text, expected):
+    assert [(match.text, match.value) for match in find_dates(text, "en")] == expected

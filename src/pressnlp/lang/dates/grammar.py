@@ -274,8 +274,9 @@ class Grammar:
         following = int(second) if len(second) == 4 else first - first % 100 + int(second)
         if following != first + 1:
             return None
-        return _Atom(match.start(), match.end(), "year_pair", Partial(year=first), Partial(year=following),
-                     is_range=True)
+        # "2025-26", "2025/26": a school or financial year, not two calendar years
+        rule = "year_pair" if len(second) == 4 else "short_year_pair"
+        return _Atom(match.start(), match.end(), rule, Partial(year=first), Partial(year=following), is_range=True)
 
     def _period(self, match: re.Match[str]) -> _Atom | None:
         written = match["ord"]
@@ -364,9 +365,20 @@ class Grammar:
                 continue
             if not kinds - {"to", "between_to", "between"}:
                 start = atom.start  # "and 2026", "do" alone say nothing about a single date
-            value = None if atom.season else self._value(atom, kinds, reference, nearest_year, self._tense(text, atom))
+            if atom.season:
+                value = None
+            elif atom.rule == "short_year_pair" and (first_month := self._fiscal_year_start(text)):
+                year = atom.low.year or 0
+                value = f"{year}-{first_month:02d}/{year + 1}-{first_month - 1:02d}"
+            else:
+                value = self._value(atom, kinds, reference, nearest_year, self._tense(text, atom))
             found.append(DateMatch(start, atom.end, text[start:atom.end], value, atom.rule))
         return found
+
+    def _fiscal_year_start(self, text: str) -> int | None:
+        """The first month of the financial year a release's "2025-26" means, told by the currency
+        it writes ("£": a UK body, April to March), or None: two calendar years."""
+        return next((month for marker, month in self.lexicon.fiscal_year.items() if marker in text), None)
 
     def _habit(self, text: str, atom: _Atom, kinds: set[str]) -> bool:
         """A weekday that begins a span of days ("od poniedziałku do piątku") or of hours ("w

@@ -10,6 +10,8 @@ A data file has:
 - `[words]`: lists of words that glue a date together (see `Lexicon` fields).
 - `[relative]`: phrase -> code, "day+1", "week-1", "month+0", "year+1"; a leading "/" means an
   open interval ending with that period ("do końca roku" -> "/year+0").
+- `[fiscal_year]`: a currency sign -> the first month of the financial year that "2025-26" means
+  in a release that writes it ("£" = 4: UK public bodies, April to March).
 - `[words] label`: what a release's date line may carry before the date ("Data publikacji:");
   `event_label`: what an invitation's line for its event carries ("Kiedy:", "When:", "Termín:").
 """
@@ -32,6 +34,7 @@ class Lexicon:
     ordinals: dict[str, int]
     relative: dict[str, str]
     month_abbreviations: dict[str, int] = field(default_factory=dict)
+    fiscal_year: dict[str, int] = field(default_factory=dict)  # a currency in the text -> first month of "2025-26"
     year_after: tuple[str, ...] = ()  # after a year: "r.", "roku", "року"
     year_before: tuple[str, ...] = ()  # before a year: "roce" (v roce 2023), "Jahr"
     day_suffix: tuple[str, ...] = ()  # glued to a day number: "st", "er", "-go"
@@ -75,6 +78,8 @@ class Lexicon:
             month_first=bool(table.get("month_first", False)),
             months=_numbered(table["months"], case_sensitive),
             month_abbreviations=_numbered(table.get("month_abbreviations", {}), case_sensitive),
+            fiscal_year={marker: int(month) for marker, month in table.get("fiscal_year", {}).items()
+                         if 2 <= int(month) <= 12},
             weekdays=_numbered(table["weekdays"], case_sensitive),
             ordinals=_numbered(table.get("ordinals", {}), False),
             relative={" ".join(phrase.casefold().split()): code

@@ -121,7 +121,7 @@ def _date_in_line(text: str, start: int, end: int, language: str, *, after_title
         sections = not after and _is_breadcrumb(before)
         if len(before) > 60 or before and before[-1] not in ",:|–—-/(•·" and not place and not sections:
             continue
-        if _is_clause(before):
+        if before.endswith(",") and not sections and _is_clause(before):
             continue  # "Spotkanie prezesów izb krajowych, 27.03.2017 r.": a headline that ends with a date
         if len(after) > _MAX_AFTER and not runs_into_lead:
             continue
