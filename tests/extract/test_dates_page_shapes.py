@@ -104,3 +104,15 @@ def test_a_season_with_a_year_is_a_date_without_a_value(text, language, expected
 ])
 def test_a_short_year_pair_in_a_release_in_pounds_is_a_uk_financial_year(text, expected):
     assert [(match.text, match.value) for match in find_dates(text, "en")] == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Send bids by 5pm on Friday 6 March 2026.", "en", [("by 5pm on Friday 6 March 2026", "/2026-03-06")]),
+    ("Zgłoszenia przyjmujemy do godz. 15:00 w dniu 6 marca 2026 r.", "pl",
+     [("do godz. 15:00 w dniu 6 marca 2026 r.", "/2026-03-06")]),
+    ("Anträge bis 12 Uhr am 6. März 2026.", "de", [("bis 12 Uhr am 6. März 2026", "/2026-03-06")]),
+    # hours on a day, not a deadline
+    ("Punkt czynny od 8:00 do 16:00 w dniu 6 marca 2026 r.", "pl", [("w dniu 6 marca 2026 r.", "2026-03-06")]),
+])
+def test_a_deadline_at_a_clock_time_on_a_day(text, language, expected):
+    assert [(match.text, match.value) for match in find_dates(text, language)] == expected

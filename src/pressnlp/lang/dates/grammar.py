@@ -35,6 +35,7 @@ _START = r"(?<![\w.,/])"  # an atom never starts inside a word or a number
 _YEAR_DIGITS = r"(?:1[89]|2[01])\d\d(?!\d|[.,]\d)"
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _BRACKET = re.compile(r"[^\S\n]*\([^\S\n]*")  # "od wtorku (14 kwietnia)"
+_CLOCK_BEFORE = re.compile(r"\d{1,2}(?:[:.]\d\d)?[^\S\n]*(?:[ap]\.?m\.?)?[^\S\n]*\Z")  # "od 8:00 " before "do 16:00"
 _CLOCK = re.compile(r"\d{1,2}[:.]\d\d|\d{1,2}[^\S\n]*[-–][^\S\n]*\d{1,2}(?!\d)")  # "7:30", "10–14"
 # "w poniedziałek: 7:30 – 15:30": a row of a table of opening hours
 _TABLE_HOURS = re.compile(r"[^\S\n]*:[^\S\n]*\d{1,2}(?:[:.]\d\d)?[^\S\n]*(?:[-–—]|\w+)[^\S\n]*\d{1,2}[:.]\d\d")
@@ -97,6 +98,13 @@ class Grammar:
         prefixes = (*lexicon.at, *lexicon.from_, *lexicon.to, *lexicon.between, *lexicon.range_prefix,
                     *lexicon.until, *lexicon.end_of, *lexicon.since)
         self._prefix = re.compile(rf"(?<!\w)(?P<p>{_alternation(prefixes)}){_SPACE}\Z", re.IGNORECASE)
+        # "by 5pm on 17 June", "do godz. 12:00 w dniu 5 marca": a deadline at a clock time on a day
+        clock = (rf"(?:\d{{1,2}}(?:[:.]\d\d{_OPT_SPACE}(?:[ap]\.?m\.?)?|{_OPT_SPACE}(?:[ap]\.?m\.?|Uhr|h)(?!\w))"
+                 rf"|noon|midnight)")
+        hour = _alternation(lexicon.clock_before)
+        self._until_at_time = (re.compile(rf"(?<!\w)(?P<p>{_alternation(lexicon.until)}){_SPACE}(?:{hour}{_SPACE})?"
+                                          rf"{clock}(?:{_SPACE}{hour})?,?(?:{_SPACE}{_alternation(lexicon.at)})?"
+                                          rf"{_SPACE}\Z", re.IGNORECASE) if lexicon.until else None)
         self._connector = re.compile(
             rf"(?:{_DASH}|{_SPACE}(?P<to>{_alternation((*lexicon.to, *lexicon.between_to))}){_SPACE})\Z",
             re.IGNORECASE)
@@ -341,7 +349,8 @@ class Grammar:
         index = 0
         while index < len(atoms):
             atom = atoms[index]
-            prefix = self._prefix.search(text, max(0, atom.start - 60), atom.start)
+            prefix = self._deadline_at_time(text, atom) or self._prefix.search(text, max(0, atom.start - 60),
+                                                                               atom.start)
             kinds = self._kinds(prefix["p"]) if prefix else set()
             if kinds & {"until", "to"} and self._reaches_back(text, prefix):
                 kinds = {"at"}  # "korzenie sięgają do 1992 r.": back to that year, not until it
@@ -373,6 +382,14 @@ class Grammar:
             else:
                 value = self._value(atom, kinds, reference, nearest_year, self._tense(text, atom))
             found.append(DateMatch(start, atom.end, text[start:atom.end], value, atom.rule))
+        return found
+
+    def _deadline_at_time(self, text: str, atom: _Atom) -> re.Match[str] | None:
+        """"by 5pm on 17 June", "do godz. 12:00 w dniu 5 marca": until that day; not "od 8:00 do
+        16:00 w dniu 5 marca", hours on that day."""
+        found = self._until_at_time.search(text, max(0, atom.start - 60), atom.start) if self._until_at_time else None
+        if found and _CLOCK_BEFORE.search(text, max(0, found.start() - 12), found.start()):
+            return None
         return found
 
     def _fiscal_year_start(self, text: str) -> int | None:

@@ -51,6 +51,7 @@ class Lexicon:
     between_to: tuple[str, ...] = ()  # "and" — a range connector only after `between`
     range_prefix: tuple[str, ...] = ()  # "w dniach", "w latach"
     until: tuple[str, ...] = ()  # open end: "do", "until", "by"
+    clock_before: tuple[str, ...] = ()  # before a clock time: "godz.", "um" ("do godz. 12:00 dnia 5 marca")
     end_of: tuple[str, ...] = ()  # open end at the end of the period: "do końca"
     since: tuple[str, ...] = ()  # open start: "od", "since", "seit"
     next: tuple[str, ...] = ()  # "next Tuesday"
