@@ -183,3 +183,10 @@ def test_a_dependent_cue_of_a_user_taxonomy(tmp_path: Path):
     assert found == []
     found = themes("The football club met the club again.", "en", taxonomy=taxonomy, mode="replace")
     assert found[0]["id"] == "sport" and "club" in found[0]["evidence"]
+
+
+def test_a_drug_licensing_deal_is_health_and_business():
+    text = ("Northwind Therapeutics (NASDAQ: NWTX) signed a license agreement with a pharmaceutical company to "
+            "develop drugs for a rare disease. Northwind receives an upfront payment, milestone payments and "
+            "royalties on sales; clinical trials of the therapy start next year.")
+    assert {"health-social", "economy-investment"} <= {theme["id"] for theme in themes(text, "en")}
