@@ -142,7 +142,8 @@ def bare_date_lines(text: str, language: str | None = None) -> list[tuple[str, t
         previous = line.group()
         if under_label or len(line.group().strip()) > _MAX_AFTER or not _DIGIT.search(line.group()):
             continue
-        found = next((found for code in languages
+        words = None if _NUMERIC_DATE.search(line.group()) else set(_WORD.findall(line.group().casefold()))
+        found = next((found for code in languages if words is None or _month_words(code) & words
                       if (found := _date_in_line(text, line.start(), line.end(), code, after_title=True,
                                                  run_in_only=False))), None)
         if found and ":" not in text[line.start():found[1][0]] and not _WORDS_AFTER.search(text, found[1][1],
