@@ -190,3 +190,11 @@ def test_a_drug_licensing_deal_is_health_and_business():
             "develop drugs for a rare disease. Northwind receives an upfront payment, milestone payments and "
             "royalties on sales; clinical trials of the therapy start next year.")
     assert {"health-social", "economy-investment"} <= {theme["id"] for theme in themes(text, "en")}
+
+
+def test_a_noun_cue_is_not_matched_by_the_verb_its_gerund_comes_from():
+    # "mieszkanie" (a flat) must not fire on "mieszkać" (to live), nor "szkolenie" on "szkolić"
+    lives = "Pani Anna mieszka w Gliwicach od lat. Mieszkamy tu wszyscy i szkolimy psy."
+    assert "urban-planning-housing" not in {theme["id"] for theme in themes(lives)}
+    flats = "Miasto odda 120 nowych mieszkań. Mieszkania komunalne trafią do rodzin z listy."
+    assert themes(flats)[0]["id"] == "urban-planning-housing"

@@ -21,7 +21,7 @@ from pressnlp.core.errors import ConfigError
 from pressnlp.lang.morphology import lemmas
 from pressnlp.lang.shared import shared
 from pressnlp.stages.extract.base import Extractor
-from pressnlp.stages.extract.built_lemmas import built_lemma
+from pressnlp.stages.extract.built_lemmas import built_cue_lemma
 from pressnlp.stages.extract.text import Doc, Token, tokenise
 
 log = logging.getLogger(__name__)
@@ -173,7 +173,7 @@ def _compile(words: dict[str, Any], language: str, source: str, key: str) -> dic
     for phrase, weight in words.items():
         if not isinstance(weight, (int, float)):
             raise ConfigError(f"weight of '{phrase}' must be a number", source=source, key=key)
-        lemmas_ = tuple(built_lemma(word, language) for word in phrase_words(phrase))
+        lemmas_ = tuple(built_cue_lemma(word, language) for word in phrase_words(phrase))
         if lemmas_:
             compiled[lemmas_] = (float(weight), phrase)
     return compiled
