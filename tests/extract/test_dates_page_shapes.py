@@ -91,6 +91,7 @@ def test_german_bare_years_after_adverbs_of_time(text, expected):
      [("jesienią 2026 r.", None), ("w 2028 roku", "2028")]),
     ("The works start in the spring of 2027.", "en", [("in the spring of 2027", None)]),
     ("Die Halle öffnet im Herbst 2026.", "de", [("im Herbst 2026", None)]),
+    ("Hala se otevře letos v létě.", "cs", [("letos v létě", None)]),
     ("Program potrwa w latach 2024–2027.", "pl", [("w latach 2024–2027", "2024/2027")]),
 ])
 def test_a_season_with_a_year_is_a_date_without_a_value(text, language, expected):

@@ -200,6 +200,11 @@ class Grammar:
         yield rule("year", rf"{year_before}{year('y', relative=False)}", self._year)
         if lx.season:
             yield rule("season", rf"{_alternation(lx.season)}{period_year}{year('y')}", self._season)
+            # "letos v létě", "this year in the summer": a season of a year named by a relative word
+            years = [phrase for phrase, code in lx.relative.items() if code.startswith("year")]
+            if years:
+                yield rule("season_relative", rf"{_alternation(years)}{_SPACE}{at_word}{_alternation(lx.season)}"
+                                              rf"(?!\w)", self._season)
         # a school or fiscal year: "2025/2026", "2025/26", "2025-26" (a following year only)
         yield rule("year_pair", rf"{year_before}(?P<y>{_YEAR_DIGITS})(?:/(?P<y2>{_YEAR_DIGITS}|\d\d)"
                                 rf"|[-–](?P<y3>\d\d))(?![\d\w]|[.,/-]\d)", self._year_pair)
