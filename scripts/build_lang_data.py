@@ -29,7 +29,7 @@ import tomli_w
 
 from pressnlp import lang
 from pressnlp.lang.morphology import lemma
-from pressnlp.stages.extract.built_lemmas import GENERATED_FILE, LEMMATISERS, SOURCES
+from pressnlp.stages.extract.built_lemmas import GENERATED_FILE, LEMMATISERS, SOURCES, cue_lemma
 from pressnlp.stages.extract.gazetteer import name_lemma_words
 from pressnlp.stages.extract.themes import cue_words
 from pressnlp.stages.translate.lexicon.lexicon import ANALYSED_FILE, Lexicon, lexicon_inputs, read_entries
@@ -65,8 +65,13 @@ def render(pack: lang.Language, lemmatise: Callable[[str, str], str] = lemma) ->
     needed = needed_words(pack)
     if not needed:
         return None
+    cues = cue_words(pack)
+
+    def key(word: str, language: str) -> str:  # a theme cue is matched through `cue_lemma`
+        return cue_lemma(word, language) if language == pack.code and word in cues else lemmatise(word, language)
+
     table = {"inputs": inputs(pack),
-             "lemmas": {language: {word: lemmatise(word, language) for word in sorted(words)}
+             "lemmas": {language: {word: key(word, language) for word in sorted(words)}
                         for language, words in sorted(needed.items())}}
     sources = ", ".join(name for name in SOURCES if name in table["inputs"])
     return HEADER.format(sources=sources) + tomli_w.dumps(table)

@@ -159,3 +159,42 @@ def test_short_shared_english_cues_are_acronyms_in_other_languages():
     loose = {"min_score": 0.0, "relative_threshold": 0.0, "max_themes": 13}
     assert "economy-investment" not in ids("Sme radi, že sme vysadili stromy pri rieke.", "sk", **loose)
     assert "economy-investment" in ids("Program wspiera SME w regionie.", **loose)
+
+
+@pytest.mark.parametrize(("language", "domestic", "international"), [
+    ("de", "Der Landkreis und die Stadt besiegeln eine Partnerschaft. Die Zusammenarbeit und der Austausch "
+           "der Verwaltungen sollen wachsen.",
+     "Der Landkreis und ein Kreis in Polen besiegeln eine Partnerschaft. Die Zusammenarbeit und der Austausch "
+     "der Verwaltungen sollen wachsen."),
+    ("pl", "Gmina i powiat podpisały porozumienie o partnerstwie. Partnerska współpraca obejmie drogi.",
+     "Gmina i miasto z Czech podpisały porozumienie o partnerstwie. Partnerska współpraca obejmie drogi."),
+])
+def test_partnership_words_are_international_cooperation_only_beside_something_international(
+        language, domestic, international):
+    assert "international-cooperation" not in {theme["id"] for theme in themes(domestic, language)}
+    assert themes(international, language)[0]["id"] == "international-cooperation"
+
+
+def test_a_dependent_cue_of_a_user_taxonomy(tmp_path: Path):
+    taxonomy = tmp_path / "own.toml"
+    taxonomy.write_text('[themes.sport]\nlabel = "Sport"\n[themes.sport.keywords]\n'
+                        'en = { "~club" = 3, "football" = 3 }\n', "utf-8")
+    found = themes("The club met the club again at the club.", "en", taxonomy=taxonomy, mode="replace")
+    assert found == []
+    found = themes("The football club met the club again.", "en", taxonomy=taxonomy, mode="replace")
+    assert found[0]["id"] == "sport" and "club" in found[0]["evidence"]
+
+
+def test_a_drug_licensing_deal_is_health_and_business():
+    text = ("Northwind Therapeutics (NASDAQ: NWTX) signed a license agreement with a pharmaceutical company to "
+            "develop drugs for a rare disease. Northwind receives an upfront payment, milestone payments and "
+            "royalties on sales; clinical trials of the therapy start next year.")
+    assert {"health-social", "economy-investment"} <= {theme["id"] for theme in themes(text, "en")}
+
+
+def test_a_noun_cue_is_not_matched_by_the_verb_its_gerund_comes_from():
+    # "mieszkanie" (a flat) must not fire on "mieszkać" (to live), nor "szkolenie" on "szkolić"
+    lives = "Pani Anna mieszka w Gliwicach od lat. Mieszkamy tu wszyscy i szkolimy psy."
+    assert "urban-planning-housing" not in {theme["id"] for theme in themes(lives)}
+    flats = "Miasto odda 120 nowych mieszkań. Mieszkania komunalne trafią do rodzin z listy."
+    assert themes(flats)[0]["id"] == "urban-planning-housing"

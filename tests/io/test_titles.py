@@ -74,3 +74,14 @@ def test_section_names_and_release_instructions_are_labels_too(label):
 
 def test_a_salutation_is_not_a_title():
     assert read_document(f"Szanowni Państwo,\n\n{BODY}".encode(), "txt").title != "Szanowni Państwo,"
+
+
+@pytest.mark.parametrize("line", ["Nr. 07/2025", "12.05.2024", "2024/118"])
+def test_a_line_without_a_word_is_not_a_title(line):
+    assert read_document(f"{line}\n\n{HEADLINE}\n\n{BODY}".encode(), "txt").title == HEADLINE
+
+
+def test_a_headline_that_ends_with_a_date_is_the_title_and_the_date_line_under_it_dates_the_release():
+    headline = "Spotkanie dyrektorów szkół z regionu, 20.03.2024 r."
+    document = read_document(f"{headline}\n\n28.03.2024\n\n{BODY}".encode(), "txt")
+    assert (document.title, document.date) == (headline, "2024-03-28")

@@ -12,6 +12,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u00ad\u200b\u200c\u200d\u2060"), Non
 _SPACES = re.compile(r"[\t\u00a0\u2007\u202f\u2000-\u200a\u3000]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _MAX_TITLE = 150
+_WORD = re.compile(r"[^\W\d_]{3,}")  # a headline has a word; a line of figures, a number or a date has none
 
 
 def clean_text(text: str) -> str:
@@ -33,7 +34,8 @@ def join_blocks(blocks: list[str]) -> str:
 def guess_title(text: str, dateline: tuple[str, tuple[int, int]] | None, *, max_lines: int = 5) -> str | None:
     """The headline: the first line of the text when it is short enough to be a title, skipping the
     date line (`lang.dates.find_release_date`'s), label lines ("PRESS RELEASE", `lang.labels`),
-    contact lines (an e-mail or a phone number never makes a title) and a letter's salutation."""
+    contact lines (an e-mail or a phone number never makes a title), a letter's salutation and
+    lines without a word ("04.04.2017", "Nr. 07/2025")."""
     headline_on_label: str | None = None
     for index, line in enumerate(re.finditer(r"[^\n]+", text)):
         if index >= max_lines:
@@ -46,8 +48,8 @@ def guess_title(text: str, dateline: tuple[str, tuple[int, int]] | None, *, max_
         if is_release_label(stripped):
             headline_on_label = headline_on_label or headline_after_label(stripped)
             continue
-        if is_contact_detail(stripped) or stripped.endswith(","):
-            continue  # contact lines; a salutation ("Szanowni Państwo,", "Dear colleagues,")
+        if is_contact_detail(stripped) or stripped.endswith(",") or not _WORD.search(stripped):
+            continue  # contact lines; a salutation ("Szanowni Państwo,"); "04.04.2017", "Nr. 07/2025"
         return stripped if len(stripped) <= _MAX_TITLE else headline_on_label
     return headline_on_label
 

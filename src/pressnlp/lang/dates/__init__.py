@@ -13,10 +13,10 @@ import datetime as dt
 
 from pressnlp.lang.dates.grammar import DateMatch, available_languages, grammar_for
 from pressnlp.lang.dates.lexicon import Lexicon
-from pressnlp.lang.dates.release import date_lines, find_release_date, metadata_dates
+from pressnlp.lang.dates.release import bare_date_lines, date_lines, find_release_date, metadata_dates
 
-__all__ = ["DateMatch", "Lexicon", "available_languages", "date_lines", "find_dates", "find_release_date",
-           "metadata_dates", "parse_iso_date"]
+__all__ = ["DateMatch", "Lexicon", "available_languages", "bare_date_lines", "date_lines", "find_dates",
+           "find_release_date", "metadata_dates", "parse_iso_date"]
 
 
 def find_dates(text: str, language: str, reference: dt.date | None = None, *,

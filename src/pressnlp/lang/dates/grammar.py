@@ -34,6 +34,11 @@ _DASH = rf"{_OPT_SPACE}[-–—‑−]{_OPT_SPACE}"
 _START = r"(?<![\w.,/])"  # an atom never starts inside a word or a number
 _YEAR_DIGITS = r"(?:1[89]|2[01])\d\d(?!\d|[.,]\d)"
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_BRACKET = re.compile(r"[^\S\n]*\([^\S\n]*")  # "od wtorku (14 kwietnia)"
+_CLOCK_BEFORE = re.compile(r"\d{1,2}(?:[:.]\d\d)?[^\S\n]*(?:[ap]\.?m\.?)?[^\S\n]*\Z")  # "od 8:00 " before "do 16:00"
+_CLOCK = re.compile(r"\d{1,2}[:.]\d\d|\d{1,2}[^\S\n]*[-–][^\S\n]*\d{1,2}(?!\d)")  # "7:30", "10–14"
+# "w poniedziałek: 7:30 – 15:30": a row of a table of opening hours
+_TABLE_HOURS = re.compile(r"[^\S\n]*:[^\S\n]*\d{1,2}(?:[:.]\d\d)?[^\S\n]*(?:[-–—]|\w+)[^\S\n]*\d{1,2}[:.]\d\d")
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,7 @@ class _Atom:
     relative: str | None = None  # a [relative] code
     weekday_shift: int | None = None  # a weekday alone: +1 next, -1 last, 0 nearest
     full_date: bool = False  # day, month and year all written: what a release's date line has
+    season: bool = False  # "jesienią 2025 r.", "spring 2026": a date without an ISO value
 
 
 # A bare year or month ("2024", "czerwcu") is a date only after one of these: "w", "do", "od",
@@ -92,6 +98,13 @@ class Grammar:
         prefixes = (*lexicon.at, *lexicon.from_, *lexicon.to, *lexicon.between, *lexicon.range_prefix,
                     *lexicon.until, *lexicon.end_of, *lexicon.since)
         self._prefix = re.compile(rf"(?<!\w)(?P<p>{_alternation(prefixes)}){_SPACE}\Z", re.IGNORECASE)
+        # "by 5pm on 17 June", "do godz. 12:00 w dniu 5 marca": a deadline at a clock time on a day
+        clock = (rf"(?:\d{{1,2}}(?:[:.]\d\d{_OPT_SPACE}(?:[ap]\.?m\.?)?|{_OPT_SPACE}(?:[ap]\.?m\.?|Uhr|h)(?!\w))"
+                 rf"|noon|midnight)")
+        hour = _alternation(lexicon.clock_before)
+        self._until_at_time = (re.compile(rf"(?<!\w)(?P<p>{_alternation(lexicon.until)}){_SPACE}(?:{hour}{_SPACE})?"
+                                          rf"{clock}(?:{_SPACE}{hour})?,?(?:{_SPACE}{_alternation(lexicon.at)})?"
+                                          rf"{_SPACE}\Z", re.IGNORECASE) if lexicon.until else None)
         self._connector = re.compile(
             rf"(?:{_DASH}|{_SPACE}(?P<to>{_alternation((*lexicon.to, *lexicon.between_to))}){_SPACE})\Z",
             re.IGNORECASE)
@@ -135,7 +148,8 @@ class Grammar:
             return rf"(?:{digits}|(?P<{name}rel>{_alternation(words)}))"
 
         day_month = rf"(?:{_SPACE}(?:{_alternation(lx.day_month)}))?{_SPACE}" if lx.day_month else _SPACE
-        day_month = rf"(?:{day_month}|(?<=\.){_OPT_SPACE})"  # "14.März" after an ordinal dot
+        # "14.März" after an ordinal dot; "piątek, 28, lipiec 2017" (a CMS's date) with a year after the month
+        day_month = rf"(?:{day_month}|(?<=\.){_OPT_SPACE}|,{_SPACE}(?=\w+\.?{_SPACE}{_YEAR_DIGITS}))"
         month_year = rf"{_SPACE}(?:{_alternation(lx.month_year)}{_SPACE})?" if lx.month_year else _SPACE
         period_year = rf"{_SPACE}(?:{_alternation(lx.period_year)}{_SPACE})?" if lx.period_year else _SPACE
         year_before = rf"(?:(?P<yb>{_alternation(lx.year_before)}){_SPACE})?" if lx.year_before else ""
@@ -176,12 +190,21 @@ class Grammar:
         yield rule("weekday_numeric", rf"(?P<wd>{weekday}),?{_SPACE}{at_word}(?P<d>3[01]|[12]\d|0?[1-9])\."
                                       rf"{_OPT_SPACE}(?P<mo>1[0-2]|0?[1-9])\.?(?![\d\w]|\.?{_OPT_SPACE}\d)",
                    self._weekday_numeric)
+        # "czwartkowej (26.08.) sesji", "wczoraj (09.05.)": a day and a month in figures alone in brackets
+        yield rule("bracketed_numeric", r"(?<=\()(?P<d>[0-3]\d)\.(?P<mo>[01]\d)\.?(?=\))", self._day_month_numeric)
         yield rule("numeric_range", rf"(?P<d1>\d{{1,2}})(?:\.(?P<mo1>\d{{1,2}}))?\.?{_DASH}"
                                     rf"(?P<d>\d{{1,2}})\.(?P<mo>\d{{1,2}})\.{year('y', relative=False)}",
                    self._numeric_range)
         yield rule("month_year", rf"(?P<m>{month}){month_year}{year_before}{year('y')}", self._month_year)
         yield rule("month", rf"(?P<m>{month_word})", self._month_year)
         yield rule("year", rf"{year_before}{year('y', relative=False)}", self._year)
+        if lx.season:
+            yield rule("season", rf"{_alternation(lx.season)}{period_year}{year('y')}", self._season)
+            # "letos v létě", "this year in the summer": a season of a year named by a relative word
+            years = [phrase for phrase, code in lx.relative.items() if code.startswith("year")]
+            if years:
+                yield rule("season_relative", rf"{_alternation(years)}{_SPACE}{at_word}{_alternation(lx.season)}"
+                                              rf"(?!\w)", self._season)
         # a school or fiscal year: "2025/2026", "2025/26", "2025-26" (a following year only)
         yield rule("year_pair", rf"{year_before}(?P<y>{_YEAR_DIGITS})(?:/(?P<y2>{_YEAR_DIGITS}|\d\d)"
                                 rf"|[-–](?P<y3>\d\d))(?![\d\w]|[.,/-]\d)", self._year_pair)
@@ -234,6 +257,9 @@ class Grammar:
         partial = Partial(month=int(match["mo"]), day=int(match["d"]), weekday=self.lexicon.weekday(match["wd"]))
         return _Atom(match.start(), match.end(), "date", partial)
 
+    def _day_month_numeric(self, match: re.Match[str]) -> _Atom | None:
+        return _Atom(match.start(), match.end(), "date", Partial(month=int(match["mo"]), day=int(match["d"])))
+
     def _numeric_range(self, match: re.Match[str]) -> _Atom | None:
         high = Partial(year=int(match["y"]), month=int(match["mo"]), day=int(match["d"]))
         low = replace(high, day=int(match["d1"]), month=int(match["mo1"]) if match["mo1"] else high.month)
@@ -252,14 +278,18 @@ class Grammar:
         return _Atom(match.start(), match.end(), "year", Partial(year=int(match["y"])),
                      needs_prefix=not marked)
 
+    def _season(self, match: re.Match[str]) -> _Atom | None:
+        return _Atom(match.start(), match.end(), "season", self._year_of(match, "y"), season=True)
+
     def _year_pair(self, match: re.Match[str]) -> _Atom | None:
         first = int(match["y"])
         second = match["y2"] or match["y3"]
         following = int(second) if len(second) == 4 else first - first % 100 + int(second)
         if following != first + 1:
             return None
-        return _Atom(match.start(), match.end(), "year_pair", Partial(year=first), Partial(year=following),
-                     is_range=True)
+        # "2025-26", "2025/26": a school or financial year, not two calendar years
+        rule = "year_pair" if len(second) == 4 else "short_year_pair"
+        return _Atom(match.start(), match.end(), rule, Partial(year=first), Partial(year=following), is_range=True)
 
     def _period(self, match: re.Match[str]) -> _Atom | None:
         written = match["ord"]
@@ -324,7 +354,8 @@ class Grammar:
         index = 0
         while index < len(atoms):
             atom = atoms[index]
-            prefix = self._prefix.search(text, max(0, atom.start - 60), atom.start)
+            prefix = self._deadline_at_time(text, atom) or self._prefix.search(text, max(0, atom.start - 60),
+                                                                               atom.start)
             kinds = self._kinds(prefix["p"]) if prefix else set()
             if kinds & {"until", "to"} and self._reaches_back(text, prefix):
                 kinds = {"at"}  # "korzenie sięgają do 1992 r.": back to that year, not until it
@@ -336,17 +367,52 @@ class Grammar:
                 index += 2
                 continue
             index += 1
+            if atom.weekday_shift is not None and index < len(atoms) and _BRACKET.fullmatch(
+                    text, atom.end, atoms[index].start) and not atoms[index].needs_prefix:
+                atom = atoms[index]  # "od wtorku (14 kwietnia)": the date in brackets takes the preposition
+                index += 1
             if atom.needs_prefix and not kinds & _VALIDATING:
                 continue
             if atom.needs_prefix and self._proper_noun(text, atom, prefix):
                 continue
-            if atom.weekday_shift == 0 and kinds & {"since", "until", "from_", "to"}:
-                continue  # "od poniedziałku do piątku": opening hours, not a date
+            if atom.weekday_shift == 0 and self._habit(text, atom, kinds):
+                continue
             if not kinds - {"to", "between_to", "between"}:
                 start = atom.start  # "and 2026", "do" alone say nothing about a single date
-            value = self._value(atom, kinds, reference, nearest_year, self._tense(text, atom))
+            if atom.season:
+                value = None
+            elif atom.rule == "short_year_pair" and (first_month := self._fiscal_year_start(text)):
+                year = atom.low.year or 0
+                value = f"{year}-{first_month:02d}/{year + 1}-{first_month - 1:02d}"
+            else:
+                value = self._value(atom, kinds, reference, nearest_year, self._tense(text, atom))
             found.append(DateMatch(start, atom.end, text[start:atom.end], value, atom.rule))
         return found
+
+    def _deadline_at_time(self, text: str, atom: _Atom) -> re.Match[str] | None:
+        """"by 5pm on 17 June", "do godz. 12:00 w dniu 5 marca": until that day; not "od 8:00 do
+        16:00 w dniu 5 marca", hours on that day."""
+        found = self._until_at_time.search(text, max(0, atom.start - 60), atom.start) if self._until_at_time else None
+        if found and _CLOCK_BEFORE.search(text, max(0, found.start() - 12), found.start()):
+            return None
+        return found
+
+    def _fiscal_year_start(self, text: str) -> int | None:
+        """The first month of the financial year a release's "2025-26" means, told by the currency
+        it writes ("£": a UK body, April to March), or None: two calendar years."""
+        return next((month for marker, month in self.lexicon.fiscal_year.items() if marker in text), None)
+
+    def _habit(self, text: str, atom: _Atom, kinds: set[str]) -> bool:
+        """A weekday that begins a span of days ("od poniedziałku do piątku") or of hours ("w
+        poniedziałek: 7:30–15:30", "od soboty w godz. 10–14") names a habit, not a day; "od środy"
+        alone is an open start."""
+        after = text[atom.end:atom.end + 40].split("\n", 1)[0]
+        if "since" in kinds:
+            following = self.atoms(after)[:1]
+            days = bool(following and following[0].weekday_shift is not None
+                        and self._connector.match(after, 0, following[0].start))
+            return days or bool(_CLOCK.search(after))
+        return bool(kinds & {"until", "from_", "to"} or _TABLE_HOURS.match(after))
 
     def _tense(self, text: str, atom: _Atom) -> int:
         """+1 when the sentence around a date speaks of the future ("will", "będzie"), -1 of the
@@ -409,7 +475,8 @@ class Grammar:
         if atom.weekday_shift is not None:
             if reference is None:
                 return None
-            return weekday_date(reference, atom.low.weekday or 1, atom.weekday_shift, tense).isoformat()
+            day = weekday_date(reference, atom.low.weekday or 1, atom.weekday_shift, tense).isoformat()
+            return f"{day}/" if "since" in prefix_kinds else day
         low = resolve(atom.low, reference, nearest_year=nearest_year, tense=tense)
         if low is None:
             return None

@@ -10,7 +10,10 @@ A data file has:
 - `[words]`: lists of words that glue a date together (see `Lexicon` fields).
 - `[relative]`: phrase -> code, "day+1", "week-1", "month+0", "year+1"; a leading "/" means an
   open interval ending with that period ("do końca roku" -> "/year+0").
-- `[words] label`: what a release's date line may carry before the date ("Data publikacji:").
+- `[fiscal_year]`: a currency sign -> the first month of the financial year that "2025-26" means
+  in a release that writes it ("£" = 4: UK public bodies, April to March).
+- `[words] label`: what a release's date line may carry before the date ("Data publikacji:");
+  `event_label`: what an invitation's line for its event carries ("Kiedy:", "When:", "Termín:").
 """
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ class Lexicon:
     ordinals: dict[str, int]
     relative: dict[str, str]
     month_abbreviations: dict[str, int] = field(default_factory=dict)
+    fiscal_year: dict[str, int] = field(default_factory=dict)  # a currency in the text -> first month of "2025-26"
     year_after: tuple[str, ...] = ()  # after a year: "r.", "roku", "року"
     year_before: tuple[str, ...] = ()  # before a year: "roce" (v roce 2023), "Jahr"
     day_suffix: tuple[str, ...] = ()  # glued to a day number: "st", "er", "-go"
@@ -38,6 +42,7 @@ class Lexicon:
     month_year: tuple[str, ...] = ()  # between month and year: "de", "del"
     period_year: tuple[str, ...] = ()  # between quarter/half and year: "of", "de"
     quarter: tuple[str, ...] = ()
+    season: tuple[str, ...] = ()  # before a year: "jesienią 2025 r.", "spring 2026" (no ISO value)
     half: tuple[str, ...] = ()
     at: tuple[str, ...] = ()  # prepositions that only locate: "w", "on", "am"
     from_: tuple[str, ...] = ()  # start of a range: "od", "from", "vom"
@@ -46,6 +51,7 @@ class Lexicon:
     between_to: tuple[str, ...] = ()  # "and" — a range connector only after `between`
     range_prefix: tuple[str, ...] = ()  # "w dniach", "w latach"
     until: tuple[str, ...] = ()  # open end: "do", "until", "by"
+    clock_before: tuple[str, ...] = ()  # before a clock time: "godz.", "um" ("do godz. 12:00 dnia 5 marca")
     end_of: tuple[str, ...] = ()  # open end at the end of the period: "do końca"
     since: tuple[str, ...] = ()  # open start: "od", "since", "seit"
     next: tuple[str, ...] = ()  # "next Tuesday"
@@ -55,6 +61,7 @@ class Lexicon:
     blocked_before: tuple[str, ...] = ()  # a "date" after these is a name: "ul. 3 Maja"
     next_year: tuple[str, ...] = ()
     label: tuple[str, ...] = ()  # before a release's date: "data publikacji", "published on"
+    event_label: tuple[str, ...] = ()  # before an event's date in an invitation ("Kiedy:", "When:"): not the release's
     back_to: tuple[str, ...] = ()  # before "do"/"to": it means "back to", not "until" ("sięgają do 1992 r.")
     future: tuple[str, ...] = ()  # in a sentence about the future: "will", "będzie" (a month goes forward)
     past: tuple[str, ...] = ()  # in a sentence about the past: "was", "odbyło się" (a month goes back)
@@ -72,6 +79,8 @@ class Lexicon:
             month_first=bool(table.get("month_first", False)),
             months=_numbered(table["months"], case_sensitive),
             month_abbreviations=_numbered(table.get("month_abbreviations", {}), case_sensitive),
+            fiscal_year={marker: int(month) for marker, month in table.get("fiscal_year", {}).items()
+                         if 2 <= int(month) <= 12},
             weekdays=_numbered(table["weekdays"], case_sensitive),
             ordinals=_numbered(table.get("ordinals", {}), False),
             relative={" ".join(phrase.casefold().split()): code

@@ -13,11 +13,13 @@ from pressnlp.lang.pack import get
 _MAX_LINE = 120
 _MAX_AFTER = 40
 _RUN_IN_DATE = 60  # the date of a line that runs into the lead starts within this many characters
+_LATE_RUN_IN = 6  # lines after the first `max_lines` where only a date line that runs into the lead counts
 _DIGIT = re.compile(r"\d")
 # what every numeric full date holds ("14.03.2024", "3. 4. 2024", "3/14/2024", "2024-03-14"): a line
 # without one has a full date in a language only if it names a month of that language
 _NUMERIC_DATE = re.compile(r"\d{1,2}[./-] ?\d{1,2}[./-] ?\d{4}|\d{4}-\d\d-\d\d")
 _WORD = re.compile(r"\w+")
+_WORDS_AFTER = re.compile(r"[^\W\d]{4,}")  # a word after a date: not a bare date line ("r.", "hod." are not)
 
 
 def find_release_date(text: str, language: str | None = None, *, max_lines: int = 8,
@@ -28,12 +30,28 @@ def find_release_date(text: str, language: str | None = None, *, max_lines: int 
     "Data: 14.03.2024", "Bratislava 12. júna 2024"), or one that runs into the lead after a dash,
     a colon or a full stop ("Brno 3. března 2025 – Město …", "08 July 2014: The mayor …",
     "COLUMBUS, Ohio (February 18, 2025) — …") — never a title that mentions a date. Without one,
-    the first page-metadata date at the top or the bottom."""
+    the first page-metadata date at the top or the bottom, or a date line closing the release."""
     found = next(date_lines(text, language, max_lines=max_lines), None)
     if found:
         return found
     metadata = metadata_dates(text)  # "Dátum vloženia: 7.10.2019" under the release
-    return metadata[0] if metadata else None
+    return metadata[0] if metadata else closing_date_line(text, language)
+
+
+def closing_date_line(text: str, language: str | None = None, *, last_lines: int = 2,
+                      ) -> tuple[str, tuple[int, int]] | None:
+    """(ISO date, span) of a date line that closes the release under its signature ("Jan Novák,
+    tiskový mluvčí" / "13. ledna 2026"): a short line of a full date, at most a place before it."""
+    languages = [language] if language in available_languages() else list(available_languages())
+    lines = list(re.finditer(r"[^\n]*\S[^\n]*", text))
+    for line in reversed(lines[-last_lines:]):
+        if len(line.group().strip()) > _MAX_AFTER or not _DIGIT.search(line.group()):
+            continue
+        for code in languages:
+            found = _date_in_line(text, line.start(), line.end(), code, after_title=True, run_in_only=False)
+            if found and not text[found[1][1]:line.end()].strip(" .r"):
+                return found
+    return None
 
 
 def date_lines(text: str, language: str | None = None, *, max_lines: int = 8, other_languages: bool = True,
@@ -49,10 +67,11 @@ def date_lines(text: str, language: str | None = None, *, max_lines: int = 8, ot
         if not line.group().strip():
             continue
         seen += 1
-        if seen > max_lines:
+        if seen > max_lines + _LATE_RUN_IN:
             break
-        # a long line can only be a date line that runs into the lead ("Brno 3. března 2025 – …")
-        long_line = len(line.group().strip()) > _MAX_LINE
+        # a long line can only be a date line that runs into the lead ("Brno 3. března 2025 – …"),
+        # and so can a line under a long header ("Montvale, NJ – October 17, 2005 — …" under contacts)
+        long_line = len(line.group().strip()) > _MAX_LINE or seen > max_lines
         if not _DIGIT.search(line.group(), 0, _RUN_IN_DATE if long_line else _MAX_LINE):
             continue  # every full date has a number; most lines of a release have none up front
         words = None if _NUMERIC_DATE.search(line.group()) else set(_WORD.findall(line.group().casefold()))
@@ -82,6 +101,8 @@ def _date_in_line(text: str, start: int, end: int, language: str, *, after_title
     for atom in grammar.atoms(line[:_MAX_LINE] if run_in_only else line):
         if not atom.full_date or atom.low.year is None:
             continue
+        if _event_label(available_languages()).search(line[:atom.start]):
+            continue  # "Kiedy: 14 marca 2024 r., godz. 11:00": the invitation's event, not its date
         before = _label(available_languages()).sub("", line[:atom.start].strip()).strip()
         weekday = before.rstrip(",").rsplit(None, 1)[-1] if before else ""
         if weekday and _is_weekday(grammar.lexicon, weekday):  # "pátek 11.01.2019"
@@ -100,10 +121,35 @@ def _date_in_line(text: str, start: int, end: int, language: str, *, after_title
         sections = not after and _is_breadcrumb(before)
         if len(before) > 60 or before and before[-1] not in ",:|–—-/(•·" and not place and not sections:
             continue
+        if before.endswith(",") and not sections and _is_clause(before):
+            continue  # "Spotkanie prezesów izb krajowych, 27.03.2017 r.": a headline that ends with a date
         if len(after) > _MAX_AFTER and not runs_into_lead:
             continue
         return iso(atom.low), (start + atom.start, start + atom.end)
     return None
+
+
+def bare_date_lines(text: str, language: str | None = None) -> list[tuple[str, tuple[int, int]]]:
+    """(ISO date, span) of each line that holds nothing but a full date, a weekday or a place
+    before it ("pátek 11.01.2019", "04.04.2017", "Kraków, 5 marca 2024 r."), under a line that is
+    no label ("Kiedy:"): the date lines of the release and of the other items of its page. A
+    release states its facts in sentences or labelled lines."""
+    found_lines = []
+    languages = [language] if language in available_languages() else list(available_languages())
+    previous = ""
+    for line in re.finditer(r"[^\n]*\S[^\n]*", text):
+        under_label = previous.rstrip().endswith(":")
+        previous = line.group()
+        if under_label or len(line.group().strip()) > _MAX_AFTER or not _DIGIT.search(line.group()):
+            continue
+        words = None if _NUMERIC_DATE.search(line.group()) else set(_WORD.findall(line.group().casefold()))
+        found = next((found for code in languages if words is None or _month_words(code) & words
+                      if (found := _date_in_line(text, line.start(), line.end(), code, after_title=True,
+                                                 run_in_only=False))), None)
+        if found and ":" not in text[line.start():found[1][0]] and not _WORDS_AFTER.search(text, found[1][1],
+                                                                                              line.end()):
+            found_lines.append(found)
+    return found_lines
 
 
 def metadata_dates(text: str, *, first_lines: int = 8, last_lines: int = 3,
@@ -126,7 +172,7 @@ def metadata_dates(text: str, *, first_lines: int = 8, last_lines: int = 3,
                 continue
             atom = atoms[0]
             before = body[:atom.start].strip()
-            after = re.sub(r"[\d:.,\s]|\b[hH]\b", "", body[atom.end:])
+            after = re.sub(r"[\d:.,\s–—-]|\b[hH]\b", "", body[atom.end:])  # "29.03.2017 - 13:15"
             if before and not _label(available_languages()).sub("", before).strip() and not after:
                 found.append((iso(atom.low), (line.start() + atom.start, line.start() + atom.end)))
                 break
@@ -139,6 +185,13 @@ def _is_weekday(lexicon: Lexicon, word: str) -> bool:
     except KeyError:
         return False
     return True
+
+
+def _is_clause(words: str) -> bool:
+    """"Spotkanie prezesów izb krajowych," before a date: more words than a place, an issuer or a
+    label, one of them a lowercase word of a sentence."""
+    parts = words.split()
+    return len(parts) > 4 and any(part[0].islower() and len(part) > 3 for part in parts)
 
 
 def _is_breadcrumb(words: str) -> bool:
@@ -159,6 +212,15 @@ def _opening_label(languages: tuple[str, ...]) -> re.Pattern[str]:
     labels = sorted({label for code in languages if (lexicon := get(code).dates) for label in lexicon.label})
     words = "|".join(r"\s+".join(map(re.escape, label.split())) for label in labels) or "(?!)"
     return re.compile(rf"\s*(?:{words})\b", re.IGNORECASE)
+
+
+@cache
+def _event_label(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """An invitation's label of its event's time before a date, a weekday between them: "Kiedy:
+    wtorek", "When:", "KDY: Pátek" (each pack's `event_label` date words, then a colon)."""
+    labels = sorted({label for code in languages if (lexicon := get(code).dates) for label in lexicon.event_label})
+    words = "|".join(r"\s+".join(map(re.escape, label.split())) for label in labels) or "(?!)"
+    return re.compile(rf"(?:^|[^\w\s])\s*(?:{words})\s*:\s*(?:\w+,?\s+)?$", re.IGNORECASE)
 
 
 @cache

@@ -4,16 +4,16 @@ simplemma's dictionaries for seven languages, ~10 s before the first release.
 
 A pack with words to lemmatise carries `lemmas.generated.toml`: `[inputs]` (digests of the files
 the words come from, and the lemmatisers' versions: what makes the table stale) and
-`[lemmas.<language>]` (word -> lemma by `<language>`'s morphology). A word no table holds (a
-user's taxonomy, a pack installed without the file) is lemmatised as before, so a table only
-ever saves time.
+`[lemmas.<language>]` (word -> lemma by `<language>`'s morphology; a theme cue's by
+`cue_lemma`). A word no table holds (a user's taxonomy, a pack installed without the file) is
+lemmatised as before, so a table only ever saves time.
 """
 from __future__ import annotations
 
 from functools import cache
 
 from pressnlp import lang
-from pressnlp.lang.morphology import lemma
+from pressnlp.lang.morphology import lemma, morphology_of
 
 GENERATED_FILE = "lemmas.generated.toml"
 SOURCES = ("themes.toml", "gazetteer.tsv")
@@ -36,3 +36,17 @@ def built_lemma(word: str, language: str) -> str:
     """`lemma(word, language)`, read from the generated tables when they hold the word."""
     found = built_tables().get(language, {}).get(word)
     return found if found is not None else lemma(word, language)
+
+
+def built_cue_lemma(word: str, language: str) -> str:
+    """`cue_lemma(word, language)`, read from the generated tables when they hold the word."""
+    found = built_tables().get(language, {}).get(word)
+    return found if found is not None else cue_lemma(word, language)
+
+
+def cue_lemma(word: str, language: str) -> str:
+    """The lemma a theme cue is matched through: the word itself when it is a dictionary form of
+    its own ("mieszkanie", a flat, is a noun; its gerund reading's "mieszkać", to live, would match
+    every "mieszkamy"), else `lemma(word, language)`."""
+    own = word.lower()
+    return own if own in morphology_of(language).possible_lemmas(word) else lemma(word, language)

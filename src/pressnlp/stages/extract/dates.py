@@ -16,7 +16,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from pressnlp.lang.dates import date_lines, find_dates, find_release_date, metadata_dates, parse_iso_date
+from pressnlp.lang.dates import (
+    bare_date_lines,
+    date_lines,
+    find_dates,
+    find_release_date,
+    metadata_dates,
+    parse_iso_date,
+)
 from pressnlp.stages.extract.base import Extractor
 from pressnlp.stages.extract.text import Doc
 
@@ -28,7 +35,8 @@ Span = tuple[int, int]
 @dataclass
 class DateOptions:
     skip_release_date: bool = True
-    """Leave out the release's own date line ("Katowice, 14 marca 2024 r.")."""
+    """Leave out the release's own date line ("Katowice, 14 marca 2024 r.") and every line that
+    holds nothing but a date (the date lines of other items on the page)."""
     nearest_year: bool = True
     """A month or day without a year ("w styczniu") takes the year nearest to the release date
     (January after a November release is next January); false: always the release's year."""
@@ -95,19 +103,25 @@ class DateExtractor(Extractor):
         release = doc.dateline
         reference = doc.reference or (parse_iso_date(release[0]) if release else None)
         ignored: list[Span] = []
+        other_items: set[str] = set()
         if options.skip_release_date:
             ignored.extend(span for _, span in metadata_dates(doc.text))
+            bare_lines = bare_date_lines(doc.text, doc.language)  # other items' date lines, a closing date
+            ignored.extend(span for _, span in bare_lines)
             if release:
                 ignored.append(release[1])
                 # the same date line again under a repeated headline
                 ignored.extend(span for value, span in date_lines(doc.text, doc.language, other_languages=False)
                                if value == release[0])
+                # the date lines of other news under the release: their teasers restate those dates
+                other_items = {value for value, span in bare_lines if span[0] > release[1][1] and value != release[0]}
         if options.skip_boilerplate:
             ignored.extend(doc.boilerplate)
         # a reference the release itself does not give: its dates are not the release date
         skip_reference_day = options.skip_release_date and reference is not None
         if reference is None and options.anchor_undated:
             reference = latest_stated_day(doc.text, doc.language, ignored)
-        return extract_dates(doc.text, doc.language, reference, ignore_spans=ignored,
-                             nearest_year=options.nearest_year, keep_unresolved=options.keep_unresolved,
-                             unique_values=options.unique_values, skip_reference_day=skip_reference_day)
+        items = extract_dates(doc.text, doc.language, reference, ignore_spans=ignored,
+                              nearest_year=options.nearest_year, keep_unresolved=options.keep_unresolved,
+                              unique_values=options.unique_values, skip_reference_day=skip_reference_day)
+        return [item for item in items if item["value"] not in other_items]

@@ -21,7 +21,7 @@ from pressnlp.core.errors import ConfigError
 from pressnlp.lang.morphology import lemmas
 from pressnlp.lang.shared import shared
 from pressnlp.stages.extract.base import Extractor
-from pressnlp.stages.extract.built_lemmas import built_lemma
+from pressnlp.stages.extract.built_lemmas import built_cue_lemma
 from pressnlp.stages.extract.text import Doc, Token, tokenise
 
 log = logging.getLogger(__name__)
@@ -37,6 +37,9 @@ CUES_FILE = "themes.toml"  # cue words, in each language pack
 # Keywords of this language also count in every release (names and terms are often English).
 SHARED_LANGUAGE = "en"
 SHORT_FOREIGN_CUE = 3  # letters: a shared cue this short is an acronym in other languages ("SME", "ICT")
+# A cue written "~partnerstwo" counts only beside a cue of its theme without the mark: a partnership
+# is international cooperation only when something in the release is international.
+DEPENDENT_MARK = "~"
 
 
 @dataclass
@@ -85,6 +88,7 @@ class CueMatch:
     start: int
     end: int
     surface: str
+    dependent: bool = False
 
 
 def _link(previous: CueMatch, match: CueMatch, text: str, separators: frozenset[str]) -> int | None:
@@ -113,7 +117,7 @@ class CompoundCues:
     MIN_REST = 3  # letters after a first part ("Wärme|planung")
     MIN_FIRST = 5  # letters before a last part: "Stadt|verwaltung", but not "Tran|sport"
 
-    def __init__(self, cues: dict[str, tuple[str, tuple[str, ...], float]]):
+    def __init__(self, cues: dict[str, tuple[str, tuple[str, ...], float, bool]]):
         self.cues = {word: cue for word, cue in cues.items() if len(word) >= self.MIN_CUE and word.isalpha()}
         # "hochschule" is "hochschul" in "Hochschulkooperation"
         stems = {word[:-1]: word for word in self.cues if word.endswith("e")}
@@ -131,9 +135,9 @@ class CompoundCues:
             for candidate in candidates:
                 match = pattern.match(candidate) if pattern is self.first else pattern.search(candidate)
                 if match:
-                    theme_id, key, weight = self.cues[self.stems[match.group(1)]]
+                    theme_id, key, weight, dependent = self.cues[self.stems[match.group(1)]]
                     found.append(CueMatch(theme_id, key, weight, factor, in_title, token.start,
-                                          token.end, text[token.start:token.end]))
+                                          token.end, text[token.start:token.end], dependent))
                     break
         return found
 
@@ -169,7 +173,7 @@ def _compile(words: dict[str, Any], language: str, source: str, key: str) -> dic
     for phrase, weight in words.items():
         if not isinstance(weight, (int, float)):
             raise ConfigError(f"weight of '{phrase}' must be a number", source=source, key=key)
-        lemmas_ = tuple(built_lemma(word, language) for word in phrase_words(phrase))
+        lemmas_ = tuple(built_cue_lemma(word, language) for word in phrase_words(phrase))
         if lemmas_:
             compiled[lemmas_] = (float(weight), phrase)
     return compiled
@@ -227,18 +231,18 @@ class ThemeExtractor(Extractor):
             own = load_taxonomy(text, str(path))
             themes = own if self.options.mode == "replace" else merge_taxonomies(themes, own)
         self.themes = themes
-        self._index: dict[str, dict[str, list[tuple[tuple[str, ...], str, float, bool]]]] = {}
+        self._index: dict[str, dict[str, list[tuple[tuple[str, ...], str, float, bool, bool]]]] = {}
         self._compounds: dict[str, CompoundCues] = {}
 
     def describe(self) -> dict[str, Any]:
         return {"taxonomy": str(self.options.taxonomy) if self.options.taxonomy else "builtin",
                 "mode": self.options.mode}
 
-    def index(self, language: str) -> dict[str, list[tuple[tuple[str, ...], str, float, bool]]]:
-        """First lemma -> (phrase lemmas, theme id, weight, only in capitals) for one language's
-        keywords and the shared ones."""
+    def index(self, language: str) -> dict[str, list[tuple[tuple[str, ...], str, float, bool, bool]]]:
+        """First lemma -> (phrase lemmas, theme id, weight, only in capitals, dependent) for one
+        language's keywords and the shared ones."""
         if language not in self._index:
-            index: dict[str, list[tuple[tuple[str, ...], str, float, bool]]] = {}
+            index: dict[str, list[tuple[tuple[str, ...], str, float, bool, bool]]] = {}
             for theme in self.themes.values():
                 for source_language in dict.fromkeys((language, SHARED_LANGUAGE)):
                     for key, (weight, phrase) in theme.keywords.get(source_language, {}).items():
@@ -249,14 +253,17 @@ class ThemeExtractor(Extractor):
                             key = tuple(word.lower() for word in phrase_words(phrase))
                         # and a short one only as an acronym: "SME", not Slovak "sme" (we are)
                         capitals = foreign and len(key) == 1 and len(key[0]) <= SHORT_FOREIGN_CUE
-                        index.setdefault(key[0], []).append((key, theme.id, weight, capitals))
+                        dependent = phrase.startswith(DEPENDENT_MARK)
+                        index.setdefault(key[0], []).append((key, theme.id, weight, capitals, dependent))
             self._index[language] = index
         return self._index[language]
 
     def compounds(self, language: str) -> CompoundCues:
         if language not in self._compounds:
             # as written: a lemmatiser's reading of a bare cue can be another word ("wärme" -> "wärmen")
-            cues = {phrase.lower(): (theme.id, key, weight) for theme in self.themes.values()
+            cues = {phrase.lower().removeprefix(DEPENDENT_MARK): (theme.id, key, weight,
+                                                                  phrase.startswith(DEPENDENT_MARK))
+                    for theme in self.themes.values()
                     for key, (weight, phrase) in theme.keywords.get(language, {}).items() if len(key) == 1}
             self._compounds[language] = CompoundCues(cues)
         return self._compounds[language]
@@ -282,7 +289,7 @@ class ThemeExtractor(Extractor):
 
     def raw_scores(self, doc: Doc) -> tuple[dict[str, float], dict[str, list[str]]]:
         """Weighted keyword counts per theme (title weighted) and the surface forms matched."""
-        matches = self._discount_lists(doc, self._drop_overridden(self.matches(doc)))
+        matches = self._discount_lists(doc, self._drop_unanchored(self._drop_overridden(self.matches(doc))))
         counts: dict[tuple[str, tuple[str, ...]], float] = {}
         weights: dict[tuple[str, tuple[str, ...]], float] = {}
         evidence: dict[str, dict[str, float]] = {}  # theme -> surface form -> weight seen
@@ -320,7 +327,7 @@ class ThemeExtractor(Extractor):
                 # in a fixed order: it decides the order of the sums in raw_scores, so their last
                 # bits, and of themes that tie, which comes first
                 for first in sorted(token_lemmas):
-                    for key, theme_id, weight, capitals in index.get(first, ()):
+                    for key, theme_id, weight, capitals, dependent in index.get(first, ()):
                         if capitals and not tokens[i].is_acronym:
                             continue
                         if len(key) > 1 and not all(i + k < len(forms) and key[k] in forms[i + k]
@@ -329,10 +336,16 @@ class ThemeExtractor(Extractor):
                         whole_word |= len(key) == 1
                         start, end = tokens[i].start, tokens[i + len(key) - 1].end
                         found.append(CueMatch(theme_id, key, weight, factor, offset is None, start, end,
-                                              text[start:end]))
+                                              text[start:end], dependent))
                 if not whole_word and compounds is not None:
                     found.extend(compounds.matches(tokens[i], token_lemmas, text, factor, offset is None))
         return found
+
+    @staticmethod
+    def _drop_unanchored(matches: list[CueMatch]) -> list[CueMatch]:
+        """Dependent cues ("~partnerstwo") of a theme none of whose other cues occurs."""
+        anchored = {m.theme for m in matches if not m.dependent}
+        return [m for m in matches if not m.dependent or m.theme in anchored]
 
     @staticmethod
     def _drop_overridden(matches: list[CueMatch]) -> list[CueMatch]:
