@@ -268,3 +268,32 @@ def test_a_weekday_ends_a_name(extract):
                     "unterzeichnet. Die Hochschule Xhausen bildet Ingenieure aus.", "de",
                     extractors=["partners"])
     assert not any("Mittwoch" in p["name"] for p in facts["partners"])
+
+
+# --- session 5: places, people and common nouns around non-Polish names ----------------------------
+@pytest.mark.parametrize(("language", "text", "expected", "not_expected"), [
+    ("cs", "Primátor statutárního města Jihlavy Karel Novák a rektor Západní univerzity Pavel Dvořák podepsali "
+           "smlouvu. Západní univerzita a město Jihlava spolupracují.", "Město Jihlava", "Pavel"),
+    ("sk", "Poslanci mesta Prešova schválili zmluvu s mestom Prešov.", "Mesto Prešov", "Prešova"),
+    ("de", "Der Landkreis Sonnental in Thüringen und der Landkreis Sonnental unterzeichnen den Vertrag.",
+     "Landkreis Sonnental", "Thüringen"),
+    ("de", "Das Förderprogramm des Freistaats Bayern hilft. Der Freistaat Bayern zahlt.", "Freistaat Bayern",
+     "Freistaats"),
+    ("de", "Pressemeldung der Firma Technische Hochschule Lindental\n\nDie Technische Hochschule Lindental lädt ein.",
+     "Technische Hochschule Lindental", "Firma"),
+    ("de", "Die Hochschule Lindau/Ostberg (HLO) und die Stadt Ostberg unterzeichnen. Die HLO freut sich.",
+     "Hochschule Lindau/Ostberg", "Hochschule Lindau "),
+])
+def test_places_in_the_nominative_and_names_without_people_seats_or_descriptors(extract, language, text, expected,
+                                                                               not_expected):
+    found = names(extract, text, language)
+    assert expected in found, found
+    assert not any(not_expected in name for name in found), found
+
+
+def test_common_nouns_function_abbreviations_and_suspended_compounds_are_no_partners(extract):
+    found = names(extract, "Klinik und Verwaltung arbeiten gut. Meine Verwaltung hilft gern. OB Krause sagt, die "
+                           "Hochschule sei ein Partner für die Stadt- und Regionalentwicklung. Das Bundesinstitut für "
+                           "Bau-, Stadt- und Raumforschung fördert die Stadt Lindental.", "de")
+    assert "Bundesinstitut für Bau-, Stadt- und Raumforschung" in found, found
+    assert not {"Klinik und Verwaltung", "Meine Verwaltung", "OB", "Stadt- und Regionalentwicklung"} & set(found), found

@@ -80,6 +80,8 @@ class Lexicon:
     head_genders: tuple[tuple[str, str], ...]  # (ending of a head's lemma, gender), longest first
     adjective_nominatives: tuple[tuple[str, dict[str, str]], ...]  # (lemma ending, gender or "p" -> ending)
     plural_endings: tuple[str, ...]
+    genitive_endings: tuple[str, ...]
+    capitalised_nouns: bool
     coordinators: frozenset[str]
     genitive_links: frozenset[str]
     articles: frozenset[str]
@@ -182,6 +184,8 @@ def read_lexicon(pack: Language) -> Lexicon:
         territories=_lower(grammar.get("territories", [])),
         field_links=_lower(grammar.get("field_links", [])),
         plural_endings=tuple(grammar.get("plural_endings", [])),
+        genitive_endings=tuple(grammar.get("genitive_endings", [])),
+        capitalised_nouns=bool(grammar.get("capitalised_nouns", False)),
         head_genders=tuple(sorted(((ending, row[0]) for row in grammar.get("head_genders", []) for ending in row[1:]),
                                   key=lambda pair: -len(pair[0]))),
         adjective_nominatives=tuple((row[0], dict(zip("mfnp", row[1:], strict=True)))

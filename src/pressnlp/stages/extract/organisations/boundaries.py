@@ -51,12 +51,23 @@ class NameBounds:
                 # "Veranstaltung der Technischen Universität": one word without a head before it
                 parts.append([])
                 continue
+            if lowered in words.all.locative_prepositions and self._territory_named(current):
+                parts.append([])  # "Landkreis Nordhausen in Thüringen": where the territory lies
+                continue
             if self._person_after_name(chunk, position, current) or self._second_name(position, chunk, current):
                 parts.append([])
             parts[-1].append(index)
             if token.text.endswith(words.all.possessive_endings):
                 parts.append([])
         return [trimmed for trimmed in (words.trim_connectors(part) for part in parts) if trimmed]
+
+    def _territory_named(self, current: list[int]) -> bool:
+        """A territory's head with its name after it ("Landkreis Nordhausen", "Mesto Trnava"): a
+        locative after them says where it lies, no part of its name; Polish names keep it."""
+        words = self.words
+        heads = [j for j in current if words.is_head(self.tokens[j])]
+        return (self.language != "pl" and len(heads) == 1 and heads[0] != current[-1]
+                and words.head_lemma(self.tokens[heads[0]]) in words.lex.territories)
 
     def _second_name(self, position: int, chunk: list[int], current: list[int]) -> bool:
         """In sentence-case languages a capitalised head right after a lower-case word of a name
@@ -83,7 +94,8 @@ class NameBounds:
         # right after its head a given name may begin a patron's name, but a territory has none:
         # "… řekl hejtman Plzeňského kraje Jan Novák" names the region and a person
         patron_possible = (heads and heads[0] == current[-1] and self.language != "pl"
-                           and self.words.head_lemma(tokens[heads[0]]) not in self.words.lex.territories)
+                           and self.words.head_lemma(tokens[heads[0]]) not in self.words.lex.territories
+                           and not self.words.is_nominative_given_name(token))
         if not heads or position + 1 >= len(chunk) or patron_possible:
             return False
         following = tokens[chunk[position + 1]]
@@ -126,7 +138,7 @@ class NameBounds:
         """The name in a part of a run, if it is one: it needs a head noun or a legal form."""
         words = self.words
         tokens = self.tokens
-        heads = [i for i in part if words.is_head(tokens[i])]
+        heads = [i for i in part if words.is_head(tokens[i]) and not words.is_suspended(tokens[i])]
         legal = self.legal_form_after(tokens[part[-1]].end)
         if not heads and not legal:
             return self._subsidiary(part)
@@ -138,7 +150,7 @@ class NameBounds:
         while part and (tokens[part[0]].text in words.not_names or tokens[part[0]].text.lower() in words.all.articles
                         or tokens[part[0]].text.lower() in words.connectors or not tokens[part[0]].is_word):
             part = part[1:]
-        part = self._from_first_head(part)
+        part = self._without_capitalised_descriptor(self._from_first_head(part))
         part = self._without_leading_unit(part)
         part = self._without_organ(part, legal)
         if not part or not tokens[part[0]].is_capitalised:
@@ -150,6 +162,9 @@ class NameBounds:
             return None  # words in capitals: a slogan or a campaign ("UNIWERSYTECKIE MIASTO X")
         if not words.lex.sentence_case and not any(tokens[i].is_capitalised for i in heads) and not legal:
             return None
+        if (not legal and not words.lex.head_initial and len(part) == 3 and heads == [part[2]]
+                and tokens[part[1]].text.lower() in words.all.coordinators and not tokens[part[0]].is_acronym):
+            return None  # "Klinik und Verwaltung": two common nouns, no name
         if self.language == "pl" and not legal and _generic_plural([tokens[i].text for i in part], heads[0] - part[0]):
             return None  # "Organizacje Pozarządowe", "Lokalne Grupy Działania": a kind of body, no name
         word_indexes = [i for i in part if tokens[i].is_word]
@@ -232,6 +247,15 @@ class NameBounds:
             if proper and (lemmas(first.text, self.language) | {first.text.lower()}) & self.words.descriptors:
                 return part[position + 1:]
         return part
+
+    def _without_capitalised_descriptor(self, part: list[int]) -> list[int]:
+        """Where every noun has a capital, a descriptor that is no head before a name: "der Firma
+        Technische Hochschule X" names "Technische Hochschule X"."""
+        if not self.words.lex.capitalised_nouns or len(part) < 2:
+            return part
+        first = self.tokens[part[0]]
+        forms = lemmas(first.text, self.language) | {first.text.lower()}
+        return part[1:] if forms & self.words.descriptors and not self.words.is_head(first) else part
 
     def _without_leading_unit(self, part: list[int]) -> list[int]:
         """Where names are not head-initial, a unit's word right before another head names that

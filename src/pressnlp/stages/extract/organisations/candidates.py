@@ -14,7 +14,7 @@ from pressnlp.lang.pl.morphology import analyse_pl, clean_lemma
 from pressnlp.stages.extract.gazetteer import Gazetteer, not_organisation_acronyms
 from pressnlp.stages.extract.lexicon import Lexicon
 from pressnlp.stages.extract.organisations.boundaries import NameBounds
-from pressnlp.stages.extract.organisations.canonical import MentionBuilder
+from pressnlp.stages.extract.organisations.canonical import MentionBuilder, place_lemma
 from pressnlp.stages.extract.organisations.mention import OrgMention, initials_match, key_words, name_key
 from pressnlp.stages.extract.organisations.runs import CapitalisedRuns
 from pressnlp.stages.extract.organisations.words import ROMAN_NUMERAL, NameWords, is_genitive, is_given_name
@@ -577,8 +577,12 @@ class CandidateFinder:
 
 
 def _name_with_word(mention: OrgMention, word: str, language: str) -> None:
-    """The mention named with a head word written before it in lower case ("Mesto Košice")."""
-    mention.name = f"{word[:1].upper()}{word[1:]} {mention.name}"
+    """The mention named with a head word written before it in lower case ("Mesto Košice"), its
+    place in the nominative ("města Opavy" -> "Město Opava")."""
+    place, space, rest = mention.name.partition(" ")
+    if not mention.legal_form:
+        place = place_lemma(place, language)
+    mention.name = f"{word[:1].upper()}{word[1:]} {place}{space}{rest}"
     mention.key = name_key(key_words(mention.name, language))
     mention.head = word  # its words stay those written: the head word is no evidence of a longer name
 

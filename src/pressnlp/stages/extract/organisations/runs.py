@@ -165,6 +165,10 @@ class CapitalisedRuns:
             following = tokens[i + 1].text.lower()
             if following == "," or following in words.all.coordinators:
                 return 2 if following == "," else 1  # "Bundesinstitut für Bau-, Stadt- und Raumforschung"
+        if (tokens[i].text == "/" and i + 1 < len(tokens) and previous.is_capitalised and tokens[i + 1].is_capitalised
+                and previous.end == tokens[i].start and tokens[i].end == tokens[i + 1].start
+                and any(words.is_head(tokens[j]) for j in current)):
+            return 1  # "Hochschule Zittau/Görlitz": a name of two places
         if tokens[i].text == "," and self._field_list(current, i):
             return 1
         if (tokens[i].text in "–—-" and previous.is_word and previous.text.endswith("o") and i + 1 < len(tokens)

@@ -77,6 +77,20 @@ class NameWords:
             return False
         return bool(({token.text.lower()} | lemmas(token.text, self.language)) & self.all.given_names)
 
+    def is_suspended(self, token: Token) -> bool:
+        """The first part of a compound whose last part another word gives ("Stadt- und
+        Regionalentwicklung"): no head of its own."""
+        after = self.text[token.end:token.end + 2]
+        return after[:1] == "-" and (len(after) == 1 or after[1].isspace() or after[1] == ",")
+
+    def is_nominative_given_name(self, token: Token) -> bool:
+        """A given name as its own nominative and no form of another ("Pavel", not "Jana", which is
+        also Jan's genitive): a person's name, where a patron's stands in the genitive
+        ("Univerzita Jana Evangelisty Purkyně"); releases in languages other than Polish."""
+        written = token.text.lower()
+        return (self.language != "pl" and token.is_capitalised and written in self.all.given_names
+                and lemmas(token.text, self.language) & self.all.given_names == {written})
+
     def is_function(self, token: Token) -> bool:
         """A person's function or title ("Starosta", "Rector", "Präsident"), where a name ends."""
         if not token.is_word or not token.is_capitalised:
