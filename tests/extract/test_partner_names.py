@@ -297,3 +297,19 @@ def test_common_nouns_function_abbreviations_and_suspended_compounds_are_no_part
                            "Bau-, Stadt- und Raumforschung fördert die Stadt Lindental.", "de")
     assert "Bundesinstitut für Bau-, Stadt- und Raumforschung" in found, found
     assert not {"Klinik und Verwaltung", "Meine Verwaltung", "OB", "Stadt- und Regionalentwicklung"} & set(found), found
+
+
+def test_coordinated_lower_case_complements_labels_and_mid_name_acronyms(extract):
+    found = names(extract, "Ředitel podepsal dohodu se Svazem měst a obcí Moravy. Svaz měst a obcí Moravy ji "
+                           "podpoří.", "cs")
+    assert "Svaz měst a obcí Moravy" in found, found
+    assert not any(name.startswith("Obec") for name in found), found
+    found = names(extract, "Tlačová správa Horného samosprávneho kraja\n\nHorný samosprávny kraj podpísal zmluvu. "
+                           "Predseda VÚC Horný kraj to oznámil.", "sk")
+    assert "Horný samosprávny kraj" in found and not {"VÚC"} & set(found), found
+    assert not any(name.startswith("Tlačová") for name in found), found
+    found = names(extract, "The University of Westbury and Westbury University Hospitals (WUH) NHS Trust signed a "
+                           "Memorandum of Understanding. The University and WUH will work together on the Shared "
+                           "Training Agreement.", "en")
+    assert found["Westbury University Hospitals (WUH) NHS Trust"]["aliases"] == ["WUH"], found
+    assert "University of Westbury" in found and not any("Agreement" in name for name in found), found

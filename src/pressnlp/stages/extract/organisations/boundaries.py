@@ -4,6 +4,7 @@ start in head-initial languages, the organisation inside a unit's name, and the 
 another tagger found."""
 from __future__ import annotations
 
+from pressnlp.lang.labels import leading_label
 from pressnlp.lang.morphology import lemmas
 from pressnlp.lang.pl.morphology import ADJECTIVAL, NOMINAL, analyse_pl, clean_lemma
 from pressnlp.stages.extract.organisations.canonical import MentionBuilder
@@ -36,8 +37,13 @@ class NameBounds:
             lowered = token.text.lower()
             if lowered in words.all.coordinators and current and any(words.is_head(tokens[j]) for j in current):
                 rest = chunk[position + 1:]
-                if any(words.is_head(tokens[j]) for j in rest) and self._coordinated_head(rest):
-                    parts.append([])
+                # "Svaz měst a obcí …": lower-case complements coordinated inside one name
+                lower_case = (words.lex.sentence_case and bool(rest) and not tokens[rest[0]].is_capitalised
+                              and not tokens[current[-1]].is_capitalised)
+                if (any(words.is_head(tokens[j]) for j in rest) and self._coordinated_head(rest)
+                        and not lower_case) or (
+                        not words.lex.head_initial and len(rest) == 1 and tokens[rest[0]].is_acronym):
+                    parts.append([])  # "University of X and Y College", "University of X and XUH"
                     continue
             if (self.language == "pl" and len(current) > 1 and words.is_head(token) and analyse_pl(token.text)
                     and any(words.is_head(tokens[j]) for j in current) and not is_genitive(token.text)):
@@ -150,7 +156,7 @@ class NameBounds:
         while part and (tokens[part[0]].text in words.not_names or tokens[part[0]].text.lower() in words.all.articles
                         or tokens[part[0]].text.lower() in words.connectors or not tokens[part[0]].is_word):
             part = part[1:]
-        part = self._without_capitalised_descriptor(self._from_first_head(part))
+        part = self._without_label(self._without_capitalised_descriptor(self._from_first_head(part)))
         part = self._without_leading_unit(part)
         part = self._without_organ(part, legal)
         if not part or not tokens[part[0]].is_capitalised:
@@ -247,6 +253,14 @@ class NameBounds:
             if proper and (lemmas(first.text, self.language) | {first.text.lower()}) & self.words.descriptors:
                 return part[position + 1:]
         return part
+
+    def _without_label(self, part: list[int]) -> list[int]:
+        """The name after a release label that opens it: "Tlačová správa Žilinského samosprávneho
+        kraja" is the region's release."""
+        if not part:
+            return part
+        end = leading_label(self.words.text, self.tokens[part[0]].start)
+        return [i for i in part if self.tokens[i].start >= end]
 
     def _without_capitalised_descriptor(self, part: list[int]) -> list[int]:
         """Where every noun has a capital, a descriptor that is no head before a name: "der Firma

@@ -218,8 +218,8 @@ class MentionBuilder:
             return True  # documents too: "Memorandum of Understanding" is no partner
         last = words[-1]
         if not self.words.lex.head_initial and len(words) > 1 and (
-                {last.text.lower()} | set(lemmas(last.text, self.language))) & programme_words:
-            return True  # "UK National Quantum Technologies Programme", "Horizon Europe Call"
+                {last.text.lower()} | set(lemmas(last.text, self.language))) & (programme_words | self.words.documents):
+            return True  # "UK National Quantum Technologies Programme", "Horizon Europe Call", "X Agreement"
         if self._in_quoted_title(start):
             return True
         index = self.doc.token_index(start)

@@ -169,6 +169,8 @@ class CapitalisedRuns:
                 and previous.end == tokens[i].start and tokens[i].end == tokens[i + 1].start
                 and any(words.is_head(tokens[j]) for j in current)):
             return 1  # "Hochschule Zittau/Görlitz": a name of two places
+        if tokens[i].text == "(" and self._acronym_inside(i):
+            return 3  # "Nottingham University Hospitals (NUH) NHS Trust"
         if tokens[i].text == "," and self._field_list(current, i):
             return 1
         if (tokens[i].text in "–—-" and previous.is_word and previous.text.endswith("o") and i + 1 < len(tokens)
@@ -176,6 +178,18 @@ class CapitalisedRuns:
                 and words.is_adjective(tokens[i + 1])):
             return 1
         return 0
+
+    def _acronym_inside(self, i: int) -> bool:
+        """A bracketed acronym inside a name whose head comes after it, where heads come last:
+        "X University Hospitals (XUH) NHS Trust"."""
+        tokens = self.tokens
+        words = self.words
+        if words.lex.head_initial or i + 4 >= len(tokens):
+            return False
+        acronym, closing, following = tokens[i + 1], tokens[i + 2], tokens[i + 3]
+        return (acronym.is_acronym and closing.text == ")" and following.is_capitalised
+                and words.joins(closing, following)
+                and any(words.is_head(t) for t in tokens[i + 3:i + 6] if t.is_capitalised))
 
     def _field_list(self, current: list[int], i: int) -> bool:
         """A comma inside a name that lists a body's fields after one of the pack's `field_links`:
