@@ -313,3 +313,23 @@ def test_coordinated_lower_case_complements_labels_and_mid_name_acronyms(extract
                            "Training Agreement.", "en")
     assert found["Westbury University Hospitals (WUH) NHS Trust"]["aliases"] == ["WUH"], found
     assert "University of Westbury" in found and not any("Agreement" in name for name in found), found
+
+
+def test_two_names_share_a_plural_head_and_a_saints_possessive_stays_in_a_name(extract):
+    found = names(extract, "Westbury and St. Anne’s Hospitals have donated funds to the Ashby, Norton and "
+                           "Hill Counties area. St. Anne’s Hospital and Westbury Hospital will train staff.", "en")
+    assert {"Westbury Hospital", "St. Anne’s Hospital"} <= set(found), found
+    assert not any("Count" in name for name in found), found
+    found = names(extract, "Die Oberbürgermeister der Städte Lindental und Ostberg unterzeichnen den Antrag. "
+                           "Die Stadt Lindental freut sich.", "de")
+    assert {"Stadt Lindental", "Stadt Ostberg"} <= set(found), found
+
+
+def test_a_territorys_office_is_the_territory_and_an_agency_in_the_contact_block_no_partner(extract):
+    found = names(extract, "Mestský úrad v Žiline vyhlásil súťaž. Mesto Žilina ju zaplatí. Mesto Žilina "
+                           "to oznámilo.", "sk")
+    assert len(found) == 1 and "Mestský úrad v Žiline" in [*found.values()][0]["aliases"] + list(found), found
+    found = names(extract, "Acme Robotics Announces a Deal with Borden University\n\nFor More Information:\nJane "
+                           "Roe\nRoe Investor Relations, Inc.\n(212) 555-0100\n\nAcme Robotics Inc. today signed "
+                           "an agreement with Borden University.", "en")
+    assert not any("Relations" in name for name in found), found

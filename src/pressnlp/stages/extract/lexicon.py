@@ -43,6 +43,7 @@ class Lexicon:
     parented_units: frozenset[str]
     not_heads: frozenset[str]
     weak_heads: frozenset[str]
+    agency_words: frozenset[str]
     municipal: frozenset[str]
     adjectival_levels: frozenset[str]  # municipal levels named by a place adjective ("powiat milicki")
     level_kinds: frozenset[str]  # adjectives of a level's kind, not of its place ("powiat grodzki")
@@ -150,6 +151,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         parented_units=_lower(orgs.get("parented_units", [])),
         not_heads=_lower(orgs.get("not_heads", [])),
         weak_heads=_lower(orgs.get("weak_heads", [])),
+        agency_words=_lower(orgs.get("agency_words", [])),
         municipal=_lower(orgs.get("municipal", [])),
         adjectival_levels=_lower(orgs.get("adjectival_levels", [])),
         level_kinds=_lower(orgs.get("level_kinds", [])),

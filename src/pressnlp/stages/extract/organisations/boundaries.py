@@ -63,9 +63,17 @@ class NameBounds:
             if self._person_after_name(chunk, position, current) or self._second_name(position, chunk, current):
                 parts.append([])
             parts[-1].append(index)
-            if token.text.endswith(words.all.possessive_endings):
+            if token.text.endswith(words.all.possessive_endings) and not self._saints_name(chunk, position):
                 parts.append([])
         return [trimmed for trimmed in (words.trim_connectors(part) for part in parts) if trimmed]
+
+    def _saints_name(self, chunk: list[int], position: int) -> bool:
+        """A saint's possessive inside a name before its head: "St. Mary’s Hospital" (the word before
+        it an abbreviation of the name's own, such as "St.")."""
+        tokens = self.tokens
+        return (position >= 2 and position + 1 < len(chunk) and tokens[chunk[position - 1]].text == "."
+                and f"{tokens[chunk[position - 2]].text}." in self.words.abbreviations
+                and self.words.is_head(tokens[chunk[position + 1]]))
 
     def _territory_named(self, current: list[int]) -> bool:
         """A territory's head with its name after it ("Landkreis Nordhausen", "Mesto Trnava"): a

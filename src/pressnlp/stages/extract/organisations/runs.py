@@ -154,6 +154,9 @@ class CapitalisedRuns:
                 and tokens[i + 1].start == tokens[i].end and tokens[i + 2].is_capitalised
                 and words.joins(tokens[i + 1], tokens[i + 2]) and previous.is_capitalised):
             return 2  # "Urząd Marszałkowski Woj. Lubuskiego"
+        if (tokens[i].text == "." and previous.end == tokens[i].start and f"{previous.text}." in words.abbreviations
+                and i + 1 < len(tokens) and tokens[i + 1].is_capitalised and words.joins(tokens[i], tokens[i + 1])):
+            return 1  # "St. Mary’s Hospital": the abbreviation's full stop
         if previous.text in words.number_marks:
             size = 2 if tokens[i].text == "." and tokens[i].start == previous.end else 1
             number = i + size - 1

@@ -54,6 +54,8 @@ class NameWords:
             forms = {word} | lemmas(token.text, self.language)  # "Landkreises"
             if forms & self.lex.not_heads:
                 return False  # "Modellregion", "Partnerland"
+            if forms & self.lex.territories:
+                return True  # "der Städte X und Y": a territory's plural, which the lemma gives
             # a head ending the form after three letters or more: its suffixes of the heads' sizes
             return any(form[-size:] in self._compound_heads
                        for form in forms for size in self._compound_head_sizes if size < len(form) - 2)

@@ -295,15 +295,12 @@ def _merge_territorial(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
 def _merge_offices(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
     """A territory and its office named with the same place are one partner: "Landratsamt X" and
     "Landkreis X" (the pack's `territories` and `territorial_bodies`; Polish has its own rule)."""
-    bodies = doc.lexicon.territorial_bodies
-    heads = doc.lexicon.territories | bodies
     if not doc.lexicon.territories:
         return groups
     by_place: dict[tuple[str, ...], list[tuple[bool, OrgGroup]]] = {}
     kept: list[OrgGroup] = []
     for group in groups:
-        named = {(tuple(m.words[1:]), m.words[0] in bodies) for m in group.names
-                 if len(m.words) > 1 and m.words[0] in heads}
+        named = {_named_place(m, doc) for m in group.names} - {None}
         # a body meets its territory, never another territory: "Landkreis X" is not "Stadt X"
         owner = next((other for place, body in named for other_body, other in by_place.get(place, ())
                       if body != other_body), None)
@@ -314,6 +311,25 @@ def _merge_offices(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
             by_place.setdefault(place, []).append((body, group))
         kept.append(group)
     return kept
+
+
+def _named_place(mention: OrgMention, doc: Doc) -> tuple[tuple[str, ...], bool] | None:
+    """(the place's lemmas, whether a body names it) of a territory's or its office's name:
+    "Landkreis X", "Landratsamt X"; "Mesto X" written "mesta X" (the municipal word is no word of
+    the mention), "Mestský úrad v X" (an office named by the municipal adjective and the seat)."""
+    lex = doc.lexicon
+    bodies = lex.territorial_bodies
+    words = mention.words
+    if len(words) > 1 and words[0] in lex.territories | bodies:
+        return tuple(words[1:]), words[0] in bodies
+    if not lex.sentence_case:
+        return None
+    if mention.head in lex.territories and words and mention.head not in words:
+        return tuple(words), False
+    if (len(words) > 3 and words[1] in bodies and words[2] in lex.locative_prepositions
+            and any(len(level) > 3 and words[0].startswith(level[:-1]) for level in lex.municipal)):
+        return tuple(words[3:]), True
+    return None
 
 
 def _territory(group: OrgGroup, doc: Doc, levels: tuple[str, ...]) -> tuple[str, str] | None:
