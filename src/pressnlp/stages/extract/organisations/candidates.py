@@ -117,7 +117,8 @@ class CandidateFinder:
             return True  # the end of a longer list, "A, B and C Counties": places, no names
         parts = [run[:links[0]], run[links[0] + 1:-1]]
         if any(len(part) > 4 or not tokens[part[0]].is_capitalised or tokens[part[0]].text in words.not_names
-               or any(words.is_head(tokens[i]) for i in part) for part in parts):
+               or any(words.is_head(tokens[i]) or (tokens[i].is_word and not tokens[i].is_capitalised) for i in part)
+               for part in parts):  # "Coalition of Urban and Metropolitan Universities" is one name
             return False
         for part in parts:
             start, end = tokens[part[0]].start, tokens[part[-1]].end
