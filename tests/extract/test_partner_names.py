@@ -333,3 +333,9 @@ def test_a_territorys_office_is_the_territory_and_an_agency_in_the_contact_block
                            "Roe\nRoe Investor Relations, Inc.\n(212) 555-0100\n\nAcme Robotics Inc. today signed "
                            "an agreement with Borden University.", "en")
     assert not any("Relations" in name for name in found), found
+
+
+def test_a_region_named_by_its_adjective_ends_at_its_head(extract):
+    found = names(extract, "Zástupci Olomouckého kraje Slovenskou národní galerii navštívili. Olomoucký kraj to "
+                           "ocenil. Hejtman Olomouckého kraje podepsal memorandum.", "cs")
+    assert "Olomoucký kraj" in found and not any("Slovensk" in name for name in found), found

@@ -57,6 +57,8 @@ class NameBounds:
                 # "Veranstaltung der Technischen Universität": one word without a head before it
                 parts.append([])
                 continue
+            if self._after_adjectival_territory(current):
+                parts.append([])  # "Banskobystrického kraje | Slovenskou národní galerii": the region's name is whole
             if lowered in words.all.locative_prepositions and self._territory_named(current):
                 parts.append([])  # "Landkreis Nordhausen in Thüringen": where the territory lies
                 continue
@@ -66,6 +68,21 @@ class NameBounds:
             if token.text.endswith(words.all.possessive_endings) and not self._saints_name(chunk, position):
                 parts.append([])
         return [trimmed for trimmed in (words.trim_connectors(part) for part in parts) if trimmed]
+
+    def _after_adjectival_territory(self, current: list[int]) -> bool:
+        """A sentence-case territory named by its adjective ends at its head ("Olomoucký kraj",
+        "Trnavský samosprávny kraj"): what follows belongs to another name."""
+        words = self.words
+        tokens = self.tokens
+        if not words.lex.sentence_case or len(current) < 2:
+            return False
+        head = tokens[current[-1]]
+        if not words.is_head(head) or words.head_lemma(head) not in words.lex.territories:
+            return False
+        first = len(current) - 1
+        while first > 0 and words.is_adjective(tokens[current[first - 1]]):
+            first -= 1
+        return first < len(current) - 1 and tokens[current[first]].is_capitalised
 
     def _saints_name(self, chunk: list[int], position: int) -> bool:
         """A saint's possessive inside a name before its head: "St. Mary’s Hospital" (the word before

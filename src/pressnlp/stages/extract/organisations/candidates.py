@@ -179,6 +179,8 @@ class CandidateFinder:
             if (i and lemmas(token.text, words.language) & words.lex.municipal
                     and lemmas(tokens[i - 1].text, words.language) & words.lex.place_nouns):
                 continue  # "na terenie gminy Naruszewo", "mieszkańców miasta Lublin": places
+            if words.lex.sentence_case and _inside(token.start, covered):
+                continue  # "Banskobystrického kraje Slovenskou …": the descriptor ends another name
             if tokens[i + 1].text == ":":
                 self._listed_after_descriptor(i, covered)  # "Są to firmy: ABB, Delia Cosmetics oraz …"
                 continue
