@@ -5,7 +5,7 @@ another tagger found."""
 from __future__ import annotations
 
 from pressnlp.lang.labels import leading_label
-from pressnlp.lang.morphology import lemmas
+from pressnlp.lang.morphology import lemma, lemmas
 from pressnlp.lang.pl.morphology import ADJECTIVAL, NOMINAL, analyse_pl, clean_lemma
 from pressnlp.stages.extract.organisations.canonical import MentionBuilder
 from pressnlp.stages.extract.organisations.edges import CLOSE_QUOTES, OPEN_QUOTES, legal_form_after
@@ -50,11 +50,14 @@ class NameBounds:
                 trimmed = words.trim_connectors(current)
                 parts[-1] = trimmed
                 parts.append([])
-            if (lowered in words.all.genitive_links and not words.lex.head_initial and current
-                    and (len(current) == 1 or any(words.is_head(tokens[j]) for j in current))
-                    and self._head_follows(chunk, position)):
+            headed = any(words.is_head(tokens[j]) for j in current)
+            following = self._head_follows(chunk, position) if lowered in words.all.genitive_links else None
+            if (following is not None and not words.lex.head_initial and current and (len(current) == 1 or headed)
+                    and not (headed and words.lex.capitalised_nouns
+                             and words.head_lemma(tokens[following]) in words.lex.territories)):
                 # "Junta de Gobierno del Ayuntamiento de València": a body of an organisation;
-                # "Veranstaltung der Technischen Universität": one word without a head before it
+                # "Veranstaltung der Technischen Universität": one word without a head before it;
+                # "Ministerium für Umwelt des Landes X" (a territory after a German head) is one name
                 parts.append([])
                 continue
             if self._after_adjectival_territory(current):
@@ -79,8 +82,10 @@ class NameBounds:
         head = tokens[current[-1]]
         if not words.is_head(head) or words.head_lemma(head) not in words.lex.territories:
             return False
+        # adjectives by their lemma: "Zdravotnickou záchrannou službou Kraje …" ends in a noun ("služba")
+        endings = tuple(ending for ending, _ in words.lex.adjective_nominatives)
         first = len(current) - 1
-        while first > 0 and words.is_adjective(tokens[current[first - 1]]):
+        while first > 0 and lemma(tokens[current[first - 1]].text, self.language).endswith(endings):
             first -= 1
         return first < len(current) - 1 and tokens[current[first]].is_capitalised
 
@@ -138,19 +143,18 @@ class NameBounds:
             return any(r.cases & cases for r in surname) or ("nom" in cases and not surname)
         return position == len(chunk) - 2  # the name's last two words: a patron goes on ("… v Trenčíne")
 
-    def _head_follows(self, chunk: list[int], position: int) -> bool:
-        """A genitive link right before another organisation ("… del Ayuntamiento de València",
-        "… der Technischen Universität")."""
+    def _head_follows(self, chunk: list[int], position: int) -> int | None:
+        """The head of another organisation right after a genitive link ("… del Ayuntamiento de
+        València", "… der Technischen Universität"), if one follows."""
         for index in chunk[position + 1:]:
             word = self.tokens[index].text.lower()
             if word in self.words.all.articles:
                 continue
             if self.words.is_head(self.tokens[index]):
-                return True
+                return index
             if not self.words.is_adjective(self.tokens[index]):
-                return False
-        return False
-        return False
+                return None
+        return None
 
     def _coordinated_head(self, rest: list[int]) -> bool:
         """The part after a coordinator starts a new name when its own first words lead to a head
@@ -169,7 +173,9 @@ class NameBounds:
         """The name in a part of a run, if it is one: it needs a head noun or a legal form."""
         words = self.words
         tokens = self.tokens
-        heads = [i for i in part if words.is_head(tokens[i]) and not words.is_suspended(tokens[i])]
+        # neither "Stadt-" of "Stadt- und Regionalentwicklung" nor the plural of "Städte und Gemeinden" heads a name
+        heads = [i for i in part if words.is_head(tokens[i]) and not words.is_suspended(tokens[i])
+                 and not words.is_plural_territory(tokens[i])]
         legal = self.legal_form_after(tokens[part[-1]].end)
         if not heads and not legal:
             return self._subsidiary(part)
