@@ -350,3 +350,9 @@ def test_a_state_acting_through_its_ministry_is_one_partner_and_plural_territori
     assert "Freistaat Bayern" in ministry["aliases"], found
     assert "Ministerium für Umwelt des Landes Sachsen-Anhalt" in found, found
     assert not {"Städte und Gemeinden", "Land Sachsen-Anhalt"} & set(found), found
+
+
+def test_a_municipality_named_as_a_place_is_no_partner(extract):
+    found = names(extract, "Na území mesta Levice vznikne park. Obyvatelia ho privítali. Nitriansky samosprávny kraj "
+                           "zaplatí projekt.", "sk")
+    assert "Nitriansky samosprávny kraj" in found and "Mesto Levice" not in found, found
