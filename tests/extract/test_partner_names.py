@@ -356,3 +356,11 @@ def test_a_municipality_named_as_a_place_is_no_partner(extract):
     found = names(extract, "Na území mesta Levice vznikne park. Obyvatelia ho privítali. Nitriansky samosprávny kraj "
                            "zaplatí projekt.", "sk")
     assert "Nitriansky samosprávny kraj" in found and "Mesto Levice" not in found, found
+
+
+def test_a_headlines_common_noun_after_a_name_and_a_region_are_no_part_of_a_partner(extract):
+    found = names(extract, "£5M Boost for University of Westbury Research\n\nThe University of Westbury today "
+                           "revealed new research funding, the largest ever made in Northern Ireland. The "
+                           "University of Westbury thanked the Wellcome Trust.", "en")
+    assert "University of Westbury" in found, found
+    assert not any("Research" in name or "Ireland" in name for name in found), found

@@ -4,6 +4,8 @@ start in head-initial languages, the organisation inside a unit's name, and the 
 another tagger found."""
 from __future__ import annotations
 
+import re
+
 from pressnlp.lang.labels import leading_label
 from pressnlp.lang.morphology import lemma, lemmas
 from pressnlp.lang.pl.morphology import ADJECTIVAL, NOMINAL, analyse_pl, clean_lemma
@@ -188,7 +190,7 @@ class NameBounds:
                         or tokens[part[0]].text.lower() in words.connectors or not tokens[part[0]].is_word):
             part = part[1:]
         part = self._without_label(self._without_capitalised_descriptor(self._from_first_head(part)))
-        part = self._without_leading_unit(part)
+        part = self._without_leading_unit(self._without_common_last_word(part, legal))
         part = self._without_organ(part, legal)
         if not part or not tokens[part[0]].is_capitalised:
             return None
@@ -232,7 +234,8 @@ class NameBounds:
         if len(words) != 2 or tokens[words[1]].text not in self.words.all.subsidiary_suffixes:
             return None
         first = tokens[words[0]]
-        if first.text in self.words.not_names or first.text in self.words.all.subsidiary_suffixes:
+        if first.text in self.words.not_names or first.text in self.words.all.subsidiary_suffixes | (
+                self.words.all.place_modifiers):
             return None
         return self.builder.make(words, kind="name", head=None)
 
@@ -284,6 +287,21 @@ class NameBounds:
             if proper and (lemmas(first.text, self.language) | {first.text.lower()}) & self.words.descriptors:
                 return part[position + 1:]
         return part
+
+    def _without_common_last_word(self, part: list[int], legal: str | None) -> list[int]:
+        """A capitalised common noun after a name's "of" complement, as in a title-case headline:
+        "Boost for University of X Research" names "University of X" when the release writes
+        "research" in lower case elsewhere; where nouns are not all capitalised."""
+        words = self.words
+        tokens = self.tokens
+        if legal or words.lex.head_initial or words.lex.capitalised_nouns or len(part) < 4:
+            return part
+        last = tokens[part[-1]]
+        if (words.is_head(last) or last.is_acronym or not last.is_capitalised
+                or tokens[part[-3]].text.lower() not in words.all.genitive_links):
+            return part
+        lower = last.text.lower()
+        return part[:-1] if re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", words.text) else part
 
     def _without_label(self, part: list[int]) -> list[int]:
         """The name after a release label that opens it: "Tlačová správa Žilinského samosprávneho
