@@ -344,12 +344,12 @@ def test_a_region_named_by_its_adjective_ends_at_its_head(extract):
 def test_a_state_acting_through_its_ministry_is_one_partner_and_plural_territories_no_name(extract):
     found = names(extract, "Der Freistaat Bayern beteiligt sich über das Bayerische Staatsministerium für Bau und "
                            "Verkehr an den Kosten. Das Bayerische Staatsministerium für Bau und Verkehr zahlt 80 "
-                           "Prozent. Städte und Gemeinden profitieren, ebenso das Ministerium für Umwelt des Landes "
-                           "Sachsen-Anhalt.", "de")
+                           "Prozent. Städte und Gemeinden des Landkreises profitieren, ebenso das Ministerium für "
+                           "Umwelt des Landes Sachsen-Anhalt.", "de")
     ministry = found["Bayerisches Staatsministerium für Bau und Verkehr"]
     assert "Freistaat Bayern" in ministry["aliases"], found
     assert "Ministerium für Umwelt des Landes Sachsen-Anhalt" in found, found
-    assert not {"Städte und Gemeinden", "Land Sachsen-Anhalt"} & set(found), found
+    assert not any(name.startswith("Städte") or name == "Land Sachsen-Anhalt" for name in found), found
 
 
 def test_a_municipality_named_as_a_place_is_no_partner(extract):

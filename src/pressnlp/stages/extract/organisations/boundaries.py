@@ -192,8 +192,8 @@ class NameBounds:
         part = self._without_label(self._without_capitalised_descriptor(self._from_first_head(part)))
         part = self._without_leading_unit(self._without_common_last_word(part, legal))
         part = self._without_organ(part, legal)
-        if not part or not tokens[part[0]].is_capitalised:
-            return None
+        if not part or not tokens[part[0]].is_capitalised or (not legal and words.is_plural_territory(tokens[part[0]])):
+            return None  # "Städten und Gemeinden des Landkreises": towns in general, no one's name
         heads = [i for i in part if words.is_head(tokens[i])]
         if not heads and not legal:
             return None
