@@ -52,9 +52,11 @@ class NameBounds:
                 trimmed = words.trim_connectors(current)
                 parts[-1] = trimmed
                 parts.append([])
-            headed = any(words.is_head(tokens[j]) for j in current)
+            headed = any(words.is_head(tokens[j]) and words.head_lemma(tokens[j]) not in words.lex.territories
+                         for j in current)  # a body's head: "Region des Landkreises X" is two names
             following = self._head_follows(chunk, position) if lowered in words.all.genitive_links else None
-            if (following is not None and not words.lex.head_initial and current and (len(current) == 1 or headed)
+            if (following is not None and not words.lex.head_initial and current
+                    and (len(current) == 1 or any(words.is_head(tokens[j]) for j in current))
                     and not (headed and words.lex.capitalised_nouns
                              and words.head_lemma(tokens[following]) in words.lex.territories)):
                 # "Junta de Gobierno del Ayuntamiento de València": a body of an organisation;
