@@ -53,6 +53,20 @@ def trailing_label(line: str) -> tuple[int, int] | None:
     return match.span("label") if match else None
 
 
+@cache
+def _leading_pattern(languages: tuple[str, ...]) -> re.Pattern[str]:
+    labels = [label for code in languages for label in get(code).boilerplate.release_labels]
+    alternatives = "|".join(labels) or "(?!)"
+    return re.compile(rf"(?P<label>{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def leading_label(text: str, start: int = 0) -> int:
+    """The end of a label that opens `text` at `start` ("Tlačová správa Žilinského kraja" names the
+    issuer after its label); `start` when none does."""
+    match = _leading_pattern(available()).match(text, start)
+    return match.end("label") if match else start
+
+
 def is_release_label(line: str) -> bool:
     """A label line, also with the issuer before the label ("Landratsamt X – Pressestelle",
     "Gmina Y | INFORMACJA PRASOWA")."""

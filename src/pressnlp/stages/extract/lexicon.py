@@ -43,6 +43,7 @@ class Lexicon:
     parented_units: frozenset[str]
     not_heads: frozenset[str]
     weak_heads: frozenset[str]
+    agency_words: frozenset[str]
     municipal: frozenset[str]
     adjectival_levels: frozenset[str]  # municipal levels named by a place adjective ("powiat milicki")
     level_kinds: frozenset[str]  # adjectives of a level's kind, not of its place ("powiat grodzki")
@@ -68,6 +69,7 @@ class Lexicon:
     number_marks: frozenset[str]
     documents: frozenset[str]
     subsidiary_suffixes: frozenset[str]
+    place_modifiers: frozenset[str]
     # [grammar]
     head_initial: bool
     sentence_case: bool
@@ -80,6 +82,8 @@ class Lexicon:
     head_genders: tuple[tuple[str, str], ...]  # (ending of a head's lemma, gender), longest first
     adjective_nominatives: tuple[tuple[str, dict[str, str]], ...]  # (lemma ending, gender or "p" -> ending)
     plural_endings: tuple[str, ...]
+    genitive_endings: tuple[str, ...]
+    capitalised_nouns: bool
     coordinators: frozenset[str]
     genitive_links: frozenset[str]
     articles: frozenset[str]
@@ -151,6 +155,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         parented_units=_lower(orgs.get("parented_units", [])),
         not_heads=_lower(orgs.get("not_heads", [])),
         weak_heads=_lower(orgs.get("weak_heads", [])),
+        agency_words=_lower(orgs.get("agency_words", [])),
         municipal=_lower(orgs.get("municipal", [])),
         adjectival_levels=_lower(orgs.get("adjectival_levels", [])),
         level_kinds=_lower(orgs.get("level_kinds", [])),
@@ -176,6 +181,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         number_marks=frozenset(orgs.get("number_marks", [])),
         documents=_lower(orgs.get("documents", [])),
         subsidiary_suffixes=frozenset(orgs.get("subsidiary_suffixes", [])),
+        place_modifiers=frozenset(orgs.get("place_modifiers", [])),
         head_initial=bool(grammar.get("head_initial", False)),
         sentence_case=bool(grammar.get("sentence_case", False)),
         compound_heads=bool(grammar.get("compound_heads", False)),
@@ -185,6 +191,8 @@ def read_lexicon(pack: Language) -> Lexicon:
         territories=_lower(grammar.get("territories", [])),
         field_links=_lower(grammar.get("field_links", [])),
         plural_endings=tuple(grammar.get("plural_endings", [])),
+        genitive_endings=tuple(grammar.get("genitive_endings", [])),
+        capitalised_nouns=bool(grammar.get("capitalised_nouns", False)),
         head_genders=tuple(sorted(((ending, row[0]) for row in grammar.get("head_genders", []) for ending in row[1:]),
                                   key=lambda pair: -len(pair[0]))),
         adjective_nominatives=tuple((row[0], dict(zip("mfnp", row[1:], strict=True)))
@@ -249,6 +257,7 @@ class Everywhere:
     org_heads: frozenset[str]
     legal_forms: tuple[str, ...]  # longest first
     subsidiary_suffixes: frozenset[str]
+    place_modifiers: frozenset[str]
     foreign_connectors: frozenset[str]  # lang/data's: connectors of languages without a pack
     not_organisations: frozenset[str]  # legal forms not included: they are words of legal_forms
     coordinators: frozenset[str]
@@ -285,6 +294,7 @@ def everywhere() -> Everywhere:
         org_heads=union("org_heads"),
         legal_forms=_longest_first(union("legal_forms")),
         subsidiary_suffixes=union("subsidiary_suffixes"),
+        place_modifiers=union("place_modifiers"),
         foreign_connectors=lexicons[-1].connectors,
         not_organisations=union("not_organisations") | union("currencies"),
         coordinators=union("coordinators"),

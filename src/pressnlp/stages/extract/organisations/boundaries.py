@@ -4,7 +4,10 @@ start in head-initial languages, the organisation inside a unit's name, and the 
 another tagger found."""
 from __future__ import annotations
 
-from pressnlp.lang.morphology import lemmas
+import re
+
+from pressnlp.lang.labels import leading_label
+from pressnlp.lang.morphology import lemma, lemmas
 from pressnlp.lang.pl.morphology import ADJECTIVAL, NOMINAL, analyse_pl, clean_lemma
 from pressnlp.stages.extract.organisations.canonical import MentionBuilder
 from pressnlp.stages.extract.organisations.edges import CLOSE_QUOTES, OPEN_QUOTES, legal_form_after
@@ -36,27 +39,75 @@ class NameBounds:
             lowered = token.text.lower()
             if lowered in words.all.coordinators and current and any(words.is_head(tokens[j]) for j in current):
                 rest = chunk[position + 1:]
-                if any(words.is_head(tokens[j]) for j in rest) and self._coordinated_head(rest):
-                    parts.append([])
+                # "Svaz měst a obcí …": lower-case complements coordinated inside one name
+                lower_case = (words.lex.sentence_case and bool(rest) and not tokens[rest[0]].is_capitalised
+                              and not tokens[current[-1]].is_capitalised)
+                if (any(words.is_head(tokens[j]) for j in rest) and self._coordinated_head(rest)
+                        and not lower_case) or (
+                        not words.lex.head_initial and len(rest) == 1 and tokens[rest[0]].is_acronym):
+                    parts.append([])  # "University of X and Y College", "University of X and XUH"
                     continue
             if (self.language == "pl" and len(current) > 1 and words.is_head(token) and analyse_pl(token.text)
                     and any(words.is_head(tokens[j]) for j in current) and not is_genitive(token.text)):
                 trimmed = words.trim_connectors(current)
                 parts[-1] = trimmed
                 parts.append([])
-            if (lowered in words.all.genitive_links and not words.lex.head_initial and current
+            headed = any(words.is_head(tokens[j]) and words.head_lemma(tokens[j]) not in words.lex.territories
+                         for j in current)  # a body's head: "Region des Landkreises X" is two names
+            following = self._head_follows(chunk, position) if lowered in words.all.genitive_links else None
+            if (following is not None and not words.lex.head_initial and current
                     and (len(current) == 1 or any(words.is_head(tokens[j]) for j in current))
-                    and self._head_follows(chunk, position)):
+                    and not (headed and words.lex.capitalised_nouns
+                             and words.head_lemma(tokens[following]) in words.lex.territories)):
                 # "Junta de Gobierno del Ayuntamiento de València": a body of an organisation;
-                # "Veranstaltung der Technischen Universität": one word without a head before it
+                # "Veranstaltung der Technischen Universität": one word without a head before it;
+                # "Ministerium für Umwelt des Landes X" (a territory after a German head) is one name
                 parts.append([])
+                continue
+            if self._after_adjectival_territory(current):
+                parts.append([])  # "Banskobystrického kraje | Slovenskou národní galerii": the region's name is whole
+            if lowered in words.all.locative_prepositions and self._territory_named(current):
+                parts.append([])  # "Landkreis Nordhausen in Thüringen": where the territory lies
                 continue
             if self._person_after_name(chunk, position, current) or self._second_name(position, chunk, current):
                 parts.append([])
             parts[-1].append(index)
-            if token.text.endswith(words.all.possessive_endings):
+            if token.text.endswith(words.all.possessive_endings) and not self._saints_name(chunk, position):
                 parts.append([])
         return [trimmed for trimmed in (words.trim_connectors(part) for part in parts) if trimmed]
+
+    def _after_adjectival_territory(self, current: list[int]) -> bool:
+        """A sentence-case territory named by its adjective ends at its head ("Olomoucký kraj",
+        "Trnavský samosprávny kraj"): what follows belongs to another name."""
+        words = self.words
+        tokens = self.tokens
+        if not words.lex.sentence_case or len(current) < 2:
+            return False
+        head = tokens[current[-1]]
+        if not words.is_head(head) or words.head_lemma(head) not in words.lex.territories:
+            return False
+        # adjectives by their lemma: "Zdravotnickou záchrannou službou Kraje …" ends in a noun ("služba")
+        endings = tuple(ending for ending, _ in words.lex.adjective_nominatives)
+        first = len(current) - 1
+        while first > 0 and lemma(tokens[current[first - 1]].text, self.language).endswith(endings):
+            first -= 1
+        return first < len(current) - 1 and tokens[current[first]].is_capitalised
+
+    def _saints_name(self, chunk: list[int], position: int) -> bool:
+        """A saint's possessive inside a name before its head: "St. Mary’s Hospital" (the word before
+        it an abbreviation of the name's own, such as "St.")."""
+        tokens = self.tokens
+        return (position >= 2 and position + 1 < len(chunk) and tokens[chunk[position - 1]].text == "."
+                and f"{tokens[chunk[position - 2]].text}." in self.words.abbreviations
+                and self.words.is_head(tokens[chunk[position + 1]]))
+
+    def _territory_named(self, current: list[int]) -> bool:
+        """A territory's head with its name after it ("Landkreis Nordhausen", "Mesto Trnava"): a
+        locative after them says where it lies, no part of its name; Polish names keep it."""
+        words = self.words
+        heads = [j for j in current if words.is_head(self.tokens[j])]
+        return (self.language != "pl" and len(heads) == 1 and heads[0] != current[-1]
+                and words.head_lemma(self.tokens[heads[0]]) in words.lex.territories)
 
     def _second_name(self, position: int, chunk: list[int], current: list[int]) -> bool:
         """In sentence-case languages a capitalised head right after a lower-case word of a name
@@ -83,7 +134,8 @@ class NameBounds:
         # right after its head a given name may begin a patron's name, but a territory has none:
         # "… řekl hejtman Plzeňského kraje Jan Novák" names the region and a person
         patron_possible = (heads and heads[0] == current[-1] and self.language != "pl"
-                           and self.words.head_lemma(tokens[heads[0]]) not in self.words.lex.territories)
+                           and self.words.head_lemma(tokens[heads[0]]) not in self.words.lex.territories
+                           and not self.words.is_nominative_given_name(token))
         if not heads or position + 1 >= len(chunk) or patron_possible:
             return False
         following = tokens[chunk[position + 1]]
@@ -95,19 +147,18 @@ class NameBounds:
             return any(r.cases & cases for r in surname) or ("nom" in cases and not surname)
         return position == len(chunk) - 2  # the name's last two words: a patron goes on ("… v Trenčíne")
 
-    def _head_follows(self, chunk: list[int], position: int) -> bool:
-        """A genitive link right before another organisation ("… del Ayuntamiento de València",
-        "… der Technischen Universität")."""
+    def _head_follows(self, chunk: list[int], position: int) -> int | None:
+        """The head of another organisation right after a genitive link ("… del Ayuntamiento de
+        València", "… der Technischen Universität"), if one follows."""
         for index in chunk[position + 1:]:
             word = self.tokens[index].text.lower()
             if word in self.words.all.articles:
                 continue
             if self.words.is_head(self.tokens[index]):
-                return True
+                return index
             if not self.words.is_adjective(self.tokens[index]):
-                return False
-        return False
-        return False
+                return None
+        return None
 
     def _coordinated_head(self, rest: list[int]) -> bool:
         """The part after a coordinator starts a new name when its own first words lead to a head
@@ -126,7 +177,9 @@ class NameBounds:
         """The name in a part of a run, if it is one: it needs a head noun or a legal form."""
         words = self.words
         tokens = self.tokens
-        heads = [i for i in part if words.is_head(tokens[i])]
+        # neither "Stadt-" of "Stadt- und Regionalentwicklung" nor the plural of "Städte und Gemeinden" heads a name
+        heads = [i for i in part if words.is_head(tokens[i]) and not words.is_suspended(tokens[i])
+                 and not words.is_plural_territory(tokens[i])]
         legal = self.legal_form_after(tokens[part[-1]].end)
         if not heads and not legal:
             return self._subsidiary(part)
@@ -138,11 +191,11 @@ class NameBounds:
         while part and (tokens[part[0]].text in words.not_names or tokens[part[0]].text.lower() in words.all.articles
                         or tokens[part[0]].text.lower() in words.connectors or not tokens[part[0]].is_word):
             part = part[1:]
-        part = self._from_first_head(part)
-        part = self._without_leading_unit(part)
+        part = self._without_label(self._without_capitalised_descriptor(self._from_first_head(part)))
+        part = self._without_leading_unit(self._without_common_last_word(part, legal))
         part = self._without_organ(part, legal)
-        if not part or not tokens[part[0]].is_capitalised:
-            return None
+        if not part or not tokens[part[0]].is_capitalised or (not legal and words.is_plural_territory(tokens[part[0]])):
+            return None  # "Städten und Gemeinden des Landkreises": towns in general, no one's name
         heads = [i for i in part if words.is_head(tokens[i])]
         if not heads and not legal:
             return None
@@ -150,6 +203,9 @@ class NameBounds:
             return None  # words in capitals: a slogan or a campaign ("UNIWERSYTECKIE MIASTO X")
         if not words.lex.sentence_case and not any(tokens[i].is_capitalised for i in heads) and not legal:
             return None
+        if (not legal and not words.lex.head_initial and len(part) == 3 and heads == [part[2]]
+                and tokens[part[1]].text.lower() in words.all.coordinators and not tokens[part[0]].is_acronym):
+            return None  # "Klinik und Verwaltung": two common nouns, no name
         if self.language == "pl" and not legal and _generic_plural([tokens[i].text for i in part], heads[0] - part[0]):
             return None  # "Organizacje Pozarządowe", "Lokalne Grupy Działania": a kind of body, no name
         word_indexes = [i for i in part if tokens[i].is_word]
@@ -180,7 +236,8 @@ class NameBounds:
         if len(words) != 2 or tokens[words[1]].text not in self.words.all.subsidiary_suffixes:
             return None
         first = tokens[words[0]]
-        if first.text in self.words.not_names or first.text in self.words.all.subsidiary_suffixes:
+        if first.text in self.words.not_names or first.text in self.words.all.subsidiary_suffixes | (
+                self.words.all.place_modifiers):
             return None
         return self.builder.make(words, kind="name", head=None)
 
@@ -232,6 +289,38 @@ class NameBounds:
             if proper and (lemmas(first.text, self.language) | {first.text.lower()}) & self.words.descriptors:
                 return part[position + 1:]
         return part
+
+    def _without_common_last_word(self, part: list[int], legal: str | None) -> list[int]:
+        """A capitalised common noun after a name's "of" complement, as in a title-case headline:
+        "Boost for University of X Research" names "University of X" when the release writes
+        "research" in lower case elsewhere; where nouns are not all capitalised."""
+        words = self.words
+        tokens = self.tokens
+        if legal or words.lex.head_initial or words.lex.capitalised_nouns or len(part) < 4:
+            return part
+        last = tokens[part[-1]]
+        if (words.is_head(last) or last.is_acronym or not last.is_capitalised
+                or tokens[part[-3]].text.lower() not in words.all.genitive_links):
+            return part
+        lower = last.text.lower()
+        return part[:-1] if re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", words.text) else part
+
+    def _without_label(self, part: list[int]) -> list[int]:
+        """The name after a release label that opens it: "Tlačová správa Žilinského samosprávneho
+        kraja" is the region's release."""
+        if not part:
+            return part
+        end = leading_label(self.words.text, self.tokens[part[0]].start)
+        return [i for i in part if self.tokens[i].start >= end]
+
+    def _without_capitalised_descriptor(self, part: list[int]) -> list[int]:
+        """Where every noun has a capital, a descriptor that is no head before a name: "der Firma
+        Technische Hochschule X" names "Technische Hochschule X"."""
+        if not self.words.lex.capitalised_nouns or len(part) < 2:
+            return part
+        first = self.tokens[part[0]]
+        forms = lemmas(first.text, self.language) | {first.text.lower()}
+        return part[1:] if forms & self.words.descriptors and not self.words.is_head(first) else part
 
     def _without_leading_unit(self, part: list[int]) -> list[int]:
         """Where names are not head-initial, a unit's word right before another head names that

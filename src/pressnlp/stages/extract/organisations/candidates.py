@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from pressnlp.lang.morphology import lemma, lemmas
+from pressnlp.lang.morphology import lemma, lemmas, match_case
 from pressnlp.lang.normalise import normalise
 from pressnlp.lang.pl.morphology import analyse_pl, clean_lemma
 from pressnlp.stages.extract.gazetteer import Gazetteer, not_organisation_acronyms
 from pressnlp.stages.extract.lexicon import Lexicon
 from pressnlp.stages.extract.organisations.boundaries import NameBounds
-from pressnlp.stages.extract.organisations.canonical import MentionBuilder
+from pressnlp.stages.extract.organisations.canonical import MentionBuilder, place_lemma
 from pressnlp.stages.extract.organisations.mention import OrgMention, initials_match, key_words, name_key
 from pressnlp.stages.extract.organisations.runs import CapitalisedRuns
 from pressnlp.stages.extract.organisations.words import ROMAN_NUMERAL, NameWords, is_genitive, is_given_name
@@ -45,7 +45,7 @@ class CandidateFinder:
     def run(self) -> list[OrgMention]:
         covered: Spans = []
         for run in CapitalisedRuns(self.words, self.bounds).runs():
-            if self._municipalities(run, covered):
+            if self._municipalities(run, covered) or self._shared_plural_head(run, covered):
                 continue
             for span in self.bounds.split_chunk(run):
                 if span != run and self._municipalities(span, covered):
@@ -76,14 +76,16 @@ class CandidateFinder:
         return self.mentions
 
     def _municipalities(self, run: list[int], covered: Spans) -> bool:
-        """'z Miastem Snina i Svidnik (na Słowacji)': one municipal word before two place names
-        names two municipalities ("Miasto Snina", "Miasto Svidnik"); Polish."""
+        """'z Miastem Snina i Svidnik (na Słowacji)', "der Städte Zittau und Görlitz": one municipal
+        word before two place names names two municipalities ("Miasto Snina", "Miasto Svidnik");
+        Polish, and languages that write every noun with a capital, whose territories count."""
         words = self.words
         tokens = self.tokens
-        if words.language != "pl" or len(run) < 4:
+        if not (words.language == "pl" or words.lex.capitalised_nouns) or len(run) < 4:
             return False
+        levels = words.lex.territories if words.lex.capitalised_nouns else words.lex.municipal
         head, first, link, second = (tokens[i] for i in run[:4])
-        if (not words.is_head(head) or words.head_lemma(head) not in words.lex.municipal
+        if (not words.is_head(head) or words.head_lemma(head) not in levels
                 or link.text.lower() not in words.lex.coordinators
                 or any(words.is_head(t) or not t.is_capitalised or words.is_adjective(t) for t in (first, second))):
             return False
@@ -92,8 +94,41 @@ class CandidateFinder:
         for part, place in ((run[:2], first), (run[3:4], second)):
             mention = self.builder.make(part, kind="name", head=None)
             # singular: "z Gminami X i Y" names "Gmina X"
-            self._add(self._as_municipality(mention, words.head_lemma(head), _place_nominative_word(place.text)),
-                      covered)
+            name = _place_nominative_word(place.text) if words.language == "pl" else place.text
+            self._add(self._as_municipality(mention, words.head_lemma(head), name), covered)
+        return True
+
+    def _shared_plural_head(self, run: list[int], covered: Spans) -> bool:
+        """"Memorial and St. Mary’s Hospitals", "Leeds and York Councils": two names sharing one
+        plural head at the end ("Memorial Hospital", "St. Mary’s Hospital"); where heads come last
+        and nouns are not all capitalised."""
+        words = self.words
+        tokens = self.tokens
+        if words.lex.head_initial or words.lex.capitalised_nouns or len(run) < 4:
+            return False
+        last = tokens[run[-1]]
+        singular = words.head_lemma(last)
+        if not words.is_head(last) or last.text.lower() == singular:
+            return False
+        links = [p for p, i in enumerate(run) if tokens[i].text.lower() in words.lex.coordinators]
+        if len(links) != 1 or not 0 < links[0] < len(run) - 2:
+            return False
+        if run[0] and tokens[run[0] - 1].text == ",":
+            return True  # the end of a longer list, "A, B and C Counties": places, no names
+        parts = [run[:links[0]], run[links[0] + 1:-1]]
+        if any(len(part) > 4 or not tokens[part[0]].is_capitalised or tokens[part[0]].text in words.not_names
+               or any(words.is_head(tokens[i]) or (tokens[i].is_word and not tokens[i].is_capitalised) for i in part)
+               for part in parts):  # "Coalition of Urban and Metropolitan Universities" is one name
+            return False
+        for part in parts:
+            start, end = tokens[part[0]].start, tokens[part[-1]].end
+            mention = self.builder.make(part, kind="name", head=None)
+            mention.name = f"{self.doc.text[start:end]} {match_case(singular, last.text)}"
+            mention.start, mention.end = start, end
+            mention.key = name_key(key_words(mention.name, words.language))
+            mention.head = singular
+            mention.words = [*mention.words, singular]
+            self._add(mention, covered)
         return True
 
     def _as_municipality(self, mention: OrgMention, level: str, place: str) -> OrgMention:
@@ -144,6 +179,8 @@ class CandidateFinder:
             if (i and lemmas(token.text, words.language) & words.lex.municipal
                     and lemmas(tokens[i - 1].text, words.language) & words.lex.place_nouns):
                 continue  # "na terenie gminy Naruszewo", "mieszkańców miasta Lublin": places
+            if words.lex.sentence_case and _inside(token.start, covered):
+                continue  # "Banskobystrického kraje Slovenskou …": the descriptor ends another name
             if tokens[i + 1].text == ":":
                 self._listed_after_descriptor(i, covered)  # "Są to firmy: ABB, Delia Cosmetics oraz …"
                 continue
@@ -577,8 +614,12 @@ class CandidateFinder:
 
 
 def _name_with_word(mention: OrgMention, word: str, language: str) -> None:
-    """The mention named with a head word written before it in lower case ("Mesto Košice")."""
-    mention.name = f"{word[:1].upper()}{word[1:]} {mention.name}"
+    """The mention named with a head word written before it in lower case ("Mesto Košice"), its
+    place in the nominative ("města Opavy" -> "Město Opava")."""
+    place, space, rest = mention.name.partition(" ")
+    if not mention.legal_form:
+        place = place_lemma(place, language)
+    mention.name = f"{word[:1].upper()}{word[1:]} {place}{space}{rest}"
     mention.key = name_key(key_words(mention.name, language))
     mention.head = word  # its words stay those written: the head word is no evidence of a longer name
 

@@ -179,10 +179,15 @@ class MentionBuilder:
                 break
             ending, by_gender = row
             forms[index] = match_case(adjective[:len(adjective) - len(ending)] + by_gender[gender], token.text)
-        if not plural and (lex.sentence_case or any(form != words[index].text for index, form in forms.items())):
+        genitive = written.startswith(head_lemma) and written[len(head_lemma):] in lex.genitive_endings
+        if not plural and (lex.sentence_case or genitive
+                           or any(form != words[index].text for index, form in forms.items())):
             # the head as its lemma when the name is inflected: German plurals ("Stadtwerke")
             # show it by the adjective; in sentence-case languages plural names are rare
             forms[positions[0]] = match_case(head_lemma, head_token.text)
+        place = positions[0] + 1
+        if head_lemma in lex.municipal and positions[0] == 0 and place < len(words) and words[place].is_capitalised:
+            forms[place] = place_lemma(words[place].text, self.language)  # "Města Opavy" -> "Město Opava"
         pieces = []
         cursor = start
         for index, token in enumerate(words):
@@ -213,8 +218,8 @@ class MentionBuilder:
             return True  # documents too: "Memorandum of Understanding" is no partner
         last = words[-1]
         if not self.words.lex.head_initial and len(words) > 1 and (
-                {last.text.lower()} | set(lemmas(last.text, self.language))) & programme_words:
-            return True  # "UK National Quantum Technologies Programme", "Horizon Europe Call"
+                {last.text.lower()} | set(lemmas(last.text, self.language))) & (programme_words | self.words.documents):
+            return True  # "UK National Quantum Technologies Programme", "Horizon Europe Call", "X Agreement"
         if self._in_quoted_title(start):
             return True
         index = self.doc.token_index(start)
@@ -255,6 +260,25 @@ class MentionBuilder:
             return False
         forms = {first[0].lower()} | set(lemmas(first[0], self.language))
         return bool(forms & (self.words.programme_words | self.words.documents))
+
+
+def place_lemma(word: str, language: str) -> str:
+    """A place name's lemma when it keeps the word's stem ("Opavy" -> "Opava", "Trnave" ->
+    "Trnava", "Košíc" -> "Košice"); as written when the lemma is another word ("Prahy" -> "práh"),
+    an adjective's ("České" -> "český"), a shorter one of a word that is already a nominative
+    ("Prešov" -> "preš"), or a singular of a plural place ("Levice" -> "levica")."""
+    written = word.lower()
+    found = lemma(word, language)
+    stem = len(word) - 2
+    if ("-" in word or stem < 2 or found[:stem] != written[:stem] or found.endswith(_ADJECTIVE_LEMMA_ENDINGS)
+            or (written.endswith("ce") and found.endswith("ca"))
+            or (written[-1] not in _VOWELS and len(found) <= len(written))):
+        return word
+    return match_case(found, word)
+
+
+_VOWELS = frozenset("aeiouyáéíóúýěůäô")
+_ADJECTIVE_LEMMA_ENDINGS = ("ý", "í")
 
 
 def _place_nominative(word: str) -> str | None:

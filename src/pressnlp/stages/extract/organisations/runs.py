@@ -154,6 +154,9 @@ class CapitalisedRuns:
                 and tokens[i + 1].start == tokens[i].end and tokens[i + 2].is_capitalised
                 and words.joins(tokens[i + 1], tokens[i + 2]) and previous.is_capitalised):
             return 2  # "Urząd Marszałkowski Woj. Lubuskiego"
+        if (tokens[i].text == "." and previous.end == tokens[i].start and f"{previous.text}." in words.abbreviations
+                and i + 1 < len(tokens) and tokens[i + 1].is_capitalised and words.joins(tokens[i], tokens[i + 1])):
+            return 1  # "St. Mary’s Hospital": the abbreviation's full stop
         if previous.text in words.number_marks:
             size = 2 if tokens[i].text == "." and tokens[i].start == previous.end else 1
             number = i + size - 1
@@ -165,6 +168,12 @@ class CapitalisedRuns:
             following = tokens[i + 1].text.lower()
             if following == "," or following in words.all.coordinators:
                 return 2 if following == "," else 1  # "Bundesinstitut für Bau-, Stadt- und Raumforschung"
+        if (tokens[i].text == "/" and i + 1 < len(tokens) and previous.is_capitalised and tokens[i + 1].is_capitalised
+                and previous.end == tokens[i].start and tokens[i].end == tokens[i + 1].start
+                and any(words.is_head(tokens[j]) for j in current)):
+            return 1  # "Hochschule Zittau/Görlitz": a name of two places
+        if tokens[i].text == "(" and self._acronym_inside(i):
+            return 3  # "Nottingham University Hospitals (NUH) NHS Trust"
         if tokens[i].text == "," and self._field_list(current, i):
             return 1
         if (tokens[i].text in "–—-" and previous.is_word and previous.text.endswith("o") and i + 1 < len(tokens)
@@ -172,6 +181,18 @@ class CapitalisedRuns:
                 and words.is_adjective(tokens[i + 1])):
             return 1
         return 0
+
+    def _acronym_inside(self, i: int) -> bool:
+        """A bracketed acronym inside a name whose head comes after it, where heads come last:
+        "X University Hospitals (XUH) NHS Trust"."""
+        tokens = self.tokens
+        words = self.words
+        if words.lex.head_initial or i + 4 >= len(tokens):
+            return False
+        acronym, closing, following = tokens[i + 1], tokens[i + 2], tokens[i + 3]
+        return (acronym.is_acronym and closing.text == ")" and following.is_capitalised
+                and words.joins(closing, following)
+                and any(words.is_head(t) for t in tokens[i + 3:i + 6] if t.is_capitalised))
 
     def _field_list(self, current: list[int], i: int) -> bool:
         """A comma inside a name that lists a body's fields after one of the pack's `field_links`:

@@ -54,6 +54,9 @@ class NameWords:
             forms = {word} | lemmas(token.text, self.language)  # "Landkreises"
             if forms & self.lex.not_heads:
                 return False  # "Modellregion", "Partnerland"
+            if self.is_plural_territory(token) or any(word == head + ending for head in forms & self.heads
+                                                      for ending in self.lex.genitive_endings):
+                return True  # "der Städte X und Y", "des Freistaats X"
             # a head ending the form after three letters or more: its suffixes of the heads' sizes
             return any(form[-size:] in self._compound_heads
                        for form in forms for size in self._compound_head_sizes if size < len(form) - 2)
@@ -76,6 +79,30 @@ class NameWords:
         if self.language == "pl":
             return False
         return bool(({token.text.lower()} | lemmas(token.text, self.language)) & self.all.given_names)
+
+    def is_plural_territory(self, token: Token) -> bool:
+        """A territory's plural that only its lemma shows, where every noun has a capital: "der
+        Städte X und Y" names two towns; "des Landes" (a genitive) is no plural."""
+        word = token.text.lower()
+        if not self.lex.capitalised_nouns or word in self.heads:
+            return False
+        found = lemmas(token.text, self.language) & self.lex.territories
+        return bool(found) and not any(word == territory + ending for territory in found
+                                       for ending in self.lex.genitive_endings)
+
+    def is_suspended(self, token: Token) -> bool:
+        """The first part of a compound whose last part another word gives ("Stadt- und
+        Regionalentwicklung"): no head of its own."""
+        after = self.text[token.end:token.end + 2]
+        return after[:1] == "-" and (len(after) == 1 or after[1].isspace() or after[1] == ",")
+
+    def is_nominative_given_name(self, token: Token) -> bool:
+        """A given name as its own nominative and no form of another ("Pavel", not "Jana", which is
+        also Jan's genitive): a person's name, where a patron's stands in the genitive
+        ("Univerzita Jana Evangelisty Purkyně"); releases in languages other than Polish."""
+        written = token.text.lower()
+        return (self.language != "pl" and token.is_capitalised and written in self.all.given_names
+                and lemmas(token.text, self.language) & self.all.given_names == {written})
 
     def is_function(self, token: Token) -> bool:
         """A person's function or title ("Starosta", "Rector", "Präsident"), where a name ends."""

@@ -295,15 +295,12 @@ def _merge_territorial(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
 def _merge_offices(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
     """A territory and its office named with the same place are one partner: "Landratsamt X" and
     "Landkreis X" (the pack's `territories` and `territorial_bodies`; Polish has its own rule)."""
-    bodies = doc.lexicon.territorial_bodies
-    heads = doc.lexicon.territories | bodies
     if not doc.lexicon.territories:
         return groups
     by_place: dict[tuple[str, ...], list[tuple[bool, OrgGroup]]] = {}
     kept: list[OrgGroup] = []
     for group in groups:
-        named = {(tuple(m.words[1:]), m.words[0] in bodies) for m in group.names
-                 if len(m.words) > 1 and m.words[0] in heads}
+        named = {place for m in group.names for place in _named_places(m, doc)}
         # a body meets its territory, never another territory: "Landkreis X" is not "Stadt X"
         owner = next((other for place, body in named for other_body, other in by_place.get(place, ())
                       if body != other_body), None)
@@ -314,6 +311,37 @@ def _merge_offices(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
             by_place.setdefault(place, []).append((body, group))
         kept.append(group)
     return kept
+
+
+def _named_places(mention: OrgMention, doc: Doc) -> list[tuple[tuple[str, ...], bool]]:
+    """(the place's lemmas, whether a body names it) of a territory's or its office's name:
+    "Landkreis X", "Landratsamt X"; "Mesto X" written "mesta X" (the municipal word is no word of
+    the mention), "Mestský úrad v X" (an office named by the municipal adjective and the seat);
+    where every noun has a capital also the stem a state and its ministry share ("Freistaat
+    Bayern", "Bayerisches Staatsministerium für …")."""
+    lex = doc.lexicon
+    bodies = lex.territorial_bodies
+    words = mention.words
+    if len(words) > 1 and words[0] in lex.territories | bodies:
+        named = [(tuple(words[1:]), words[0] in bodies)]
+        if lex.capitalised_nouns and len(words) == 2 and words[0] in lex.territories:
+            named.append((_stem(words[1]), False))
+        return named
+    if lex.capitalised_nouns and len(words) > 1 and words[1] in bodies:
+        return [(_stem(words[0]), True)]
+    if not lex.sentence_case:
+        return []
+    if mention.head in lex.territories and words and mention.head not in words:
+        return [(tuple(words), False)]
+    if (len(words) > 3 and words[1] in bodies and words[2] in lex.locative_prepositions
+            and any(len(level) > 3 and words[0].startswith(level[:-1]) for level in lex.municipal)):
+        return [(tuple(words[3:]), True)]
+    return []
+
+
+def _stem(word: str) -> tuple[str, ...]:
+    """The key a place and its adjective share ("bayern", "bayerisch"; "sachsen", "sächsisch")."""
+    return ("~" + normalise(word)[:4],)
 
 
 def _territory(group: OrgGroup, doc: Doc, levels: tuple[str, ...]) -> tuple[str, str] | None:

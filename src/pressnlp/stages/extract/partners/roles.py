@@ -10,7 +10,7 @@ from pressnlp.lang.pl.morphology import analyse_pl
 from pressnlp.stages.extract.lexicon import everywhere, lexicon
 from pressnlp.stages.extract.organisations import OrgMention
 from pressnlp.stages.extract.partners.merging import OrgGroup, is_unit
-from pressnlp.stages.extract.text import Doc
+from pressnlp.stages.extract.text import Doc, words_of
 
 Spans = set[tuple[int, int]]
 Cue = tuple[str, tuple[str, ...]]  # (kind, lemma phrase)
@@ -43,7 +43,7 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
         if not group.names and not group.entry and len(body) < min_mentions:
             weaker.append((0.5, group))  # an acronym never spelled out and named once: a partner only
             continue                     # in a list with partners ("z KUL, Politechniki X oraz …")
-        if _venue(doc, group):
+        if _venue(doc, group) or _agency(doc, group):
             continue
         evidence = 0.0
         evidence += len(body) >= min_mentions
@@ -181,6 +181,14 @@ def _venue(doc: Doc, group: OrgGroup) -> bool:
                     for r in analyse_pl(t.text) if lemmas(t.text, "pl") & {mention.head}):
                 return False
     return True
+
+
+def _agency(doc: Doc, group: OrgGroup) -> bool:
+    """A communications agency named only in the contact block ("X Investor Relations, Inc."
+    under a press contact's name): it speaks for the issuer, it takes no part."""
+    agency_words = doc.lexicon.agency_words | lexicon("en").agency_words
+    return all(doc.in_contact_block(m.start) for m in group.mentions) and any(
+        {word.lower() for word in words_of(m.name)} & agency_words for m in group.names)
 
 
 def _acting(doc: Doc, mention: OrgMention) -> bool:
