@@ -109,9 +109,10 @@ def test_a_document_that_sleeps_forever_gets_an_error_within_its_budget(tmp_path
 
 @pytest.mark.slow
 def test_a_worker_hung_beyond_signals_is_replaced_and_the_document_fails(tmp_path, plugin, monkeypatch, results_by_id):
-    # The grace a batch gets for worker start-up and model loading (30 s) is cut to 2 s, so the test
-    # waits seconds, not minutes, for the two attempts the hung document gets.
-    monkeypatch.setattr(local, "GRACE_S", 2.0)
+    # The grace a batch gets for worker start-up and model loading (30 s) is cut to 10 s, so the test
+    # waits seconds, not minutes, for the two attempts the hung document gets; less than that, a
+    # loaded machine starting a fresh pool can overrun it on a good document.
+    monkeypatch.setattr(local, "GRACE_S", 10.0)
     texts = {f"r{n}.txt": _release(n) for n in range(6)}
     texts["r3.txt"] = "ZAWIEŚ NA AMEN\n\nTen komunikat nigdy się nie kończy."
     corpus = _corpus(tmp_path / "corpus", texts)
