@@ -472,3 +472,14 @@ def test_functions_for_names_and_names_joined_after_an_attributing_phrase(extrac
 ])
 def test_polish_contact_blocks_without_the_usual_heading(extract, text, names):
     assert values(extract(text, **ONLY_CONTACTS), "person") == names
+
+
+def test_german_articles_join_no_name_and_a_surname_alone_takes_no_neighbour(extract):
+    """'so X vor der Unterzeichnung der Vereinbarung': an article is a particle only after another
+    ('von der'); a surname spelt out from an earlier mention does not bring the name joined to it there."""
+    text = ("Stadt und Hochschule unterzeichnen Vereinbarung\n\nDas Stadtoberhaupt Klaus Berger und der Rektor "
+            "der Hochschule, Professor Dr. Jens Holm, unterzeichneten die Vereinbarung.\n\n„Die Vereinbarung "
+            "festigt gute Beziehungen“, so Berger vor der Unterzeichnung der Vereinbarung. Geplant ist eine "
+            "Hospitation der Auszubildenden, so ist es vereinbart.")
+    people = [c["value"] for c in extract(text, "de")["contacts"] if c["kind"] == "person"]
+    assert people == ["Klaus Berger"]

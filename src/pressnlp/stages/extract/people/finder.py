@@ -464,7 +464,9 @@ class PeopleFinder:
                     person = self.names.person(*found, source="attribution", oblique=True)
                     self.roles.describe(person, found[1], prefix="", tail=True, links_only=True)
                     self.people.append(person)
-                    found = self._joined_name(found[1] + 1, phrase[-1])
+                    # names joined to this one, where the phrase names it (not where a surname alone
+                    # was spelt out from: "so Ruge" after "Manfred Ruge und der Rektor …")
+                    found = self._joined_name(found[1] + 1, phrase[-1]) if found[0] >= index else None
 
     def _joined_name(self, index: int, preposition: str) -> tuple[int, int] | None:
         """A name joined to the one before by "i", "oraz", "and", perhaps with the phrase's preposition

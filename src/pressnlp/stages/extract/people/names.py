@@ -44,6 +44,8 @@ class PersonalNames:
         self.titles = {t.rstrip(".") for t in lex.titles | en.titles}
         self.role_words = lex.not_names | en.not_names
         self.particles = everywhere().name_particles
+        # an article is a particle only after another one: "von der Leyen", never "Unterzeichnung der X"
+        self.article_particles = self.particles & lex.articles
         self.not_person_words = everywhere().not_person_words | everywhere().function_words
         pack = lang.find(doc.language)
         self.stopwords = (pack.stopwords if pack else frozenset()) | lang.get("en").stopwords
@@ -248,7 +250,8 @@ class PersonalNames:
                 break
             if self.is_name_word(token):
                 run.append(j)
-            elif token.text in self.particles and j + 1 < len(tokens) and self.is_name_word(tokens[j + 1]):
+            elif (token.text in self.particles and j + 1 < len(tokens) and self.is_name_word(tokens[j + 1])
+                  and (token.text not in self.article_particles or tokens[run[-1]].text in self.particles)):
                 run.append(j)
             else:
                 break
