@@ -134,6 +134,7 @@ def disambiguate(tokens: list[Token], lexical: LexicalScore) -> None:
         choice = best[index][choice][1]
     _prepositions_before_possessives(tokens)
     _names_in_a_list_share_a_case(tokens)
+    _be_before_a_pause(tokens)
 
 
 def _prepositions_before_possessives(tokens: list[Token]) -> None:
@@ -171,3 +172,28 @@ def _place_first(reading: Reading) -> tuple[bool, bool, bool, int]:
     ("Siedlce", not "Siedlece")."""
     return (_PLACE in reading.names, not set(reading.names) & PERSONAL_NAME_LABELS, reading.is_proper_name,
             -len(reading.lemma))
+
+
+_BE = "być"
+
+
+def _be_before_a_pause(tokens: list[Token]) -> None:
+    """"były", "byli" with nothing after them to modify are the verb "być", not "former": "Obecni
+    byli: …" (present were), "Sygnatariuszami były instytuty:" — a pair score cannot see that a
+    comma, colon or sentence end follows, or a predicative adjective before one ("byli zadowoleni")."""
+    for index, token in enumerate(tokens):
+        if token.reading.pos == "praet" or token.reading.pos not in ADJECTIVAL | NOMINAL:
+            continue
+        verb = next((r for r in token.readings if r.pos == "praet" and r.lemma == _BE), None)
+        if verb is not None and _pause_after(tokens, index + 1):
+            token.chosen = verb
+
+
+def _pause_after(tokens: list[Token], index: int) -> bool:
+    """Nothing a "były" could modify starts at `index`: the end, punctuation, or a predicative
+    adjective or participle before one ("goście byli zadowoleni.")."""
+    if index >= len(tokens) or tokens[index].is_punctuation:
+        return True
+    predicative = tokens[index].reading.pos in ADJECTIVAL
+    return predicative and (index + 1 >= len(tokens) or tokens[index + 1].is_punctuation)
+

@@ -98,6 +98,34 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
     return [*units[:index], *subject, *units[index:group_end], *units[subject_end:]]
 
 
+def impersonal_objects_first(units: list[Unit]) -> list[Unit]:
+    """The object of an impersonal "-no/-to" verb goes before it, the English passive's subject:
+    "omówiono plany" -> "plans were discussed", "podpisano z gminą umowę" -> "agreement was
+    signed with the municipality"."""
+    moved: set[int] = set()
+    for index in range(len(units)):
+        verb = units[index]
+        if verb.reading.pos != "imps" or verb.is_term or not verb.text.startswith("was ") or id(verb) in moved:
+            continue
+        start = index + 1
+        if start < len(units) and units[start].reading.pos == "prep":  # one adverbial first: "z gminą"
+            adverbial_end = _noun_phrase_end(units, start + 1)
+            if adverbial_end is not None and _noun_phrase_end(units, adverbial_end) is not None:
+                start = adverbial_end
+        end = _noun_phrase_end(units, start)
+        if end is None or (start > index + 1 and end < len(units) and not units[end].is_punctuation):
+            continue
+        head = next(u for u in units[start:end] if u.is_noun)
+        wanted = "gen" if verb.grammar.negated else "acc"
+        if head.reading.is_proper_name or not any(wanted in r.case for r in _noun_readings(head)):
+            continue
+        if head.reading.number == {"pl"} or any(u.reading.pos == "conj" for u in units[start:end]):
+            verb.text = "were" + verb.text[len("was"):]
+        moved.add(id(verb))
+        units = [*units[:index], *units[start:end], verb, *units[index + 1:start], *units[end:]]
+    return units
+
+
 def _continues_elsewhere(units: list[Unit], index: int, polish: GistWords) -> bool:
     """The phrase ending at `index` goes on past a comma or a quote: a relative clause that must
     stay next to it ("…, który …"), a list ("place zabaw, siłownie, altany"), a quoted title."""
