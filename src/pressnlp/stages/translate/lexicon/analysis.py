@@ -185,7 +185,18 @@ def tokenize(text: str) -> list[Token]:
             space = match.start() > 0 and text[match.start() - 1].isspace()
             tokens.append(Token(match.group(0), [Reading(match.group(0), "ign")], space, verbatim=True))
             position = match.end()
+    _initials(tokens)
     return tokens
+
+
+def _initials(tokens: list[Token]) -> None:
+    """A capital letter with a dot before a capitalised word is a name's initial ("dr A. Jurasza",
+    "ul. I. Miecznikowa"), not the word "a" or "i": copied as written."""
+    for index in range(len(tokens) - 2):
+        letter, dot, name = tokens[index:index + 3]
+        if len(letter.form) == 1 and letter.form.isupper() and dot.form == "." and not dot.space_before \
+                and name.capitalised and len(name.form) > 1:
+            letter.readings = [Reading(letter.form, "ign")]
 
 
 def term_key_candidates(key: str, is_function_word: Callable[[str], bool]) -> list[frozenset[str]]:

@@ -17,6 +17,7 @@ from pressnlp.stages.translate.lexicon.analysis import (
     gerund_noun,
     participle_adjective,
 )
+from pressnlp.stages.translate.lexicon.lexicon import Entry
 from pressnlp.stages.translate.lexicon.lookup import CLASSES, Dictionary, only_a_persons_name
 from pressnlp.stages.translate.lexicon.units import VERB_POS, Unit
 from pressnlp.stages.translate.lexicon.verbs import existential, person_key, verb_phrase
@@ -185,6 +186,11 @@ class Realiser:
         # FreeDict would turn names into words ("Lis" -> "fox"): not for names or capitalised words
         dictionary = not reading.is_proper_name and (unit.initial or not token.capitalised)
         entry = unit.sense or self.dictionary.lookup(reading, token.form, dictionary)
+        if entry is None and token.capitalised and reading.pos == "adj" and not reading.is_proper_name:
+            # a common adjective inside an institution's name: derivation checks its English
+            # ("Instytut Geologiczny" -> "Geological"); FreeDict stays out, it knows surnames as words
+            derived = self.dictionary.deriver.english(reading.lemma, "adj")
+            entry = Entry(reading.lemma, derived, "adj", "derived") if derived else None
         if entry is None:
             if reading.is_proper_name or (token.capitalised and reading.pos == "subst"):
                 return reading.lemma if reading.is_proper_name else token.form

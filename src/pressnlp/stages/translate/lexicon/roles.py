@@ -226,7 +226,7 @@ def _attribute(unit: Unit, head: Unit) -> bool:
 
 
 def _object_start(units: list[Unit], start: int, verb_index: int, polish: GistWords) -> int | None:
-    """Start of the accusative noun phrase that ends right before the verb (its object), else
+    """Start of the accusative (or only dative or genitive) noun phrase that ends right before the verb (its object), else
     None: not a prepositional phrase ("Na te i inne pytania", "w jej skład"), not after a number
     ("41 gmin"), not the last item of a list ("zakwaterowanie, wyżywienie i przejazd"), not a
     question word, which stays first ("co robią organizacje")."""
@@ -251,11 +251,20 @@ def _object_start(units: list[Unit], start: int, verb_index: int, polish: GistWo
     nouns = [u for u in phrase if u.is_noun]
     # "Przewodniczącym został Jan Nowak": the instrumental before "zostać" is its predicate
     predicate = units[verb_index].lemma in polish.passive_auxiliaries and not units[verb_index].grammar.aux_be
-    if not nouns or not ("acc" in nouns[0].reading.case or (predicate and nouns[0].reading.case == {"inst"})):
+    if not nouns or not ("acc" in nouns[0].reading.case or (predicate and nouns[0].reading.case == {"inst"})
+                         or _oblique_only(nouns[0])):
         return None
     if any(u.reading.is_proper_name or u.negative_english or u.lemma in polish.question_words for u in phrase):
         return None
     return index
+
+
+def _oblique_only(unit: Unit) -> bool:
+    """A noun that can only be a dative or genitive object, never a subject or a direct object:
+    "Spotkaniu przewodniczył prezes" (the president chaired the meeting), "Podpisania dokonali
+    goście" (the guests did the signing)."""
+    readings = _noun_readings(unit)
+    return any(r.case & {"dat", "gen"} for r in readings) and not any(r.case & {"nom", "acc"} for r in readings)
 
 
 def _noun_readings(unit: Unit) -> list[Reading]:
