@@ -10,6 +10,9 @@ Centrum": either could be the subject), the source order stays.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from pressnlp.lang.pl.gist import GistWords
 from pressnlp.stages.translate.lexicon.analysis import ADJECTIVAL, Reading
 from pressnlp.stages.translate.lexicon.units import NOUN_POS, Unit
@@ -74,7 +77,13 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
             subject_end = extended
     # what follows an intransitive verb's subject may follow the verb instead: "odbyło się
     # spotkanie, podczas którego …" -> "a meeting took place, during which …"
-    if _continues_elsewhere(units, subject_end, polish) and not (reflexive and _clause_ends_after(units, subject_end)):
+    object_start = _object_start(units, start, index, polish)
+    if object_start is not None and _oblique_only(next(u for u in units[object_start:index] if u.is_noun)):
+        # nothing else can be the subject: its appositions come along ("Spotkaniu przewodniczył
+        # Jan Nowak, minister …, oraz Anna Kowalska, prezydent …")
+        subject_end = _apposition_end(units, subject_end)
+    elif _continues_elsewhere(units, subject_end, polish) and not (
+            reflexive and _clause_ends_after(units, subject_end)):
         return None
     subject = units[group_end:subject_end]
     head = next(u for u in subject if u.is_noun)
@@ -85,7 +94,6 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
     only_subject = can_be_subject and (reflexive or not any("acc" in r.case for r in _noun_readings(head)))
     if not can_be_subject:
         return None
-    object_start = _object_start(units, start, index, polish)
     if object_start is not None:
         object_head = next(u for u in units[object_start:index] if u.is_noun)
         object_could_be_subject = any(_agrees(r, verb.reading, False) for r in _nominatives(object_head))
@@ -105,6 +113,10 @@ def impersonal_objects_first(units: list[Unit]) -> list[Unit]:
     moved: set[int] = set()
     for index in range(len(units)):
         verb = units[index]
+        if verb.reading.pos == "imps" and verb.is_term and id(verb) not in moved:
+            moved.add(id(verb))
+            units = _term_object_attributes(units, index)
+            continue
         if verb.reading.pos != "imps" or verb.is_term or not verb.text.startswith("was ") or id(verb) in moved:
             continue
         start = index + 1
@@ -126,6 +138,36 @@ def impersonal_objects_first(units: list[Unit]) -> list[Unit]:
     return units
 
 
+_PASSIVE_TERM = re.compile(r"(?:(a|an|the) )?(.+?) ((?:was|were)(?: not)? .+)")
+
+
+def _term_object_attributes(units: list[Unit], index: int) -> list[Unit]:
+    """An impersonal term with its object ("podpisano umowę" -> "an agreement was signed") takes the
+    object's attributes after it along: "podpisano umowę partnerską" -> "a partner agreement was
+    signed", "umowy dotacji" -> "agreement grant was signed", not "… was signed partner"."""
+    verb = units[index]
+    found = _PASSIVE_TERM.fullmatch(verb.text)
+    if found is None:
+        return units
+    article, noun, passive = found.groups()
+    head = Unit(tokens=[verb.tokens[-1]])
+    adjectives: list[Unit] = []
+    end = index + 1
+    while end < len(units) and units[end].reading.pos in ADJECTIVAL and units[end].reading.agrees_with(head.reading):
+        adjectives.append(units[end])
+        end += 1
+    genitives_start = end
+    while end < len(units) and not units[end].is_punctuation and _attribute(units[end], head):
+        end += 1
+    if end == index + 1:
+        return units
+    words = " ".join([*(u.text for u in adjectives), noun])
+    if article in ("a", "an"):
+        article = "an" if words[:1].lower() in "aeiou" else "a"
+    object_unit = replace(verb, text=f"{article} {words}" if article else words)
+    return [*units[:index], object_unit, *units[genitives_start:end], replace(verb, text=passive), *units[end:]]
+
+
 def _continues_elsewhere(units: list[Unit], index: int, polish: GistWords) -> bool:
     """The phrase ending at `index` goes on past a comma or a quote: a relative clause that must
     stay next to it ("…, który …"), a list ("place zabaw, siłownie, altany"), a quoted title."""
@@ -139,6 +181,24 @@ def _continues_elsewhere(units: list[Unit], index: int, polish: GistWords) -> bo
     if following.reading.pos == "prep" and index + 2 < len(units):  # "…, z którymi"
         following = units[index + 2]
     return following.lemma in polish.who.polish or following.is_noun or following.reading.pos in _MODIFIERS
+
+
+def _apposition_end(units: list[Unit], index: int) -> int:
+    """End of the names and their appositions after a subject: up to a verb, a complementiser, a
+    relative word or the end of the sentence, over commas and dashes."""
+    while index < len(units):
+        unit = units[index]
+        if _opens_clause(unit) or unit.token.form in (".", ";", "?", "!", "("):
+            break
+        if unit.token.form == "," and (index + 1 == len(units) or _opens_clause(units[index + 1]) or not (
+                units[index + 1].is_noun or units[index + 1].reading.pos in _MODIFIERS)):
+            break
+        index += 1
+    return index
+
+
+def _opens_clause(unit: Unit) -> bool:
+    return unit.is_verb or unit.reading.pos == "comp" or unit.lemma == "który"
 
 
 def _clause_ends_after(units: list[Unit], index: int) -> bool:
@@ -226,7 +286,7 @@ def _attribute(unit: Unit, head: Unit) -> bool:
 
 
 def _object_start(units: list[Unit], start: int, verb_index: int, polish: GistWords) -> int | None:
-    """Start of the accusative (or only dative or genitive) noun phrase that ends right before the verb (its object), else
+    """Start of the accusative (or only dative or genitive) noun phrase right before the verb (its object), else
     None: not a prepositional phrase ("Na te i inne pytania", "w jej skład"), not after a number
     ("41 gmin"), not the last item of a list ("zakwaterowanie, wyżywienie i przejazd"), not a
     question word, which stays first ("co robią organizacje")."""
