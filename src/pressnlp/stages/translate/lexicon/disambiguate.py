@@ -25,6 +25,10 @@ from pressnlp.stages.translate.lexicon.analysis import (
 _PLACE = PLACE_NAME_LABEL
 _RARE_POS = {"interj": -3.0, "burk": -2.0, "depr": -2.0, "xxx": -1.0, "brev": -0.5, "ign": -0.5}
 _QUALIFIER_PENALTY = -1.5  # "daw." (archaic), "pot." (colloquial), "muz." (musical note) ...
+# "hom." marks a form spelt like another of the same lemma, not a rare use: the genitive plural
+# "inwestycji", "uczelni", "organizacji" (as the singular) is common; only a tie goes to the singular
+_HOMONYM = "hom."
+_HOMONYM_PENALTY = -0.1
 _PROPER_NAME_LOWERCASE = -3.0
 _PROPER_NAME_CAPITALISED = 0.3
 _KNOWN_LEMMA = 1.0
@@ -54,7 +58,7 @@ def unary_score(token: Token, reading: Reading, sentence_start: bool, lexical: L
     """How plausible a reading is on its own."""
     score = _RARE_POS.get(reading.pos, 0.0)
     if reading.qualifiers:
-        score += _QUALIFIER_PENALTY
+        score += _HOMONYM_PENALTY if reading.qualifiers == (_HOMONYM,) else _QUALIFIER_PENALTY
     if reading.is_proper_name:
         if not token.capitalised:
             score += _PROPER_NAME_LOWERCASE
@@ -87,7 +91,11 @@ def pair_score(previous: Reading, current: Reading) -> float:
             return _CASE_GOVERNED if previous.case & current.case else _CASE_VIOLATED
         return 0.0
     if previous.pos in ADJECTIVAL and (current.pos in NOMINAL or current.pos in ADJECTIVAL):
-        return _AGREEMENT if previous.agrees_with(current) else 0.0
+        if previous.agrees_with(current):
+            return _AGREEMENT
+        # a postposed genitive adjective, then the next genitive: "uczelni publicznych województwa"
+        genitives = "gen" in previous.case and current.case == {"gen"} and current.pos in ("subst", "ger")
+        return _GENITIVE_ATTRIBUTE if genitives else 0.0
     if previous.pos in ("subst", "ger", "depr") and current.pos in ("adj", "adjc"):
         return _POSTPOSED_AGREEMENT if previous.agrees_with(current) else 0.0
     if "imię" in previous.names and "nazwisko" in current.names:

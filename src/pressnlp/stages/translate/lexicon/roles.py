@@ -15,14 +15,13 @@ from dataclasses import replace
 
 from pressnlp.lang.pl.gist import GistWords
 from pressnlp.stages.translate.lexicon.analysis import ADJECTIVAL, Reading
-from pressnlp.stages.translate.lexicon.units import NOUN_POS, Unit
+from pressnlp.stages.translate.lexicon.units import COORDINATORS, NOUN_POS, Unit
 
 # Finite verb forms that can have a third-person subject of their own
 _FINITE = frozenset({"fin", "praet", "bedzie"})
 _NOUN_READINGS = frozenset({"subst", "depr"})
 # Parts of speech inside a noun phrase before its head: adjectives, numerals, titles ("prof.")
 _MODIFIERS = ADJECTIVAL | {"adja", "num", "brev"}
-_COORDINATORS = frozenset({"i", "oraz", "albo", "lub"})
 _OPENING_QUOTES = frozenset({'"', "„", "“", "«", "'"})
 _CLOSING_QUOTES = frozenset({'"', "”", "“", "»", "'"})
 _CLAUSE_MARKS = frozenset({",", ".", ";", ":", "(", "!", "?"})
@@ -252,7 +251,7 @@ def _noun_phrase_end(units: list[Unit], start: int, participle: bool = False) ->
             index += 3  # "Narodowa Agencja Wymiany Akademickiej (NAWA)"
         elif unit.token.form in _OPENING_QUOTES and (closing := _closing_quote(units, index)) is not None:
             index = closing + 1  # a quoted title: "konferencja projektu „Razem działamy”"
-        elif reading.pos == "conj" and unit.lemma in _COORDINATORS \
+        elif reading.pos == "conj" and unit.lemma in COORDINATORS \
                 and (following := _noun_phrase_end(units, index + 1)) is not None:
             index = following
         else:
@@ -295,7 +294,7 @@ def _object_start(units: list[Unit], start: int, verb_index: int, polish: GistWo
         previous = units[index - 1]
         if previous.is_noun or previous.reading.pos in _MODIFIERS or previous.reading.pos == "ppron3":
             index -= 1
-        elif previous.reading.pos == "conj" and previous.lemma in _COORDINATORS and index - 1 > start:
+        elif previous.reading.pos == "conj" and previous.lemma in COORDINATORS and index - 1 > start:
             index -= 1
         else:
             break

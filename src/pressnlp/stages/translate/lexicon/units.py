@@ -11,6 +11,8 @@ from pressnlp.stages.translate.lexicon.analysis import Reading, Token
 from pressnlp.stages.translate.lexicon.lexicon import Entry, Lexicon
 
 # morfeusz parts of speech of verb forms and of nouns
+# Conjunctions that join two phrases of one kind ("X i Y", "X oraz Y")
+COORDINATORS = frozenset({"i", "oraz", "albo", "lub"})
 VERB_POS = frozenset({"fin", "praet", "inf", "impt", "imps", "pcon", "pant", "bedzie", "winien"})
 NOUN_POS = frozenset({"subst", "ger", "depr"})
 
