@@ -248,6 +248,8 @@ class Realiser:
     def _gerund(self, unit: Unit) -> str:
         reading = unit.reading
         noun = gerund_noun(reading.lemma, "neg" in reading.values)
+        if unit.sense and unit.sense.word_class == "v":  # a verb's sense: "zakładanie domów" -> "setting up"
+            return inflection.inflect_phrase(unit.sense.english, "present_participle")
         text = unit.sense.english_for(False) if unit.sense else None
         text = text or (self.dictionary.dictionary_english(noun, "n") if noun else None)
         if text:
