@@ -36,6 +36,8 @@ class GistWords:
     passive_auxiliaries: frozenset[str]
     intransitive: frozenset[str]
     giving: frozenset[str]
+    receiving: frozenset[str]
+    received: frozenset[str]
     condition_words: frozenset[str]
     never: str
     question_words: frozenset[str]
@@ -69,6 +71,7 @@ class GistWords:
             be=clause["be"], have=clause["have"],
             passive_auxiliaries=frozenset(clause["passive_auxiliaries"]),
             intransitive=frozenset(clause["intransitive"]), giving=frozenset(clause["giving"]),
+            receiving=frozenset(clause["receiving"]), received=frozenset(clause["received"]),
             condition_words=frozenset(clause["condition_words"]), never=clause["never"],
             question_words=frozenset(clause["question_words"]),
             negative_words={lemma: NegativeWord(**forms) for lemma, forms in table["negative_words"].items()},

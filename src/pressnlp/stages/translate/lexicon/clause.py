@@ -81,6 +81,8 @@ class ClauseGrammar:
             unit = units[index]
             if unit.tokens[0].capitalised and not unit.is_punctuation:
                 unit.keep_form = True
+            elif unit.token.form == "." and len(units[index - 1].token.form) == 1 and units[index - 1].keep_form:
+                pass  # an initial's dot: "ul. I. Miecznikowa"
             elif not (unit.token.form in self.polish.name_joiners and index + 1 < len(units)
                       and units[index + 1].tokens[0].capitalised):
                 return

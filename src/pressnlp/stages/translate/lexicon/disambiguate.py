@@ -44,6 +44,7 @@ _NAME_SEQUENCE = 1.0  # first name + surname agree in case
 _LISTED_PLURALE_TANTUM = 0.3
 _CAPITALISED_VERB = -1.5  # "Poznania" inside a sentence is the city, not a gerund of "poznać"
 _NUMBER_PLURAL = 1.0  # "14 instalacji": after a number other than 1 the noun is plural
+_NUMERAL_PLURAL = 0.2  # after a numeral word, where the singular's case may also fit
 # Of two place names a form may belong to, the shorter lemma is the town ("Płocku": Płock, not the
 # village Płocko; "Lublinie": Lublin, not Lublino); the lexicon's names still win.
 _LONGER_PLACE_NAME = -0.2
@@ -108,7 +109,10 @@ def pair_score(previous: Reading, current: Reading) -> float:
         # "siedem" (a governing numeral, "rec") takes the genitive: "siedem nowych firm", where
         # "nowych" is the adjective of the counted noun, not a noun of its own
         governed = previous.case | ({"gen"} if "rec" in previous.values else set())
-        return _AGREEMENT if current.case & governed else 0.0
+        if not current.case & governed:
+            return 0.0
+        # "obu organizacji", "dwóch uczelni": a numeral counts a plural
+        return _AGREEMENT + (_NUMERAL_PLURAL if current.is_plural and current.pos in NOMINAL else 0.0)
     if previous.pos in ("subst", "ppron12", "ppron3") and "nom" in previous.case and current.pos in ("fin", "praet"):
         same_number = previous.number & current.number
         return _SUBJECT_VERB if same_number else 0.0

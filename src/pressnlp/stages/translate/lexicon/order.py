@@ -116,6 +116,8 @@ def _starts_genitive(noun: Unit, units: list[Unit], index: int, polish: GistWord
             return reading.case == {"gen"} or (
                 "gen" in reading.case and reading.is_proper_name is False and "nom" not in reading.case
                 and ("acc" not in reading.case or personal))
+        if reading.pos == "num":
+            continue  # "współpraca obu organizacji": a numeral's noun decides
         if reading.pos not in ("adj", "adjc", "ppas", "pact") or "gen" not in reading.case:
             return False
     return False
@@ -183,14 +185,15 @@ def join(units: list[Unit], tokens: list[Token]) -> str:
     previous: Unit | None = None
     for unit in units:
         glue = previous is None
-        if previous is not None and not unit.space_before:
+        moved_first = bool(tokens) and unit.tokens[0] is tokens[0]  # the sentence's first word, moved on
+        if previous is not None and not unit.space_before and not moved_first:
             glue = (unit.is_punctuation or unit.token.verbatim or unit.reading.pos == "dig"
                     or (previous.is_punctuation and previous.text in _OPENING | {"-", "/", "–"}))
         parts.append(unit.text if glue else " " + unit.text)
         previous = unit
     text = "".join(parts).strip()
     first = next((t for t in tokens if not t.is_punctuation), None)
-    if text and first is not None and first.capitalised:
+    if text and first is not None and (first.capitalised or (first.form[:1].isdigit() and text[:1].isalpha())):
         position = next((i for i, c in enumerate(text) if c.isalpha()), None)
         if position is not None:
             text = text[:position] + text[position].upper() + text[position + 1:]

@@ -77,7 +77,8 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
     # what follows an intransitive verb's subject may follow the verb instead: "odbyło się
     # spotkanie, podczas którego …" -> "a meeting took place, during which …"
     object_start = _object_start(units, start, index, polish)
-    if object_start is not None and _oblique_only(next(u for u in units[object_start:index] if u.is_noun)):
+    if object_start is not None and _oblique_only(next((u for u in units[object_start:index] if u.is_noun),
+                                                         units[index - 1])):
         # nothing else can be the subject: its appositions come along ("Spotkaniu przewodniczył
         # Jan Nowak, minister …, oraz Anna Kowalska, prezydent …")
         subject_end = _apposition_end(units, subject_end)
@@ -94,8 +95,9 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
     if not can_be_subject:
         return None
     if object_start is not None:
-        object_head = next(u for u in units[object_start:index] if u.is_noun)
-        object_could_be_subject = any(_agrees(r, verb.reading, False) for r in _nominatives(object_head))
+        object_head = next((u for u in units[object_start:index] if u.is_noun), units[index - 1])
+        object_could_be_subject = any(_agrees(r, verb.reading, False) for r in _nominatives(object_head)) \
+            and not (verb.lemma in polish.receiving and object_head.lemma in polish.received)
         if object_could_be_subject and not only_subject:
             return None
         return [*units[:object_start], *subject, *units[index:group_end], *units[object_start:index],
@@ -289,6 +291,9 @@ def _object_start(units: list[Unit], start: int, verb_index: int, polish: GistWo
     None: not a prepositional phrase ("Na te i inne pytania", "w jej skład"), not after a number
     ("41 gmin"), not the last item of a list ("zakwaterowanie, wyżywienie i przejazd"), not a
     question word, which stays first ("co robią organizacje")."""
+    received = _received_sum(units, start, verb_index, polish)
+    if received is not None:
+        return received
     index = verb_index
     while index > start:
         previous = units[index - 1]
@@ -316,6 +321,22 @@ def _object_start(units: list[Unit], start: int, verb_index: int, polish: GistWo
     if any(u.reading.is_proper_name or u.negative_english or u.lemma in polish.question_words for u in phrase):
         return None
     return index
+
+
+def _received_sum(units: list[Unit], start: int, verb_index: int, polish: GistWords) -> int | None:
+    """Start of a sum that opens the clause of a verb of receiving: "Ponad 1,8 mln zł otrzyma
+    powiat" (the county will receive over PLN 1.8 million)."""
+    if verb_index == start or units[verb_index].lemma not in polish.receiving \
+            or units[verb_index - 1].lemma not in polish.received:
+        return None
+    index = verb_index - 1
+    while index > start and (units[index - 1].reading.pos in ("dig", "num", "brev", "adv", "qub", "part")
+                             or units[index - 1].lemma in polish.received):
+        index -= 1
+    if index > start and units[index - 1].reading.pos == "prep" and index - 1 == start:
+        index -= 1  # "ponad", "około" read as prepositions
+    has_number = any(u.reading.pos in ("dig", "num") for u in units[index:verb_index])
+    return index if index == start and has_number else None
 
 
 def _oblique_only(unit: Unit) -> bool:
