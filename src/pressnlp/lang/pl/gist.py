@@ -106,6 +106,7 @@ class Derivation:
     verbs: Endings
     letters: Endings  # Polish letters -> English spellings
     min_stem: int
+    numbered: tuple[tuple[str, str], ...]  # "50-letni": word after a number -> English after it
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> Derivation:
@@ -117,6 +118,7 @@ class Derivation:
             verb_prefixes=tuple(table["verb_prefixes"]["prefixes"]),
             nouns=_endings(spelling["nouns"]), adjectives=_endings(spelling["adjectives"]),
             verbs=_endings(spelling["verbs"]), letters=_endings(spelling["letters"]), min_stem=spelling["min_stem"],
+            numbered=tuple((polish, english) for polish, english in table["numbered"]["english"]),
         )
 
 

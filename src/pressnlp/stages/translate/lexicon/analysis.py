@@ -32,7 +32,7 @@ CONTENT = frozenset({"subst", "depr", "ger", "adj", "adja", "adjc", "adjp", "adv
 PERSONAL_NAME_LABELS = frozenset({"imię", "nazwisko"})
 PLACE_NAME_LABEL = "nazwa_geograficzna"
 # morfeusz's labels of proper names (common nouns carry "nazwa_pospolita" or nothing)
-_COMMON_NOUN_LABELS = frozenset({"nazwa_pospolita", ""})
+_COMMON_NOUN_LABELS = frozenset({"nazwa_pospolita", "nazwa pospolita", ""})  # spelt with a space for "25-lecie"
 
 _WHITESPACE_CHUNK = re.compile(r"\S+")
 
