@@ -191,11 +191,18 @@ def _apposition_end(units: list[Unit], index: int) -> int:
         unit = units[index]
         if _opens_clause(unit) or unit.token.form in (".", ";", "?", "!", "("):
             break
-        if unit.token.form == "," and (index + 1 == len(units) or _opens_clause(units[index + 1]) or not (
-                units[index + 1].is_noun or units[index + 1].reading.pos in _MODIFIERS)):
+        if unit.token.form == "," and not _apposition_follows(units, index + 1):
             break
         index += 1
     return index
+
+
+def _apposition_follows(units: list[Unit], index: int) -> bool:
+    """After a comma: a noun phrase ("…, minister …"), also after "oraz"/"i" ("…, oraz Anna …")."""
+    if index < len(units) and units[index].lemma in COORDINATORS and units[index].reading.pos == "conj":
+        index += 1
+    return index < len(units) and not _opens_clause(units[index]) \
+        and (units[index].is_noun or units[index].reading.pos in _MODIFIERS)
 
 
 def _opens_clause(unit: Unit) -> bool:
