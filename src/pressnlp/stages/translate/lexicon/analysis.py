@@ -191,11 +191,17 @@ def tokenize(text: str) -> list[Token]:
 
 def _initials(tokens: list[Token]) -> None:
     """A capital letter with a dot before a capitalised word is a name's initial ("dr A. Jurasza",
-    "ul. I. Miecznikowa"), not the word "a" or "i": copied as written."""
-    for index in range(len(tokens) - 2):
-        letter, dot, name = tokens[index:index + 3]
-        if len(letter.form) == 1 and letter.form.isupper() and dot.form == "." and not dot.space_before \
-                and name.capitalised and len(name.form) > 1:
+    "ul. I. Miecznikowa"), after a number a house number's letter ("210 A"), not the word "a" or
+    "i": copied as written."""
+    for index, letter in enumerate(tokens):
+        if len(letter.form) != 1 or not letter.form.isupper():
+            continue
+        dot, name = (tokens[index + 1:index + 3] + [None, None])[:2]
+        initial = dot is not None and name is not None and dot.form == "." and not dot.space_before \
+            and name.capitalised and len(name.form) > 1
+        # a house or room number's letter: "pok. 210 A", "ul. Polna 12 A"
+        after_number = index > 0 and tokens[index - 1].form.isdigit() and (dot is None or dot.is_punctuation)
+        if initial or after_number:
             letter.readings = [Reading(letter.form, "ign")]
 
 

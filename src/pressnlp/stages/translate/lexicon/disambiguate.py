@@ -44,7 +44,9 @@ _NAME_SEQUENCE = 1.0  # first name + surname agree in case
 _LISTED_PLURALE_TANTUM = 0.3
 _CAPITALISED_VERB = -1.5  # "Poznania" inside a sentence is the city, not a gerund of "poznać"
 _NUMBER_PLURAL = 1.0  # "14 instalacji": after a number other than 1 the noun is plural
-_NUMERAL_PLURAL = 0.2  # after a numeral word, where the singular's case may also fit
+_NUMERAL_PLURAL = 0.2
+_NUMBER_WORD = "numer"  # the lemma of "nr"
+_NOUN_BEFORE_NUMBER = 1.0  # after a numeral word, where the singular's case may also fit
 # Of two place names a form may belong to, the shorter lemma is the town ("Płocku": Płock, not the
 # village Płocko; "Lublinie": Lublin, not Lublino); the lexicon's names still win.
 _LONGER_PLACE_NAME = -0.2
@@ -103,6 +105,8 @@ def pair_score(previous: Reading, current: Reading) -> float:
         return _NAME_SEQUENCE if previous.case & current.case else 0.0
     if previous.pos in ("subst", "ger") and current.pos in ("subst", "ger") and current.case == {"gen"}:
         return _GENITIVE_ATTRIBUTE
+    if current.pos == "brev" and current.lemma == _NUMBER_WORD and previous.pos in NOMINAL:
+        return _NOUN_BEFORE_NUMBER  # "drogi nr 1431W": the road, not "dear"
     if previous.pos == "dig" and previous.lemma.isdigit() and previous.lemma != "1" and current.pos in NOMINAL:
         return _NUMBER_PLURAL if current.is_plural else 0.0
     if previous.pos == "num" and (current.pos in NOMINAL or current.pos in ADJECTIVAL):
@@ -197,8 +201,14 @@ def _be_before_a_pause(tokens: list[Token]) -> None:
         if token.reading.pos == "praet" or token.reading.pos not in ADJECTIVAL | NOMINAL:
             continue
         verb = next((r for r in token.readings if r.pos == "praet" and r.lemma == _BE), None)
-        if verb is not None and _pause_after(tokens, index + 1):
+        if verb is not None and (_pause_after(tokens, index + 1) or _predicate_before(tokens, index)):
             token.chosen = verb
+
+
+def _predicate_before(tokens: list[Token], index: int) -> bool:
+    """An instrumental right before "byli" is its predicate: "którego gospodarzami byli X i Y"
+    (whose hosts were)."""
+    return index > 0 and tokens[index - 1].reading.pos in NOMINAL and tokens[index - 1].reading.case == {"inst"}
 
 
 def _pause_after(tokens: list[Token], index: int) -> bool:

@@ -121,12 +121,14 @@ def impersonal_objects_first(units: list[Unit]) -> list[Unit]:
         if verb.reading.pos != "imps" or verb.is_term or not verb.text.startswith("was ") or id(verb) in moved:
             continue
         start = index + 1
+        while start < len(units) and units[start].reading.pos in ("adv", "qub", "part"):
+            start += 1  # "przyjęto także plan": the adverb stays with the verb
         if start < len(units) and units[start].reading.pos == "prep":  # one adverbial first: "z gminą"
             adverbial_end = _noun_phrase_end(units, start + 1)
             if adverbial_end is not None and _noun_phrase_end(units, adverbial_end) is not None:
                 start = adverbial_end
         end = _noun_phrase_end(units, start)
-        if end is None or (start > index + 1 and end < len(units) and not units[end].is_punctuation):
+        if end is None:
             continue
         head = next(u for u in units[start:end] if u.is_noun)
         wanted = "gen" if verb.grammar.negated else "acc"
