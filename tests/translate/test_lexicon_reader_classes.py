@@ -87,3 +87,22 @@ def test_a_numbered_compound_is_translated(gist, polish, english):
 ])
 def test_press_release_formulas(gist, polish, english):
     assert english in gist(polish)
+
+
+@pytest.mark.parametrize(("polish", "place"), [
+    ("Spotkanie odbyło się w Sękocinie Starym.", "Sękocin Stary"),
+    ("Trwa remont drogi w Czaplach Wielkich.", "Czaple Wielkie"),
+    ("Delegacja przyjechała z Nowego Targu.", "Nowy Targ"),
+])
+def test_an_adjective_inside_a_place_name_stays_polish_in_the_nominative(gist, polish, place):
+    assert place in gist(polish)
+
+
+def test_an_adjective_inside_an_institutions_name_is_respelt_not_guessed_through_another_word(gist):
+    assert "Geological" in gist("Państwowy Instytut Geologiczny podpisał umowę.")
+    assert "Whale" not in gist("Uchwała Walnego Zgromadzenia Spółki.")
+
+
+def test_byla_after_a_predicate_adjective_is_the_verb_unless_the_clause_has_its_own(gist):
+    assert "former" not in gist("Ważna była środa.")
+    assert "former president" in gist("Nowy były prezes spółki przyszedł.")

@@ -256,11 +256,12 @@ def plural_nominative(lemma: str) -> str | None:
 
 
 @cache
-def adjective_nominative(lemma: str, gender: str) -> str | None:
-    """Nominative singular of an adjective in a gender ("śląski", "f" -> "śląska")."""
+def adjective_nominative(lemma: str, gender: str, number: str = "sg") -> str | None:
+    """Nominative of an adjective in a gender and number ("śląski", "f" -> "śląska"; "wielki",
+    "f", "pl" -> "wielkie")."""
     for form, _, tag, _, _ in morfeusz().generate(lemma):
         values = tag.split(":")
-        if values[0] == "adj" and values[1] == "sg" and "nom" in values[2].split(".") \
+        if values[0] == "adj" and values[1] == number and "nom" in values[2].split(".") \
                 and gender in values[3].split(".") and "pos" in values:
             return form
     return None

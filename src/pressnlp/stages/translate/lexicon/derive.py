@@ -44,6 +44,11 @@ class Deriver:
                 return found
         return None
 
+    def international(self, lemma: str, word_class: str) -> str | None:
+        """Only the respelling of an international word ("geologiczny" -> "geological"): for names,
+        where a guess through another word misleads ("Walne Zgromadzenie": "walny" is not "wal")."""
+        return self._transliterated(lemma, word_class, 0) if lemma.islower() else None
+
     def _known_or_derived(self, lemma: str, word_class: str, depth: int) -> str | None:
         found = self._known(lemma, word_class)
         if found is None and depth < 1:

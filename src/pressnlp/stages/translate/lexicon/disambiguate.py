@@ -206,9 +206,24 @@ def _be_before_a_pause(tokens: list[Token]) -> None:
 
 
 def _predicate_before(tokens: list[Token], index: int) -> bool:
-    """An instrumental right before "byli" is its predicate: "którego gospodarzami byli X i Y"
-    (whose hosts were)."""
-    return index > 0 and tokens[index - 1].reading.pos in NOMINAL and tokens[index - 1].reading.case == {"inst"}
+    """An instrumental or an adjective right before "byli" is its predicate: "którego gospodarzami
+    byli X i Y" (whose hosts were), "Ważna była środa" (Wednesday was important); "former" opens
+    its noun phrase."""
+    if index == 0:
+        return False
+    previous = tokens[index - 1].reading
+    return ((previous.pos in NOMINAL and previous.case == {"inst"}) or previous.pos == "adj") \
+        and not _verb_follows_in_clause(tokens, index + 1)
+
+
+def _verb_follows_in_clause(tokens: list[Token], index: int) -> bool:
+    """A finite verb before the next punctuation: "Nowy były prezes przyszedł" has its verb."""
+    for token in tokens[index:]:
+        if token.is_punctuation:
+            return False
+        if token.reading.pos in ("fin", "praet") and token.reading.lemma != _BE:
+            return True
+    return False
 
 
 def _pause_after(tokens: list[Token], index: int) -> bool:

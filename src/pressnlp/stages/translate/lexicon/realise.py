@@ -89,8 +89,10 @@ class Realiser:
         """A name word as written, an adjective in the nominative ("Rudę Śląską" -> "Śląska")."""
         token, reading = unit.token, unit.reading
         if reading.pos == "adj" and token.capitalised and reading.gender:
-            gender = next(iter(sorted(reading.gender)))
-            nominative = adjective_nominative(reading.lemma, gender)
+            number = "pl" if reading.is_plural else "sg"
+            gender = next(iter(sorted(reading.gender - {"m1"} if number == "pl" and reading.gender != {"m1"}
+                                      else reading.gender)))
+            nominative = adjective_nominative(reading.lemma, gender, number)
             if nominative:
                 return nominative[0].upper() + nominative[1:]
         return token.form
@@ -187,9 +189,10 @@ class Realiser:
         dictionary = not reading.is_proper_name and (unit.initial or not token.capitalised)
         entry = unit.sense or self.dictionary.lookup(reading, token.form, dictionary)
         if entry is None and token.capitalised and reading.pos == "adj" and not reading.is_proper_name:
-            # a common adjective inside an institution's name: derivation checks its English
-            # ("Instytut Geologiczny" -> "Geological"); FreeDict stays out, it knows surnames as words
-            derived = self.dictionary.deriver.english(reading.lemma, "adj")
+            # a common adjective inside an institution's name: an international word's respelling,
+            # checked against English ("Instytut Geologiczny" -> "Geological"); no guess through
+            # another word, and FreeDict stays out, it knows surnames as words
+            derived = self.dictionary.deriver.international(reading.lemma, "adj")
             entry = Entry(reading.lemma, derived, "adj", "derived") if derived else None
         if entry is None:
             if reading.is_proper_name or (token.capitalised and reading.pos == "subst"):
