@@ -106,3 +106,7 @@ def test_an_adjective_inside_an_institutions_name_is_respelt_not_guessed_through
 def test_byla_after_a_predicate_adjective_is_the_verb_unless_the_clause_has_its_own(gist):
     assert "former" not in gist("Ważna była środa.")
     assert "former president" in gist("Nowy były prezes spółki przyszedł.")
+
+
+def test_an_unknown_adjective_after_a_territorial_unit_is_its_name(gist):
+    assert "Staszowski" in gist("Dotacje trafią do gmin powiatu staszowskiego.")

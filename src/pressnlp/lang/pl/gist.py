@@ -49,6 +49,7 @@ class GistWords:
     adverb_endings: tuple[tuple[str, str], ...]  # adverb ending -> adjective ending, in order
     street_words: frozenset[str]
     name_joiners: frozenset[str]
+    territorial_units: frozenset[str]
     year_noun: str
     year_words: frozenset[str]  # the noun and the lemmas of its abbreviations
     time_units: frozenset[str]
@@ -79,6 +80,7 @@ class GistWords:
             apposition_nouns=frozenset(phrases["apposition_nouns"]), legal_forms=frozenset(names["legal_forms"]),
             adverb_endings=tuple((adverb, adjective) for adverb, adjective in table["adverbs"]["endings"]),
             street_words=frozenset(names["street_words"]), name_joiners=frozenset(names["name_joiners"]),
+            territorial_units=frozenset(names["territorial_units"]),
             year_noun=year["noun"], year_words=frozenset([year["noun"], *year["abbreviations"]]),
             time_units=frozenset(table["in_context"]["every"]["time_units"]),
             **in_context,

@@ -82,13 +82,15 @@ class Realiser:
             return self._adverb(unit)
         if reading.pos == "brev":
             return self._abbreviation(unit)
-        return self._word(unit, units[index + 1] if index + 1 < len(units) else None)
+        return self._word(unit, units[index + 1] if index + 1 < len(units) else None,
+                          units[index - 1] if index else None)
 
     @staticmethod
-    def _name_form(unit: Unit) -> str:
-        """A name word as written, an adjective in the nominative ("Rudę Śląską" -> "Śląska")."""
+    def _name_form(unit: Unit, capitalise: bool = False) -> str:
+        """A name word as written, an adjective in the nominative ("Rudę Śląską" -> "Śląska"; a
+        lower-case one too with `capitalise`)."""
         token, reading = unit.token, unit.reading
-        if reading.pos == "adj" and token.capitalised and reading.gender:
+        if reading.pos == "adj" and (token.capitalised or capitalise) and reading.gender:
             number = "pl" if reading.is_plural else "sg"
             gender = next(iter(sorted(reading.gender - {"m1"} if number == "pl" and reading.gender != {"m1"}
                                       else reading.gender)))
@@ -178,7 +180,7 @@ class Realiser:
             text = inflection.title_case(text)
         return text
 
-    def _word(self, unit: Unit, following: Unit | None = None) -> str:
+    def _word(self, unit: Unit, following: Unit | None = None, previous: Unit | None = None) -> str:
         token, reading = unit.token, unit.reading
         if _brand_spelling(token.form) or (token.capitalised and following is not None
                                            and following.token.form in self.polish.legal_forms):
@@ -199,6 +201,9 @@ class Realiser:
                 return reading.lemma if reading.is_proper_name else token.form
             if token.capitalised and reading.pos == "adj" and not unit.initial:
                 return self._name_form(unit)  # a name's adjective in the nominative: "Hotelu Ambasadorskim"
+            if reading.pos == "adj" and previous is not None and previous.lemma in self.polish.territorial_units:
+                name = self._name_form(unit, capitalise=True)  # "powiatu staszowskiego" -> "Staszowski"
+                return name[0].upper() + name[1:]
             return token.form
         unit.used = entry
         if entry.word_class == "pron" and any("gen" in r.case for r in token.readings) and following is not None \
