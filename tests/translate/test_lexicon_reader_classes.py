@@ -110,3 +110,16 @@ def test_byla_after_a_predicate_adjective_is_the_verb_unless_the_clause_has_its_
 
 def test_an_unknown_adjective_after_a_territorial_unit_is_its_name(gist):
     assert "Staszowski" in gist("Dotacje trafią do gmin powiatu staszowskiego.")
+
+
+def test_a_plural_object_before_an_impersonal_verb_makes_it_plural(gist):
+    assert "were built" in gist("Nowe drogi wybudowano w zeszłym roku.")
+    assert "was built" in gist("Drogę wybudowano w zeszłym roku.")
+
+
+def test_who_after_an_unknown_surname_after_a_first_name(gist):
+    assert "who" in gist("Głos zabrał Marcin Kierwiński, który zapewnił, że pomoże.")
+
+
+def test_a_verb_term_that_opens_with_its_object_takes_its_subject_first(gist):
+    assert "Jan Nowak took the floor" in gist("Jako pierwszy głos zabrał Jan Nowak.")

@@ -124,7 +124,7 @@ class Realiser:
             if previous is not None and previous.is_punctuation:
                 return words.whether.english
         if unit.lemma in words.who.polish and previous is not None and previous.token.form == "," and index > 1 \
-                and _person(units[index - 2].reading) \
+                and _names_a_person(units, index - 2) \
                 and any("nom" in r.case for r in unit.token.readings if r.lemma == unit.lemma):
             return words.who.english  # "Pan Jan Nowak, który", "Anna Nowak, która": who
         genitive = any("gen" in r.case for r in unit.token.readings if r.lemma == unit.lemma)
@@ -318,6 +318,16 @@ def _refers_to_a_thing(pronoun: Reading, before: list[Unit]) -> bool:
         return False
     noun = next((u for u in reversed(before) if u.is_noun and u.reading.gender & pronoun.gender), None)
     return noun is not None and not _person(noun.reading) and not noun.reading.is_proper_name
+
+
+def _names_a_person(units: list[Unit], index: int) -> bool:
+    """The unit at `index` is a person: its reading, or a name morfeusz does not know after a
+    first name ("Marcin Kierwiński")."""
+    unit = units[index]
+    if _person(unit.reading):
+        return True
+    unknown_name = unit.reading.pos == "ign" and unit.tokens[0].capitalised
+    return unknown_name and index > 0 and any("imię" in r.names for r in units[index - 1].token.readings)
 
 
 def _person(reading: Reading) -> bool:

@@ -57,7 +57,8 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
     # nor does a passive: "odwołane zostają wydarzenia" (events are cancelled)
     reflexive = reflexive or (verb.grammar.aux_be and verb.lemma in polish.passive_auxiliaries
                               and all(u.reading.pos == "ppas" for u in units[index + 1:group_end]))
-    if start == index and not reflexive:
+    object_inside = verb.is_term and verb.tokens[0] is not verb.token  # "Głos zabrał X", "Udział wzięli X"
+    if start == index and not reflexive and not object_inside:
         return None  # verb first: a quote's "mówi X", a question; not "(…) odbyła się konferencja"
     subject_end = _noun_phrase_end(units, group_end)
     if subject_end is None and reflexive:
@@ -129,6 +130,8 @@ def impersonal_objects_first(units: list[Unit]) -> list[Unit]:
                 start = adverbial_end
         end = _noun_phrase_end(units, start)
         if end is None:
+            if _plural_object_before(units, index):
+                verb.text = "were" + verb.text[len("was"):]  # "Pierwsze kroki podjęto" -> "were taken"
             continue
         head = next(u for u in units[start:end] if u.is_noun)
         wanted = "gen" if verb.grammar.negated else "acc"
@@ -142,6 +145,18 @@ def impersonal_objects_first(units: list[Unit]) -> list[Unit]:
 
 
 _PASSIVE_TERM = re.compile(r"(?:(a|an|the) )?(.+?) ((?:was|were)(?: not)? .+)")
+
+
+def _plural_object_before(units: list[Unit], index: int) -> bool:
+    """The clause before an impersonal verb opens with its plural object: "Pierwsze kroki … podjęto"."""
+    start = index
+    while start > 0 and not _boundary(units[start - 1]):
+        start -= 1
+    while start < index and units[start].reading.pos in _MODIFIERS and not units[start].is_noun:
+        start += 1
+    if start == index or not units[start].is_noun:
+        return False
+    return units[start].reading.is_plural and any("acc" in r.case for r in _noun_readings(units[start]))
 
 
 def _term_object_attributes(units: list[Unit], index: int) -> list[Unit]:
