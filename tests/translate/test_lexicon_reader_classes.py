@@ -123,3 +123,8 @@ def test_who_after_an_unknown_surname_after_a_first_name(gist):
 
 def test_a_verb_term_that_opens_with_its_object_takes_its_subject_first(gist):
     assert "Jan Nowak took the floor" in gist("Jako pierwszy głos zabrał Jan Nowak.")
+
+
+def test_an_impersonal_verb_after_and_takes_its_own_object_not_the_previous_clauses(gist):
+    text = gist("Na spotkaniu zapadły pierwsze deklaracje i określono jej zakres.")
+    assert "scope was defined" in text and "were defined" not in text

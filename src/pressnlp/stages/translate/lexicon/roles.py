@@ -44,7 +44,7 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
     if not _third_person_verb(verb) or verb.lemma == polish.be or verb.grammar.existential:
         return None
     start = index
-    while start > 0 and not _boundary(units[start - 1]):
+    while start > 0 and not _boundary(units[start - 1]) and units[start - 1].reading.pos != "conj":
         start -= 1
     group_end = index + 1
     while group_end < len(units) and (units[group_end].reading.pos == "inf" or (
@@ -128,7 +128,8 @@ def impersonal_objects_first(units: list[Unit]) -> list[Unit]:
             adverbial_end = _noun_phrase_end(units, start + 1)
             if adverbial_end is not None and _noun_phrase_end(units, adverbial_end) is not None:
                 start = adverbial_end
-        end = _noun_phrase_end(units, start)
+        possessive = start < len(units) and units[start].reading.pos == "ppron3"  # "określono jej zakres"
+        end = _noun_phrase_end(units, start + possessive)
         if end is None:
             if _plural_object_before(units, index):
                 verb.text = "were" + verb.text[len("was"):]  # "Pierwsze kroki podjęto" -> "were taken"
@@ -150,7 +151,7 @@ _PASSIVE_TERM = re.compile(r"(?:(a|an|the) )?(.+?) ((?:was|were)(?: not)? .+)")
 def _plural_object_before(units: list[Unit], index: int) -> bool:
     """The clause before an impersonal verb opens with its plural object: "Pierwsze kroki … podjęto"."""
     start = index
-    while start > 0 and not _boundary(units[start - 1]):
+    while start > 0 and not _boundary(units[start - 1]) and units[start - 1].reading.pos != "conj":
         start -= 1
     while start < index and units[start].reading.pos in _MODIFIERS and not units[start].is_noun:
         start += 1
