@@ -128,3 +128,8 @@ def test_a_verb_term_that_opens_with_its_object_takes_its_subject_first(gist):
 def test_an_impersonal_verb_after_and_takes_its_own_object_not_the_previous_clauses(gist):
     text = gist("Na spotkaniu zapadły pierwsze deklaracje i określono jej zakres.")
     assert "scope was defined" in text and "were defined" not in text
+
+
+def test_polite_panstwo_is_you_and_the_polish_state_stays_a_state(gist):
+    assert "you" in gist("W razie zmian zostaną Państwo poinformowani.")
+    assert "State" in gist("Państwo Polskie wspiera gminy.")
