@@ -36,6 +36,8 @@ class GistWords:
     passive_auxiliaries: frozenset[str]
     intransitive: frozenset[str]
     giving: frozenset[str]
+    receiving: frozenset[str]
+    received: frozenset[str]
     condition_words: frozenset[str]
     never: str
     question_words: frozenset[str]
@@ -47,6 +49,7 @@ class GistWords:
     adverb_endings: tuple[tuple[str, str], ...]  # adverb ending -> adjective ending, in order
     street_words: frozenset[str]
     name_joiners: frozenset[str]
+    territorial_units: frozenset[str]
     year_noun: str
     year_words: frozenset[str]  # the noun and the lemmas of its abbreviations
     time_units: frozenset[str]
@@ -69,6 +72,7 @@ class GistWords:
             be=clause["be"], have=clause["have"],
             passive_auxiliaries=frozenset(clause["passive_auxiliaries"]),
             intransitive=frozenset(clause["intransitive"]), giving=frozenset(clause["giving"]),
+            receiving=frozenset(clause["receiving"]), received=frozenset(clause["received"]),
             condition_words=frozenset(clause["condition_words"]), never=clause["never"],
             question_words=frozenset(clause["question_words"]),
             negative_words={lemma: NegativeWord(**forms) for lemma, forms in table["negative_words"].items()},
@@ -76,6 +80,7 @@ class GistWords:
             apposition_nouns=frozenset(phrases["apposition_nouns"]), legal_forms=frozenset(names["legal_forms"]),
             adverb_endings=tuple((adverb, adjective) for adverb, adjective in table["adverbs"]["endings"]),
             street_words=frozenset(names["street_words"]), name_joiners=frozenset(names["name_joiners"]),
+            territorial_units=frozenset(names["territorial_units"]),
             year_noun=year["noun"], year_words=frozenset([year["noun"], *year["abbreviations"]]),
             time_units=frozenset(table["in_context"]["every"]["time_units"]),
             **in_context,
@@ -103,6 +108,7 @@ class Derivation:
     verbs: Endings
     letters: Endings  # Polish letters -> English spellings
     min_stem: int
+    numbered: tuple[tuple[str, str], ...]  # "50-letni": word after a number -> English after it
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> Derivation:
@@ -114,6 +120,7 @@ class Derivation:
             verb_prefixes=tuple(table["verb_prefixes"]["prefixes"]),
             nouns=_endings(spelling["nouns"]), adjectives=_endings(spelling["adjectives"]),
             verbs=_endings(spelling["verbs"]), letters=_endings(spelling["letters"]), min_stem=spelling["min_stem"],
+            numbered=tuple((polish, english) for polish, english in table["numbered"]["english"]),
         )
 
 

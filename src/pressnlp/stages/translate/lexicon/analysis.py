@@ -32,7 +32,7 @@ CONTENT = frozenset({"subst", "depr", "ger", "adj", "adja", "adjc", "adjp", "adv
 PERSONAL_NAME_LABELS = frozenset({"imię", "nazwisko"})
 PLACE_NAME_LABEL = "nazwa_geograficzna"
 # morfeusz's labels of proper names (common nouns carry "nazwa_pospolita" or nothing)
-_COMMON_NOUN_LABELS = frozenset({"nazwa_pospolita", ""})
+_COMMON_NOUN_LABELS = frozenset({"nazwa_pospolita", "nazwa pospolita", ""})  # spelt with a space for "25-lecie"
 
 _WHITESPACE_CHUNK = re.compile(r"\S+")
 
@@ -185,7 +185,24 @@ def tokenize(text: str) -> list[Token]:
             space = match.start() > 0 and text[match.start() - 1].isspace()
             tokens.append(Token(match.group(0), [Reading(match.group(0), "ign")], space, verbatim=True))
             position = match.end()
+    _initials(tokens)
     return tokens
+
+
+def _initials(tokens: list[Token]) -> None:
+    """A capital letter with a dot before a capitalised word is a name's initial ("dr A. Jurasza",
+    "ul. I. Miecznikowa"), after a number a house number's letter ("210 A"), not the word "a" or
+    "i": copied as written."""
+    for index, letter in enumerate(tokens):
+        if len(letter.form) != 1 or not letter.form.isupper():
+            continue
+        dot, name = (tokens[index + 1:index + 3] + [None, None])[:2]
+        initial = dot is not None and name is not None and dot.form == "." and not dot.space_before \
+            and name.capitalised and len(name.form) > 1
+        # a house or room number's letter: "pok. 210 A", "ul. Polna 12 A"
+        after_number = index > 0 and tokens[index - 1].form.isdigit() and (dot is None or dot.is_punctuation)
+        if initial or after_number:
+            letter.readings = [Reading(letter.form, "ign")]
 
 
 def term_key_candidates(key: str, is_function_word: Callable[[str], bool]) -> list[frozenset[str]]:
@@ -239,11 +256,12 @@ def plural_nominative(lemma: str) -> str | None:
 
 
 @cache
-def adjective_nominative(lemma: str, gender: str) -> str | None:
-    """Nominative singular of an adjective in a gender ("śląski", "f" -> "śląska")."""
+def adjective_nominative(lemma: str, gender: str, number: str = "sg") -> str | None:
+    """Nominative of an adjective in a gender and number ("śląski", "f" -> "śląska"; "wielki",
+    "f", "pl" -> "wielkie")."""
     for form, _, tag, _, _ in morfeusz().generate(lemma):
         values = tag.split(":")
-        if values[0] == "adj" and values[1] == "sg" and "nom" in values[2].split(".") \
+        if values[0] == "adj" and values[1] == number and "nom" in values[2].split(".") \
                 and gender in values[3].split(".") and "pos" in values:
             return form
     return None

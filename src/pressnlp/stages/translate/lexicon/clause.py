@@ -71,6 +71,8 @@ class ClauseGrammar:
                 self._mark_keep_form(units, index + 1)
             if index and _place_name_adjective(units[index - 1], unit):
                 unit.keep_form = True
+            if index + 1 < len(units) and _place_name_adjective(units[index + 1], unit, before=True):
+                unit.keep_form = True  # "Nowym Targu", "Małe Bałówki"
 
     def _mark_keep_form(self, units: list[Unit], start: int) -> None:
         """Capitalised words after "ul.", "ulica", "al." ... (and "i" between them) are the name."""
@@ -81,6 +83,8 @@ class ClauseGrammar:
             unit = units[index]
             if unit.tokens[0].capitalised and not unit.is_punctuation:
                 unit.keep_form = True
+            elif unit.token.form == "." and len(units[index - 1].token.form) == 1 and units[index - 1].keep_form:
+                pass  # an initial's dot: "ul. I. Miecznikowa"
             elif not (unit.token.form in self.polish.name_joiners and index + 1 < len(units)
                       and units[index + 1].tokens[0].capitalised):
                 return
@@ -234,9 +238,16 @@ def _next_verb_in_clause(units: list[Unit], index: int) -> Unit | None:
     return None
 
 
-def _place_name_adjective(previous: Unit, unit: Unit) -> bool:
-    """"Ruda Śląska", "Dąbrowa Górnicza": a capitalised adjective after a place name is part of it."""
+# morfeusz's labels of a place name and of a word of a multi-word place name ("Sękocin" in "Sękocin Stary")
+_PLACE_LABELS = frozenset({"nazwa_geograficzna", "człon_nazwy_geograficznej"})
+
+
+def _place_name_adjective(place: Unit, unit: Unit, before: bool = False) -> bool:
+    """"Ruda Śląska", "Dąbrowa Górnicza", "Sękocin Stary": a capitalised adjective after a place
+    name is part of it; with `before`, one before a word that morfeusz knows only inside a place
+    name ("Nowy Targ", "Małe Bałówki")."""
     reading = unit.reading
-    return (reading.pos == "adj" and unit.tokens[0].capitalised and not unit.initial
-            and previous.reading.is_proper_name and "nazwa_geograficzna" in previous.reading.names
-            and previous.reading.agrees_with(reading) and len(previous.tokens) == 1)
+    labels = {"człon_nazwy_geograficznej"} if before else _PLACE_LABELS
+    return (reading.pos == "adj" and unit.tokens[0].capitalised and (before or not unit.initial)
+            and place.reading.is_proper_name and bool(labels & set(place.reading.names))
+            and place.reading.agrees_with(reading) and len(place.tokens) == 1)

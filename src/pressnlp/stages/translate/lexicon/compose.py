@@ -30,7 +30,7 @@ from pressnlp.stages.translate.lexicon.lexicon import Lexicon
 from pressnlp.stages.translate.lexicon.lookup import Dictionary
 from pressnlp.stages.translate.lexicon.order import add_articles, join, reorder
 from pressnlp.stages.translate.lexicon.realise import Realiser
-from pressnlp.stages.translate.lexicon.roles import subject_first
+from pressnlp.stages.translate.lexicon.roles import impersonal_objects_first, subject_first
 from pressnlp.stages.translate.lexicon.senses import choose_senses
 from pressnlp.stages.translate.lexicon.units import Unit, sentence_units
 
@@ -58,7 +58,7 @@ class Composer:
         for index, unit in enumerate(units):
             if not unit.dropped:
                 unit.text = self.realiser.render(unit, units, index)
-        kept = subject_first([u for u in units if not u.dropped and u.text], self.polish)
+        kept = impersonal_objects_first(subject_first([u for u in units if not u.dropped and u.text], self.polish))
         ordered = add_articles(reorder(kept, self.polish), self.english)
         return join(ordered, tokens)
 

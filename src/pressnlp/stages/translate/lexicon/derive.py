@@ -1,6 +1,7 @@
 """English for a Polish lemma that neither our lexicon nor FreeDict has, guessed from its make-up.
 
-Tried in order (the rules are data: lang/pl/derivation.toml): a negated adjective through the
+Tried in order (the rules are data: lang/pl/derivation.toml): a number joined to a word ("50-letni"
+-> "50-year"); a negated adjective through the
 word without "nie"; an adjective made from a noun through that noun ("rankingowy" -> "ranking");
 a perfective verb through its imperfective base ("skonfigurować" -> "konfigurować"); an
 international word by respelling ("transdukcja" -> "transduction"), accepted only when the
@@ -35,18 +36,32 @@ class Deriver:
         """English for `lemma` as a word of `word_class` ("n", "adj", "v", "adv"), or None."""
         if not lemma.islower() or word_class not in _CLASSES:
             return None
-        steps = (self._negated, self._from_noun, self._from_base_verb, self._transliterated, self._compound)
+        steps = (self._numbered, self._negated, self._from_noun, self._from_base_verb, self._transliterated,
+                 self._compound)
         for step in steps:
             found = step(lemma, word_class, depth)
             if found:
                 return found
         return None
 
+    def international(self, lemma: str, word_class: str) -> str | None:
+        """Only the respelling of an international word ("geologiczny" -> "geological"): for names,
+        where a guess through another word misleads ("Walne Zgromadzenie": "walny" is not "wal")."""
+        return self._transliterated(lemma, word_class, 0) if lemma.islower() else None
+
     def _known_or_derived(self, lemma: str, word_class: str, depth: int) -> str | None:
         found = self._known(lemma, word_class)
         if found is None and depth < 1:
             found = self.english(lemma, word_class, depth + 1)
         return found
+
+    def _numbered(self, lemma: str, word_class: str, depth: int) -> str | None:
+        """"50-letni" -> "50-year", "3-osobowy" -> "3-person"."""
+        number, hyphen, rest = lemma.partition("-")
+        if not hyphen or not number.isdigit():
+            return None
+        english = dict(self.rules.numbered).get(rest)
+        return f"{number}-{english}" if english else None
 
     def _negated(self, lemma: str, word_class: str, depth: int) -> str | None:
         prefix = self.rules.negation_prefix

@@ -25,6 +25,10 @@ from pressnlp.stages.translate.lexicon.analysis import (
 _PLACE = PLACE_NAME_LABEL
 _RARE_POS = {"interj": -3.0, "burk": -2.0, "depr": -2.0, "xxx": -1.0, "brev": -0.5, "ign": -0.5}
 _QUALIFIER_PENALTY = -1.5  # "daw." (archaic), "pot." (colloquial), "muz." (musical note) ...
+# "hom." marks a form spelt like another of the same lemma, not a rare use: the genitive plural
+# "inwestycji", "uczelni", "organizacji" (as the singular) is common; only a tie goes to the singular
+_HOMONYM = "hom."
+_HOMONYM_PENALTY = -0.1
 _PROPER_NAME_LOWERCASE = -3.0
 _PROPER_NAME_CAPITALISED = 0.3
 _KNOWN_LEMMA = 1.0
@@ -40,6 +44,9 @@ _NAME_SEQUENCE = 1.0  # first name + surname agree in case
 _LISTED_PLURALE_TANTUM = 0.3
 _CAPITALISED_VERB = -1.5  # "Poznania" inside a sentence is the city, not a gerund of "poznać"
 _NUMBER_PLURAL = 1.0  # "14 instalacji": after a number other than 1 the noun is plural
+_NUMERAL_PLURAL = 0.2
+_NUMBER_WORD = "numer"  # the lemma of "nr"
+_NOUN_BEFORE_NUMBER = 1.0  # after a numeral word, where the singular's case may also fit
 # Of two place names a form may belong to, the shorter lemma is the town ("Płocku": Płock, not the
 # village Płocko; "Lublinie": Lublin, not Lublino); the lexicon's names still win.
 _LONGER_PLACE_NAME = -0.2
@@ -54,7 +61,7 @@ def unary_score(token: Token, reading: Reading, sentence_start: bool, lexical: L
     """How plausible a reading is on its own."""
     score = _RARE_POS.get(reading.pos, 0.0)
     if reading.qualifiers:
-        score += _QUALIFIER_PENALTY
+        score += _HOMONYM_PENALTY if reading.qualifiers == (_HOMONYM,) else _QUALIFIER_PENALTY
     if reading.is_proper_name:
         if not token.capitalised:
             score += _PROPER_NAME_LOWERCASE
@@ -87,20 +94,29 @@ def pair_score(previous: Reading, current: Reading) -> float:
             return _CASE_GOVERNED if previous.case & current.case else _CASE_VIOLATED
         return 0.0
     if previous.pos in ADJECTIVAL and (current.pos in NOMINAL or current.pos in ADJECTIVAL):
-        return _AGREEMENT if previous.agrees_with(current) else 0.0
+        if previous.agrees_with(current):
+            return _AGREEMENT
+        # a postposed genitive adjective, then the next genitive: "uczelni publicznych województwa"
+        genitives = "gen" in previous.case and current.case == {"gen"} and current.pos in ("subst", "ger")
+        return _GENITIVE_ATTRIBUTE if genitives else 0.0
     if previous.pos in ("subst", "ger", "depr") and current.pos in ("adj", "adjc"):
         return _POSTPOSED_AGREEMENT if previous.agrees_with(current) else 0.0
     if "imię" in previous.names and "nazwisko" in current.names:
         return _NAME_SEQUENCE if previous.case & current.case else 0.0
     if previous.pos in ("subst", "ger") and current.pos in ("subst", "ger") and current.case == {"gen"}:
         return _GENITIVE_ATTRIBUTE
+    if current.pos == "brev" and current.lemma == _NUMBER_WORD and previous.pos in NOMINAL:
+        return _NOUN_BEFORE_NUMBER  # "drogi nr 1431W": the road, not "dear"
     if previous.pos == "dig" and previous.lemma.isdigit() and previous.lemma != "1" and current.pos in NOMINAL:
         return _NUMBER_PLURAL if current.is_plural else 0.0
     if previous.pos == "num" and (current.pos in NOMINAL or current.pos in ADJECTIVAL):
         # "siedem" (a governing numeral, "rec") takes the genitive: "siedem nowych firm", where
         # "nowych" is the adjective of the counted noun, not a noun of its own
         governed = previous.case | ({"gen"} if "rec" in previous.values else set())
-        return _AGREEMENT if current.case & governed else 0.0
+        if not current.case & governed:
+            return 0.0
+        # "obu organizacji", "dwóch uczelni": a numeral counts a plural
+        return _AGREEMENT + (_NUMERAL_PLURAL if current.is_plural and current.pos in NOMINAL else 0.0)
     if previous.pos in ("subst", "ppron12", "ppron3") and "nom" in previous.case and current.pos in ("fin", "praet"):
         same_number = previous.number & current.number
         return _SUBJECT_VERB if same_number else 0.0
@@ -134,6 +150,7 @@ def disambiguate(tokens: list[Token], lexical: LexicalScore) -> None:
         choice = best[index][choice][1]
     _prepositions_before_possessives(tokens)
     _names_in_a_list_share_a_case(tokens)
+    _be_before_a_pause(tokens)
 
 
 def _prepositions_before_possessives(tokens: list[Token]) -> None:
@@ -171,3 +188,49 @@ def _place_first(reading: Reading) -> tuple[bool, bool, bool, int]:
     ("Siedlce", not "Siedlece")."""
     return (_PLACE in reading.names, not set(reading.names) & PERSONAL_NAME_LABELS, reading.is_proper_name,
             -len(reading.lemma))
+
+
+_BE = "być"
+
+
+def _be_before_a_pause(tokens: list[Token]) -> None:
+    """"były", "byli" with nothing after them to modify are the verb "być", not "former": "Obecni
+    byli: …" (present were), "Sygnatariuszami były instytuty:" — a pair score cannot see that a
+    comma, colon or sentence end follows, or a predicative adjective before one ("byli zadowoleni")."""
+    for index, token in enumerate(tokens):
+        if token.reading.pos == "praet" or token.reading.pos not in ADJECTIVAL | NOMINAL:
+            continue
+        verb = next((r for r in token.readings if r.pos == "praet" and r.lemma == _BE), None)
+        if verb is not None and (_pause_after(tokens, index + 1) or _predicate_before(tokens, index)):
+            token.chosen = verb
+
+
+def _predicate_before(tokens: list[Token], index: int) -> bool:
+    """An instrumental or an adjective right before "byli" is its predicate: "którego gospodarzami
+    byli X i Y" (whose hosts were), "Ważna była środa" (Wednesday was important); "former" opens
+    its noun phrase."""
+    if index == 0:
+        return False
+    previous = tokens[index - 1].reading
+    return ((previous.pos in NOMINAL and previous.case == {"inst"}) or previous.pos == "adj") \
+        and not _verb_follows_in_clause(tokens, index + 1)
+
+
+def _verb_follows_in_clause(tokens: list[Token], index: int) -> bool:
+    """A finite verb before the next punctuation: "Nowy były prezes przyszedł" has its verb."""
+    for token in tokens[index:]:
+        if token.is_punctuation:
+            return False
+        if token.reading.pos in ("fin", "praet") and token.reading.lemma != _BE:
+            return True
+    return False
+
+
+def _pause_after(tokens: list[Token], index: int) -> bool:
+    """Nothing a "były" could modify starts at `index`: the end, punctuation, or a predicative
+    adjective or participle before one ("goście byli zadowoleni.")."""
+    if index >= len(tokens) or tokens[index].is_punctuation:
+        return True
+    predicative = tokens[index].reading.pos in ADJECTIVAL
+    return predicative and (index + 1 >= len(tokens) or tokens[index + 1].is_punctuation)
+

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pressnlp.lang.en.grammar import EnglishGrammar
 from pressnlp.lang.pl.gist import GistWords
 from pressnlp.stages.translate.lexicon.analysis import Reading, Token
-from pressnlp.stages.translate.lexicon.units import Unit
+from pressnlp.stages.translate.lexicon.units import COORDINATORS, Unit
 
 _OPENING = frozenset({'"', "(", "[", "'"})
 
@@ -37,6 +37,13 @@ def reorder(units: list[Unit], polish: GistWords) -> list[Unit]:
         while index < len(units) and _postposed_adjective(unit, units[index], polish):
             adjectives.append(units[index])
             index += 1
+            # "życia studenckiego i akademickiego" -> "student and academic life"
+            if adjectives and index + 1 < len(units) and units[index].lemma in COORDINATORS \
+                    and units[index].reading.pos == "conj" \
+                    and _postposed_adjective(unit, units[index + 1], polish, any_reading=True) \
+                    and not (index + 2 < len(units) and units[index + 2].is_noun):  # "… i zielony ogród"
+                adjectives += units[index:index + 2]
+                index += 2
         if adjectives:
             result[-1:] = [*adjectives, unit]
         if index < len(units) and (_starts_genitive(unit, units, index, polish)
@@ -81,8 +88,9 @@ def _opens_with_instrumental(noun: Unit, units: list[Unit], index: int, polish: 
         and (verb.lemma not in polish.passive_auxiliaries or verb.grammar.aux_be)
 
 
-def _postposed_adjective(noun: Unit, candidate: Unit, polish: GistWords) -> bool:
-    """An adjective right after a noun that agrees with it ("transport publiczny")."""
+def _postposed_adjective(noun: Unit, candidate: Unit, polish: GistWords, any_reading: bool = False) -> bool:
+    """An adjective right after a noun that agrees with it ("transport publiczny"); with
+    `any_reading`, in any of its readings (after "i", no neighbour chose its case)."""
     if candidate.is_term:
         return False
     reading = candidate.reading
@@ -90,7 +98,8 @@ def _postposed_adjective(noun: Unit, candidate: Unit, polish: GistWords) -> bool
         return False
     if reading.lemma in polish.not_postposed:
         return False
-    return noun.reading.agrees_with(reading) and bool(noun.reading.case & reading.case)
+    readings = [r for r in candidate.token.readings if r.pos == reading.pos] if any_reading else [reading]
+    return any(noun.reading.agrees_with(r) and bool(noun.reading.case & r.case) for r in readings)
 
 
 def _starts_genitive(noun: Unit, units: list[Unit], index: int, polish: GistWords) -> bool:
@@ -107,6 +116,8 @@ def _starts_genitive(noun: Unit, units: list[Unit], index: int, polish: GistWord
             return reading.case == {"gen"} or (
                 "gen" in reading.case and reading.is_proper_name is False and "nom" not in reading.case
                 and ("acc" not in reading.case or personal))
+        if reading.pos == "num":
+            continue  # "współpraca obu organizacji": a numeral's noun decides
         if reading.pos not in ("adj", "adjc", "ppas", "pact") or "gen" not in reading.case:
             return False
     return False
@@ -174,14 +185,15 @@ def join(units: list[Unit], tokens: list[Token]) -> str:
     previous: Unit | None = None
     for unit in units:
         glue = previous is None
-        if previous is not None and not unit.space_before:
+        moved_first = bool(tokens) and unit.tokens[0] is tokens[0]  # the sentence's first word, moved on
+        if previous is not None and not unit.space_before and not moved_first:
             glue = (unit.is_punctuation or unit.token.verbatim or unit.reading.pos == "dig"
                     or (previous.is_punctuation and previous.text in _OPENING | {"-", "/", "–"}))
         parts.append(unit.text if glue else " " + unit.text)
         previous = unit
     text = "".join(parts).strip()
     first = next((t for t in tokens if not t.is_punctuation), None)
-    if text and first is not None and first.capitalised:
+    if text and first is not None and (first.capitalised or (first.form[:1].isdigit() and text[:1].isalpha())):
         position = next((i for i, c in enumerate(text) if c.isalpha()), None)
         if position is not None:
             text = text[:position] + text[position].upper() + text[position + 1:]

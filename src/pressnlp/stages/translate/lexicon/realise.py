@@ -17,6 +17,7 @@ from pressnlp.stages.translate.lexicon.analysis import (
     gerund_noun,
     participle_adjective,
 )
+from pressnlp.stages.translate.lexicon.lexicon import Entry
 from pressnlp.stages.translate.lexicon.lookup import CLASSES, Dictionary, only_a_persons_name
 from pressnlp.stages.translate.lexicon.units import VERB_POS, Unit
 from pressnlp.stages.translate.lexicon.verbs import existential, person_key, verb_phrase
@@ -81,15 +82,19 @@ class Realiser:
             return self._adverb(unit)
         if reading.pos == "brev":
             return self._abbreviation(unit)
-        return self._word(unit, units[index + 1] if index + 1 < len(units) else None)
+        return self._word(unit, units[index + 1] if index + 1 < len(units) else None,
+                          units[index - 1] if index else None)
 
     @staticmethod
-    def _name_form(unit: Unit) -> str:
-        """A name word as written, an adjective in the nominative ("Rudę Śląską" -> "Śląska")."""
+    def _name_form(unit: Unit, capitalise: bool = False) -> str:
+        """A name word as written, an adjective in the nominative ("Rudę Śląską" -> "Śląska"; a
+        lower-case one too with `capitalise`)."""
         token, reading = unit.token, unit.reading
-        if reading.pos == "adj" and token.capitalised and reading.gender:
-            gender = next(iter(sorted(reading.gender)))
-            nominative = adjective_nominative(reading.lemma, gender)
+        if reading.pos == "adj" and (token.capitalised or capitalise) and reading.gender:
+            number = "pl" if reading.is_plural else "sg"
+            gender = next(iter(sorted(reading.gender - {"m1"} if number == "pl" and reading.gender != {"m1"}
+                                      else reading.gender)))
+            nominative = adjective_nominative(reading.lemma, gender, number)
             if nominative:
                 return nominative[0].upper() + nominative[1:]
         return token.form
@@ -119,7 +124,7 @@ class Realiser:
             if previous is not None and previous.is_punctuation:
                 return words.whether.english
         if unit.lemma in words.who.polish and previous is not None and previous.token.form == "," and index > 1 \
-                and _person(units[index - 2].reading) \
+                and _names_a_person(units, index - 2) \
                 and any("nom" in r.case for r in unit.token.readings if r.lemma == unit.lemma):
             return words.who.english  # "Pan Jan Nowak, który", "Anna Nowak, która": who
         genitive = any("gen" in r.case for r in unit.token.readings if r.lemma == unit.lemma)
@@ -175,7 +180,7 @@ class Realiser:
             text = inflection.title_case(text)
         return text
 
-    def _word(self, unit: Unit, following: Unit | None = None) -> str:
+    def _word(self, unit: Unit, following: Unit | None = None, previous: Unit | None = None) -> str:
         token, reading = unit.token, unit.reading
         if _brand_spelling(token.form) or (token.capitalised and following is not None
                                            and following.token.form in self.polish.legal_forms):
@@ -185,11 +190,20 @@ class Realiser:
         # FreeDict would turn names into words ("Lis" -> "fox"): not for names or capitalised words
         dictionary = not reading.is_proper_name and (unit.initial or not token.capitalised)
         entry = unit.sense or self.dictionary.lookup(reading, token.form, dictionary)
+        if entry is None and token.capitalised and reading.pos == "adj" and not reading.is_proper_name:
+            # a common adjective inside an institution's name: an international word's respelling,
+            # checked against English ("Instytut Geologiczny" -> "Geological"); no guess through
+            # another word, and FreeDict stays out, it knows surnames as words
+            derived = self.dictionary.deriver.international(reading.lemma, "adj")
+            entry = Entry(reading.lemma, derived, "adj", "derived") if derived else None
         if entry is None:
             if reading.is_proper_name or (token.capitalised and reading.pos == "subst"):
                 return reading.lemma if reading.is_proper_name else token.form
             if token.capitalised and reading.pos == "adj" and not unit.initial:
                 return self._name_form(unit)  # a name's adjective in the nominative: "Hotelu Ambasadorskim"
+            if reading.pos == "adj" and previous is not None and previous.lemma in self.polish.territorial_units:
+                name = self._name_form(unit, capitalise=True)  # "powiatu staszowskiego" -> "Staszowski"
+                return name[0].upper() + name[1:]
             return token.form
         unit.used = entry
         if entry.word_class == "pron" and any("gen" in r.case for r in token.readings) and following is not None \
@@ -242,6 +256,8 @@ class Realiser:
     def _gerund(self, unit: Unit) -> str:
         reading = unit.reading
         noun = gerund_noun(reading.lemma, "neg" in reading.values)
+        if unit.sense and unit.sense.word_class == "v":  # a verb's sense: "zakładanie domów" -> "setting up"
+            return inflection.inflect_phrase(unit.sense.english, "present_participle")
         text = unit.sense.english_for(False) if unit.sense else None
         text = text or (self.dictionary.dictionary_english(noun, "n") if noun else None)
         if text:
@@ -302,6 +318,16 @@ def _refers_to_a_thing(pronoun: Reading, before: list[Unit]) -> bool:
         return False
     noun = next((u for u in reversed(before) if u.is_noun and u.reading.gender & pronoun.gender), None)
     return noun is not None and not _person(noun.reading) and not noun.reading.is_proper_name
+
+
+def _names_a_person(units: list[Unit], index: int) -> bool:
+    """The unit at `index` is a person: its reading, or a name morfeusz does not know after a
+    first name ("Marcin Kierwiński")."""
+    unit = units[index]
+    if _person(unit.reading):
+        return True
+    unknown_name = unit.reading.pos == "ign" and unit.tokens[0].capitalised
+    return unknown_name and index > 0 and any("imię" in r.names for r in units[index - 1].token.readings)
 
 
 def _person(reading: Reading) -> bool:

@@ -10,16 +10,18 @@ Centrum": either could be the subject), the source order stays.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from pressnlp.lang.pl.gist import GistWords
 from pressnlp.stages.translate.lexicon.analysis import ADJECTIVAL, Reading
-from pressnlp.stages.translate.lexicon.units import NOUN_POS, Unit
+from pressnlp.stages.translate.lexicon.units import COORDINATORS, NOUN_POS, Unit
 
 # Finite verb forms that can have a third-person subject of their own
 _FINITE = frozenset({"fin", "praet", "bedzie"})
 _NOUN_READINGS = frozenset({"subst", "depr"})
 # Parts of speech inside a noun phrase before its head: adjectives, numerals, titles ("prof.")
 _MODIFIERS = ADJECTIVAL | {"adja", "num", "brev"}
-_COORDINATORS = frozenset({"i", "oraz", "albo", "lub"})
 _OPENING_QUOTES = frozenset({'"', "„", "“", "«", "'"})
 _CLOSING_QUOTES = frozenset({'"', "”", "“", "»", "'"})
 _CLAUSE_MARKS = frozenset({",", ".", ";", ":", "(", "!", "?"})
@@ -42,7 +44,7 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
     if not _third_person_verb(verb) or verb.lemma == polish.be or verb.grammar.existential:
         return None
     start = index
-    while start > 0 and not _boundary(units[start - 1]):
+    while start > 0 and not _boundary(units[start - 1]) and units[start - 1].reading.pos != "conj":
         start -= 1
     group_end = index + 1
     while group_end < len(units) and (units[group_end].reading.pos == "inf" or (
@@ -55,7 +57,8 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
     # nor does a passive: "odwołane zostają wydarzenia" (events are cancelled)
     reflexive = reflexive or (verb.grammar.aux_be and verb.lemma in polish.passive_auxiliaries
                               and all(u.reading.pos == "ppas" for u in units[index + 1:group_end]))
-    if start == index and not reflexive:
+    object_inside = verb.is_term and verb.tokens[0] is not verb.token  # "Głos zabrał X", "Udział wzięli X"
+    if start == index and not reflexive and not object_inside:
         return None  # verb first: a quote's "mówi X", a question; not "(…) odbyła się konferencja"
     subject_end = _noun_phrase_end(units, group_end)
     if subject_end is None and reflexive:
@@ -74,7 +77,14 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
             subject_end = extended
     # what follows an intransitive verb's subject may follow the verb instead: "odbyło się
     # spotkanie, podczas którego …" -> "a meeting took place, during which …"
-    if _continues_elsewhere(units, subject_end, polish) and not (reflexive and _clause_ends_after(units, subject_end)):
+    object_start = _object_start(units, start, index, polish)
+    if object_start is not None and _oblique_only(next((u for u in units[object_start:index] if u.is_noun),
+                                                         units[index - 1])):
+        # nothing else can be the subject: its appositions come along ("Spotkaniu przewodniczył
+        # Jan Nowak, minister …, oraz Anna Kowalska, prezydent …")
+        subject_end = _apposition_end(units, subject_end)
+    elif _continues_elsewhere(units, subject_end, polish) and not (
+            reflexive and _clause_ends_after(units, subject_end)):
         return None
     subject = units[group_end:subject_end]
     head = next(u for u in subject if u.is_noun)
@@ -85,10 +95,10 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
     only_subject = can_be_subject and (reflexive or not any("acc" in r.case for r in _noun_readings(head)))
     if not can_be_subject:
         return None
-    object_start = _object_start(units, start, index, polish)
     if object_start is not None:
-        object_head = next(u for u in units[object_start:index] if u.is_noun)
-        object_could_be_subject = any(_agrees(r, verb.reading, False) for r in _nominatives(object_head))
+        object_head = next((u for u in units[object_start:index] if u.is_noun), units[index - 1])
+        object_could_be_subject = any(_agrees(r, verb.reading, False) for r in _nominatives(object_head)) \
+            and not (verb.lemma in polish.receiving and object_head.lemma in polish.received)
         if object_could_be_subject and not only_subject:
             return None
         return [*units[:object_start], *subject, *units[index:group_end], *units[object_start:index],
@@ -96,6 +106,85 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
     if not only_subject or any(_nominative_subject(units, i, verb) for i in range(start, index)):
         return None
     return [*units[:index], *subject, *units[index:group_end], *units[subject_end:]]
+
+
+def impersonal_objects_first(units: list[Unit]) -> list[Unit]:
+    """The object of an impersonal "-no/-to" verb goes before it, the English passive's subject:
+    "omówiono plany" -> "plans were discussed", "podpisano z gminą umowę" -> "agreement was
+    signed with the municipality"."""
+    moved: set[int] = set()
+    for index in range(len(units)):
+        verb = units[index]
+        if verb.reading.pos == "imps" and verb.is_term and id(verb) not in moved:
+            moved.add(id(verb))
+            units = _term_object_attributes(units, index)
+            continue
+        if verb.reading.pos != "imps" or verb.is_term or not verb.text.startswith("was ") or id(verb) in moved:
+            continue
+        start = index + 1
+        while start < len(units) and units[start].reading.pos in ("adv", "qub", "part"):
+            start += 1  # "przyjęto także plan": the adverb stays with the verb
+        if start < len(units) and units[start].reading.pos == "prep":  # one adverbial first: "z gminą"
+            adverbial_end = _noun_phrase_end(units, start + 1)
+            if adverbial_end is not None and _noun_phrase_end(units, adverbial_end) is not None:
+                start = adverbial_end
+        possessive = start < len(units) and units[start].reading.pos == "ppron3"  # "określono jej zakres"
+        end = _noun_phrase_end(units, start + possessive)
+        if end is None:
+            if _plural_object_before(units, index):
+                verb.text = "were" + verb.text[len("was"):]  # "Pierwsze kroki podjęto" -> "were taken"
+            continue
+        head = next(u for u in units[start:end] if u.is_noun)
+        wanted = "gen" if verb.grammar.negated else "acc"
+        if head.reading.is_proper_name or not any(wanted in r.case for r in _noun_readings(head)):
+            continue
+        if head.reading.number == {"pl"} or any(u.reading.pos == "conj" for u in units[start:end]):
+            verb.text = "were" + verb.text[len("was"):]
+        moved.add(id(verb))
+        units = [*units[:index], *units[start:end], verb, *units[index + 1:start], *units[end:]]
+    return units
+
+
+_PASSIVE_TERM = re.compile(r"(?:(a|an|the) )?(.+?) ((?:was|were)(?: not)? .+)")
+
+
+def _plural_object_before(units: list[Unit], index: int) -> bool:
+    """The clause before an impersonal verb opens with its plural object: "Pierwsze kroki … podjęto"."""
+    start = index
+    while start > 0 and not _boundary(units[start - 1]) and units[start - 1].reading.pos != "conj":
+        start -= 1
+    while start < index and units[start].reading.pos in _MODIFIERS and not units[start].is_noun:
+        start += 1
+    if start == index or not units[start].is_noun:
+        return False
+    return units[start].reading.is_plural and any("acc" in r.case for r in _noun_readings(units[start]))
+
+
+def _term_object_attributes(units: list[Unit], index: int) -> list[Unit]:
+    """An impersonal term with its object ("podpisano umowę" -> "an agreement was signed") takes the
+    object's attributes after it along: "podpisano umowę partnerską" -> "a partner agreement was
+    signed", "umowy dotacji" -> "agreement grant was signed", not "… was signed partner"."""
+    verb = units[index]
+    found = _PASSIVE_TERM.fullmatch(verb.text)
+    if found is None:
+        return units
+    article, noun, passive = found.groups()
+    head = Unit(tokens=[verb.tokens[-1]])
+    adjectives: list[Unit] = []
+    end = index + 1
+    while end < len(units) and units[end].reading.pos in ADJECTIVAL and units[end].reading.agrees_with(head.reading):
+        adjectives.append(units[end])
+        end += 1
+    genitives_start = end
+    while end < len(units) and not units[end].is_punctuation and _attribute(units[end], head):
+        end += 1
+    if end == index + 1:
+        return units
+    words = " ".join([*(u.text for u in adjectives), noun])
+    if article in ("a", "an"):
+        article = "an" if words[:1].lower() in "aeiou" else "a"
+    object_unit = replace(verb, text=f"{article} {words}" if article else words)
+    return [*units[:index], object_unit, *units[genitives_start:end], replace(verb, text=passive), *units[end:]]
 
 
 def _continues_elsewhere(units: list[Unit], index: int, polish: GistWords) -> bool:
@@ -111,6 +200,31 @@ def _continues_elsewhere(units: list[Unit], index: int, polish: GistWords) -> bo
     if following.reading.pos == "prep" and index + 2 < len(units):  # "…, z którymi"
         following = units[index + 2]
     return following.lemma in polish.who.polish or following.is_noun or following.reading.pos in _MODIFIERS
+
+
+def _apposition_end(units: list[Unit], index: int) -> int:
+    """End of the names and their appositions after a subject: up to a verb, a complementiser, a
+    relative word or the end of the sentence, over commas and dashes."""
+    while index < len(units):
+        unit = units[index]
+        if _opens_clause(unit) or unit.token.form in (".", ";", "?", "!", "("):
+            break
+        if unit.token.form == "," and not _apposition_follows(units, index + 1):
+            break
+        index += 1
+    return index
+
+
+def _apposition_follows(units: list[Unit], index: int) -> bool:
+    """After a comma: a noun phrase ("…, minister …"), also after "oraz"/"i" ("…, oraz Anna …")."""
+    if index < len(units) and units[index].lemma in COORDINATORS and units[index].reading.pos == "conj":
+        index += 1
+    return index < len(units) and not _opens_clause(units[index]) \
+        and (units[index].is_noun or units[index].reading.pos in _MODIFIERS)
+
+
+def _opens_clause(unit: Unit) -> bool:
+    return unit.is_verb or unit.reading.pos == "comp" or unit.lemma == "który"
 
 
 def _clause_ends_after(units: list[Unit], index: int) -> bool:
@@ -164,7 +278,7 @@ def _noun_phrase_end(units: list[Unit], start: int, participle: bool = False) ->
             index += 3  # "Narodowa Agencja Wymiany Akademickiej (NAWA)"
         elif unit.token.form in _OPENING_QUOTES and (closing := _closing_quote(units, index)) is not None:
             index = closing + 1  # a quoted title: "konferencja projektu „Razem działamy”"
-        elif reading.pos == "conj" and unit.lemma in _COORDINATORS \
+        elif reading.pos == "conj" and unit.lemma in COORDINATORS \
                 and (following := _noun_phrase_end(units, index + 1)) is not None:
             index = following
         else:
@@ -198,16 +312,19 @@ def _attribute(unit: Unit, head: Unit) -> bool:
 
 
 def _object_start(units: list[Unit], start: int, verb_index: int, polish: GistWords) -> int | None:
-    """Start of the accusative noun phrase that ends right before the verb (its object), else
+    """Start of the accusative (or only dative or genitive) noun phrase right before the verb (its object), else
     None: not a prepositional phrase ("Na te i inne pytania", "w jej skład"), not after a number
     ("41 gmin"), not the last item of a list ("zakwaterowanie, wyżywienie i przejazd"), not a
     question word, which stays first ("co robią organizacje")."""
+    received = _received_sum(units, start, verb_index, polish)
+    if received is not None:
+        return received
     index = verb_index
     while index > start:
         previous = units[index - 1]
         if previous.is_noun or previous.reading.pos in _MODIFIERS or previous.reading.pos == "ppron3":
             index -= 1
-        elif previous.reading.pos == "conj" and previous.lemma in _COORDINATORS and index - 1 > start:
+        elif previous.reading.pos == "conj" and previous.lemma in COORDINATORS and index - 1 > start:
             index -= 1
         else:
             break
@@ -223,11 +340,36 @@ def _object_start(units: list[Unit], start: int, verb_index: int, polish: GistWo
     nouns = [u for u in phrase if u.is_noun]
     # "Przewodniczącym został Jan Nowak": the instrumental before "zostać" is its predicate
     predicate = units[verb_index].lemma in polish.passive_auxiliaries and not units[verb_index].grammar.aux_be
-    if not nouns or not ("acc" in nouns[0].reading.case or (predicate and nouns[0].reading.case == {"inst"})):
+    if not nouns or not ("acc" in nouns[0].reading.case or (predicate and nouns[0].reading.case == {"inst"})
+                         or _oblique_only(nouns[0])):
         return None
     if any(u.reading.is_proper_name or u.negative_english or u.lemma in polish.question_words for u in phrase):
         return None
     return index
+
+
+def _received_sum(units: list[Unit], start: int, verb_index: int, polish: GistWords) -> int | None:
+    """Start of a sum that opens the clause of a verb of receiving: "Ponad 1,8 mln zł otrzyma
+    powiat" (the county will receive over PLN 1.8 million)."""
+    if verb_index == start or units[verb_index].lemma not in polish.receiving \
+            or units[verb_index - 1].lemma not in polish.received:
+        return None
+    index = verb_index - 1
+    while index > start and (units[index - 1].reading.pos in ("dig", "num", "brev", "adv", "qub", "part")
+                             or units[index - 1].lemma in polish.received):
+        index -= 1
+    if index > start and units[index - 1].reading.pos == "prep" and index - 1 == start:
+        index -= 1  # "ponad", "około" read as prepositions
+    has_number = any(u.reading.pos in ("dig", "num") for u in units[index:verb_index])
+    return index if index == start and has_number else None
+
+
+def _oblique_only(unit: Unit) -> bool:
+    """A noun that can only be a dative or genitive object, never a subject or a direct object:
+    "Spotkaniu przewodniczył prezes" (the president chaired the meeting), "Podpisania dokonali
+    goście" (the guests did the signing)."""
+    readings = _noun_readings(unit)
+    return any(r.case & {"dat", "gen"} for r in readings) and not any(r.case & {"nom", "acc"} for r in readings)
 
 
 def _noun_readings(unit: Unit) -> list[Reading]:

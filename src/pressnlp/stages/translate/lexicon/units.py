@@ -11,6 +11,8 @@ from pressnlp.stages.translate.lexicon.analysis import Reading, Token
 from pressnlp.stages.translate.lexicon.lexicon import Entry, Lexicon
 
 # morfeusz parts of speech of verb forms and of nouns
+# Conjunctions that join two phrases of one kind ("X i Y", "X oraz Y")
+COORDINATORS = frozenset({"i", "oraz", "albo", "lub"})
 VERB_POS = frozenset({"fin", "praet", "inf", "impt", "imps", "pcon", "pant", "bedzie", "winien"})
 NOUN_POS = frozenset({"subst", "ger", "depr"})
 
@@ -95,6 +97,10 @@ class Unit:
         return self.reading.lemma.lower()
 
 
+# Terms whose last word may begin a longer term instead ("budowa drogi" | "droga gminna")
+_COMPOUNDING = frozenset({"n", "v"})
+
+
 def sentence_units(tokens: list[Token], lexicon: Lexicon) -> list[Unit]:
     """Units of a sentence: the longest lexicon term at each token, else the token (an
     abbreviation with its dot)."""
@@ -104,8 +110,10 @@ def sentence_units(tokens: list[Token], lexicon: Lexicon) -> list[Unit]:
         match = None if tokens[index].verbatim else lexicon.match_term(tokens, index)
         if match and match[0].entry.word_class == "v" and tokens[index].reading.pos == "ppas" and match[1] > index + 1:
             match = None  # "podpisana umowa" is a signed agreement (or its subject), not "sign an agreement"
-        if match and _last_word_starts_longer_term(lexicon, tokens, match[1]):
-            # "budowa drogi gminnej": "droga gminna" (municipal road), not "budowa drogi" + "gminnej"
+        if match and match[0].entry.word_class in _COMPOUNDING \
+                and _last_word_starts_longer_term(lexicon, tokens, match[1]):
+            # "budowa drogi gminnej": "droga gminna" (municipal road), not "budowa drogi" + "gminnej";
+            # a fixed phrase stays whole ("tym razem z": this time with)
             match = lexicon.match_term(tokens[:match[1] - 1], index)
         if match:
             term, end = match

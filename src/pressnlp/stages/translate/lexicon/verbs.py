@@ -82,7 +82,7 @@ def _verb_group(base: str, unit: Unit, english: EnglishGrammar) -> str:
             return f"let's {'not ' if negated else ''}{base}"
         return f"do not {base}" if negated else base
     if pos == "imps":
-        return f"{'was not' if negated else 'was'} {inflection.inflect_phrase(base, 'past_participle')}"
+        return _impersonal(base, negated)
     if pos == "pcon":
         return ("not " if negated else "") + inflection.inflect_phrase(base, "present_participle")
     if pos == "pant":
@@ -118,6 +118,20 @@ def _verb_group(base: str, unit: Unit, english: EnglishGrammar) -> str:
     else:
         text = base
     return with_subject(text)
+
+
+_ARTICLES = ("a ", "an ", "the ")
+
+
+def _impersonal(base: str, negated: bool) -> str:
+    """"podpisano" (someone signed) as the English passive; an object inside a term goes first:
+    "podpisano umowę" -> "an agreement was signed", not "was signed an agreement"."""
+    was = "was not" if negated else "was"
+    head, _, rest = base.partition(" ")
+    participle = inflection.inflect_phrase(head, "past_participle")
+    if rest.startswith(_ARTICLES):
+        return f"{rest} {was} {participle}"
+    return f"{was} {inflection.inflect_phrase(base, 'past_participle')}"
 
 
 def _predicative(base: str, tense: str, negated: bool) -> str:
