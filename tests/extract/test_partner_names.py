@@ -377,3 +377,15 @@ def test_a_headlines_common_noun_after_a_name_and_a_region_are_no_part_of_a_part
                            "University of Westbury thanked the Wellcome Trust.", "en")
     assert "University of Westbury" in found, found
     assert not any("Research" in name or "Ireland" in name for name in found), found
+
+
+def test_a_county_office_at_a_short_seat_is_its_county(extract):
+    found = names(extract, "Powiat Sztumski podpisał porozumienie z Muzeum Narodowym w Gdańsku. W Starostwie "
+                           "Powiatowym w Sztumie podpisano porozumienie z muzeum.")
+    assert len(found) == 2 and "Muzeum Narodowe w Gdańsku" in found
+
+
+def test_a_foreign_province_named_after_its_descriptor(extract):
+    found = names(extract, "Ve středu byla podepsána Dohoda o spolupráci mezi nizozemskou provincií Utrecht a "
+                           "Jihomoravským krajem.", "cs")
+    assert {"Provincie Utrecht", "Jihomoravský kraj"} <= set(found)

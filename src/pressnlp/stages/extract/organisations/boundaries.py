@@ -84,8 +84,9 @@ class NameBounds:
         if not words.lex.sentence_case or len(current) < 2:
             return False
         head = tokens[current[-1]]
-        if not words.is_head(head) or words.head_lemma(head) not in words.lex.territories:
-            return False
+        if (not words.is_head(head) or words.head_lemma(head) not in words.lex.territories
+                or words.head_lemma(head) in words.lex.municipal):
+            return False  # a town's name follows its word: "Statutární město Kolín"
         # adjectives by their lemma: "Zdravotnickou záchrannou službou Kraje …" ends in a noun ("služba")
         endings = tuple(ending for ending, _ in words.lex.adjective_nominatives)
         first = len(current) - 1
