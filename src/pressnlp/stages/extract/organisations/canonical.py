@@ -45,7 +45,8 @@ class MentionBuilder:
                 break
         words = [t for t in tokens[self.doc.token_index(start):self.doc.token_index(end)] if t.is_word]
         surface = self.text[start:end]
-        # a company's name after a descriptor, before its legal form, is not inflected ("ze Spółką Prochem S.A.")
+        # a company's name after a descriptor or in a list, before its legal form, is not inflected
+        # ("ze Spółką Prochem S.A.")
         described = legal and head is None and self._after_descriptor(start)
         name = surface if described else self.canonical(words, start, end, head)
         if words_.abbreviations and "." in name:
@@ -241,8 +242,14 @@ class MentionBuilder:
             "gen" in r.cases for r in readings)
 
     def _after_descriptor(self, start: int) -> bool:
+        """After a descriptor noun, or as an item of a list, where names stand as written
+        ("(Amica Wronki S.A., Aquanet S.A.)")."""
         index = self.doc.token_index(start) - 1
-        if index < 0 or not self.tokens[index].is_word:
+        if index < 0 or self.text.rfind("\n", 0, start) >= self.tokens[index].end:
+            return True  # at a line's start
+        if self.tokens[index].text in ("(", ",", ":", ";"):
+            return True
+        if not self.tokens[index].is_word:
             return False
         previous = self.tokens[index].text
         return bool(({previous.lower()} | set(lemmas(previous, self.language))) & self.words.descriptors)
