@@ -347,3 +347,41 @@ def test_a_county_and_its_office_at_its_seat_are_one_partner(extract):
     county = [name for name, partner in found.items() if "Powiat Kamiennogórski" in [name, *partner["aliases"]]]
     assert len(county) == 1 and "Starostwo Powiatowe w Kamiennej Górze" in [county[0], *found[county[0]]["aliases"]]
     assert "Miasto Poznań" in found
+
+
+def test_a_school_complex_and_a_health_care_provider_are_institutions_not_teams(extract):
+    found = names(extract, "Porozumienie podpisały Samodzielny Publiczny Zespół Opieki Zdrowotnej w Kielcach "
+                           "i Zespół Szkół Technicznych w Opolu. Zespół Prasowy Urzędu Miasta Opola informuje.")
+    assert {"Samodzielny Publiczny Zespół Opieki Zdrowotnej w Kielcach",
+            "Zespół Szkół Technicznych w Opolu"} <= set(found)
+    assert not any(name.startswith("Zespół Prasowy") for name in found)
+
+
+def test_a_club_is_named_without_the_board_that_meets(extract):
+    found = names(extract, "Członkowie Zarządów Opolskiego Klubu Biznesu spotkali się w Opolu. Opolski Klub "
+                           "Biznesu zaprasza przedsiębiorców.")
+    assert set(found) == {"Opolski Klub Biznesu"}
+
+
+def test_a_compound_adjective_written_apart_agrees_with_its_head(extract):
+    found = names(extract, "Członkowie Izby Przemysłowo Handlowej w Opolu spotkali się z Fundacją Dobra Opole. "
+                           "Izbę Przemysłowo – Handlową w Opolu reprezentował prezes.")
+    chambers = [p for name, p in found.items() if name.startswith("Izba")]
+    assert len(chambers) == 1
+    assert {"Izba Przemysłowo Handlowa w Opolu", "Izba Przemysłowo – Handlowa w Opolu"} == {
+        chambers[0]["name"], *chambers[0]["aliases"]}
+
+
+def test_the_capital_city_abbreviated_is_the_municipality(extract):
+    found = names(extract, "Jan Nowak, prezydent m.st. Warszawy, podpisze porozumienie z Politechniką Opolską.")
+    assert "Miasto Stołeczne Warszawa" in found
+    found = names(extract, "Kampanię wspiera Urząd m. st. Warszawy. Urzędu Miasta Stołecznego Warszawy przekazał "
+                           "środki Fundacji Dobra Opole.")
+    warsaw = [p for name, p in found.items() if "Warszaw" in name]
+    assert len(warsaw) == 1 and "Urząd m. st. Warszawy" in [warsaw[0]["name"], *warsaw[0]["aliases"]]
+
+
+def test_an_acronym_of_a_kind_of_body_with_its_place_is_one_body(extract):
+    found = names(extract, "Projekt prowadzimy z Gminą Lipno i trzema szkołami: PSP w Kielcach, PSP w Opolu oraz "
+                           "PSP w Nowym Sączu.")
+    assert {"PSP w Kielcach", "PSP w Opolu", "PSP w Nowym Sączu"} <= set(found)

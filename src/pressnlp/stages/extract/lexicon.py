@@ -40,6 +40,7 @@ class Lexicon:
     # [organisations]
     org_heads: frozenset[str]
     units: frozenset[str]
+    unit_institutions: Phrases  # a unit's head with words that make the name an institution ("zespół szkoła")
     parented_units: frozenset[str]
     not_heads: frozenset[str]
     weak_heads: frozenset[str]
@@ -60,6 +61,7 @@ class Lexicon:
     function_offices: tuple[tuple[str, str], ...]  # (function lemma, name pattern with "{}" for the place)
     acronym_offices: tuple[tuple[str, str], ...]  # (acronym as written, name pattern with "{}" for the place)
     name_abbreviations: tuple[tuple[str, str], ...]  # (abbreviation with its dot, the word it stands for)
+    municipal_abbreviations: tuple[tuple[str, str], ...]  # (abbreviation of a level, the level in the nominative)
     function_bodies: tuple[tuple[str, str], ...]  # (function lemma, head of the body it heads)
     place_nouns: frozenset[str]  # lemmas before a municipal descriptor that make it a place
     networks: frozenset[str]  # names of networks written before their members' names and a dash
@@ -145,6 +147,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         language=pack.code,
         org_heads=_lower(orgs.get("heads", [])),
         units=_lower(orgs.get("units", [])),
+        unit_institutions=_phrases(orgs.get("unit_institutions", [])),
         parented_units=_lower(orgs.get("parented_units", [])),
         not_heads=_lower(orgs.get("not_heads", [])),
         weak_heads=_lower(orgs.get("weak_heads", [])),
@@ -165,6 +168,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         function_offices=tuple((row[0].lower(), row[1]) for row in orgs.get("function_offices", [])),
         acronym_offices=tuple((row[0], row[1]) for row in orgs.get("acronym_offices", [])),
         name_abbreviations=tuple((row[0], row[1]) for row in orgs.get("name_abbreviations", [])),
+        municipal_abbreviations=tuple((row[0], row[1]) for row in orgs.get("municipal_abbreviations", [])),
         function_bodies=tuple((row[0].lower(), row[1]) for row in orgs.get("function_bodies", [])),
         place_nouns=_lower(orgs.get("place_nouns", [])),
         networks=frozenset(orgs.get("networks", [])),

@@ -6,7 +6,7 @@ their own ("GZM"), and gazetteer entries."""
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cache, cached_property
 
 from pressnlp.lang.morphology import lemma, lemmas
 from pressnlp.lang.normalise import normalise
@@ -63,6 +63,7 @@ class CandidateFinder:
         self.network_members(covered)
         self.descriptor_names(covered)
         self.lower_case_levels(covered)
+        self.abbreviated_municipalities(covered)
         self.office_names(covered)
         self.body_names(covered)
         self.heading_name(covered)
@@ -245,6 +246,34 @@ class CandidateFinder:
             self._add(OrgMention(start=token.start, end=end, name=name, key=name_key(words), kind="name",
                                  head=member.head if member else None, acronym=member.acronym if member else None,
                                  words=words), covered)
+
+    def abbreviated_municipalities(self, covered: Spans) -> None:
+        """'prezydent m.st. Warszawy': an abbreviated municipal level and a place name the municipality
+        ("Miasto Stołeczne Warszawa"); with an office of a territory before it ("Urzędu m. st.
+        Warszawy"), that office ("Urząd m. st. Warszawy"). The pack's municipal_abbreviations."""
+        tokens = self.tokens
+        for level, pattern in _abbreviation_patterns(self.words.lex.municipal_abbreviations):
+            for found in pattern.finditer(self.text):
+                index = self.doc.token_index(found.end())
+                if index >= len(tokens) or tokens[index].start != found.end() or not tokens[index].is_capitalised:
+                    continue
+                place = tokens[index]
+                if _inside(place.start, covered):
+                    continue
+                first = self.doc.token_index(found.start())
+                body = tokens[first - 1] if first else None
+                body_lemmas = lemmas(body.text, "pl") if body and body.is_capitalised else set()
+                office = next((form for form in sorted(body_lemmas) if form in self.words.lex.territorial_bodies), None)
+                if office and body is not None:
+                    start = body.start
+                    name = f"{office.capitalize()} {self.text[found.start():place.end]}"
+                else:
+                    start = found.start()
+                    name = f"{level} {_place_nominative_word(place.text)}"
+                words = [lemma(word, "pl") for word in ([office] if office else []) + level.split()]
+                words.append(lemma(_place_nominative_word(place.text), "pl"))
+                self._add(OrgMention(start=start, end=place.end, name=name, key=name_key(key_words(name, "pl")),
+                                     kind="name", head=office or words[0], words=words), covered)
 
     def office_names(self, covered: Spans) -> None:
         """'Starosta Nowosolski', 'Wojewody Śląskiego': a function and a place adjective name the
@@ -497,7 +526,10 @@ class CandidateFinder:
             if (name in ignored or ROMAN_NUMERAL.match(token.text) or self.words.in_capitals_line(token)
                     or self._word_in_capitals(name)):
                 continue
-            if any(ch.isdigit() for ch in token.text) or _inside(token.start, names) or index in self._kind_acronyms:
+            if any(ch.isdigit() for ch in token.text) or _inside(token.start, names):
+                continue
+            if index in self._kind_acronyms:
+                self.mentions.append(self._acronym_with_place(index))
                 continue
             before = self.text[max(0, token.start - 1):token.start]
             if before == "@" or self.text[token.end:token.end + 1] == "@":
@@ -515,6 +547,19 @@ class CandidateFinder:
             self.mentions.append(OrgMention(start=token.start, end=end, name=name,
                                             key=name.lower(), kind="acronym", is_programme=is_programme,
                                             words=[name.lower()]))
+
+    def _acronym_with_place(self, index: int) -> OrgMention:
+        """'PSP w Dąbrowie' where the acronym names a kind of body: one body, named with its place
+        as written (the acronym's expansion is some other organisation's)."""
+        tokens = self.tokens
+        end = index + 2
+        while (end + 1 < len(tokens) and tokens[end + 1].is_capitalised
+               and self.words.joins(tokens[end], tokens[end + 1])):
+            end += 1
+        name = self.text[tokens[index].start:tokens[end].end]
+        words = [tokens[index].text.lower()] + [lemma(t.text, "pl") for t in tokens[index + 1:end + 1]]
+        return OrgMention(start=tokens[index].start, end=tokens[end].end, name=name, key=name.lower(), kind="name",
+                          words=words)
 
     @cached_property
     def _kind_acronyms(self) -> set[int]:
@@ -610,6 +655,17 @@ def _place_adjective(word: str) -> str | None:
             found = clean_lemma(reading.lemma)
             return found[:1].upper() + found[1:]
     return None
+
+
+@cache
+def _abbreviation_patterns(abbreviations: tuple[tuple[str, str], ...]) -> list[tuple[str, re.Pattern[str]]]:
+    """(level, pattern) for each abbreviated level: its dots followed by a space or none ("m.st. ",
+    "m. st. "), as a word of its own."""
+    patterns = []
+    for abbreviation, level in abbreviations:
+        parts = abbreviation.rstrip(".").split(".")
+        patterns.append((level, re.compile(r"(?<!\w)" + r"\.\s?".join(map(re.escape, parts)) + r"\.\s?")))
+    return patterns
 
 
 def _inside(offset: int, spans: Spans) -> bool:

@@ -72,6 +72,7 @@ class MentionBuilder:
             later_unit = any(words_.is_head(t) and words_.head_lemma(t) in units for t in words[1:])
             mention.is_unit = bool(head_lemma in units or (later_unit and head_token is not None
                                                             and first is not None and head_token.start == first.start))
+            mention.is_unit = mention.is_unit and not _contains_phrase(lemma_words, words_.lex.unit_institutions)
         else:
             if self._departmental(words, units | words_.parented_units):
                 mention.is_unit = self._parent_after(mention.end) or self._owned(start)
@@ -255,6 +256,11 @@ class MentionBuilder:
             return False
         forms = {first[0].lower()} | set(lemmas(first[0], self.language))
         return bool(forms & (self.words.programme_words | self.words.documents))
+
+
+def _contains_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether a lemma phrase occurs in the words, its words in a row."""
+    return any(tuple(words[i:i + len(phrase)]) == phrase for phrase in phrases for i in range(len(words)))
 
 
 def _place_nominative(word: str) -> str | None:
