@@ -385,3 +385,24 @@ def test_an_acronym_of_a_kind_of_body_with_its_place_is_one_body(extract):
     found = names(extract, "Projekt prowadzimy z Gminą Lipno i trzema szkołami: PSP w Kielcach, PSP w Opolu oraz "
                            "PSP w Nowym Sączu.")
     assert {"PSP w Kielcach", "PSP w Opolu", "PSP w Nowym Sączu"} <= set(found)
+
+
+def test_a_voivode_with_the_adjective_in_lower_case_names_the_office(extract):
+    found = names(extract, "Wojewoda kujawsko-pomorski Jan Nowak był współorganizatorem spotkania z Fundacją "
+                           "Dobra Opole.")
+    assert "Kujawsko-Pomorski Urząd Wojewódzki" in found
+    found = names(extract, "Wojewoda obecny na spotkaniu pogratulował Fundacji Dobra Opole.")
+    assert set(found) == {"Fundacja Dobra Opole"}
+
+
+def test_a_seat_in_a_body_does_not_make_the_body_a_partner(extract):
+    found = names(extract, "W spotkaniu uczestniczyła posłanka na Sejm RP Anna Nowak oraz Fundacja Dobra Opole.")
+    assert set(found) == {"Fundacja Dobra Opole"}
+    found = names(extract, "Sejm RP przyjął ustawę, a Fundacja Dobra Opole ją popiera.")
+    assert "Sejm RP" in found
+
+
+def test_a_government_fund_is_a_programme(extract):
+    found = names(extract, "Gmina Lipno podpisała umowę o dofinansowanie z Rządowego Funduszu Rozwoju Dróg. Kwota "
+                           "dotacji z Rządowego Funduszu Rozwoju Dróg wynosi 1 mln zł.")
+    assert set(found) == {"Gmina Lipno"}

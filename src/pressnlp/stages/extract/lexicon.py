@@ -93,6 +93,7 @@ class Lexicon:
     prepositions: frozenset[str]
     # [roles]
     funder_cues: Phrases
+    mandates: Phrases  # lemma phrases before a body that name a seat in it, not the body ("poseł na")
     partner_cues: Phrases
     # [people]
     titles: frozenset[str]
@@ -200,6 +201,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         agent_prepositions=_lower(grammar.get("agent_prepositions", [])),
         prepositions=_lower(grammar.get("prepositions", [])),
         funder_cues=_phrases(roles.get("funder_cues", [])),
+        mandates=_phrases(roles.get("mandates", [])),
         partner_cues=_phrases(roles.get("partner_cues", [])),
         titles=frozenset(people.get("titles", [])),
         degrees=frozenset(people.get("degrees", [])),

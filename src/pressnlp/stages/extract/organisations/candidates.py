@@ -288,14 +288,15 @@ class CandidateFinder:
         functions = self.words.all.functions
         for i, token in enumerate(tokens[:-1]):
             following = tokens[i + 1]
-            if not token.is_word or not following.is_capitalised or not self.words.joins(token, following):
+            if not token.is_word or not following.is_word or not self.words.joins(token, following):
                 continue
             if following.text in acronyms:
                 pattern = acronyms[following.text]
                 place = _place_adjective(token.text) if token.is_capitalised else None
             else:
                 pattern = next((offices[form] for form in lemmas(token.text, "pl") if form in offices), None)
-                place = _place_adjective(following.text)
+                # in running text the adjective is written in lower case: "wojewoda wielkopolski"
+                place = _place_adjective(following.text, strict=not following.is_capitalised)
                 if i and tokens[i - 1].is_word and tokens[i - 1].text.lower() in functions:
                     continue
             if pattern is None or place is None or _inside(following.start, covered):
@@ -648,13 +649,19 @@ def _name_part(word: str) -> bool:
     return bool(readings) and all(r.pos in ("adj", "subst", "depr", "ppas", "adja") for r in readings)
 
 
-def _place_adjective(word: str) -> str | None:
-    """The capitalised lemma of a Polish adjective of a place ("Nowosolskiego" -> "Nowosolski")."""
-    for reading in analyse_pl(word):
-        if reading.pos == "adj":
-            found = clean_lemma(reading.lemma)
-            return found[:1].upper() + found[1:]
+def _place_adjective(word: str, *, strict: bool = False) -> str | None:
+    """The capitalised lemma of a Polish adjective of a place ("Nowosolskiego" -> "Nowosolski");
+    `strict`: only one with a place adjective's ending ("wielkopolski", not "obecny")."""
+    prefix, dash, last = word.rpartition("-")  # "kujawsko-pomorski": the last part inflects
+    for reading in analyse_pl(last):
+        found = prefix.lower() + dash + clean_lemma(reading.lemma)
+        if reading.pos == "adj" and (not strict or found.endswith(_PLACE_ADJECTIVE_ENDINGS)):
+            return "-".join(part[:1].upper() + part[1:] for part in found.split("-"))
     return None
+
+
+# Adjectives made from place names end so ("wielkopolski", "śląski", "łódzki").
+_PLACE_ADJECTIVE_ENDINGS = ("ski", "cki", "dzki")
 
 
 @cache

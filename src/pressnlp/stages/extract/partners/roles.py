@@ -43,7 +43,7 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
         if not group.names and not group.entry and len(body) < min_mentions:
             weaker.append((0.5, group))  # an acronym never spelled out and named once: a partner only
             continue                     # in a list with partners ("z KUL, Politechniki X oraz …")
-        if _venue(doc, group):
+        if _venue(doc, group) or _seat(doc, group):
             continue
         evidence = 0.0
         evidence += len(body) >= min_mentions
@@ -180,6 +180,22 @@ def _venue(doc: Doc, group: OrgGroup) -> bool:
                     "loc" in r.cases for t in doc.tokens[doc.token_index(mention.start):doc.token_index(mention.end)]
                     for r in analyse_pl(t.text) if lemmas(t.text, "pl") & {mention.head}):
                 return False
+    return True
+
+
+def _seat(doc: Doc, group: OrgGroup) -> bool:
+    """Named only as the body where someone holds a seat: "posłanka na Sejm RP", "radny Rady
+    Miasta X" (the pack's `mandates` right before every name)."""
+    mandates = doc.lexicon.mandates
+    if not mandates or group.entry or group.acronyms:
+        return False
+    for mention in (m for m in group.mentions if m.kind != "head"):
+        index = doc.token_index(mention.start)
+        before = [lemmas(t.text, doc.language) | {t.text.lower()} for t in doc.tokens[max(0, index - 2):index]]
+        if not any(len(mandate) <= len(before) and all(
+                word in forms for word, forms in zip(mandate, before[len(before) - len(mandate):], strict=True))
+                for mandate in mandates):
+            return False
     return True
 
 
