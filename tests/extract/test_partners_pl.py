@@ -395,8 +395,11 @@ def test_a_voivode_with_the_adjective_in_lower_case_names_the_office(extract):
     assert set(found) == {"Fundacja Dobra Opole"}
 
 
-def test_a_seat_in_a_body_does_not_make_the_body_a_partner(extract):
+def test_a_seat_in_a_body_or_a_source_of_figures_is_no_partner(extract):
     found = names(extract, "W spotkaniu uczestniczyła posłanka na Sejm RP Anna Nowak oraz Fundacja Dobra Opole.")
+    assert set(found) == {"Fundacja Dobra Opole"}
+    found = names(extract, "Fundacja Dobra Opole przedstawiła wyniki badania CBOS wśród organizacji, a według danych "
+                           "Głównego Urzędu Statystycznego ich liczba rośnie.")
     assert set(found) == {"Fundacja Dobra Opole"}
     found = names(extract, "Sejm RP przyjął ustawę, a Fundacja Dobra Opole ją popiera.")
     assert "Sejm RP" in found
@@ -406,3 +409,64 @@ def test_a_government_fund_is_a_programme(extract):
     found = names(extract, "Gmina Lipno podpisała umowę o dofinansowanie z Rządowego Funduszu Rozwoju Dróg. Kwota "
                            "dotacji z Rządowego Funduszu Rozwoju Dróg wynosi 1 mln zł.")
     assert set(found) == {"Gmina Lipno"}
+
+
+def test_a_body_is_named_rather_than_its_organ(extract):
+    found = names(extract, "Sejmik Województwa Opolskiego przyjął uchwałę. Urząd Marszałkowski Województwa "
+                           "Opolskiego ogłosił konkurs.")
+    assert set(found) == {"Urząd Marszałkowski Województwa Opolskiego"}
+    assert "Sejmik Województwa Opolskiego" in found["Urząd Marszałkowski Województwa Opolskiego"]["aliases"]
+
+
+def test_a_capitalised_group_belongs_to_the_company_s_name(extract):
+    found = names(extract, "Umowę podpisano pomiędzy Grupą LOTOS S.A. a Fundacją Dobra Opole. Umowę ze Spółką "
+                           "Prochem S.A. podpisano w marcu.")
+    assert {"Grupa LOTOS S.A.", "Prochem S.A."} <= set(found)
+
+
+def test_a_number_in_lower_case_belongs_to_the_name(extract):
+    found = names(extract, "Szkoła Podstawowa nr 2 w Opolu i Fundacja Dobra Opole podpisały porozumienie.")
+    assert "Szkoła Podstawowa nr 2 w Opolu" in found
+    found = names(extract, "Uchwała Rady Miasta nr 12 została przyjęta przez Fundację Dobra Opole.")
+    assert set(found) == {"Fundacja Dobra Opole"}
+
+
+def test_a_plural_of_an_institution_with_a_place_adjective_is_a_kind_of_body(extract):
+    found = names(extract, "Wizyta w Uczelniach Warszawskich oraz Warszawskich Rodzinnych Domach Dziecka odbyła się "
+                           "z Fundacją Dobra Opole. Koleje Śląskie i Koleje Śląskie też.")
+    assert set(found) == {"Fundacja Dobra Opole", "Koleje Śląskie"}
+
+
+def test_the_marshal_office_without_its_region_is_the_region_the_release_names(extract):
+    found = names(extract, "Gmina Lipno podpisała umowę z Samorządem Województwa Opolskiego. Wniosek złożono do "
+                           "Urzędu Marszałkowskiego, a w imieniu Zarządu Województwa Opolskiego umowę podpisał "
+                           "wicemarszałek.")
+    assert set(found) == {"Gmina Lipno", "Samorząd Województwa Opolskiego"}
+
+
+def test_a_lower_case_phrase_inside_a_name_keeps_it_whole(extract):
+    found = names(extract, "W spotkaniu wzięli udział dr Jan Nowak (Fundacja na rzecz Nauki Polskiej) oraz "
+                           "Stowarzyszenie na rzecz Rozwoju Gminy Lipno. Działamy na rzecz Fundacji Dobra Opole.")
+    assert {"Fundacja na rzecz Nauki Polskiej", "Stowarzyszenie na rzecz Rozwoju Gminy Lipno",
+            "Fundacja Dobra Opole"} <= set(found)
+
+
+def test_an_acronym_with_a_case_ending_is_the_acronym(extract):
+    found = names(extract, "Dyrektor IBL-u podpisał porozumienie z Fundacją Dobra Opole. IBL prowadzi badania lasów.")
+    assert {"IBL", "Fundacja Dobra Opole"} == set(found)
+
+
+def test_organisations_listed_as_examples_are_no_partners(extract):
+    found = names(extract, "Fundacja Dobra Opole zaprasza szkoły. Zainteresowanie zgłosiły już m.in. Szkoła "
+                           "Podstawowa nr 5 i Szkoła Podstawowa nr 47.")
+    assert set(found) == {"Fundacja Dobra Opole"}
+    found = names(extract, "Spółka Enea S.A. podpisała umowę z Politechniką Gdańską. W zeszłym miesiącu podpisano "
+                           "cztery porozumienia, w tym z Akademią Górniczo-Hutniczą, Politechniką Łódzką oraz "
+                           "Uniwersytetem Łódzkim.")
+    assert not {"Politechnika Łódzka", "Uniwersytet Łódzki"} & set(found)
+
+
+def test_a_name_in_apposition_after_the_head_is_not_a_second_organisation(extract):
+    found = names(extract, "Miasto Chełm, Rada Miasta Kowel i Fundacja Wspólny Dom otwierają punkt. Fundacja "
+                           "Wspólny Dom prowadzi zajęcia.")
+    assert {"Miasto Chełm", "Rada Miasta Kowel", "Fundacja Wspólny Dom"} == set(found)

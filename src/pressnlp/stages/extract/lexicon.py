@@ -44,13 +44,18 @@ class Lexicon:
     parented_units: frozenset[str]
     not_heads: frozenset[str]
     weak_heads: frozenset[str]
+    plural_name_heads: frozenset[str]  # heads whose plural with a place adjective names one body
     municipal: frozenset[str]
     adjectival_levels: frozenset[str]  # municipal levels named by a place adjective ("powiat milicki")
     level_kinds: frozenset[str]  # adjectives of a level's kind, not of its place ("powiat grodzki")
     territorial_levels: tuple[str, ...]
     territorial_bodies: frozenset[str]
+    organ_heads: frozenset[str]  # of the territorial bodies, the organs ("sejmik"), named after the body itself
+    region_bodies: frozenset[str]  # words that make a body the region's without naming it ("marszałkowski")
     descriptors: frozenset[str]
+    name_descriptors: frozenset[str]  # descriptors that, capitalised, belong to a company's name ("Grupa X S.A.")
     connectors: frozenset[str]
+    connector_phrases: tuple[tuple[str, ...], ...]  # lower-case phrases inside a name, as written ("na rzecz")
     legal_forms: tuple[str, ...]  # longest first
     programme_words: frozenset[str]
     programme_announcers: frozenset[str]  # lower-case words before a programme's name; programme_words if none
@@ -87,13 +92,15 @@ class Lexicon:
     articles: frozenset[str]
     indefinite_articles: frozenset[str]
     possessive_endings: tuple[str, ...]
+    acronym_endings: tuple[str, ...]  # case endings written after an acronym and a hyphen ("IBL-u")
     possessive_determiners: frozenset[str]
     locative_prepositions: frozenset[str]
     agent_prepositions: frozenset[str]
     prepositions: frozenset[str]
     # [roles]
     funder_cues: Phrases
-    mandates: Phrases  # lemma phrases before a body that name a seat in it, not the body ("poseł na")
+    example_markers: tuple[str, ...]  # as written, lower case: a list of examples follows ("m.in.", "w tym")
+    passing_before: Phrases  # lemma phrases before a body named in passing: a seat in it, a source of figures
     partner_cues: Phrases
     # [people]
     titles: frozenset[str]
@@ -152,13 +159,18 @@ def read_lexicon(pack: Language) -> Lexicon:
         parented_units=_lower(orgs.get("parented_units", [])),
         not_heads=_lower(orgs.get("not_heads", [])),
         weak_heads=_lower(orgs.get("weak_heads", [])),
+        plural_name_heads=_lower(orgs.get("plural_name_heads", [])),
         municipal=_lower(orgs.get("municipal", [])),
         adjectival_levels=_lower(orgs.get("adjectival_levels", [])),
         level_kinds=_lower(orgs.get("level_kinds", [])),
         territorial_levels=tuple(value.lower() for value in orgs.get("territorial_levels", [])),
         territorial_bodies=_lower(orgs.get("territorial_bodies", [])),
+        organ_heads=_lower(orgs.get("organ_heads", [])),
+        region_bodies=_lower(orgs.get("region_bodies", [])),
         descriptors=_lower(orgs.get("descriptors", [])),
+        name_descriptors=_lower(orgs.get("name_descriptors", [])),
         connectors=_lower(orgs.get("connectors", [])),
+        connector_phrases=tuple(tuple(phrase.split()) for phrase in orgs.get("connector_phrases", [])),
         legal_forms=_longest_first(set(orgs.get("legal_forms", []))),
         programme_words=_lower(orgs.get("programme_words", [])),
         programme_announcers=_lower(orgs.get("programme_announcers", [])),
@@ -196,12 +208,14 @@ def read_lexicon(pack: Language) -> Lexicon:
         articles=_lower(grammar.get("articles", [])),
         indefinite_articles=_lower(grammar.get("indefinite_articles", [])),
         possessive_endings=tuple(grammar.get("possessive_endings", [])),
+        acronym_endings=_longest_first(set(grammar.get("acronym_endings", []))),
         possessive_determiners=_lower(grammar.get("possessive_determiners", [])),
         locative_prepositions=_lower(grammar.get("locative_prepositions", [])),
         agent_prepositions=_lower(grammar.get("agent_prepositions", [])),
         prepositions=_lower(grammar.get("prepositions", [])),
         funder_cues=_phrases(roles.get("funder_cues", [])),
-        mandates=_phrases(roles.get("mandates", [])),
+        example_markers=tuple(marker.lower() for marker in roles.get("example_markers", [])),
+        passing_before=_phrases(roles.get("passing_before", [])),
         partner_cues=_phrases(roles.get("partner_cues", [])),
         titles=frozenset(people.get("titles", [])),
         degrees=frozenset(people.get("degrees", [])),

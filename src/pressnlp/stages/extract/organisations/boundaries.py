@@ -10,6 +10,7 @@ from pressnlp.stages.extract.organisations.canonical import MentionBuilder
 from pressnlp.stages.extract.organisations.edges import CLOSE_QUOTES, OPEN_QUOTES, legal_form_after
 from pressnlp.stages.extract.organisations.mention import OrgMention
 from pressnlp.stages.extract.organisations.words import NameWords, is_genitive
+from pressnlp.stages.extract.text import Token
 
 
 class NameBounds:
@@ -40,7 +41,8 @@ class NameBounds:
                     parts.append([])
                     continue
             if (self.language == "pl" and len(current) > 1 and words.is_head(token) and analyse_pl(token.text)
-                    and any(words.is_head(tokens[j]) for j in current) and not is_genitive(token.text)):
+                    and any(words.is_head(tokens[j]) for j in current) and not is_genitive(token.text)
+                    and not self._own_name_before(current, token)):
                 trimmed = words.trim_connectors(current)
                 parts[-1] = trimmed
                 parts.append([])
@@ -57,6 +59,17 @@ class NameBounds:
             if token.text.endswith(words.all.possessive_endings):
                 parts.append([])
         return [trimmed for trimmed in (words.trim_connectors(part) for part in parts) if trimmed]
+
+    def _own_name_before(self, current: list[int], head: Token) -> bool:
+        """Polish: the adjectives right before a second head agree with it, not with the first head:
+        a name in apposition ("Fundacja Wspólny Dom"), not a second organisation ("Politechnika
+        Opolska Wydział Mechaniczny")."""
+        tokens = self.tokens
+        position = next(k for k, j in enumerate(current) if self.words.is_head(tokens[j]))
+        first = tokens[current[position]]
+        between = [tokens[j] for j in current[position + 1:]]
+        return bool(between) and all(self.words.is_adjective(t) and _agrees(t.text, head.text)
+                                     and not _agrees(t.text, first.text) for t in between)
 
     def _second_name(self, position: int, chunk: list[int], current: list[int]) -> bool:
         """In sentence-case languages a capitalised head right after a lower-case word of a name
@@ -150,7 +163,8 @@ class NameBounds:
             return None  # words in capitals: a slogan or a campaign ("UNIWERSYTECKIE MIASTO X")
         if not words.lex.sentence_case and not any(tokens[i].is_capitalised for i in heads) and not legal:
             return None
-        if self.language == "pl" and not legal and _generic_plural([tokens[i].text for i in part], heads[0] - part[0]):
+        if self.language == "pl" and not legal and _generic_plural([tokens[i].text for i in part], heads[0] - part[0],
+                                                                   words.lex.plural_name_heads):
             return None  # "Organizacje Pozarządowe", "Lokalne Grupy Działania": a kind of body, no name
         word_indexes = [i for i in part if tokens[i].is_word]
         municipal = words.lex.municipal  # the release's own language: "Kansas City" is a name
@@ -229,7 +243,9 @@ class NameBounds:
                       or (self.words.lex.sentence_case and second.is_capitalised)
                       or (self.language == "pl" and not is_genitive(second.text) and not self.words.is_adjective(second)
                           and not self.words.is_head(second)))
-            if proper and (lemmas(first.text, self.language) | {first.text.lower()}) & self.words.descriptors:
+            forms = lemmas(first.text, self.language) | {first.text.lower()}
+            if proper and forms & self.words.descriptors and not (
+                    first.is_capitalised and forms & self.words.lex.name_descriptors):
                 return part[position + 1:]
         return part
 
@@ -344,15 +360,17 @@ def _agrees(adjective: str, noun: str) -> bool:
 
 
 # Adjectives made from place names end so ("krakowski", "śląski", "gdański"): a plural name with
-# one names one body ("Wodociągi Krakowskie").
+# one and a head of `plural_name_heads` names one body ("Wodociągi Krakowskie").
 _PLACE_ADJECTIVE_ENDINGS = ("ski", "cki", "dzki")
 
 
-def _generic_plural(written: list[str], head: int) -> bool:
-    """A Polish plural of common words only: the name of a kind of body, not of one."""
+def _generic_plural(written: list[str], head: int, plural_name_heads: frozenset[str]) -> bool:
+    """A Polish plural of common words only: the name of a kind of body, not of one ("Uczelnie
+    Warszawskie", "Rodzinne Domy Dziecka")."""
     if not 0 <= head < len(written):
         return False
     nouns = [r for r in analyse_pl(written[head]) if r.pos in NOMINAL]
+    named_plural = any(clean_lemma(r.lemma).lower() in plural_name_heads for r in nouns)
     numbers = {number for r in nouns for number in r.numbers}
     for index, word in enumerate(written):
         readings = analyse_pl(word)
@@ -361,7 +379,7 @@ def _generic_plural(written: list[str], head: int) -> bool:
         if not any(clean_lemma(r.lemma)[:1].islower() for r in readings):
             return False  # a proper name: "Zakłady Azotowe Puławy"
         adjectives = [r for r in readings if r.pos in ADJECTIVAL]
-        if any(clean_lemma(r.lemma).endswith(_PLACE_ADJECTIVE_ENDINGS) for r in adjectives):
+        if named_plural and any(clean_lemma(r.lemma).endswith(_PLACE_ADJECTIVE_ENDINGS) for r in adjectives):
             return False
         if index != head and adjectives and _agrees(word, written[head]):
             numbers &= {n for a in adjectives for r in nouns if a.cases & r.cases for n in a.numbers & r.numbers}

@@ -523,7 +523,8 @@ class CandidateFinder:
         for index, token in enumerate(tokens):
             if index <= skip or not token.is_acronym:
                 continue
-            name = _without_possessive(token.text, self.words.all.possessive_endings)
+            name = _without_possessive(_without_possessive(token.text, self.words.all.possessive_endings),
+                                       self.words.lex.acronym_endings)
             if (name in ignored or ROMAN_NUMERAL.match(token.text) or self.words.in_capitals_line(token)
                     or self._word_in_capitals(name)):
                 continue

@@ -76,7 +76,7 @@ class PartnerExtractor(Extractor):
 
     def partner(self, doc: Doc, group: OrgGroup, role: str) -> dict[str, Any]:
         """The SPEC item of one partner."""
-        name = group.best_name()
+        name = group.best_name(doc.lexicon.organ_heads)
         aliases: list[str] = []
         for candidate in [m.name for m in group.names] + group.acronyms + (
                 [group.entry.name, *group.entry.aliases] if group.entry else []):

@@ -36,7 +36,9 @@ class OrgGroup:
     def heads(self) -> set[str]:
         return {m.head for m in self.names if m.head}
 
-    def best_name(self) -> str:
+    def best_name(self, organs: frozenset[str] = frozenset()) -> str:
+        """The name to report; `organs`: heads of a body's organs, whose names ("Sejmik Województwa
+        X") give way to the body's own ("Urząd Marszałkowski Województwa X")."""
         names = ([m for m in self.names if m.kind == "name" and not m.is_unit]
                  or [m for m in self.names if not m.is_unit])
         if not names and not self.entry and not self.acronyms:
@@ -46,7 +48,8 @@ class OrgGroup:
             # ("TBS w Gliwicach"); of forms as full, one opening a sentence (a nominative).
             # A name that carries the group's own acronym is another's ("Institut für Leichtbau der TUO").
             own = {normalise(acronym) for acronym in self.acronyms}
-            return max(names, key=lambda m: (not m.english, not own & set(_acronyms_in(m.name)), len(m.words),
+            return max(names, key=lambda m: (not m.english, not own & set(_acronyms_in(m.name)), m.head not in organs,
+                                             len(m.words),
                                              m.legal_form is not None, m.opens_sentence, -m.start)).name
         if self.entry:
             return self.entry.name
@@ -289,7 +292,20 @@ def _merge_territorial(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
         if key:
             by_key[key] = group
         kept.append(group)
+    regions = [group for (level, _place), group in by_key.items() if level == levels[0]]
+    if len(regions) == 1:  # "Urząd Marszałkowski" without its region: the one region the release names
+        for group in [g for g in kept if g is not regions[0] and _region_body_without_place(g, doc)]:
+            regions[0].absorb(group)
+            kept.remove(group)
     return kept
+
+
+def _region_body_without_place(group: OrgGroup, doc: Doc) -> bool:
+    """Every name of the group is a body of a region without the region's name: "Urząd
+    Marszałkowski" (the pack's `region_bodies`)."""
+    words = doc.lexicon.region_bodies
+    return bool(group.names) and not group.acronyms and all(
+        m.head in doc.lexicon.territorial_bodies and len(m.words) == 2 and m.words[1] in words for m in group.names)
 
 
 def _merge_offices(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
