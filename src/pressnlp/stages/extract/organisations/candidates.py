@@ -286,6 +286,7 @@ class CandidateFinder:
             return
         tokens = self.tokens
         functions = self.words.all.functions
+        openings = tuple({function[:3] for function in offices})  # "starosta", "staroście": "sta"
         for i, token in enumerate(tokens[:-1]):
             following = tokens[i + 1]
             if not token.is_word or not following.is_word or not self.words.joins(token, following):
@@ -294,11 +295,13 @@ class CandidateFinder:
                 pattern = acronyms[following.text]
                 place = _place_adjective(token.text) if token.is_capitalised else None
             else:
+                if not token.text.lower().startswith(openings):
+                    continue
                 pattern = next((offices[form] for form in lemmas(token.text, "pl") if form in offices), None)
+                if pattern is None or (i and tokens[i - 1].is_word and tokens[i - 1].text.lower() in functions):
+                    continue
                 # in running text the adjective is written in lower case: "wojewoda wielkopolski"
                 place = _place_adjective(following.text, strict=not following.is_capitalised)
-                if i and tokens[i - 1].is_word and tokens[i - 1].text.lower() in functions:
-                    continue
             if pattern is None or place is None or _inside(following.start, covered):
                 continue
             name = pattern.format(place)
