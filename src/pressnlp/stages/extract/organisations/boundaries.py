@@ -7,7 +7,7 @@ from __future__ import annotations
 from pressnlp.lang.morphology import lemmas
 from pressnlp.lang.pl.morphology import ADJECTIVAL, NOMINAL, analyse_pl, clean_lemma
 from pressnlp.stages.extract.organisations.canonical import MentionBuilder
-from pressnlp.stages.extract.organisations.edges import CLOSE_QUOTES, OPEN_QUOTES, legal_form_after
+from pressnlp.stages.extract.organisations.edges import CLOSE_QUOTES, OPEN_QUOTES, legal_form_after, quoted_name_after
 from pressnlp.stages.extract.organisations.mention import OrgMention
 from pressnlp.stages.extract.organisations.words import NameWords, is_genitive
 from pressnlp.stages.extract.text import Token
@@ -37,7 +37,8 @@ class NameBounds:
             lowered = token.text.lower()
             if lowered in words.all.coordinators and current and any(words.is_head(tokens[j]) for j in current):
                 rest = chunk[position + 1:]
-                if any(words.is_head(tokens[j]) for j in rest) and self._coordinated_head(rest):
+                if (any(words.is_head(tokens[j]) for j in rest) and self._coordinated_head(rest)
+                        and not self._coordinated_levels(current, rest[0])):
                     parts.append([])
                     continue
             if (self.language == "pl" and len(current) > 1 and words.is_head(token) and analyse_pl(token.text)
@@ -59,6 +60,15 @@ class NameBounds:
             if token.text.endswith(words.all.possessive_endings):
                 parts.append([])
         return [trimmed for trimmed in (words.trim_connectors(part) for part in parts) if trimmed]
+
+    def _coordinated_levels(self, current: list[int], after: int) -> bool:
+        """Two municipal levels around a coordinator after an office, the office of one
+        municipality: "Urzędu Miasta i Gminy X" (without the office, "Miasta i Gminy X" names
+        "Gmina X")."""
+        municipal = self.words.lex.municipal
+        levels = [i for i in (current[-1], after)
+                  if self.words.is_head(self.tokens[i]) and self.words.head_lemma(self.tokens[i]) in municipal]
+        return len(levels) == 2 and len(current) > 1 and self.words.is_head(self.tokens[current[-2]])
 
     def _own_name_before(self, current: list[int], head: Token) -> bool:
         """Polish: the adjectives right before a second head agree with it, not with the first head:
@@ -178,6 +188,8 @@ class NameBounds:
             token = tokens[word_indexes[0]]
             if _named_compound(token.text, words.heads):
                 return self.builder.make(part, kind="name", head=heads[0])  # "Otto-von-Guericke-Universität"
+            if words.is_head(token) and quoted_name_after(words.text, token.end):
+                return self.builder.make(part, kind="name", head=heads[0])  # "Stowarzyszenie „Razem dla X”"
             if not words.is_head(token) or (words.is_sentence_start(token) and not token.is_acronym):
                 return None
             return self.builder.make(part, kind="head", head=heads[0])

@@ -51,7 +51,9 @@ class MentionBuilder:
         if words_.abbreviations and "." in name:
             name = _ABBREVIATION.sub(lambda found: words_.abbreviations.get(found.group(), found.group()), name)
         key = key_words(name, self.language)
-        lemma_words = [lemma(t.text, self.language) if not t.is_acronym else t.text.lower() for t in words]
+        # an abbreviation counts as the word it stands for: "Woj. Lubuskiego" is the voivodeship's
+        lemma_words = [lemma(words_.abbreviations.get(f"{t.text}.", t.text), self.language) if not t.is_acronym
+                       else t.text.lower() for t in words]
         head_token = tokens[head] if head is not None else None
         reference = tokens[head_word] if head_word is not None else head_token
         head_lemma = words_.head_lemma(reference) if reference else None

@@ -14,6 +14,7 @@ from pressnlp.stages.extract.english_names import english_name
 from pressnlp.stages.extract.gazetteer import Entry, Gazetteer
 from pressnlp.stages.extract.lexicon import everywhere
 from pressnlp.stages.extract.organisations import OrgMention, initials_match
+from pressnlp.stages.extract.organisations.edges import OPEN_QUOTES
 from pressnlp.stages.extract.text import Doc, words_of
 
 
@@ -145,6 +146,9 @@ def _merge_other_names(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
         if owner is None:
             owner = next((by_acronym[word] for m in group.names for word in _acronyms_in(m.name)
                           if by_acronym.get(word) not in (None, group)), None)
+        if owner is None:  # a two-part acronym inside a longer name: "Municipal Transport Union KZK GOP"
+            owner = next((other for acronym, other in by_acronym.items() if other is not group and " " in acronym
+                          and any(_carries(normalise(m.name), acronym) for m in group.names)), None)
         if owner is not None:
             owner.absorb(group)
             continue
@@ -155,6 +159,12 @@ def _merge_other_names(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
             if english:
                 by_name.setdefault(normalise(english), group)
     return kept
+
+
+def _carries(name: str, acronym: str) -> bool:
+    """Whether a normalised name holds the acronym's words and more ("municipal transport union kzk
+    gop", not "landkreis kassel" written in capitals)."""
+    return name != acronym and f" {acronym} " in f" {name} "
 
 
 def _merge_dashed(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
@@ -209,11 +219,18 @@ def _merge_prefixes(groups: dict[str, OrgGroup], doc: Doc) -> None:
                     groups[long].acronyms):
                 continue  # "Správa a údržba ciest TTSK (SÚC TTSK)" is not "TTSK": two acronyms, two bodies
             long_words = _lemma_words(groups[long])
-            if len(long_words) > len(words) and _contains(long_words, words) and not _complement_of(
-                    groups[long], groups[short], words, doc):
+            if len(long_words) > len(words) and (_contains(long_words, words) or _quoted_short(
+                    groups[short], words, long_words)) and not _complement_of(groups[long], groups[short], words, doc):
                 groups[long].absorb(groups[short])
                 groups[short] = groups[long]
                 break
+
+
+def _quoted_short(short: OrgGroup, words: list[str], long_words: list[str]) -> bool:
+    """A head and a quoted name, the long name's first and last words: "Stowarzyszenie „PRom”" for
+    "Stowarzyszenie PR i Promocji Uczelni Polskich „PRom”"."""
+    return (len(words) == 2 and (long_words[0], long_words[-1]) == (words[0], words[-1])
+            and any(quote in m.name for m in short.names for quote in OPEN_QUOTES))
 
 
 def _complement_of(long: OrgGroup, short: OrgGroup, words: list[str], doc: Doc) -> bool:

@@ -170,8 +170,9 @@ def _coordinated_level(doc: Doc, level: int, coordinator: int) -> bool:
 
 def _venue(doc: Doc, group: OrgGroup) -> bool:
     """Named only as the place where something happens: "w Międzynarodowym Centrum
-    Kongresowym", "at Wrocław City Hall"."""
-    if group.entry or group.acronyms:
+    Kongresowym", "at Wrocław City Hall"; not an office of self-government, where what happens is
+    its work ("praktyki w Urzędzie Marszałkowskim")."""
+    if group.entry or group.acronyms or group.heads() & doc.lexicon.territorial_bodies:
         return False
     for mention in (m for m in group.mentions if m.kind != "head"):  # "am Klärwerk X … das Klärwerk"
         if _previous_word(doc, mention) not in everywhere().locative_prepositions:
