@@ -515,6 +515,36 @@ def test_a_name_without_its_seat_is_an_alias_unless_it_is_a_generic_office(extra
 
 def test_an_office_of_a_town_and_its_municipality_is_one_name(extract):
     found = names(extract, "Spotkanie z przedstawicielami Urzędu Miasta i Gminy Lipno. Gmina Lipno zaprasza.")
-    assert set(found) == {"Urząd Miasta i Gminy Lipno"}
+    assert set(found) == {"Gmina Lipno"}  # the municipality by its level, its office an alias
+    assert found["Gmina Lipno"]["aliases"] == ["Urząd Miasta i Gminy Lipno"]
     found = names(extract, "Burmistrz Miasta i Gminy Lipno podpisał umowę z Fundacją Dobra Opole.")
     assert set(found) == {"Gmina Lipno", "Fundacja Dobra Opole"}
+
+
+def test_an_acronym_with_a_number_is_one_body_and_meets_its_full_name(extract):
+    found = names(extract, "Szkoła Podstawowa nr 2 w Opolu rozpoczyna pilotaż z Gminą Lipno. Dyrektor SP nr 2 mówi, "
+                           "że uczniowie SP nr 2 są zadowoleni.")
+    assert "SP nr 2" in found["Szkoła Podstawowa nr 2 w Opolu"]["aliases"]
+    found = names(extract, "Pilotaż w SP nr 2 prowadzi Gmina Lipno. Zgłosiła się też Szkoła Podstawowa nr 5 i SP nr 2.")
+    assert {"SP nr 2", "Szkoła Podstawowa nr 5"} <= set(found)
+
+
+def test_a_word_of_a_slogan_in_capitals_is_no_acronym(extract):
+    found = names(extract, "Każdy dostanie poradnik z hasłem kampanii „NIE KLIKAJ, ZADZWOŃ!” od Fundacji Dobra Opole.")
+    assert set(found) == {"Fundacja Dobra Opole"}
+
+
+def test_a_second_name_after_a_spaced_dash_is_put_into_the_nominative_too(extract):
+    found = names(extract, "Pomiary prowadzą Gmina Lipno i Instytut Ochrony Gleb. Dane hydrologiczne Instytutu Ochrony "
+                           "Gleb – Państwowego Instytutu Badawczego (IOG-PIB) trafią do gminy.")
+    assert "Instytut Ochrony Gleb – Państwowy Instytut Badawczy" in {
+        name for partner in found.values() for name in [partner["name"], *partner["aliases"]]}
+
+
+def test_a_county_named_by_its_adjective_and_by_its_seat_is_one_partner_named_by_its_level(extract):
+    found = names(extract, "Powiat Łowicki podpisał umowę z firmą Budomex. Umowę podpisał Starosta Łowicki.\n"
+                           "Anna Nowak\nRzecznik Prasowy\nStarostwo Powiatowe w Łowiczu")
+    assert found["Powiat Łowicki"]["aliases"] == ["Starostwo Powiatowe w Łowiczu"]
+    found = names(extract, "Umowę podpisały Powiat Nowosolski i Powiat Nowomiejski. Starostwo Powiatowe w Słupcy "
+                           "dziękuje.")
+    assert {"Powiat Nowosolski", "Powiat Nowomiejski"} <= set(found)

@@ -37,8 +37,10 @@ class NameBounds:
             lowered = token.text.lower()
             if lowered in words.all.coordinators and current and any(words.is_head(tokens[j]) for j in current):
                 rest = chunk[position + 1:]
-                if (any(words.is_head(tokens[j]) for j in rest) and self._coordinated_head(rest)
-                        and not self._coordinated_levels(current, rest[0])):
+                if ((any(words.is_head(tokens[j]) for j in rest) and self._coordinated_head(rest)
+                     and not self._coordinated_levels(current, rest[0]))
+                        or (self.language == "pl" and rest and tokens[rest[0]].is_acronym)):
+                    # Polish "Szkoła Podstawowa nr 5 i SP nr 2": an acronym after a coordinator names another
                     parts.append([])
                     continue
             if (self.language == "pl" and len(current) > 1 and words.is_head(token) and analyse_pl(token.text)

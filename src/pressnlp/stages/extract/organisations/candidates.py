@@ -23,7 +23,7 @@ from pressnlp.stages.extract.text import Doc, Token
 Spans = list[tuple[int, int]]
 # A bracketed acronym: a capital letter (of any alphabet the packs use) and up to 11 more.
 # Parts of speech of short words that are never acronyms when written in capitals ("MY", "NAS").
-_FUNCTION_WORDS = frozenset({"ppron12", "ppron3", "prep", "conj", "comp", "qub", "siebie"})
+_FUNCTION_WORDS = frozenset({"ppron12", "ppron3", "prep", "conj", "comp", "qub", "part", "interj", "siebie"})
 _SPELLED_OUT = re.compile(r"(?:\s+[IVX]{1,4})?\s*\(([^()\n]{5,100})\)")
 _BRACKETED_ACRONYM = re.compile(r"\(([A-ZĄĆĘŁŃÓŚŹŻÀ-ÞА-ЯІЇЄҐ][\w.&-]{1,11})\)")
 
@@ -536,6 +536,10 @@ class CandidateFinder:
             if index in self._kind_acronyms:
                 self.mentions.append(self._acronym_with_place(index))
                 continue
+            numbered = self._acronym_with_number(index)
+            if numbered:  # "SP nr 2": one school of a kind, not the kind's acronym
+                self.mentions.append(numbered)
+                continue
             before = self.text[max(0, token.start - 1):token.start]
             if before == "@" or self.text[token.end:token.end + 1] == "@":
                 continue
@@ -563,6 +567,28 @@ class CandidateFinder:
             end += 1
         name = self.text[tokens[index].start:tokens[end].end]
         words = [tokens[index].text.lower()] + [lemma(t.text, "pl") for t in tokens[index + 1:end + 1]]
+        return OrgMention(start=tokens[index].start, end=tokens[end].end, name=name, key=name.lower(), kind="name",
+                          words=words)
+
+    def _acronym_with_number(self, index: int) -> OrgMention | None:
+        """'SP nr 2', 'ZS Nr 1 w Opolu': an acronym, a number mark and a number (and a place) name one body."""
+        tokens = self.tokens
+        mark = index + 1
+        if mark + 1 >= len(tokens) or tokens[mark].text not in self.words.number_marks:
+            return None
+        number = mark + 2 if tokens[mark + 1].text == "." and mark + 2 < len(tokens) else mark + 1
+        if not tokens[number].text.isdigit() or not self.words.joins(tokens[number - 1], tokens[number]):
+            return None
+        end = number
+        if (end + 2 < len(tokens) and tokens[end + 1].text.lower() in self.words.lex.locative_prepositions
+                and tokens[end + 2].is_capitalised and self.words.joins(tokens[end], tokens[end + 1])):
+            end += 2
+            while (end + 1 < len(tokens) and tokens[end + 1].is_capitalised
+                   and self.words.joins(tokens[end], tokens[end + 1])):
+                end += 1
+        name = self.text[tokens[index].start:tokens[end].end]
+        words = [tokens[index].text.lower()] + [lemma(t.text, self.words.language) for t in tokens[mark:end + 1]
+                                                if t.is_word]
         return OrgMention(start=tokens[index].start, end=tokens[end].end, name=name, key=name.lower(), kind="name",
                           words=words)
 

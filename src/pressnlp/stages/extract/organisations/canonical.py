@@ -142,6 +142,16 @@ class MentionBuilder:
         forms = nominative_phrase([t.text for t in words], positions[0], head_lemma)
         if head_lemma in self.words.lex.municipal and positions[0] == 0 and len(words) == 2:
             forms[1] = _place_nominative(words[1].text) or forms[1]  # "Miasta Gdyni" -> "Miasto Gdynia"
+        for index in range(positions[0] + 1, len(words)):
+            # a second name after a spaced dash inflects on its own: "Instytutu X – Państwowego Instytutu
+            # Badawczego" -> "Instytut X – Państwowy Instytut Badawczy"
+            between = self.text[words[index - 1].end:words[index].start]
+            second = next((i for i in range(index, len(words)) if self.words.is_head(words[i])), None)
+            if between.strip() in ("–", "-", "—") and " " in between and second is not None:
+                rest = nominative_phrase([t.text for t in words[index:]], second - index,
+                                         self.words.head_lemma(words[second]))
+                forms[index:] = rest
+                break
         pieces = []
         cursor = start
         for token, form in zip(words, forms, strict=True):

@@ -77,7 +77,10 @@ class PartnerExtractor(Extractor):
 
     def partner(self, doc: Doc, group: OrgGroup, role: str) -> dict[str, Any]:
         """The SPEC item of one partner."""
-        name = group.best_name(doc.lexicon.organ_heads)
+        lesser = doc.lexicon.organ_heads
+        if group.heads() & doc.lexicon.named_by_level:  # "Powiat X", not "Starostwo Powiatowe w X"
+            lesser = lesser | doc.lexicon.territorial_bodies
+        name = group.best_name(lesser)
         aliases: list[str] = []
         for candidate in [m.name for m in group.names] + group.acronyms + (
                 [group.entry.name, *group.entry.aliases] if group.entry else []) + _without_seat(name, doc):

@@ -37,9 +37,9 @@ class OrgGroup:
     def heads(self) -> set[str]:
         return {m.head for m in self.names if m.head}
 
-    def best_name(self, organs: frozenset[str] = frozenset()) -> str:
-        """The name to report; `organs`: heads of a body's organs, whose names ("Sejmik Województwa
-        X") give way to the body's own ("Urząd Marszałkowski Województwa X")."""
+    def best_name(self, lesser_heads: frozenset[str] = frozenset()) -> str:
+        """The name to report; `lesser_heads`: heads whose names give way to the group's others (an
+        organ's "Sejmik Województwa X" to "Urząd Marszałkowski Województwa X")."""
         names = ([m for m in self.names if m.kind == "name" and not m.is_unit]
                  or [m for m in self.names if not m.is_unit])
         if not names and not self.entry and not self.acronyms:
@@ -49,8 +49,8 @@ class OrgGroup:
             # ("TBS w Gliwicach"); of forms as full, one opening a sentence (a nominative).
             # A name that carries the group's own acronym is another's ("Institut für Leichtbau der TUO").
             own = {normalise(acronym) for acronym in self.acronyms}
-            return max(names, key=lambda m: (not m.english, not own & set(_acronyms_in(m.name)), m.head not in organs,
-                                             len(m.words),
+            return max(names, key=lambda m: (not m.english, not own & set(_acronyms_in(m.name)),
+                                             m.head not in lesser_heads, len(m.words),
                                              m.legal_form is not None, m.opens_sentence, -m.start)).name
         if self.entry:
             return self.entry.name
@@ -124,7 +124,7 @@ def group_mentions(doc: Doc, mentions: list[OrgMention], gazetteer: Gazetteer) -
             group.acronyms.append(mention.name)
         by_acronym.setdefault(normalise(mention.name), group)
         group.mentions.append(mention)
-    ordered = _merge_dashed(_merge_other_names(ordered, doc), doc)
+    ordered = _merge_numbered(_merge_dashed(_merge_other_names(ordered, doc), doc), doc)
     for mention in (m for m in mentions if m.kind == "head"):
         owner = _head_owner(mention, ordered)
         if owner:
@@ -159,6 +159,33 @@ def _merge_other_names(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
             if english:
                 by_name.setdefault(normalise(english), group)
     return kept
+
+
+def _merge_numbered(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
+    """'SP nr 2' is 'Szkoła Podstawowa nr 2 w X': an acronym spelled by the words before the same
+    number mark and number."""
+    marks = {mark.lower().rstrip(".") for mark in doc.lexicon.number_marks}
+    numbered: dict[int, tuple[list[str], int]] = {}  # id(group) -> (words of a name, index of its mark)
+    for group in groups:
+        for mention in group.names:
+            words = mention.name.split()
+            at = next((i for i, word in enumerate(words[:-1]) if word.lower().rstrip(".") in marks), None)
+            if at:
+                numbered[id(group)] = (words, at)
+    absorbed: set[int] = set()
+    for group in groups:
+        words, at = numbered.get(id(group), ([], 0))
+        if at != 1 or len(group.names) != len(group.mentions):
+            continue
+        owner = next((other for other in groups if other is not group and id(other) in numbered
+                      and id(other) not in absorbed and numbered[id(other)][1] > 1
+                      and [w.lower() for w in numbered[id(other)][0][numbered[id(other)][1]:][:2]]
+                      == [w.lower() for w in words[1:3]]
+                      and initials_match(words[0], numbered[id(other)][0][:numbered[id(other)][1]])), None)
+        if owner is not None:
+            owner.absorb(group)
+            absorbed.add(id(group))
+    return [group for group in groups if id(group) not in absorbed]
 
 
 def _carries(name: str, acronym: str) -> bool:
@@ -314,7 +341,22 @@ def _merge_territorial(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
         for group in [g for g in kept if g is not regions[0] and _region_body_without_place(g, doc)]:
             regions[0].absorb(group)
             kept.remove(group)
+    counties: dict[str, list[OrgGroup]] = {}
+    for (level, stem), group in by_key.items():
+        if level == "county":
+            counties.setdefault(stem[:4], []).append(group)
+    for pair in counties.values():
+        # "Powiat Łowicki" and "Starostwo Powiatowe w Łowiczu": the stems of the adjective and of the
+        # seat part at a consonant change ("łowick", "łowicz"); one county named both ways
+        seats = [group for group in pair if _named_with_seat(group, doc)]
+        if len(pair) == 2 and len(seats) == 1:
+            pair[0].absorb(pair[1])
+            kept.remove(pair[1])
     return kept
+
+
+def _named_with_seat(group: OrgGroup, doc: Doc) -> bool:
+    return any(word in doc.lexicon.seat_prepositions for m in group.names for word in m.name.split())
 
 
 def _region_body_without_place(group: OrgGroup, doc: Doc) -> bool:
