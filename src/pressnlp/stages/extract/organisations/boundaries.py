@@ -9,7 +9,7 @@ from pressnlp.lang.pl.morphology import ADJECTIVAL, NOMINAL, analyse_pl, clean_l
 from pressnlp.stages.extract.organisations.canonical import MentionBuilder
 from pressnlp.stages.extract.organisations.edges import CLOSE_QUOTES, OPEN_QUOTES, legal_form_after, quoted_name_after
 from pressnlp.stages.extract.organisations.mention import OrgMention
-from pressnlp.stages.extract.organisations.words import NameWords, is_genitive
+from pressnlp.stages.extract.organisations.words import PLACE_ADJECTIVE_ENDINGS, NameWords, is_genitive
 from pressnlp.stages.extract.text import Token
 
 
@@ -373,14 +373,10 @@ def _agrees(adjective: str, noun: str) -> bool:
                for a in adjectives for n in nouns)
 
 
-# Adjectives made from place names end so ("krakowski", "śląski", "gdański"): a plural name with
-# one and a head of `plural_name_heads` names one body ("Wodociągi Krakowskie").
-_PLACE_ADJECTIVE_ENDINGS = ("ski", "cki", "dzki")
-
-
 def _generic_plural(written: list[str], head: int, plural_name_heads: frozenset[str]) -> bool:
     """A Polish plural of common words only: the name of a kind of body, not of one ("Uczelnie
-    Warszawskie", "Rodzinne Domy Dziecka")."""
+    Warszawskie", "Rodzinne Domy Dziecka"); with a place adjective and one of `plural_name_heads` it
+    names one body ("Wodociągi Krakowskie")."""
     if not 0 <= head < len(written):
         return False
     nouns = [r for r in analyse_pl(written[head]) if r.pos in NOMINAL]
@@ -393,7 +389,7 @@ def _generic_plural(written: list[str], head: int, plural_name_heads: frozenset[
         if not any(clean_lemma(r.lemma)[:1].islower() for r in readings):
             return False  # a proper name: "Zakłady Azotowe Puławy"
         adjectives = [r for r in readings if r.pos in ADJECTIVAL]
-        if named_plural and any(clean_lemma(r.lemma).endswith(_PLACE_ADJECTIVE_ENDINGS) for r in adjectives):
+        if named_plural and any(clean_lemma(r.lemma).endswith(PLACE_ADJECTIVE_ENDINGS) for r in adjectives):
             return False
         if index != head and adjectives and _agrees(word, written[head]):
             numbers &= {n for a in adjectives for r in nouns if a.cases & r.cases for n in a.numbers & r.numbers}

@@ -17,7 +17,14 @@ from pressnlp.stages.extract.organisations.boundaries import NameBounds
 from pressnlp.stages.extract.organisations.canonical import MentionBuilder
 from pressnlp.stages.extract.organisations.mention import OrgMention, initials_match, key_words, name_key
 from pressnlp.stages.extract.organisations.runs import CapitalisedRuns
-from pressnlp.stages.extract.organisations.words import ROMAN_NUMERAL, NameWords, is_genitive, is_given_name
+from pressnlp.stages.extract.organisations.words import (
+    ROMAN_NUMERAL,
+    NameWords,
+    is_genitive,
+    is_given_name,
+    place_adjective,
+    place_nominative_word,
+)
 from pressnlp.stages.extract.text import Doc, Token
 
 Spans = list[tuple[int, int]]
@@ -93,7 +100,7 @@ class CandidateFinder:
         for part, place in ((run[:2], first), (run[3:4], second)):
             mention = self.builder.make(part, kind="name", head=None)
             # singular: "z Gminami X i Y" names "Gmina X"
-            self._add(self._as_municipality(mention, words.head_lemma(head), _place_nominative_word(place.text)),
+            self._add(self._as_municipality(mention, words.head_lemma(head), place_nominative_word(place.text)),
                       covered)
         return True
 
@@ -122,7 +129,7 @@ class CandidateFinder:
         mention.described = True
         level = self._municipal_level(descriptor)
         if level and not mention.legal_form and all(not self.words.is_head(self.tokens[i]) for i in part):
-            place = _place_nominative_word(mention.name) if len(part) == 1 else mention.name
+            place = place_nominative_word(mention.name) if len(part) == 1 else mention.name
             mention = self._as_municipality(mention, level, place)
         return mention
 
@@ -269,9 +276,9 @@ class CandidateFinder:
                     name = f"{office.capitalize()} {self.text[found.start():place.end]}"
                 else:
                     start = found.start()
-                    name = f"{level} {_place_nominative_word(place.text)}"
+                    name = f"{level} {place_nominative_word(place.text)}"
                 words = [lemma(word, "pl") for word in ([office] if office else []) + level.split()]
-                words.append(lemma(_place_nominative_word(place.text), "pl"))
+                words.append(lemma(place_nominative_word(place.text), "pl"))
                 self._add(OrgMention(start=start, end=place.end, name=name, key=name_key(key_words(name, "pl")),
                                      kind="name", head=office or words[0], words=words), covered)
 
@@ -293,7 +300,7 @@ class CandidateFinder:
                 continue
             if following.text in acronyms:
                 pattern = acronyms[following.text]
-                place = _place_adjective(token.text) if token.is_capitalised else None
+                place = place_adjective(token.text) if token.is_capitalised else None
             else:
                 if not token.text.lower().startswith(openings):
                     continue
@@ -301,7 +308,7 @@ class CandidateFinder:
                 if pattern is None or (i and tokens[i - 1].is_word and tokens[i - 1].text.lower() in functions):
                     continue
                 # in running text the adjective is written in lower case: "wojewoda wielkopolski"
-                place = _place_adjective(following.text, strict=not following.is_capitalised)
+                place = place_adjective(following.text, strict=not following.is_capitalised)
             if pattern is None or place is None or _inside(following.start, covered):
                 continue
             name = pattern.format(place)
@@ -667,31 +674,10 @@ def _without_possessive(word: str, endings: tuple[str, ...]) -> str:
     return word
 
 
-def _place_nominative_word(word: str) -> str:
-    """A place name as the nominative singular of its only geographic reading, else as written."""
-    places = {clean_lemma(r.lemma) for r in analyse_pl(word) if "nazwa_geograficzna" in r.labels}
-    return places.pop() if len(places) == 1 else word
-
-
 def _name_part(word: str) -> bool:
     """A word in capitals that may stand in a Polish name: an adjective or a noun, no verb."""
     readings = analyse_pl(word.lower()) + analyse_pl(word.capitalize())
     return bool(readings) and all(r.pos in ("adj", "subst", "depr", "ppas", "adja") for r in readings)
-
-
-def _place_adjective(word: str, *, strict: bool = False) -> str | None:
-    """The capitalised lemma of a Polish adjective of a place ("Nowosolskiego" -> "Nowosolski");
-    `strict`: only one with a place adjective's ending ("wielkopolski", not "obecny")."""
-    prefix, dash, last = word.rpartition("-")  # "kujawsko-pomorski": the last part inflects
-    for reading in analyse_pl(last):
-        found = prefix.lower() + dash + clean_lemma(reading.lemma)
-        if reading.pos == "adj" and (not strict or found.endswith(_PLACE_ADJECTIVE_ENDINGS)):
-            return "-".join(part[:1].upper() + part[1:] for part in found.split("-"))
-    return None
-
-
-# Adjectives made from place names end so ("wielkopolski", "śląski", "łódzki").
-_PLACE_ADJECTIVE_ENDINGS = ("ski", "cki", "dzki")
 
 
 @cache
