@@ -548,3 +548,9 @@ def test_a_county_named_by_its_adjective_and_by_its_seat_is_one_partner_named_by
     found = names(extract, "Umowę podpisały Powiat Nowosolski i Powiat Nowomiejski. Starostwo Powiatowe w Słupcy "
                            "dziękuje.")
     assert {"Powiat Nowosolski", "Powiat Nowomiejski"} <= set(found)
+
+
+def test_a_university_named_in_english_in_a_quote_is_the_polish_one(extract):
+    found = names(extract, "Politechnika Koszalińska podpisała umowę. Rektor Politechniki Koszalińskiej mówi: "
+                           "„Koszalin University of Technology brings knowledge”.")
+    assert set(found) == {"Politechnika Koszalińska"}
