@@ -151,7 +151,8 @@ def test_unit_names_contain_their_organisation(extract):
             "Klinicznego w Gdańsku (UCK). UCK przyjmie 20 pacjentów dziennie.")
     partners = by_name(extract(text, **ONLY_PARTNERS))
     assert list(partners) == ["Uniwersyteckie Centrum Kliniczne w Gdańsku"]
-    assert partners["Uniwersyteckie Centrum Kliniczne w Gdańsku"]["aliases"] == ["UCK"]
+    assert partners["Uniwersyteckie Centrum Kliniczne w Gdańsku"]["aliases"] == [
+        "UCK", "Uniwersyteckie Centrum Kliniczne"]
 
 
 @pytest.mark.parametrize("listed", [("Politechnika Śląska", "Politechniki Śląskiej"),

@@ -347,3 +347,210 @@ def test_a_county_and_its_office_at_its_seat_are_one_partner(extract):
     county = [name for name, partner in found.items() if "Powiat Kamiennogórski" in [name, *partner["aliases"]]]
     assert len(county) == 1 and "Starostwo Powiatowe w Kamiennej Górze" in [county[0], *found[county[0]]["aliases"]]
     assert "Miasto Poznań" in found
+
+
+def test_a_school_complex_and_a_health_care_provider_are_institutions_not_teams(extract):
+    found = names(extract, "Porozumienie podpisały Samodzielny Publiczny Zespół Opieki Zdrowotnej w Kielcach "
+                           "i Zespół Szkół Technicznych w Opolu. Zespół Prasowy Urzędu Miasta Opola informuje.")
+    assert {"Samodzielny Publiczny Zespół Opieki Zdrowotnej w Kielcach",
+            "Zespół Szkół Technicznych w Opolu"} <= set(found)
+    assert not any(name.startswith("Zespół Prasowy") for name in found)
+
+
+def test_a_club_is_named_without_the_board_that_meets(extract):
+    found = names(extract, "Członkowie Zarządów Opolskiego Klubu Biznesu spotkali się w Opolu. Opolski Klub "
+                           "Biznesu zaprasza przedsiębiorców.")
+    assert set(found) == {"Opolski Klub Biznesu"}
+
+
+def test_a_compound_adjective_written_apart_agrees_with_its_head(extract):
+    found = names(extract, "Członkowie Izby Przemysłowo Handlowej w Opolu spotkali się z Fundacją Dobra Opole. "
+                           "Izbę Przemysłowo – Handlową w Opolu reprezentował prezes.")
+    chambers = [p for name, p in found.items() if name.startswith("Izba")]
+    assert len(chambers) == 1
+    assert {"Izba Przemysłowo Handlowa w Opolu", "Izba Przemysłowo – Handlowa w Opolu"} <= {
+        chambers[0]["name"], *chambers[0]["aliases"]}
+
+
+def test_the_capital_city_abbreviated_is_the_municipality(extract):
+    found = names(extract, "Jan Nowak, prezydent m.st. Warszawy, podpisze porozumienie z Politechniką Opolską.")
+    assert "Miasto Stołeczne Warszawa" in found
+    found = names(extract, "Kampanię wspiera Urząd m. st. Warszawy. Urzędu Miasta Stołecznego Warszawy przekazał "
+                           "środki Fundacji Dobra Opole.")
+    warsaw = [p for name, p in found.items() if "Warszaw" in name]
+    assert len(warsaw) == 1 and "Urząd m. st. Warszawy" in [warsaw[0]["name"], *warsaw[0]["aliases"]]
+
+
+def test_an_acronym_of_a_kind_of_body_with_its_place_is_one_body(extract):
+    found = names(extract, "Projekt prowadzimy z Gminą Lipno i trzema szkołami: PSP w Kielcach, PSP w Opolu oraz "
+                           "PSP w Nowym Sączu.")
+    assert {"PSP w Kielcach", "PSP w Opolu", "PSP w Nowym Sączu"} <= set(found)
+
+
+def test_a_voivode_with_the_adjective_in_lower_case_names_the_office(extract):
+    found = names(extract, "Wojewoda kujawsko-pomorski Jan Nowak był współorganizatorem spotkania z Fundacją "
+                           "Dobra Opole.")
+    assert "Kujawsko-Pomorski Urząd Wojewódzki" in found
+    found = names(extract, "Wojewoda obecny na spotkaniu pogratulował Fundacji Dobra Opole.")
+    assert set(found) == {"Fundacja Dobra Opole"}
+
+
+def test_a_seat_in_a_body_or_a_source_of_figures_is_no_partner(extract):
+    found = names(extract, "W spotkaniu uczestniczyła posłanka na Sejm RP Anna Nowak oraz Fundacja Dobra Opole.")
+    assert set(found) == {"Fundacja Dobra Opole"}
+    found = names(extract, "Fundacja Dobra Opole przedstawiła wyniki badania CBOS wśród organizacji, a według danych "
+                           "Głównego Urzędu Statystycznego ich liczba rośnie.")
+    assert set(found) == {"Fundacja Dobra Opole"}
+    found = names(extract, "Sejm RP przyjął ustawę, a Fundacja Dobra Opole ją popiera.")
+    assert "Sejm RP" in found
+
+
+def test_a_government_fund_is_a_programme(extract):
+    found = names(extract, "Gmina Lipno podpisała umowę o dofinansowanie z Rządowego Funduszu Rozwoju Dróg. Kwota "
+                           "dotacji z Rządowego Funduszu Rozwoju Dróg wynosi 1 mln zł.")
+    assert set(found) == {"Gmina Lipno"}
+
+
+def test_a_body_is_named_rather_than_its_organ(extract):
+    found = names(extract, "Sejmik Województwa Opolskiego przyjął uchwałę. Urząd Marszałkowski Województwa "
+                           "Opolskiego ogłosił konkurs.")
+    assert set(found) == {"Urząd Marszałkowski Województwa Opolskiego"}
+    assert "Sejmik Województwa Opolskiego" in found["Urząd Marszałkowski Województwa Opolskiego"]["aliases"]
+
+
+def test_a_capitalised_group_belongs_to_the_company_s_name(extract):
+    found = names(extract, "Umowę podpisano pomiędzy Grupą LOTOS S.A. a Fundacją Dobra Opole. Umowę ze Spółką "
+                           "Prochem S.A. podpisano w marcu.")
+    assert {"Grupa LOTOS S.A.", "Prochem S.A."} <= set(found)
+
+
+def test_a_number_in_lower_case_belongs_to_the_name(extract):
+    found = names(extract, "Szkoła Podstawowa nr 2 w Opolu i Fundacja Dobra Opole podpisały porozumienie.")
+    assert "Szkoła Podstawowa nr 2 w Opolu" in found
+    found = names(extract, "Uchwała Rady Miasta nr 12 została przyjęta przez Fundację Dobra Opole.")
+    assert set(found) == {"Fundacja Dobra Opole"}
+
+
+def test_a_plural_of_an_institution_with_a_place_adjective_is_a_kind_of_body(extract):
+    found = names(extract, "Wizyta w Uczelniach Warszawskich oraz Warszawskich Rodzinnych Domach Dziecka odbyła się "
+                           "z Fundacją Dobra Opole. Koleje Śląskie i Koleje Śląskie też.")
+    assert set(found) == {"Fundacja Dobra Opole", "Koleje Śląskie"}
+
+
+def test_the_marshal_office_without_its_region_is_the_region_the_release_names(extract):
+    found = names(extract, "Gmina Lipno podpisała umowę z Samorządem Województwa Opolskiego. Wniosek złożono do "
+                           "Urzędu Marszałkowskiego, a w imieniu Zarządu Województwa Opolskiego umowę podpisał "
+                           "wicemarszałek.")
+    assert set(found) == {"Gmina Lipno", "Samorząd Województwa Opolskiego"}
+
+
+def test_a_lower_case_phrase_inside_a_name_keeps_it_whole(extract):
+    found = names(extract, "W spotkaniu wzięli udział dr Jan Nowak (Fundacja na rzecz Nauki Polskiej) oraz "
+                           "Stowarzyszenie na rzecz Rozwoju Gminy Lipno. Działamy na rzecz Fundacji Dobra Opole.")
+    assert {"Fundacja na rzecz Nauki Polskiej", "Stowarzyszenie na rzecz Rozwoju Gminy Lipno",
+            "Fundacja Dobra Opole"} <= set(found)
+
+
+def test_an_acronym_with_a_case_ending_is_the_acronym(extract):
+    found = names(extract, "Dyrektor IBL-u podpisał porozumienie z Fundacją Dobra Opole. IBL prowadzi badania lasów.")
+    assert {"IBL", "Fundacja Dobra Opole"} == set(found)
+
+
+def test_organisations_listed_as_examples_are_no_partners(extract):
+    found = names(extract, "Fundacja Dobra Opole zaprasza szkoły. Zainteresowanie zgłosiły już m.in. Szkoła "
+                           "Podstawowa nr 5 i Szkoła Podstawowa nr 47.")
+    assert set(found) == {"Fundacja Dobra Opole"}
+    found = names(extract, "Spółka Enea S.A. podpisała umowę z Politechniką Gdańską. W zeszłym miesiącu podpisano "
+                           "cztery porozumienia, w tym z Akademią Górniczo-Hutniczą, Politechniką Łódzką oraz "
+                           "Uniwersytetem Łódzkim.")
+    assert not {"Politechnika Łódzka", "Uniwersytet Łódzki"} & set(found)
+
+
+def test_a_name_in_apposition_after_the_head_is_not_a_second_organisation(extract):
+    found = names(extract, "Miasto Chełm, Rada Miasta Kowel i Fundacja Wspólny Dom otwierają punkt. Fundacja "
+                           "Wspólny Dom prowadzi zajęcia.")
+    assert {"Miasto Chełm", "Rada Miasta Kowel", "Fundacja Wspólny Dom"} == set(found)
+
+
+def test_an_office_of_self_government_is_no_venue(extract):
+    found = names(extract, "Studenci rozpoczną praktyki w Urzędzie Marszałkowskim Województwa Opolskiego. W sumie "
+                           "praktykować będzie 95 osób.")
+    assert set(found) == {"Urząd Marszałkowski Województwa Opolskiego"}
+    found = names(extract, "Konferencja odbędzie się w Międzynarodowym Centrum Kongresowym. Organizuje ją Fundacja "
+                           "Dobra Opole.")
+    assert set(found) == {"Fundacja Dobra Opole"}
+
+
+def test_an_abbreviated_region_meets_its_other_bodies(extract):
+    found = names(extract, "Sejmik Województwa Opolskiego przyjął uchwałę. Urząd Marszałkowski Woj. Opolskiego "
+                           "ogłosił konkurs.")
+    assert set(found) == {"Urząd Marszałkowski Województwa Opolskiego"}
+
+
+def test_an_english_name_with_a_two_part_acronym_is_the_acronym_s_organisation(extract):
+    found = names(extract, "Komunikacyjny Związek Komunalny Górnośląskiego Okręgu Przemysłowego (KZK GOP) ogłasza "
+                           "przetarg. Municipal Transport Union KZK GOP is the issuer. KZK GOP zaprasza.")
+    assert len(found) == 1
+    assert "Municipal Transport Union KZK GOP" in next(iter(found.values()))["aliases"]
+
+
+def test_a_quoted_name_after_a_bare_head_is_a_name(extract):
+    found = names(extract, "Stowarzyszenie „Razem dla Opola” zaprasza na festyn z Fundacją Dobra Opole. "
+                           "Stowarzyszeniu „Razem dla Opola” dziękujemy.")
+    assert {"Stowarzyszenie „Razem dla Opola”", "Fundacja Dobra Opole"} == set(found)
+
+
+def test_a_quoted_short_name_is_the_long_name_s_organisation(extract):
+    found = names(extract, "Konferencja Stowarzyszenia „PRom” na Uniwersytecie Opolskim. Stowarzyszenie PR i Promocji "
+                           "Uczelni Polskich „PRom” zaprasza.")
+    assert len([name for name in found if name.startswith("Stowarzyszenie")]) == 1
+
+
+def test_a_name_without_its_seat_is_an_alias_unless_it_is_a_generic_office(extract):
+    found = names(extract, "Starostwo Powiatowe w Słupcy oraz Państwowy Instytut Geologiczny w Warszawie podpisały "
+                           "porozumienie.")
+    assert found["Państwowy Instytut Geologiczny w Warszawie"]["aliases"] == ["Państwowy Instytut Geologiczny"]
+    assert found["Starostwo Powiatowe w Słupcy"]["aliases"] == []
+
+
+def test_an_office_of_a_town_and_its_municipality_is_one_name(extract):
+    found = names(extract, "Spotkanie z przedstawicielami Urzędu Miasta i Gminy Lipno. Gmina Lipno zaprasza.")
+    assert set(found) == {"Gmina Lipno"}  # the municipality by its level, its office an alias
+    assert found["Gmina Lipno"]["aliases"] == ["Urząd Miasta i Gminy Lipno"]
+    found = names(extract, "Burmistrz Miasta i Gminy Lipno podpisał umowę z Fundacją Dobra Opole.")
+    assert set(found) == {"Gmina Lipno", "Fundacja Dobra Opole"}
+
+
+def test_an_acronym_with_a_number_is_one_body_and_meets_its_full_name(extract):
+    found = names(extract, "Szkoła Podstawowa nr 2 w Opolu rozpoczyna pilotaż z Gminą Lipno. Dyrektor SP nr 2 mówi, "
+                           "że uczniowie SP nr 2 są zadowoleni.")
+    assert "SP nr 2" in found["Szkoła Podstawowa nr 2 w Opolu"]["aliases"]
+    found = names(extract, "Pilotaż w SP nr 2 prowadzi Gmina Lipno. Zgłosiła się też Szkoła Podstawowa nr 5 i SP nr 2.")
+    assert {"SP nr 2", "Szkoła Podstawowa nr 5"} <= set(found)
+
+
+def test_a_word_of_a_slogan_in_capitals_is_no_acronym(extract):
+    found = names(extract, "Każdy dostanie poradnik z hasłem kampanii „NIE KLIKAJ, ZADZWOŃ!” od Fundacji Dobra Opole.")
+    assert set(found) == {"Fundacja Dobra Opole"}
+
+
+def test_a_second_name_after_a_spaced_dash_is_put_into_the_nominative_too(extract):
+    found = names(extract, "Pomiary prowadzą Gmina Lipno i Instytut Ochrony Gleb. Dane hydrologiczne Instytutu Ochrony "
+                           "Gleb – Państwowego Instytutu Badawczego (IOG-PIB) trafią do gminy.")
+    assert "Instytut Ochrony Gleb – Państwowy Instytut Badawczy" in {
+        name for partner in found.values() for name in [partner["name"], *partner["aliases"]]}
+
+
+def test_a_county_named_by_its_adjective_and_by_its_seat_is_one_partner_named_by_its_level(extract):
+    found = names(extract, "Powiat Łowicki podpisał umowę z firmą Budomex. Umowę podpisał Starosta Łowicki.\n"
+                           "Anna Nowak\nRzecznik Prasowy\nStarostwo Powiatowe w Łowiczu")
+    assert found["Powiat Łowicki"]["aliases"] == ["Starostwo Powiatowe w Łowiczu"]
+    found = names(extract, "Umowę podpisały Powiat Nowosolski i Powiat Nowomiejski. Starostwo Powiatowe w Słupcy "
+                           "dziękuje.")
+    assert {"Powiat Nowosolski", "Powiat Nowomiejski"} <= set(found)
+
+
+def test_a_university_named_in_english_in_a_quote_is_the_polish_one(extract):
+    found = names(extract, "Politechnika Koszalińska podpisała umowę. Rektor Politechniki Koszalińskiej mówi: "
+                           "„Koszalin University of Technology brings knowledge”.")
+    assert set(found) == {"Politechnika Koszalińska"}

@@ -230,6 +230,8 @@ def _adjective_chain(words: Sequence[str], indexes: Iterable[int], agreement: Ag
     "Oddziału Geriatrycznego | Uniwersyteckiego Centrum Klinicznego"."""
     chain: list[tuple[int, Reading]] = []
     for index in indexes:
+        if after_head and chain == [] and _compound_first_part(words[index]):
+            continue  # "Izby Przemysłowo Handlowej", a compound adjective written apart or with a spaced dash
         _, last = _compound_last(words[index])
         reading = _agreeing(analyse_pl(last), agreement.number, agreement.case, agreement.genders,
                             ADJECTIVAL)
@@ -240,6 +242,13 @@ def _adjective_chain(words: Sequence[str], indexes: Iterable[int], agreement: Ag
             break
         chain.append((index, reading))
     return chain
+
+
+def _compound_first_part(word: str) -> bool:
+    """The first part of a compound adjective on its own: an adverb in -o ("Przemysłowo") and
+    nothing else."""
+    readings = analyse_pl(word)
+    return word.endswith("o") and bool(readings) and all(r.pos in ("adv", "adja") for r in readings)
 
 
 def _noun_in_case(word: str, case: str) -> bool:

@@ -40,17 +40,25 @@ class Lexicon:
     # [organisations]
     org_heads: frozenset[str]
     units: frozenset[str]
+    unit_institutions: Phrases  # a unit's head with words that make the name an institution ("zespół szkoła")
     parented_units: frozenset[str]
     not_heads: frozenset[str]
     weak_heads: frozenset[str]
+    plural_name_heads: frozenset[str]  # heads whose plural with a place adjective names one body
     agency_words: frozenset[str]
     municipal: frozenset[str]
     adjectival_levels: frozenset[str]  # municipal levels named by a place adjective ("powiat milicki")
     level_kinds: frozenset[str]  # adjectives of a level's kind, not of its place ("powiat grodzki")
     territorial_levels: tuple[str, ...]
     territorial_bodies: frozenset[str]
+    named_by_level: frozenset[str]  # levels whose name, not their office's, a partner is reported by
+    organ_heads: frozenset[str]  # of the territorial bodies, the organs ("sejmik"), named after the body itself
+    region_bodies: frozenset[str]  # words that make a body the region's without naming it ("marszałkowski")
     descriptors: frozenset[str]
+    name_descriptors: frozenset[str]  # descriptors that, capitalised, belong to a company's name ("Grupa X S.A.")
     connectors: frozenset[str]
+    seat_prepositions: frozenset[str]  # before the seat at the end of a name ("… w Warszawie")
+    connector_phrases: tuple[tuple[str, ...], ...]  # lower-case phrases inside a name, as written ("na rzecz")
     legal_forms: tuple[str, ...]  # longest first
     programme_words: frozenset[str]
     programme_announcers: frozenset[str]  # lower-case words before a programme's name; programme_words if none
@@ -61,6 +69,7 @@ class Lexicon:
     function_offices: tuple[tuple[str, str], ...]  # (function lemma, name pattern with "{}" for the place)
     acronym_offices: tuple[tuple[str, str], ...]  # (acronym as written, name pattern with "{}" for the place)
     name_abbreviations: tuple[tuple[str, str], ...]  # (abbreviation with its dot, the word it stands for)
+    municipal_abbreviations: tuple[tuple[str, str], ...]  # (abbreviation of a level, the level in the nominative)
     function_bodies: tuple[tuple[str, str], ...]  # (function lemma, head of the body it heads)
     place_nouns: frozenset[str]  # lemmas before a municipal descriptor that make it a place
     networks: frozenset[str]  # names of networks written before their members' names and a dash
@@ -89,12 +98,15 @@ class Lexicon:
     articles: frozenset[str]
     indefinite_articles: frozenset[str]
     possessive_endings: tuple[str, ...]
+    acronym_endings: tuple[str, ...]  # case endings written after an acronym and a hyphen ("IBL-u")
     possessive_determiners: frozenset[str]
     locative_prepositions: frozenset[str]
     agent_prepositions: frozenset[str]
     prepositions: frozenset[str]
     # [roles]
     funder_cues: Phrases
+    example_markers: tuple[str, ...]  # as written, lower case: a list of examples follows ("m.in.", "w tym")
+    passing_before: Phrases  # lemma phrases before a body named in passing: a seat in it, a source of figures
     partner_cues: Phrases
     # [people]
     titles: frozenset[str]
@@ -152,17 +164,25 @@ def read_lexicon(pack: Language) -> Lexicon:
         language=pack.code,
         org_heads=_lower(orgs.get("heads", [])),
         units=_lower(orgs.get("units", [])),
+        unit_institutions=_phrases(orgs.get("unit_institutions", [])),
         parented_units=_lower(orgs.get("parented_units", [])),
         not_heads=_lower(orgs.get("not_heads", [])),
         weak_heads=_lower(orgs.get("weak_heads", [])),
+        plural_name_heads=_lower(orgs.get("plural_name_heads", [])),
         agency_words=_lower(orgs.get("agency_words", [])),
         municipal=_lower(orgs.get("municipal", [])),
         adjectival_levels=_lower(orgs.get("adjectival_levels", [])),
         level_kinds=_lower(orgs.get("level_kinds", [])),
         territorial_levels=tuple(value.lower() for value in orgs.get("territorial_levels", [])),
         territorial_bodies=_lower(orgs.get("territorial_bodies", [])),
+        named_by_level=_lower(orgs.get("named_by_level", [])),
+        organ_heads=_lower(orgs.get("organ_heads", [])),
+        region_bodies=_lower(orgs.get("region_bodies", [])),
         descriptors=_lower(orgs.get("descriptors", [])),
+        name_descriptors=_lower(orgs.get("name_descriptors", [])),
         connectors=_lower(orgs.get("connectors", [])),
+        seat_prepositions=frozenset(orgs.get("seat_prepositions", [])),
+        connector_phrases=tuple(tuple(phrase.split()) for phrase in orgs.get("connector_phrases", [])),
         legal_forms=_longest_first(set(orgs.get("legal_forms", []))),
         programme_words=_lower(orgs.get("programme_words", [])),
         programme_announcers=_lower(orgs.get("programme_announcers", [])),
@@ -173,6 +193,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         function_offices=tuple((row[0].lower(), row[1]) for row in orgs.get("function_offices", [])),
         acronym_offices=tuple((row[0], row[1]) for row in orgs.get("acronym_offices", [])),
         name_abbreviations=tuple((row[0], row[1]) for row in orgs.get("name_abbreviations", [])),
+        municipal_abbreviations=tuple((row[0], row[1]) for row in orgs.get("municipal_abbreviations", [])),
         function_bodies=tuple((row[0].lower(), row[1]) for row in orgs.get("function_bodies", [])),
         place_nouns=_lower(orgs.get("place_nouns", [])),
         networks=frozenset(orgs.get("networks", [])),
@@ -202,11 +223,14 @@ def read_lexicon(pack: Language) -> Lexicon:
         articles=_lower(grammar.get("articles", [])),
         indefinite_articles=_lower(grammar.get("indefinite_articles", [])),
         possessive_endings=tuple(grammar.get("possessive_endings", [])),
+        acronym_endings=_longest_first(set(grammar.get("acronym_endings", []))),
         possessive_determiners=_lower(grammar.get("possessive_determiners", [])),
         locative_prepositions=_lower(grammar.get("locative_prepositions", [])),
         agent_prepositions=_lower(grammar.get("agent_prepositions", [])),
         prepositions=_lower(grammar.get("prepositions", [])),
         funder_cues=_phrases(roles.get("funder_cues", [])),
+        example_markers=tuple(marker.lower() for marker in roles.get("example_markers", [])),
+        passing_before=_phrases(roles.get("passing_before", [])),
         partner_cues=_phrases(roles.get("partner_cues", [])),
         titles=frozenset(people.get("titles", [])),
         degrees=frozenset(people.get("degrees", [])),

@@ -10,9 +10,10 @@ from pressnlp.lang.labels import leading_label
 from pressnlp.lang.morphology import lemma, lemmas
 from pressnlp.lang.pl.morphology import ADJECTIVAL, NOMINAL, analyse_pl, clean_lemma
 from pressnlp.stages.extract.organisations.canonical import MentionBuilder
-from pressnlp.stages.extract.organisations.edges import CLOSE_QUOTES, OPEN_QUOTES, legal_form_after
+from pressnlp.stages.extract.organisations.edges import CLOSE_QUOTES, OPEN_QUOTES, legal_form_after, quoted_name_after
 from pressnlp.stages.extract.organisations.mention import OrgMention
-from pressnlp.stages.extract.organisations.words import NameWords, is_genitive
+from pressnlp.stages.extract.organisations.words import PLACE_ADJECTIVE_ENDINGS, NameWords, is_genitive
+from pressnlp.stages.extract.text import Token
 
 
 class NameBounds:
@@ -42,13 +43,17 @@ class NameBounds:
                 # "Svaz měst a obcí …": lower-case complements coordinated inside one name
                 lower_case = (words.lex.sentence_case and bool(rest) and not tokens[rest[0]].is_capitalised
                               and not tokens[current[-1]].is_capitalised)
-                if (any(words.is_head(tokens[j]) for j in rest) and self._coordinated_head(rest)
-                        and not lower_case) or (
-                        not words.lex.head_initial and len(rest) == 1 and tokens[rest[0]].is_acronym):
-                    parts.append([])  # "University of X and Y College", "University of X and XUH"
+                if ((any(words.is_head(tokens[j]) for j in rest) and self._coordinated_head(rest)
+                     and not lower_case and not self._coordinated_levels(current, rest[0]))
+                        or (not words.lex.head_initial and len(rest) == 1 and tokens[rest[0]].is_acronym)
+                        or (self.language == "pl" and rest and tokens[rest[0]].is_acronym)):
+                    # "University of X and Y College", "University of X and XUH"; Polish "Szkoła
+                    # Podstawowa nr 5 i SP nr 2": an acronym after a coordinator names another
+                    parts.append([])
                     continue
             if (self.language == "pl" and len(current) > 1 and words.is_head(token) and analyse_pl(token.text)
-                    and any(words.is_head(tokens[j]) for j in current) and not is_genitive(token.text)):
+                    and any(words.is_head(tokens[j]) for j in current) and not is_genitive(token.text)
+                    and not self._own_name_before(current, token)):
                 trimmed = words.trim_connectors(current)
                 parts[-1] = trimmed
                 parts.append([])
@@ -109,6 +114,26 @@ class NameBounds:
         heads = [j for j in current if words.is_head(self.tokens[j])]
         return (self.language != "pl" and len(heads) == 1 and heads[0] != current[-1]
                 and words.head_lemma(self.tokens[heads[0]]) in words.lex.territories)
+
+    def _coordinated_levels(self, current: list[int], after: int) -> bool:
+        """Two municipal levels around a coordinator after an office, the office of one
+        municipality: "Urzędu Miasta i Gminy X" (without the office, "Miasta i Gminy X" names
+        "Gmina X")."""
+        municipal = self.words.lex.municipal
+        levels = [i for i in (current[-1], after)
+                  if self.words.is_head(self.tokens[i]) and self.words.head_lemma(self.tokens[i]) in municipal]
+        return len(levels) == 2 and len(current) > 1 and self.words.is_head(self.tokens[current[-2]])
+
+    def _own_name_before(self, current: list[int], head: Token) -> bool:
+        """Polish: the adjectives right before a second head agree with it, not with the first head:
+        a name in apposition ("Fundacja Wspólny Dom"), not a second organisation ("Politechnika
+        Opolska Wydział Mechaniczny")."""
+        tokens = self.tokens
+        position = next(k for k, j in enumerate(current) if self.words.is_head(tokens[j]))
+        first = tokens[current[position]]
+        between = [tokens[j] for j in current[position + 1:]]
+        return bool(between) and all(self.words.is_adjective(t) and _agrees(t.text, head.text)
+                                     and not _agrees(t.text, first.text) for t in between)
 
     def _second_name(self, position: int, chunk: list[int], current: list[int]) -> bool:
         """In sentence-case languages a capitalised head right after a lower-case word of a name
@@ -207,7 +232,8 @@ class NameBounds:
         if (not legal and not words.lex.head_initial and len(part) == 3 and heads == [part[2]]
                 and tokens[part[1]].text.lower() in words.all.coordinators and not tokens[part[0]].is_acronym):
             return None  # "Klinik und Verwaltung": two common nouns, no name
-        if self.language == "pl" and not legal and _generic_plural([tokens[i].text for i in part], heads[0] - part[0]):
+        if self.language == "pl" and not legal and _generic_plural([tokens[i].text for i in part], heads[0] - part[0],
+                                                                   words.lex.plural_name_heads):
             return None  # "Organizacje Pozarządowe", "Lokalne Grupy Działania": a kind of body, no name
         word_indexes = [i for i in part if tokens[i].is_word]
         municipal = words.lex.municipal  # the release's own language: "Kansas City" is a name
@@ -221,6 +247,8 @@ class NameBounds:
             token = tokens[word_indexes[0]]
             if _named_compound(token.text, words.heads):
                 return self.builder.make(part, kind="name", head=heads[0])  # "Otto-von-Guericke-Universität"
+            if words.is_head(token) and quoted_name_after(words.text, token.end):
+                return self.builder.make(part, kind="name", head=heads[0])  # "Stowarzyszenie „Razem dla X”"
             if not words.is_head(token) or (words.is_sentence_start(token) and not token.is_acronym):
                 return None
             return self.builder.make(part, kind="head", head=heads[0])
@@ -287,7 +315,9 @@ class NameBounds:
                       or (self.words.lex.sentence_case and second.is_capitalised)
                       or (self.language == "pl" and not is_genitive(second.text) and not self.words.is_adjective(second)
                           and not self.words.is_head(second)))
-            if proper and (lemmas(first.text, self.language) | {first.text.lower()}) & self.words.descriptors:
+            forms = lemmas(first.text, self.language) | {first.text.lower()}
+            if proper and forms & self.words.descriptors and not (
+                    first.is_capitalised and forms & self.words.lex.name_descriptors):
                 return part[position + 1:]
         return part
 
@@ -433,16 +463,14 @@ def _agrees(adjective: str, noun: str) -> bool:
                for a in adjectives for n in nouns)
 
 
-# Adjectives made from place names end so ("krakowski", "śląski", "gdański"): a plural name with
-# one names one body ("Wodociągi Krakowskie").
-_PLACE_ADJECTIVE_ENDINGS = ("ski", "cki", "dzki")
-
-
-def _generic_plural(written: list[str], head: int) -> bool:
-    """A Polish plural of common words only: the name of a kind of body, not of one."""
+def _generic_plural(written: list[str], head: int, plural_name_heads: frozenset[str]) -> bool:
+    """A Polish plural of common words only: the name of a kind of body, not of one ("Uczelnie
+    Warszawskie", "Rodzinne Domy Dziecka"); with a place adjective and one of `plural_name_heads` it
+    names one body ("Wodociągi Krakowskie")."""
     if not 0 <= head < len(written):
         return False
     nouns = [r for r in analyse_pl(written[head]) if r.pos in NOMINAL]
+    named_plural = any(clean_lemma(r.lemma).lower() in plural_name_heads for r in nouns)
     numbers = {number for r in nouns for number in r.numbers}
     for index, word in enumerate(written):
         readings = analyse_pl(word)
@@ -451,7 +479,7 @@ def _generic_plural(written: list[str], head: int) -> bool:
         if not any(clean_lemma(r.lemma)[:1].islower() for r in readings):
             return False  # a proper name: "Zakłady Azotowe Puławy"
         adjectives = [r for r in readings if r.pos in ADJECTIVAL]
-        if any(clean_lemma(r.lemma).endswith(_PLACE_ADJECTIVE_ENDINGS) for r in adjectives):
+        if named_plural and any(clean_lemma(r.lemma).endswith(PLACE_ADJECTIVE_ENDINGS) for r in adjectives):
             return False
         if index != head and adjectives and _agrees(word, written[head]):
             numbers &= {n for a in adjectives for r in nouns if a.cases & r.cases for n in a.numbers & r.numbers}

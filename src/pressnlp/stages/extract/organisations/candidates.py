@@ -6,7 +6,7 @@ their own ("GZM"), and gazetteer entries."""
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cache, cached_property
 
 from pressnlp.lang.morphology import lemma, lemmas, match_case
 from pressnlp.lang.normalise import normalise
@@ -17,13 +17,20 @@ from pressnlp.stages.extract.organisations.boundaries import NameBounds
 from pressnlp.stages.extract.organisations.canonical import MentionBuilder, place_lemma
 from pressnlp.stages.extract.organisations.mention import OrgMention, initials_match, key_words, name_key
 from pressnlp.stages.extract.organisations.runs import CapitalisedRuns
-from pressnlp.stages.extract.organisations.words import ROMAN_NUMERAL, NameWords, is_genitive, is_given_name
+from pressnlp.stages.extract.organisations.words import (
+    ROMAN_NUMERAL,
+    NameWords,
+    is_genitive,
+    is_given_name,
+    place_adjective,
+    place_nominative_word,
+)
 from pressnlp.stages.extract.text import Doc, Token
 
 Spans = list[tuple[int, int]]
 # A bracketed acronym: a capital letter (of any alphabet the packs use) and up to 11 more.
 # Parts of speech of short words that are never acronyms when written in capitals ("MY", "NAS").
-_FUNCTION_WORDS = frozenset({"ppron12", "ppron3", "prep", "conj", "comp", "qub", "siebie"})
+_FUNCTION_WORDS = frozenset({"ppron12", "ppron3", "prep", "conj", "comp", "qub", "part", "interj", "siebie"})
 _SPELLED_OUT = re.compile(r"(?:\s+[IVX]{1,4})?\s*\(([^()\n]{5,100})\)")
 _BRACKETED_ACRONYM = re.compile(r"\(([A-ZĄĆĘŁŃÓŚŹŻÀ-ÞА-ЯІЇЄҐ][\w.&-]{1,11})\)")
 
@@ -63,6 +70,7 @@ class CandidateFinder:
         self.network_members(covered)
         self.descriptor_names(covered)
         self.lower_case_levels(covered)
+        self.abbreviated_municipalities(covered)
         self.office_names(covered)
         self.body_names(covered)
         self.heading_name(covered)
@@ -94,7 +102,7 @@ class CandidateFinder:
         for part, place in ((run[:2], first), (run[3:4], second)):
             mention = self.builder.make(part, kind="name", head=None)
             # singular: "z Gminami X i Y" names "Gmina X"
-            name = _place_nominative_word(place.text) if words.language == "pl" else place.text
+            name = place_nominative_word(place.text) if words.language == "pl" else place.text
             self._add(self._as_municipality(mention, words.head_lemma(head), name), covered)
         return True
 
@@ -156,7 +164,7 @@ class CandidateFinder:
         mention.described = True
         level = self._municipal_level(descriptor)
         if level and not mention.legal_form and all(not self.words.is_head(self.tokens[i]) for i in part):
-            place = _place_nominative_word(mention.name) if len(part) == 1 else mention.name
+            place = place_nominative_word(mention.name) if len(part) == 1 else mention.name
             mention = self._as_municipality(mention, level, place)
         return mention
 
@@ -283,6 +291,34 @@ class CandidateFinder:
                                  head=member.head if member else None, acronym=member.acronym if member else None,
                                  words=words), covered)
 
+    def abbreviated_municipalities(self, covered: Spans) -> None:
+        """'prezydent m.st. Warszawy': an abbreviated municipal level and a place name the municipality
+        ("Miasto Stołeczne Warszawa"); with an office of a territory before it ("Urzędu m. st.
+        Warszawy"), that office ("Urząd m. st. Warszawy"). The pack's municipal_abbreviations."""
+        tokens = self.tokens
+        for level, pattern in _abbreviation_patterns(self.words.lex.municipal_abbreviations):
+            for found in pattern.finditer(self.text):
+                index = self.doc.token_index(found.end())
+                if index >= len(tokens) or tokens[index].start != found.end() or not tokens[index].is_capitalised:
+                    continue
+                place = tokens[index]
+                if _inside(place.start, covered):
+                    continue
+                first = self.doc.token_index(found.start())
+                body = tokens[first - 1] if first else None
+                body_lemmas = lemmas(body.text, "pl") if body and body.is_capitalised else set()
+                office = next((form for form in sorted(body_lemmas) if form in self.words.lex.territorial_bodies), None)
+                if office and body is not None:
+                    start = body.start
+                    name = f"{office.capitalize()} {self.text[found.start():place.end]}"
+                else:
+                    start = found.start()
+                    name = f"{level} {place_nominative_word(place.text)}"
+                words = [lemma(word, "pl") for word in ([office] if office else []) + level.split()]
+                words.append(lemma(place_nominative_word(place.text), "pl"))
+                self._add(OrgMention(start=start, end=place.end, name=name, key=name_key(key_words(name, "pl")),
+                                     kind="name", head=office or words[0], words=words), covered)
+
     def office_names(self, covered: Spans) -> None:
         """'Starosta Nowosolski', 'Wojewody Śląskiego': a function and a place adjective name the
         body its holder heads ("Powiat Nowosolski"), unless the holder's adviser or deputy is meant
@@ -294,18 +330,22 @@ class CandidateFinder:
             return
         tokens = self.tokens
         functions = self.words.all.functions
+        openings = tuple({function[:3] for function in offices})  # "starosta", "staroście": "sta"
         for i, token in enumerate(tokens[:-1]):
             following = tokens[i + 1]
-            if not token.is_word or not following.is_capitalised or not self.words.joins(token, following):
+            if not token.is_word or not following.is_word or not self.words.joins(token, following):
                 continue
             if following.text in acronyms:
                 pattern = acronyms[following.text]
-                place = _place_adjective(token.text) if token.is_capitalised else None
+                place = place_adjective(token.text) if token.is_capitalised else None
             else:
-                pattern = next((offices[form] for form in lemmas(token.text, "pl") if form in offices), None)
-                place = _place_adjective(following.text)
-                if i and tokens[i - 1].is_word and tokens[i - 1].text.lower() in functions:
+                if not token.text.lower().startswith(openings):
                     continue
+                pattern = next((offices[form] for form in lemmas(token.text, "pl") if form in offices), None)
+                if pattern is None or (i and tokens[i - 1].is_word and tokens[i - 1].text.lower() in functions):
+                    continue
+                # in running text the adjective is written in lower case: "wojewoda wielkopolski"
+                place = place_adjective(following.text, strict=not following.is_capitalised)
             if pattern is None or place is None or _inside(following.start, covered):
                 continue
             name = pattern.format(place)
@@ -530,11 +570,19 @@ class CandidateFinder:
         for index, token in enumerate(tokens):
             if index <= skip or not token.is_acronym:
                 continue
-            name = _without_possessive(token.text, self.words.all.possessive_endings)
+            name = _without_possessive(_without_possessive(token.text, self.words.all.possessive_endings),
+                                       self.words.lex.acronym_endings)
             if (name in ignored or ROMAN_NUMERAL.match(token.text) or self.words.in_capitals_line(token)
                     or self._word_in_capitals(name)):
                 continue
-            if any(ch.isdigit() for ch in token.text) or _inside(token.start, names) or index in self._kind_acronyms:
+            if any(ch.isdigit() for ch in token.text) or _inside(token.start, names):
+                continue
+            if index in self._kind_acronyms:
+                self.mentions.append(self._acronym_with_place(index))
+                continue
+            numbered = self._acronym_with_number(index)
+            if numbered:  # "SP nr 2": one school of a kind, not the kind's acronym
+                self.mentions.append(numbered)
                 continue
             before = self.text[max(0, token.start - 1):token.start]
             if before == "@" or self.text[token.end:token.end + 1] == "@":
@@ -552,6 +600,41 @@ class CandidateFinder:
             self.mentions.append(OrgMention(start=token.start, end=end, name=name,
                                             key=name.lower(), kind="acronym", is_programme=is_programme,
                                             words=[name.lower()]))
+
+    def _acronym_with_place(self, index: int) -> OrgMention:
+        """'PSP w Dąbrowie' where the acronym names a kind of body: one body, named with its place
+        as written (the acronym's expansion is some other organisation's)."""
+        tokens = self.tokens
+        end = index + 2
+        while (end + 1 < len(tokens) and tokens[end + 1].is_capitalised
+               and self.words.joins(tokens[end], tokens[end + 1])):
+            end += 1
+        name = self.text[tokens[index].start:tokens[end].end]
+        words = [tokens[index].text.lower()] + [lemma(t.text, "pl") for t in tokens[index + 1:end + 1]]
+        return OrgMention(start=tokens[index].start, end=tokens[end].end, name=name, key=name.lower(), kind="name",
+                          words=words)
+
+    def _acronym_with_number(self, index: int) -> OrgMention | None:
+        """'SP nr 2', 'ZS Nr 1 w Opolu': an acronym, a number mark and a number (and a place) name one body."""
+        tokens = self.tokens
+        mark = index + 1
+        if mark + 1 >= len(tokens) or tokens[mark].text not in self.words.number_marks:
+            return None
+        number = mark + 2 if tokens[mark + 1].text == "." and mark + 2 < len(tokens) else mark + 1
+        if not tokens[number].text.isdigit() or not self.words.joins(tokens[number - 1], tokens[number]):
+            return None
+        end = number
+        if (end + 2 < len(tokens) and tokens[end + 1].text.lower() in self.words.lex.locative_prepositions
+                and tokens[end + 2].is_capitalised and self.words.joins(tokens[end], tokens[end + 1])):
+            end += 2
+            while (end + 1 < len(tokens) and tokens[end + 1].is_capitalised
+                   and self.words.joins(tokens[end], tokens[end + 1])):
+                end += 1
+        name = self.text[tokens[index].start:tokens[end].end]
+        words = [tokens[index].text.lower()] + [lemma(t.text, self.words.language) for t in tokens[mark:end + 1]
+                                                if t.is_word]
+        return OrgMention(start=tokens[index].start, end=tokens[end].end, name=name, key=name.lower(), kind="name",
+                          words=words)
 
     @cached_property
     def _kind_acronyms(self) -> set[int]:
@@ -632,25 +715,21 @@ def _without_possessive(word: str, endings: tuple[str, ...]) -> str:
     return word
 
 
-def _place_nominative_word(word: str) -> str:
-    """A place name as the nominative singular of its only geographic reading, else as written."""
-    places = {clean_lemma(r.lemma) for r in analyse_pl(word) if "nazwa_geograficzna" in r.labels}
-    return places.pop() if len(places) == 1 else word
-
-
 def _name_part(word: str) -> bool:
     """A word in capitals that may stand in a Polish name: an adjective or a noun, no verb."""
     readings = analyse_pl(word.lower()) + analyse_pl(word.capitalize())
     return bool(readings) and all(r.pos in ("adj", "subst", "depr", "ppas", "adja") for r in readings)
 
 
-def _place_adjective(word: str) -> str | None:
-    """The capitalised lemma of a Polish adjective of a place ("Nowosolskiego" -> "Nowosolski")."""
-    for reading in analyse_pl(word):
-        if reading.pos == "adj":
-            found = clean_lemma(reading.lemma)
-            return found[:1].upper() + found[1:]
-    return None
+@cache
+def _abbreviation_patterns(abbreviations: tuple[tuple[str, str], ...]) -> list[tuple[str, re.Pattern[str]]]:
+    """(level, pattern) for each abbreviated level: its dots followed by a space or none ("m.st. ",
+    "m. st. "), as a word of its own."""
+    patterns = []
+    for abbreviation, level in abbreviations:
+        parts = abbreviation.rstrip(".").split(".")
+        patterns.append((level, re.compile(r"(?<!\w)" + r"\.\s?".join(map(re.escape, parts)) + r"\.\s?")))
+    return patterns
 
 
 def _inside(offset: int, spans: Spans) -> bool:

@@ -52,7 +52,9 @@ class MentionBuilder:
         if words_.abbreviations and "." in name:
             name = _ABBREVIATION.sub(lambda found: words_.abbreviations.get(found.group(), found.group()), name)
         key = key_words(name, self.language)
-        lemma_words = [lemma(t.text, self.language) if not t.is_acronym else t.text.lower() for t in words]
+        # an abbreviation counts as the word it stands for: "Woj. Lubuskiego" is the voivodeship's
+        lemma_words = [lemma(words_.abbreviations.get(f"{t.text}.", t.text), self.language) if not t.is_acronym
+                       else t.text.lower() for t in words]
         head_token = tokens[head] if head is not None else None
         reference = tokens[head_word] if head_word is not None else head_token
         head_lemma = words_.head_lemma(reference) if reference else None
@@ -73,6 +75,7 @@ class MentionBuilder:
             later_unit = any(words_.is_head(t) and words_.head_lemma(t) in units for t in words[1:])
             mention.is_unit = bool(head_lemma in units or (later_unit and head_token is not None
                                                             and first is not None and head_token.start == first.start))
+            mention.is_unit = mention.is_unit and not _contains_phrase(lemma_words, words_.lex.unit_institutions)
         else:
             if self._departmental(words, units | words_.parented_units):
                 mention.is_unit = self._parent_after(mention.end) or self._owned(start)
@@ -140,6 +143,16 @@ class MentionBuilder:
         forms = nominative_phrase([t.text for t in words], positions[0], head_lemma)
         if head_lemma in self.words.lex.municipal and positions[0] == 0 and len(words) == 2:
             forms[1] = _place_nominative(words[1].text) or forms[1]  # "Miasta Gdyni" -> "Miasto Gdynia"
+        for index in range(positions[0] + 1, len(words)):
+            # a second name after a spaced dash inflects on its own: "Instytutu X – Państwowego Instytutu
+            # Badawczego" -> "Instytut X – Państwowy Instytut Badawczy"
+            between = self.text[words[index - 1].end:words[index].start]
+            second = next((i for i in range(index, len(words)) if self.words.is_head(words[i])), None)
+            if between.strip() in ("–", "-", "—") and " " in between and second is not None:
+                rest = nominative_phrase([t.text for t in words[index:]], second - index,
+                                         self.words.head_lemma(words[second]))
+                forms[index:] = rest
+                break
         pieces = []
         cursor = start
         for token, form in zip(words, forms, strict=True):
@@ -269,6 +282,9 @@ class MentionBuilder:
         return bool(forms & (self.words.programme_words | self.words.documents))
 
 
+def _contains_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether a lemma phrase occurs in the words, its words in a row."""
+    return any(tuple(words[i:i + len(phrase)]) == phrase for phrase in phrases for i in range(len(words)))
 def place_lemma(word: str, language: str) -> str:
     """A place name's lemma when it keeps the word's stem ("Opavy" -> "Opava", "Trnave" ->
     "Trnava", "Košíc" -> "Košice"); as written when the lemma is another word ("Prahy" -> "práh"),

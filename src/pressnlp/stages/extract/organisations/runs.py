@@ -145,7 +145,7 @@ class CapitalisedRuns:
 
     def _inside_name(self, current: list[int], i: int) -> int:
         """Tokens at i that continue a name although they are no name words: an abbreviation
-        ("Woj. Lubuskiego"), a number after a number mark ("Nr 2", "No. 5"), a spaced dash between
+        ("Woj. Lubuskiego"), a number after a number mark ("Nr 2", "nr 2", "No. 5"), a spaced dash between
         the parts of a compound adjective ("Przemysłowo – Handlowa"), a regnal number ("Jana Pawła II"). 0 when none."""
         tokens = self.tokens
         words = self.words
@@ -154,6 +154,12 @@ class CapitalisedRuns:
                 and tokens[i + 1].start == tokens[i].end and tokens[i + 2].is_capitalised
                 and words.joins(tokens[i + 1], tokens[i + 2]) and previous.is_capitalised):
             return 2  # "Urząd Marszałkowski Woj. Lubuskiego"
+        if tokens[i].text in words.number_marks and not tokens[i].is_capitalised and self._numbered(current):
+            dotted = i + 1 < len(tokens) and tokens[i + 1].text == "." and tokens[i + 1].start == tokens[i].end
+            size = 3 if dotted else 2
+            number = i + size - 1  # "Szkoła Podstawowa nr 2 w Opolu": a lower-case mark and its number
+            found = number < len(tokens) and tokens[number].text.isdigit()
+            return size if found and words.joins(tokens[number - 1], tokens[number]) else 0
         if (tokens[i].text == "." and previous.end == tokens[i].start and f"{previous.text}." in words.abbreviations
                 and i + 1 < len(tokens) and tokens[i + 1].is_capitalised and words.joins(tokens[i], tokens[i + 1])):
             return 1  # "St. Mary’s Hospital": the abbreviation's full stop
@@ -182,6 +188,14 @@ class CapitalisedRuns:
             return 1
         return 0
 
+    def _numbered(self, current: list[int]) -> bool:
+        """Whether a name so far may take a number: it has a head, and its last word is no
+        territory ("Uchwała Rady Miasta nr 12" numbers the resolution)."""
+        words = self.words
+        last = self.tokens[current[-1]]
+        territorial = words.lex.municipal | set(words.lex.territorial_levels)
+        return (last.is_capitalised and any(words.is_head(self.tokens[j]) for j in current)
+                and not (words.is_head(last) and words.head_lemma(last) in territorial))
     def _acronym_inside(self, i: int) -> bool:
         """A bracketed acronym inside a name whose head comes after it, where heads come last:
         "X University Hospitals (XUH) NHS Trust"."""
@@ -218,9 +232,16 @@ class CapitalisedRuns:
         return bool(offset) and self.text[offset - 1] == " " and self.bounds.legal_form_after(offset - 1) is not None
 
     def _connector_length(self, i: int) -> int:
-        """Tokens taken by a connector at i ("i", "of", or "ds" + "."), when a name word follows."""
+        """Tokens taken by a connector at i ("i", "of", "ds" + ".", a phrase such as "na rzecz"), when a
+        name word follows."""
         tokens = self.tokens
         token = tokens[i]
+        for phrase in self.words.lex.connector_phrases:  # "Fundacja na rzecz Nauki Polskiej"
+            size = len(phrase)
+            after = i + size
+            if (after < len(tokens) and tuple(t.text for t in tokens[i:after]) == phrase
+                    and self.words.name_word(tokens[after]) and self.words.joins(tokens[after - 1], tokens[after])):
+                return size
         if token.text.lower() not in self.words.connectors:
             return 0
         size = 2 if i + 1 < len(tokens) and tokens[i + 1].text == "." and tokens[i + 1].start == token.end else 1

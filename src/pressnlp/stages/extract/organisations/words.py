@@ -10,7 +10,7 @@ from functools import cached_property
 from pressnlp import lang
 from pressnlp.lang.labels import is_release_label, release_label, trailing_label
 from pressnlp.lang.morphology import lemmas
-from pressnlp.lang.pl.morphology import analyse_pl
+from pressnlp.lang.pl.morphology import analyse_pl, clean_lemma
 from pressnlp.stages.extract.lexicon import everywhere, lexicon
 from pressnlp.stages.extract.text import Doc, Token
 
@@ -245,3 +245,24 @@ def is_given_name(word: str) -> bool:
 
 def is_genitive(word: str) -> bool:
     return any("gen" in r.cases for r in analyse_pl(word))
+
+
+# Adjectives made from place names end so ("wielkopolski", "śląski", "łódzki").
+PLACE_ADJECTIVE_ENDINGS = ("ski", "cki", "dzki")
+
+
+def place_nominative_word(word: str) -> str:
+    """A place name as the nominative singular of its only geographic reading, else as written."""
+    places = {clean_lemma(r.lemma) for r in analyse_pl(word) if "nazwa_geograficzna" in r.labels}
+    return places.pop() if len(places) == 1 else word
+
+
+def place_adjective(word: str, *, strict: bool = False) -> str | None:
+    """The capitalised lemma of a Polish adjective of a place ("Nowosolskiego" -> "Nowosolski");
+    `strict`: only one with a place adjective's ending ("wielkopolski", not "obecny")."""
+    prefix, dash, last = word.rpartition("-")  # "kujawsko-pomorski": the last part inflects
+    for reading in analyse_pl(last):
+        found = prefix.lower() + dash + clean_lemma(reading.lemma)
+        if reading.pos == "adj" and (not strict or found.endswith(PLACE_ADJECTIVE_ENDINGS)):
+            return "-".join(part[:1].upper() + part[1:] for part in found.split("-"))
+    return None

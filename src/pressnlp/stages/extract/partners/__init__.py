@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pressnlp.lang.morphology import lemma
 from pressnlp.stages.extract.base import Extractor
 from pressnlp.stages.extract.english_names import english_name
 from pressnlp.stages.extract.gazetteer import Gazetteer, load_gazetteer
@@ -76,10 +77,13 @@ class PartnerExtractor(Extractor):
 
     def partner(self, doc: Doc, group: OrgGroup, role: str) -> dict[str, Any]:
         """The SPEC item of one partner."""
-        name = group.best_name()
+        lesser = doc.lexicon.organ_heads
+        if group.heads() & doc.lexicon.named_by_level:  # "Powiat X", not "Starostwo Powiatowe w X"
+            lesser = lesser | doc.lexicon.territorial_bodies
+        name = group.best_name(lesser)
         aliases: list[str] = []
         for candidate in [m.name for m in group.names] + group.acronyms + (
-                [group.entry.name, *group.entry.aliases] if group.entry else []):
+                [group.entry.name, *group.entry.aliases] if group.entry else []) + _without_seat(name, doc):
             if candidate != name and candidate not in aliases:
                 aliases.append(candidate)
         from_glossary = doc.terminology and next(
@@ -95,3 +99,17 @@ class PartnerExtractor(Extractor):
         mentions = sorted({(m.start, m.end) for m in group.mentions})
         return {"name": name, "name_en": name_en, "aliases": aliases, "role": role,
                 "mentions": [list(span) for span in mentions]}
+
+
+def _without_seat(name: str, doc: Doc) -> list[str]:
+    """The name without the seat at its end, another name of the organisation ("Państwowy Instytut
+    Geologiczny" for "… w Warszawie"); the pack's `seat_prepositions`, a name of two words or more
+    before them that is no generic office ("Starostwo Powiatowe", "Urząd Miejski")."""
+    words = name.split()
+    levels = set(doc.lexicon.territorial_levels) | doc.lexicon.region_bodies
+    for index in range(len(words) - 2, 1, -1):
+        if words[index] in doc.lexicon.seat_prepositions and all(w[:1].isupper() for w in words[index + 1:]):
+            if index == 2 and lemma(words[1], doc.language) in levels:
+                return []
+            return [" ".join(words[:index])]
+    return []

@@ -14,6 +14,7 @@ from pressnlp.stages.extract.english_names import english_name
 from pressnlp.stages.extract.gazetteer import Entry, Gazetteer
 from pressnlp.stages.extract.lexicon import everywhere
 from pressnlp.stages.extract.organisations import OrgMention, initials_match
+from pressnlp.stages.extract.organisations.edges import OPEN_QUOTES
 from pressnlp.stages.extract.text import Doc, words_of
 
 
@@ -36,7 +37,9 @@ class OrgGroup:
     def heads(self) -> set[str]:
         return {m.head for m in self.names if m.head}
 
-    def best_name(self) -> str:
+    def best_name(self, lesser_heads: frozenset[str] = frozenset()) -> str:
+        """The name to report; `lesser_heads`: heads whose names give way to the group's others (an
+        organ's "Sejmik Województwa X" to "Urząd Marszałkowski Województwa X")."""
         names = ([m for m in self.names if m.kind == "name" and not m.is_unit]
                  or [m for m in self.names if not m.is_unit])
         if not names and not self.entry and not self.acronyms:
@@ -46,7 +49,8 @@ class OrgGroup:
             # ("TBS w Gliwicach"); of forms as full, one opening a sentence (a nominative).
             # A name that carries the group's own acronym is another's ("Institut für Leichtbau der TUO").
             own = {normalise(acronym) for acronym in self.acronyms}
-            return max(names, key=lambda m: (not m.english, not own & set(_acronyms_in(m.name)), len(m.words),
+            return max(names, key=lambda m: (not m.english, not own & set(_acronyms_in(m.name)),
+                                             m.head not in lesser_heads, len(m.words),
                                              m.legal_form is not None, m.opens_sentence, -m.start)).name
         if self.entry:
             return self.entry.name
@@ -120,7 +124,7 @@ def group_mentions(doc: Doc, mentions: list[OrgMention], gazetteer: Gazetteer) -
             group.acronyms.append(mention.name)
         by_acronym.setdefault(normalise(mention.name), group)
         group.mentions.append(mention)
-    ordered = _merge_dashed(_merge_other_names(ordered, doc), doc)
+    ordered = _merge_numbered(_merge_dashed(_merge_other_names(ordered, doc), doc), doc)
     for mention in (m for m in mentions if m.kind == "head"):
         owner = _head_owner(mention, ordered)
         if owner:
@@ -142,6 +146,9 @@ def _merge_other_names(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
         if owner is None:
             owner = next((by_acronym[word] for m in group.names for word in _acronyms_in(m.name)
                           if by_acronym.get(word) not in (None, group)), None)
+        if owner is None:  # a two-part acronym inside a longer name: "Municipal Transport Union KZK GOP"
+            owner = next((other for acronym, other in by_acronym.items() if other is not group and " " in acronym
+                          and any(_carries(normalise(m.name), acronym) for m in group.names)), None)
         if owner is not None:
             owner.absorb(group)
             continue
@@ -152,6 +159,39 @@ def _merge_other_names(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
             if english:
                 by_name.setdefault(normalise(english), group)
     return kept
+
+
+def _merge_numbered(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
+    """'SP nr 2' is 'Szkoła Podstawowa nr 2 w X': an acronym spelled by the words before the same
+    number mark and number."""
+    marks = {mark.lower().rstrip(".") for mark in doc.lexicon.number_marks}
+    numbered: dict[int, tuple[list[str], int]] = {}  # id(group) -> (words of a name, index of its mark)
+    for group in groups:
+        for mention in group.names:
+            words = mention.name.split()
+            at = next((i for i, word in enumerate(words[:-1]) if word.lower().rstrip(".") in marks), None)
+            if at:
+                numbered[id(group)] = (words, at)
+    absorbed: set[int] = set()
+    for group in groups:
+        words, at = numbered.get(id(group), ([], 0))
+        if at != 1 or len(group.names) != len(group.mentions):
+            continue
+        owner = next((other for other in groups if other is not group and id(other) in numbered
+                      and id(other) not in absorbed and numbered[id(other)][1] > 1
+                      and [w.lower() for w in numbered[id(other)][0][numbered[id(other)][1]:][:2]]
+                      == [w.lower() for w in words[1:3]]
+                      and initials_match(words[0], numbered[id(other)][0][:numbered[id(other)][1]])), None)
+        if owner is not None:
+            owner.absorb(group)
+            absorbed.add(id(group))
+    return [group for group in groups if id(group) not in absorbed]
+
+
+def _carries(name: str, acronym: str) -> bool:
+    """Whether a normalised name holds the acronym's words and more ("municipal transport union kzk
+    gop", not "landkreis kassel" written in capitals)."""
+    return name != acronym and f" {acronym} " in f" {name} "
 
 
 def _merge_dashed(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
@@ -206,11 +246,18 @@ def _merge_prefixes(groups: dict[str, OrgGroup], doc: Doc) -> None:
                     groups[long].acronyms):
                 continue  # "Správa a údržba ciest TTSK (SÚC TTSK)" is not "TTSK": two acronyms, two bodies
             long_words = _lemma_words(groups[long])
-            if len(long_words) > len(words) and _contains(long_words, words) and not _complement_of(
-                    groups[long], groups[short], words, doc):
+            if len(long_words) > len(words) and (_contains(long_words, words) or _quoted_short(
+                    groups[short], words, long_words)) and not _complement_of(groups[long], groups[short], words, doc):
                 groups[long].absorb(groups[short])
                 groups[short] = groups[long]
                 break
+
+
+def _quoted_short(short: OrgGroup, words: list[str], long_words: list[str]) -> bool:
+    """A head and a quoted name, the long name's first and last words: "Stowarzyszenie „PRom”" for
+    "Stowarzyszenie PR i Promocji Uczelni Polskich „PRom”"."""
+    return (len(words) == 2 and (long_words[0], long_words[-1]) == (words[0], words[-1])
+            and any(quote in m.name for m in short.names for quote in OPEN_QUOTES))
 
 
 def _complement_of(long: OrgGroup, short: OrgGroup, words: list[str], doc: Doc) -> bool:
@@ -294,7 +341,35 @@ def _merge_territorial(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
         if key:
             by_key[key] = group
         kept.append(group)
+    regions = [group for (level, _place), group in by_key.items() if level == levels[0]]
+    if len(regions) == 1:  # "Urząd Marszałkowski" without its region: the one region the release names
+        for group in [g for g in kept if g is not regions[0] and _region_body_without_place(g, doc)]:
+            regions[0].absorb(group)
+            kept.remove(group)
+    counties: dict[str, list[OrgGroup]] = {}
+    for (level, stem), group in by_key.items():
+        if level == "county":
+            counties.setdefault(stem[:4], []).append(group)
+    for pair in counties.values():
+        # "Powiat Łowicki" and "Starostwo Powiatowe w Łowiczu": the stems of the adjective and of the
+        # seat part at a consonant change ("łowick", "łowicz"); one county named both ways
+        seats = [group for group in pair if _named_with_seat(group, doc)]
+        if len(pair) == 2 and len(seats) == 1:
+            pair[0].absorb(pair[1])
+            kept.remove(pair[1])
     return kept
+
+
+def _named_with_seat(group: OrgGroup, doc: Doc) -> bool:
+    return any(word in doc.lexicon.seat_prepositions for m in group.names for word in m.name.split())
+
+
+def _region_body_without_place(group: OrgGroup, doc: Doc) -> bool:
+    """Every name of the group is a body of a region without the region's name: "Urząd
+    Marszałkowski" (the pack's `region_bodies`)."""
+    words = doc.lexicon.region_bodies
+    return bool(group.names) and not group.acronyms and all(
+        m.head in doc.lexicon.territorial_bodies and len(m.words) == 2 and m.words[1] in words for m in group.names)
 
 
 def _merge_offices(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:

@@ -3,6 +3,7 @@ part (named often, in the lead, in the contact block, as a speaker's organisatio
 funding or partnership cue, acting), venues and programmes left out, the issuer, funders."""
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from pressnlp.lang.morphology import lemmas
@@ -21,6 +22,7 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
     """The groups with enough evidence of taking part (`affiliations`: the spans of the
     organisations people speak for), the best supported first, returned in text order."""
     weak_heads = doc.lexicon.weak_heads | lexicon("en").weak_heads
+    examples = _examples(doc, groups)
     scored: list[tuple[float, OrgGroup]] = []
     weaker: list[tuple[float, OrgGroup]] = []
     for group in groups:
@@ -43,7 +45,8 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
         if not group.names and not group.entry and len(body) < min_mentions:
             weaker.append((0.5, group))  # an acronym never spelled out and named once: a partner only
             continue                     # in a list with partners ("z KUL, Politechniki X oraz …")
-        if _venue(doc, group) or _agency(doc, group):
+        if (_venue(doc, group) or _agency(doc, group) or _named_in_passing(doc, group)
+                or all(id(m) in examples for m in body)):
             continue
         evidence = 0.0
         evidence += len(body) >= min_mentions
@@ -168,8 +171,9 @@ def _coordinated_level(doc: Doc, level: int, coordinator: int) -> bool:
 
 def _venue(doc: Doc, group: OrgGroup) -> bool:
     """Named only as the place where something happens: "w Międzynarodowym Centrum
-    Kongresowym", "at Wrocław City Hall"."""
-    if group.entry or group.acronyms:
+    Kongresowym", "at Wrocław City Hall"; not an office of self-government, where what happens is
+    its work ("praktyki w Urzędzie Marszałkowskim")."""
+    if group.entry or group.acronyms or group.heads() & doc.lexicon.territorial_bodies:
         return False
     for mention in (m for m in group.mentions if m.kind != "head"):  # "am Klärwerk X … das Klärwerk"
         if _previous_word(doc, mention) not in everywhere().locative_prepositions:
@@ -183,6 +187,54 @@ def _venue(doc: Doc, group: OrgGroup) -> bool:
     return True
 
 
+def _examples(doc: Doc, groups: list[OrgGroup]) -> set[int]:
+    """The ids of mentions named only as examples: in a list right after one of the pack's
+    `example_markers` ("zgłosiły już m.in. Szkoła X i Szkoła Y", "cztery porozumienia, w tym z A, B
+    oraz C"), a preposition between them allowed."""
+    pattern = _example_pattern(doc.language)
+    if pattern is None:
+        return set()
+    separators = {",", ";"} | everywhere().coordinators
+    mentions = sorted((m for g in groups for m in g.mentions if m.kind != "head"), key=lambda m: m.start)
+    found: set[int] = set()
+    list_start = 0
+    previous: OrgMention | None = None
+    for mention in mentions:
+        gap = doc.text[previous.end:mention.start] if previous and previous.end <= mention.start else None
+        if gap is None or "\n" in gap or not set(gap.replace(",", " , ").split()) <= separators:
+            list_start = mention.start
+        if pattern.search(doc.text, max(0, list_start - 40), list_start):
+            found.add(id(mention))
+        previous = mention
+    return found
+
+
+@cache
+def _example_pattern(language: str) -> re.Pattern[str] | None:
+    """Text ending in an example marker and an optional preposition, right before a name."""
+    words = lexicon(language)
+    if not words.example_markers:
+        return None
+    markers = "|".join(re.escape(marker) for marker in words.example_markers)
+    prepositions = "|".join(re.escape(word) for word in words.prepositions)
+    return re.compile(rf"(?<!\w)(?:{markers})\s+(?:(?:{prepositions})\s+)?$", re.IGNORECASE)
+
+
+def _named_in_passing(doc: Doc, group: OrgGroup) -> bool:
+    """Named only after words that make it no partner (the pack's `passing_before`): a seat in it
+    ("posłanka na Sejm RP") or a source of figures ("według danych GUS", "badanie CBOS")."""
+    phrases = doc.lexicon.passing_before
+    named = [m for m in group.mentions if m.kind != "head"]
+    if not phrases or not named:
+        return False
+    for mention in named:
+        index = doc.token_index(mention.start)
+        before = [lemmas(t.text, doc.language) | {t.text.lower()} for t in doc.tokens[max(0, index - 2):index]]
+        if not any(len(phrase) <= len(before) and all(
+                word in forms for word, forms in zip(phrase, before[len(before) - len(phrase):], strict=True))
+                for phrase in phrases):
+            return False
+    return True
 def _agency(doc: Doc, group: OrgGroup) -> bool:
     """A communications agency named only in the contact block ("X Investor Relations, Inc."
     under a press contact's name): it speaks for the issuer, it takes no part."""
