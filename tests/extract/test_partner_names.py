@@ -389,3 +389,33 @@ def test_a_foreign_province_named_after_its_descriptor(extract):
     found = names(extract, "Ve středu byla podepsána Dohoda o spolupráci mezi nizozemskou provincií Utrecht a "
                            "Jihomoravským krajem.", "cs")
     assert {"Provincie Utrecht", "Jihomoravský kraj"} <= set(found)
+
+
+@pytest.mark.parametrize(("language", "text", "expected", "not_expected"), [
+    ("pl", "Umowę podpisali Jan Lis, Przewodniczący Rady Miejskiej w Bolkowie oraz Wiceprzewodnicząca Rady Miejskiej "
+           "Ewa Kos. Wicewójt Gminy Bolków Adam Nowak był obecny.", "Rada Miejska w Bolkowie", "Wice"),
+    ("pl", "Porozumienie podpisali wójtowie gmin Pani Kovács Anna po stronie węgierskiej oraz Pan Adam Kos "
+           "z Gminy Lipnik.", "Gmina Lipnik", "Pani"),
+    ("cs", "Memorandum podepsali primátor města Zlína Ing. Petr Novák a rektor Univerzity Tomáše Bati.",
+     "Město Zlín", "Ing"),
+    ("pl", "Rada przyjęła uchwałę o współpracy między Gminą Lipnik woj. Małopolskie i Gminą Orzysz woj. "
+           "Warmińsko – Mazurskie.", "Gmina Orzysz", "Województwa"),
+])
+def test_names_stop_at_deputies_titles_and_the_voivodeship_a_gmina_lies_in(extract, language, text, expected,
+                                                                             not_expected):
+    found = names(extract, text, language)
+    assert expected in found
+    assert not any(not_expected in name for name in found)
+
+
+def test_a_dash_inside_a_company_name_before_its_legal_form(extract):
+    found = names(extract, "List intencyjny podpisano pomiędzy Ekotrans – Serwis Sp. z o.o. a Powiatem Lubskim.")
+    assert "Ekotrans – Serwis Sp. z o.o." in found
+
+
+def test_bylines_and_agreements_by_their_initials_are_no_partners(extract):
+    found = names(extract, "Council and university sign MOU\n\nBy University Communications\n\nThe University of "
+                           "Leeds signed a memorandum of understanding (MOU) with Leeds City Council. The MOU "
+                           "runs for five years.", "en")
+    assert "University of Leeds" in found
+    assert not {"MOU", "University Communications"} & set(found)

@@ -66,6 +66,7 @@ class Lexicon:
     apposition_stops: frozenset[str]
     not_organisations: frozenset[str]  # from not_organisations.txt
     functions: frozenset[str]
+    function_prefixes: tuple[str, ...]  # "wice" + "wójt": a deputy's function
     function_offices: tuple[tuple[str, str], ...]  # (function lemma, name pattern with "{}" for the place)
     acronym_offices: tuple[tuple[str, str], ...]  # (acronym as written, name pattern with "{}" for the place)
     name_abbreviations: tuple[tuple[str, str], ...]  # (abbreviation with its dot, the word it stands for)
@@ -190,6 +191,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         apposition_stops=_lower(orgs.get("apposition_stops", [])),
         not_organisations=frozenset(pack.lines(NOT_ORGANISATIONS_FILE)),
         functions=_lower(orgs.get("functions", [])),
+        function_prefixes=tuple(_lower(orgs.get("function_prefixes", []))),
         function_offices=tuple((row[0].lower(), row[1]) for row in orgs.get("function_offices", [])),
         acronym_offices=tuple((row[0], row[1]) for row in orgs.get("acronym_offices", [])),
         name_abbreviations=tuple((row[0], row[1]) for row in orgs.get("name_abbreviations", [])),

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from pressnlp.lang.dates import find_release_date
 from pressnlp.lang.segment import split_paragraphs, split_sentences
-from pressnlp.stages.extract.lexicon import Lexicon, lexicon
+from pressnlp.stages.extract.lexicon import Lexicon, everywhere, lexicon
 
 log = logging.getLogger(__name__)
 
@@ -219,6 +219,19 @@ class Doc:
 
     def in_background(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.background)
+
+    @cached_property
+    def credit_lines(self) -> list[Span]:
+        """Short lines that credit an author, a photo or a source ("By University Communications",
+        "Autor: …", "Foto: …"): who wrote or pictured the release takes no part in its news."""
+        labels = sorted(everywhere().credit_labels, key=len, reverse=True)
+        pattern = re.compile(rf"(?:{'|'.join(re.escape(label) for label in labels)})(?::\s*|\s+)(?=\w)", re.IGNORECASE)
+        return [(start, end) for start, end in self.lines
+                if len(self.text[start:end].split()) <= 8 and pattern.match(self.text, start, end)
+                and not self.text[start:end].rstrip().endswith(".")]
+
+    def in_credit_line(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.credit_lines)
 
     def in_contact_block(self, offset: int) -> bool:
         block = self.contact_block

@@ -194,7 +194,8 @@ class CandidateFinder:
                 continue
             j = i + 1
             part: list[int] = []
-            while j < len(tokens) and words.name_word(tokens[j]) and words.joins(tokens[j - 1], tokens[j]):
+            while (j < len(tokens) and words.name_word(tokens[j]) and words.joins(tokens[j - 1], tokens[j])
+                   and not (part and words.is_function(tokens[j]))):  # "města Ostravy Ing. Jan Novák"
                 part.append(j)
                 j += 1
             if not part or _inside(tokens[part[0]].start, covered):

@@ -152,8 +152,9 @@ class CapitalisedRuns:
         previous = tokens[current[-1]]
         if (f"{tokens[i].text}." in words.abbreviations and i + 2 < len(tokens) and tokens[i + 1].text == "."
                 and tokens[i + 1].start == tokens[i].end and tokens[i + 2].is_capitalised
-                and words.joins(tokens[i + 1], tokens[i + 2]) and previous.is_capitalised):
-            return 2  # "Urząd Marszałkowski Woj. Lubuskiego"
+                and words.joins(tokens[i + 1], tokens[i + 2]) and previous.is_capitalised
+                and not (not tokens[i].is_capitalised and self._territory_with_place(current))):
+            return 2  # "Urząd Marszałkowski Woj. Lubuskiego"; "Gminą Zamość woj. lubelskie" says where it lies
         if tokens[i].text in words.number_marks and not tokens[i].is_capitalised and self._numbered(current):
             dotted = i + 1 < len(tokens) and tokens[i + 1].text == "." and tokens[i + 1].start == tokens[i].end
             size = 3 if dotted else 2
@@ -186,7 +187,28 @@ class CapitalisedRuns:
                 and tokens[i + 1].is_capitalised and words.joins(tokens[i], tokens[i + 1])
                 and words.is_adjective(tokens[i + 1])):
             return 1
+        if tokens[i].text in "–—" and previous.is_capitalised and self._legal_form_soon(i + 1):
+            return 1  # "Chemeco – System Sp. z o.o.": a company's name with a dash in it
         return 0
+
+    def _legal_form_soon(self, start: int) -> bool:
+        """Whether up to three capitalised words from `start` lead to a legal form."""
+        tokens = self.tokens
+        for k in range(start, min(start + 3, len(tokens) - 1)):
+            if not tokens[k].is_capitalised or not self.words.joins(tokens[k - 1], tokens[k]):
+                return False
+            following = tokens[k + 1].start
+            if self.text.startswith(self.words.all.legal_forms, following) and self._legal_at(following):
+                return True
+        return False
+
+    def _territory_with_place(self, current: list[int]) -> bool:
+        """A territory's head followed by its place's name ("Gmina Zamość"): a whole name."""
+        words = self.words
+        territorial = words.lex.municipal | set(words.lex.territorial_levels)
+        heads = [k for k, j in enumerate(current) if words.is_head(self.tokens[j])]
+        return bool(heads) and heads[-1] < len(current) - 1 and \
+            words.head_lemma(self.tokens[current[heads[-1]]]) in territorial
 
     def _numbered(self, current: list[int]) -> bool:
         """Whether a name so far may take a number: it has a head, and its last word is no

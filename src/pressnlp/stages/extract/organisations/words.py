@@ -38,6 +38,9 @@ class NameWords:
         self.units = self.lex.units | self.en.units
         self.parented_units = self.lex.parented_units | self.en.parented_units
         self.functions = self.lex.functions | self.en.functions
+        self.function_prefixes = self.lex.function_prefixes + self.en.function_prefixes
+        # a person's title ends a name as a function does: "Město Ostrava Ing. Jan Novák", "Gminy Pani X"
+        self.person_titles = {title.rstrip(".") for title in self.lex.titles | self.en.titles if title[:1].isupper()}
         self.organs = sorted(set(self.lex.organs) | set(self.en.organs), key=len, reverse=True)
         self.abbreviations = dict(self.lex.name_abbreviations)
         self.number_marks = {mark.rstrip(".") for mark in self.lex.number_marks | self.en.number_marks}
@@ -108,10 +111,15 @@ class NameWords:
         """A person's function or title ("Starosta", "Rector", "Präsident"), where a name ends."""
         if not token.is_word or not token.is_capitalised:
             return False
+        if token.text in self.person_titles:
+            return True
         word = token.text.lower()
         if word.rpartition("-")[2] in self.functions:  # "Vice-Chancellor", "Pro-Rector"
             return True
-        return word in self.functions or bool(lemmas(token.text, self.language) & self.functions)
+        forms = {word} | lemmas(token.text, self.language)
+        return bool(forms & self.functions) or any(
+            form.startswith(prefix) and form[len(prefix):] in self.functions
+            for prefix in self.function_prefixes for form in forms)
 
     def in_capitals_line(self, token: Token) -> bool:
         """Whether the token is on a line written in capitals with two words or more (a label such

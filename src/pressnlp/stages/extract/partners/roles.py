@@ -30,7 +30,7 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
             continue
         if group.entry and group.entry.is_programme or any(m.is_programme for m in group.mentions):
             continue
-        body = [m for m in group.mentions if not doc.in_background(m.start)]
+        body = [m for m in group.mentions if not doc.in_background(m.start) and not doc.in_credit_line(m.start)]
         if not body:
             continue
         weak = group.heads() and group.heads() <= weak_heads and (
