@@ -30,7 +30,7 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
             continue
         if group.entry and group.entry.is_programme or any(m.is_programme for m in group.mentions):
             continue
-        body = [m for m in group.mentions if not doc.in_background(m.start) and not doc.in_credit_line(m.start)]
+        body = [m for m in group.mentions if not doc.in_background(m.start)]
         if not body:
             continue
         weak = group.heads() and group.heads() <= weak_heads and (
@@ -236,10 +236,11 @@ def _named_in_passing(doc: Doc, group: OrgGroup) -> bool:
             return False
     return True
 def _agency(doc: Doc, group: OrgGroup) -> bool:
-    """A communications agency named only in the contact block ("X Investor Relations, Inc."
-    under a press contact's name): it speaks for the issuer, it takes no part."""
+    """A communications agency or office named only in the contact block ("X Investor Relations,
+    Inc." under a press contact's name) or a byline ("By University Communications"): it speaks for
+    the issuer, it takes no part."""
     agency_words = doc.lexicon.agency_words | lexicon("en").agency_words
-    return all(doc.in_contact_block(m.start) for m in group.mentions) and any(
+    return all(doc.in_contact_block(m.start) or doc.in_credit_line(m.start) for m in group.mentions) and any(
         {word.lower() for word in words_of(m.name)} & agency_words for m in group.names)
 
 
