@@ -419,3 +419,14 @@ def test_bylines_and_agreements_by_their_initials_are_no_partners(extract):
                            "runs for five years.", "en")
     assert "University of Leeds" in found
     assert not {"MOU", "University Communications"} & set(found)
+
+
+def test_wire_credits_resolution_numbers_and_partner_compounds_are_no_partners(extract):
+    found = names(extract, "Košice 3. marca (TASR) – Mesto Košice uzavrelo memorandum s Technickou univerzitou v "
+                           "Košiciach. Mesto Košice to oznámilo.", "sk")
+    assert "TASR" not in found and "Mesto Košice" in found
+    found = names(extract, "Umowę poprzedziła Uchwała NR IX/90/11 Rady Gminy Lipnik. Gmina Lipnik podpisała umowę.")
+    assert "NR" not in found
+    found = names(extract, "Das Allgäu, der Partnerlandkreis des Landkreises Nordhausen, feierte. Der Landkreis "
+                           "Nordhausen gratulierte.", "de")
+    assert not any(name.startswith("Partner") for name in found) and "Landkreis Nordhausen" in found
