@@ -24,6 +24,8 @@ def legal_form_after(text: str, end: int, legal_forms: tuple[str, ...]) -> str |
     if not following.startswith((" ", ", ", ",\u00a0", "\u00a0")):
         return None
     rest = following.removeprefix(",").lstrip(" \u00a0")
+    if not rest.startswith(legal_forms):  # one test in C for the usual case: no legal form at all
+        return None
     for form in legal_forms:
         if rest.startswith(form):
             after = rest[len(form):len(form) + 1]
