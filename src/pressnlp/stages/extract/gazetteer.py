@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from pressnlp import lang
@@ -82,7 +82,7 @@ class Gazetteer:
         tokens = [t for t in doc.tokens if t.is_word]
         i = 0
         while i < len(tokens):
-            forms = {tokens[i].text.lower()} | set(lemmas(tokens[i].text, doc.language))
+            forms = _forms(tokens[i].text, doc.language)
             best: tuple[int, _Pattern] | None = None
             for form in forms:
                 for pattern in self._index.get(form, ()):
@@ -134,6 +134,13 @@ def name_lemma_words(pack: lang.Language) -> dict[str, set[str]]:
     return needed
 
 
+@lru_cache(maxsize=200_000)
+def _forms(word: str, language: str) -> frozenset[str]:
+    """The word as written (lower-cased) and its lemmas, which entries match: asked of every word of
+    every release, so remembered per process."""
+    return frozenset({word.lower()}) | lemmas(word, language)
+
+
 def _match(pattern: _Pattern, tokens: list, i: int, doc: Doc) -> int:
     if pattern.exact:
         size = len(pattern.exact)
@@ -146,7 +153,7 @@ def _match(pattern: _Pattern, tokens: list, i: int, doc: Doc) -> int:
         token = tokens[i + offset]
         if offset == 0 and not token.is_capitalised:
             return 0
-        if not ({token.text.lower()} | set(lemmas(token.text, doc.language))) & accepted:
+        if not _forms(token.text, doc.language) & accepted:
             return 0
     return size
 
