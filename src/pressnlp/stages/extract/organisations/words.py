@@ -253,8 +253,11 @@ def _capitals_lines(text: str, connectors: frozenset[str]) -> list[tuple[int, in
 def _title_case(line: str, connectors: frozenset[str]) -> bool:
     """A headline in Title Case: four words or more, every one capitalised, function words too
     ("University Of Xton Scientists Win Millions For Labs"), which names write in lower case."""
-    words = [word for word in line.split() if any(ch.isalpha() for ch in word)]
-    if len(words) < 4 or not all(word[:1].isupper() or not word[:1].isalpha() for word in words):
+    split = line.split()
+    if any(word[0].isalpha() and not word[0].isupper() for word in split):
+        return False  # most lines: a word in lower case, found before counting the words
+    words = [word for word in split if any(ch.isalpha() for ch in word)]
+    if len(words) < 4:
         return False
     return any(word.lower() in connectors for word in words[1:])
 
