@@ -214,8 +214,15 @@ class Doc:
                 return [(end, contact_start)]
         return []
 
+    @cached_property
+    def _boilerplate_starts(self) -> list[int]:
+        return [start for start, _ in self.boilerplate]
+
     def in_boilerplate(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.boilerplate)
+        # boilerplate spans are lines: sorted and disjoint, so the one that may hold `offset` is
+        # the last that starts at or before it (the themes ask this of every token)
+        index = bisect_right(self._boilerplate_starts, offset) - 1
+        return index >= 0 and offset < self.boilerplate[index][1]
 
     def in_background(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.background)
