@@ -254,7 +254,10 @@ _MAX_HEADER_WORDS = 5
 def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     """Cue phrases as whole words, case-insensitive ("rodo" must not match "Narodowy")."""
     alternatives = "|".join(re.escape(cue) for cue in sorted(set(cues), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    # the cues' first letters first: `re` then skips most positions without trying every cue
+    first_letters = "".join(sorted({re.escape(cue[0]) for cue in cues if cue}))
+    lookahead = f"(?=[{first_letters}])" if first_letters and all(cues) else ""
+    return re.compile(rf"(?<!\w){lookahead}(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def _is_contact_header(line: str, headers: tuple[str, ...]) -> bool:
