@@ -37,15 +37,12 @@ class Token:
     text: str
     is_word: bool = field(default=False, compare=False)
     is_capitalised: bool = field(default=False, compare=False)
+    is_acronym: bool = field(default=False, compare=False)
+    """GZM, NCBiR, DfE, IB.SH, ČR: at least two capitals and no more small letters."""
 
     @classmethod
     def of(cls, start: int, end: int, text: str) -> Token:
-        return cls(start, end, text, text[0].isalnum(), text[0].isupper())
-
-    @property
-    def is_acronym(self) -> bool:
-        """GZM, NCBiR, DfE, IB.SH, ČR: at least two capitals and no more small letters."""
-        return _is_acronym(self.text)
+        return cls(start, end, text, text[0].isalnum(), text[0].isupper(), _is_acronym(text))
 
 
 @lru_cache(maxsize=100_000)
