@@ -6,10 +6,11 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, lru_cache
-from typing import Any, Protocol
+from functools import cached_property, lru_cache, wraps
+from typing import Any, Protocol, TypeVar
 
 from pressnlp.lang.dates import find_release_date
 from pressnlp.lang.segment import split_paragraphs, split_sentences
@@ -77,6 +78,35 @@ def _split_at_missing_space(start: int, word: str) -> list[Token]:
             piece_start = position + 1
     tokens.append(Token.of(start + piece_start, start + len(word), word[piece_start:]))
     return tokens
+
+
+class _OfDoc(Protocol):
+    doc: Doc
+
+
+_Owner = TypeVar("_Owner", bound=_OfDoc)
+_Answer = TypeVar("_Answer")
+_MEMO_SIZE = 200_000
+
+
+def per_word(predicate: Callable[[_Owner, Token], _Answer]) -> Callable[[_Owner, Token], _Answer]:
+    """Remembers a method's answer about a token that depends only on the token's text and the
+    release's language (`self.doc.language`; the word lists are per process): the rules ask it of
+    the same words thousands of times per release."""
+    answers: dict[tuple[str, str], _Answer] = {}
+
+    @wraps(predicate)
+    def remembered(owner: _Owner, token: Token) -> _Answer:
+        key = (owner.doc.language, token.text)
+        try:
+            return answers[key]
+        except KeyError:
+            if len(answers) >= _MEMO_SIZE:
+                answers.clear()
+            answer = answers[key] = predicate(owner, token)
+            return answer
+
+    return remembered
 
 
 def words_of(text: str) -> list[str]:

@@ -5,39 +5,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
-from functools import cached_property, wraps
-from typing import TypeVar
+from functools import cached_property
 
 from pressnlp import lang
 from pressnlp.lang.labels import is_release_label, release_label, trailing_label
 from pressnlp.lang.morphology import lemmas
 from pressnlp.lang.pl.morphology import analyse_pl, clean_lemma
 from pressnlp.stages.extract.lexicon import everywhere, lexicon
-from pressnlp.stages.extract.text import Doc, Token
+from pressnlp.stages.extract.text import Doc, Token, per_word
 
 ROMAN_NUMERAL = re.compile(r"^[IVXLC]+$")
-_Answer = TypeVar("_Answer")
-_MEMO_SIZE = 200_000
-
-
-def _per_word(predicate: Callable[[NameWords, Token], _Answer]) -> Callable[[NameWords, Token], _Answer]:
-    """Remembers a predicate whose answer depends only on the token's text and the language (the
-    word lists are per process): the rules ask it of the same words thousands of times per release."""
-    answers: dict[tuple[str, str], _Answer] = {}
-
-    @wraps(predicate)
-    def remembered(words: NameWords, token: Token) -> _Answer:
-        key = (words.language, token.text)
-        try:
-            return answers[key]
-        except KeyError:
-            if len(answers) >= _MEMO_SIZE:
-                answers.clear()
-            answer = answers[key] = predicate(words, token)
-            return answer
-
-    return remembered
 
 
 class NameWords:
@@ -70,7 +47,7 @@ class NameWords:
         self._compound_heads = frozenset(head for head in self.lex.org_heads if len(head) >= 3)
         self._compound_head_sizes = sorted({len(head) for head in self._compound_heads})
 
-    @_per_word
+    @per_word
     def is_head(self, token: Token) -> bool:
         if not token.is_word or token.text.isdigit():
             return False
@@ -89,7 +66,7 @@ class NameWords:
                        for form in forms for size in self._compound_head_sizes if size < len(form) - 2)
         return bool(lemmas(token.text, self.language) & self.heads)
 
-    @_per_word
+    @per_word
     def is_english_head(self, token: Token) -> bool:
         """A head noun of English that is none of the release's language ("University", "Union" in
         a Polish release): the name around it is English and puts its head last."""
@@ -97,7 +74,7 @@ class NameWords:
         return (self.language != "en" and word in self.en.org_heads and word not in self.lex.org_heads
                 and not lemmas(token.text, self.language) & self.lex.org_heads)
 
-    @_per_word
+    @per_word
     def is_given_name(self, token: Token) -> bool:
         """A given name: Polish ones through Morfeusz; in releases in other languages also those
         of every pack's given_names.txt, as written or through the lemma ("Petra" -> "petr")."""
@@ -133,7 +110,7 @@ class NameWords:
         return (self.language != "pl" and token.is_capitalised and written in self.all.given_names
                 and lemmas(token.text, self.language) & self.all.given_names == {written})
 
-    @_per_word
+    @per_word
     def is_function(self, token: Token) -> bool:
         """A person's function or title ("Starosta", "Rector", "Präsident"), where a name ends."""
         if not token.is_word or not token.is_capitalised:
@@ -162,7 +139,7 @@ class NameWords:
             spans = self.doc.cache["capitals_lines"] = _capitals_lines(self.text, frozenset(self.connectors))
         return _Offsets(spans) if spans else None
 
-    @_per_word
+    @per_word
     def head_lemma(self, token: Token) -> str:
         word = self._without_possessive(token.text.lower())
         if word in self.heads:
@@ -183,7 +160,7 @@ class NameWords:
         gap = self.text[left.end:right.start]
         return "\n" not in gap and not gap.strip()
 
-    @_per_word
+    @per_word
     def name_word(self, token: Token) -> bool:
         if not token.is_word or not token.is_capitalised:
             return False
@@ -200,7 +177,7 @@ class NameWords:
         packs = [lang.find(code) for code in {self.language, "en"}]
         return [pack.dates.weekdays for pack in packs if pack is not None and pack.dates is not None]
 
-    @_per_word
+    @per_word
     def is_adjective(self, token: Token) -> bool:
         if self.language == "pl":
             last = token.text.rpartition("-")[2]

@@ -13,7 +13,7 @@ from pressnlp.stages.extract.lexicon import everywhere, lexicon
 from pressnlp.stages.extract.organisations import OrgMention
 from pressnlp.stages.extract.organisations.words import is_given_name
 from pressnlp.stages.extract.people.person import Person
-from pressnlp.stages.extract.text import Doc, Token
+from pressnlp.stages.extract.text import Doc, Token, per_word
 
 MAX_NAME_WORDS = 4
 # Most words of abbreviated titles and ranks between a verb and a name ("mł. bryg.", "dr hab. inż.").
@@ -205,6 +205,7 @@ class PersonalNames:
             given.append(next((c for c in candidates if c.lower() in self.given_names), word))
         return given + [surname]
 
+    @per_word
     def is_name_word(self, token: Token) -> bool:
         if not token.is_word or not token.is_capitalised or token.is_acronym:
             return False
