@@ -12,7 +12,7 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -101,10 +101,22 @@ def _link(previous: CueMatch, match: CueMatch, text: str, separators: frozenset[
     gap = text[previous.end:match.start]
     if len(gap) > LIST_GAP_CHARS or any(mark in gap for mark in ".!?:()\n"):
         return None
-    between = [token.text.lower() for token in tokenise(gap)]
+    between = _gap_words(gap)
     if sum(1 for word in between if word not in separators and word[0].isalnum()) > LIST_GAP_WORDS:
         return None
     return 1 if any(word in separators for word in between) else 0
+
+
+@lru_cache(maxsize=4096)
+def _gap_words(gap: str) -> tuple[str, ...]:
+    """The tokens between two cues, lower-cased; the same few gaps (", ", " i ") come back."""
+    return tuple(token.text.lower() for token in tokenise(gap))
+
+
+@lru_cache(maxsize=100_000)
+def _in_order(forms: frozenset[str]) -> tuple[str, ...]:
+    """A word's lemmas sorted, once per word rather than once per occurrence."""
+    return tuple(sorted(forms))
 
 
 class CompoundCues:
@@ -326,7 +338,7 @@ class ThemeExtractor(Extractor):
                 whole_word = False
                 # in a fixed order: it decides the order of the sums in raw_scores, so their last
                 # bits, and of themes that tie, which comes first
-                for first in sorted(token_lemmas):
+                for first in _in_order(token_lemmas):
                     for key, theme_id, weight, capitals, dependent in index.get(first, ()):
                         if capitals and not tokens[i].is_acronym:
                             continue
