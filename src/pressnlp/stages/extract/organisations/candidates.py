@@ -180,7 +180,7 @@ class CandidateFinder:
         for i, token in enumerate(tokens[:-1]):
             if not token.is_word or token.is_capitalised:
                 continue
-            if not ({token.text.lower()} | set(lemmas(token.text, words.language))) & words.descriptors:
+            if not words.is_descriptor(token):
                 continue
             if i and tokens[i - 1].text.lower() in words.all.locative_prepositions:
                 continue  # "w gminach Pilchowice i Bojszowy": places

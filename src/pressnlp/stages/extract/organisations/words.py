@@ -111,6 +111,11 @@ class NameWords:
                 and lemmas(token.text, self.language) & self.all.given_names == {written})
 
     @per_word
+    def is_descriptor(self, token: Token) -> bool:
+        """A descriptor noun in any form ("spółka", "miastem", "company"), which may introduce a name."""
+        return bool(({token.text.lower()} | lemmas(token.text, self.language)) & self.descriptors)
+
+    @per_word
     def is_function(self, token: Token) -> bool:
         """A person's function or title ("Starosta", "Rector", "Präsident"), where a name ends."""
         if not token.is_word or not token.is_capitalised:
