@@ -14,7 +14,7 @@ from pressnlp.stages.extract.organisations.words import is_given_name
 from pressnlp.stages.extract.people.names import PersonalNames
 from pressnlp.stages.extract.people.person import Person, merge_people
 from pressnlp.stages.extract.people.roles import RoleReader
-from pressnlp.stages.extract.text import Doc, Token, words_of
+from pressnlp.stages.extract.text import Doc, Token, per_word, words_of
 
 # A quotation closes (or a dash opens the attribution) right before the verb, perhaps with an
 # auxiliary in between: "” – mówi", "," said", "», ha afirmado", "», a déclaré".
@@ -233,6 +233,11 @@ class PeopleFinder:
                 continue
             self.people.append(self.names.person(*found, source="quote"))
 
+    @per_word
+    def _is_attribution_verb(self, token: Token) -> bool:
+        """A verb of saying in any form ("mówi", "said"), asked of every lower-case word."""
+        return bool((lemmas(token.text, self.doc.language) | {token.text.lower()}) & self.verbs)
+
     def attributions(self) -> None:
         """A verb of saying with the speaker after it ("– mówi Kamila Okoń") or before it ("Jane
         Doe said")."""
@@ -240,7 +245,7 @@ class PeopleFinder:
         for i, token in enumerate(self.tokens):
             if not token.is_word or token.is_capitalised and not self._sentence_start(token):
                 continue
-            if not (lemmas(token.text, self.doc.language) | {token.text.lower()}) & self.verbs:
+            if not self._is_attribution_verb(token):
                 continue
             if self.doc.in_boilerplate(token.start):
                 continue
