@@ -4,7 +4,6 @@ English (names are quoted in English everywhere) and, for heads and legal forms,
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import cached_property
 
 from pressnlp import lang
@@ -134,15 +133,15 @@ class NameWords:
         """Whether the token is on a line written in capitals with two words or more (a label such
         as "INFORMACJA PRASOWA", a heading or a slogan) or on a label line ("Tlačové správy"):
         capitals there do not mark names."""
-        lines = self._capitals_lines
-        return lines is not None and token.start in lines
+        return token.start in self._capitals_offsets
 
     @cached_property
-    def _capitals_lines(self) -> _Offsets | None:
+    def _capitals_offsets(self) -> frozenset[int]:
+        """Every offset inside those lines: one set lookup per token (the runs ask it of every token)."""
         spans = self.doc.cache.get("capitals_lines")
         if spans is None:
             spans = self.doc.cache["capitals_lines"] = _capitals_lines(self.text, frozenset(self.connectors))
-        return _Offsets(spans) if spans else None
+        return frozenset(offset for start, end in spans for offset in range(start, end))
 
     @per_word
     def head_lemma(self, token: Token) -> str:
@@ -195,18 +194,6 @@ class NameWords:
                         or self.tokens[part[-1]].text.lower() in self.all.articles):
             part = part[:-1]
         return part
-
-
-class _Offsets:
-    """Membership of an offset in sorted, disjoint spans."""
-
-    def __init__(self, spans: list[tuple[int, int]]):
-        self.spans = spans
-        self.starts = [start for start, _ in spans]
-
-    def __contains__(self, offset: int) -> bool:
-        index = bisect_right(self.starts, offset) - 1
-        return index >= 0 and offset < self.spans[index][1]
 
 
 _LINE = re.compile(r"[^\n]+")
