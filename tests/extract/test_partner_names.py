@@ -430,3 +430,12 @@ def test_wire_credits_resolution_numbers_and_partner_compounds_are_no_partners(e
     found = names(extract, "Das Allgäu, der Partnerlandkreis des Landkreises Nordhausen, feierte. Der Landkreis "
                            "Nordhausen gratulierte.", "de")
     assert not any(name.startswith("Partner") for name in found) and "Landkreis Nordhausen" in found
+
+
+def test_a_town_of_two_words_stays_as_written_and_a_high_school_still_heads(extract):
+    found = names(extract, "Mesto Spišská Belá podpísalo zmluvu s mestom Vysoké Mýto. Zástupcovia mesta Vysoké "
+                           "Mýto pricestovali.", "sk")
+    assert "Mesto Vysoké Mýto" in found, found
+    found = names(extract, "Memorandum podepsala Vysoká škola ekonomická v Praze. Vysoká škola ekonomická v Praze "
+                           "to oznámila.", "cs")
+    assert "Vysoká škola ekonomická v Praze" in found, found

@@ -526,12 +526,11 @@ def _name_with_word(mention: OrgMention, word: str, language: str) -> None:
     """The mention named with a head word written before it in lower case ("Mesto Košice"), its
     place in the nominative ("města Opavy" -> "Město Opava")."""
     place, space, rest = mention.name.partition(" ")
-    if not mention.legal_form:
+    if not mention.legal_form and not rest:  # a place of two words stays as written ("Vysoké Mýto")
         place = place_lemma(place, language)
     mention.name = f"{word[:1].upper()}{word[1:]} {place}{space}{rest}"
     mention.key = name_key(key_words(mention.name, language))
     mention.head = word  # its words stay those written: the head word is no evidence of a longer name
-
 
 
 def _name_part(word: str) -> bool:

@@ -200,8 +200,10 @@ class MentionBuilder:
             # show it by the adjective; in sentence-case languages plural names are rare
             forms[positions[0]] = match_case(head_lemma, head_token.text)
         place = positions[0] + 1
-        if head_lemma in lex.municipal and positions[0] == 0 and place < len(words) and words[place].is_capitalised:
-            forms[place] = place_lemma(words[place].text, self.language)  # "Města Opavy" -> "Město Opava"
+        if (head_lemma in lex.municipal and positions[0] == 0 and place == len(words) - 1
+                and words[place].is_capitalised):
+            # "Města Opavy" -> "Město Opava"; a place of two words stays as written ("Vysoké Mýto")
+            forms[place] = place_lemma(words[place].text, self.language)
         pieces = []
         cursor = start
         for index, token in enumerate(words):
