@@ -554,3 +554,11 @@ def test_a_university_named_in_english_in_a_quote_is_the_polish_one(extract):
     found = names(extract, "Politechnika Koszalińska podpisała umowę. Rektor Politechniki Koszalińskiej mówi: "
                            "„Koszalin University of Technology brings knowledge”.")
     assert set(found) == {"Politechnika Koszalińska"}
+
+
+def test_a_gmina_and_its_office_meet_whatever_lemma_the_genitive_gets_but_two_word_places_stay_apart(extract):
+    found = names(extract, "W Urzędzie Gminy Lipno doszło do zawarcia porozumienia między Gminą Lipno a Akademią "
+                           "Nauk Stosowanych w Lipnie. Gościem był burmistrz Miasta Czeski Cieszyn, a Gmina Cieszyn "
+                           "przysłała list.")
+    assert "Urząd Gminy Lipno" in found["Gmina Lipno"]["aliases"], found
+    assert {"Miasto Czeski Cieszyn", "Gmina Cieszyn"} <= set(found), found

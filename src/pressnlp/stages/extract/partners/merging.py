@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
+from pressnlp.lang.morphology import lemmas
 from pressnlp.lang.normalise import normalise
 from pressnlp.lang.pl.morphology import analyse_pl, clean_lemma
 from pressnlp.stages.extract.english_names import english_name
@@ -434,19 +435,25 @@ def _territory(group: OrgGroup, doc: Doc, levels: tuple[str, ...]) -> tuple[str,
         surface = words_of(doc.text[mention.start:mention.end])
         if surface and not surface[0][:1].isupper():
             surface = words_of(mention.name)  # written in lower case: "powiat milicki"
-        lemmas_ = mention.words
-        level = next((lvl for lvl in levels if lvl in lemmas_), None)
+        # every lemma of a word, not just the one chosen: "Gminy" is also a form of "gmin"
+        forms = [lemmas(word, doc.language) | {lemma_} for word, lemma_ in zip(surface, mention.words, strict=False)]
+        level = next((lvl for lvl in levels if any(lvl in each for each in forms)), None)
         if level is None:
             continue
-        places = [word for word, lemma_ in zip(surface, lemmas_, strict=False)
-                  if word[:1].isupper() and lemma_ not in levels and lemma_ not in doc.lexicon.org_heads
-                  and _place_lemma(word) is not None]
+        indexed = [(index, word) for index, (word, each) in enumerate(zip(surface, forms, strict=False))
+                   if word[:1].isupper() and not each & (set(levels) | doc.lexicon.org_heads | doc.lexicon.level_kinds)
+                   and _place_lemma(word) is not None]
+        places = [word for _, word in indexed]
         if places and level.startswith(tuple(doc.lexicon.adjectival_levels)):
             # a county is named by its place's adjective or by its seat: "Powiat Kamiennogórski" and
             # "Starostwo Powiatowe w Kamiennej Górze" meet at the stem both start with
             return ("county", _place_stem(places))
         if places:
-            return (levels[0] if level == levels[0] else "local", _place_lemma(places[-1]) or "")
+            # the place's last word, and the word right before it where a place has two ("Czeski
+            # Cieszyn" is not Cieszyn)
+            place = [_place_lemma(word) or "" for index, word in indexed[-2:]
+                     if index == indexed[-1][0] or index == indexed[-1][0] - 1]
+            return (levels[0] if level == levels[0] else "local", " ".join(place))
     return None
 
 
