@@ -439,3 +439,12 @@ def test_a_town_of_two_words_stays_as_written_and_a_high_school_still_heads(extr
     found = names(extract, "Memorandum podepsala Vysoká škola ekonomická v Praze. Vysoká škola ekonomická v Praze "
                            "to oznámila.", "cs")
     assert "Vysoká škola ekonomická v Praze" in found, found
+
+
+def test_a_town_is_reported_by_its_name_not_its_council_and_an_initial_ends_a_name(extract):
+    found = names(extract, "Zastupitelstvo města Chrastavy schválilo smlouvu o partnerství s městem Lwówek Śląski. "
+                           "Město Chrastava bude spolupracovat.", "cs")
+    assert "Město Chrastava" in found and "Zastupitelstvo města Chrastavy" in found["Město Chrastava"]["aliases"]
+    found = names(extract, "Dohodu podepsal náměstek komisaře provincie Utrecht J. P. Lokker. Provincie Utrecht "
+                           "spolupracuje.", "cs")
+    assert "Provincie Utrecht" in found, found

@@ -184,7 +184,8 @@ class CandidateFinder(AcronymRules):
             j = i + 1
             part: list[int] = []
             while (j < len(tokens) and words.name_word(tokens[j]) and words.joins(tokens[j - 1], tokens[j])
-                   and not (part and words.is_function(tokens[j]))):  # "města Ostravy Ing. Jan Novák"
+                   and not (part and (words.is_function(tokens[j]) or _initial(tokens, j)))):
+                # "města Ostravy Ing. Jan Novák", "provincie Utrecht J. P. Lokker": a person follows
                 part.append(j)
                 j += 1
             if not part or inside(tokens[part[0]].start, covered):
@@ -531,6 +532,13 @@ def _name_with_word(mention: OrgMention, word: str, language: str) -> None:
     mention.name = f"{word[:1].upper()}{word[1:]} {place}{space}{rest}"
     mention.key = name_key(key_words(mention.name, language))
     mention.head = word  # its words stay those written: the head word is no evidence of a longer name
+
+
+def _initial(tokens: list[Token], index: int) -> bool:
+    """A person's initial: one capital letter with a full stop right after it ("J.")."""
+    token = tokens[index]
+    return (len(token.text) == 1 and token.text.isupper() and index + 1 < len(tokens)
+            and tokens[index + 1].text == "." and tokens[index + 1].start == token.end)
 
 
 def _name_part(word: str) -> bool:
