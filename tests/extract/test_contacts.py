@@ -483,3 +483,11 @@ def test_german_articles_join_no_name_and_a_surname_alone_takes_no_neighbour(ext
             "Hospitation der Auszubildenden, so ist es vereinbart.")
     people = [c["value"] for c in extract(text, "de")["contacts"] if c["kind"] == "person"]
     assert people == ["Klaus Berger"]
+
+
+def test_a_speaker_after_an_american_style_quote_with_its_comma_inside(extract):
+    text = ("University and city sign MOU\n\nThe University of Leeds will sign a memorandum with Leeds City Council."
+            "\n\n“We need a great city for a great university,” President Mark Holloway told the committee on "
+            "Monday night.")
+    people = [c["value"] for c in extract(text, "en")["contacts"] if c["kind"] == "person"]
+    assert people == ["Mark Holloway"]

@@ -418,10 +418,11 @@ class PeopleFinder:
             and self._sentence_start(previous[-1])
 
     def _quote_before_name(self, index: int) -> bool:
-        """'…”, Jane Doe, CEO of X, said.': a quote closes shortly before the verb."""
+        """'…”, Jane Doe, CEO of X, said.', '…,” Jane Doe told': a quote closes shortly before the verb
+        (its comma outside the quotation marks, or inside them as in American usage)."""
         sentence_start, _ = self.doc.sentence_of(self.tokens[index].start)
         window = self.text[max(sentence_start, self.tokens[index].start - 120):self.tokens[index].start]
-        return bool(re.search(r"[”\"»]\s*[,–—-]", window))
+        return bool(re.search(r"[”\"»]\s*[,–—-]|,[”\"»]", window))
 
     def introduced_quotes(self) -> None:
         """A clause that names one person and ends in a colon before a quotation: "Auch OB Zenker
