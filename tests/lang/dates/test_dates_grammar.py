@@ -265,6 +265,8 @@ def test_polish_months_are_known_in_every_case():
      "Modulen und zehn Megawatt Leistung.", "2025-03-20"),
     ("Title\n\nSPRINGTOWN, Ohio (February 18, 2025) — The university will host a summit on grid resilience "
      "with partners from the whole region.", "2025-02-18"),
+    ("Title\n\nRIVERTON, Canada, Jan. 21, 2026 /PRNewswire/ -- The alliance signed a memorandum with a media "
+     "group on January 20 to exchange programmes.", "2026-01-21"),
     ("Title\n\n08 July 2014: The mayor opened the new depot and thanked everyone who worked on it over the "
      "last three years, from the planners to the crews on site.", "2014-07-08"),
 ])

@@ -29,7 +29,8 @@ def find_release_date(text: str, language: str | None = None, *, max_lines: int 
     with at most a place, a label or a separator before it ("Edinburgh, 6 February 2024",
     "Data: 14.03.2024", "Bratislava 12. júna 2024"), or one that runs into the lead after a dash,
     a colon or a full stop ("Brno 3. března 2025 – Město …", "08 July 2014: The mayor …",
-    "COLUMBUS, Ohio (February 18, 2025) — …") — never a title that mentions a date. Without one,
+    "COLUMBUS, Ohio (February 18, 2025) — …", "NEW YORK, March 3, 2025 /PRNewswire/ -- …") — never a
+    title that mentions a date. Without one,
     the first page-metadata date at the top or the bottom, or a date line closing the release."""
     found = next(date_lines(text, language, max_lines=max_lines), None)
     if found:
@@ -110,8 +111,8 @@ def _date_in_line(text: str, start: int, end: int, language: str, *, after_title
         after = line[atom.end:].strip()
         # "Brno 3. března 2025 – Město …": the date line runs into the lead after a dash
         # ", (February 18, 2025) — …" (a bracketed date), "Wendenburg, 20. März 2025. Die …" (a full
-        # stop only after "Place,")
-        run_in = re.match(r"\)?\s*(?:[–—-]|:|(?P<stop>\.))\s", after)
+        # stop only after "Place,"), "CITY, Country, Jan. 21, 2026 /PRNewswire/ -- …" (a wire's tag)
+        run_in = re.match(r"\)?\s*(?:/[^/\n]{2,40}/\s*)?(?:[–—-]{1,2}|:|(?P<stop>\.))\s", after)
         runs_into_lead = bool(run_in) and (not run_in["stop"] or before.endswith(","))
         if run_in_only and not runs_into_lead:
             continue
