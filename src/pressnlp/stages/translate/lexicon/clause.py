@@ -26,6 +26,7 @@ class ClauseGrammar:
         self._absorb_particles(units)
         self._mark_names(units)
         self._verb_context(units)
+        self._impersonal_reflexives(units)
         self._negative_concord(units)
 
     def _auxiliary_first(self, units: list[Unit]) -> None:
@@ -135,6 +136,30 @@ class ClauseGrammar:
                 following.grammar.bare_infinitive = True
             if unit.reading.person & {"pri", "sec"} and index and units[index - 1].reading.pos == "ppron12":
                 grammar.subject_given = True
+
+    def _impersonal_reflexives(self, units: list[Unit]) -> None:
+        """"się" with a transitive verb that has no reflexive sense of its own and no subject before it,
+        followed by its object or an infinitive, is the impersonal passive: "planuje się budowę
+        drogi" (construction of the road is planned), "zaleca się stosować" (it is recommended to use)."""
+        for index, unit in enumerate(units):
+            grammar, reading = unit.grammar, unit.reading
+            if not grammar.reflexive or unit.is_term or unit.dropped \
+                    or self.dictionary.reflexive_entry(unit) is not None:
+                continue
+            third_singular = reading.pos == "fin" and reading.person == {"ter"} and reading.number == {"sg"}
+            neuter_past = reading.pos == "praet" and reading.number == {"sg"} and reading.gender == {"n"}
+            if not (third_singular or neuter_past or (grammar.future and grammar.number == {"sg"})):
+                continue
+            following = _next_content(units, index)
+            takes_object = following is not None and (following.reading.pos == "inf" or (
+                following.is_noun and not following.reading.is_proper_name
+                and any("acc" in r.case or ("gen" in r.case and grammar.negated)
+                        for r in following.token.readings if r.pos == following.reading.pos)))
+            start, _ = _clause_span(units, index)
+            subject_before = any(u.is_noun and "nom" in u.reading.case and not u.reading.is_proper_name
+                                 or u.reading.pos in ("ppron3", "ppron12") for u in units[start:index])
+            if takes_object and not subject_before:
+                grammar.impersonal_passive = "infinitive" if following.reading.pos == "inf" else "object"
 
     def _negative_concord(self, units: list[Unit]) -> None:
         """One English negation per clause: Polish negates the verb and each pronoun ("nikt nie

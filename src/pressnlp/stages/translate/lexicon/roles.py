@@ -41,8 +41,9 @@ def subject_first(units: list[Unit], polish: GistWords) -> list[Unit]:
 
 def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Unit] | None:
     verb = units[index]
-    if not _third_person_verb(verb) or verb.lemma == polish.be or verb.grammar.existential:
-        return None
+    if not _third_person_verb(verb) or (verb.lemma == polish.be and not verb.grammar.aux_be) \
+            or verb.grammar.existential:
+        return None  # "jest" only as a passive auxiliary: "planowana jest budowa" (construction is planned)
     start = index
     while start > 0 and not _boundary(units[start - 1]) and units[start - 1].reading.pos != "conj":
         start -= 1
@@ -57,6 +58,10 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
     # nor does a passive: "odwołane zostają wydarzenia" (events are cancelled)
     reflexive = reflexive or (verb.grammar.aux_be and verb.lemma in polish.passive_auxiliaries
                               and all(u.reading.pos == "ppas" for u in units[index + 1:group_end]))
+    if reflexive:
+        while group_end < len(units) and units[group_end].reading.pos in ("adv", "qub", "part") \
+                and not units[group_end].negative_english:
+            group_end += 1  # "odbędzie się także koncert", "planowane jest również …": the adverb stays
     object_inside = verb.is_term and verb.tokens[0] is not verb.token  # "Głos zabrał X", "Udział wzięli X"
     if start == index and not reflexive and not object_inside:
         return None  # verb first: a quote's "mówi X", a question; not "(…) odbyła się konferencja"
@@ -119,7 +124,8 @@ def impersonal_objects_first(units: list[Unit]) -> list[Unit]:
             moved.add(id(verb))
             units = _term_object_attributes(units, index)
             continue
-        if verb.reading.pos != "imps" or verb.is_term or not verb.text.startswith("was ") or id(verb) in moved:
+        passive = verb.reading.pos == "imps" or verb.grammar.impersonal_passive == "object"
+        if not passive or verb.is_term or not verb.text.startswith(_PASSIVE_BE) or id(verb) in moved:
             continue
         start = index + 1
         while start < len(units) and units[start].reading.pos in ("adv", "qub", "part"):
@@ -132,17 +138,27 @@ def impersonal_objects_first(units: list[Unit]) -> list[Unit]:
         end = _noun_phrase_end(units, start + possessive)
         if end is None:
             if _plural_object_before(units, index):
-                verb.text = "were" + verb.text[len("was"):]  # "Pierwsze kroki podjęto" -> "were taken"
+                verb.text = _plural_passive(verb.text)  # "Pierwsze kroki podjęto" -> "were taken"
             continue
         head = next(u for u in units[start:end] if u.is_noun)
         wanted = "gen" if verb.grammar.negated else "acc"
         if head.reading.is_proper_name or not any(wanted in r.case for r in _noun_readings(head)):
             continue
         if head.reading.number == {"pl"} or any(u.reading.pos == "conj" for u in units[start:end]):
-            verb.text = "were" + verb.text[len("was"):]
+            verb.text = _plural_passive(verb.text)
         moved.add(id(verb))
         units = [*units[:index], *units[start:end], verb, *units[index + 1:start], *units[end:]]
     return units
+
+
+_PASSIVE_BE = ("was ", "is ", "will ")
+_PLURAL_BE = {"was": "were", "is": "are"}
+
+
+def _plural_passive(text: str) -> str:
+    """"was signed" -> "were signed", "is planned" -> "are planned" ("will be" stays)."""
+    be, _, rest = text.partition(" ")
+    return f"{_PLURAL_BE.get(be, be)} {rest}"
 
 
 _PASSIVE_TERM = re.compile(r"(?:(a|an|the) )?(.+?) ((?:was|were)(?: not)? .+)")
