@@ -175,3 +175,21 @@ def test_a_reflexive_verb_of_its_own_or_with_a_subject_is_no_passive(gist, polis
 def test_cases_decide_who_acts_when_the_subject_follows_the_verb(gist, polish, subject, verb, obj):
     text = gist(polish)
     assert before(text, subject, verb) and (before(text, verb, obj) if obj != "which" else before(text, obj, subject))
+
+
+@pytest.mark.parametrize(("polish", "whole"), [
+    ("Powstaną tam ogrody deszczowe, ławki i plac zabaw.", "gardens, benches"),
+    ("W nim będą badane fundamenty i wieże turbin wiatrowych stawianych na morzu.", "foundations and towers"),
+])
+def test_a_subject_after_its_verb_moves_whole_or_not_at_all(gist, polish, whole):
+    assert whole in gist(polish)
+
+
+@pytest.mark.parametrize(("polish", "subject", "verb", "obj"), [
+    ("Umowę podpisali w poniedziałek rektor uczelni i prezydent miasta.", "president", "signed", "agreement"),
+    ("Nagrodę odebrał z rąk ministra dyrektor szkoły.", "head teacher", "collected", "award"),
+    ("Budynek wyremontowała firma z Krakowa.", "from Kraków", "renovated", "building"),
+])
+def test_an_adverbial_between_verb_and_subject_and_the_subjects_origin_stay_in_place(gist, polish, subject, verb, obj):
+    text = gist(polish)
+    assert before(text, subject, verb) and before(text, verb, obj)

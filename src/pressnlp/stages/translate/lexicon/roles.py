@@ -65,12 +65,13 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
     object_inside = verb.is_term and verb.tokens[0] is not verb.token  # "Głos zabrał X", "Udział wzięli X"
     if start == index and not reflexive and not object_inside:
         return None  # verb first: a quote's "mówi X", a question; not "(…) odbyła się konferencja"
-    subject_end = _noun_phrase_end(units, group_end)
+    subject_start = _after_adverbial(units, group_end)
+    subject_end = _noun_phrase_end(units, subject_start)
     if subject_end is None and reflexive:
         # an intransitive verb has nothing after it but its subject and adverbials, so a participle
         # phrase goes with the subject: "odwołane zostają wydarzenia organizowane przez Urząd"
-        subject_end = _clause_end(units, group_end) if _noun_phrase_end(units, group_end, True) else None
-    if subject_end is None:
+        subject_end = _clause_end(units, subject_start) if _noun_phrase_end(units, subject_start, True) else None
+    if subject_end is None or _cut_short(units, subject_end):
         return None
     if reflexive and subject_end < len(units) and units[subject_end].reading.pos == "prep":
         # its prepositional phrases go with it ("uroczystość podpisania porozumienia o współpracy");
@@ -89,9 +90,11 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
         # Jan Nowak, minister …, oraz Anna Kowalska, prezydent …")
         subject_end = _apposition_end(units, subject_end)
     elif _continues_elsewhere(units, subject_end, polish) and not (
-            reflexive and _clause_ends_after(units, subject_end)):
+            reflexive and _clause_ends_after(units, subject_end) and not _list_follows(units, subject_end)):
         return None
-    subject = units[group_end:subject_end]
+    if object_start is not None:
+        subject_end = _origin_end(units, subject_end)
+    subject, between = units[subject_start:subject_end], units[group_end:subject_start]
     head = next(u for u in subject if u.is_noun)
     coordinated = any(u.reading.pos == "conj" for u in subject)
     # "X oraz Y" after a singular verb: the verb agrees with the nearer X
@@ -106,11 +109,11 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
             and not (verb.lemma in polish.receiving and object_head.lemma in polish.received)
         if object_could_be_subject and not only_subject:
             return None
-        return [*units[:object_start], *subject, *units[index:group_end], *units[object_start:index],
+        return [*units[:object_start], *subject, *units[index:group_end], *units[object_start:index], *between,
                 *units[subject_end:]]
     if not only_subject or any(_nominative_subject(units, i, verb) for i in range(start, index)):
         return None
-    return [*units[:index], *subject, *units[index:group_end], *units[subject_end:]]
+    return [*units[:index], *subject, *units[index:group_end], *between, *units[subject_end:]]
 
 
 def impersonal_objects_first(units: list[Unit]) -> list[Unit]:
@@ -201,6 +204,46 @@ def _term_object_attributes(units: list[Unit], index: int) -> list[Unit]:
         article = "an" if words[:1].lower() in "aeiou" else "a"
     object_unit = replace(verb, text=f"{article} {words}" if article else words)
     return [*units[:index], object_unit, *units[genitives_start:end], replace(verb, text=passive), *units[end:]]
+
+
+def _after_adverbial(units: list[Unit], index: int) -> int:
+    """Where the subject starts when one prepositional phrase stands between it and the verb:
+    "Umowę podpisali w poniedziałek wójt i starosta", "odbędzie się w parku koncert"."""
+    if index >= len(units) or units[index].reading.pos != "prep":
+        return index
+    end = _noun_phrase_end(units, index + 1)
+    if end is None:
+        return index
+    # a title read as a genitive of the phrase ("w poniedziałek rektor uczelni": "rektor" is also
+    # an indeclinable genitive) starts the subject where its chosen reading is a nominative
+    for start in range(index + 2, end + 1):
+        unit = units[start] if start < len(units) else None
+        if unit is not None and unit.is_noun and "nom" in unit.reading.case and "gen" not in unit.reading.case \
+                and _noun_phrase_end(units, start) is not None:
+            return start
+    return index
+
+
+def _origin_end(units: list[Unit], index: int) -> int:
+    """A subject's "z" + genitive (where it comes from) stays with it: "Budynek wyremontowała
+    firma z Krakowa" -> "a company from Kraków renovated the building"."""
+    if index + 1 >= len(units) or units[index].lemma != "z" or units[index].reading.case != {"gen"}:
+        return index
+    return _noun_phrase_end(units, index + 1) or index
+
+
+def _cut_short(units: list[Unit], index: int) -> bool:
+    """The phrase ending at `index` is only the first item of a coordination the phrase reader
+    could not follow: "fundamenty i wieże turbin stawianych …"."""
+    return index < len(units) and units[index].reading.pos == "conj" and units[index].lemma in COORDINATORS
+
+
+def _list_follows(units: list[Unit], index: int) -> bool:
+    """A comma and another noun phrase after the phrase ending at `index`: a list ("ogrody
+    deszczowe, ławki i plac zabaw") that must stay whole."""
+    following = units[index + 1] if index + 1 < len(units) else None
+    return units[index].token.form == "," and following is not None \
+        and (following.is_noun or following.reading.pos in _MODIFIERS)
 
 
 def _continues_elsewhere(units: list[Unit], index: int, polish: GistWords) -> bool:
