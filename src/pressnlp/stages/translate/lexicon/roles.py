@@ -44,6 +44,8 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
     if not _third_person_verb(verb) or (verb.lemma == polish.be and not verb.grammar.aux_be) \
             or verb.grammar.existential:
         return None  # "jest" only as a passive auxiliary: "planowana jest budowa" (construction is planned)
+    if verb.lemma == polish.be and _bare_noun_before(units, index):
+        return None  # "drzewa są przystosowane do …": the subject is before it
     start = index
     while start > 0 and not _boundary(units[start - 1]) and units[start - 1].reading.pos != "conj":
         start -= 1
@@ -58,6 +60,7 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
     # nor does a passive: "odwołane zostają wydarzenia" (events are cancelled)
     reflexive = reflexive or (verb.grammar.aux_be and verb.lemma in polish.passive_auxiliaries
                               and all(u.reading.pos == "ppas" for u in units[index + 1:group_end]))
+    verb_end = group_end
     if reflexive:
         while group_end < len(units) and units[group_end].reading.pos in ("adv", "qub", "part") \
                 and not units[group_end].negative_english:
@@ -90,7 +93,8 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
         # Jan Nowak, minister …, oraz Anna Kowalska, prezydent …")
         subject_end = _apposition_end(units, subject_end)
     elif _continues_elsewhere(units, subject_end, polish) and not (
-            reflexive and _clause_ends_after(units, subject_end) and not _list_follows(units, subject_end)):
+            reflexive and _clause_ends_after(units, subject_end) and not _list_follows(units, subject_end)
+            and group_end == verb_end):  # past an adverb ("działa już zespół, który …") it stays
         return None
     if object_start is not None:
         subject_end = _origin_end(units, subject_end)
@@ -206,6 +210,22 @@ def _term_object_attributes(units: list[Unit], index: int) -> list[Unit]:
     return [*units[:index], object_unit, *units[genitives_start:end], replace(verb, text=passive), *units[end:]]
 
 
+def _bare_noun_before(units: list[Unit], index: int) -> bool:
+    """A noun in the clause before `index` that no preposition governs: a subject of its own."""
+    start = index
+    while start > 0 and not _boundary(units[start - 1]) and units[start - 1].reading.pos != "conj":
+        start -= 1
+    governed = False
+    for unit in units[start:index]:
+        if unit.reading.pos == "prep":
+            governed = True
+        elif unit.is_noun and not governed and not unit.reading.is_proper_name:
+            return True
+        elif not (unit.is_noun or unit.reading.pos in _MODIFIERS or unit.reading.pos == "ppron3"):
+            governed = False
+    return False
+
+
 def _after_adverbial(units: list[Unit], index: int) -> int:
     """Where the subject starts when one prepositional phrase stands between it and the verb:
     "Umowę podpisali w poniedziałek wójt i starosta", "odbędzie się w parku koncert"."""
@@ -218,8 +238,8 @@ def _after_adverbial(units: list[Unit], index: int) -> int:
     # an indeclinable genitive) starts the subject where its chosen reading is a nominative
     for start in range(index + 2, end + 1):
         unit = units[start] if start < len(units) else None
-        if unit is not None and unit.is_noun and "nom" in unit.reading.case and "gen" not in unit.reading.case \
-                and _noun_phrase_end(units, start) is not None:
+        if unit is not None and units[start - 1].is_noun and unit.is_noun and "nom" in unit.reading.case \
+                and "gen" not in unit.reading.case and _noun_phrase_end(units, start) is not None:
             return start
     return index
 
@@ -227,7 +247,8 @@ def _after_adverbial(units: list[Unit], index: int) -> int:
 def _origin_end(units: list[Unit], index: int) -> int:
     """A subject's "z" + genitive (where it comes from) stays with it: "Budynek wyremontowała
     firma z Krakowa" -> "a company from Kraków renovated the building"."""
-    if index + 1 >= len(units) or units[index].lemma != "z" or units[index].reading.case != {"gen"}:
+    if index + 1 >= len(units) or units[index].lemma != "z" or units[index].reading.case != {"gen"} \
+            or not units[index + 1].reading.is_proper_name:
         return index
     return _noun_phrase_end(units, index + 1) or index
 
@@ -239,11 +260,14 @@ def _cut_short(units: list[Unit], index: int) -> bool:
 
 
 def _list_follows(units: list[Unit], index: int) -> bool:
-    """A comma and another noun phrase after the phrase ending at `index`: a list ("ogrody
-    deszczowe, ławki i plac zabaw") that must stay whole."""
-    following = units[index + 1] if index + 1 < len(units) else None
-    return units[index].token.form == "," and following is not None \
-        and (following.is_noun or following.reading.pos in _MODIFIERS)
+    """A comma and another noun phrase with a comma or a coordinator after the phrase ending at
+    `index`: a list ("ogrody deszczowe, ławki i plac zabaw") that must stay whole; not the next
+    clause's subject ("Zanim ruszą prace, strażacy sprawdzą …")."""
+    if units[index].token.form != ",":
+        return False
+    end = _noun_phrase_end(units, index + 1)
+    return end is not None and (end < len(units) and units[end].token.form == "," or any(
+        u.reading.pos == "conj" and u.lemma in COORDINATORS for u in units[index + 1:end]))
 
 
 def _continues_elsewhere(units: list[Unit], index: int, polish: GistWords) -> bool:
