@@ -193,3 +193,12 @@ def test_a_subject_after_its_verb_moves_whole_or_not_at_all(gist, polish, whole)
 def test_an_adverbial_between_verb_and_subject_and_the_subjects_origin_stay_in_place(gist, polish, subject, verb, obj):
     text = gist(polish)
     assert before(text, subject, verb) and before(text, verb, obj)
+
+
+@pytest.mark.parametrize(("polish", "english"), [
+    ("W dniu 15 stycznia zostało uroczyście podpisane porozumienie o współpracy.", "was ceremonially signed"),
+    ("Powstanie szpital, który powstanie na terenie gminy Wieliczka.", "municipality Wieliczka"),
+])
+def test_a_passive_participle_after_an_adverb_and_a_name_after_its_noun_stay_in_the_verb_group_and_phrase(
+        gist, polish, english):
+    assert english in gist(polish)

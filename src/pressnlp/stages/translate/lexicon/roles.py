@@ -65,6 +65,8 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
         while group_end < len(units) and units[group_end].reading.pos in ("adv", "qub", "part") \
                 and not units[group_end].negative_english:
             group_end += 1  # "odbędzie się także koncert", "planowane jest również …": the adverb stays
+        while verb.grammar.aux_be and group_end < len(units) and units[group_end].reading.pos == "ppas":
+            group_end += 1  # "zostało uroczyście podpisane porozumienie"
     object_inside = verb.is_term and verb.tokens[0] is not verb.token  # "Głos zabrał X", "Udział wzięli X"
     if start == index and not reflexive and not object_inside:
         return None  # verb first: a quote's "mówi X", a question; not "(…) odbyła się konferencja"
@@ -235,10 +237,12 @@ def _after_adverbial(units: list[Unit], index: int) -> int:
     if end is None:
         return index
     # a title read as a genitive of the phrase ("w poniedziałek rektor uczelni": "rektor" is also
-    # an indeclinable genitive) starts the subject where its chosen reading is a nominative
+    # an indeclinable genitive) starts the subject where its chosen reading is a nominative; a name
+    # there is the phrase's apposition ("na terenie gminy Wieliczka", "przez Islandię, Liechtenstein")
     for start in range(index + 2, end + 1):
         unit = units[start] if start < len(units) else None
-        if unit is not None and units[start - 1].is_noun and unit.is_noun and "nom" in unit.reading.case \
+        if unit is not None and units[start - 1].is_noun and unit.is_noun and not unit.reading.is_proper_name \
+                and "nom" in unit.reading.case \
                 and "gen" not in unit.reading.case and _noun_phrase_end(units, start) is not None:
             return start
     return index
