@@ -202,3 +202,7 @@ def test_an_adverbial_between_verb_and_subject_and_the_subjects_origin_stay_in_p
 def test_a_passive_participle_after_an_adverb_and_a_name_after_its_noun_stay_in_the_verb_group_and_phrase(
         gist, polish, english):
     assert english in gist(polish)
+
+
+def test_a_reflexive_impersonal_before_that_says_it(gist):
+    assert "It is estimated" in gist("Szacuje się, że w regionie mieszka 100 osób.")

@@ -139,8 +139,9 @@ class ClauseGrammar:
 
     def _impersonal_reflexives(self, units: list[Unit]) -> None:
         """"się" with a transitive verb that has no reflexive sense of its own and no subject before it,
-        followed by its object or an infinitive, is the impersonal passive: "planuje się budowę
-        drogi" (construction of the road is planned), "zaleca się stosować" (it is recommended to use)."""
+        followed by its object, an infinitive or "że", is the impersonal passive: "planuje się budowę
+        drogi" (construction of the road is planned), "zaleca się stosować" (it is recommended to
+        use), "szacuje się, że" (it is estimated that)."""
         for index, unit in enumerate(units):
             grammar, reading = unit.grammar, unit.reading
             if not grammar.reflexive or unit.is_term or unit.dropped \
@@ -150,16 +151,16 @@ class ClauseGrammar:
             neuter_past = reading.pos == "praet" and reading.number == {"sg"} and reading.gender == {"n"}
             if not (third_singular or neuter_past or (grammar.future and grammar.number == {"sg"})):
                 continue
+            if _that_clause_follows(units, index) and not _subject_before(units, index):
+                grammar.impersonal_passive = "it"  # "szacuje się, że …": it is estimated that …
+                continue
             following = _next_content(units, index)
             takes_object = following is not None and (following.reading.pos == "inf" or (
                 following.is_noun and not following.reading.is_proper_name
                 and any("acc" in r.case or ("gen" in r.case and grammar.negated)
                         for r in following.token.readings if r.pos == following.reading.pos)))
-            start, _ = _clause_span(units, index)
-            subject_before = any(u.is_noun and "nom" in u.reading.case and not u.reading.is_proper_name
-                                 or u.reading.pos in ("ppron3", "ppron12") for u in units[start:index])
-            if takes_object and not subject_before:
-                grammar.impersonal_passive = "infinitive" if following.reading.pos == "inf" else "object"
+            if takes_object and not _subject_before(units, index):
+                grammar.impersonal_passive = "it" if following.reading.pos == "inf" else "object"
 
     def _negative_concord(self, units: list[Unit]) -> None:
         """One English negation per clause: Polish negates the verb and each pronoun ("nikt nie
@@ -216,6 +217,19 @@ def _nearest(units: list[Unit], index: int, wanted: Callable[[Unit], bool]) -> U
             if 0 <= candidate < len(units) and not units[candidate].is_punctuation and wanted(units[candidate]):
                 return units[candidate]
     return None
+
+
+def _subject_before(units: list[Unit], index: int) -> bool:
+    """A nominative noun or a personal pronoun in the clause before `index`."""
+    start, _ = _clause_span(units, index)
+    return any(u.is_noun and "nom" in u.reading.case and not u.reading.is_proper_name
+               or u.reading.pos in ("ppron3", "ppron12") for u in units[start:index])
+
+
+def _that_clause_follows(units: list[Unit], index: int) -> bool:
+    """The verb at `index` ends its clause and "że" opens the next: "szacuje się, że …"."""
+    rest = [u for u in units[index + 1:index + 4] if not u.dropped]
+    return len(rest) >= 2 and rest[0].token.form == "," and rest[1].reading.pos == "comp" and rest[1].lemma == "że"
 
 
 def _next_content(units: list[Unit], index: int) -> Unit | None:

@@ -26,7 +26,7 @@ class Grammar:
     never: bool = False  # negated by "nigdy": English "never" in place of "not"
     reflexive: bool = False  # "się" belongs to it
     # "się" of a transitive verb with no subject: "planuje się budowę" ("object": construction is
-    # planned), "planuje się zbudować" ("infinitive": it is planned to build)
+    # planned), "planuje się zbudować", "szacuje się, że" ("it": it is planned to build, it is estimated that)
     impersonal_passive: str = ""
     conditional: bool = False  # "by" after a past-tense verb
     future: bool = False  # "będzie" + infinitive: the verb goes after "will"

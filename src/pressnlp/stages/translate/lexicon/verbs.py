@@ -138,14 +138,14 @@ def _impersonal(base: str, negated: bool) -> str:
 
 def _reflexive_passive(base: str, unit: Unit) -> str:
     """"planuje się" -> "is planned", "planowało się" -> "was planned", "zaplanuje się" -> "will be
-    planned"; before an infinitive with "it": "it is planned (to build)"."""
+    planned"; before an infinitive or "że" with "it": "it is planned (to build)"."""
     grammar, reading = unit.grammar, unit.reading
     if grammar.future or (reading.pos == "fin" and "perf" in reading.values and "imperf" not in reading.values):
         be = "will not be" if grammar.negated else "will be"
     else:
         be = ("was" if reading.pos == "praet" else "is") + (" not" if grammar.negated else "")
     text = f"{be} {inflection.inflect_phrase(base, 'past_participle')}"
-    return f"it {text}" if grammar.impersonal_passive == "infinitive" else text
+    return f"it {text}" if grammar.impersonal_passive == "it" else text
 
 
 def _predicative(base: str, tense: str, negated: bool) -> str:
