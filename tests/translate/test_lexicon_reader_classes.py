@@ -206,3 +206,11 @@ def test_a_passive_participle_after_an_adverb_and_a_name_after_its_noun_stay_in_
 
 def test_a_reflexive_impersonal_before_that_says_it(gist):
     assert "It is estimated" in gist("Szacuje się, że w regionie mieszka 100 osób.")
+
+
+@pytest.mark.parametrize(("polish", "english"), [
+    ("W mieście odbędą się imprezy sportowe i kulturalne.", "sports and cultural events will take place"),
+    ("W umowie wyróżnia się kwestię organizacji wydarzeń naukowych i kulturalnych.", "cultural events is"),
+])
+def test_coordinated_adjectives_after_a_noun_stay_in_its_phrase(gist, polish, english):
+    assert english in gist(polish)

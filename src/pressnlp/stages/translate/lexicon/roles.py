@@ -153,7 +153,8 @@ def impersonal_objects_first(units: list[Unit]) -> list[Unit]:
         wanted = "gen" if verb.grammar.negated else "acc"
         if head.reading.is_proper_name or not any(wanted in r.case for r in _noun_readings(head)):
             continue
-        if head.reading.number == {"pl"} or any(u.reading.pos == "conj" for u in units[start:end]):
+        if head.reading.number == {"pl"} or any(units[i].reading.pos == "conj" and not _coordinated_adjective(units, i)
+                                                for i in range(start, end)):
             verb.text = _plural_passive(verb.text)
         moved.add(id(verb))
         units = [*units[:index], *units[start:end], verb, *units[index + 1:start], *units[end:]]
@@ -368,9 +369,22 @@ def _noun_phrase_end(units: list[Unit], start: int, participle: bool = False) ->
         elif reading.pos == "conj" and unit.lemma in COORDINATORS \
                 and (following := _noun_phrase_end(units, index + 1)) is not None:
             index = following
+        elif reading.pos == "conj" and unit.lemma in COORDINATORS and _coordinated_adjective(units, index):
+            index += 2  # "wydarzeń naukowych i kulturalnych"
         else:
             return index
     return index
+
+
+def _coordinated_adjective(units: list[Unit], conjunction: int) -> bool:
+    """An adjective after "i"/"oraz" agreeing with the adjective before it, the phrase's last word
+    before the coordinator: "wydarzeń naukowych i kulturalnych"."""
+    if conjunction == 0 or conjunction + 1 >= len(units):
+        return False
+    before, after = units[conjunction - 1], units[conjunction + 1]
+    return before.reading.pos in ADJECTIVAL and after.reading.pos in ADJECTIVAL and not after.is_noun \
+        and any(r.pos == after.reading.pos and r.agrees_with(before.reading) for r in after.token.readings) \
+        and (conjunction + 2 >= len(units) or not units[conjunction + 2].is_noun)
 
 
 def _closing_quote(units: list[Unit], opening: int) -> int | None:
