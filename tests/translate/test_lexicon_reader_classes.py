@@ -158,7 +158,7 @@ def test_a_reflexive_impersonal_before_an_infinitive_says_it(gist):
 
 
 def test_a_negated_reflexive_impersonal_stays_negated(gist):
-    assert "not planned" in gist("Nie planuje się budowy nowego mostu.")
+    assert "construction of the new bridge is not planned" in gist("Nie planuje się budowy nowego mostu.").lower()
 
 
 @pytest.mark.parametrize("polish", ["W sobotę odbędzie się koncert orkiestry.", "Gmina stara się pozyskać środki."])

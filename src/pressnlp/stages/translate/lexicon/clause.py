@@ -161,6 +161,8 @@ class ClauseGrammar:
                         for r in following.token.readings if r.pos == following.reading.pos)))
             if takes_object and not _subject_before(units, index):
                 grammar.impersonal_passive = "it" if following.reading.pos == "inf" else "object"
+                if grammar.negated and following.is_noun:
+                    _genitive_object(following)
 
     def _negative_concord(self, units: list[Unit]) -> None:
         """One English negation per clause: Polish negates the verb and each pronoun ("nikt nie
@@ -217,6 +219,16 @@ def _nearest(units: list[Unit], index: int, wanted: Callable[[Unit], bool]) -> U
             if 0 <= candidate < len(units) and not units[candidate].is_punctuation and wanted(units[candidate]):
                 return units[candidate]
     return None
+
+
+def _genitive_object(unit: Unit) -> None:
+    """A negated verb's object is a genitive: "nie planuje się budowy" is one construction, not
+    the plural "budowy"."""
+    chosen = unit.reading
+    genitive = next((r for r in unit.token.readings if r.pos == chosen.pos and r.lemma == chosen.lemma
+                     and "gen" in r.case), None)
+    if genitive is not None and "gen" not in chosen.case:
+        unit.token.chosen = genitive
 
 
 def _subject_before(units: list[Unit], index: int) -> bool:
