@@ -133,3 +133,84 @@ def test_an_impersonal_verb_after_and_takes_its_own_object_not_the_previous_clau
 def test_polite_panstwo_is_you_and_the_polish_state_stays_a_state(gist):
     assert "you" in gist("W razie zmian zostaną Państwo poinformowani.")
     assert "State" in gist("Państwo Polskie wspiera gminy.")
+
+
+@pytest.mark.parametrize(("polish", "subject", "verb"), [
+    ("W przyszłym roku planowana jest budowa nowej hali.", "construction", "is planned"),
+    ("Planowane jest także utworzenie nowego parku.", "park", "is planned"),
+    ("W czerwcu zostanie zorganizowany festyn rodzinny.", "festyn", "will be organised"),
+    ("Wkrótce zostaną ogłoszone wyniki konkursu.", "results", "will be announced"),
+])
+def test_a_passive_with_its_subject_after_it_puts_the_subject_first(gist, polish, subject, verb):
+    assert before(gist(polish), subject, verb)
+
+
+@pytest.mark.parametrize(("polish", "subject", "verb"), [
+    ("W ramach projektu planuje się budowę ścieżki rowerowej.", "construction", "is planned"),
+    ("Przeprowadza się remonty dróg gminnych.", "enovations", "are carried out"),
+])
+def test_a_reflexive_impersonal_becomes_a_passive_with_its_object_first(gist, polish, subject, verb):
+    assert before(gist(polish), subject, verb)
+
+
+def test_a_reflexive_impersonal_before_an_infinitive_says_it(gist):
+    assert "it is planned to build" in gist("W przyszłości planuje się wybudować nową szkołę.")
+
+
+def test_a_negated_reflexive_impersonal_stays_negated(gist):
+    assert "construction of the new bridge is not planned" in gist("Nie planuje się budowy nowego mostu.").lower()
+
+
+@pytest.mark.parametrize("polish", ["W sobotę odbędzie się koncert orkiestry.", "Gmina stara się pozyskać środki."])
+def test_a_reflexive_verb_of_its_own_or_with_a_subject_is_no_passive(gist, polish):
+    assert "planned" not in gist(polish) and " is " not in gist(polish)
+
+
+@pytest.mark.parametrize(("polish", "subject", "verb", "obj"), [
+    ("Szkoła, którą odwiedził prof. Jan Nowak, ma nowe laboratorium.", "Jan Nowak", "visited", "which"),
+    ("Powstanie nowy instytut, którym pokieruje dr Anna Kowalska.", "Anna Kowalska", "will direct", "which"),
+    ("Umowę podpisali wójt i burmistrz.", "mayor", "signed", "agreement"),
+    ("Konferencję zorganizowało stowarzyszenie.", "association", "organised", "conference"),
+])
+def test_cases_decide_who_acts_when_the_subject_follows_the_verb(gist, polish, subject, verb, obj):
+    text = gist(polish)
+    assert before(text, subject, verb) and (before(text, verb, obj) if obj != "which" else before(text, obj, subject))
+
+
+@pytest.mark.parametrize(("polish", "whole"), [
+    ("Powstaną tam ogrody deszczowe, ławki i plac zabaw.", "gardens, benches"),
+    ("W nim będą badane fundamenty i wieże turbin wiatrowych stawianych na morzu.", "foundations and towers"),
+])
+def test_a_subject_after_its_verb_moves_whole_or_not_at_all(gist, polish, whole):
+    assert whole in gist(polish)
+
+
+@pytest.mark.parametrize(("polish", "subject", "verb", "obj"), [
+    ("Umowę podpisali w poniedziałek rektor uczelni i prezydent miasta.", "president", "signed", "agreement"),
+    ("Nagrodę odebrał z rąk ministra dyrektor szkoły.", "head teacher", "collected", "award"),
+    ("Budynek wyremontowała firma z Krakowa.", "from Kraków", "renovated", "building"),
+])
+def test_an_adverbial_between_verb_and_subject_and_the_subjects_origin_stay_in_place(gist, polish, subject, verb, obj):
+    text = gist(polish)
+    assert before(text, subject, verb) and before(text, verb, obj)
+
+
+@pytest.mark.parametrize(("polish", "english"), [
+    ("W dniu 15 stycznia zostało uroczyście podpisane porozumienie o współpracy.", "was ceremonially signed"),
+    ("Powstanie szpital, który powstanie na terenie gminy Wieliczka.", "municipality Wieliczka"),
+])
+def test_a_passive_participle_after_an_adverb_and_a_name_after_its_noun_stay_in_the_verb_group_and_phrase(
+        gist, polish, english):
+    assert english in gist(polish)
+
+
+def test_a_reflexive_impersonal_before_that_says_it(gist):
+    assert "It is estimated" in gist("Szacuje się, że w regionie mieszka 100 osób.")
+
+
+@pytest.mark.parametrize(("polish", "english"), [
+    ("W mieście odbędą się imprezy sportowe i kulturalne.", "sports and cultural events will take place"),
+    ("W umowie wyróżnia się kwestię organizacji wydarzeń naukowych i kulturalnych.", "cultural events is"),
+])
+def test_coordinated_adjectives_after_a_noun_stay_in_its_phrase(gist, polish, english):
+    assert english in gist(polish)

@@ -26,6 +26,7 @@ class ClauseGrammar:
         self._absorb_particles(units)
         self._mark_names(units)
         self._verb_context(units)
+        self._impersonal_reflexives(units)
         self._negative_concord(units)
 
     def _auxiliary_first(self, units: list[Unit]) -> None:
@@ -136,6 +137,33 @@ class ClauseGrammar:
             if unit.reading.person & {"pri", "sec"} and index and units[index - 1].reading.pos == "ppron12":
                 grammar.subject_given = True
 
+    def _impersonal_reflexives(self, units: list[Unit]) -> None:
+        """"się" with a transitive verb that has no reflexive sense of its own and no subject before it,
+        followed by its object, an infinitive or "że", is the impersonal passive: "planuje się budowę
+        drogi" (construction of the road is planned), "zaleca się stosować" (it is recommended to
+        use), "szacuje się, że" (it is estimated that)."""
+        for index, unit in enumerate(units):
+            grammar, reading = unit.grammar, unit.reading
+            if not grammar.reflexive or unit.is_term or unit.dropped \
+                    or self.dictionary.reflexive_entry(unit) is not None:
+                continue
+            third_singular = reading.pos == "fin" and reading.person == {"ter"} and reading.number == {"sg"}
+            neuter_past = reading.pos == "praet" and reading.number == {"sg"} and reading.gender == {"n"}
+            if not (third_singular or neuter_past or (grammar.future and grammar.number == {"sg"})):
+                continue
+            if _that_clause_follows(units, index) and not _subject_before(units, index):
+                grammar.impersonal_passive = "it"  # "szacuje się, że …": it is estimated that …
+                continue
+            following = _next_content(units, index)
+            takes_object = following is not None and (following.reading.pos == "inf" or (
+                following.is_noun and not following.reading.is_proper_name
+                and any("acc" in r.case or ("gen" in r.case and grammar.negated)
+                        for r in following.token.readings if r.pos == following.reading.pos)))
+            if takes_object and not _subject_before(units, index):
+                grammar.impersonal_passive = "it" if following.reading.pos == "inf" else "object"
+                if grammar.negated and following.is_noun:
+                    _genitive_object(following)
+
     def _negative_concord(self, units: list[Unit]) -> None:
         """One English negation per clause: Polish negates the verb and each pronoun ("nikt nie
         przyszedł"). A negative pronoun before the verb carries it ("no one came"); after the negated
@@ -191,6 +219,29 @@ def _nearest(units: list[Unit], index: int, wanted: Callable[[Unit], bool]) -> U
             if 0 <= candidate < len(units) and not units[candidate].is_punctuation and wanted(units[candidate]):
                 return units[candidate]
     return None
+
+
+def _genitive_object(unit: Unit) -> None:
+    """A negated verb's object is a genitive: "nie planuje się budowy" is one construction, not
+    the plural "budowy"."""
+    chosen = unit.reading
+    genitive = next((r for r in unit.token.readings if r.pos == chosen.pos and r.lemma == chosen.lemma
+                     and "gen" in r.case), None)
+    if genitive is not None and "gen" not in chosen.case:
+        unit.token.chosen = genitive
+
+
+def _subject_before(units: list[Unit], index: int) -> bool:
+    """A nominative noun or a personal pronoun in the clause before `index`."""
+    start, _ = _clause_span(units, index)
+    return any(u.is_noun and "nom" in u.reading.case and not u.reading.is_proper_name
+               or u.reading.pos in ("ppron3", "ppron12") for u in units[start:index])
+
+
+def _that_clause_follows(units: list[Unit], index: int) -> bool:
+    """The verb at `index` ends its clause and "że" opens the next: "szacuje się, że …"."""
+    rest = [u for u in units[index + 1:index + 4] if not u.dropped]
+    return len(rest) >= 2 and rest[0].token.form == "," and rest[1].reading.pos == "comp" and rest[1].lemma == "że"
 
 
 def _next_content(units: list[Unit], index: int) -> Unit | None:

@@ -145,6 +145,10 @@ class Dictionary:
                 return entry.english
         return None
 
+    def reflexive_entry(self, unit: Unit) -> Entry | None:
+        """The lexicon's entry for the verb with "się" ("odbyć się": take place), if it has one."""
+        return self.lexicon.lookup(f"{unit.reading.lemma} {self.polish.reflexive}", ("v",))
+
     def verb_base(self, unit: Unit) -> str | None:
         """The English base form of a unit's verb ("be" for a passive auxiliary)."""
         reading = unit.reading
@@ -155,7 +159,7 @@ class Dictionary:
         if unit.grammar.aux_be:
             return "be"
         if unit.grammar.reflexive:
-            entry = self.lexicon.lookup(f"{reading.lemma} {self.polish.reflexive}", ("v",))
+            entry = self.reflexive_entry(unit)
             if entry:
                 return entry.english
         entry = self.own(reading, unit.token.form) if reading.pos != "pred" else None

@@ -41,8 +41,11 @@ def subject_first(units: list[Unit], polish: GistWords) -> list[Unit]:
 
 def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Unit] | None:
     verb = units[index]
-    if not _third_person_verb(verb) or verb.lemma == polish.be or verb.grammar.existential:
-        return None
+    if not _third_person_verb(verb) or (verb.lemma == polish.be and not verb.grammar.aux_be) \
+            or verb.grammar.existential:
+        return None  # "jest" only as a passive auxiliary: "planowana jest budowa" (construction is planned)
+    if verb.lemma == polish.be and _bare_noun_before(units, index):
+        return None  # "drzewa są przystosowane do …": the subject is before it
     start = index
     while start > 0 and not _boundary(units[start - 1]) and units[start - 1].reading.pos != "conj":
         start -= 1
@@ -57,15 +60,23 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
     # nor does a passive: "odwołane zostają wydarzenia" (events are cancelled)
     reflexive = reflexive or (verb.grammar.aux_be and verb.lemma in polish.passive_auxiliaries
                               and all(u.reading.pos == "ppas" for u in units[index + 1:group_end]))
+    verb_end = group_end
+    if reflexive:
+        while group_end < len(units) and units[group_end].reading.pos in ("adv", "qub", "part") \
+                and not units[group_end].negative_english:
+            group_end += 1  # "odbędzie się także koncert", "planowane jest również …": the adverb stays
+        while verb.grammar.aux_be and group_end < len(units) and units[group_end].reading.pos == "ppas":
+            group_end += 1  # "zostało uroczyście podpisane porozumienie"
     object_inside = verb.is_term and verb.tokens[0] is not verb.token  # "Głos zabrał X", "Udział wzięli X"
     if start == index and not reflexive and not object_inside:
         return None  # verb first: a quote's "mówi X", a question; not "(…) odbyła się konferencja"
-    subject_end = _noun_phrase_end(units, group_end)
+    subject_start = _after_adverbial(units, group_end)
+    subject_end = _noun_phrase_end(units, subject_start)
     if subject_end is None and reflexive:
         # an intransitive verb has nothing after it but its subject and adverbials, so a participle
         # phrase goes with the subject: "odwołane zostają wydarzenia organizowane przez Urząd"
-        subject_end = _clause_end(units, group_end) if _noun_phrase_end(units, group_end, True) else None
-    if subject_end is None:
+        subject_end = _clause_end(units, subject_start) if _noun_phrase_end(units, subject_start, True) else None
+    if subject_end is None or _cut_short(units, subject_end):
         return None
     if reflexive and subject_end < len(units) and units[subject_end].reading.pos == "prep":
         # its prepositional phrases go with it ("uroczystość podpisania porozumienia o współpracy");
@@ -84,9 +95,12 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
         # Jan Nowak, minister …, oraz Anna Kowalska, prezydent …")
         subject_end = _apposition_end(units, subject_end)
     elif _continues_elsewhere(units, subject_end, polish) and not (
-            reflexive and _clause_ends_after(units, subject_end)):
+            reflexive and _clause_ends_after(units, subject_end) and not _list_follows(units, subject_end)
+            and group_end == verb_end):  # past an adverb ("działa już zespół, który …") it stays
         return None
-    subject = units[group_end:subject_end]
+    if object_start is not None:
+        subject_end = _origin_end(units, subject_end)
+    subject, between = units[subject_start:subject_end], units[group_end:subject_start]
     head = next(u for u in subject if u.is_noun)
     coordinated = any(u.reading.pos == "conj" for u in subject)
     # "X oraz Y" after a singular verb: the verb agrees with the nearer X
@@ -101,11 +115,11 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
             and not (verb.lemma in polish.receiving and object_head.lemma in polish.received)
         if object_could_be_subject and not only_subject:
             return None
-        return [*units[:object_start], *subject, *units[index:group_end], *units[object_start:index],
+        return [*units[:object_start], *subject, *units[index:group_end], *units[object_start:index], *between,
                 *units[subject_end:]]
     if not only_subject or any(_nominative_subject(units, i, verb) for i in range(start, index)):
         return None
-    return [*units[:index], *subject, *units[index:group_end], *units[subject_end:]]
+    return [*units[:index], *subject, *units[index:group_end], *between, *units[subject_end:]]
 
 
 def impersonal_objects_first(units: list[Unit]) -> list[Unit]:
@@ -119,7 +133,8 @@ def impersonal_objects_first(units: list[Unit]) -> list[Unit]:
             moved.add(id(verb))
             units = _term_object_attributes(units, index)
             continue
-        if verb.reading.pos != "imps" or verb.is_term or not verb.text.startswith("was ") or id(verb) in moved:
+        passive = verb.reading.pos == "imps" or verb.grammar.impersonal_passive == "object"
+        if not passive or verb.is_term or not verb.text.startswith(_PASSIVE_BE) or id(verb) in moved:
             continue
         start = index + 1
         while start < len(units) and units[start].reading.pos in ("adv", "qub", "part"):
@@ -132,17 +147,28 @@ def impersonal_objects_first(units: list[Unit]) -> list[Unit]:
         end = _noun_phrase_end(units, start + possessive)
         if end is None:
             if _plural_object_before(units, index):
-                verb.text = "were" + verb.text[len("was"):]  # "Pierwsze kroki podjęto" -> "were taken"
+                verb.text = _plural_passive(verb.text)  # "Pierwsze kroki podjęto" -> "were taken"
             continue
         head = next(u for u in units[start:end] if u.is_noun)
         wanted = "gen" if verb.grammar.negated else "acc"
         if head.reading.is_proper_name or not any(wanted in r.case for r in _noun_readings(head)):
             continue
-        if head.reading.number == {"pl"} or any(u.reading.pos == "conj" for u in units[start:end]):
-            verb.text = "were" + verb.text[len("was"):]
+        if head.reading.number == {"pl"} or any(units[i].reading.pos == "conj" and not _coordinated_adjective(units, i)
+                                                for i in range(start, end)):
+            verb.text = _plural_passive(verb.text)
         moved.add(id(verb))
         units = [*units[:index], *units[start:end], verb, *units[index + 1:start], *units[end:]]
     return units
+
+
+_PASSIVE_BE = ("was ", "is ", "will ")
+_PLURAL_BE = {"was": "were", "is": "are"}
+
+
+def _plural_passive(text: str) -> str:
+    """"was signed" -> "were signed", "is planned" -> "are planned" ("will be" stays)."""
+    be, _, rest = text.partition(" ")
+    return f"{_PLURAL_BE.get(be, be)} {rest}"
 
 
 _PASSIVE_TERM = re.compile(r"(?:(a|an|the) )?(.+?) ((?:was|were)(?: not)? .+)")
@@ -185,6 +211,68 @@ def _term_object_attributes(units: list[Unit], index: int) -> list[Unit]:
         article = "an" if words[:1].lower() in "aeiou" else "a"
     object_unit = replace(verb, text=f"{article} {words}" if article else words)
     return [*units[:index], object_unit, *units[genitives_start:end], replace(verb, text=passive), *units[end:]]
+
+
+def _bare_noun_before(units: list[Unit], index: int) -> bool:
+    """A noun in the clause before `index` that no preposition governs: a subject of its own."""
+    start = index
+    while start > 0 and not _boundary(units[start - 1]) and units[start - 1].reading.pos != "conj":
+        start -= 1
+    governed = False
+    for unit in units[start:index]:
+        if unit.reading.pos == "prep":
+            governed = True
+        elif unit.is_noun and not governed and not unit.reading.is_proper_name:
+            return True
+        elif not (unit.is_noun or unit.reading.pos in _MODIFIERS or unit.reading.pos == "ppron3"):
+            governed = False
+    return False
+
+
+def _after_adverbial(units: list[Unit], index: int) -> int:
+    """Where the subject starts when one prepositional phrase stands between it and the verb:
+    "Umowę podpisali w poniedziałek wójt i starosta", "odbędzie się w parku koncert"."""
+    if index >= len(units) or units[index].reading.pos != "prep":
+        return index
+    end = _noun_phrase_end(units, index + 1)
+    if end is None:
+        return index
+    # a title read as a genitive of the phrase ("w poniedziałek rektor uczelni": "rektor" is also
+    # an indeclinable genitive) starts the subject where its chosen reading is a nominative; a name
+    # there is the phrase's apposition ("na terenie gminy Wieliczka", "przez Islandię, Liechtenstein")
+    for start in range(index + 2, end + 1):
+        unit = units[start] if start < len(units) else None
+        if unit is not None and units[start - 1].is_noun and unit.is_noun and not unit.reading.is_proper_name \
+                and "nom" in unit.reading.case \
+                and "gen" not in unit.reading.case and _noun_phrase_end(units, start) is not None:
+            return start
+    return index
+
+
+def _origin_end(units: list[Unit], index: int) -> int:
+    """A subject's "z" + genitive (where it comes from) stays with it: "Budynek wyremontowała
+    firma z Krakowa" -> "a company from Kraków renovated the building"."""
+    if index + 1 >= len(units) or units[index].lemma != "z" or units[index].reading.case != {"gen"} \
+            or not units[index + 1].reading.is_proper_name:
+        return index
+    return _noun_phrase_end(units, index + 1) or index
+
+
+def _cut_short(units: list[Unit], index: int) -> bool:
+    """The phrase ending at `index` is only the first item of a coordination the phrase reader
+    could not follow: "fundamenty i wieże turbin stawianych …"."""
+    return index < len(units) and units[index].reading.pos == "conj" and units[index].lemma in COORDINATORS
+
+
+def _list_follows(units: list[Unit], index: int) -> bool:
+    """A comma and another noun phrase with a comma or a coordinator after the phrase ending at
+    `index`: a list ("ogrody deszczowe, ławki i plac zabaw") that must stay whole; not the next
+    clause's subject ("Zanim ruszą prace, strażacy sprawdzą …")."""
+    if units[index].token.form != ",":
+        return False
+    end = _noun_phrase_end(units, index + 1)
+    return end is not None and (end < len(units) and units[end].token.form == "," or any(
+        u.reading.pos == "conj" and u.lemma in COORDINATORS for u in units[index + 1:end]))
 
 
 def _continues_elsewhere(units: list[Unit], index: int, polish: GistWords) -> bool:
@@ -281,9 +369,22 @@ def _noun_phrase_end(units: list[Unit], start: int, participle: bool = False) ->
         elif reading.pos == "conj" and unit.lemma in COORDINATORS \
                 and (following := _noun_phrase_end(units, index + 1)) is not None:
             index = following
+        elif reading.pos == "conj" and unit.lemma in COORDINATORS and _coordinated_adjective(units, index):
+            index += 2  # "wydarzeń naukowych i kulturalnych"
         else:
             return index
     return index
+
+
+def _coordinated_adjective(units: list[Unit], conjunction: int) -> bool:
+    """An adjective after "i"/"oraz" agreeing with the adjective before it, the phrase's last word
+    before the coordinator: "wydarzeń naukowych i kulturalnych"."""
+    if conjunction == 0 or conjunction + 1 >= len(units):
+        return False
+    before, after = units[conjunction - 1], units[conjunction + 1]
+    return before.reading.pos in ADJECTIVAL and after.reading.pos in ADJECTIVAL and not after.is_noun \
+        and any(r.pos == after.reading.pos and r.agrees_with(before.reading) for r in after.token.readings) \
+        and (conjunction + 2 >= len(units) or not units[conjunction + 2].is_noun)
 
 
 def _closing_quote(units: list[Unit], opening: int) -> int | None:

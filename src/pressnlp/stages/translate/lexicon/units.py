@@ -25,6 +25,9 @@ class Grammar:
     negated: bool = False  # "nie" before it
     never: bool = False  # negated by "nigdy": English "never" in place of "not"
     reflexive: bool = False  # "się" belongs to it
+    # "się" of a transitive verb with no subject: "planuje się budowę" ("object": construction is
+    # planned), "planuje się zbudować", "szacuje się, że" ("it": it is planned to build, it is estimated that)
+    impersonal_passive: str = ""
     conditional: bool = False  # "by" after a past-tense verb
     future: bool = False  # "będzie" + infinitive: the verb goes after "will"
     plain_present: bool = False  # "jeśli się powiodą": English "if they succeed", not "will"

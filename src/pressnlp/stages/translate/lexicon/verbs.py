@@ -64,6 +64,8 @@ def _verb_group(base: str, unit: Unit, english: EnglishGrammar) -> str:
             return text
         return f"{english.pronouns[person_key(person, number)].nominative} {text}"
 
+    if grammar.impersonal_passive:
+        return _reflexive_passive(base, unit)
     if pos == "pred":
         return _predicative(base, grammar.tense, negated)
     if pos == "winien":
@@ -132,6 +134,18 @@ def _impersonal(base: str, negated: bool) -> str:
     if rest.startswith(_ARTICLES):
         return f"{rest} {was} {participle}"
     return f"{was} {inflection.inflect_phrase(base, 'past_participle')}"
+
+
+def _reflexive_passive(base: str, unit: Unit) -> str:
+    """"planuje się" -> "is planned", "planowało się" -> "was planned", "zaplanuje się" -> "will be
+    planned"; before an infinitive or "że" with "it": "it is planned (to build)"."""
+    grammar, reading = unit.grammar, unit.reading
+    if grammar.future or (reading.pos == "fin" and "perf" in reading.values and "imperf" not in reading.values):
+        be = "will not be" if grammar.negated else "will be"
+    else:
+        be = ("was" if reading.pos == "praet" else "is") + (" not" if grammar.negated else "")
+    text = f"{be} {inflection.inflect_phrase(base, 'past_participle')}"
+    return f"it {text}" if grammar.impersonal_passive == "it" else text
 
 
 def _predicative(base: str, tense: str, negated: bool) -> str:
