@@ -331,13 +331,8 @@ def _merge_territorial(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
     kept: list[OrgGroup] = []
     for group in groups:
         key = None if is_unit(group) else _territory(group, doc, levels)
-        owner = by_key.get(key) if key else None
-        if key and owner is None and key[0] == "county":
-            # a short seat's stem is the start of its adjective's: "Sztum" in "Powiat Sztumski"
-            owner = next((other for (level, stem), other in by_key.items()
-                          if level == "county" and _same_stem(stem, key[1])), None)
-        if owner is not None:
-            owner.absorb(group)
+        if key and key in by_key:
+            by_key[key].absorb(group)
             continue
         if key:
             by_key[key] = group
@@ -455,11 +450,6 @@ def _territory(group: OrgGroup, doc: Doc, levels: tuple[str, ...]) -> tuple[str,
                      if index == indexed[-1][0] or index == indexed[-1][0] - 1]
             return (levels[0] if level == levels[0] else "local", " ".join(place))
     return None
-
-
-def _same_stem(one: str, other: str) -> bool:
-    shorter, longer = sorted((one, other), key=len)
-    return len(shorter) >= 5 and longer.startswith(shorter)
 
 
 def _place_stem(words: list[str]) -> str:
