@@ -109,6 +109,13 @@ def per_word(predicate: Callable[[_Owner, Token], _Answer]) -> Callable[[_Owner,
     return remembered
 
 
+def is_initial(tokens: list[Token], index: int) -> bool:
+    """A person's initial: one capital letter with a full stop right after it ("J." of "J. Nováková")."""
+    token = tokens[index]
+    return (len(token.text) == 1 and token.text.isupper() and index + 1 < len(tokens)
+            and tokens[index + 1].text == "." and tokens[index + 1].start == token.end)
+
+
 def words_of(text: str) -> list[str]:
     """The words of a short text (a name), without building tokens."""
     return _WORD.findall(text)
@@ -259,8 +266,7 @@ class Doc:
     def credit_lines(self) -> list[Span]:
         """Short lines that credit an author, a photo or a source ("By University Communications",
         "Autor: …", "Foto: …"): who wrote or pictured the release takes no part in its news."""
-        labels = sorted(everywhere().credit_labels, key=len, reverse=True)
-        pattern = re.compile(rf"(?:{'|'.join(re.escape(label) for label in labels)})(?::\s*|\s+)(?=\w)", re.IGNORECASE)
+        pattern = _credit_label()
         return [(start, end) for start, end in self.lines
                 if len(self.text[start:end].split()) <= 8 and pattern.match(self.text, start, end)
                 and not self.text[start:end].rstrip().endswith(".")]
@@ -275,6 +281,13 @@ class Doc:
 
 # Most words of a contact heading before its colon ("Kontakt dla inwestorów i mediów:").
 _MAX_HEADER_WORDS = 5
+
+
+@lru_cache(maxsize=1)
+def _credit_label() -> re.Pattern[str]:
+    """A credit label of any pack opening a line, then a colon or a space ("Autor: ", "By ")."""
+    labels = sorted(everywhere().credit_labels, key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(re.escape(label) for label in labels)})(?::\s*|\s+)(?=\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)

@@ -25,7 +25,7 @@ from pressnlp.stages.extract.organisations.words import (
     place_adjective,
     place_nominative_word,
 )
-from pressnlp.stages.extract.text import Doc, Token
+from pressnlp.stages.extract.text import Doc, Token, is_initial
 
 
 class CandidateFinder(AcronymRules):
@@ -184,7 +184,7 @@ class CandidateFinder(AcronymRules):
             j = i + 1
             part: list[int] = []
             while (j < len(tokens) and words.name_word(tokens[j]) and words.joins(tokens[j - 1], tokens[j])
-                   and not (part and (words.is_function(tokens[j]) or _initial(tokens, j)))):
+                   and not (part and (words.is_function(tokens[j]) or is_initial(tokens, j)))):
                 # "města Ostravy Ing. Jan Novák", "provincie Utrecht J. P. Lokker": a person follows
                 part.append(j)
                 j += 1
@@ -532,13 +532,6 @@ def _name_with_word(mention: OrgMention, word: str, language: str) -> None:
     mention.name = f"{word[:1].upper()}{word[1:]} {place}{space}{rest}"
     mention.key = name_key(key_words(mention.name, language))
     mention.head = word  # its words stay those written: the head word is no evidence of a longer name
-
-
-def _initial(tokens: list[Token], index: int) -> bool:
-    """A person's initial: one capital letter with a full stop right after it ("J.")."""
-    token = tokens[index]
-    return (len(token.text) == 1 and token.text.isupper() and index + 1 < len(tokens)
-            and tokens[index + 1].text == "." and tokens[index + 1].start == token.end)
 
 
 def _name_part(word: str) -> bool:

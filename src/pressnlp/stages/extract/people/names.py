@@ -13,7 +13,7 @@ from pressnlp.stages.extract.lexicon import everywhere, lexicon
 from pressnlp.stages.extract.organisations import OrgMention
 from pressnlp.stages.extract.organisations.words import is_given_name
 from pressnlp.stages.extract.people.person import Person
-from pressnlp.stages.extract.text import Doc, Token, per_word
+from pressnlp.stages.extract.text import Doc, Token, is_initial, per_word
 
 MAX_NAME_WORDS = 4
 # Most words of abbreviated titles and ranks between a verb and a name ("mł. bryg.", "dr hab. inż.").
@@ -231,8 +231,7 @@ class PersonalNames:
     def is_initial(self, index: int) -> bool:
         """"J." of "J. Nováková": one capital letter, a dot right after it, a name word after a space."""
         tokens = self.tokens
-        return (index + 2 < len(tokens) and len(tokens[index].text) == 1 and tokens[index].text.isupper()
-                and tokens[index + 1].text == "." and tokens[index + 1].start == tokens[index].end
+        return (index + 2 < len(tokens) and is_initial(tokens, index)
                 and self.text[tokens[index + 1].end:tokens[index + 2].start] in (" ", "\u00a0")
                 and self.is_name_word(tokens[index + 2]))
 
