@@ -491,4 +491,3 @@ def test_a_speaker_after_an_american_style_quote_with_its_comma_inside(extract):
             "Monday night.")
     people = [c["value"] for c in extract(text, "en")["contacts"] if c["kind"] == "person"]
     assert people == ["Mark Holloway"]
-
