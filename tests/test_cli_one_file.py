@@ -113,3 +113,21 @@ def test_bad_input_exits_non_zero_with_one_line(tmp_path, config, capsys, monkey
     assert captured.out == ""
     errors = [line for line in captured.err.splitlines() if line.startswith("pressnlp: error:")]
     assert len(errors) == 1 and message in errors[0]
+
+
+def test_a_reader_that_has_gone_gets_no_traceback(tmp_path):
+    """`pressnlp process x.txt | head -c 1`: a closed pipe ends the command quietly, as it ends cat."""
+    config = tmp_path / "read.toml"
+    config.write_text('version = 1\n[pipeline]\nstages = ["read"]\n', encoding="utf-8")
+    release = tmp_path / "short.txt"
+    release.write_text("Umowa podpisana\n\nGmina i powiat podpisały umowę o współpracy.\n", encoding="utf-8")
+    reader, writer = os.pipe()
+    os.close(reader)  # nobody will ever read what the command writes
+    try:
+        done = subprocess.run([sys.executable, "-m", "pressnlp.cli", "process", str(release), "-c", str(config)],
+                              stdout=writer, stderr=subprocess.PIPE, env=os.environ.copy(), timeout=120, check=False)
+    finally:
+        os.close(writer)
+    errors = done.stderr.decode()
+    assert done.returncode == 141, errors
+    assert "Traceback" not in errors
