@@ -50,6 +50,17 @@ def test_a_release_without_its_own_date_resolves_relative_dates_against_the_late
     assert [item["value"] for item in unanchored.extract(Doc(UNDATED, "pl"))] == ["2022-05-12", None]
 
 
+
+def test_an_undated_release_anchors_on_the_end_of_a_span_of_days_in_that_days_year():
+    text = ("Wizyta w gminie partnerskiej\n\nW dniach od 30 września do 3 października 2016 roku odbyła się "
+            "wizyta. 1 października podpisano porozumienie.\n\nOd 2 października urząd będzie czynny dłużej, "
+            "a od 5 października 2016 r. także w soboty.")
+    extractor = DateExtractor(DateOptions(), StageContext())
+    values = [item["value"] for item in extractor.extract(Doc(text, "pl"))]
+    # "1 października" from the span's year; "Od 2 października", said of the future, is not pushed a year on
+    assert values == ["2016-09-30/2016-10-03", "2016-10-01", "2016-10-02/", "2016-10-05/"]
+
+
 def test_a_repeated_date_line_is_not_a_fact():
     """A web page repeats its headline and date line; neither copy is a date of the subject."""
     text = ("Miasto buduje park\n\nXowo, 20.02.2025\n\nInwestycje\n\nMiasto buduje park\n\nXowo, 20.02.2025\n\n"

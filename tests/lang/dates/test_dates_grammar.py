@@ -269,6 +269,14 @@ def test_polish_months_are_known_in_every_case():
      "group on January 20 to exchange programmes.", "2026-01-21"),
     ("Title\n\n08 July 2014: The mayor opened the new depot and thanked everyone who worked on it over the "
      "last three years, from the planners to the crews on site.", "2014-07-08"),
+    # a release label with its number and "of" before the date, or "of" alone
+    ("Titel\n\nvom 26.10.2017\n\nAm 7. November treffen sich die Bürgermeister.", "2017-10-26"),
+    ("Titel\n\nPressemitteilung Nr. 134 / 2005 vom 27.07.2005\n\nText.", "2005-07-27"),
+    ("Titel\n\n(Pressemitteilung 254/2016 vom 23.06.2016)\n\nText.", "2016-06-23"),
+    ("Tytuł\n\nKomunikat prasowy nr 5/2024 z dnia 14.03.2024 r.\n\nTreść.", "2024-03-14"),
+    ("Název\n\nTisková zpráva ze dne 3. 4. 2025\n\nText.", "2025-04-03"),
+    ("Názov\n\nTlačová správa zo dňa 3. 4. 2025\n\nText.", "2025-04-03"),
+    ("Titre\n\nCommuniqué de presse du 3 avril 2025\n\nTexte.", "2025-04-03"),
 ])
 def test_release_date_line(text, iso):
     found = find_release_date(text)
@@ -294,6 +302,9 @@ def test_a_title_that_mentions_a_date_is_not_the_date_line():
     assert find_release_date(body) is None
     assert find_release_date("Konference, která změní město 3. 4. 2024\n\nText.") is None
     assert find_release_date("Konferencja 15 marca 2024. Zapraszamy wszystkich\n\nTreść.") is None
+    # "vom" after words that are no release label is a sentence's
+    assert find_release_date("Titel\n\nDer Vertrag vom 26.10.2017 wurde in Leipzig erneuert, sagte der "
+                             "Bürgermeister am Rande der Sitzung.\n\nText.") is None
 
 
 def test_extract_dates_offsets_are_exact_and_the_date_line_is_skipped():
@@ -355,3 +366,15 @@ def test_the_tense_of_the_sentence_picks_the_side_of_the_release_date():
     assert _only("Sesja odbędzie się w poniedziałek.", "pl", may) == [("w poniedziałek", "2025-05-19")]
     assert _only("Umowę podpisano w styczniu, a prace odbyły się w lutym.", "pl", dt.date(2024, 11, 20))[1] == (
         "w lutym", "2024-02")
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("de", "Eine Delegation war bereits im vergangenen Oktober zu Gast.", ("im vergangenen Oktober", "2024-10")),
+    ("de", "Der Vertrag soll im kommenden Februar verlängert werden.", ("im kommenden Februar", "2026-02")),
+    ("en", "The two cities first met last October.", ("last October", "2024-10")),
+    ("en", "The board meets again next March.", ("next March", "2026-03")),
+    ("pl", "Delegacja gościła u nas w ubiegłym październiku.", ("w ubiegłym październiku", "2024-10")),
+])
+def test_a_month_named_next_or_last_lies_on_that_side_of_the_release_date(language, text, expected):
+    """Even in a sentence without a tense word, and for a month that is nearer on the other side."""
+    assert _only(text, language, dt.date(2025, 6, 23)) == [expected]

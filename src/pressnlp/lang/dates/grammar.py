@@ -63,6 +63,7 @@ class _Atom:
     is_range: bool = False  # "12–14 czerwca": its own start and end, never reopened by "od"/"do"
     relative: str | None = None  # a [relative] code
     weekday_shift: int | None = None  # a weekday alone: +1 next, -1 last, 0 nearest
+    direction: int = 0  # a month named as "next" (+1) or "last" (-1): the side of the release date it lies on
     full_date: bool = False  # day, month and year all written: what a release's date line has
     season: bool = False  # "jesienią 2025 r.", "spring 2026": a date without an ISO value
 
@@ -203,7 +204,9 @@ class Grammar:
                                     rf"(?P<d>\d{{1,2}})\.(?P<mo>\d{{1,2}})\.{year('y', relative=False)}",
                    self._numeric_range)
         yield rule("month_year", rf"(?P<m>{month}){month_year}{year_before}{year('y')}", self._month_year)
-        yield rule("month", rf"(?P<m>{month_word})", self._month_year)
+        shift = _alternation((*lx.next, *lx.last))
+        # "im vergangenen Oktober", "next March": the word before the month says which side of the release date
+        yield rule("month", rf"(?:(?P<shift>{shift}){_SPACE})?(?P<m>{month_word})", self._month_year)
         yield rule("year", rf"{year_before}{year('y', relative=False)}", self._year)
         if lx.season:
             yield rule("season", rf"{_alternation(lx.season)}{period_year}{year('y')}", self._season)
@@ -220,7 +223,6 @@ class Grammar:
         yield rule("period_code", rf"(?-i:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)"
                                   rf"(?:{_OPT_SPACE}[/ ]?{_OPT_SPACE}{year('y', relative=False)})?(?!\w)",
                    self._period_code)
-        shift = _alternation((*lx.next, *lx.last))
         yield rule("weekday", rf"(?:(?P<shift>{shift}){_SPACE})?(?P<wd>{weekday})", self._weekday)
         if lx.relative:
             yield rule("relative", rf"(?P<rel>{_alternation(lx.relative)})(?!{_SPACE}\d)", self._relative)
@@ -277,8 +279,15 @@ class Grammar:
     def _month_year(self, match: re.Match[str]) -> _Atom | None:
         partial = replace(self._year_of(match, "y"), month=self.lexicon.month(match["m"]))
         bare = partial.year is None and partial.year_offset is None
+        direction = self._shift(match.groupdict().get("shift"))
         return _Atom(match.start(), match.end(), "month" if bare else "month_year", partial,
-                     needs_prefix=bare)
+                     needs_prefix=bare and not direction, direction=direction)
+
+    def _shift(self, word: str | None) -> int:
+        """+1 for a "next" word, -1 for a "last" one, 0 for none."""
+        if not word:
+            return 0
+        return 1 if _norm(word) in self._words["next"] else -1
 
     def _year(self, match: re.Match[str]) -> _Atom | None:
         marked = bool(match["yw"] or match.groupdict().get("yb"))
@@ -319,9 +328,7 @@ class Grammar:
         return _Atom(match.start(), match.end(), "period", low, high, needs_prefix=bare)
 
     def _weekday(self, match: re.Match[str]) -> _Atom | None:
-        shift = 0
-        if match["shift"]:
-            shift = 1 if _norm(match["shift"]) in self._words["next"] else -1
+        shift = self._shift(match["shift"])
         return _Atom(match.start(), match.end(), "weekday", Partial(weekday=self.lexicon.weekday(match["wd"])),
                      needs_prefix=not shift, weekday_shift=shift)
 
@@ -392,7 +399,7 @@ class Grammar:
                 year = atom.low.year or 0
                 value = f"{year}-{first_month:02d}/{year + 1}-{first_month - 1:02d}"
             else:
-                value = self._value(atom, kinds, reference, nearest_year, self._tense(text, atom))
+                value = self._value(atom, kinds, reference, nearest_year, atom.direction or self._tense(text, atom))
             found.append(DateMatch(start, atom.end, text[start:atom.end], value, atom.rule))
         return found
 

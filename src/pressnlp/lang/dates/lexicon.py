@@ -13,7 +13,9 @@ A data file has:
 - `[fiscal_year]`: a currency sign -> the first month of the financial year that "2025-26" means
   in a release that writes it ("£" = 4: UK public bodies, April to March).
 - `[words] label`: what a release's date line may carry before the date ("Data publikacji:");
-  `event_label`: what an invitation's line for its event carries ("Kiedy:", "When:", "Termín:").
+  `event_label`: what an invitation's line for its event carries ("Kiedy:", "When:", "Termín:");
+  `label_of`: what joins a release label to its date ("Pressemitteilung Nr. 12 vom 3.4.2025",
+  "Komunikat prasowy z dnia …") or opens a date line alone ("vom 26.10.2017").
 """
 from __future__ import annotations
 
@@ -62,6 +64,7 @@ class Lexicon:
     next_year: tuple[str, ...] = ()
     label: tuple[str, ...] = ()  # before a release's date: "data publikacji", "published on"
     event_label: tuple[str, ...] = ()  # before an event's date in an invitation ("Kiedy:", "When:"): not the release's
+    label_of: tuple[str, ...] = ()  # between a release label and its date, or alone before it: "vom", "z dnia"
     back_to: tuple[str, ...] = ()  # before "do"/"to": it means "back to", not "until" ("sięgają do 1992 r.")
     future: tuple[str, ...] = ()  # in a sentence about the future: "will", "będzie" (a month goes forward)
     past: tuple[str, ...] = ()  # in a sentence about the past: "was", "odbyło się" (a month goes back)

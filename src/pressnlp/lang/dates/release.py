@@ -8,6 +8,7 @@ from functools import cache
 from pressnlp.lang.dates.grammar import available_languages, grammar_for
 from pressnlp.lang.dates.lexicon import Lexicon
 from pressnlp.lang.dates.values import iso
+from pressnlp.lang.labels import release_label
 from pressnlp.lang.pack import get
 
 _MAX_LINE = 120
@@ -105,6 +106,8 @@ def _date_in_line(text: str, start: int, end: int, language: str, *, after_title
         if _event_label(available_languages()).search(line[:atom.start]):
             continue  # "Kiedy: 14 marca 2024 r., godz. 11:00": the invitation's event, not its date
         before = _label(available_languages()).sub("", line[:atom.start].strip()).strip()
+        if _labelled_of(line[:atom.start]):
+            before = ""  # "(Pressemitteilung Nr. 134/2005 vom 27.07.2005)": the label line dates the release
         weekday = before.rstrip(",").rsplit(None, 1)[-1] if before else ""
         if weekday and _is_weekday(grammar.lexicon, weekday):  # "pátek 11.01.2019"
             before = before.rstrip(",")[:-len(weekday)].strip()
@@ -222,6 +225,22 @@ def _event_label(languages: tuple[str, ...]) -> re.Pattern[str]:
     labels = sorted({label for code in languages if (lexicon := get(code).dates) for label in lexicon.event_label})
     words = "|".join(r"\s+".join(map(re.escape, label.split())) for label in labels) or "(?!)"
     return re.compile(rf"(?:^|[^\w\s])\s*(?:{words})\s*:\s*(?:\w+,?\s+)?$", re.IGNORECASE)
+
+
+@cache
+def _label_of(languages: tuple[str, ...]) -> re.Pattern[str]:
+    words = sorted({word for code in languages if (lexicon := get(code).dates) for word in lexicon.label_of})
+    alternatives = "|".join(r"\s+".join(map(re.escape, word.split())) for word in words) or "(?!)"
+    return re.compile(rf"(?:^|\s)(?:{alternatives})\s*$", re.IGNORECASE)
+
+
+def _labelled_of(before: str) -> bool:
+    """"vom 26.10.2017" alone, or after a release label ("Tisková zpráva č. 5 ze dne"): the release's date."""
+    joint = _label_of(available_languages()).search(before)
+    if joint is None:
+        return False
+    label = before[:joint.start()].strip().lstrip("([")
+    return not label or bool(release_label(label))
 
 
 @cache

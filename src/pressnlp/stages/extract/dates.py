@@ -48,7 +48,8 @@ class DateOptions:
     """Leave out dates in page furniture (cookie banners, footers, "other news" lists)."""
     anchor_undated: bool = True
     """A release without a date of its own resolves relative dates ("w bieżącym roku") and dates
-    without a year against the latest day it states: what it reports happened near its writing."""
+    without a year against the latest day it states, in that day's year: what it reports happened
+    near its writing."""
 
 
 def extract_dates(text: str, language: str, reference: dt.date | None = None, *,
@@ -81,11 +82,12 @@ def extract_dates(text: str, language: str, reference: dt.date | None = None, *,
 
 
 def latest_stated_day(text: str, language: str, ignore_spans: Iterable[Span] = ()) -> dt.date | None:
-    """The latest full date (day, month and year) written in `text` outside `ignore_spans`, or None."""
+    """The latest full date (day, month and year) written in `text` outside `ignore_spans`, or None;
+    the ends of a span of days count ("od 30 września do 3 października 2016 r.")."""
     ignored = list(ignore_spans)
-    days = [parse_iso_date(match.value) for match in find_dates(text, language)
-            if match.value and len(match.value) == len("2024-03-14")
-            and not any(match.start < end and start < match.end for start, end in ignored)]
+    days = [parse_iso_date(end) for match in find_dates(text, language)
+            if match.value and not any(match.start < end and start < match.end for start, end in ignored)
+            for end in match.value.split("/") if len(end) == len("2024-03-14")]
     return max((day for day in days if day), default=None)
 
 
@@ -119,9 +121,13 @@ class DateExtractor(Extractor):
             ignored.extend(doc.boilerplate)
         # a reference the release itself does not give: its dates are not the release date
         skip_reference_day = options.skip_release_date and reference is not None
+        nearest_year = options.nearest_year
         if reference is None and options.anchor_undated:
             reference = latest_stated_day(doc.text, doc.language, ignored)
+            # the day it states is near its writing, not its writing: on which side of it a date
+            # without a year lies is unknown, so it takes that day's year
+            nearest_year = False
         items = extract_dates(doc.text, doc.language, reference, ignore_spans=ignored,
-                              nearest_year=options.nearest_year, keep_unresolved=options.keep_unresolved,
+                              nearest_year=nearest_year, keep_unresolved=options.keep_unresolved,
                               unique_values=options.unique_values, skip_reference_day=skip_reference_day)
         return [item for item in items if item["value"] not in other_items]
