@@ -168,6 +168,12 @@ def test_short_shared_english_cues_are_acronyms_in_other_languages():
      "der Verwaltungen sollen wachsen."),
     ("pl", "Gmina i powiat podpisały porozumienie o partnerstwie. Partnerska współpraca obejmie drogi.",
      "Gmina i miasto z Czech podpisały porozumienie o partnerstwie. Partnerska współpraca obejmie drogi."),
+    # an exchange of experience and a study visit happen between Polish counties too
+    ("pl", "Dwa powiaty podpisały list intencyjny. Partnerstwo obejmie wymianę doświadczeń i wizyty studyjne.",
+     "Powiat i okręg z Litwy podpisały list intencyjny. Partnerstwo obejmie wymianę doświadczeń i wizyty studyjne."),
+    ("en", "Two councils signed a letter of intent. The partnership brings study visits and an exchange of staff.",
+     "A council and a Dutch province signed a letter of intent. The partnership brings study visits and an "
+     "exchange of staff."),
 ])
 def test_partnership_words_are_international_cooperation_only_beside_something_international(
         language, domestic, international):
