@@ -66,6 +66,7 @@ class Lexicon:
     apposition_stops: frozenset[str]
     not_organisations: frozenset[str]  # from not_organisations.txt
     functions: frozenset[str]
+    office_titles: tuple[tuple[str, str], ...]  # (the words before the function, the function), lower case
     function_prefixes: tuple[str, ...]  # "wice" + "wójt": a deputy's function
     function_offices: tuple[tuple[str, str], ...]  # (function lemma, name pattern with "{}" for the place)
     acronym_offices: tuple[tuple[str, str], ...]  # (acronym as written, name pattern with "{}" for the place)
@@ -91,6 +92,7 @@ class Lexicon:
     field_links: frozenset[str]
     head_genders: tuple[tuple[str, str], ...]  # (ending of a head's lemma, gender), longest first
     adjective_nominatives: tuple[tuple[str, dict[str, str]], ...]  # (lemma ending, gender or "p" -> ending)
+    adjective_lemma_endings: tuple[tuple[str, str], ...]  # (inflected ending, lemma ending), longest first
     plural_endings: tuple[str, ...]
     genitive_endings: tuple[str, ...]
     capitalised_nouns: bool
@@ -191,6 +193,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         apposition_stops=_lower(orgs.get("apposition_stops", [])),
         not_organisations=frozenset(pack.lines(NOT_ORGANISATIONS_FILE)),
         functions=_lower(orgs.get("functions", [])),
+        office_titles=tuple(tuple(phrase.lower().rsplit(" ", 1)) for phrase in orgs.get("office_titles", [])),
         function_prefixes=tuple(_lower(orgs.get("function_prefixes", []))),
         function_offices=tuple((row[0].lower(), row[1]) for row in orgs.get("function_offices", [])),
         acronym_offices=tuple((row[0], row[1]) for row in orgs.get("acronym_offices", [])),
@@ -220,6 +223,8 @@ def read_lexicon(pack: Language) -> Lexicon:
                                   key=lambda pair: -len(pair[0]))),
         adjective_nominatives=tuple((row[0], dict(zip("mfnp", row[1:], strict=True)))
                                     for row in grammar.get("adjective_nominatives", [])),
+        adjective_lemma_endings=tuple(sorted(((row[0], row[1]) for row in grammar.get("adjective_lemma_endings", [])),
+                                             key=lambda pair: -len(pair[0]))),
         coordinators=_lower(grammar.get("coordinators", [])),
         genitive_links=_lower(grammar.get("genitive_links", [])),
         articles=_lower(grammar.get("articles", [])),

@@ -173,6 +173,9 @@ class MentionBuilder:
         positions = [i for i, t in enumerate(words) if t.start == head_token.start]
         if not lex.adjective_nominatives or not positions or "-" in head_token.text:
             return surface
+        level = self._level_of_body(words)
+        if level:
+            return level
         head_lemma = lemma(head_token.text, self.language)
         gender = next((g for ending, g in lex.head_genders if head_lemma.endswith(ending)), None)
         if gender is None:
@@ -186,7 +189,7 @@ class MentionBuilder:
             token = words[index]
             if not self.words.is_adjective(token) and lemma(token.text, self.language) == token.text.lower():
                 break
-            adjective = lemma(token.text, self.language)
+            adjective = self._adjective_lemma(token.text)
             row = next(((ending, by_gender) for ending, by_gender in lex.adjective_nominatives
                         if adjective.endswith(ending)), None)
             if row is None:
@@ -212,6 +215,28 @@ class MentionBuilder:
             cursor = token.end
         pieces.append(self.text[cursor:end])
         return "".join(pieces)
+
+    def _level_of_body(self, words: list[Token]) -> str | None:
+        """The municipality a body of it stands for, named by its level as the partner is reported
+        (the pack's `territorial_bodies` and `named_by_level`): "Zastupitelstvo města Kolína" ->
+        "Město Kolín". None for other names and for a place of two words or more."""
+        lex = self.words.lex
+        if len(words) != 3 or not words[2].is_capitalised or words[1].is_capitalised:
+            return None
+        level = lemma(words[1].text, self.language)
+        if lemma(words[0].text, self.language) not in lex.territorial_bodies or level not in lex.named_by_level:
+            return None
+        return f"{level[:1].upper()}{level[1:]} {place_lemma(words[2].text, self.language)}"
+
+    def _adjective_lemma(self, word: str) -> str:
+        """An adjective's lemma; for one the lemmatiser does not know (a place's adjective such as
+        "Stodskou"), from its ending by the pack's `adjective_lemma_endings` ("ou" -> "ý")."""
+        found = lemma(word, self.language)
+        if found != word.lower():
+            return found
+        ending = next(((written, base) for written, base in self.words.lex.adjective_lemma_endings
+                       if found.endswith(written) and len(found) > len(written) + 2), None)
+        return found[:len(found) - len(ending[0])] + ending[1] if ending else found
 
     def is_programme(self, words: list[Token], start: int) -> bool:
         """Programme and fund names ("Fundusze Europejskie dla Śląska", "Horizon Europe"), also

@@ -37,7 +37,7 @@ class CapitalisedRuns:
                 runs.append(current)
                 current = []
             elif ((words.is_function(token) and not (joined and self._office_of_function(current, i))
-                   and not self._function_in_name(current, i))
+                   and not self._function_in_name(current, i) and not (joined and self._office_title(current, i)))
                   or words.in_capitals_line(token) or (current and self._document_at(i))
                   or token.text.lower() in words.all.contact_labels):  # "… Ostwalde Tel. 0351 …"
                 if current:
@@ -81,6 +81,16 @@ class CapitalisedRuns:
         readings = [r for r in analyse_pl(self.tokens[i].text) if r.pos == "subst"]
         return bool(readings) and all("nom" not in r.cases for r in readings) and any(
             "gen" in r.cases for r in readings)
+
+    def _office_title(self, current: list[int], i: int) -> bool:
+        """A function that ends the name of an office held by one person, a public body of its own
+        (the pack's `office_titles`): "Kent Police and Crime Commissioner"."""
+        if not current:
+            return False
+        before = " ".join(self.tokens[j].text.lower() for j in current)
+        word = self.tokens[i].text.lower()
+        return any(word == function and (before == words or before.endswith(f" {words}"))
+                   for words, function in self.words.lex.office_titles)
 
     def _document_at(self, i: int) -> bool:
         """A document's name after an organisation's ("Politechniki Opolskiej List intencyjny"): a
