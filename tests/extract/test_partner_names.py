@@ -448,3 +448,23 @@ def test_a_town_is_reported_by_its_name_not_its_council_and_an_initial_ends_a_na
     found = names(extract, "Dohodu podepsal náměstek komisaře provincie Utrecht J. P. Lokker. Provincie Utrecht "
                            "spolupracuje.", "cs")
     assert "Provincie Utrecht" in found, found
+
+
+def test_an_adjective_the_lemmatiser_does_not_know_takes_the_nominative_by_its_ending(extract):
+    found = names(extract, "Kraj podepsal memorandum o rozvoji nemocnic. Jde o Bystřickou nemocnici a "
+                           "Mladovskou nemocnici. Bystřická nemocnice získá nový pavilon.", "cs")
+    assert {"Bystřická nemocnice", "Mladovská nemocnice"} <= set(found), found
+    assert not any("skou" in name for name in found), found
+
+
+def test_a_town_council_named_with_its_town_is_the_town(extract):
+    found = names(extract, "Zastupitelstvo města Kolína schválilo smlouvu o partnerství. Rada města Kolína "
+                           "ji podepíše příští týden.", "cs")
+    assert list(found) == ["Město Kolín"], found
+
+
+def test_a_police_and_crime_commissioner_is_one_body_named_with_its_function(extract):
+    found = names(extract, "Our university signed an agreement with Kent Constabulary and the Kent Police and "
+                           "Crime Commissioner to share data on local safety.", "en")
+    assert "Kent Police and Crime Commissioner" in found, found
+    assert "Kent Police and Crime" not in found, found

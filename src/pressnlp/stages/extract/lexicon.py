@@ -52,6 +52,7 @@ class Lexicon:
     territorial_levels: tuple[str, ...]
     territorial_bodies: frozenset[str]
     named_by_level: frozenset[str]  # levels whose name, not their office's, a partner is reported by
+    level_organs: frozenset[str]  # organs whose name with their town's ("Rada města X") is reported as the town
     organ_heads: frozenset[str]  # of the territorial bodies, the organs ("sejmik"), named after the body itself
     region_bodies: frozenset[str]  # words that make a body the region's without naming it ("marszałkowski")
     descriptors: frozenset[str]
@@ -179,6 +180,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         territorial_levels=tuple(value.lower() for value in orgs.get("territorial_levels", [])),
         territorial_bodies=_lower(orgs.get("territorial_bodies", [])),
         named_by_level=_lower(orgs.get("named_by_level", [])),
+        level_organs=_lower(orgs.get("level_organs", [])),
         organ_heads=_lower(orgs.get("organ_heads", [])),
         region_bodies=_lower(orgs.get("region_bodies", [])),
         descriptors=_lower(orgs.get("descriptors", [])),

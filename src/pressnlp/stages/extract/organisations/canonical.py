@@ -49,6 +49,8 @@ class MentionBuilder:
         # ("ze Spółką Prochem S.A.")
         described = legal and head is None and self._after_descriptor(start)
         name = surface if described else self.canonical(words, start, end, head)
+        town = self._town_of_organ(words)
+        organ, name = (name, town) if town else (None, name)
         if words_.abbreviations and "." in name:
             name = _ABBREVIATION.sub(lambda found: words_.abbreviations.get(found.group(), found.group()), name)
         key = key_words(name, self.language)
@@ -61,7 +63,7 @@ class MentionBuilder:
         mention = OrgMention(start=start, end=end, name=name, key=name_key(key), kind=kind,
                              head=head_lemma, words=lemma_words,
                              english=head_token is not None and words_.is_english_head(head_token),
-                             opens_sentence=start in self.doc.sentence_starts)
+                             opens_sentence=start in self.doc.sentence_starts, organ=organ)
         if legal:
             legal_start = self.text.index(legal, end)
             mention.end = legal_start + len(legal)
@@ -173,9 +175,6 @@ class MentionBuilder:
         positions = [i for i, t in enumerate(words) if t.start == head_token.start]
         if not lex.adjective_nominatives or not positions or "-" in head_token.text:
             return surface
-        level = self._level_of_body(words)
-        if level:
-            return level
         head_lemma = lemma(head_token.text, self.language)
         gender = next((g for ending, g in lex.head_genders if head_lemma.endswith(ending)), None)
         if gender is None:
@@ -216,15 +215,15 @@ class MentionBuilder:
         pieces.append(self.text[cursor:end])
         return "".join(pieces)
 
-    def _level_of_body(self, words: list[Token]) -> str | None:
-        """The municipality a body of it stands for, named by its level as the partner is reported
-        (the pack's `territorial_bodies` and `named_by_level`): "Zastupitelstvo města Kolína" ->
-        "Město Kolín". None for other names and for a place of two words or more."""
+    def _town_of_organ(self, words: list[Token]) -> str | None:
+        """The town whose organ the name is, named by its level as the partner is reported (the
+        pack's `level_organs` and `named_by_level`): "Zastupitelstvo města Kolína" -> "Město Kolín".
+        None for other names and for a place of two words or more."""
         lex = self.words.lex
         if len(words) != 3 or not words[2].is_capitalised or words[1].is_capitalised:
             return None
         level = lemma(words[1].text, self.language)
-        if lemma(words[0].text, self.language) not in lex.territorial_bodies or level not in lex.named_by_level:
+        if lemma(words[0].text, self.language) not in lex.level_organs or level not in lex.named_by_level:
             return None
         return f"{level[:1].upper()}{level[1:]} {place_lemma(words[2].text, self.language)}"
 

@@ -82,7 +82,7 @@ class PartnerExtractor(Extractor):
             lesser = lesser | doc.lexicon.territorial_bodies
         name = group.best_name(lesser)
         aliases: list[str] = []
-        for candidate in [m.name for m in group.names] + group.acronyms + (
+        for candidate in [m.name for m in group.names] + [m.organ for m in group.names if m.organ] + group.acronyms + (
                 [group.entry.name, *group.entry.aliases] if group.entry else []) + _without_seat(name, doc):
             if candidate != name and candidate not in aliases:
                 aliases.append(candidate)
