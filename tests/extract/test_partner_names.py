@@ -468,3 +468,19 @@ def test_a_police_and_crime_commissioner_is_one_body_named_with_its_function(ext
                            "Crime Commissioner to share data on local safety.", "en")
     assert "Kent Police and Crime Commissioner" in found, found
     assert "Kent Police and Crime" not in found, found
+
+
+def test_a_name_written_on_its_own_elsewhere_ends_before_a_coordinator(extract):
+    found = names(extract, "The agreement between Zentra and Hollis Pharma Company took effect today. Hollis Pharma "
+                           "Company paid a fee to Zentra. The Science and Technology Facilities Council welcomed "
+                           "it; Science is at its heart.", "en")
+    assert "Hollis Pharma Company" in found, found
+    assert not any(name.startswith("Zentra and") for name in found), found
+    assert "Science and Technology Facilities Council" in found, found
+
+
+def test_a_stock_ticker_after_a_name_makes_it_a_company(extract):
+    found = names(extract, "Zentra Biologics (Nasdaq: ZNTB) announced today that Zentra Biologics will build a "
+                           "plant in Ohio.", "en")
+    assert list(found) == ["Zentra Biologics"], found
+    assert found["Zentra Biologics"]["aliases"] == [], found

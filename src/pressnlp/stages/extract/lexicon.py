@@ -81,6 +81,7 @@ class Lexicon:
     number_marks: frozenset[str]
     documents: frozenset[str]
     subsidiary_suffixes: frozenset[str]
+    stock_exchanges: frozenset[str]
     place_modifiers: frozenset[str]
     # [grammar]
     head_initial: bool
@@ -209,6 +210,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         number_marks=frozenset(orgs.get("number_marks", [])),
         documents=_lower(orgs.get("documents", [])),
         subsidiary_suffixes=frozenset(orgs.get("subsidiary_suffixes", [])),
+        stock_exchanges=frozenset(orgs.get("stock_exchanges", [])),
         place_modifiers=frozenset(orgs.get("place_modifiers", [])),
         head_initial=bool(grammar.get("head_initial", False)),
         sentence_case=bool(grammar.get("sentence_case", False)),
@@ -290,6 +292,7 @@ class Everywhere:
     org_heads: frozenset[str]
     legal_forms: tuple[str, ...]  # longest first
     subsidiary_suffixes: frozenset[str]
+    stock_exchanges: frozenset[str]
     place_modifiers: frozenset[str]
     foreign_connectors: frozenset[str]  # lang/data's: connectors of languages without a pack
     not_organisations: frozenset[str]  # legal forms not included: they are words of legal_forms
@@ -327,6 +330,7 @@ def everywhere() -> Everywhere:
         org_heads=union("org_heads"),
         legal_forms=_longest_first(union("legal_forms")),
         subsidiary_suffixes=union("subsidiary_suffixes"),
+        stock_exchanges=union("stock_exchanges"),
         place_modifiers=union("place_modifiers"),
         foreign_connectors=lexicons[-1].connectors,
         not_organisations=union("not_organisations") | union("currencies"),

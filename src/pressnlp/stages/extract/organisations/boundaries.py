@@ -10,7 +10,13 @@ from pressnlp.lang.labels import leading_label
 from pressnlp.lang.morphology import lemma, lemmas
 from pressnlp.lang.pl.morphology import ADJECTIVAL, NOMINAL, analyse_pl, clean_lemma
 from pressnlp.stages.extract.organisations.canonical import MentionBuilder
-from pressnlp.stages.extract.organisations.edges import CLOSE_QUOTES, OPEN_QUOTES, legal_form_after, quoted_name_after
+from pressnlp.stages.extract.organisations.edges import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    legal_form_after,
+    listed_after,
+    quoted_name_after,
+)
 from pressnlp.stages.extract.organisations.mention import OrgMention
 from pressnlp.stages.extract.organisations.words import PLACE_ADJECTIVE_ENDINGS, NameWords, is_genitive
 from pressnlp.stages.extract.text import Token
@@ -38,6 +44,11 @@ class NameBounds:
             token = tokens[index]
             current = parts[-1]
             lowered = token.text.lower()
+            if (lowered in words.all.coordinators and current and not words.lex.head_initial
+                    and not any(words.is_head(tokens[j]) for j in current)
+                    and self._coordinated_head(chunk[position + 1:]) and self._named_alone(current)):
+                parts.append([])  # "between Zentra and Hollis Pharma Company", Zentra named alone elsewhere
+                continue
             if lowered in words.all.coordinators and current and any(words.is_head(tokens[j]) for j in current):
                 rest = chunk[position + 1:]
                 # "Svaz měst a obcí …": lower-case complements coordinated inside one name
@@ -80,6 +91,16 @@ class NameBounds:
             if token.text.endswith(words.all.possessive_endings) and not self._saints_name(chunk, position):
                 parts.append([])
         return [trimmed for trimmed in (words.trim_connectors(part) for part in parts) if trimmed]
+
+    def _named_alone(self, current: list[int]) -> bool:
+        """Words without a head before a coordinator that the release also writes on their own
+        (inside a sentence, before no capitalised word and no coordinator): a name of its own
+        ("Zentra" of "… paid Zentra."), not the first half of one ("Marks and Spencer")."""
+        text = self.words.text
+        start, end = self.tokens[current[0]].start, self.tokens[current[-1]].end
+        alone = re.compile(rf"(?<![\w-]){re.escape(text[start:end])}(?![\w-])(?! +(?:[A-Z]|and |& ))")
+        sentence_starts = self.words.doc.sentence_starts
+        return any(found.start() != start and found.start() not in sentence_starts for found in alone.finditer(text))
 
     def _after_adjectival_territory(self, current: list[int]) -> bool:
         """A sentence-case territory named by its adjective ends at its head ("Olomoucký kraj",
@@ -208,6 +229,8 @@ class NameBounds:
                  and not words.is_plural_territory(tokens[i])]
         legal = self.legal_form_after(tokens[part[-1]].end)
         if not heads and not legal:
+            if listed_after(words.text, tokens[part[-1]].end, words.all.stock_exchanges):
+                return self.builder.make(part, kind="name", head=None)  # "Acme Bio (Nasdaq: ACMB)"
             return self._subsidiary(part)
         start_index = self._name_start(part, heads[0] if heads else part[0])
         if not tokens[start_index].is_capitalised:  # "… koordinácie fondov EÚ Ministerstva …": the capitalised head

@@ -41,8 +41,20 @@ def bracketed_acronym(text: str, end: int) -> str | None:
     if not match:
         return None
     inner = match.group(1).strip()
+    if ":" in inner:
+        return None  # a label and its value: "(Nasdaq: ACMB)"
     if any(ch.isdigit() for ch in inner) and (" " in inner or not any(ch.isalpha() for ch in inner)):
         return None
     if inner[:1].isupper() and len(inner.split()) <= 6:
         return inner
     return None
+
+
+_TICKER = re.compile(r"\s*\(([A-Za-z][A-Za-z -]{1,14}?)\s*:\s*[A-Z][A-Z0-9.]{0,7}[);,]")
+
+
+def listed_after(text: str, end: int, exchanges: frozenset[str]) -> bool:
+    """Whether a stock ticker in brackets follows a name, which makes it a listed company's:
+    "Acme Bio (Nasdaq: ACMB)", "(NYSE: XYZ; TSX: XYZ)"."""
+    match = _TICKER.match(text, end, end + 40)
+    return bool(match) and match.group(1).strip() in exchanges
