@@ -488,6 +488,7 @@ def test_a_stock_ticker_after_a_name_makes_it_a_company(extract):
 
 def test_an_acronym_of_a_names_first_words_before_the_rest_of_it_is_that_name(extract):
     found = names(extract, "Vertrag zwischen TU Chemnitz und Stadt Plauen\n\nDie Zusammenarbeit zwischen der "
-                           "TU Chemnitz und der Stadt Plauen wächst. Die Technische Universität Chemnitz forscht in Plauen.", "de")
+                           "TU Chemnitz und der Stadt Plauen wächst. Die Technische Universität Chemnitz forscht "
+                           "in Plauen.", "de")
     assert set(found) == {"Technische Universität Chemnitz", "Stadt Plauen"}, found
     assert "TU" in found["Technische Universität Chemnitz"]["aliases"], found
