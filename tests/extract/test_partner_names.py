@@ -492,3 +492,10 @@ def test_an_acronym_of_a_names_first_words_before_the_rest_of_it_is_that_name(ex
                            "in Plauen.", "de")
     assert set(found) == {"Technische Universität Chemnitz", "Stadt Plauen"}, found
     assert "TU" in found["Technische Universität Chemnitz"]["aliases"], found
+
+
+def test_a_compound_document_word_and_an_acronym_before_a_coordinator_are_no_part_of_a_name(extract):
+    found = names(extract, "Kooperationsvereinbarung FH und Stadt Plauen\n\nZwischen der Fachhochschule Plauen und "
+                           "der Stadt Plauen wurde ein Vertrag geschlossen. Die Stadt Plauen freut sich.", "de")
+    assert "Stadt Plauen" in found and "Fachhochschule Plauen" in found, found
+    assert not any("und" in name or "vereinbarung" in name for name in found), found

@@ -46,8 +46,10 @@ class NameBounds:
             lowered = token.text.lower()
             if (lowered in words.all.coordinators and current and not words.lex.head_initial
                     and not any(words.is_head(tokens[j]) for j in current)
-                    and self._coordinated_head(chunk[position + 1:]) and self._named_alone(current)):
-                parts.append([])  # "between Zentra and Hollis Pharma Company", Zentra named alone elsewhere
+                    and self._coordinated_head(chunk[position + 1:])
+                    and ((len(current) == 1 and tokens[current[0]].is_acronym) or self._named_alone(current))):
+                # "between Zentra and Hollis Pharma Company", Zentra named alone elsewhere; "FH und Stadt X"
+                parts.append([])
                 continue
             if lowered in words.all.coordinators and current and any(words.is_head(tokens[j]) for j in current):
                 rest = chunk[position + 1:]
