@@ -483,7 +483,7 @@ def test_a_stock_ticker_after_a_name_makes_it_a_company(extract):
     found = names(extract, "Zentra Biologics (Nasdaq: ZNTB) announced today that Zentra Biologics will build a "
                            "plant in Ohio.", "en")
     assert list(found) == ["Zentra Biologics"], found
-    assert found["Zentra Biologics"]["aliases"] == [], found
+    assert found["Zentra Biologics"]["aliases"] == ["ZNTB"], found
 
 
 def test_an_acronym_of_a_names_first_words_before_the_rest_of_it_is_that_name(extract):
@@ -499,3 +499,9 @@ def test_a_compound_document_word_and_an_acronym_before_a_coordinator_are_no_par
                            "der Stadt Plauen wurde ein Vertrag geschlossen. Die Stadt Plauen freut sich.", "de")
     assert "Stadt Plauen" in found and "Fachhochschule Plauen" in found, found
     assert not any("und" in name or "vereinbarung" in name for name in found), found
+
+
+def test_a_faculty_names_its_university_after_lower_case_complements(extract):
+    found = names(extract, "Mesto Levoča podpísalo memorandum s Fakultou výrobných technológií Technickej univerzity "
+                           "v Žiline. Mesto Levoča to oznámilo.", "sk")
+    assert "Technická univerzita v Žiline" in found, found

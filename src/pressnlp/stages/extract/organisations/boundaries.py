@@ -419,10 +419,13 @@ class NameBounds:
         heads = [i for i in part if words.is_head(tokens[i])]
         polish = self.language == "pl"
         for head in heads[1:]:
-            capital = words.lex.sentence_case and tokens[head].is_capitalised
+            # elsewhere a capital inside a sentence-case name, on the head or the adjective before it:
+            # "Přírodovědecká fakulta Univerzity X", "Fakulta výrobných technológií Technickej univerzity v X"
+            capital = words.lex.sentence_case and (tokens[head].is_capitalised or (
+                heads[0] < head - 1 and tokens[head - 1].is_capitalised and words.is_adjective(tokens[head - 1])))
             inside = is_genitive(tokens[head].text) if polish else capital
             if not inside:
-                continue  # elsewhere a capital inside a sentence-case name: "Přírodovědecká fakulta Univerzity X"
+                continue
             if words.head_lemma(tokens[head]) in words.units:
                 continue
             start = head
