@@ -505,3 +505,10 @@ def test_a_faculty_names_its_university_after_lower_case_complements(extract):
     found = names(extract, "Mesto Levoča podpísalo memorandum s Fakultou výrobných technológií Technickej univerzity "
                            "v Žiline. Mesto Levoča to oznámilo.", "sk")
     assert "Technická univerzita v Žiline" in found, found
+
+
+def test_a_weak_headed_headline_and_a_building_are_no_partners(extract):
+    found = names(extract, "Industry and Research Partnership\nHolt Energy Group signed an agreement with the "
+                           "University of Leeds, and Holt Energy Group will fund five labs there. The deal was "
+                           "signed at County Hall.", "en")
+    assert set(found) == {"Holt Energy Group", "University of Leeds"}, found

@@ -82,6 +82,7 @@ class Lexicon:
     documents: frozenset[str]
     subsidiary_suffixes: frozenset[str]
     stock_exchanges: frozenset[str]
+    buildings: frozenset[str]  # last words that make a headed name a building's ("County Hall")
     place_modifiers: frozenset[str]
     # [grammar]
     head_initial: bool
@@ -211,6 +212,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         documents=_lower(orgs.get("documents", [])),
         subsidiary_suffixes=frozenset(orgs.get("subsidiary_suffixes", [])),
         stock_exchanges=frozenset(orgs.get("stock_exchanges", [])),
+        buildings=_lower(orgs.get("buildings", [])),
         place_modifiers=frozenset(orgs.get("place_modifiers", [])),
         head_initial=bool(grammar.get("head_initial", False)),
         sentence_case=bool(grammar.get("sentence_case", False)),

@@ -261,6 +261,8 @@ class NameBounds:
                                                                    words.lex.plural_name_heads):
             return None  # "Organizacje Pozarządowe", "Lokalne Grupy Działania": a kind of body, no name
         word_indexes = [i for i in part if tokens[i].is_word]
+        if not legal and word_indexes[-1] not in heads and tokens[word_indexes[-1]].text.lower() in words.lex.buildings:
+            return None  # a building after its owner's head: "County Hall", "City Hall"
         municipal = words.lex.municipal  # the release's own language: "Kansas City" is a name
         if heads and not legal and word_indexes[-1] == heads[-1] and words.head_lemma(tokens[heads[-1]]) in municipal:
             # A municipality is named only with its name after the word: "Dolne Miasto" is a
