@@ -483,7 +483,7 @@ def test_a_stock_ticker_after_a_name_makes_it_a_company(extract):
     found = names(extract, "Zentra Biologics (Nasdaq: ZNTB) announced today that Zentra Biologics will build a "
                            "plant in Ohio.", "en")
     assert list(found) == ["Zentra Biologics"], found
-    assert found["Zentra Biologics"]["aliases"] == ["ZNTB"], found
+    assert "ZNTB" in found["Zentra Biologics"]["aliases"], found
 
 
 def test_an_acronym_of_a_names_first_words_before_the_rest_of_it_is_that_name(extract):

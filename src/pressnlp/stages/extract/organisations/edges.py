@@ -41,9 +41,6 @@ def bracketed_acronym(text: str, end: int) -> str | None:
     if not match:
         return None
     inner = match.group(1).strip()
-    if ":" in inner:  # a label and its value: of "(Nasdaq: ACMB)" the ticker
-        value = inner.rpartition(":")[2].strip()
-        return value if value.isupper() and value.isalpha() else None
     if any(ch.isdigit() for ch in inner) and (" " in inner or not any(ch.isalpha() for ch in inner)):
         return None
     if inner[:1].isupper() and len(inner.split()) <= 6:
