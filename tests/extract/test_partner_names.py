@@ -512,3 +512,9 @@ def test_a_weak_headed_headline_and_a_building_are_no_partners(extract):
                            "University of Leeds, and Holt Energy Group will fund five labs there. The deal was "
                            "signed at County Hall.", "en")
     assert set(found) == {"Holt Energy Group", "University of Leeds"}, found
+
+
+def test_a_uk_public_body_without_an_organisation_word_is_known(extract):
+    found = names(extract, "The two hospital trusts approved the merger. NHS England is now reviewing the plan, "
+                           "and NHS England will publish its decision in May.", "en")
+    assert "NHS England" in found, found
