@@ -518,3 +518,10 @@ def test_a_uk_public_body_without_an_organisation_word_is_known(extract):
     found = names(extract, "The two hospital trusts approved the merger. NHS England is now reviewing the plan, "
                            "and NHS England will publish its decision in May.", "en")
     assert "NHS England" in found, found
+
+
+def test_a_paragraph_opened_by_a_background_label_names_no_partners(extract):
+    found = names(extract, "Der Landkreis Hersfeld und der Saale-Kreis vertiefen ihre Partnerschaft. Der Landkreis "
+                           "Hersfeld lädt den Saale-Kreis ein.\n\nHintergrund: Die Kooperation begann zuerst mit dem "
+                           "Landkreis Bornau. Nachdem 1994 die Landkreise fusionierten, ging sie weiter.", "de")
+    assert set(found) == {"Landkreis Hersfeld", "Saale-Kreis"}, found
