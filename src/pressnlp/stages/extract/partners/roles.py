@@ -14,7 +14,7 @@ from pressnlp.stages.extract.partners.merging import OrgGroup, is_unit
 from pressnlp.stages.extract.text import Doc, words_of
 
 Spans = set[tuple[int, int]]
-_HEADLINE = 100  # the longest first line read as a headline
+_HEADLINE = 140  # the longest first line read as a headline
 Cue = tuple[str, tuple[str, ...]]  # (kind, lemma phrase)
 
 
