@@ -525,3 +525,9 @@ def test_a_paragraph_opened_by_a_background_label_names_no_partners(extract):
                            "Hersfeld lädt den Saale-Kreis ein.\n\nHintergrund: Die Kooperation begann zuerst mit dem "
                            "Landkreis Bornau. Nachdem 1994 die Landkreise fusionierten, ging sie weiter.", "de")
     assert set(found) == {"Landkreis Hersfeld", "Saale-Kreis"}, found
+
+
+def test_a_state_capital_is_a_town_not_a_plural_of_towns(extract):
+    found = names(extract, "Die Landeshauptstadt Potsdam tritt dem Netzwerk bei. Die Landeshauptstadt Potsdam lädt "
+                           "die Städte Zittau und Görlitz ein.", "de")
+    assert "Landeshauptstadt Potsdam" in found, found
