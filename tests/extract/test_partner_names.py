@@ -531,3 +531,9 @@ def test_a_state_capital_is_a_town_not_a_plural_of_towns(extract):
     found = names(extract, "Die Landeshauptstadt Potsdam tritt dem Netzwerk bei. Die Landeshauptstadt Potsdam lädt "
                            "die Städte Zittau und Görlitz ein.", "de")
     assert "Landeshauptstadt Potsdam" in found, found
+
+
+def test_town_days_are_an_event_not_the_town(extract):
+    found = names(extract, "Počas osláv Dní mesta Spišská Belá sa stretli zástupcovia mesta Spišská Belá a Mesta "
+                           "Vysoké Mýto. Mesto Vysoké Mýto podpísalo zmluvu s Mestom Spišská Belá.", "sk")
+    assert set(found) == {"Mesto Spišská Belá", "Mesto Vysoké Mýto"}, found
