@@ -537,3 +537,12 @@ def test_town_days_are_an_event_not_the_town(extract):
     found = names(extract, "Počas osláv Dní mesta Spišská Belá sa stretli zástupcovia mesta Spišská Belá a Mesta "
                            "Vysoké Mýto. Mesto Vysoké Mýto podpísalo zmluvu s Mestom Spišská Belá.", "sk")
     assert set(found) == {"Mesto Spišská Belá", "Mesto Vysoké Mýto"}, found
+
+
+def test_a_long_headline_is_no_body_paragraph_and_the_lead_goes_on_after_it(extract):
+    headline = ("Zentra Biologics Announces the Effective Date of Its Global Development and Commercial "
+                "Collaboration Deal with Hollis Pharma")
+    found = names(extract, f"{headline}\n\nBOSTON, May 5, 2021 -- Zentra Biologics (Nasdaq: ZNTB) announced today "
+                           "that the waiting period has expired and its deal with Hollis Pharma Company "
+                           "is now effective.\n\nThe firms will develop two medicines over five years.", "en")
+    assert {"Zentra Biologics", "Hollis Pharma Company"} <= set(found), found
