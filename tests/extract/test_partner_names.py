@@ -546,3 +546,10 @@ def test_a_long_headline_is_no_body_paragraph_and_the_lead_goes_on_after_it(extr
                            "that the waiting period has expired and its deal with Hollis Pharma Company "
                            "is now effective.\n\nThe firms will develop two medicines over five years.", "en")
     assert {"Zentra Biologics", "Hollis Pharma Company"} <= set(found), found
+
+
+def test_a_name_wholly_in_quotes_is_a_nickname_in_english(extract):
+    found = names(extract, "Ridge Council and SCU: 'University City' commits to future\nRidge City Council and "
+                           "Southern Cross University (SCU) signed an agreement to make Ridge a 'University City'. "
+                           "Ridge City Council will fund it.", "en")
+    assert set(found) == {"Ridge City Council", "Southern Cross University"}, found

@@ -261,6 +261,8 @@ class NameBounds:
                                                                    words.lex.plural_name_heads):
             return None  # "Organizacje Pozarządowe", "Lokalne Grupy Działania": a kind of body, no name
         word_indexes = [i for i in part if tokens[i].is_word]
+        if not legal and not words.lex.head_initial and self._quoted_whole(part):
+            return None  # "'University City' commits to …": a nickname or a slogan in quotes
         if not legal and word_indexes[-1] not in heads and tokens[word_indexes[-1]].text.lower() in words.lex.buildings:
             return None  # a building after its owner's head: "County Hall", "City Hall"
         municipal = words.lex.municipal  # the release's own language: "Kansas City" is a name
@@ -284,6 +286,13 @@ class NameBounds:
         mention.described = before >= 0 and tokens[before].is_word and bool(
             (lemmas(tokens[before].text, self.language) | {tokens[before].text.lower()}) & words.descriptors)
         return mention
+
+    def _quoted_whole(self, part: list[int]) -> bool:
+        """A name in quotes from its first word to its last, which head-final languages give no
+        organisation's name but a title's, a nickname's or a slogan's."""
+        text = self.words.text
+        start, end = self.tokens[part[0]].start, self.tokens[part[-1]].end
+        return start > 0 and end < len(text) and text[start - 1] in OPEN_QUOTES and text[end] in CLOSE_QUOTES
 
     def _subsidiary(self, part: list[int]) -> OrgMention | None:
         """A company's national subsidiary: a proper name and a country word ("Thales UK")."""
