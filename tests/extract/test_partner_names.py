@@ -553,3 +553,10 @@ def test_a_name_wholly_in_quotes_is_a_nickname_in_english(extract):
                            "Southern Cross University (SCU) signed an agreement to make Ridge a 'University City'. "
                            "Ridge City Council will fund it.", "en")
     assert set(found) == {"Ridge City Council", "Southern Cross University"}, found
+
+
+def test_an_english_name_is_reported_without_its_seat(extract):
+    found = names(extract, "Holt Group signed a partnership agreement with Vistula University of Technology in "
+                           "Cracow. Holt Group will fund a lab there.", "en")
+    university = found["Vistula University of Technology"]
+    assert university["aliases"] == ["Vistula University of Technology in Cracow"], found

@@ -59,6 +59,7 @@ class Lexicon:
     name_descriptors: frozenset[str]  # descriptors that, capitalised, belong to a company's name ("Grupa X S.A.")
     connectors: frozenset[str]
     seat_prepositions: frozenset[str]  # before the seat at the end of a name ("… w Warszawie")
+    names_without_seat: bool  # partners are reported without that seat, which becomes an alias
     connector_phrases: tuple[tuple[str, ...], ...]  # lower-case phrases inside a name, as written ("na rzecz")
     legal_forms: tuple[str, ...]  # longest first
     programme_words: frozenset[str]
@@ -189,6 +190,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         name_descriptors=_lower(orgs.get("name_descriptors", [])),
         connectors=_lower(orgs.get("connectors", [])),
         seat_prepositions=frozenset(orgs.get("seat_prepositions", [])),
+        names_without_seat=bool(orgs.get("names_without_seat", False)),
         connector_phrases=tuple(tuple(phrase.split()) for phrase in orgs.get("connector_phrases", [])),
         legal_forms=_longest_first(set(orgs.get("legal_forms", []))),
         programme_words=_lower(orgs.get("programme_words", [])),
