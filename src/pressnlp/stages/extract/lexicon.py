@@ -52,12 +52,14 @@ class Lexicon:
     territorial_levels: tuple[str, ...]
     territorial_bodies: frozenset[str]
     named_by_level: frozenset[str]  # levels whose name, not their office's, a partner is reported by
+    level_organs: frozenset[str]  # organs whose name with their town's ("Rada města X") is reported as the town
     organ_heads: frozenset[str]  # of the territorial bodies, the organs ("sejmik"), named after the body itself
     region_bodies: frozenset[str]  # words that make a body the region's without naming it ("marszałkowski")
     descriptors: frozenset[str]
     name_descriptors: frozenset[str]  # descriptors that, capitalised, belong to a company's name ("Grupa X S.A.")
     connectors: frozenset[str]
     seat_prepositions: frozenset[str]  # before the seat at the end of a name ("… w Warszawie")
+    names_without_seat: bool  # partners are reported without that seat, which becomes an alias
     connector_phrases: tuple[tuple[str, ...], ...]  # lower-case phrases inside a name, as written ("na rzecz")
     legal_forms: tuple[str, ...]  # longest first
     programme_words: frozenset[str]
@@ -66,6 +68,7 @@ class Lexicon:
     apposition_stops: frozenset[str]
     not_organisations: frozenset[str]  # from not_organisations.txt
     functions: frozenset[str]
+    office_titles: tuple[tuple[str, str], ...]  # (the words before the function, the function), lower case
     function_prefixes: tuple[str, ...]  # "wice" + "wójt": a deputy's function
     function_offices: tuple[tuple[str, str], ...]  # (function lemma, name pattern with "{}" for the place)
     acronym_offices: tuple[tuple[str, str], ...]  # (acronym as written, name pattern with "{}" for the place)
@@ -79,6 +82,8 @@ class Lexicon:
     number_marks: frozenset[str]
     documents: frozenset[str]
     subsidiary_suffixes: frozenset[str]
+    stock_exchanges: frozenset[str]
+    buildings: frozenset[str]  # last words that make a headed name a building's ("County Hall")
     place_modifiers: frozenset[str]
     # [grammar]
     head_initial: bool
@@ -91,6 +96,7 @@ class Lexicon:
     field_links: frozenset[str]
     head_genders: tuple[tuple[str, str], ...]  # (ending of a head's lemma, gender), longest first
     adjective_nominatives: tuple[tuple[str, dict[str, str]], ...]  # (lemma ending, gender or "p" -> ending)
+    adjective_lemma_endings: tuple[tuple[str, str], ...]  # (inflected ending, lemma ending), longest first
     plural_endings: tuple[str, ...]
     genitive_endings: tuple[str, ...]
     capitalised_nouns: bool
@@ -177,12 +183,14 @@ def read_lexicon(pack: Language) -> Lexicon:
         territorial_levels=tuple(value.lower() for value in orgs.get("territorial_levels", [])),
         territorial_bodies=_lower(orgs.get("territorial_bodies", [])),
         named_by_level=_lower(orgs.get("named_by_level", [])),
+        level_organs=_lower(orgs.get("level_organs", [])),
         organ_heads=_lower(orgs.get("organ_heads", [])),
         region_bodies=_lower(orgs.get("region_bodies", [])),
         descriptors=_lower(orgs.get("descriptors", [])),
         name_descriptors=_lower(orgs.get("name_descriptors", [])),
         connectors=_lower(orgs.get("connectors", [])),
         seat_prepositions=frozenset(orgs.get("seat_prepositions", [])),
+        names_without_seat=bool(orgs.get("names_without_seat", False)),
         connector_phrases=tuple(tuple(phrase.split()) for phrase in orgs.get("connector_phrases", [])),
         legal_forms=_longest_first(set(orgs.get("legal_forms", []))),
         programme_words=_lower(orgs.get("programme_words", [])),
@@ -191,6 +199,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         apposition_stops=_lower(orgs.get("apposition_stops", [])),
         not_organisations=frozenset(pack.lines(NOT_ORGANISATIONS_FILE)),
         functions=_lower(orgs.get("functions", [])),
+        office_titles=tuple(tuple(phrase.lower().rsplit(" ", 1)) for phrase in orgs.get("office_titles", [])),
         function_prefixes=tuple(_lower(orgs.get("function_prefixes", []))),
         function_offices=tuple((row[0].lower(), row[1]) for row in orgs.get("function_offices", [])),
         acronym_offices=tuple((row[0], row[1]) for row in orgs.get("acronym_offices", [])),
@@ -204,6 +213,8 @@ def read_lexicon(pack: Language) -> Lexicon:
         number_marks=frozenset(orgs.get("number_marks", [])),
         documents=_lower(orgs.get("documents", [])),
         subsidiary_suffixes=frozenset(orgs.get("subsidiary_suffixes", [])),
+        stock_exchanges=frozenset(orgs.get("stock_exchanges", [])),
+        buildings=_lower(orgs.get("buildings", [])),
         place_modifiers=frozenset(orgs.get("place_modifiers", [])),
         head_initial=bool(grammar.get("head_initial", False)),
         sentence_case=bool(grammar.get("sentence_case", False)),
@@ -220,6 +231,8 @@ def read_lexicon(pack: Language) -> Lexicon:
                                   key=lambda pair: -len(pair[0]))),
         adjective_nominatives=tuple((row[0], dict(zip("mfnp", row[1:], strict=True)))
                                     for row in grammar.get("adjective_nominatives", [])),
+        adjective_lemma_endings=tuple(sorted(((row[0], row[1]) for row in grammar.get("adjective_lemma_endings", [])),
+                                             key=lambda pair: -len(pair[0]))),
         coordinators=_lower(grammar.get("coordinators", [])),
         genitive_links=_lower(grammar.get("genitive_links", [])),
         articles=_lower(grammar.get("articles", [])),
@@ -283,6 +296,7 @@ class Everywhere:
     org_heads: frozenset[str]
     legal_forms: tuple[str, ...]  # longest first
     subsidiary_suffixes: frozenset[str]
+    stock_exchanges: frozenset[str]
     place_modifiers: frozenset[str]
     foreign_connectors: frozenset[str]  # lang/data's: connectors of languages without a pack
     not_organisations: frozenset[str]  # legal forms not included: they are words of legal_forms
@@ -320,6 +334,7 @@ def everywhere() -> Everywhere:
         org_heads=union("org_heads"),
         legal_forms=_longest_first(union("legal_forms")),
         subsidiary_suffixes=union("subsidiary_suffixes"),
+        stock_exchanges=union("stock_exchanges"),
         place_modifiers=union("place_modifiers"),
         foreign_connectors=lexicons[-1].connectors,
         not_organisations=union("not_organisations") | union("currencies"),

@@ -198,8 +198,13 @@ class Doc:
     # --- regions ----------------------------------------------------------------------------
     @cached_property
     def lead(self) -> Span:
-        """Title, date line and first body paragraph: where a release names who speaks."""
-        body = [p for p in self.paragraphs if p[1] - p[0] > 120]
+        """Title, date line and first body paragraph: where a release names who speaks. A long
+        title (one line, no full stop at its end) is no body paragraph."""
+        paragraphs = self.paragraphs
+        if len(paragraphs) > 1 and "\n" not in self.text[slice(*paragraphs[0])].strip() and not (
+                self.text[slice(*paragraphs[0])].rstrip().endswith(".")):
+            paragraphs = paragraphs[1:]
+        body = [p for p in paragraphs if p[1] - p[0] > 120]
         end = body[0][1] if body else (self.paragraphs[0][1] if self.paragraphs else 0)
         return 0, end
 
@@ -238,12 +243,18 @@ class Doc:
     @cached_property
     def background(self) -> list[Span]:
         """Paragraphs after a heading such as "About GZM" / "O nas" / "Background information",
-        up to the contact block: standard text about the issuer, not about this news."""
+        or from one that opens a paragraph ("Hintergrund: Die Kooperation begann …"), up to the
+        contact block: standard text about the issuer, not about this news."""
         headers = self.lexicon.background_headers + lexicon("en").background_headers
         contact_start = self.contact_block[0] if self.contact_block else len(self.text)
         for start, end in self.lines:
-            line = self.text[start:end].strip().lower().rstrip(":")
-            if len(line) > 60 or start >= contact_start:
+            if start >= contact_start:
+                continue
+            written = self.text[start:end].strip().lower()
+            if len(written) > 60 and any(written.startswith(header + ":") for header in headers):
+                return [(start, contact_start)]
+            line = written.rstrip(":")
+            if len(line) > 60:
                 continue
             if any(line == header or line.startswith(header + " ") for header in headers):
                 return [(end, contact_start)]

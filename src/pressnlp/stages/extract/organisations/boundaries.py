@@ -10,7 +10,13 @@ from pressnlp.lang.labels import leading_label
 from pressnlp.lang.morphology import lemma, lemmas
 from pressnlp.lang.pl.morphology import ADJECTIVAL, NOMINAL, analyse_pl, clean_lemma
 from pressnlp.stages.extract.organisations.canonical import MentionBuilder
-from pressnlp.stages.extract.organisations.edges import CLOSE_QUOTES, OPEN_QUOTES, legal_form_after, quoted_name_after
+from pressnlp.stages.extract.organisations.edges import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    legal_form_after,
+    listed_after,
+    quoted_name_after,
+)
 from pressnlp.stages.extract.organisations.mention import OrgMention
 from pressnlp.stages.extract.organisations.words import PLACE_ADJECTIVE_ENDINGS, NameWords, is_genitive
 from pressnlp.stages.extract.text import Token
@@ -38,6 +44,13 @@ class NameBounds:
             token = tokens[index]
             current = parts[-1]
             lowered = token.text.lower()
+            if (lowered in words.all.coordinators and current and not words.lex.head_initial
+                    and not any(words.is_head(tokens[j]) for j in current)
+                    and self._coordinated_head(chunk[position + 1:])
+                    and ((len(current) == 1 and tokens[current[0]].is_acronym) or self._named_alone(current))):
+                # "between Zentra and Hollis Pharma Company", Zentra named alone elsewhere; "FH und Stadt X"
+                parts.append([])
+                continue
             if lowered in words.all.coordinators and current and any(words.is_head(tokens[j]) for j in current):
                 rest = chunk[position + 1:]
                 # "Svaz měst a obcí …": lower-case complements coordinated inside one name
@@ -80,6 +93,16 @@ class NameBounds:
             if token.text.endswith(words.all.possessive_endings) and not self._saints_name(chunk, position):
                 parts.append([])
         return [trimmed for trimmed in (words.trim_connectors(part) for part in parts) if trimmed]
+
+    def _named_alone(self, current: list[int]) -> bool:
+        """Words without a head before a coordinator that the release also writes on their own
+        (inside a sentence, before no capitalised word and no coordinator): a name of its own
+        ("Zentra" of "… paid Zentra."), not the first half of one ("Marks and Spencer")."""
+        text = self.words.text
+        start, end = self.tokens[current[0]].start, self.tokens[current[-1]].end
+        alone = re.compile(rf"(?<![\w-]){re.escape(text[start:end])}(?![\w-])(?! +(?:[A-Z]|and |& ))")
+        sentence_starts = self.words.doc.sentence_starts
+        return any(found.start() != start and found.start() not in sentence_starts for found in alone.finditer(text))
 
     def _after_adjectival_territory(self, current: list[int]) -> bool:
         """A sentence-case territory named by its adjective ends at its head ("Olomoucký kraj",
@@ -208,6 +231,8 @@ class NameBounds:
                  and not words.is_plural_territory(tokens[i])]
         legal = self.legal_form_after(tokens[part[-1]].end)
         if not heads and not legal:
+            if listed_after(words.text, tokens[part[-1]].end, words.all.stock_exchanges):
+                return self.builder.make(part, kind="name", head=None)  # "Acme Bio (Nasdaq: ACMB)"
             return self._subsidiary(part)
         start_index = self._name_start(part, heads[0] if heads else part[0])
         if not tokens[start_index].is_capitalised:  # "… koordinácie fondov EÚ Ministerstva …": the capitalised head
@@ -236,6 +261,10 @@ class NameBounds:
                                                                    words.lex.plural_name_heads):
             return None  # "Organizacje Pozarządowe", "Lokalne Grupy Działania": a kind of body, no name
         word_indexes = [i for i in part if tokens[i].is_word]
+        if not legal and not words.lex.head_initial and self._quoted_whole(part):
+            return None  # "'University City' commits to …": a nickname or a slogan in quotes
+        if not legal and word_indexes[-1] not in heads and tokens[word_indexes[-1]].text.lower() in words.lex.buildings:
+            return None  # a building after its owner's head: "County Hall", "City Hall"
         municipal = words.lex.municipal  # the release's own language: "Kansas City" is a name
         if heads and not legal and word_indexes[-1] == heads[-1] and words.head_lemma(tokens[heads[-1]]) in municipal:
             # A municipality is named only with its name after the word: "Dolne Miasto" is a
@@ -257,6 +286,13 @@ class NameBounds:
         mention.described = before >= 0 and tokens[before].is_word and bool(
             (lemmas(tokens[before].text, self.language) | {tokens[before].text.lower()}) & words.descriptors)
         return mention
+
+    def _quoted_whole(self, part: list[int]) -> bool:
+        """A name in quotes from its first word to its last, which head-final languages give no
+        organisation's name but a title's, a nickname's or a slogan's."""
+        text = self.words.text
+        start, end = self.tokens[part[0]].start, self.tokens[part[-1]].end
+        return start > 0 and end < len(text) and text[start - 1] in OPEN_QUOTES and text[end] in CLOSE_QUOTES
 
     def _subsidiary(self, part: list[int]) -> OrgMention | None:
         """A company's national subsidiary: a proper name and a country word ("Thales UK")."""
@@ -394,10 +430,13 @@ class NameBounds:
         heads = [i for i in part if words.is_head(tokens[i])]
         polish = self.language == "pl"
         for head in heads[1:]:
-            capital = words.lex.sentence_case and tokens[head].is_capitalised
+            # elsewhere a capital inside a sentence-case name, on the head or the adjective before it:
+            # "Přírodovědecká fakulta Univerzity X", "Fakulta výrobných technológií Technickej univerzity v X"
+            capital = words.lex.sentence_case and (tokens[head].is_capitalised or (
+                heads[0] < head - 1 and tokens[head - 1].is_capitalised and words.is_adjective(tokens[head - 1])))
             inside = is_genitive(tokens[head].text) if polish else capital
             if not inside:
-                continue  # elsewhere a capital inside a sentence-case name: "Přírodovědecká fakulta Univerzity X"
+                continue
             if words.head_lemma(tokens[head]) in words.units:
                 continue
             start = head

@@ -49,6 +49,8 @@ class MentionBuilder:
         # ("ze Spółką Prochem S.A.")
         described = legal and head is None and self._after_descriptor(start)
         name = surface if described else self.canonical(words, start, end, head)
+        town = self._town_of_organ(words)
+        organ, name = (name, town) if town else (None, name)
         if words_.abbreviations and "." in name:
             name = _ABBREVIATION.sub(lambda found: words_.abbreviations.get(found.group(), found.group()), name)
         key = key_words(name, self.language)
@@ -61,7 +63,7 @@ class MentionBuilder:
         mention = OrgMention(start=start, end=end, name=name, key=name_key(key), kind=kind,
                              head=head_lemma, words=lemma_words,
                              english=head_token is not None and words_.is_english_head(head_token),
-                             opens_sentence=start in self.doc.sentence_starts)
+                             opens_sentence=start in self.doc.sentence_starts, organ=organ)
         if legal:
             legal_start = self.text.index(legal, end)
             mention.end = legal_start + len(legal)
@@ -186,7 +188,7 @@ class MentionBuilder:
             token = words[index]
             if not self.words.is_adjective(token) and lemma(token.text, self.language) == token.text.lower():
                 break
-            adjective = lemma(token.text, self.language)
+            adjective = self._adjective_lemma(token.text)
             row = next(((ending, by_gender) for ending, by_gender in lex.adjective_nominatives
                         if adjective.endswith(ending)), None)
             if row is None:
@@ -212,6 +214,28 @@ class MentionBuilder:
             cursor = token.end
         pieces.append(self.text[cursor:end])
         return "".join(pieces)
+
+    def _town_of_organ(self, words: list[Token]) -> str | None:
+        """The town whose organ the name is, named by its level as the partner is reported (the
+        pack's `level_organs` and `named_by_level`): "Zastupitelstvo města Kolína" -> "Město Kolín".
+        None for other names and for a place of two words or more."""
+        lex = self.words.lex
+        if len(words) != 3 or not words[2].is_capitalised or words[1].is_capitalised:
+            return None
+        level = lemma(words[1].text, self.language)
+        if lemma(words[0].text, self.language) not in lex.level_organs or level not in lex.named_by_level:
+            return None
+        return f"{level[:1].upper()}{level[1:]} {place_lemma(words[2].text, self.language)}"
+
+    def _adjective_lemma(self, word: str) -> str:
+        """An adjective's lemma; for one the lemmatiser does not know (a place's adjective such as
+        "Stodskou"), from its ending by the pack's `adjective_lemma_endings` ("ou" -> "ý")."""
+        found = lemma(word, self.language)
+        if found != word.lower():
+            return found
+        ending = next(((written, base) for written, base in self.words.lex.adjective_lemma_endings
+                       if found.endswith(written) and len(found) > len(written) + 2), None)
+        return found[:len(found) - len(ending[0])] + ending[1] if ending else found
 
     def is_programme(self, words: list[Token], start: int) -> bool:
         """Programme and fund names ("Fundusze Europejskie dla Śląska", "Horizon Europe"), also

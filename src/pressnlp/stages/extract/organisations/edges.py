@@ -46,3 +46,13 @@ def bracketed_acronym(text: str, end: int) -> str | None:
     if inner[:1].isupper() and len(inner.split()) <= 6:
         return inner
     return None
+
+
+_TICKER = re.compile(r"\s*\(([A-Za-z][A-Za-z -]{1,14}?)\s*:\s*[A-Z][A-Z0-9.]{0,7}[);,]")
+
+
+def listed_after(text: str, end: int, exchanges: frozenset[str]) -> bool:
+    """Whether a stock ticker in brackets follows a name, which makes it a listed company's:
+    "Acme Bio (Nasdaq: ACMB)", "(NYSE: XYZ; TSX: XYZ)"."""
+    match = _TICKER.match(text, end, end + 40)
+    return bool(match) and match.group(1).strip() in exchanges

@@ -27,6 +27,7 @@ class OrgMention:
     english: bool = False  # an English name in a release in another language
     opens_sentence: bool = False  # the sentence's subject, in the nominative where names inflect
     words: list[str] = field(default_factory=list)  # lemmas of the words as written, for containment
+    organ: str | None = None  # the organ's name when the mention names its town by level ("Rada města X")
 
 
 def name_key(words: list[str]) -> str:

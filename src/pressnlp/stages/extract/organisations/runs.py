@@ -37,8 +37,8 @@ class CapitalisedRuns:
                 runs.append(current)
                 current = []
             elif ((words.is_function(token) and not (joined and self._office_of_function(current, i))
-                   and not self._function_in_name(current, i))
-                  or words.in_capitals_line(token) or (current and self._document_at(i))
+                   and not self._function_in_name(current, i) and not (joined and self._office_title(current, i)))
+                  or words.in_capitals_line(token) or ((current or words.lex.compound_heads) and self._document_at(i))
                   or token.text.lower() in words.all.contact_labels):  # "… Ostwalde Tel. 0351 …"
                 if current:
                     runs.append(current)
@@ -82,18 +82,35 @@ class CapitalisedRuns:
         return bool(readings) and all("nom" not in r.cases for r in readings) and any(
             "gen" in r.cases for r in readings)
 
+    def _office_title(self, current: list[int], i: int) -> bool:
+        """A function that ends the name of an office held by one person, a public body of its own
+        (the pack's `office_titles`): "Kent Police and Crime Commissioner"."""
+        if not current:
+            return False
+        before = " ".join(self.tokens[j].text.lower() for j in current)
+        word = self.tokens[i].text.lower()
+        return any(word == function and (before == words or before.endswith(f" {words}"))
+                   for words, function in self.words.lex.office_titles)
+
     def _document_at(self, i: int) -> bool:
-        """A document's name after an organisation's ("Politechniki Opolskiej List intencyjny"): a
-        capitalised document word of the pack (a phrase's first word with the rest after it)."""
+        """A document's name next to an organisation's ("Politechniki Opolskiej List intencyjny",
+        "Kooperationsvereinbarung FH und Stadt X"): a capitalised document word of the pack (a
+        phrase's first word with the rest after it; where nouns compound, also a compound's last
+        part). Polish, and languages whose nouns compound; in English "Agreement" ends names
+        ("Paris Agreement") that the programme rules drop."""
         tokens = self.tokens
         token = tokens[i]
-        if not token.is_capitalised or self.words.language != "pl":
+        language = self.words.language
+        compounds = self.words.lex.compound_heads
+        if not token.is_capitalised or not (language == "pl" or compounds):
             return False
-        forms = lemmas(token.text, "pl") | {token.text.lower()}
-        following = lemmas(tokens[i + 1].text, "pl") | {tokens[i + 1].text.lower()} if i + 1 < len(tokens) else set()
+        forms = lemmas(token.text, language) | {token.text.lower()}
+        following = (lemmas(tokens[i + 1].text, language) | {tokens[i + 1].text.lower()}
+                     if i + 1 < len(tokens) else set())
         for document in self.words.documents:
             first, _, rest = document.partition(" ")
-            if first in forms and (not rest or rest in following):
+            if (first in forms or (compounds and not rest and any(form.endswith(first) for form in forms))) and (
+                    not rest or rest in following):
                 return True
         return False
 

@@ -91,7 +91,7 @@ class NameWords:
         word = token.text.lower()
         if not self.lex.capitalised_nouns or word in self.heads:
             return False
-        found = lemmas(token.text, self.language) & self.lex.territories
+        found = (lemmas(token.text, self.language) & self.lex.territories) - {word}  # "Landeshauptstadt" is one
         return bool(found) and not any(word == territory + ending for territory in found
                                        for ending in self.lex.genitive_endings)
 

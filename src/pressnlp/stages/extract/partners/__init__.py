@@ -81,9 +81,12 @@ class PartnerExtractor(Extractor):
         if group.heads() & doc.lexicon.named_by_level:  # "Powiat X", not "Starostwo Powiatowe w X"
             lesser = lesser | doc.lexicon.territorial_bodies
         name = group.best_name(lesser)
+        seatless = _without_seat(name, doc)
+        if seatless and doc.lexicon.names_without_seat:  # "Acme Holding in St. Petersburg" -> "Acme Holding"
+            name, seatless = seatless[0], [name]
         aliases: list[str] = []
-        for candidate in [m.name for m in group.names] + group.acronyms + (
-                [group.entry.name, *group.entry.aliases] if group.entry else []) + _without_seat(name, doc):
+        for candidate in [m.name for m in group.names] + [m.organ for m in group.names if m.organ] + group.acronyms + (
+                [group.entry.name, *group.entry.aliases] if group.entry else []) + seatless:
             if candidate != name and candidate not in aliases:
                 aliases.append(candidate)
         from_glossary = doc.terminology and next(

@@ -114,7 +114,8 @@ def group_mentions(doc: Doc, mentions: list[OrgMention], gazetteer: Gazetteer) -
     _merge_prefixes(groups, doc)
     ordered = _merge_offices(_merge_territorial(list(dict.fromkeys(groups.values())), doc), doc)
     for mention in (m for m in mentions if m.kind == "acronym"):
-        group = by_acronym.get(normalise(mention.name)) or _acronym_owner(mention.name, ordered)
+        group = by_acronym.get(normalise(mention.name)) or _acronym_owner(
+            mention.name, ordered, doc.text[mention.end:mention.end + 80])
         if group is None:
             entry = gazetteer.lookup(mention.name)
             group = groups.setdefault("entry:" + entry.name if entry else "acronym:" + mention.name, OrgGroup())
@@ -283,11 +284,12 @@ def _same_acronym(mention: OrgMention, by_acronym: dict[str, OrgGroup]) -> OrgGr
     return group if group is not None and mention.acronym in group.acronyms else None
 
 
-def _acronym_owner(acronym: str, groups: list[OrgGroup]) -> OrgGroup | None:
+def _acronym_owner(acronym: str, groups: list[OrgGroup], following: str = "") -> OrgGroup | None:
     """The group a name of which the acronym spells, legal form aside, with or without the place
     after a locative of any pack, or only the head and the patron ("UM" for "Uniwersytet Medyczny w
     Lublinie", "TU" for "Trnavská univerzita v Trnave", "BTBS" for "Bielskie Towarzystwo Budownictwa
-    Społecznego Sp. z o.o.")."""
+    Społecznego Sp. z o.o."), or the name's first words when the rest of it `following` the acronym
+    in the text ("TU Dresden" for "Technische Universität Dresden")."""
     locatives = everywhere().locative_prepositions
     for group in groups:
         for mention in group.names:
@@ -299,6 +301,9 @@ def _acronym_owner(acronym: str, groups: list[OrgGroup]) -> OrgGroup | None:
             patron = words[:1] + words[words.index("im.") + 1:place] if "im." in words[1:place] else []
             spelled = [words, *(words[:i] for i in places), patron]
             if any(initials_match(acronym, part) for part in spelled if part):
+                return group
+            if any(following.startswith(f" {' '.join(words[k:])}") and initials_match(acronym, words[:k])
+                   for k in range(1, len(words))):
                 return group
     return None
 

@@ -14,6 +14,7 @@ from pressnlp.stages.extract.partners.merging import OrgGroup, is_unit
 from pressnlp.stages.extract.text import Doc, words_of
 
 Spans = set[tuple[int, int]]
+_HEADLINE = 140  # the longest first line read as a headline
 Cue = tuple[str, tuple[str, ...]]  # (kind, lemma phrase)
 
 
@@ -23,6 +24,8 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
     organisations people speak for), the best supported first, returned in text order."""
     weak_heads = doc.lexicon.weak_heads | lexicon("en").weak_heads
     examples = _examples(doc, groups)
+    title_case = not doc.lexicon.head_initial  # where a title-case headline names what is announced
+    headline = doc.lines[0] if len(doc.lines) > 1 and doc.lines[0][1] - doc.lines[0][0] <= _HEADLINE else None
     scored: list[tuple[float, OrgGroup]] = []
     weaker: list[tuple[float, OrgGroup]] = []
     for group in groups:
@@ -37,6 +40,10 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
             doc.lexicon.head_initial or all(len(m.words) <= 2 for m in group.names))
         agent = doc.lexicon.head_initial and any(_previous_word(doc, m) in doc.lexicon.agent_prepositions
                                                  for m in body)
+        if (title_case and group.heads() and group.heads() <= weak_heads and headline
+                and all(m.end <= headline[1] for m in body) and not (group.acronyms or group.entry)):
+            weaker.append((0.25, group))  # "Business and Science Partnership" heading a release: what it announces
+            continue
         if weak and not (group.acronyms or group.entry or len(body) >= min_mentions or agent):
             # "z Funduszu X" is money; "organizowana przez Centrum X" is an organisation; a school
             # in one list with partners ("rektorzy Uniwersytetu X … i Wyższej Szkoły Y") is one too
