@@ -491,3 +491,48 @@ def test_a_speaker_after_an_american_style_quote_with_its_comma_inside(extract):
             "Monday night.")
     people = [c["value"] for c in extract(text, "en")["contacts"] if c["kind"] == "person"]
     assert people == ["Mark Holloway"]
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    # a long run of degrees between the verb and the name counts no more than none
+    ("pl", "Umowa podpisana\n\nDokument podpisali przedstawiciele obu stron. – To ważne dla regionu – stwierdził "
+           "prof. dr. hab. inż. Tomasz Wilczek. Potem była kawa.", ["Tomasz Wilczek"]),
+    # speakers joined by "oraz"/"und", a function or a plural function before them
+    ("pl", "Umowa podpisana\n\nRektor UJ prof. Tomasz Wilczek oraz Burmistrz Anna Kowalska podkreślali korzyści "
+           "płynące ze współpracy.", ["Tomasz Wilczek", "Anna Kowalska"]),
+    ("de", "Jubiläum gefeiert\n\nDie Landräte Robert Marek und Matthias Jendrik gratulierten zum Jubiläum.",
+     ["Robert Marek", "Matthias Jendrik"]),
+    # the speaker after the verb and a function, closing the sentence; not a dative object
+    ("sk", "Mesto podpísalo zmluvu\n\nMesto podpísalo zmluvu s univerzitou. Agentúru o tom informovala "
+           "hovorkyňa mesta Žilina Katarína Veselá.", ["Katarína Veselá"]),
+    ("pl", "Umowa podpisana\n\nBurmistrz podziękował za współpracę prezesowi Janowi Nowakowi. O podpisaniu "
+           "poinformowała rzeczniczka urzędu Anna Kowalska.", ["Anna Kowalska"]),
+    # a surname before the particle of a separable verb, spelt out from the full name before
+    ("de", "Kooperation verlängert\n\nDer Präsident der Hochschule Adorf, Prof. Dr. Karl Brandt, unterzeichnete "
+           "gestern einen Vertrag. „Die Zusammenarbeit hat sich sehr bewährt“, fügt Prof. Brandt hinzu.",
+     ["Karl Brandt"]),
+])
+def test_speakers_after_long_titles_joined_or_closing_their_sentence(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+def test_a_surname_spelt_out_from_another_sentence_takes_no_role_from_there(extract):
+    text = ("Kooperation verlängert\n\nDer Präsident der Hochschule Adorf, Prof. Dr. Karl Brandt, und die Rektorin "
+            "der Akademie Bdorf unterzeichneten gestern einen Vertrag. „Die Zusammenarbeit hat sich sehr "
+            "bewährt“, sagt Brandt.")
+    assert person(extract(text, "de", **ONLY_CONTACTS), "Karl Brandt")["role"] is None
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    # a name and a function with no comma under the place and date of a letter
+    ("cs", "Město uzavřelo smlouvu\n\nZastupitelstvo schválilo smlouvu o partnerství s polským městem.\n\n"
+           "V Lipové dne 3. 5. 2010\nIng. Karel Dvořák starosta", ["Karel Dvořák"]),
+    # a name alone on the release's last line is its author's byline, no contact
+    ("pl", "Umowa podpisana\n\nGmina podpisała porozumienie z powiatem.\n\nJoanna Lis", []),
+    # a contact "of" an agency whose name the organisation finder ran into the person's
+    ("en", "Company announces results\n\nThe company grew this year.\n\nContacts:\nInvestors:\nJane Rowe of "
+           "Acme Therapeutics\n415-482-5585\nMedia:\nDan Budd of Bright Communications, Inc.\n(973) 271-6085",
+     ["Jane Rowe", "Dan Budd"]),
+])
+def test_signatures_without_a_comma_or_a_function_line(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
