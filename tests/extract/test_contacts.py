@@ -536,3 +536,33 @@ def test_a_surname_spelt_out_from_another_sentence_takes_no_role_from_there(extr
 ])
 def test_signatures_without_a_comma_or_a_function_line(extract, language, text, names):
     assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+@pytest.mark.parametrize(("language", "text", "phones"), [
+    # an Irish release told by its own domain: national numbers are Irish, a freephone one included
+    ("en", "Charity opens clubs\n\nSign up at www.seashore-youth.ie/clubs or call the freephone number "
+           "1800 250 117.\n\nMedia contact: Aoife Byrne\nTel: (021) 481 2207", ["+3531800250117", "+353214812207"]),
+    # a partner's foreign domain does not move a British release
+    ("en", "Charity opens clubs\n\nCall 020 7946 0958. Our partner: www.example.de/info.", ["+442079460958"]),
+    # an Austrian release by its e-mail domain
+    ("de", "Stadt eröffnet Büro\n\nAnfragen an presse@stadt-xyz.at oder 0662 8072 2345.", ["+4366280722345"]),
+    # the number word of a phone label is no reference number
+    ("pl", "Zapisy pod numerem tel. nr 601 234 567. Umowa nr 12345678 z dnia 3 maja.", ["+48601234567"]),
+])
+def test_phone_region_from_the_release_domain_and_labelled_numbers(extract, language, text, phones):
+    assert values(extract(text, language, **ONLY_CONTACTS), "phone") == phones
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    ("pl", "Umowa podpisana\n\nUmowę podpisali burmistrz Jan Nowak i prezes spółki Anna Lis. Zdaniem burmistrza "
+           "inwestycja przyniesie miastu wiele korzyści.", ["Jan Nowak"]),
+    ("en", "Agreement signed\n\nThe agreement was signed by Mayor John Smith and Professor Mary Jones. According to "
+           "the mayor, the deal will bring 200 jobs.", ["John Smith"]),
+    ("de", "Vertrag\n\nDen Vertrag unterzeichneten Bürgermeister Jan Müller und der Präsident der Hochschule Adorf, "
+           "Prof. Dr. Karl Weber. Nach Aussage des Präsidenten der Hochschule ist die Kooperation ein Gewinn.",
+     ["Karl Weber"]),
+    # a function the release names nobody with
+    ("pl", "Umowa podpisana\n\nWedług ministra finansów inwestycja przyniesie miastu wiele korzyści.", []),
+])
+def test_a_function_after_an_attributing_phrase_stands_for_the_person_named_with_it(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names

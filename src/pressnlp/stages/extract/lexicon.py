@@ -129,6 +129,7 @@ class Lexicon:
     # [contacts]
     region: str
     other_regions: tuple[str, ...]  # where national numbers the region rejects may come from ("US" for en)
+    domain_regions: frozenset[str]  # countries the release's own web domains may place it in ("IE" for en)
     contact_labels: frozenset[str]
     email_at: frozenset[str]  # "(at)", "(małpa)": the word for "@" in a hidden e-mail
     email_dot: frozenset[str]  # "[dot]", "(kropka)"
@@ -252,6 +253,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         contact_headers=_longest_first(_lower(people.get("contact_headers", []))),
         region=contacts.get("region", ""),
         other_regions=tuple(contacts.get("other_regions", [])),
+        domain_regions=frozenset(contacts.get("domain_regions", [])),
         contact_labels=_lower(contacts.get("labels", [])),
         email_at=_lower(contacts.get("email_at", [])),
         email_dot=_lower(contacts.get("email_dot", [])),

@@ -356,9 +356,14 @@ class PeopleFinder:
         function = self._function_before(index) or self._function_following(index)
         if function is None:
             return None
+        return self._named_with(function, {token.text for token in self.tokens[function + 1:index]
+                                           if token.is_capitalised})
+
+    def _named_with(self, function: int, reference: set[str]) -> tuple[int, int] | None:
+        """The one person the release names after another mention of the function at token
+        `function`; of several, the one whose function is followed by more of the `reference` words."""
         tokens, language = self.tokens, self.doc.language
         forms = lemmas(tokens[function].text, language) | {tokens[function].text.lower()}
-        reference = {token.text for token in tokens[function + 1:index] if token.is_capitalised}
         prefix = tokens[function].text[:3].lower()  # a cheap test before the lemmas
         scored: dict[str, tuple[int, tuple[int, int]]] = {}
         for j, token in enumerate(tokens):
@@ -503,6 +508,11 @@ class PeopleFinder:
                 index = self.doc.token_index(words[i + len(phrase) - 1].end)
                 # "laut Degenhart": a surname alone, for the full name the release gives elsewhere
                 found = self.names.name_at(index, limit=6) or self.names.titled_surname(index, titled=False)
+                if found is None:
+                    found = self._function_after_phrase(index)
+                    if found:
+                        self.people.append(self.names.person(*found, source="attribution"))
+                    continue
                 while found:
                     person = self.names.person(*found, source="attribution", oblique=True)
                     self.roles.describe(person, found[1], prefix="", tail=True, links_only=True)
@@ -510,6 +520,22 @@ class PeopleFinder:
                     # names joined to this one, where the phrase names it (not where a surname alone
                     # was spelt out from: "so Ruge" after "Manfred Ruge und der Rektor …")
                     found = self._joined_name(found[1] + 1, phrase[-1]) if found[0] >= index else None
+
+    def _function_after_phrase(self, index: int) -> tuple[int, int] | None:
+        """"zdaniem burmistrza …", "according to the mayor, …", "nach Aussage des Präsidenten der
+        Hochschule": a function after the phrase, for the person the release names with it."""
+        tokens = self.tokens
+        if index < len(tokens) and tokens[index].text.lower() in everywhere().articles:
+            index += 1
+        if index >= len(tokens) or not self._function_word(tokens[index].text, everywhere().functions):
+            return None
+        reference = set()
+        for token in tokens[index + 1:index + 1 + _MAX_APPOSITION_TOKENS]:
+            if token.text in _APPOSITION_STOPS or token.text == ",":
+                break
+            if token.is_capitalised:
+                reference.add(token.text)
+        return self._named_with(index, reference)
 
     def _joined_name(self, index: int, preposition: str) -> tuple[int, int] | None:
         """A name joined to the one before by "i", "oraz", "and", perhaps with the phrase's preposition
