@@ -511,6 +511,12 @@ def test_a_speaker_after_an_american_style_quote_with_its_comma_inside(extract):
     ("de", "Kooperation verlängert\n\nDer Präsident der Hochschule Adorf, Prof. Dr. Karl Brandt, unterzeichnete "
            "gestern einen Vertrag. „Die Zusammenarbeit hat sich sehr bewährt“, fügt Prof. Brandt hinzu.",
      ["Karl Brandt"]),
+    # a verb of saying only with its particle: "stellt … fest", never "stellt … bereit"
+    ("de", "Kooperation verlängert\n\nDer Präsident der Hochschule Adorf, Prof. Dr. Karl Brandt, unterzeichnete "
+           "gestern einen Vertrag. „Die Zusammenarbeit hat sich sehr bewährt“, stellt Prof. Brandt fest.",
+     ["Karl Brandt"]),
+    ("de", "Wärmeplanung\n\nDie Agentur berät die Kommunen, stellt Muster bereit und bietet eine Reihe von "
+           "Online-Seminaren an.", []),
 ])
 def test_speakers_after_long_titles_joined_or_closing_their_sentence(extract, language, text, names):
     assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
@@ -566,3 +572,8 @@ def test_phone_region_from_the_release_domain_and_labelled_numbers(extract, lang
 ])
 def test_a_function_after_an_attributing_phrase_stands_for_the_person_named_with_it(extract, language, text, names):
     assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+def test_bare_web_addresses_of_english_speaking_countries_beyond_europe(extract):
+    facts = extract("Details at xyz.edu.au/news, at council.nsw.gov.au and at abc.ac.nz/about.", "en", **ONLY_CONTACTS)
+    assert values(facts, "url") == ["xyz.edu.au/news", "council.nsw.gov.au", "abc.ac.nz/about"]

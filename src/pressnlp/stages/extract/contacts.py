@@ -22,7 +22,7 @@ KINDS = ("email", "url", "phone", "person")
 # Top-level domains a bare web address ("iurc.eu/na/") may end in; anything else needs a
 # scheme or "www." so that "m.in." or "S.A." are never read as addresses.
 _TLDS = ("pl|eu|com|org|net|info|gov|edu|int|io|uk|de|cz|sk|ua|fr|es|ie|it|nl|be|at|ch|se|no|dk|fi|lt|lv|"
-         "ee|hu|ro|bg|hr|si|pt|gr|lu|us|ca|biz|app|dev|online|site|city|travel|museum|media")
+         "ee|hu|ro|bg|hr|si|pt|gr|lu|li|us|ca|au|nz|za|mt|cy|biz|app|dev|online|site|city|travel|museum|media")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _URL = re.compile(
     r"(?<![@\w.-])(?:https?://[^\s<>\"“”„«»]+|www\.[^\s<>\"“”„«»]+"

@@ -114,6 +114,7 @@ class Lexicon:
     degrees: frozenset[str]
     attribution_verbs: frozenset[str]
     attribution_before: Phrases
+    attribution_split: Phrases  # a verb of saying and its separated particle: ("stellt", "fest")
     attribution_as: frozenset[str]
     affiliation_links: frozenset[str]
     role_links: frozenset[str]
@@ -239,6 +240,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         degrees=frozenset(people.get("degrees", [])),
         attribution_verbs=_lower(people.get("attribution_verbs", [])),
         attribution_before=_phrases(people.get("attribution_before", [])),
+        attribution_split=_phrases(people.get("attribution_split", [])),
         attribution_as=_lower(people.get("attribution_as", [])),
         affiliation_links=_lower(people.get("affiliation_links", [])),
         role_links=_lower(people.get("role_links", [])),

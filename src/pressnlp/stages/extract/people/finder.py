@@ -62,6 +62,9 @@ class PeopleFinder:
         self.names = PersonalNames(doc, organisations)
         self.roles = RoleReader(doc, self.names.titles, organisations, acronyms)
         self.verbs = self.lex.attribution_verbs | self.en.attribution_verbs
+        self.split_verbs: dict[str, set[str]] = {}
+        for verb, *particle in self.lex.attribution_split:
+            self.split_verbs.setdefault(verb, set()).add(" ".join(particle))
         self.attribution_as = everywhere().attribution_as
         self.clause_openers = self.lex.clause_openers | self.en.clause_openers
         self.coordinators = self.lex.coordinators | self.en.coordinators
@@ -241,6 +244,15 @@ class PeopleFinder:
         """A verb of saying in any form ("mówi", "said"), asked of every lower-case word."""
         return bool((lemmas(token.text, self.doc.language) | {token.text.lower()}) & self.verbs)
 
+    def _split_verb(self, index: int) -> bool:
+        """A verb of saying whose particle comes later in its sentence: "„…“, stellt Prof. X fest."."""
+        particles = self.split_verbs.get(self.tokens[index].text.lower())
+        if not particles:
+            return False
+        _, sentence_end = self.doc.sentence_of(self.tokens[index].start)
+        rest = self.text[self.tokens[index].end:sentence_end]
+        return any(re.search(rf"(?<!\w){re.escape(particle)}(?!\w)", rest) for particle in particles)
+
     def attributions(self) -> None:
         """A verb of saying with the speaker after it ("– mówi Kamila Okoń") or before it ("Jane
         Doe said")."""
@@ -248,7 +260,7 @@ class PeopleFinder:
         for i, token in enumerate(self.tokens):
             if not token.is_word or token.is_capitalised and not self._sentence_start(token):
                 continue
-            if not self._is_attribution_verb(token):
+            if not self._is_attribution_verb(token) and not self._split_verb(i):
                 continue
             if self.doc.in_boilerplate(token.start):
                 continue
