@@ -577,3 +577,9 @@ def test_a_function_after_an_attributing_phrase_stands_for_the_person_named_with
 def test_bare_web_addresses_of_english_speaking_countries_beyond_europe(extract):
     facts = extract("Details at xyz.edu.au/news, at council.nsw.gov.au and at abc.ac.nz/about.", "en", **ONLY_CONTACTS)
     assert values(facts, "url") == ["xyz.edu.au/news", "council.nsw.gov.au", "abc.ac.nz/about"]
+
+
+def test_a_function_line_over_a_titled_name_is_its_role(extract):
+    """The titles before a name do not carry the search for it from the function line to the next."""
+    text = "Szanowni Państwo\n\nZachęcam Państwa do śledzenia strony KRMP.\n\nREKTOR\n\nprof. dr hab. Jan Wiśniewski"
+    assert person(extract(text, **ONLY_CONTACTS), "Jan Wiśniewski")["role"] == "REKTOR"

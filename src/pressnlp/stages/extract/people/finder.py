@@ -128,8 +128,8 @@ class PeopleFinder:
         for n, (line_start, line_end) in enumerate(lines):
             if self.doc.in_contact_block(line_start) or self.doc.in_boilerplate(line_start):
                 continue
-            found = self.names.name_at(self.doc.token_index(line_start), limit=6)
-            if not found or self._line_before(found[0], line_start):
+            found = self._name_opening_line(line_start, line_end)
+            if not found:
                 continue
             rest = self.text[self.tokens[found[1]].end:line_end].strip()
             if rest and not self._function_after(rest):
@@ -171,6 +171,14 @@ class PeopleFinder:
         if rest.startswith(","):
             return len(rest.split()) <= 8 and self._is_function(rest.lstrip(", "))
         return rest[0] in "–—-" and any(self._is_function(part) for part in _DASHES.split(rest.lstrip("–—- ")))
+
+    def _name_opening_line(self, line_start: int, line_end: int) -> tuple[int, int] | None:
+        """A name opening its line, after titles or a short label at most, and ending on it (not one
+        on a later line after the titles: "REKTOR" above "prof. dr hab. Jan Nowak")."""
+        found = self.names.name_at(self.doc.token_index(line_start), limit=6)
+        if not found or self.tokens[found[1]].end > line_end or self._line_before(found[0], line_start):
+            return None
+        return found
 
     def _line_before(self, first: int, line_start: int, *, contact: bool = False) -> bool:
         """Anything but titles, or a short label and a colon, between the line's start and the name
@@ -223,8 +231,8 @@ class PeopleFinder:
         for line_start, line_end in self.doc.lines:
             if self.doc.in_boilerplate(line_start):
                 continue
-            found = self.names.name_at(self.doc.token_index(line_start), limit=6)
-            if not found or self._line_before(found[0], line_start):
+            found = self._name_opening_line(line_start, line_end)
+            if not found:
                 continue
             after = self.text[self.tokens[found[1]].end:line_end]
             role, colon, said = after.partition(":")
