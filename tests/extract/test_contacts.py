@@ -491,3 +491,95 @@ def test_a_speaker_after_an_american_style_quote_with_its_comma_inside(extract):
             "Monday night.")
     people = [c["value"] for c in extract(text, "en")["contacts"] if c["kind"] == "person"]
     assert people == ["Mark Holloway"]
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    # a long run of degrees between the verb and the name counts no more than none
+    ("pl", "Umowa podpisana\n\nDokument podpisali przedstawiciele obu stron. – To ważne dla regionu – stwierdził "
+           "prof. dr. hab. inż. Tomasz Wilczek. Potem była kawa.", ["Tomasz Wilczek"]),
+    # speakers joined by "oraz"/"und", a function or a plural function before them
+    ("pl", "Umowa podpisana\n\nRektor UJ prof. Tomasz Wilczek oraz Burmistrz Anna Kowalska podkreślali korzyści "
+           "płynące ze współpracy.", ["Tomasz Wilczek", "Anna Kowalska"]),
+    ("de", "Jubiläum gefeiert\n\nDie Landräte Robert Marek und Matthias Jendrik gratulierten zum Jubiläum.",
+     ["Robert Marek", "Matthias Jendrik"]),
+    # the speaker after the verb and a function, closing the sentence; not a dative object
+    ("sk", "Mesto podpísalo zmluvu\n\nMesto podpísalo zmluvu s univerzitou. Agentúru o tom informovala "
+           "hovorkyňa mesta Žilina Katarína Veselá.", ["Katarína Veselá"]),
+    ("pl", "Umowa podpisana\n\nBurmistrz podziękował za współpracę prezesowi Janowi Nowakowi. O podpisaniu "
+           "poinformowała rzeczniczka urzędu Anna Kowalska.", ["Anna Kowalska"]),
+    # a surname before the particle of a separable verb, spelt out from the full name before
+    ("de", "Kooperation verlängert\n\nDer Präsident der Hochschule Adorf, Prof. Dr. Karl Brandt, unterzeichnete "
+           "gestern einen Vertrag. „Die Zusammenarbeit hat sich sehr bewährt“, fügt Prof. Brandt hinzu.",
+     ["Karl Brandt"]),
+    # a verb of saying only with its particle: "stellt … fest", never "stellt … bereit"
+    ("de", "Kooperation verlängert\n\nDer Präsident der Hochschule Adorf, Prof. Dr. Karl Brandt, unterzeichnete "
+           "gestern einen Vertrag. „Die Zusammenarbeit hat sich sehr bewährt“, stellt Prof. Brandt fest.",
+     ["Karl Brandt"]),
+    ("de", "Wärmeplanung\n\nDie Agentur berät die Kommunen, stellt Muster bereit und bietet eine Reihe von "
+           "Online-Seminaren an.", []),
+])
+def test_speakers_after_long_titles_joined_or_closing_their_sentence(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+def test_a_surname_spelt_out_from_another_sentence_takes_no_role_from_there(extract):
+    text = ("Kooperation verlängert\n\nDer Präsident der Hochschule Adorf, Prof. Dr. Karl Brandt, und die Rektorin "
+            "der Akademie Bdorf unterzeichneten gestern einen Vertrag. „Die Zusammenarbeit hat sich sehr "
+            "bewährt“, sagt Brandt.")
+    assert person(extract(text, "de", **ONLY_CONTACTS), "Karl Brandt")["role"] is None
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    # a name and a function with no comma under the place and date of a letter
+    ("cs", "Město uzavřelo smlouvu\n\nZastupitelstvo schválilo smlouvu o partnerství s polským městem.\n\n"
+           "V Lipové dne 3. 5. 2010\nIng. Karel Dvořák starosta", ["Karel Dvořák"]),
+    # a name alone on the release's last line is its author's byline, no contact
+    ("pl", "Umowa podpisana\n\nGmina podpisała porozumienie z powiatem.\n\nJoanna Lis", []),
+    # a contact "of" an agency whose name the organisation finder ran into the person's
+    ("en", "Company announces results\n\nThe company grew this year.\n\nContacts:\nInvestors:\nJane Rowe of "
+           "Acme Therapeutics\n415-482-5585\nMedia:\nDan Budd of Bright Communications, Inc.\n(973) 271-6085",
+     ["Jane Rowe", "Dan Budd"]),
+])
+def test_signatures_without_a_comma_or_a_function_line(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+@pytest.mark.parametrize(("language", "text", "phones"), [
+    # an Irish release told by its own domain: national numbers are Irish, a freephone one included
+    ("en", "Charity opens clubs\n\nSign up at www.seashore-youth.ie/clubs or call the freephone number "
+           "1800 250 117.\n\nMedia contact: Aoife Byrne\nTel: (021) 481 2207", ["+3531800250117", "+353214812207"]),
+    # a partner's foreign domain does not move a British release
+    ("en", "Charity opens clubs\n\nCall 020 7946 0958. Our partner: www.example.de/info.", ["+442079460958"]),
+    # an Austrian release by its e-mail domain
+    ("de", "Stadt eröffnet Büro\n\nAnfragen an presse@stadt-xyz.at oder 0662 8072 2345.", ["+4366280722345"]),
+    # the number word of a phone label is no reference number
+    ("pl", "Zapisy pod numerem tel. nr 601 234 567. Umowa nr 12345678 z dnia 3 maja.", ["+48601234567"]),
+])
+def test_phone_region_from_the_release_domain_and_labelled_numbers(extract, language, text, phones):
+    assert values(extract(text, language, **ONLY_CONTACTS), "phone") == phones
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    ("pl", "Umowa podpisana\n\nUmowę podpisali burmistrz Jan Nowak i prezes spółki Anna Lis. Zdaniem burmistrza "
+           "inwestycja przyniesie miastu wiele korzyści.", ["Jan Nowak"]),
+    ("en", "Agreement signed\n\nThe agreement was signed by Mayor John Smith and Professor Mary Jones. According to "
+           "the mayor, the deal will bring 200 jobs.", ["John Smith"]),
+    ("de", "Vertrag\n\nDen Vertrag unterzeichneten Bürgermeister Jan Müller und der Präsident der Hochschule Adorf, "
+           "Prof. Dr. Karl Weber. Nach Aussage des Präsidenten der Hochschule ist die Kooperation ein Gewinn.",
+     ["Karl Weber"]),
+    # a function the release names nobody with
+    ("pl", "Umowa podpisana\n\nWedług ministra finansów inwestycja przyniesie miastu wiele korzyści.", []),
+])
+def test_a_function_after_an_attributing_phrase_stands_for_the_person_named_with_it(extract, language, text, names):
+    assert values(extract(text, language, **ONLY_CONTACTS), "person") == names
+
+
+def test_bare_web_addresses_of_english_speaking_countries_beyond_europe(extract):
+    facts = extract("Details at xyz.edu.au/news, at council.nsw.gov.au and at abc.ac.nz/about.", "en", **ONLY_CONTACTS)
+    assert values(facts, "url") == ["xyz.edu.au/news", "council.nsw.gov.au", "abc.ac.nz/about"]
+
+
+def test_a_function_line_over_a_titled_name_is_its_role(extract):
+    """The titles before a name do not carry the search for it from the function line to the next."""
+    text = "Szanowni Państwo\n\nZachęcam Państwa do śledzenia strony KRMP.\n\nREKTOR\n\nprof. dr hab. Jan Wiśniewski"
+    assert person(extract(text, **ONLY_CONTACTS), "Jan Wiśniewski")["role"] == "REKTOR"

@@ -22,7 +22,7 @@ KINDS = ("email", "url", "phone", "person")
 # Top-level domains a bare web address ("iurc.eu/na/") may end in; anything else needs a
 # scheme or "www." so that "m.in." or "S.A." are never read as addresses.
 _TLDS = ("pl|eu|com|org|net|info|gov|edu|int|io|uk|de|cz|sk|ua|fr|es|ie|it|nl|be|at|ch|se|no|dk|fi|lt|lv|"
-         "ee|hu|ro|bg|hr|si|pt|gr|lu|us|ca|biz|app|dev|online|site|city|travel|museum|media")
+         "ee|hu|ro|bg|hr|si|pt|gr|lu|li|us|ca|au|nz|za|mt|cy|biz|app|dev|online|site|city|travel|museum|media")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _URL = re.compile(
     r"(?<![@\w.-])(?:https?://[^\s<>\"“”„«»]+|www\.[^\s<>\"“”„«»]+"
@@ -33,6 +33,8 @@ _DATE_LIKE = re.compile(r"^\s*(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{4}\s*[-–/]
 # Fewest digits of a national number (no country code) taken as a phone: shorter ones are
 # reference numbers, years and ranges far more often than phones.
 _MIN_NATIONAL_DIGITS = 8
+# The country code closing a web or e-mail domain: "www.x.ie/…", "info@x.co.nz".
+_DOMAIN_END = re.compile(r"(?:www\.|@|://)[\w.-]*?\.([a-z]{2})(?![\w.-])", re.IGNORECASE)
 _INTERNATIONAL_00 = re.compile(r"(?<![\d+])00(?=[1-9]\d(?:[\s\d().-]{6,}))")
 
 
@@ -167,10 +169,25 @@ class ContactExtractor(Extractor):
                     counted[regions[0]] = counted.get(regions[0], 0) + 1
                     break
         default = doc.lexicon.region or self.options.default_region
+        if not counted:
+            counted = self._domain_regions(doc)
         if counted:
             best = max(counted, key=lambda r: (counted[r], r == default))
             return best
         return default
+
+    def _domain_regions(self, doc: Doc) -> dict[str, int]:
+        """The countries the release's own web and e-mail addresses name by their domain, among
+        those its language pack allows ("www.x.ie" in an English release)."""
+        allowed = doc.lexicon.domain_regions
+        counted: dict[str, int] = {}
+        if not allowed:
+            return counted
+        for match in _DOMAIN_END.finditer(doc.text):
+            region = match.group(1).upper()
+            if region in allowed and self._usable(doc, match.start()):
+                counted[region] = counted.get(region, 0) + 1
+        return counted
 
     @staticmethod
     def _not_a_phone(doc: Doc, text: str, match: Any) -> bool:
@@ -183,7 +200,10 @@ class ContactExtractor(Extractor):
         before = text[max(0, match.start - 24):match.start].lower()
         words = re.findall(r"[\w.]+", before)
         cues = doc.lexicon.not_phone_before
-        if words and (words[-1] in cues or (len(words) > 1 and words[-2] in cues and words[-1] in (":", "nr"))):
+        # "freephone number 1800 …", "tel. nr 601 …": the number word belongs to a phone label
+        labelled = len(words) > 1 and any(label in words[-2] for label in _phone_labels())
+        if words and not labelled and (words[-1] in cues or (len(words) > 1 and words[-2] in cues
+                                                             and words[-1] in (":", "nr"))):
             return True
         after = text[match.end:match.end + 12].lower()
         return bool(_not_phone_after().match(after))

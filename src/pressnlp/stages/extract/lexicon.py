@@ -120,6 +120,7 @@ class Lexicon:
     degrees: frozenset[str]
     attribution_verbs: frozenset[str]
     attribution_before: Phrases
+    attribution_split: Phrases  # a verb of saying and its separated particle: ("stellt", "fest")
     attribution_as: frozenset[str]
     affiliation_links: frozenset[str]
     role_links: frozenset[str]
@@ -135,6 +136,7 @@ class Lexicon:
     # [contacts]
     region: str
     other_regions: tuple[str, ...]  # where national numbers the region rejects may come from ("US" for en)
+    domain_regions: frozenset[str]  # countries the release's own web domains may place it in ("IE" for en)
     contact_labels: frozenset[str]
     email_at: frozenset[str]  # "(at)", "(małpa)": the word for "@" in a hidden e-mail
     email_dot: frozenset[str]  # "[dot]", "(kropka)"
@@ -251,6 +253,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         degrees=frozenset(people.get("degrees", [])),
         attribution_verbs=_lower(people.get("attribution_verbs", [])),
         attribution_before=_phrases(people.get("attribution_before", [])),
+        attribution_split=_phrases(people.get("attribution_split", [])),
         attribution_as=_lower(people.get("attribution_as", [])),
         affiliation_links=_lower(people.get("affiliation_links", [])),
         role_links=_lower(people.get("role_links", [])),
@@ -265,6 +268,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         contact_headers=_longest_first(_lower(people.get("contact_headers", []))),
         region=contacts.get("region", ""),
         other_regions=tuple(contacts.get("other_regions", [])),
+        domain_regions=frozenset(contacts.get("domain_regions", [])),
         contact_labels=_lower(contacts.get("labels", [])),
         email_at=_lower(contacts.get("email_at", [])),
         email_dot=_lower(contacts.get("email_dot", [])),

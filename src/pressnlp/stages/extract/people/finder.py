@@ -62,6 +62,9 @@ class PeopleFinder:
         self.names = PersonalNames(doc, organisations)
         self.roles = RoleReader(doc, self.names.titles, organisations, acronyms)
         self.verbs = self.lex.attribution_verbs | self.en.attribution_verbs
+        self.split_verbs: dict[str, set[str]] = {}
+        for verb, *particle in self.lex.attribution_split:
+            self.split_verbs.setdefault(verb, set()).add(" ".join(particle))
         self.attribution_as = everywhere().attribution_as
         self.clause_openers = self.lex.clause_openers | self.en.clause_openers
         self.coordinators = self.lex.coordinators | self.en.coordinators
@@ -120,13 +123,13 @@ class PeopleFinder:
     def signatures(self) -> None:
         """A name alone on its line with a function line or contact details under it, anywhere in
         the release: "Anna Nowak" / "Rzecznik Prasowy" / "Urząd Miasta X", "Anna Nowak" / "tel. …";
-        also "Anna Nowak, Press Officer"."""
+        also "Anna Nowak, Press Officer", "Ing. Jan Novák starosta"."""
         lines = self.doc.lines
         for n, (line_start, line_end) in enumerate(lines):
             if self.doc.in_contact_block(line_start) or self.doc.in_boilerplate(line_start):
                 continue
-            found = self.names.name_at(self.doc.token_index(line_start), limit=6)
-            if not found or self._line_before(found[0], line_start):
+            found = self._name_opening_line(line_start, line_end)
+            if not found:
                 continue
             rest = self.text[self.tokens[found[1]].end:line_end].strip()
             if rest and not self._function_after(rest):
@@ -158,13 +161,24 @@ class PeopleFinder:
 
     def _function_after(self, rest: str) -> bool:
         """What follows a name on a signature line: a function after a comma ("Anna Nowak, rzecznik
-        prasowa"), or parts after dashes one of which is a function, as a media invitation lists
-        its guests ("Jan Novák – Fotbalová asociace – předseda")."""
+        prasowa") or a short one without ("Jan Novák starosta"), or parts after dashes one of which
+        is a function, as a media invitation lists its guests ("Jan Novák – Fotbalová asociace –
+        předseda")."""
         if len(rest.split()) > 12 or rest[-1] in ".!?,;":
             return False
+        if rest[0].isalpha():  # "Ing. Jan Novák starosta": a short function with no comma
+            return len(rest.split()) <= 3 and self._is_function(rest)
         if rest.startswith(","):
             return len(rest.split()) <= 8 and self._is_function(rest.lstrip(", "))
         return rest[0] in "–—-" and any(self._is_function(part) for part in _DASHES.split(rest.lstrip("–—- ")))
+
+    def _name_opening_line(self, line_start: int, line_end: int) -> tuple[int, int] | None:
+        """A name opening its line, after titles or a short label at most, and ending on it (not one
+        on a later line after the titles: "REKTOR" above "prof. dr hab. Jan Nowak")."""
+        found = self.names.name_at(self.doc.token_index(line_start), limit=6)
+        if not found or self.tokens[found[1]].end > line_end or self._line_before(found[0], line_start):
+            return None
+        return found
 
     def _line_before(self, first: int, line_start: int, *, contact: bool = False) -> bool:
         """Anything but titles, or a short label and a colon, between the line's start and the name
@@ -217,8 +231,8 @@ class PeopleFinder:
         for line_start, line_end in self.doc.lines:
             if self.doc.in_boilerplate(line_start):
                 continue
-            found = self.names.name_at(self.doc.token_index(line_start), limit=6)
-            if not found or self._line_before(found[0], line_start):
+            found = self._name_opening_line(line_start, line_end)
+            if not found:
                 continue
             after = self.text[self.tokens[found[1]].end:line_end]
             role, colon, said = after.partition(":")
@@ -238,6 +252,15 @@ class PeopleFinder:
         """A verb of saying in any form ("mówi", "said"), asked of every lower-case word."""
         return bool((lemmas(token.text, self.doc.language) | {token.text.lower()}) & self.verbs)
 
+    def _split_verb(self, index: int) -> bool:
+        """A verb of saying whose particle comes later in its sentence: "„…“, stellt Prof. X fest."."""
+        particles = self.split_verbs.get(self.tokens[index].text.lower())
+        if not particles:
+            return False
+        _, sentence_end = self.doc.sentence_of(self.tokens[index].start)
+        rest = self.text[self.tokens[index].end:sentence_end]
+        return any(re.search(rf"(?<!\w){re.escape(particle)}(?!\w)", rest) for particle in particles)
+
     def attributions(self) -> None:
         """A verb of saying with the speaker after it ("– mówi Kamila Okoń") or before it ("Jane
         Doe said")."""
@@ -245,7 +268,7 @@ class PeopleFinder:
         for i, token in enumerate(self.tokens):
             if not token.is_word or token.is_capitalised and not self._sentence_start(token):
                 continue
-            if not self._is_attribution_verb(token):
+            if not self._is_attribution_verb(token) and not self._split_verb(i):
                 continue
             if self.doc.in_boilerplate(token.start):
                 continue
@@ -254,10 +277,13 @@ class PeopleFinder:
             found = names.name_at(i + 1) or self._surname_after(i)
             if found and _QUOTE_OR_DASH_INSIDE.search(self.text[token.end:self.tokens[found[0]].start]):
                 continue  # "– Cieszymy się – mówi Anna Nowak": the verb is in the quotation
-            if found and (after_quote or self._sentence_start(token) or self._after_as(i)):
+            closing = bool(found) and not after_quote and self._closing_subject(i, found)
+            if found and (after_quote or closing or self._sentence_start(token) or self._after_as(i)):
                 person = names.person(*found, source="quote")
                 between = self.text[token.end:person.start].strip()
-                roles.describe(person, found[1], prefix=between if after_quote else "", tail=after_quote)
+                # no role from another sentence, where a surname alone was spelt out ("sagt Brandt.")
+                roles.describe(person, found[1], prefix=between if after_quote or closing else "",
+                               tail=after_quote and found[0] > i)
                 self.people.append(person)
             else:
                 if after_quote or self._quote_before_name(i):
@@ -274,14 +300,32 @@ class PeopleFinder:
                         roles.describe(person, found[1], prefix="", tail=True, stop=token.start)
                     self.people.append(person)
 
+    def _closing_subject(self, index: int, found: tuple[int, int]) -> bool:
+        """"… o tom informovala hovorkyňa mesta X Jana Nováková.": the speaker after the verb and its
+        function (or right after the verb), the name closing the sentence; in Polish, in the
+        nominative (not "podziękował prezesowi Janowi Nowakowi.")."""
+        tokens = self.tokens
+        end = found[1] + 1
+        if end < len(tokens) and tokens[end].text not in ".!?" or not self._nominative(found):
+            return False
+        k = index + 1
+        while k < found[0] and (tokens[k].text.rstrip(".") in self.names.titles or tokens[k].text == "."):
+            k += 1
+        return k == found[0] or self.names.is_function(tokens[k].text)
+
     def _surname_after(self, index: int) -> tuple[int, int] | None:
         """"…", sagt Hollstein.", "…," said Dr. Meisen.": a surname alone after the verb, perhaps
-        after a title, closing the sentence or clause."""
+        after a title, closing the sentence or clause, perhaps before the particle of a separable
+        verb ("…“, fügt Prof. Brandt hinzu.")."""
+        tokens = self.tokens
         surname = index + 1
-        while surname < len(self.tokens) and (self.tokens[surname].text.rstrip(".") in self.names.titles
-                                              or self.tokens[surname].text == "." and surname > index + 1):
+        while surname < len(tokens) and (tokens[surname].text.rstrip(".") in self.names.titles
+                                         or tokens[surname].text == "." and surname > index + 1):
             surname += 1
-        if surname + 1 >= len(self.tokens) or self.tokens[surname + 1].text not in ".,;":
+        closing = surname + 1
+        if closing + 1 < len(tokens) and tokens[closing].is_word and tokens[closing].text.islower():
+            closing += 1
+        if closing >= len(tokens) or tokens[closing].text not in ".,;":
             return None
         return self.names.titled_surname(surname, titled=False)
 
@@ -302,8 +346,9 @@ class PeopleFinder:
         found = self.names.name_ending_at(last)
         if found and self.doc.language == "pl" and self._nominative(found):
             return found  # "prof. Anna Nowak zaprezentowała plany": a name in the nominative is the subject
-        mention = found[0] if found else last
         in_place = found is not None
+        # the first of names joined by "and": "Die Landräte Jan Nowak und Max Muster gratulierten"
+        mention = ([found] + self._coordinated(found))[-1][0] if found else last
         found = found or self.names.titled_surname(last)  # "Prof. Łodygowski podkreślił"
         if found is None:
             return None
@@ -314,11 +359,15 @@ class PeopleFinder:
         before = self.text[sentence_start:self.tokens[mention].start].split()
         functions = everywhere().functions
         # the sentence's first word is capitalised whatever it is: "Generálny riaditeľ agentúry X Jan Novák"
-        leading = all(word.lower().rstrip(".,") in functions or word.rstrip(".") in self.names.titles
+        leading = all(self._function_word(word.rstrip(".,"), functions) or word.rstrip(".") in self.names.titles
                       or word[:1].islower() or word.isupper() for word in before[1:])
         if len(before) <= 5 and leading and (not in_place or self._nominative(found)):
             return found
         return None
+
+    def _function_word(self, word: str, functions: frozenset[str]) -> bool:
+        """A function in any form: "Landräte", "rektorzy"."""
+        return word.lower() in functions or bool(lemmas(word, self.doc.language) & functions)
 
     def _function_speaker(self, index: int) -> tuple[int, int] | None:
         """"Minister zwróciła uwagę …", "The Rector of X University emphasizes": a function for the
@@ -327,9 +376,14 @@ class PeopleFinder:
         function = self._function_before(index) or self._function_following(index)
         if function is None:
             return None
+        return self._named_with(function, {token.text for token in self.tokens[function + 1:index]
+                                           if token.is_capitalised})
+
+    def _named_with(self, function: int, reference: set[str]) -> tuple[int, int] | None:
+        """The one person the release names after another mention of the function at token
+        `function`; of several, the one whose function is followed by more of the `reference` words."""
         tokens, language = self.tokens, self.doc.language
         forms = lemmas(tokens[function].text, language) | {tokens[function].text.lower()}
-        reference = {token.text for token in tokens[function + 1:index] if token.is_capitalised}
         prefix = tokens[function].text[:3].lower()  # a cheap test before the lemmas
         scored: dict[str, tuple[int, tuple[int, int]]] = {}
         for j, token in enumerate(tokens):
@@ -369,11 +423,19 @@ class PeopleFinder:
         return None
 
     def _coordinated(self, found: tuple[int, int] | None) -> list[tuple[int, int]]:
-        """The names joined to a speaker's by "i", "and", "a" before it: "Prezesów Leszka Pileckiego
-        i Witolda Karczewskiego, którzy przedstawili …"."""
+        """The names joined to a speaker's by "i", "and", "a" before it, perhaps with the speaker's
+        function or title after the conjunction: "Prezesów Leszka Pileckiego i Witolda Karczewskiego,
+        którzy przedstawili …", "Rektor Jan Nowak oraz Wójt Anna Kowalska podkreślali"."""
         others: list[tuple[int, int]] = []
-        while found and found[0] >= 2 and self.tokens[found[0] - 1].text.lower() in self.coordinators:
-            found = self.names.name_ending_at(found[0] - 2)
+        while found:
+            k = found[0] - 1
+            while k > 0 and (self.names.is_function(self.tokens[k].text)
+                             or self.tokens[k].text.rstrip(".") in self.names.titles
+                             or self.tokens[k].text == "." and self.tokens[k - 1].text in self.names.titles):
+                k -= 1
+            if k < 1 or self.tokens[k].text.lower() not in self.coordinators:
+                break
+            found = self.names.name_ending_at(k - 1)
             if found:
                 others.append(found)
         return others
@@ -466,6 +528,11 @@ class PeopleFinder:
                 index = self.doc.token_index(words[i + len(phrase) - 1].end)
                 # "laut Degenhart": a surname alone, for the full name the release gives elsewhere
                 found = self.names.name_at(index, limit=6) or self.names.titled_surname(index, titled=False)
+                if found is None:
+                    found = self._function_after_phrase(index)
+                    if found:
+                        self.people.append(self.names.person(*found, source="attribution"))
+                    continue
                 while found:
                     person = self.names.person(*found, source="attribution", oblique=True)
                     self.roles.describe(person, found[1], prefix="", tail=True, links_only=True)
@@ -473,6 +540,22 @@ class PeopleFinder:
                     # names joined to this one, where the phrase names it (not where a surname alone
                     # was spelt out from: "so Ruge" after "Manfred Ruge und der Rektor …")
                     found = self._joined_name(found[1] + 1, phrase[-1]) if found[0] >= index else None
+
+    def _function_after_phrase(self, index: int) -> tuple[int, int] | None:
+        """"zdaniem burmistrza …", "according to the mayor, …", "nach Aussage des Präsidenten der
+        Hochschule": a function after the phrase, for the person the release names with it."""
+        tokens = self.tokens
+        if index < len(tokens) and tokens[index].text.lower() in everywhere().articles:
+            index += 1
+        if index >= len(tokens) or not self._function_word(tokens[index].text, everywhere().functions):
+            return None
+        reference = set()
+        for token in tokens[index + 1:index + 1 + _MAX_APPOSITION_TOKENS]:
+            if token.text in _APPOSITION_STOPS or token.text == ",":
+                break
+            if token.is_capitalised:
+                reference.add(token.text)
+        return self._named_with(index, reference)
 
     def _joined_name(self, index: int, preposition: str) -> tuple[int, int] | None:
         """A name joined to the one before by "i", "oraz", "and", perhaps with the phrase's preposition
@@ -505,7 +588,9 @@ class PeopleFinder:
             if not found:
                 continue
             organisation = self.roles.organisation_in(offset, line_end)
-            if organisation and organisation.start <= self.tokens[found[0]].start < organisation.end:
+            after = self.text[self.tokens[found[1]].end:line_end].split(maxsplit=1)
+            linked = bool(after) and after[0].lower() in self.roles.links  # "Jane Roe of X Communications, Inc."
+            if organisation and organisation.start <= self.tokens[found[0]].start < organisation.end and not linked:
                 continue  # the start of an organisation's name: "Stern Investor Relations, Inc."
             person = self.names.person(*found, source="contact")
             rest = self.text[person.end:line_end]

@@ -78,7 +78,9 @@ class PersonalNames:
 
     def name_at(self, index: int, limit: int = 8) -> tuple[int, int] | None:
         """The first personal name starting within `limit` tokens of `index`: (first, last)
-        token indexes. Titles, role words and acronyms before it are skipped."""
+        token indexes. Titles, role words and acronyms before it are skipped; titles and their
+        dots do not count towards `limit` ("prof. dr. hab. inż. Piotr Nowak" is as near as "Piotr
+        Nowak")."""
         tokens = self.tokens
         i = index
         stop = min(len(tokens), index + limit)
@@ -86,7 +88,10 @@ class PersonalNames:
             token = tokens[i]
             if token.text in ".,:" and i > index and tokens[i - 1].text.rstrip(".") in self.titles:
                 i += 1
+                stop = min(len(tokens), stop + 1)
                 continue
+            if token.text.rstrip(".") in self.titles:
+                stop = min(len(tokens), stop + 1)
             if self.is_name_word(token):
                 run = self._name_run(i)
                 if run:
@@ -226,6 +231,9 @@ class PersonalNames:
             return True  # "LENA-Geschäftsführer"
         if self.doc.lexicon.compound_heads and _ends_with_function(token.text.lower()):
             return True  # "Energieministerin"
+        if self.doc.language != "pl" and not self._is_given(token) and \
+                lemmas(token.text, self.doc.language) - {token.text.lower()} & everywhere().functions:
+            return True  # a function in another form: "Landräte", "Rektoren"
         return all(part in self.role_words for part in parts if part)
 
     def is_initial(self, index: int) -> bool:
