@@ -74,3 +74,10 @@ def test_polish_abbreviated_last_and_this_year():
     extractor = DateExtractor(DateOptions(), StageContext())
     items = extractor.extract(Doc(text, "pl", reference=dt.date(2017, 3, 2)))
     assert [item["value"] for item in items] == ["2016-10", "2017-01-28"]
+
+
+def test_yesterday_restates_the_day_of_writing_and_is_no_fact_but_its_date_in_figures_is():
+    text = "Gmina otrzymała dotację\n\nWczoraj podpisano umowę, a wczoraj (21.07) odebrano czek. Jutro spotkanie."
+    extractor = DateExtractor(DateOptions(), StageContext())
+    items = extractor.extract(Doc(text, "pl", reference=dt.date(2021, 7, 22)))
+    assert [(item["text"], item["value"]) for item in items] == [("21.07", "2021-07-21"), ("Jutro", "2021-07-23")]

@@ -60,10 +60,14 @@ def extract_dates(text: str, language: str, reference: dt.date | None = None, *,
 
     `reference`: the release date, for dates without a year and relative dates.
     `ignore_spans`: spans whose dates are left out (the date line, boilerplate).
-    `skip_reference_day`: leave out "dziś"/"today", which only restate the release date.
+    `skip_reference_day`: leave out "dziś"/"today" and "wczoraj"/"yesterday", which only restate the
+    day of writing.
     """
     ignored = list(ignore_spans)
-    today = reference.isoformat() if reference and skip_reference_day else None
+    # "dziś", "wczoraj", "včera": they only restate the day of writing
+    writing_days = set()
+    if reference and skip_reference_day:
+        writing_days = {(reference - dt.timedelta(days=back)).isoformat() for back in (0, 1)}
     seen: set[str] = set()
     items = []
     for match in find_dates(text, language, reference, nearest_year=nearest_year):
@@ -71,7 +75,7 @@ def extract_dates(text: str, language: str, reference: dt.date | None = None, *,
             continue
         if match.value is None and not keep_unresolved:
             continue
-        if match.rule == "relative" and match.value == today:
+        if match.rule == "relative" and match.value in writing_days:
             continue
         if unique_values and match.value is not None:
             if match.value in seen:
