@@ -65,7 +65,7 @@ def extract_dates(text: str, language: str, reference: dt.date | None = None, *,
     """
     ignored = list(ignore_spans)
     # "dziś", "wczoraj", "včera": they only restate the day of writing
-    writing_days = set()
+    writing_days: set[str | None] = {None}  # without a reference a relative date says nothing
     if reference and skip_reference_day:
         writing_days = {(reference - dt.timedelta(days=back)).isoformat() for back in (0, 1)}
     seen: set[str] = set()
