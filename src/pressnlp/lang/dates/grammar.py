@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from pressnlp.lang.dates.lexicon import Lexicon
 from pressnlp.lang.dates.values import (
@@ -333,8 +333,13 @@ class Grammar:
         code = self.lexicon.relative[_norm(match["rel"])]
         return _Atom(match.start(), match.end(), "relative", Partial(), relative=code)
 
-    def atoms(self, text: str) -> list[_Atom]:
-        """Non-overlapping atoms, the longest first where candidates overlap."""
+    def atoms(self, text: str) -> tuple[_Atom, ...]:
+        """Non-overlapping atoms, the longest first where candidates overlap; remembered for the
+        texts asked last: a release's first lines are read for its own date, for the date lines
+        to leave out and for the bare date lines."""
+        return _atoms_of(self, text)
+
+    def _find_atoms(self, text: str) -> tuple[_Atom, ...]:
         candidates: list[tuple[int, int, int, _Atom]] = []
         blocked: list[tuple[int, int]] = []
         numbers = [found.start() for found in _NUMBER.finditer(text)]
@@ -354,7 +359,7 @@ class Grammar:
                 continue
             if all(atom.end <= other.start or atom.start >= other.end for other in taken):
                 taken.append(atom)
-        return sorted(taken, key=lambda a: a.start)
+        return tuple(sorted(taken, key=lambda a: a.start))
 
     # -- pass 2: ranges, prepositions, values ---------------------------------------------------
 
@@ -506,6 +511,11 @@ class Grammar:
         if "since" in prefix_kinds:
             return f"{iso(low)}/"
         return iso(low)
+
+
+@lru_cache(maxsize=64)
+def _atoms_of(grammar: Grammar, text: str) -> tuple[_Atom, ...]:
+    return grammar._find_atoms(text)
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
