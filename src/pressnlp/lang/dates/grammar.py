@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from pressnlp.lang.dates.lexicon import Lexicon
 from pressnlp.lang.dates.values import (
@@ -39,6 +39,7 @@ _CLOCK_BEFORE = re.compile(r"\d{1,2}(?:[:.]\d\d)?[^\S\n]*(?:[ap]\.?m\.?)?[^\S\n]
 _CLOCK = re.compile(r"\d{1,2}[:.]\d\d|\d{1,2}[^\S\n]*[-–][^\S\n]*\d{1,2}(?!\d)")  # "7:30", "10–14"
 # "w poniedziałek: 7:30 – 15:30": a row of a table of opening hours
 _TABLE_HOURS = re.compile(r"[^\S\n]*:[^\S\n]*\d{1,2}(?:[:.]\d\d)?[^\S\n]*(?:[-–—]|\w+)[^\S\n]*\d{1,2}[:.]\d\d")
+_NUMBER = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,8 @@ class Grammar:
 
     # -- pass 1: atoms -------------------------------------------------------------------------
 
-    def _build_rules(self) -> Iterator[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Atom | None]]]:
+    def _build_rules(self) -> Iterator[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Atom | None], bool]]:
+        """(name, pattern, builder, numeric) per rule; `numeric`: its atoms open with a figure."""
         lx = self.lexicon
         exact = lx.case_sensitive_names
         month_word = _alternation(lx.months, exact_case=exact)
@@ -175,11 +177,11 @@ class Grammar:
         ordinal = rf"(?:{ordinal}|[1-4]\.)"
         units = rf"(?P<unit>{_alternation((*lx.quarter, *lx.half))})"
 
-        def rule(name: str, pattern: str, build: Callable[[re.Match[str]], _Atom | None]):
-            return name, re.compile(_START + pattern, re.IGNORECASE), build
+        def rule(name: str, pattern: str, build: Callable[[re.Match[str]], _Atom | None], *, numeric: bool = False):
+            return name, re.compile(_START + pattern, re.IGNORECASE), build, numeric
 
         yield rule("day_range", rf"{day('d')}{day_pair}{day('d2')}{day_month}(?P<m>{month})"
-                                rf"(?:{month_year}{year('y')})?", self._day_range)
+                                rf"(?:{month_year}{year('y')})?", self._day_range, numeric=True)
         yield rule("date", rf"{on_weekday}{day('d')}{day_month}(?P<m>{month})"
                            rf"(?:{bracketed_weekday}{month_year}{year('y')})?", self._date)
         if lx.month_first:
@@ -188,26 +190,27 @@ class Grammar:
             yield rule("month_day", rf"{on_weekday}(?P<m>{month}){_SPACE}{day('d')}"
                                     rf"(?:,?{_SPACE}{year('y')})?(?!{_OPT_SPACE}\d)",
                        self._date)
-        yield rule("iso", r"(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)(?!\d)", self._numeric)
+        yield rule("iso", r"(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)(?!\d)", self._numeric, numeric=True)
         yield rule("numeric", rf"(?P<d>\d{{1,2}})(?P<sep>[./-])(?P<mo>\d{{1,2}})(?P=sep)"
-                              rf"{year('y', relative=False)}", self._numeric)
+                              rf"{year('y', relative=False)}", self._numeric, numeric=True)
         # "14. 6. 2019" (Czech, Slovak, German): day and month with a dot, then a space
         yield rule("numeric_spaced", rf"(?P<d>\d{{1,2}})\.{_SPACE}(?P<mo>\d{{1,2}})\.{_OPT_SPACE}"
-                                     rf"{year('y', relative=False)}", self._numeric)
+                                     rf"{year('y', relative=False)}", self._numeric, numeric=True)
         # "v pondělí 5. 5.", "we wtorek 5.03": a day and a month in figures, only after a weekday
         yield rule("weekday_numeric", rf"(?P<wd>{weekday}),?{_SPACE}{at_word}(?P<d>3[01]|[12]\d|0?[1-9])\."
                                       rf"{_OPT_SPACE}(?P<mo>1[0-2]|0?[1-9])\.?(?![\d\w]|\.?{_OPT_SPACE}\d)",
                    self._weekday_numeric)
         # "czwartkowej (26.08.) sesji", "wczoraj (09.05.)": a day and a month in figures alone in brackets
-        yield rule("bracketed_numeric", r"(?<=\()(?P<d>[0-3]\d)\.(?P<mo>[01]\d)\.?(?=\))", self._day_month_numeric)
+        yield rule("bracketed_numeric", r"(?<=\()(?P<d>[0-3]\d)\.(?P<mo>[01]\d)\.?(?=\))", self._day_month_numeric,
+                   numeric=True)
         yield rule("numeric_range", rf"(?P<d1>\d{{1,2}})(?:\.(?P<mo1>\d{{1,2}}))?\.?{_DASH}"
                                     rf"(?P<d>\d{{1,2}})\.(?P<mo>\d{{1,2}})\.{year('y', relative=False)}",
-                   self._numeric_range)
+                   self._numeric_range, numeric=True)
         yield rule("month_year", rf"(?P<m>{month}){month_year}{year_before}{year('y')}", self._month_year)
         shift = _alternation((*lx.next, *lx.last))
         # "im vergangenen Oktober", "next March": the word before the month says which side of the release date
         yield rule("month", rf"(?:(?P<shift>{shift}){_SPACE})?(?P<m>{month_word})", self._month_year)
-        yield rule("year", rf"{year_before}{year('y', relative=False)}", self._year)
+        yield rule("year", rf"{year_before}{year('y', relative=False)}", self._year, numeric=not year_before)
         if lx.season:
             yield rule("season", rf"{_alternation(lx.season)}{period_year}{year('y')}", self._season)
             # "letos v létě", "this year in the summer": a season of a year named by a relative word
@@ -217,7 +220,8 @@ class Grammar:
                                               rf"(?!\w)", self._season)
         # a school or fiscal year: "2025/2026", "2025/26", "2025-26" (a following year only)
         yield rule("year_pair", rf"{year_before}(?P<y>{_YEAR_DIGITS})(?:/(?P<y2>{_YEAR_DIGITS}|\d\d)"
-                                rf"|[-–](?P<y3>\d\d))(?![\d\w]|[.,/-]\d)", self._year_pair)
+                                rf"|[-–](?P<y3>\d\d))(?![\d\w]|[.,/-]\d)", self._year_pair,
+                   numeric=not year_before)
         yield rule("period", rf"(?P<ord>{ordinal}){_SPACE}{units}(?:{period_year}{year('y')})?",
                    self._period)
         yield rule("period_code", rf"(?-i:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)"
@@ -336,12 +340,18 @@ class Grammar:
         code = self.lexicon.relative[_norm(match["rel"])]
         return _Atom(match.start(), match.end(), "relative", Partial(), relative=code)
 
-    def atoms(self, text: str) -> list[_Atom]:
-        """Non-overlapping atoms, the longest first where candidates overlap."""
+    def atoms(self, text: str) -> tuple[_Atom, ...]:
+        """Non-overlapping atoms, the longest first where candidates overlap; remembered for the
+        texts asked last: a release's first lines are read for its own date, for the date lines
+        to leave out and for the bare date lines."""
+        return _atoms_of(self, text)
+
+    def _find_atoms(self, text: str) -> tuple[_Atom, ...]:
         candidates: list[tuple[int, int, int, _Atom]] = []
         blocked: list[tuple[int, int]] = []
-        for priority, (_, pattern, build) in enumerate(self._rules):
-            for match in pattern.finditer(text):
+        numbers = [found.start() for found in _NUMBER.finditer(text)]
+        for priority, (_, pattern, build, numeric) in enumerate(self._rules):
+            for match in _matches_at(pattern, text, numbers) if numeric else pattern.finditer(text):
                 atom = build(match)
                 if atom is None or not is_valid(atom.low) or (atom.high is not None and not is_valid(atom.high)):
                     continue
@@ -356,7 +366,7 @@ class Grammar:
                 continue
             if all(atom.end <= other.start or atom.start >= other.end for other in taken):
                 taken.append(atom)
-        return sorted(taken, key=lambda a: a.start)
+        return tuple(sorted(taken, key=lambda a: a.start))
 
     # -- pass 2: ranges, prepositions, values ---------------------------------------------------
 
@@ -508,6 +518,22 @@ class Grammar:
         if "since" in prefix_kinds:
             return f"{iso(low)}/"
         return iso(low)
+
+
+@lru_cache(maxsize=64)
+def _atoms_of(grammar: Grammar, text: str) -> tuple[_Atom, ...]:
+    return grammar._find_atoms(text)
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` finds, trying only `starts` (sorted): a rule whose atoms open
+    with a figure can only match where a number starts, and a release has few numbers (its rules
+    are tried there and not at each of its thousands of characters)."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)):
+            end = match.end()
+            yield match
 
 
 def available_languages() -> tuple[str, ...]:

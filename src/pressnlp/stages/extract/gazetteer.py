@@ -63,6 +63,7 @@ class Gazetteer:
         self.entries = list(entries)
         self._index: dict[str, list[_Pattern]] = {}
         self._by_name: dict[str, Entry] = {}
+        self._starting: dict[tuple[str, str], tuple[_Pattern, ...]] = {}
         names = ((entry, name) for entry in self.entries for name in entry.names)
         for order, (entry, name) in enumerate(names):
             self._by_name.setdefault(normalise(name), entry)
@@ -82,19 +83,32 @@ class Gazetteer:
         tokens = [t for t in doc.tokens if t.is_word]
         i = 0
         while i < len(tokens):
-            forms = _forms(tokens[i].text, doc.language)
             best: tuple[int, _Pattern] | None = None
-            for form in forms:
-                for pattern in self._index.get(form, ()):
-                    size = _match(pattern, tokens, i, doc)
-                    if size and (best is None or (size, -pattern.order) > (best[0], -best[1].order)):
-                        best = (size, pattern)
+            for pattern in self._starting_with(tokens[i].text, doc.language):
+                size = _match(pattern, tokens, i, doc)
+                if size and (best is None or (size, -pattern.order) > (best[0], -best[1].order)):
+                    best = (size, pattern)
             if best:
                 size, pattern = best
                 yield pattern.entry, pattern.name, tokens[i].start, tokens[i + size - 1].end
                 i += size
             else:
                 i += 1
+
+    def _starting_with(self, word: str, language: str) -> tuple[_Pattern, ...]:
+        """The patterns whose first word is one of the word's forms: asked of every word of every
+        release, so remembered per word (most words start none)."""
+        found = self._starting.get((language, word))
+        if found is None:
+            if len(self._starting) >= _REMEMBERED_WORDS:
+                self._starting.clear()
+            found = self._starting[(language, word)] = tuple(
+                pattern for form in _forms(word, language) for pattern in self._index.get(form, ()))
+        return found
+
+
+# Words whose patterns a Gazetteer remembers (cleared when full).
+_REMEMBERED_WORDS = 200_000
 
 
 def _pattern(entry: Entry, name: str, order: int) -> _Pattern | None:

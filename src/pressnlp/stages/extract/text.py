@@ -315,11 +315,11 @@ def _is_contact_header(line: str, headers: tuple[str, ...]) -> bool:
     """A heading line ("Kontakt dla mediów:") or a line that starts with one and a colon; also a
     one-word heading said more fully before a colon ("Kontakt dla inwestorów i mediów:")."""
     text = line.strip().lower()
-    for header in headers:
-        if text.rstrip(":").strip() == header:
-            return True
-        if text.startswith(header) and text[len(header):].lstrip().startswith(":"):
-            return True
+    if text.rstrip(":").strip() in headers:
+        return True
+    if text.startswith(headers) and any(text.startswith(header) and text[len(header):].lstrip().startswith(":")
+                                        for header in headers):
+        return True
     label, colon, _ = text.partition(":")
     words = label.split()
     return bool(colon) and 1 < len(words) <= _MAX_HEADER_WORDS and words[0] in headers

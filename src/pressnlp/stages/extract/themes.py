@@ -107,6 +107,10 @@ def _link(previous: CueMatch, match: CueMatch, text: str, separators: frozenset[
     return 1 if any(word in separators for word in between) else 0
 
 
+# Words whose cues a ThemeExtractor remembers (cleared when full).
+_REMEMBERED_WORDS = 200_000
+
+
 @lru_cache(maxsize=4096)
 def _gap_words(gap: str) -> tuple[str, ...]:
     """The tokens between two cues, lower-cased; the same few gaps (", ", " i ") come back."""
@@ -245,6 +249,7 @@ class ThemeExtractor(Extractor):
         self.themes = themes
         self._index: dict[str, dict[str, list[tuple[tuple[str, ...], str, float, bool, bool]]]] = {}
         self._compounds: dict[str, CompoundCues] = {}
+        self._starting: dict[tuple[str, str], tuple[tuple[tuple[str, ...], str, float, bool, bool], ...]] = {}
 
     def describe(self) -> dict[str, Any]:
         return {"taxonomy": str(self.options.taxonomy) if self.options.taxonomy else "builtin",
@@ -269,6 +274,19 @@ class ThemeExtractor(Extractor):
                         index.setdefault(key[0], []).append((key, theme.id, weight, capitals, dependent))
             self._index[language] = index
         return self._index[language]
+
+    def cues_starting(self, word: str, language: str) -> tuple[tuple[tuple[str, ...], str, float, bool, bool], ...]:
+        """The cues whose first lemma is one of the word's, in a fixed order (the order of the
+        sums in raw_scores, so of their last bits, and of themes that tie); asked of every word
+        of every release, so remembered per word."""
+        found = self._starting.get((language, word))
+        if found is None:
+            if len(self._starting) >= _REMEMBERED_WORDS:
+                self._starting.clear()
+            index = self.index(language)
+            found = self._starting[(language, word)] = tuple(
+                cue for first in _in_order(lemmas(word, language)) for cue in index.get(first, ()))
+        return found
 
     def compounds(self, language: str) -> CompoundCues:
         if language not in self._compounds:
@@ -323,7 +341,6 @@ class ThemeExtractor(Extractor):
     def matches(self, doc: Doc) -> list[CueMatch]:
         """Every cue phrase found in the title and the body (boilerplate and contact block left
         out), in text order."""
-        index = self.index(doc.language)
         compounds = self.compounds(doc.language) if doc.lexicon.compound_heads else None
         found: list[CueMatch] = []
         title = doc.title or ""
@@ -333,24 +350,22 @@ class ThemeExtractor(Extractor):
             if offset is not None:
                 tokens = [t for t in tokens if t.start >= offset and not doc.in_boilerplate(t.start)
                           and not doc.in_contact_block(t.start)]
-            forms = [lemmas(t.text, doc.language) for t in tokens]
-            for i, token_lemmas in enumerate(forms):
+            for i, token in enumerate(tokens):
                 whole_word = False
-                # in a fixed order: it decides the order of the sums in raw_scores, so their last
-                # bits, and of themes that tie, which comes first
-                for first in _in_order(token_lemmas):
-                    for key, theme_id, weight, capitals, dependent in index.get(first, ()):
-                        if capitals and not tokens[i].is_acronym:
-                            continue
-                        if len(key) > 1 and not all(i + k < len(forms) and key[k] in forms[i + k]
-                                                    for k in range(1, len(key))):
-                            continue
-                        whole_word |= len(key) == 1
-                        start, end = tokens[i].start, tokens[i + len(key) - 1].end
-                        found.append(CueMatch(theme_id, key, weight, factor, offset is None, start, end,
-                                              text[start:end], dependent))
+                for key, theme_id, weight, capitals, dependent in self.cues_starting(token.text, doc.language):
+                    if capitals and not token.is_acronym:
+                        continue
+                    if len(key) > 1 and not all(i + k < len(tokens)
+                                                and key[k] in lemmas(tokens[i + k].text, doc.language)
+                                                for k in range(1, len(key))):
+                        continue
+                    whole_word |= len(key) == 1
+                    start, end = token.start, tokens[i + len(key) - 1].end
+                    found.append(CueMatch(theme_id, key, weight, factor, offset is None, start, end,
+                                          text[start:end], dependent))
                 if not whole_word and compounds is not None:
-                    found.extend(compounds.matches(tokens[i], token_lemmas, text, factor, offset is None))
+                    found.extend(compounds.matches(token, lemmas(token.text, doc.language), text, factor,
+                                                   offset is None))
         return found
 
     @staticmethod

@@ -5,6 +5,7 @@ another tagger found."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pressnlp.lang.labels import leading_label
 from pressnlp.lang.morphology import lemma, lemmas
@@ -491,9 +492,11 @@ class NameBounds:
                                  legal=self.legal_form_after(tokens[part[-1]].end))
 
 
+@lru_cache(maxsize=100_000)
 def _agrees(adjective: str, noun: str) -> bool:
     """Whether a Polish adjective can agree with a noun in case, number and gender ("Kolumnową"
-    does not with "Sejmiku"); true when the noun is unknown to the analyser."""
+    does not with "Sejmiku"); true when the noun is unknown to the analyser. Remembered per pair:
+    name starts and plural names ask it of the same words again and again."""
     nouns = [r for r in analyse_pl(noun) if r.pos in NOMINAL]
     if not nouns:
         return True

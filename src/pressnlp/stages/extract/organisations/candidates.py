@@ -353,8 +353,10 @@ class CandidateFinder(AcronymRules):
             return
         tokens = self.tokens
         for i, token in enumerate(tokens[:-1]):
+            if not token.is_capitalised:
+                continue  # before the lemmas: most words are in lower case
             head = next((bodies[form] for form in lemmas(token.text, "pl") if form in bodies), None)
-            if head is None or not token.is_capitalised or (
+            if head is None or (
                     i and tokens[i - 1].is_word and tokens[i - 1].text.lower() in self.words.all.functions):
                 continue
             part: list[int] = []

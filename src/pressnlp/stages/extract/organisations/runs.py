@@ -30,6 +30,9 @@ class CapitalisedRuns:
         i = 0
         while i < len(tokens):
             token = tokens[i]
+            if not current and not token.is_capitalised:
+                i += 1  # most tokens: no run to continue and no capital to start one
+                continue
             joined = bool(current) and words.joins(tokens[current[-1]], token)
             connector = self._connector_length(i) if current and joined else 0
             inside = self._inside_name(current, i) if current and joined else 0

@@ -4,7 +4,7 @@ English (names are quoted in English everywhere) and, for heads and legal forms,
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from pressnlp import lang
 from pressnlp.lang.labels import is_release_label, release_label, trailing_label
@@ -249,10 +249,14 @@ def _label_after_issuer(line: str) -> tuple[int, int] | None:
     return trailing_label(line) if 2 < len(line.split()) <= 8 else None
 
 
+@lru_cache(maxsize=100_000)
 def is_given_name(word: str) -> bool:
+    """A Polish given name in any form (Morfeusz's "imię" label); remembered per word, since the
+    rules for names and people ask it of every word of every capitalised run."""
     return any("imię" in r.labels for r in analyse_pl(word))
 
 
+@lru_cache(maxsize=100_000)
 def is_genitive(word: str) -> bool:
     return any("gen" in r.cases for r in analyse_pl(word))
 
