@@ -41,3 +41,45 @@ def test_release_formulas(gist, polish, english):
 def test_do_before_a_date_is_until(gist):
     assert "until 4 May" in gist("Zgłoszenia przyjmujemy do 4 maja.")
     assert "to the school" in gist("Droga do szkoły jest krótka.")
+
+
+@pytest.mark.parametrize(("polish", "english"), [
+    ("Wartość inwestycji wynosi 12 milionów złotych.", "12 million zlotys"),
+    ("Gmina otrzyma 300 tys. złotych.", "300 thousand zlotys"),
+    ("Dotacja to 2 tysiące złotych.", "2 thousand zlotys"),
+])
+def test_zlotys_after_numbers_are_money_not_gold(gist, polish, english):
+    text = gist(polish)
+    assert english in text and "gold" not in text
+
+
+def test_gold_is_still_gold(gist):
+    assert "gold" in gist("Odznaka jest złota.").lower()
+
+
+def test_an_adjective_with_no_noun_after_a_preposition_is_the_noun(gist):
+    assert "for roads and pavements" in gist("Pieniądze trafią na drogi i chodniki.")
+    assert "new and old schools" in gist("Pieniądze trafią do nowych i starych szkół.")
+
+
+def test_verbal_nouns_keep_the_verbs_sense(gist):
+    text = gist("Środki przeznaczono na utrzymanie dróg.")
+    assert "maintenance" in text and "board" not in text
+
+
+@pytest.mark.parametrize(("polish", "english", "wrong"), [
+    ("UMOWA POMIĘDZY GMINĄ KOZY I GMINĄ PORĄBKA", " and ", "first"),
+    ("I tak zakończył się festyn.", "And so", " I "),
+])
+def test_capital_i_is_and(gist, polish, english, wrong):
+    text = gist(polish)
+    assert english in text and wrong not in text
+
+
+def test_i_before_a_noun_is_still_the_first(gist):
+    assert "First stage" in gist("I etap prac zakończył się.")
+
+
+def test_panstwa_in_an_institution_is_the_state(gist):
+    assert "borders of the State" in gist("Przedstawiciele Straży Granicznej dbają o ochronę granic Państwa.")
+    assert "you" in gist("Serdecznie zapraszamy Państwa na spotkanie.")

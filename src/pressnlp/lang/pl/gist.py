@@ -43,6 +43,7 @@ class GistWords:
     question_words: frozenset[str]
     negative_words: dict[str, NegativeWord]
     quantity_nouns: frozenset[str]
+    numeral_nouns: frozenset[str]
     not_postposed: frozenset[str]
     apposition_nouns: frozenset[str]
     legal_forms: frozenset[str]
@@ -76,7 +77,8 @@ class GistWords:
             condition_words=frozenset(clause["condition_words"]), never=clause["never"],
             question_words=frozenset(clause["question_words"]),
             negative_words={lemma: NegativeWord(**forms) for lemma, forms in table["negative_words"].items()},
-            quantity_nouns=frozenset(phrases["quantity_nouns"]), not_postposed=frozenset(phrases["not_postposed"]),
+            quantity_nouns=frozenset(phrases["quantity_nouns"]),
+            numeral_nouns=frozenset(phrases["numeral_nouns"]), not_postposed=frozenset(phrases["not_postposed"]),
             apposition_nouns=frozenset(phrases["apposition_nouns"]), legal_forms=frozenset(names["legal_forms"]),
             adverb_endings=tuple((adverb, adjective) for adverb, adjective in table["adverbs"]["endings"]),
             street_words=frozenset(names["street_words"]), name_joiners=frozenset(names["name_joiners"]),

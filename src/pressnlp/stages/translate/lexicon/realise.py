@@ -216,7 +216,9 @@ class Realiser:
         if reading.is_proper_name and entry.english == _without_diacritics(reading.lemma):
             return reading.lemma  # "Toruń", not "Torun": English writes Polish places as they are
         listed_form = entry.polish.lower() != reading.lemma.lower()  # "władze": already plural
-        plural = reading.is_plural and "pt" not in reading.values and not listed_form
+        after_a_number = previous is not None and previous.reading.pos == "dig"
+        plural = reading.is_plural and "pt" not in reading.values and not listed_form \
+            and not (reading.lemma in self.polish.numeral_nouns and after_a_number)  # "7 milionów": 7 million
         text = entry.english_for(plural)
         if entry.word_class == "n" and plural and "|" not in entry.english:
             text = inflection.pluralize(text)
@@ -259,7 +261,12 @@ class Realiser:
         if unit.sense and unit.sense.word_class == "v":  # a verb's sense: "zakładanie domów" -> "setting up"
             return inflection.inflect_phrase(unit.sense.english, "present_participle")
         text = unit.sense.english_for(False) if unit.sense else None
-        text = text or (self.dictionary.dictionary_english(noun, "n") if noun else None)
+        text = text or (self.dictionary.dictionary_english(noun, "n", freedict=False) if noun else None)
+        if not text and noun and self.dictionary.own(reading) is None:
+            # FreeDict's noun only when our lexicon lacks the verb too: its first sense of a verbal
+            # noun is often another word spelt alike ("utrzymanie": board, "wypracowanie": essay),
+            # where our verb's -ing form keeps the meaning ("maintaining", "developing")
+            text = self.dictionary.dictionary_english(noun, "n")
         if text:
             return inflection.pluralize(text) if reading.is_plural else text
         base = self.dictionary.verb_base(unit)
