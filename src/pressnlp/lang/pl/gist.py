@@ -51,6 +51,7 @@ class GistWords:
     street_words: frozenset[str]
     name_joiners: frozenset[str]
     territorial_units: frozenset[str]
+    patron_institutions: frozenset[str]
     year_noun: str
     year_words: frozenset[str]  # the noun and the lemmas of its abbreviations
     time_units: frozenset[str]
@@ -83,6 +84,7 @@ class GistWords:
             adverb_endings=tuple((adverb, adjective) for adverb, adjective in table["adverbs"]["endings"]),
             street_words=frozenset(names["street_words"]), name_joiners=frozenset(names["name_joiners"]),
             territorial_units=frozenset(names["territorial_units"]),
+            patron_institutions=frozenset(names["patron_institutions"]),
             year_noun=year["noun"], year_words=frozenset([year["noun"], *year["abbreviations"]]),
             time_units=frozenset(table["in_context"]["every"]["time_units"]),
             **in_context,

@@ -299,6 +299,8 @@ def _place_name_adjective(place: Unit, unit: Unit, before: bool = False) -> bool
     name ("Nowy Targ", "Małe Bałówki")."""
     reading = unit.reading
     labels = {"człon_nazwy_geograficznej"} if before else _PLACE_LABELS
+    # any reading of the chosen name will do: "Kazimierzu Dolnym" is the town, though "Kazimierz" is a first name too
     return (reading.pos == "adj" and unit.tokens[0].capitalised and (before or not unit.initial)
-            and place.reading.is_proper_name and bool(labels & set(place.reading.names))
-            and place.reading.agrees_with(reading) and len(place.tokens) == 1)
+            and len(place.tokens) == 1 and place.reading.is_proper_name and any(
+                r.lemma == place.reading.lemma and bool(labels & set(r.names)) and r.agrees_with(reading)
+                for r in (place.reading, *place.token.readings)))

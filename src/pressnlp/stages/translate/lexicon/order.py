@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pressnlp.lang.en.grammar import EnglishGrammar
 from pressnlp.lang.pl.gist import GistWords
-from pressnlp.stages.translate.lexicon.analysis import Reading, Token
+from pressnlp.stages.translate.lexicon.analysis import PERSONAL_NAME_LABELS, Reading, Token
 from pressnlp.stages.translate.lexicon.units import COORDINATORS, Unit
 
 _OPENING = frozenset({'"', "(", "[", "'"})
@@ -49,7 +49,33 @@ def reorder(units: list[Unit], polish: GistWords) -> list[Unit]:
         if index < len(units) and (_starts_genitive(unit, units, index, polish)
                                    or (not counted and _protected_genitive(unit, units[index], polish))):
             result.append(Unit([Token("of", [Reading("of", "prep:gen")], True)], text="of"))
+    return _patrons_first(result, polish)
+
+
+def _patrons_first(units: list[Unit], polish: GistWords) -> list[Unit]:
+    """An institution named after a person goes after the person's name, as English names it:
+    "Uniwersytet Mikołaja Kopernika" -> "Mikołaj Kopernik University"."""
+    result = list(units)
+    for index, unit in enumerate(units):
+        if not (unit.tokens[0].capitalised and unit.is_noun and unit.lemma in polish.patron_institutions):
+            continue
+        end = index + 1
+        while end < len(units) and end - index <= 3 and _patron_word(units[end], after_a_name=end > index + 1):
+            end += 1
+        if end > index + 1:
+            position = result.index(unit)
+            result[position:position + end - index] = [*units[index + 1:end], unit]
     return result
+
+
+def _patron_word(unit: Unit, after_a_name: bool) -> bool:
+    """A person's first name or surname in the genitive, or a Roman numeral after one ("Jana Pawła II")."""
+    reading = unit.reading
+    if after_a_name and (reading.pos == "romandig" or (unit.token.form == "-" and not unit.space_before)):
+        return True  # "Jana Pawła II", "Marii Curie-Skłodowskiej"
+    return (
+        reading.is_proper_name and bool(set(reading.names) & PERSONAL_NAME_LABELS) and "gen" in reading.case
+        and unit.tokens[0].capitalised and not unit.is_term)
 
 
 def _english_word(text: str, tag: str, before: Unit) -> Unit:
