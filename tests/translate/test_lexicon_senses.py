@@ -83,3 +83,31 @@ def test_i_before_a_noun_is_still_the_first(gist):
 def test_panstwa_in_an_institution_is_the_state(gist):
     assert "borders of the State" in gist("Przedstawiciele Straży Granicznej dbają o ochronę granic Państwa.")
     assert "you" in gist("Serdecznie zapraszamy Państwa na spotkanie.")
+
+
+@pytest.mark.parametrize(("polish", "english"), [
+    ("Studenci Uniwersytetu Mikołaja Kopernika wezmą udział.", "Mikołaj Kopernik University"),
+    ("Spotkanie z rektorem Akademii Leona Koźmińskiego.", "Leon Koźmiński Academy"),
+])
+def test_an_institution_named_after_a_person_follows_the_name(gist, polish, english):
+    assert english in gist(polish)
+
+
+@pytest.mark.parametrize(("polish", "english"), [
+    ("Umowę podpisano z Gminą Sztum.", "Municipality of Sztum"),
+    ("Wójt Gminy Kuślin i wójt Gminy Przemęt spotkali się.", "Municipality of Przemęt"),
+])
+def test_a_territorial_unit_before_its_name_is_of_the_place(gist, polish, english):
+    text = gist(polish)
+    assert english in text and "Municipalities" not in text
+
+
+@pytest.mark.parametrize(("polish", "english"), [
+    ("Szkolenia z zakresu bezpieczeństwa odbędą się w maju.", "in the field of safety"),
+    ("Porozumienie podpisał ze strony uczelni rektor.", "on behalf of the university"),
+    ("Obecnie dobiegają końca procedury przetargowe.", "procedures come to an end"),
+    ("Konferencja odbyła się z inicjatywy rektora.", "on the initiative of the rector"),
+    ("Spotkanie odbyło się w siedzibie urzędu.", "at the headquarters of the office"),
+])
+def test_more_release_formulas(gist, polish, english):
+    assert english in gist(polish)

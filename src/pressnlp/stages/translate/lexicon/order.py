@@ -47,7 +47,8 @@ def reorder(units: list[Unit], polish: GistWords) -> list[Unit]:
         if adjectives:
             result[-1:] = [*adjectives, unit]
         if index < len(units) and (_starts_genitive(unit, units, index, polish)
-                                   or (not counted and _protected_genitive(unit, units[index], polish))):
+                                   or (not counted and _protected_genitive(unit, units[index], polish))
+                                   or named_territory(unit, units[index], polish)):
             result.append(Unit([Token("of", [Reading("of", "prep:gen")], True)], text="of"))
     return _patrons_first(result, polish)
 
@@ -76,6 +77,15 @@ def _patron_word(unit: Unit, after_a_name: bool) -> bool:
     return (
         reading.is_proper_name and bool(set(reading.names) & PERSONAL_NAME_LABELS) and "gen" in reading.case
         and unit.tokens[0].capitalised and not unit.is_term)
+
+
+def named_territory(unit: Unit, following: Unit, polish: GistWords) -> bool:
+    """A territorial unit's word in a name before the place's name: "Gminą Paczków" -> "the
+    Municipality of Paczków" (one municipality, whatever its case allows)."""
+    return unit.tokens[0].capitalised and not unit.is_term and unit.lemma in polish.territorial_units \
+        and (following.reading.is_proper_name or following.reading.pos == "ign") \
+        and following.tokens[0].capitalised and following.space_before \
+        and not following.token.form.isupper()
 
 
 def _english_word(text: str, tag: str, before: Unit) -> Unit:

@@ -19,6 +19,7 @@ from pressnlp.stages.translate.lexicon.analysis import (
 )
 from pressnlp.stages.translate.lexicon.lexicon import Entry
 from pressnlp.stages.translate.lexicon.lookup import CLASSES, Dictionary, only_a_persons_name
+from pressnlp.stages.translate.lexicon.order import named_territory
 from pressnlp.stages.translate.lexicon.units import VERB_POS, Unit
 from pressnlp.stages.translate.lexicon.verbs import existential, person_key, verb_phrase
 
@@ -218,7 +219,8 @@ class Realiser:
         listed_form = entry.polish.lower() != reading.lemma.lower()  # "władze": already plural
         after_a_number = previous is not None and previous.reading.pos == "dig"
         plural = reading.is_plural and "pt" not in reading.values and not listed_form \
-            and not (reading.lemma in self.polish.numeral_nouns and after_a_number)  # "7 milionów": 7 million
+            and not (reading.lemma in self.polish.numeral_nouns and after_a_number) \
+            and not (following is not None and named_territory(unit, following, self.polish))  # "Gminy Ełk"
         text = entry.english_for(plural)
         if entry.word_class == "n" and plural and "|" not in entry.english:
             text = inflection.pluralize(text)
