@@ -81,9 +81,11 @@ def _patron_word(unit: Unit, after_a_name: bool) -> bool:
 
 def named_territory(unit: Unit, following: Unit, polish: GistWords) -> bool:
     """A territorial unit's word in a name before the place's name: "Gminą Paczków" -> "the
-    Municipality of Paczków" (one municipality, whatever its case allows)."""
+    Municipality of Paczków" (one municipality, whatever its case allows); not before a person's
+    name ("Skarbnik Gminy Iwona Nowak")."""
     return unit.tokens[0].capitalised and not unit.is_term and unit.lemma in polish.territorial_units \
-        and (following.reading.is_proper_name or following.reading.pos == "ign") \
+        and ((following.reading.is_proper_name and not set(following.reading.names) & PERSONAL_NAME_LABELS)
+             or following.reading.pos == "ign") \
         and following.tokens[0].capitalised and following.space_before \
         and not following.token.form.isupper()
 
