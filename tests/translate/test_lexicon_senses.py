@@ -111,3 +111,34 @@ def test_a_territorial_unit_before_its_name_is_of_the_place(gist, polish, englis
 ])
 def test_more_release_formulas(gist, polish, english):
     assert english in gist(polish)
+
+
+def test_nie_ma_takes_the_genitive_reading(gist):
+    assert "There is no city" in gist("Nie ma miasta bez szkoły.")
+
+
+def test_an_abstract_genitive_stays_singular(gist):
+    text = gist("Celem jest rozwój przedsiębiorczości.")
+    assert "entrepreneurship" in text and "entrepreneurships" not in text
+    assert "many opportunities" in gist("Gmina ma wiele możliwości.")
+
+
+@pytest.mark.parametrize(("polish", "english"), [
+    ("Propozycje te zaakceptuje rada.", "these proposals"),
+    ("Załącznik ten zawiera listę.", "This attachment"),
+])
+def test_a_demonstrative_after_its_noun_goes_before_it(gist, polish, english):
+    assert english in gist(polish)
+
+
+def test_to_after_a_noun_is_still_the_copula(gist):
+    assert "Support is help" in gist("Wsparcie to pomoc dla gmin.")
+
+
+@pytest.mark.parametrize(("polish", "english"), [
+    ("Dzień poświęcono w całości współpracy.", "entirely"),
+    ("Uczelnie biorą udział w różnego rodzaju projektach.", "various kinds of projects"),
+    ("Razem możemy powalczyć o pieniądze.", "fight for money"),
+])
+def test_idioms_as_data(gist, polish, english):
+    assert english in gist(polish)

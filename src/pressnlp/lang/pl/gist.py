@@ -44,7 +44,9 @@ class GistWords:
     negative_words: dict[str, NegativeWord]
     quantity_nouns: frozenset[str]
     numeral_nouns: frozenset[str]
+    abstract_endings: tuple[str, ...]
     not_postposed: frozenset[str]
+    postposed_demonstratives: frozenset[str]
     apposition_nouns: frozenset[str]
     legal_forms: frozenset[str]
     adverb_endings: tuple[tuple[str, str], ...]  # adverb ending -> adjective ending, in order
@@ -79,7 +81,9 @@ class GistWords:
             question_words=frozenset(clause["question_words"]),
             negative_words={lemma: NegativeWord(**forms) for lemma, forms in table["negative_words"].items()},
             quantity_nouns=frozenset(phrases["quantity_nouns"]),
-            numeral_nouns=frozenset(phrases["numeral_nouns"]), not_postposed=frozenset(phrases["not_postposed"]),
+            numeral_nouns=frozenset(phrases["numeral_nouns"]), abstract_endings=tuple(phrases["abstract_endings"]),
+            not_postposed=frozenset(phrases["not_postposed"]),
+            postposed_demonstratives=frozenset(phrases["postposed_demonstratives"]),
             apposition_nouns=frozenset(phrases["apposition_nouns"]), legal_forms=frozenset(names["legal_forms"]),
             adverb_endings=tuple((adverb, adjective) for adverb, adjective in table["adverbs"]["endings"]),
             street_words=frozenset(names["street_words"]), name_joiners=frozenset(names["name_joiners"]),

@@ -129,8 +129,7 @@ class ClauseGrammar:
                 grammar.aux_be = True
             elif unit.lemma == words.have and following.reading.pos == "inf":
                 grammar.aux_be = True  # "ma zostać oddana": is to be put into service
-            elif grammar.negated and self._existential(unit) and following.is_noun \
-                    and "gen" in following.reading.case:
+            elif grammar.negated and self._existential(unit) and following.is_noun and _genitive(following):
                 grammar.existential = True
             elif following.reading.pos == "inf" and self._takes_bare_infinitive(unit):
                 following.grammar.bare_infinitive = True
@@ -291,6 +290,17 @@ def _next_verb_in_clause(units: list[Unit], index: int) -> Unit | None:
 
 # morfeusz's labels of a place name and of a word of a multi-word place name ("Sękocin" in "Sękocin Stary")
 _PLACE_LABELS = frozenset({"nazwa_geograficzna", "człon_nazwy_geograficznej"})
+
+
+def _genitive(noun: Unit) -> bool:
+    """The noun after "nie ma" is a genitive if it can be one ("Nie ma miasta bez …": there is no
+    city, not the plural nominative spelt alike); its reading becomes that genitive."""
+    if "gen" in noun.reading.case:
+        return True
+    genitive = next((r for r in noun.token.readings if r.pos == noun.reading.pos and "gen" in r.case), None)
+    if genitive is not None and not noun.is_term:
+        noun.token.chosen = genitive
+    return genitive is not None and not noun.is_term
 
 
 def _place_name_adjective(place: Unit, unit: Unit, before: bool = False) -> bool:

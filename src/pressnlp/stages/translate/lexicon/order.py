@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pressnlp.lang.en.grammar import EnglishGrammar
 from pressnlp.lang.pl.gist import GistWords
-from pressnlp.stages.translate.lexicon.analysis import PERSONAL_NAME_LABELS, Reading, Token
+from pressnlp.stages.translate.lexicon.analysis import ADJECTIVAL, NOMINAL, PERSONAL_NAME_LABELS, Reading, Token
 from pressnlp.stages.translate.lexicon.units import COORDINATORS, Unit
 
 _OPENING = frozenset({'"', "(", "[", "'"})
@@ -34,6 +34,9 @@ def reorder(units: list[Unit], polish: GistWords) -> list[Unit]:
         adjectives = []
         if (unit.reading.is_proper_name and not unit.is_term) or (unit.used and unit.used.word_class == "pron"):
             continue  # "Państwa otwarte serca": a pronoun's adjective belongs to the next noun
+        if index < len(units) and _postposed_demonstrative(unit, units, index, polish):
+            adjectives.append(units[index])
+            index += 1
         while index < len(units) and _postposed_adjective(unit, units[index], polish):
             adjectives.append(units[index])
             index += 1
@@ -138,6 +141,21 @@ def _postposed_adjective(noun: Unit, candidate: Unit, polish: GistWords, any_rea
         return False
     readings = [r for r in candidate.token.readings if r.pos == reading.pos] if any_reading else [reading]
     return any(noun.reading.agrees_with(r) and bool(noun.reading.case & r.case) for r in readings)
+
+
+NOUN_OR_ADJECTIVE = NOMINAL | ADJECTIVAL
+
+
+def _postposed_demonstrative(noun: Unit, units: list[Unit], index: int, polish: GistWords) -> bool:
+    """"te", "ten", "ta" right after a noun it agrees with, ending the phrase: "Propozycje te"."""
+    candidate = units[index]
+    reading = candidate.reading
+    if candidate.is_term or reading.lemma not in polish.postposed_demonstratives \
+            or candidate.token.form.lower() == "to" \
+            or not (noun.reading.agrees_with(reading) and noun.reading.case & reading.case):
+        return False
+    following = units[index + 1] if index + 1 < len(units) else None
+    return following is None or following.reading.pos not in NOUN_OR_ADJECTIVE
 
 
 def _starts_genitive(noun: Unit, units: list[Unit], index: int, polish: GistWords) -> bool:

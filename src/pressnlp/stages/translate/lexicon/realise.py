@@ -220,7 +220,8 @@ class Realiser:
         after_a_number = previous is not None and previous.reading.pos == "dig"
         plural = reading.is_plural and "pt" not in reading.values and not listed_form \
             and not (reading.lemma in self.polish.numeral_nouns and after_a_number) \
-            and not (following is not None and named_territory(unit, following, self.polish))  # "Gminy Ełk"
+            and not (following is not None and named_territory(unit, following, self.polish)) \
+            and not self._abstract_singular(unit, previous)  # "Gminy Ełk", "przedsiębiorczości"
         text = entry.english_for(plural)
         if entry.word_class == "n" and plural and "|" not in entry.english:
             text = inflection.pluralize(text)
@@ -233,6 +234,15 @@ class Realiser:
         if token.capitalised and entry.word_class in ("n", "adj") and (not unit.initial or unit.name_start):
             text = inflection.title_case(text)
         return text
+
+    def _abstract_singular(self, unit: Unit, previous: Unit | None) -> bool:
+        """An abstract noun in the genitive, whose plural is spelt like its singular ("rozwoju
+        innowacyjności") after a noun or preposition, stays singular; counted ("wiele możliwości") or
+        an object ("Omówiono możliwości") it may be plural."""
+        lemma = unit.reading.lemma
+        governed = previous is not None and (previous.is_noun or previous.is_term or previous.reading.pos == "prep")
+        return governed and "gen" in unit.reading.case and lemma.endswith(self.polish.abstract_endings) and any(
+            r.lemma == lemma and "sg" in r.number for r in unit.token.readings)
 
     def _adverb(self, unit: Unit) -> str:
         reading = unit.reading
