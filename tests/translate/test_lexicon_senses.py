@@ -138,7 +138,7 @@ def test_to_after_a_noun_is_still_the_copula(gist):
 @pytest.mark.parametrize(("polish", "english"), [
     ("Dzień poświęcono w całości współpracy.", "entirely"),
     ("Uczelnie biorą udział w różnego rodzaju projektach.", "various kinds of projects"),
-    ("Razem możemy powalczyć o pieniądze.", "fight for money"),
+    ("Razem możemy powalczyć o pieniądze.", "fight for funds"),
 ])
 def test_idioms_as_data(gist, polish, english):
     assert english in gist(polish)
