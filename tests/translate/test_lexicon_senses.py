@@ -142,3 +142,14 @@ def test_to_after_a_noun_is_still_the_copula(gist):
 ])
 def test_idioms_as_data(gist, polish, english):
     assert english in gist(polish)
+
+
+@pytest.mark.parametrize(("polish", "english"), [
+    ("Powstaną dwie hale o łącznej powierzchni 900 m2.", "with a total area of"),
+    ("Region odchodzi od węgla.", "moves away from coal"),
+    ("Dla uczniów przygotowano zajęcia z biologii.", "classes were prepared in"),
+    ("Raport pokazuje, jak traktujemy przyrodę.", "shows, how we treat"),
+    ("W razie potrzeby centrum wzywa pogotowie.", "If necessary"),
+])
+def test_senses_and_formulas_of_measures_and_classes(gist, polish, english):
+    assert english in gist(polish)

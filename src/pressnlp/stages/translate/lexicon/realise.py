@@ -245,6 +245,8 @@ class Realiser:
             r.lemma == lemma and "sg" in r.number for r in unit.token.readings)
 
     def _adverb(self, unit: Unit) -> str:
+        if unit.sense is not None:  # "pokazuje, jak …": how
+            return unit.sense.english_for(False)
         reading = unit.reading
         degree = next(iter(reading.values & {"com", "sup"}), "")
         entry = self.dictionary.lookup(reading, unit.token.form)
