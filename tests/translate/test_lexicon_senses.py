@@ -153,3 +153,8 @@ def test_idioms_as_data(gist, polish, english):
 ])
 def test_senses_and_formulas_of_measures_and_classes(gist, polish, english):
     assert english in gist(polish)
+
+
+def test_w_tym_before_a_locative_is_in_this(gist):
+    assert "In this city" in gist("W tym mieście powstanie park.")
+    assert "including two" in gist("Gmina ma 5 szkół, w tym dwie nowe.")

@@ -143,6 +143,7 @@ class Sense:
     before: frozenset[str] = frozenset()  # one of the three words before is one of these
     after: frozenset[str] = frozenset()  # one of the two words after is one of these
     forms: frozenset[str] = frozenset()  # the word is written exactly so
+    next_case: frozenset[str] = frozenset()  # the next word's case is one of these (morfeusz: loc, gen …)
 
     @classmethod
     def from_line(cls, line: str) -> Sense:
@@ -150,7 +151,7 @@ class Sense:
         cues: dict[str, frozenset[str]] = {}
         for cue in (rest[0] if rest else "").split():
             kind, _, values = cue.partition(":")
-            if kind not in ("before", "after", "form"):
+            if kind not in ("before", "after", "form", "case"):
                 raise ValueError(f"senses.tsv: unknown cue {cue!r} in {line!r}")
-            cues["forms" if kind == "form" else kind] = frozenset(values.split("|"))
+            cues[{"form": "forms", "case": "next_case"}.get(kind, kind)] = frozenset(values.split("|"))
         return cls(word, english, pos, **cues)

@@ -230,6 +230,8 @@ def _wants_article(previous: Unit | None, head: Unit, first: Unit, english: Engl
         return False
     if previous is None:
         return True
+    if previous.text and previous.text.split(" ")[-1].lower() in english.determiners:
+        return False  # a phrase that ends in one: "w tym naborze" -> "in this call"
     return previous.text == "of" or previous.reading.pos == "prep" or bool(
         previous.entry and previous.entry.word_class == "prep")
 
