@@ -158,3 +158,9 @@ def test_senses_and_formulas_of_measures_and_classes(gist, polish, english):
 def test_w_tym_before_a_locative_is_in_this(gist):
     assert "In this city" in gist("W tym mieście powstanie park.")
     assert "including two" in gist("Gmina ma 5 szkół, w tym dwie nowe.")
+
+
+def test_a_verb_term_yields_to_an_adjective_of_its_object(gist):
+    text = gist("Podpisanie umowy partnerskiej odbyło się w maju.")
+    assert "partner agreement" in text and "agreement partner" not in text
+    assert "Signing an agreement" in gist("Podpisanie umowy odbyło się w maju.")
