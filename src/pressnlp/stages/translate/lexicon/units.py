@@ -147,8 +147,11 @@ def sentence_units(tokens: list[Token], lexicon: Lexicon) -> list[Unit]:
 
 
 def _adjective_follows_its_object(tokens: list[Token], end: int) -> bool:
-    """A verb term ending in its object noun ("podpisać umowę") is followed by an adjective of that noun."""
-    if end >= len(tokens) or tokens[end - 1].reading.pos not in NOUN_POS:
+    """A verb term in its verbal noun, ending in its object ("podpisanie umowy"), is followed by an
+    adjective of that noun; after a finite verb ("miało miejsce uroczyste podpisanie") the adjective
+    opens the subject."""
+    if end >= len(tokens) or tokens[end - 1].reading.pos not in NOUN_POS \
+            or not any(token.reading.pos == "ger" for token in tokens[:end - 1][-2:]):
         return False
     noun, following = tokens[end - 1].reading, tokens[end].reading
     return following.pos == "adj" and noun.agrees_with(following) and bool(noun.case & following.case)
