@@ -164,3 +164,12 @@ def test_a_verb_term_yields_to_an_adjective_of_its_object(gist):
     text = gist("Podpisanie umowy partnerskiej odbyło się w maju.")
     assert "partner agreement" in text and "agreement partner" not in text
     assert "Signing an agreement" in gist("Podpisanie umowy odbyło się w maju.")
+
+
+@pytest.mark.parametrize(("polish", "english"), [
+    ("Od 20 lat działa w gminie.", "For 20 years"),
+    ("Liczymy, że współpraca będzie owocna.", "We expect"),
+    ("Otrzymał odznakę nadawaną przez ministra.", "granted by the minister"),
+])
+def test_senses_of_time_expectation_and_awards(gist, polish, english):
+    assert english in gist(polish)
