@@ -173,3 +173,17 @@ def test_a_verb_term_yields_to_an_adjective_of_its_object(gist):
 ])
 def test_senses_of_time_expectation_and_awards(gist, polish, english):
     assert english in gist(polish)
+
+
+def test_a_hospital_department_keeps_its_subject_before_a_coordinated_genitive(gist):
+    text = gist("Oddział Kardiologii i Chirurgii otrzymał sprzęt.")
+    assert "Surgery received equipment" in text and "Department" in text
+    assert "Municipalities received grants" in gist("Dotacje otrzymały gminy.")
+
+
+@pytest.mark.parametrize(("polish", "english"), [
+    ("Gliwice przedstawiają plan za 96 mln zł.", "for 96 million"),
+    ("Prosimy o potwierdzenie obecności do godz. 12.00.", "confirmation of presence until 12.00"),
+])
+def test_prices_and_deadlines(gist, polish, english):
+    assert english in gist(polish)
