@@ -84,9 +84,10 @@ def _patron_word(unit: Unit, after_a_name: bool) -> bool:
 
 def named_territory(unit: Unit, following: Unit, polish: GistWords) -> bool:
     """A territorial unit's word in a name before the place's name: "Gminą Paczków" -> "the
-    Municipality of Paczków" (one municipality, whatever its case allows); not before a person's
-    name ("Skarbnik Gminy Iwona Nowak")."""
-    return unit.tokens[0].capitalised and not unit.is_term and unit.lemma in polish.territorial_units \
+    Municipality of Paczków" (one municipality, whatever its case allows), also a term ending in
+    one ("Wójt Gminy Kuślin": Head of the Municipality of Kuślin); not before a person's name
+    ("Skarbnik Gminy Iwona Nowak")."""
+    return unit.tokens[-1].capitalised and unit.tokens[-1].reading.lemma in polish.territorial_units \
         and ((following.reading.is_proper_name and not set(following.reading.names) & PERSONAL_NAME_LABELS)
              or following.reading.pos == "ign") \
         and following.tokens[0].capitalised and following.space_before \
