@@ -197,3 +197,7 @@ def test_prices_and_deadlines(gist, polish, english):
 def test_local_government_names(gist, polish, english):
     text = gist(polish)
     assert english in text and "County County" not in text
+
+
+def test_a_noun_term_yields_to_an_adjective_of_its_genitive(gist):
+    assert "Technical Schools" in gist("Uczniowie Zespołu Szkół Technicznych wzięli udział.")
