@@ -43,13 +43,17 @@ class GistWords:
     question_words: frozenset[str]
     negative_words: dict[str, NegativeWord]
     quantity_nouns: frozenset[str]
+    numeral_nouns: frozenset[str]
+    abstract_endings: tuple[str, ...]
     not_postposed: frozenset[str]
+    postposed_demonstratives: frozenset[str]
     apposition_nouns: frozenset[str]
     legal_forms: frozenset[str]
     adverb_endings: tuple[tuple[str, str], ...]  # adverb ending -> adjective ending, in order
     street_words: frozenset[str]
     name_joiners: frozenset[str]
     territorial_units: frozenset[str]
+    patron_institutions: frozenset[str]
     year_noun: str
     year_words: frozenset[str]  # the noun and the lemmas of its abbreviations
     time_units: frozenset[str]
@@ -76,11 +80,15 @@ class GistWords:
             condition_words=frozenset(clause["condition_words"]), never=clause["never"],
             question_words=frozenset(clause["question_words"]),
             negative_words={lemma: NegativeWord(**forms) for lemma, forms in table["negative_words"].items()},
-            quantity_nouns=frozenset(phrases["quantity_nouns"]), not_postposed=frozenset(phrases["not_postposed"]),
+            quantity_nouns=frozenset(phrases["quantity_nouns"]),
+            numeral_nouns=frozenset(phrases["numeral_nouns"]), abstract_endings=tuple(phrases["abstract_endings"]),
+            not_postposed=frozenset(phrases["not_postposed"]),
+            postposed_demonstratives=frozenset(phrases["postposed_demonstratives"]),
             apposition_nouns=frozenset(phrases["apposition_nouns"]), legal_forms=frozenset(names["legal_forms"]),
             adverb_endings=tuple((adverb, adjective) for adverb, adjective in table["adverbs"]["endings"]),
             street_words=frozenset(names["street_words"]), name_joiners=frozenset(names["name_joiners"]),
             territorial_units=frozenset(names["territorial_units"]),
+            patron_institutions=frozenset(names["patron_institutions"]),
             year_noun=year["noun"], year_words=frozenset([year["noun"], *year["abbreviations"]]),
             time_units=frozenset(table["in_context"]["every"]["time_units"]),
             **in_context,
@@ -135,6 +143,7 @@ class Sense:
     before: frozenset[str] = frozenset()  # one of the three words before is one of these
     after: frozenset[str] = frozenset()  # one of the two words after is one of these
     forms: frozenset[str] = frozenset()  # the word is written exactly so
+    next_case: frozenset[str] = frozenset()  # the next word's case is one of these (morfeusz: loc, gen …)
 
     @classmethod
     def from_line(cls, line: str) -> Sense:
@@ -142,7 +151,7 @@ class Sense:
         cues: dict[str, frozenset[str]] = {}
         for cue in (rest[0] if rest else "").split():
             kind, _, values = cue.partition(":")
-            if kind not in ("before", "after", "form"):
+            if kind not in ("before", "after", "form", "case"):
                 raise ValueError(f"senses.tsv: unknown cue {cue!r} in {line!r}")
-            cues["forms" if kind == "form" else kind] = frozenset(values.split("|"))
+            cues[{"form": "forms", "case": "next_case"}.get(kind, kind)] = frozenset(values.split("|"))
         return cls(word, english, pos, **cues)

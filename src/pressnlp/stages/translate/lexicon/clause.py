@@ -129,8 +129,7 @@ class ClauseGrammar:
                 grammar.aux_be = True
             elif unit.lemma == words.have and following.reading.pos == "inf":
                 grammar.aux_be = True  # "ma zostać oddana": is to be put into service
-            elif grammar.negated and self._existential(unit) and following.is_noun \
-                    and "gen" in following.reading.case:
+            elif grammar.negated and self._existential(unit) and following.is_noun and _genitive(following):
                 grammar.existential = True
             elif following.reading.pos == "inf" and self._takes_bare_infinitive(unit):
                 following.grammar.bare_infinitive = True
@@ -293,12 +292,25 @@ def _next_verb_in_clause(units: list[Unit], index: int) -> Unit | None:
 _PLACE_LABELS = frozenset({"nazwa_geograficzna", "człon_nazwy_geograficznej"})
 
 
+def _genitive(noun: Unit) -> bool:
+    """The noun after "nie ma" is a genitive if it can be one ("Nie ma miasta bez …": there is no
+    city, not the plural nominative spelt alike); its reading becomes that genitive."""
+    if "gen" in noun.reading.case:
+        return True
+    genitive = next((r for r in noun.token.readings if r.pos == noun.reading.pos and "gen" in r.case), None)
+    if genitive is not None and not noun.is_term:
+        noun.token.chosen = genitive
+    return genitive is not None and not noun.is_term
+
+
 def _place_name_adjective(place: Unit, unit: Unit, before: bool = False) -> bool:
     """"Ruda Śląska", "Dąbrowa Górnicza", "Sękocin Stary": a capitalised adjective after a place
     name is part of it; with `before`, one before a word that morfeusz knows only inside a place
     name ("Nowy Targ", "Małe Bałówki")."""
     reading = unit.reading
     labels = {"człon_nazwy_geograficznej"} if before else _PLACE_LABELS
+    # any reading of the chosen name will do: "Kazimierzu Dolnym" is the town, though "Kazimierz" is a first name too
     return (reading.pos == "adj" and unit.tokens[0].capitalised and (before or not unit.initial)
-            and place.reading.is_proper_name and bool(labels & set(place.reading.names))
-            and place.reading.agrees_with(reading) and len(place.tokens) == 1)
+            and len(place.tokens) == 1 and place.reading.is_proper_name and any(
+                r.lemma == place.reading.lemma and bool(labels & set(r.names)) and r.agrees_with(reading)
+                for r in (place.reading, *place.token.readings)))

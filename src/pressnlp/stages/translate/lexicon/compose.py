@@ -64,7 +64,7 @@ class Composer:
 
     def units(self, tokens: list[Token]) -> list[Unit]:
         """The units of a tokenised sentence, each token's reading chosen."""
-        disambiguate(tokens, self.lexical_score)
+        disambiguate(tokens, self.lexical_score, self.polish.numeral_nouns)
         return sentence_units(tokens, self.lexicon)
 
     def lexical_score(self, token: Token, reading: Reading) -> float:

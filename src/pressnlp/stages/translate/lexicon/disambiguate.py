@@ -123,8 +123,9 @@ def pair_score(previous: Reading, current: Reading) -> float:
     return 0.0
 
 
-def disambiguate(tokens: list[Token], lexical: LexicalScore) -> None:
-    """Set `chosen` on every token to the reading of the best-scoring sequence."""
+def disambiguate(tokens: list[Token], lexical: LexicalScore, numeral_nouns: frozenset[str] = frozenset()) -> None:
+    """Set `chosen` on every token to the reading of the best-scoring sequence; `numeral_nouns`
+    ("milion") are followed by the noun they count."""
     if not tokens:
         return
     # Viterbi: best[i][k] = (score of the best sequence ending in reading k of token i, back-pointer)
@@ -151,6 +152,8 @@ def disambiguate(tokens: list[Token], lexical: LexicalScore) -> None:
     _prepositions_before_possessives(tokens)
     _names_in_a_list_share_a_case(tokens)
     _be_before_a_pause(tokens)
+    _nouns_where_no_noun_follows(tokens, numeral_nouns, lexical)
+    _capital_i_as_and(tokens, first_word)
 
 
 def _prepositions_before_possessives(tokens: list[Token]) -> None:
@@ -188,6 +191,49 @@ def _place_first(reading: Reading) -> tuple[bool, bool, bool, int]:
     ("Siedlce", not "Siedlece")."""
     return (_PLACE in reading.names, not set(reading.names) & PERSONAL_NAME_LABELS, reading.is_proper_name,
             -len(reading.lemma))
+
+
+def _nouns_where_no_noun_follows(tokens: list[Token], numeral_nouns: frozenset[str], lexical: LexicalScore) -> None:
+    """A word that is an adjective or a noun is the noun when it modifies nothing: after a number or
+    a numeral noun it is the counted noun ("12 milionów złotych": zlotys, not gold), after a
+    preposition with no noun after it the preposition's noun ("na drogi i chodniki": roads, not
+    expensive) — a chain of neighbours sees the agreement, not what is missing after the word."""
+    for index in range(1, len(tokens)):
+        token, previous = tokens[index], tokens[index - 1].reading
+        if token.reading.pos != "adj" or token.capitalised:
+            continue
+        counted = previous.pos == "dig" or (previous.pos in ("subst", "brev") and previous.lemma in numeral_nouns)
+        governed = previous.pos == "prep" and not _modifies_what_follows(tokens, index + 1)
+        if not (counted or governed):
+            continue
+        case = previous.case if governed else token.reading.case
+        nouns = [r for r in token.readings if r.pos == "subst" and r.case & case and not r.is_proper_name]
+        if nouns:
+            token.chosen = max(nouns, key=lambda r: (lexical(token, r), "gen" in r.case))
+
+
+def _modifies_what_follows(tokens: list[Token], index: int) -> bool:
+    """A noun or adjective follows at `index`, or an adjective after a coordinator there ("nowych i
+    starych szkół"; "drogi i chodniki" joins two nouns)."""
+    if index < len(tokens) and tokens[index].form in _LIST_JOINERS - {","}:
+        return index + 1 < len(tokens) and tokens[index + 1].reading.pos in ADJECTIVAL
+    return index < len(tokens) and (tokens[index].reading.pos in NOMINAL | ADJECTIVAL)
+
+
+def _capital_i_as_and(tokens: list[Token], first_word: int) -> None:
+    """"I" is the conjunction, not the Roman numeral one, between words in capitals ("GMINĄ MILÓWKA
+    I GMINĄ ROZOGI") and opening a sentence when no noun or adjective follows ("I tak ...": and);
+    "I etap", "etap I", "I Liceum" keep the numeral."""
+    for index, token in enumerate(tokens):
+        if token.form != "I" or token.reading.pos != "romandig":
+            continue
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        in_capitals = 0 < index and following is not None \
+            and all(len(t.form) > 1 and t.form.isupper() for t in (tokens[index - 1], following))
+        opening = index == first_word and following is not None and following.reading.pos not in NOMINAL | ADJECTIVAL
+        conjunction = next((r for r in token.readings if r.pos == "conj"), None)
+        if conjunction is not None and (in_capitals or opening):
+            token.chosen = conjunction
 
 
 _BE = "być"

@@ -65,7 +65,10 @@ class Dictionary:
             return -3.0
         key = (reading.lemma, reading.tag, reading.names)
         if key not in self._lexical_cache:
-            if reading.pos in ("ppron12", "ppron3", "siebie") or self.own(reading) is not None:
+            entry = self.own(reading) if reading.pos not in ("ppron12", "ppron3", "siebie") else None
+            if entry is not None and reading.pos == "subst" and "pt" in reading.values and entry.word_class == "adj":
+                score = 0.0  # a plural-only noun known only as the adjective spelt alike: "drogi" (roads, not dear)
+            elif reading.pos in ("ppron12", "ppron3", "siebie") or entry is not None:
                 score = 1.0
             elif reading.lemma in self.lexicon and reading.pos not in ("ppas", "pact", "ger") \
                     and not reading.is_proper_name:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pressnlp.lang.en.grammar import EnglishGrammar
 from pressnlp.lang.pl.gist import GistWords
-from pressnlp.stages.translate.lexicon.analysis import Reading, Token
+from pressnlp.stages.translate.lexicon.analysis import ADJECTIVAL, NOMINAL, PERSONAL_NAME_LABELS, Reading, Token
 from pressnlp.stages.translate.lexicon.units import COORDINATORS, Unit
 
 _OPENING = frozenset({'"', "(", "[", "'"})
@@ -34,6 +34,9 @@ def reorder(units: list[Unit], polish: GistWords) -> list[Unit]:
         adjectives = []
         if (unit.reading.is_proper_name and not unit.is_term) or (unit.used and unit.used.word_class == "pron"):
             continue  # "Państwa otwarte serca": a pronoun's adjective belongs to the next noun
+        if index < len(units) and _postposed_demonstrative(unit, units, index, polish):
+            adjectives.append(units[index])
+            index += 1
         while index < len(units) and _postposed_adjective(unit, units[index], polish):
             adjectives.append(units[index])
             index += 1
@@ -47,9 +50,48 @@ def reorder(units: list[Unit], polish: GistWords) -> list[Unit]:
         if adjectives:
             result[-1:] = [*adjectives, unit]
         if index < len(units) and (_starts_genitive(unit, units, index, polish)
-                                   or (not counted and _protected_genitive(unit, units[index], polish))):
+                                   or (not counted and _protected_genitive(unit, units[index], polish))
+                                   or named_territory(unit, units[index], polish)):
             result.append(Unit([Token("of", [Reading("of", "prep:gen")], True)], text="of"))
+    return _patrons_first(result, polish)
+
+
+def _patrons_first(units: list[Unit], polish: GistWords) -> list[Unit]:
+    """An institution named after a person goes after the person's name, as English names it:
+    "Uniwersytet Mikołaja Kopernika" -> "Mikołaj Kopernik University"."""
+    result = list(units)
+    for index, unit in enumerate(units):
+        if not (unit.tokens[0].capitalised and unit.is_noun and unit.lemma in polish.patron_institutions):
+            continue
+        end = index + 1
+        while end < len(units) and end - index <= 3 and _patron_word(units[end], after_a_name=end > index + 1):
+            end += 1
+        if end > index + 1:
+            position = result.index(unit)
+            result[position:position + end - index] = [*units[index + 1:end], unit]
     return result
+
+
+def _patron_word(unit: Unit, after_a_name: bool) -> bool:
+    """A person's first name or surname in the genitive, or a Roman numeral after one ("Jana Pawła II")."""
+    reading = unit.reading
+    if after_a_name and (reading.pos == "romandig" or (unit.token.form == "-" and not unit.space_before)):
+        return True  # "Jana Pawła II", "Marii Curie-Skłodowskiej"
+    return (
+        reading.is_proper_name and bool(set(reading.names) & PERSONAL_NAME_LABELS) and "gen" in reading.case
+        and unit.tokens[0].capitalised and not unit.is_term)
+
+
+def named_territory(unit: Unit, following: Unit, polish: GistWords) -> bool:
+    """A territorial unit's word in a name before the place's name: "Gminą Paczków" -> "the
+    Municipality of Paczków" (one municipality, whatever its case allows), also a term ending in
+    one ("Wójt Gminy Kuślin": Head of the Municipality of Kuślin); not before a person's name
+    ("Skarbnik Gminy Iwona Nowak")."""
+    return unit.tokens[-1].capitalised and unit.tokens[-1].reading.lemma in polish.territorial_units \
+        and ((following.reading.is_proper_name and not set(following.reading.names) & PERSONAL_NAME_LABELS)
+             or following.reading.pos == "ign") \
+        and following.tokens[0].capitalised and following.space_before \
+        and not following.token.form.isupper()
 
 
 def _english_word(text: str, tag: str, before: Unit) -> Unit:
@@ -100,6 +142,21 @@ def _postposed_adjective(noun: Unit, candidate: Unit, polish: GistWords, any_rea
         return False
     readings = [r for r in candidate.token.readings if r.pos == reading.pos] if any_reading else [reading]
     return any(noun.reading.agrees_with(r) and bool(noun.reading.case & r.case) for r in readings)
+
+
+NOUN_OR_ADJECTIVE = NOMINAL | ADJECTIVAL
+
+
+def _postposed_demonstrative(noun: Unit, units: list[Unit], index: int, polish: GistWords) -> bool:
+    """"te", "ten", "ta" right after a noun it agrees with, ending the phrase: "Propozycje te"."""
+    candidate = units[index]
+    reading = candidate.reading
+    if candidate.is_term or reading.lemma not in polish.postposed_demonstratives \
+            or candidate.token.form.lower() == "to" \
+            or not (noun.reading.agrees_with(reading) and noun.reading.case & reading.case):
+        return False
+    following = units[index + 1] if index + 1 < len(units) else None
+    return following is None or following.reading.pos not in NOUN_OR_ADJECTIVE
 
 
 def _starts_genitive(noun: Unit, units: list[Unit], index: int, polish: GistWords) -> bool:
@@ -174,6 +231,8 @@ def _wants_article(previous: Unit | None, head: Unit, first: Unit, english: Engl
         return False
     if previous is None:
         return True
+    if previous.text and previous.text.split(" ")[-1].lower() in english.determiners:
+        return False  # a phrase that ends in one: "w tym naborze" -> "in this call"
     return previous.text == "of" or previous.reading.pos == "prep" or bool(
         previous.entry and previous.entry.word_class == "prep")
 

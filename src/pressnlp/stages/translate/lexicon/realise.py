@@ -19,6 +19,7 @@ from pressnlp.stages.translate.lexicon.analysis import (
 )
 from pressnlp.stages.translate.lexicon.lexicon import Entry
 from pressnlp.stages.translate.lexicon.lookup import CLASSES, Dictionary, only_a_persons_name
+from pressnlp.stages.translate.lexicon.order import named_territory
 from pressnlp.stages.translate.lexicon.units import VERB_POS, Unit
 from pressnlp.stages.translate.lexicon.verbs import existential, person_key, verb_phrase
 
@@ -216,7 +217,11 @@ class Realiser:
         if reading.is_proper_name and entry.english == _without_diacritics(reading.lemma):
             return reading.lemma  # "Toruń", not "Torun": English writes Polish places as they are
         listed_form = entry.polish.lower() != reading.lemma.lower()  # "władze": already plural
-        plural = reading.is_plural and "pt" not in reading.values and not listed_form
+        after_a_number = previous is not None and previous.reading.pos == "dig"
+        plural = reading.is_plural and "pt" not in reading.values and not listed_form \
+            and not (reading.lemma in self.polish.numeral_nouns and after_a_number) \
+            and not (following is not None and named_territory(unit, following, self.polish)) \
+            and not self._abstract_singular(unit, previous)  # "Gminy Ełk", "przedsiębiorczości"
         text = entry.english_for(plural)
         if entry.word_class == "n" and plural and "|" not in entry.english:
             text = inflection.pluralize(text)
@@ -230,7 +235,18 @@ class Realiser:
             text = inflection.title_case(text)
         return text
 
+    def _abstract_singular(self, unit: Unit, previous: Unit | None) -> bool:
+        """An abstract noun in the genitive, whose plural is spelt like its singular ("rozwoju
+        innowacyjności") after a noun or preposition, stays singular; counted ("wiele możliwości") or
+        an object ("Omówiono możliwości") it may be plural."""
+        lemma = unit.reading.lemma
+        governed = previous is not None and (previous.is_noun or previous.is_term or previous.reading.pos == "prep")
+        return governed and "gen" in unit.reading.case and lemma.endswith(self.polish.abstract_endings) and any(
+            r.lemma == lemma and "sg" in r.number for r in unit.token.readings)
+
     def _adverb(self, unit: Unit) -> str:
+        if unit.sense is not None:  # "pokazuje, jak …": how
+            return unit.sense.english_for(False)
         reading = unit.reading
         degree = next(iter(reading.values & {"com", "sup"}), "")
         entry = self.dictionary.lookup(reading, unit.token.form)
@@ -259,7 +275,12 @@ class Realiser:
         if unit.sense and unit.sense.word_class == "v":  # a verb's sense: "zakładanie domów" -> "setting up"
             return inflection.inflect_phrase(unit.sense.english, "present_participle")
         text = unit.sense.english_for(False) if unit.sense else None
-        text = text or (self.dictionary.dictionary_english(noun, "n") if noun else None)
+        text = text or (self.dictionary.dictionary_english(noun, "n", freedict=False) if noun else None)
+        if not text and noun and self.dictionary.own(reading) is None:
+            # FreeDict's noun only when our lexicon lacks the verb too: its first sense of a verbal
+            # noun is often another word spelt alike ("utrzymanie": board, "wypracowanie": essay),
+            # where our verb's -ing form keeps the meaning ("maintaining", "developing")
+            text = self.dictionary.dictionary_english(noun, "n")
         if text:
             return inflection.pluralize(text) if reading.is_plural else text
         base = self.dictionary.verb_base(unit)

@@ -89,6 +89,8 @@ def _reorder_clause(units: list[Unit], index: int, polish: GistWords) -> list[Un
     # what follows an intransitive verb's subject may follow the verb instead: "odbyło się
     # spotkanie, podczas którego …" -> "a meeting took place, during which …"
     object_start = _object_start(units, start, index, polish)
+    if object_start is not None and _subject_before(units, start, object_start, verb):
+        return None  # "Oddział Kardiologii i Chirurgii otrzymał sprzęt": the subject is already first
     if object_start is not None and _oblique_only(next((u for u in units[object_start:index] if u.is_noun),
                                                          units[index - 1])):
         # nothing else can be the subject: its appositions come along ("Spotkaniu przewodniczył
@@ -500,6 +502,15 @@ def _agrees(noun: Reading, verb: Reading, coordinated: bool) -> bool:
     if verb.pos == "praet" and verb.gender and noun.gender:
         return bool(noun.gender & verb.gender)
     return True
+
+
+def _subject_before(units: list[Unit], start: int, object_start: int, verb: Unit) -> bool:
+    """An agreeing nominative before the supposed object, also across "i" that joins nouns (the
+    clause search stops there): "Oddział Kardiologii i Chirurgii otrzymał" has its subject."""
+    while start > 0 and (units[start - 1].is_noun or units[start - 1].reading.pos in _MODIFIERS
+                         or (units[start - 1].reading.pos == "conj" and units[start - 1].lemma in COORDINATORS)):
+        start -= 1
+    return any(_nominative_subject(units, i, verb) for i in range(start, object_start))
 
 
 def _nominative_subject(units: list[Unit], index: int, verb: Unit) -> bool:

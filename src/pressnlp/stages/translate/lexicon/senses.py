@@ -31,6 +31,8 @@ def choose_senses(units: list[Unit], senses: dict[str, tuple[Sense, ...]]) -> No
 
 def _holds(sense: Sense, unit: Unit, before: list[Unit], after: list[Unit]) -> bool:
     return (not sense.forms or unit.token.form in sense.forms) \
+        and (not sense.next_case or bool(after and not after[0].is_term and after[0].reading.pos != "prep"
+                                         and after[0].reading.case & sense.next_case)) \
         and (not sense.before or any(_words(other) & sense.before for other in before)) \
         and (not sense.after or any(_words(other) & sense.after for other in after))
 

@@ -113,6 +113,8 @@ def sentence_units(tokens: list[Token], lexicon: Lexicon) -> list[Unit]:
         match = None if tokens[index].verbatim else lexicon.match_term(tokens, index)
         if match and match[0].entry.word_class == "v" and tokens[index].reading.pos == "ppas" and match[1] > index + 1:
             match = None  # "podpisana umowa" is a signed agreement (or its subject), not "sign an agreement"
+        if match and _adjective_follows_its_object(tokens, match[1], match[0].entry.word_class):
+            match = None  # "podpisanie umowy partnerskiej": the partner agreement, not "an agreement partner"
         if match and match[0].entry.word_class in _COMPOUNDING \
                 and _last_word_starts_longer_term(lexicon, tokens, match[1]):
             # "budowa drogi gminnej": "droga gminna" (municipal road), not "budowa drogi" + "gminnej";
@@ -142,6 +144,22 @@ def sentence_units(tokens: list[Token], lexicon: Lexicon) -> list[Unit]:
         words[0].name_start = len(words) > 1 and words[1].tokens[0].capitalised \
             and words[1].reading.pos not in ("dig", "romandig") and not words[1].token.verbatim
     return units
+
+
+def _adjective_follows_its_object(tokens: list[Token], end: int, word_class: str) -> bool:
+    """A term ending in a noun of its own is followed by an adjective of that noun: a verb term in
+    its verbal noun ("podpisanie umowy" partnerskiej) or a noun term ending in a genitive ("Zespół
+    Szkół" Technicznych); after a finite verb ("miało miejsce uroczyste podpisanie") the adjective
+    opens the subject."""
+    if end >= len(tokens) or tokens[end - 1].reading.pos not in NOUN_POS:
+        return False
+    if word_class == "v":
+        if not any(token.reading.pos == "ger" for token in tokens[:end - 1][-2:]):
+            return False
+    elif word_class != "n" or "gen" not in tokens[end - 1].reading.case:
+        return False
+    noun, following = tokens[end - 1].reading, tokens[end].reading
+    return following.pos == "adj" and noun.agrees_with(following) and bool(noun.case & following.case)
 
 
 def _last_word_starts_longer_term(lexicon: Lexicon, tokens: list[Token], end: int) -> bool:
