@@ -562,3 +562,10 @@ def test_a_gmina_and_its_office_meet_whatever_lemma_the_genitive_gets_but_two_wo
                            "przysłała list.")
     assert "Urząd Gminy Lipno" in found["Gmina Lipno"]["aliases"], found
     assert {"Miasto Czeski Cieszyn", "Gmina Cieszyn"} <= set(found), found
+
+
+def test_a_municipality_after_its_lower_case_level_keeps_its_place_as_written_or_as_a_place(extract):
+    """A one-word place after "gminą"/"gminy" is an apposition: no surname's nominative for it."""
+    found = names(extract, "Porozumienie między gminą Jamnicą i gminą Świątki podpisali wójtowie. "
+                           "Wójt gminy Kołtów przyjechał na sesję.")
+    assert {"Gmina Jamnica", "Gmina Świątki", "Gmina Kołtów"} <= set(found)

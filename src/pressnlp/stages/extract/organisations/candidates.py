@@ -157,7 +157,9 @@ class CandidateFinder(AcronymRules):
         mention.described = True
         level = self._municipal_level(descriptor)
         if level and not mention.legal_form and all(not self.words.is_head(self.tokens[i]) for i in part):
-            place = place_nominative_word(mention.name) if len(part) == 1 else mention.name
+            # one word: the place as written or its geographic reading, never a surname's nominative
+            # that the phrase rule would prefer ("gminą Świątki" is not "Świątko", "gminy Kołtów" not "Kołtowie")
+            place = place_nominative_word(self.tokens[part[0]].text) if len(part) == 1 else mention.name
             mention = self._as_municipality(mention, level, place)
         return mention
 
