@@ -562,3 +562,25 @@ def test_a_gmina_and_its_office_meet_whatever_lemma_the_genitive_gets_but_two_wo
                            "przysłała list.")
     assert "Urząd Gminy Lipno" in found["Gmina Lipno"]["aliases"], found
     assert {"Miasto Czeski Cieszyn", "Gmina Cieszyn"} <= set(found), found
+
+
+def test_a_person_in_the_accusative_after_a_seat_is_no_part_of_the_name_but_a_patron_is(extract):
+    found = names(extract, "Umowę podpisali rektor Uniwersytetu Opolskiego oraz dyrektor Wojewódzkiego Szpitala "
+                           "Specjalistycznego w Opolu Annę Kowalską-Nowak. Szpital Wojewódzki im. Marii "
+                           "Skłodowskiej-Curie w Zgierzu i Fundacja im. Marii Konopnickiej w Lipnie dołączą.")
+    assert {"Wojewódzki Szpital Specjalistyczny w Opolu", "Szpital Wojewódzki im. Marii Skłodowskiej-Curie w Zgierzu",
+            "Fundacja im. Marii Konopnickiej w Lipnie"} <= set(found), found
+    assert not any("Ann" in name or "Kowalsk" in name for name in found)
+
+
+def test_an_adjective_of_a_function_is_no_first_word_of_the_name_after_it(extract):
+    found = names(extract, "Umowę sygnowali Jan Nowak, Dyrektor Generalny Energa Dystrybucja S.A., oraz Dyrektor "
+                           "Wojewódzkiego Szpitala Specjalistycznego w Opolu. Energa Dystrybucja S.A. da sprzęt.")
+    assert {"Energa Dystrybucja S.A.", "Wojewódzki Szpital Specjalistyczny w Opolu"} <= set(found), found
+    assert not any("Generaln" in name for name in found)
+
+
+def test_a_patrons_rank_written_out_in_lower_case_belongs_to_the_name(extract):
+    found = names(extract, "Starosta spotkał się z Rektorem Akademii Nauk Stosowanych im. rotmistrza Witolda "
+                           "Pileckiego w Lipnie. Rektor przedstawił ofertę uczelni.")
+    assert "Akademia Nauk Stosowanych im. rotmistrza Witolda Pileckiego w Lipnie" in found, found

@@ -168,8 +168,14 @@ class NameBounds:
         if not following.is_capitalised or self.words.is_head(following) or not self.words.is_given_name(token):
             return False
         if self.language == "pl":  # a patron is in the genitive: "Uniwersytet Jana Kochanowskiego"
-            cases = {case for r in analyse_pl(token.text) if "imię" in r.labels for case in r.cases} - {"gen", "acc"}
-            surname = analyse_pl(following.text)  # none: a surname Morfeusz lacks ("Miasta Paweł Xsilbert")
+            # an accusative that is no genitive too is a person's ("dyrektor Szpitala X Annę Nowak"); a
+            # feminine genitive is a dative and a locative too ("im. Marii Nowak"): a patron's
+            given = [r for r in analyse_pl(token.text) if "imię" in r.labels]
+            cases = {case for r in given for case in r.cases - ({"gen", "acc"} if "gen" in r.cases else {"gen"})}
+            if any("gen" in r.cases and "sg" in r.numbers for r in given):
+                cases -= {"dat", "loc"}
+            # none: a surname Morfeusz lacks ("Miasta Paweł Xsilbert"); a double one by its first part
+            surname = analyse_pl(following.text.partition("-")[0])
             return any(r.cases & cases for r in surname) or ("nom" in cases and not surname)
         return position == len(chunk) - 2  # the name's last two words: a patron goes on ("… v Trenčíne")
 
