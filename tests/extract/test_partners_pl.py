@@ -584,3 +584,11 @@ def test_a_patrons_rank_written_out_in_lower_case_belongs_to_the_name(extract):
     found = names(extract, "Starosta spotkał się z Rektorem Akademii Nauk Stosowanych im. rotmistrza Witolda "
                            "Pileckiego w Lipnie. Rektor przedstawił ofertę uczelni.")
     assert "Akademia Nauk Stosowanych im. rotmistrza Witolda Pileckiego w Lipnie" in found, found
+
+
+def test_a_mayor_named_with_the_town_names_the_municipality_but_not_a_state_or_a_person(extract):
+    found = names(extract, "W uroczystości wzięli udział prezydent Opola i rektor Politechniki Opolskiej. "
+                           "Prezydent Opola Jan Nowak zapewnił o współpracy. Wójt Koszarawy podpisał umowę z "
+                           "Powiatem Żywieckim, a wójta Grzegorza Nowaka i prezydenta Francji zaproszono.")
+    assert {"Miasto Opole", "Politechnika Opolska", "Gmina Koszarawa", "Powiat Żywiecki"} <= set(found), found
+    assert not any(word in name for name in found for word in ("Grzegorz", "Francja"))

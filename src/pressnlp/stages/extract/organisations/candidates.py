@@ -15,7 +15,7 @@ from pressnlp.stages.extract.gazetteer import Gazetteer
 from pressnlp.stages.extract.lexicon import Lexicon
 from pressnlp.stages.extract.organisations.acronyms import AcronymRules, Spans, inside
 from pressnlp.stages.extract.organisations.boundaries import NameBounds
-from pressnlp.stages.extract.organisations.canonical import MentionBuilder, place_lemma
+from pressnlp.stages.extract.organisations.canonical import MentionBuilder, place_lemma, place_nominative
 from pressnlp.stages.extract.organisations.mention import OrgMention, key_words, name_key
 from pressnlp.stages.extract.organisations.runs import CapitalisedRuns
 from pressnlp.stages.extract.organisations.words import (
@@ -313,15 +313,17 @@ class CandidateFinder(AcronymRules):
     def office_names(self, covered: Spans) -> None:
         """'Starosta Nowosolski', 'Wojewody Śląskiego': a function and a place adjective name the
         body its holder heads ("Powiat Nowosolski"), unless the holder's adviser or deputy is meant
-        ("Doradca Wojewody X"); 'Dolnośląski UW': a place adjective and an office's acronym. The
-        patterns are the pack's function_offices and acronym_offices."""
+        ("Doradca Wojewody X"); 'Dolnośląski UW': a place adjective and an office's acronym; 'prezydent
+        Torunia': a function and its town's name ("Miasto Toruń"). The patterns are the pack's
+        function_offices, acronym_offices and function_places."""
         offices = dict(self.words.lex.function_offices)
         acronyms = dict(self.words.lex.acronym_offices)
-        if not (offices or acronyms) or self.words.language != "pl":
+        places = dict(self.words.lex.function_places)
+        if not (offices or acronyms or places) or self.words.language != "pl":
             return
         tokens = self.tokens
         functions = self.words.all.functions
-        openings = tuple({function[:3] for function in offices})  # "starosta", "staroście": "sta"
+        openings = tuple({function[:3] for function in [*offices, *places]})  # "starosta", "staroście": "sta"
         for i, token in enumerate(tokens[:-1]):
             following = tokens[i + 1]
             if not token.is_word or not following.is_word or not self.words.joins(token, following):
@@ -332,11 +334,17 @@ class CandidateFinder(AcronymRules):
             else:
                 if not token.text.lower().startswith(openings):
                     continue
-                pattern = next((offices[form] for form in lemmas(token.text, "pl") if form in offices), None)
-                if pattern is None or (i and tokens[i - 1].is_word and tokens[i - 1].text.lower() in functions):
+                forms = lemmas(token.text, "pl")
+                pattern = next((offices[form] for form in forms if form in offices), None)
+                if i and tokens[i - 1].is_word and tokens[i - 1].text.lower() in functions:
                     continue
-                # in running text the adjective is written in lower case: "wojewoda wielkopolski"
-                place = place_adjective(following.text, strict=not following.is_capitalised)
+                if pattern is None:
+                    pattern = next((places[form] for form in forms if form in places), None)
+                    town = following.is_capitalised and not is_given_name(following.text)  # "wójta Grzegorza X"
+                    place = place_nominative(following.text) if town else None
+                    place = None if place in self.words.lex.states else place  # "prezydent Francji"
+                else:  # in running text the adjective is written in lower case: "wojewoda wielkopolski"
+                    place = place_adjective(following.text, strict=not following.is_capitalised)
             if pattern is None or place is None or inside(following.start, covered):
                 continue
             name = pattern.format(place)
