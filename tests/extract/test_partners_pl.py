@@ -592,3 +592,10 @@ def test_a_mayor_named_with_the_town_names_the_municipality_but_not_a_state_or_a
                            "Powiatem Żywieckim, a wójta Grzegorza Nowaka i prezydenta Francji zaproszono.")
     assert {"Miasto Opole", "Politechnika Opolska", "Gmina Koszarawa", "Powiat Żywiecki"} <= set(found), found
     assert not any(word in name for name in found for word in ("Grzegorz", "Francja"))
+
+
+def test_two_bodies_sharing_one_name_are_two_partners(extract):
+    found = names(extract, "Stowarzyszenie i Fundacja Kotwica zawarły porozumienie z Politechniką Opolską. "
+                           "Porozumienie poparły Szkoła i Przedszkole Publiczne w Lipnie oraz Miasto i Gmina Lipno.")
+    assert {"Stowarzyszenie Kotwica", "Fundacja Kotwica", "Politechnika Opolska"} <= set(found), found
+    assert not any(name.startswith(("Szkoła Publiczne", "Miasto Lipno")) for name in found)

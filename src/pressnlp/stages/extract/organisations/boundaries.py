@@ -132,8 +132,8 @@ class NameBounds:
         position = next(k for k, j in enumerate(current) if self.words.is_head(tokens[j]))
         first = tokens[current[position]]
         between = [tokens[j] for j in current[position + 1:]]
-        return bool(between) and all(self.words.is_adjective(t) and _agrees(t.text, head.text)
-                                     and not _agrees(t.text, first.text) for t in between)
+        return bool(between) and all(self.words.is_adjective(t) and agrees(t.text, head.text)
+                                     and not agrees(t.text, first.text) for t in between)
 
     def _second_name(self, position: int, chunk: list[int], current: list[int]) -> bool:
         """In sentence-case languages a capitalised head right after a lower-case word of a name
@@ -426,7 +426,7 @@ class NameBounds:
         position = part.index(head)
         for index in reversed(part[:position]):
             token = self.tokens[index]
-            if self.language == "pl" and self.words.is_adjective(token) and not _agrees(token.text,
+            if self.language == "pl" and self.words.is_adjective(token) and not agrees(token.text,
                                                                                        self.tokens[head].text):
                 break  # "przed Salą Kolumnową Sejmiku X": the adjective is another noun's
             acronym = token.is_acronym and not self.words.lex.sentence_case  # "… fondov EÚ Ministerstva …"
@@ -458,7 +458,7 @@ class NameBounds:
                                  legal=self.legal_form_after(tokens[part[-1]].end))
 
 
-def _agrees(adjective: str, noun: str) -> bool:
+def agrees(adjective: str, noun: str) -> bool:
     """Whether a Polish adjective can agree with a noun in case, number and gender ("Kolumnową"
     does not with "Sejmiku"); true when the noun is unknown to the analyser."""
     nouns = [r for r in analyse_pl(noun) if r.pos in NOMINAL]
@@ -487,7 +487,7 @@ def _generic_plural(written: list[str], head: int, plural_name_heads: frozenset[
         adjectives = [r for r in readings if r.pos in ADJECTIVAL]
         if named_plural and any(clean_lemma(r.lemma).endswith(PLACE_ADJECTIVE_ENDINGS) for r in adjectives):
             return False
-        if index != head and adjectives and _agrees(word, written[head]):
+        if index != head and adjectives and agrees(word, written[head]):
             numbers &= {n for a in adjectives for r in nouns if a.cases & r.cases for n in a.numbers & r.numbers}
     return numbers == {"pl"}
 

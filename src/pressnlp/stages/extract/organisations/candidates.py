@@ -14,7 +14,7 @@ from pressnlp.lang.pl.morphology import analyse_pl, clean_lemma
 from pressnlp.stages.extract.gazetteer import Gazetteer
 from pressnlp.stages.extract.lexicon import Lexicon
 from pressnlp.stages.extract.organisations.acronyms import AcronymRules, Spans, inside
-from pressnlp.stages.extract.organisations.boundaries import NameBounds
+from pressnlp.stages.extract.organisations.boundaries import NameBounds, agrees
 from pressnlp.stages.extract.organisations.canonical import MentionBuilder, place_lemma, place_nominative
 from pressnlp.stages.extract.organisations.mention import OrgMention, key_words, name_key
 from pressnlp.stages.extract.organisations.runs import CapitalisedRuns
@@ -47,10 +47,12 @@ class CandidateFinder(AcronymRules):
         for run in CapitalisedRuns(self.words, self.bounds).runs():
             if self._municipalities(run, covered) or self._shared_plural_head(run, covered):
                 continue
-            for span in self.bounds.split_chunk(run):
+            spans = self.bounds.split_chunk(run)
+            for position, span in enumerate(spans):
                 if span != run and self._municipalities(span, covered):
                     continue  # "… Aglomeracji X oraz Miastem Snina i Svidnik"
-                mention = self.bounds.candidate(span)
+                following = spans[position + 1] if position + 1 < len(spans) else None
+                mention = (following and self._elided_name(span, following)) or self.bounds.candidate(span)
                 if mention:
                     self.mentions.append(mention)
                     covered.append((mention.start, mention.end))
@@ -98,6 +100,30 @@ class CandidateFinder(AcronymRules):
             name = place_nominative_word(place.text) if words.language == "pl" else place.text
             self._add(self._as_municipality(mention, words.head_lemma(head), name), covered)
         return True
+
+    def _elided_name(self, span: list[int], following: list[int]) -> OrgMention | None:
+        """Polish 'Stowarzyszenie i Fundacja Kotwica': a bare head and, after a coordinator, another
+        head with a name: the two bodies share the name ("Stowarzyszenie Kotwica"). Not where the
+        words after the second head agree with it ("Szkoła i Przedszkole Publiczne"), nor for two
+        levels of one municipality ("Miasto i Gmina X")."""
+        words = self.words
+        tokens = self.tokens
+        if words.language != "pl" or len(span) != 1 or len(following) < 2 or following[0] != span[0] + 2:
+            return None
+        head, second = tokens[span[0]], tokens[following[0]]
+        if (tokens[span[0] + 1].text.lower() not in words.lex.coordinators
+                or not (words.is_head(head) and words.is_head(second))
+                or {words.head_lemma(head), words.head_lemma(second)} & words.lex.municipal):
+            return None
+        rest = [tokens[i] for i in following[1:]]
+        if any(words.is_head(t) or (words.is_adjective(t) and agrees(t.text, second.text))
+               or not (t.is_capitalised or t.text.lower() in words.connectors) for t in rest):
+            return None
+        mention = self.builder.make(span, kind="name", head=span[0])
+        mention.name = f"{mention.name} {self.text[rest[0].start:rest[-1].end]}"
+        mention.key = name_key(key_words(mention.name, words.language))
+        mention.words = [*mention.words, *(lemma(t.text, words.language) for t in rest)]
+        return mention
 
     def _shared_plural_head(self, run: list[int], covered: Spans) -> bool:
         """"Memorial and St. Mary’s Hospitals", "Leeds and York Councils": two names sharing one
