@@ -599,3 +599,9 @@ def test_two_bodies_sharing_one_name_are_two_partners(extract):
                            "Porozumienie poparły Szkoła i Przedszkole Publiczne w Lipnie oraz Miasto i Gmina Lipno.")
     assert {"Stowarzyszenie Kotwica", "Fundacja Kotwica", "Politechnika Opolska"} <= set(found), found
     assert not any(name.startswith(("Szkoła Publiczne", "Miasto Lipno")) for name in found)
+
+
+def test_a_foreign_state_after_a_name_is_no_part_of_it(extract):
+    found = names(extract, "Gmina Lipno podpisała umowę partnerską z Gminą Gross Gerungs w Austrii oraz z Powiatem "
+                           "Dubieńskim w Ukrainie. Umowę poparło Stowarzyszenie Gmin Górskich w Polsce.")
+    assert {"Gmina Gross Gerungs", "Powiat Dubieński", "Stowarzyszenie Gmin Górskich w Polsce"} <= set(found), found

@@ -70,7 +70,7 @@ class Lexicon:
     function_offices: tuple[tuple[str, str], ...]  # (function lemma, name pattern with "{}" for the place)
     acronym_offices: tuple[tuple[str, str], ...]  # (acronym as written, name pattern with "{}" for the place)
     function_places: tuple[tuple[str, str], ...]  # (function lemma, name pattern with "{}" for the place's name)
-    states: frozenset[str]  # names of states, nominative: no function_places town
+    states: frozenset[str]  # names of foreign states, nominative: no function_places town, no part of a name
     name_abbreviations: tuple[tuple[str, str], ...]  # (abbreviation with its dot, the word it stands for)
     municipal_abbreviations: tuple[tuple[str, str], ...]  # (abbreviation of a level, the level in the nominative)
     function_bodies: tuple[tuple[str, str], ...]  # (function lemma, head of the body it heads)

@@ -4,7 +4,7 @@ In sentence-case languages a run goes on in lower case up to its head noun."""
 from __future__ import annotations
 
 from pressnlp.lang.morphology import lemmas
-from pressnlp.lang.pl.morphology import analyse_pl
+from pressnlp.lang.pl.morphology import analyse_pl, clean_lemma
 from pressnlp.stages.extract.organisations.boundaries import NameBounds
 from pressnlp.stages.extract.organisations.words import ROMAN_NUMERAL, NameWords, is_given_name
 from pressnlp.stages.extract.text import Token
@@ -304,9 +304,17 @@ class CapitalisedRuns:
             return size + 1  # "Szkoła im. rotmistrza Witolda Pileckiego", "im. kardynała Stefana X"
         if (after < len(tokens) and self.words.name_word(tokens[after])
                 and self.words.joins(tokens[after - 1], tokens[after])
-                and not self._medium_after(token, tokens[after])):
+                and not self._medium_after(token, tokens[after])
+                and not self._foreign_state_after(token, tokens[after])):
             return size
         return 0
+
+    def _foreign_state_after(self, preposition: Token, word: Token) -> bool:
+        """Polish: a foreign state after a locative preposition says where a body lies, no part of
+        its name: "Powiat Dubieński w Ukrainie", "Uniwersytet w Preszowie na Słowacji"."""
+        if self.words.language != "pl" or preposition.text.lower() not in self.words.lex.locative_prepositions:
+            return False
+        return any(clean_lemma(r.lemma) in self.words.lex.states for r in analyse_pl(word.text))
 
     def _spelled_title(self, word: Token, following: Token) -> bool:
         """Polish: a lower-case common noun in the genitive before a given name, after an abbreviated
