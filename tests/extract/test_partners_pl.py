@@ -605,3 +605,18 @@ def test_a_foreign_state_after_a_name_is_no_part_of_it(extract):
     found = names(extract, "Gmina Lipno podpisała umowę partnerską z Gminą Gross Gerungs w Austrii oraz z Powiatem "
                            "Dubieńskim w Ukrainie. Umowę poparło Stowarzyszenie Gmin Górskich w Polsce.")
     assert {"Gmina Gross Gerungs", "Powiat Dubieński", "Stowarzyszenie Gmin Górskich w Polsce"} <= set(found), found
+
+
+def test_a_region_in_lower_case_after_a_function_or_a_body_is_named_as_with_capitals(extract):
+    found = names(extract, "Marszałek województwa opolskiego Jan Nowak oraz rektor Uniwersytetu Opolskiego podpisali "
+                           "list intencyjny. Praktyki odbędą się w szpitalach podległych samorządowi województwa "
+                           "opolskiego. Na terenie województwa lubuskiego działa 10 szpitali.")
+    assert {"Samorząd Województwa Opolskiego", "Uniwersytet Opolski"} <= set(found), found
+    assert "Województwo Opolskie" in found["Samorząd Województwa Opolskiego"]["aliases"]
+    assert not any("Lubusk" in name for name in found)
+
+
+def test_a_marshals_office_meets_its_region_named_with_a_compound_adjective(extract):
+    found = names(extract, "Urząd Marszałkowski w Olsztynie przekazał środki. Umowę podpisał marszałek województwa "
+                           "warmińsko-mazurskiego Jan Nowak z Uniwersytetem Warmińsko-Mazurskim.")
+    assert len([name for name in found if "Marszałk" in name or "Województw" in name]) == 1, found

@@ -65,6 +65,7 @@ class CandidateFinder(AcronymRules):
         self.network_members(covered)
         self.descriptor_names(covered)
         self.lower_case_levels(covered)
+        self.lower_case_regions(covered)
         self.abbreviated_municipalities(covered)
         self.office_names(covered)
         self.body_names(covered)
@@ -258,6 +259,43 @@ class CandidateFinder(AcronymRules):
             mention.name = f"{level.capitalize()} {place.capitalize()}"
             mention.key = name_key(key_words(mention.name, "pl"))
             mention.head, mention.words, mention.described = level, [level, place], True
+            self._add(mention, covered)
+
+    def lower_case_regions(self, covered: Spans) -> None:
+        """'marszałek województwa łódzkiego', 'podległe samorządowi województwa łódzkiego': the region
+        named in lower case after a function or one of its bodies is the region, or that body, as when
+        written with capitals ("Województwo Łódzkie", "Samorząd Województwa Łódzkiego"); Polish, the
+        region being the first of the pack's territorial_levels."""
+        words = self.words
+        tokens = self.tokens
+        if words.language != "pl" or not words.lex.territorial_levels:
+            return
+        region = words.lex.territorial_levels[0]
+        for i in range(1, len(tokens) - 1):
+            token, adjective = tokens[i], tokens[i + 1]
+            if (token.is_capitalised or not token.text.startswith(region[:5]) or adjective.is_capitalised
+                    or inside(token.start, covered) or not words.joins(token, adjective)):
+                continue
+            if not any(clean_lemma(r.lemma) == region and "gen" in r.cases and "sg" in r.numbers
+                       for r in analyse_pl(token.text)):
+                continue
+            place = place_adjective(adjective.text, strict=True)
+            first = i - 1
+            if first and lemmas(tokens[first].text, "pl") & words.lex.region_bodies:
+                first -= 1  # "urzędu marszałkowskiego województwa X"
+            before = lemmas(tokens[first].text, "pl") | {tokens[first].text.lower()}
+            if place is None or not all(words.joins(tokens[k], tokens[k + 1]) for k in range(first, i)):
+                continue
+            if before & words.lex.territorial_bodies:
+                part = list(range(first, i + 2))  # the body, its complement in the genitive
+            elif words.is_function(tokens[first]) or before & words.all.functions:
+                part = [i, i + 1]  # the region itself
+            else:
+                continue
+            mention = self.builder.make(part, kind="name", head=part[0])
+            mention.name = " ".join("-".join(piece[:1].upper() + piece[1:] for piece in word.split("-"))
+                                    for word in mention.name.split())
+            mention.key = name_key(key_words(mention.name, "pl"))
             self._add(mention, covered)
 
     def _person_first(self, index: int) -> bool:
