@@ -620,3 +620,8 @@ def test_a_marshals_office_meets_its_region_named_with_a_compound_adjective(extr
     found = names(extract, "Urząd Marszałkowski w Olsztynie przekazał środki. Umowę podpisał marszałek województwa "
                            "warmińsko-mazurskiego Jan Nowak z Uniwersytetem Warmińsko-Mazurskim.")
     assert len([name for name in found if "Marszałk" in name or "Województw" in name]) == 1, found
+
+
+def test_a_municipality_whose_place_is_named_with_a_municipal_word_is_named(extract):
+    found = names(extract, "Gmina Nowe Miasto podpisała umowy z mieszkańcami. Wnioski przyjmuje Urząd Miasta.")
+    assert "Gmina Nowe Miasto" in found, found

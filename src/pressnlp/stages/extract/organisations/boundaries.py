@@ -248,7 +248,8 @@ class NameBounds:
             # district, "Urząd Miasta" refers back to the city named elsewhere.
             if len(heads) == 1:
                 return None
-            return self.builder.make(part, kind="head", head=heads[0], head_word=heads[-1])
+            if not self._place_with_municipal_word(heads):
+                return self.builder.make(part, kind="head", head=heads[0], head_word=heads[-1])
         if len(word_indexes) == 1 and not legal:
             token = tokens[word_indexes[0]]
             if _named_compound(token.text, words.heads):
@@ -263,6 +264,16 @@ class NameBounds:
         mention.described = before >= 0 and tokens[before].is_word and bool(
             (lemmas(tokens[before].text, self.language) | {tokens[before].text.lower()}) & words.descriptors)
         return mention
+
+    def _place_with_municipal_word(self, heads: list[int]) -> bool:
+        """Polish 'Gmina Stare Miasto', 'Gminy Nowe Miasto': a municipal word, then a place named with
+        one, an adjective agreeing with it before it ("Stare Miasto"), is a name of its own."""
+        tokens = self.tokens
+        first, last = heads[-2], heads[-1]
+        between = tokens[first + 1:last]
+        return (self.language == "pl" and self.words.head_lemma(tokens[first]) in self.words.lex.municipal
+                and bool(between) and all(t.is_capitalised and self.words.is_adjective(t)
+                                          and agrees(t.text, tokens[last].text) for t in between))
 
     def _subsidiary(self, part: list[int]) -> OrgMention | None:
         """A company's national subsidiary: a proper name and a country word ("Thales UK")."""
