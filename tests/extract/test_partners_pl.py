@@ -625,3 +625,10 @@ def test_a_marshals_office_meets_its_region_named_with_a_compound_adjective(extr
 def test_a_municipality_whose_place_is_named_with_a_municipal_word_is_named(extract):
     found = names(extract, "Gmina Nowe Miasto podpisała umowy z mieszkańcami. Wnioski przyjmuje Urząd Miasta.")
     assert "Gmina Nowe Miasto" in found, found
+
+
+def test_a_ministry_named_by_its_first_field_is_the_gazetteers_ministry(extract):
+    found = names(extract, "Porozumienie zawarto pomiędzy Ministrem Kultury Janem Nowakiem a Dyrektorem Muzeum "
+                           "Narodowego w Kielcach. Ministerstwo Kultury sfinansuje projekt.")
+    assert "Ministerstwo Kultury i Dziedzictwa Narodowego" in found, found
+    assert "Ministerstwo Kultury" in found["Ministerstwo Kultury i Dziedzictwa Narodowego"]["aliases"]
