@@ -569,3 +569,71 @@ def test_a_municipality_after_its_lower_case_level_keeps_its_place_as_written_or
     found = names(extract, "Porozumienie między gminą Jamnicą i gminą Świątki podpisali wójtowie. "
                            "Wójt gminy Kołtów przyjechał na sesję.")
     assert {"Gmina Jamnica", "Gmina Świątki", "Gmina Kołtów"} <= set(found)
+def test_a_person_in_the_accusative_after_a_seat_is_no_part_of_the_name_but_a_patron_is(extract):
+    found = names(extract, "Umowę podpisali rektor Uniwersytetu Opolskiego oraz dyrektor Wojewódzkiego Szpitala "
+                           "Specjalistycznego w Opolu Annę Kowalską-Nowak. Szpital Wojewódzki im. Marii "
+                           "Skłodowskiej-Curie w Zgierzu i Fundacja im. Marii Konopnickiej w Lipnie dołączą.")
+    assert {"Wojewódzki Szpital Specjalistyczny w Opolu", "Szpital Wojewódzki im. Marii Skłodowskiej-Curie w Zgierzu",
+            "Fundacja im. Marii Konopnickiej w Lipnie"} <= set(found), found
+    assert not any("Ann" in name or "Kowalsk" in name for name in found)
+
+
+def test_an_adjective_of_a_function_is_no_first_word_of_the_name_after_it(extract):
+    found = names(extract, "Umowę sygnowali Jan Nowak, Dyrektor Generalny Energa Dystrybucja S.A., oraz Dyrektor "
+                           "Wojewódzkiego Szpitala Specjalistycznego w Opolu. Energa Dystrybucja S.A. da sprzęt.")
+    assert {"Energa Dystrybucja S.A.", "Wojewódzki Szpital Specjalistyczny w Opolu"} <= set(found), found
+    assert not any("Generaln" in name for name in found)
+
+
+def test_a_patrons_rank_written_out_in_lower_case_belongs_to_the_name(extract):
+    found = names(extract, "Starosta spotkał się z Rektorem Akademii Nauk Stosowanych im. rotmistrza Witolda "
+                           "Pileckiego w Lipnie. Rektor przedstawił ofertę uczelni.")
+    assert "Akademia Nauk Stosowanych im. rotmistrza Witolda Pileckiego w Lipnie" in found, found
+
+
+def test_a_mayor_named_with_the_town_names_the_municipality_but_not_a_state_or_a_person(extract):
+    found = names(extract, "W uroczystości wzięli udział prezydent Opola i rektor Politechniki Opolskiej. "
+                           "Prezydent Opola Jan Nowak zapewnił o współpracy. Wójt Koszarawy podpisał umowę z "
+                           "Powiatem Żywieckim, a wójta Grzegorza Nowaka i prezydenta Francji zaproszono.")
+    assert {"Miasto Opole", "Politechnika Opolska", "Gmina Koszarawa", "Powiat Żywiecki"} <= set(found), found
+    assert not any(word in name for name in found for word in ("Grzegorz", "Francja"))
+
+
+def test_two_bodies_sharing_one_name_are_two_partners(extract):
+    found = names(extract, "Stowarzyszenie i Fundacja Kotwica zawarły porozumienie z Politechniką Opolską. "
+                           "Porozumienie poparły Szkoła i Przedszkole Publiczne w Lipnie oraz Miasto i Gmina Lipno.")
+    assert {"Stowarzyszenie Kotwica", "Fundacja Kotwica", "Politechnika Opolska"} <= set(found), found
+    assert not any(name.startswith(("Szkoła Publiczne", "Miasto Lipno")) for name in found)
+
+
+def test_a_foreign_state_after_a_name_is_no_part_of_it(extract):
+    found = names(extract, "Gmina Lipno podpisała umowę partnerską z Gminą Gross Gerungs w Austrii oraz z Powiatem "
+                           "Dubieńskim w Ukrainie. Umowę poparło Stowarzyszenie Gmin Górskich w Polsce.")
+    assert {"Gmina Gross Gerungs", "Powiat Dubieński", "Stowarzyszenie Gmin Górskich w Polsce"} <= set(found), found
+
+
+def test_a_region_in_lower_case_after_a_function_or_a_body_is_named_as_with_capitals(extract):
+    found = names(extract, "Marszałek województwa opolskiego Jan Nowak oraz rektor Uniwersytetu Opolskiego podpisali "
+                           "list intencyjny. Praktyki odbędą się w szpitalach podległych samorządowi województwa "
+                           "opolskiego. Na terenie województwa lubuskiego działa 10 szpitali.")
+    assert {"Samorząd Województwa Opolskiego", "Uniwersytet Opolski"} <= set(found), found
+    assert "Województwo Opolskie" in found["Samorząd Województwa Opolskiego"]["aliases"]
+    assert not any("Lubusk" in name for name in found)
+
+
+def test_a_marshals_office_meets_its_region_named_with_a_compound_adjective(extract):
+    found = names(extract, "Urząd Marszałkowski w Olsztynie przekazał środki. Umowę podpisał marszałek województwa "
+                           "warmińsko-mazurskiego Jan Nowak z Uniwersytetem Warmińsko-Mazurskim.")
+    assert len([name for name in found if "Marszałk" in name or "Województw" in name]) == 1, found
+
+
+def test_a_municipality_whose_place_is_named_with_a_municipal_word_is_named(extract):
+    found = names(extract, "Gmina Nowe Miasto podpisała umowy z mieszkańcami. Wnioski przyjmuje Urząd Miasta.")
+    assert "Gmina Nowe Miasto" in found, found
+
+
+def test_a_ministry_named_by_its_first_field_is_the_gazetteers_ministry(extract):
+    found = names(extract, "Porozumienie zawarto pomiędzy Ministrem Kultury Janem Nowakiem a Dyrektorem Muzeum "
+                           "Narodowego w Kielcach. Ministerstwo Kultury sfinansuje projekt.")
+    assert "Ministerstwo Kultury i Dziedzictwa Narodowego" in found, found
+    assert "Ministerstwo Kultury" in found["Ministerstwo Kultury i Dziedzictwa Narodowego"]["aliases"]

@@ -64,9 +64,13 @@ class Gazetteer:
         self._index: dict[str, list[_Pattern]] = {}
         self._by_name: dict[str, Entry] = {}
         self._starting: dict[tuple[str, str], tuple[_Pattern, ...]] = {}
+        self._by_first_field: dict[str, set[Entry]] = {}
         names = ((entry, name) for entry in self.entries for name in entry.names)
         for order, (entry, name) in enumerate(names):
             self._by_name.setdefault(normalise(name), entry)
+            if name != entry.name_en:
+                for short in _first_fields(normalise(name)):
+                    self._by_first_field.setdefault(short, set()).add(entry)
             pattern = _pattern(entry, name, order)
             if pattern:
                 first = pattern.exact[0].lower() if pattern.exact else min(pattern.words[0])
@@ -76,6 +80,14 @@ class Gazetteer:
     def lookup(self, name: str) -> Entry | None:
         """The entry one of whose names normalises like `name`."""
         return self._by_name.get(normalise(name))
+
+    def shortened(self, name: str, language: str) -> Entry | None:
+        """The one entry of `language` that `name` names by the first of its coordinated fields:
+        "Ministerstwo Kultury" for "Ministerstwo Kultury i Dziedzictwa Narodowego"; None when it
+        could be several (a short English name may be any country's ministry)."""
+        found = self._by_first_field.get(normalise(name), set())
+        entry = next(iter(found)) if len(found) == 1 else None
+        return entry if entry and entry.language == language else None
 
     def find(self, doc: Doc) -> Iterator[tuple[Entry, str, int, int]]:
         """Entries named in the text with the name or alias matched: the longest match, of matches
@@ -109,6 +121,14 @@ class Gazetteer:
 
 # Words whose patterns a Gazetteer remembers (cleared when full).
 _REMEMBERED_WORDS = 200_000
+
+
+def _first_fields(name: str) -> list[str]:
+    """A normalised name cut before each coordinator that lists its fields, from two words on:
+    "ministerstwo kultury i dziedzictwa narodowego" -> ["ministerstwo kultury"]."""
+    words = name.split()
+    coordinators = everywhere().coordinators
+    return [" ".join(words[:index]) for index in range(2, len(words)) if words[index] in coordinators]
 
 
 def _pattern(entry: Entry, name: str, order: int) -> _Pattern | None:

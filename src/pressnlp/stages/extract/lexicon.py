@@ -72,6 +72,8 @@ class Lexicon:
     function_prefixes: tuple[str, ...]  # "wice" + "wójt": a deputy's function
     function_offices: tuple[tuple[str, str], ...]  # (function lemma, name pattern with "{}" for the place)
     acronym_offices: tuple[tuple[str, str], ...]  # (acronym as written, name pattern with "{}" for the place)
+    function_places: tuple[tuple[str, str], ...]  # (function lemma, name pattern with "{}" for the place's name)
+    states: frozenset[str]  # names of foreign states, nominative: no function_places town, no part of a name
     name_abbreviations: tuple[tuple[str, str], ...]  # (abbreviation with its dot, the word it stands for)
     municipal_abbreviations: tuple[tuple[str, str], ...]  # (abbreviation of a level, the level in the nominative)
     function_bodies: tuple[tuple[str, str], ...]  # (function lemma, head of the body it heads)
@@ -205,6 +207,8 @@ def read_lexicon(pack: Language) -> Lexicon:
         function_prefixes=tuple(_lower(orgs.get("function_prefixes", []))),
         function_offices=tuple((row[0].lower(), row[1]) for row in orgs.get("function_offices", [])),
         acronym_offices=tuple((row[0], row[1]) for row in orgs.get("acronym_offices", [])),
+        function_places=tuple((row[0].lower(), row[1]) for row in orgs.get("function_places", [])),
+        states=frozenset(orgs.get("states", [])),
         name_abbreviations=tuple((row[0], row[1]) for row in orgs.get("name_abbreviations", [])),
         municipal_abbreviations=tuple((row[0], row[1]) for row in orgs.get("municipal_abbreviations", [])),
         function_bodies=tuple((row[0].lower(), row[1]) for row in orgs.get("function_bodies", [])),

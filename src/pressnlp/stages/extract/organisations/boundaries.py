@@ -156,8 +156,8 @@ class NameBounds:
         position = next(k for k, j in enumerate(current) if self.words.is_head(tokens[j]))
         first = tokens[current[position]]
         between = [tokens[j] for j in current[position + 1:]]
-        return bool(between) and all(self.words.is_adjective(t) and _agrees(t.text, head.text)
-                                     and not _agrees(t.text, first.text) for t in between)
+        return bool(between) and all(self.words.is_adjective(t) and agrees(t.text, head.text)
+                                     and not agrees(t.text, first.text) for t in between)
 
     def _second_name(self, position: int, chunk: list[int], current: list[int]) -> bool:
         """In sentence-case languages a capitalised head right after a lower-case word of a name
@@ -192,8 +192,14 @@ class NameBounds:
         if not following.is_capitalised or self.words.is_head(following) or not self.words.is_given_name(token):
             return False
         if self.language == "pl":  # a patron is in the genitive: "Uniwersytet Jana Kochanowskiego"
-            cases = {case for r in analyse_pl(token.text) if "imię" in r.labels for case in r.cases} - {"gen", "acc"}
-            surname = analyse_pl(following.text)  # none: a surname Morfeusz lacks ("Miasta Paweł Xsilbert")
+            # an accusative that is no genitive too is a person's ("dyrektor Szpitala X Annę Nowak"); a
+            # feminine genitive is a dative and a locative too ("im. Marii Nowak"): a patron's
+            given = [r for r in analyse_pl(token.text) if "imię" in r.labels]
+            cases = {case for r in given for case in r.cases - ({"gen", "acc"} if "gen" in r.cases else {"gen"})}
+            if any("gen" in r.cases and "sg" in r.numbers for r in given):
+                cases -= {"dat", "loc"}
+            # none: a surname Morfeusz lacks ("Miasta Paweł Xsilbert"); a double one by its first part
+            surname = analyse_pl(following.text.partition("-")[0])
             return any(r.cases & cases for r in surname) or ("nom" in cases and not surname)
         return position == len(chunk) - 2  # the name's last two words: a patron goes on ("… v Trenčíne")
 
@@ -272,7 +278,8 @@ class NameBounds:
             # district, "Urząd Miasta" refers back to the city named elsewhere.
             if len(heads) == 1:
                 return None
-            return self.builder.make(part, kind="head", head=heads[0], head_word=heads[-1])
+            if not self._place_with_municipal_word(heads):
+                return self.builder.make(part, kind="head", head=heads[0], head_word=heads[-1])
         if len(word_indexes) == 1 and not legal:
             token = tokens[word_indexes[0]]
             if _named_compound(token.text, words.heads):
@@ -294,6 +301,15 @@ class NameBounds:
         text = self.words.text
         start, end = self.tokens[part[0]].start, self.tokens[part[-1]].end
         return start > 0 and end < len(text) and text[start - 1] in OPEN_QUOTES and text[end] in CLOSE_QUOTES
+    def _place_with_municipal_word(self, heads: list[int]) -> bool:
+        """Polish 'Gmina Stare Miasto', 'Gminy Nowe Miasto': a municipal word, then a place named with
+        one, an adjective agreeing with it before it ("Stare Miasto"), is a name of its own."""
+        tokens = self.tokens
+        first, last = heads[-2], heads[-1]
+        between = tokens[first + 1:last]
+        return (self.language == "pl" and self.words.head_lemma(tokens[first]) in self.words.lex.municipal
+                and bool(between) and all(t.is_capitalised and self.words.is_adjective(t)
+                                          and agrees(t.text, tokens[last].text) for t in between))
 
     def _subsidiary(self, part: list[int]) -> OrgMention | None:
         """A company's national subsidiary: a proper name and a country word ("Thales UK")."""
@@ -460,7 +476,7 @@ class NameBounds:
         position = part.index(head)
         for index in reversed(part[:position]):
             token = self.tokens[index]
-            if self.language == "pl" and self.words.is_adjective(token) and not _agrees(token.text,
+            if self.language == "pl" and self.words.is_adjective(token) and not agrees(token.text,
                                                                                        self.tokens[head].text):
                 break  # "przed Salą Kolumnową Sejmiku X": the adjective is another noun's
             acronym = token.is_acronym and not self.words.lex.sentence_case  # "… fondov EÚ Ministerstva …"
@@ -493,7 +509,7 @@ class NameBounds:
 
 
 @lru_cache(maxsize=100_000)
-def _agrees(adjective: str, noun: str) -> bool:
+def agrees(adjective: str, noun: str) -> bool:
     """Whether a Polish adjective can agree with a noun in case, number and gender ("Kolumnową"
     does not with "Sejmiku"); true when the noun is unknown to the analyser. Remembered per pair:
     name starts and plural names ask it of the same words again and again."""
@@ -523,7 +539,7 @@ def _generic_plural(written: list[str], head: int, plural_name_heads: frozenset[
         adjectives = [r for r in readings if r.pos in ADJECTIVAL]
         if named_plural and any(clean_lemma(r.lemma).endswith(PLACE_ADJECTIVE_ENDINGS) for r in adjectives):
             return False
-        if index != head and adjectives and _agrees(word, written[head]):
+        if index != head and adjectives and agrees(word, written[head]):
             numbers &= {n for a in adjectives for r in nouns if a.cases & r.cases for n in a.numbers & r.numbers}
     return numbers == {"pl"}
 

@@ -14,8 +14,8 @@ from pressnlp.lang.pl.morphology import analyse_pl, clean_lemma
 from pressnlp.stages.extract.gazetteer import Gazetteer
 from pressnlp.stages.extract.lexicon import Lexicon
 from pressnlp.stages.extract.organisations.acronyms import AcronymRules, Spans, inside
-from pressnlp.stages.extract.organisations.boundaries import NameBounds
-from pressnlp.stages.extract.organisations.canonical import MentionBuilder, place_lemma
+from pressnlp.stages.extract.organisations.boundaries import NameBounds, agrees
+from pressnlp.stages.extract.organisations.canonical import MentionBuilder, place_lemma, place_nominative
 from pressnlp.stages.extract.organisations.mention import OrgMention, key_words, name_key
 from pressnlp.stages.extract.organisations.runs import CapitalisedRuns
 from pressnlp.stages.extract.organisations.words import (
@@ -47,10 +47,12 @@ class CandidateFinder(AcronymRules):
         for run in CapitalisedRuns(self.words, self.bounds).runs():
             if self._municipalities(run, covered) or self._shared_plural_head(run, covered):
                 continue
-            for span in self.bounds.split_chunk(run):
+            spans = self.bounds.split_chunk(run)
+            for position, span in enumerate(spans):
                 if span != run and self._municipalities(span, covered):
                     continue  # "… Aglomeracji X oraz Miastem Snina i Svidnik"
-                mention = self.bounds.candidate(span)
+                following = spans[position + 1] if position + 1 < len(spans) else None
+                mention = (following and self._elided_name(span, following)) or self.bounds.candidate(span)
                 if mention:
                     self.mentions.append(mention)
                     covered.append((mention.start, mention.end))
@@ -63,6 +65,7 @@ class CandidateFinder(AcronymRules):
         self.network_members(covered)
         self.descriptor_names(covered)
         self.lower_case_levels(covered)
+        self.lower_case_regions(covered)
         self.abbreviated_municipalities(covered)
         self.office_names(covered)
         self.body_names(covered)
@@ -98,6 +101,30 @@ class CandidateFinder(AcronymRules):
             name = place_nominative_word(place.text) if words.language == "pl" else place.text
             self._add(self._as_municipality(mention, words.head_lemma(head), name), covered)
         return True
+
+    def _elided_name(self, span: list[int], following: list[int]) -> OrgMention | None:
+        """Polish 'Stowarzyszenie i Fundacja Kotwica': a bare head and, after a coordinator, another
+        head with a name: the two bodies share the name ("Stowarzyszenie Kotwica"). Not where the
+        words after the second head agree with it ("Szkoła i Przedszkole Publiczne"), nor for two
+        levels of one municipality ("Miasto i Gmina X")."""
+        words = self.words
+        tokens = self.tokens
+        if words.language != "pl" or len(span) != 1 or len(following) < 2 or following[0] != span[0] + 2:
+            return None
+        head, second = tokens[span[0]], tokens[following[0]]
+        if (tokens[span[0] + 1].text.lower() not in words.lex.coordinators
+                or not (words.is_head(head) and words.is_head(second))
+                or {words.head_lemma(head), words.head_lemma(second)} & words.lex.municipal):
+            return None
+        rest = [tokens[i] for i in following[1:]]
+        if any(words.is_head(t) or (words.is_adjective(t) and agrees(t.text, second.text))
+               or not (t.is_capitalised or t.text.lower() in words.connectors) for t in rest):
+            return None
+        mention = self.builder.make(span, kind="name", head=span[0])
+        mention.name = f"{mention.name} {self.text[rest[0].start:rest[-1].end]}"
+        mention.key = name_key(key_words(mention.name, words.language))
+        mention.words = [*mention.words, *(lemma(t.text, words.language) for t in rest)]
+        return mention
 
     def _shared_plural_head(self, run: list[int], covered: Spans) -> bool:
         """"Memorial and St. Mary’s Hospitals", "Leeds and York Councils": two names sharing one
@@ -236,6 +263,43 @@ class CandidateFinder(AcronymRules):
             mention.head, mention.words, mention.described = level, [level, place], True
             self._add(mention, covered)
 
+    def lower_case_regions(self, covered: Spans) -> None:
+        """'marszałek województwa łódzkiego', 'podległe samorządowi województwa łódzkiego': the region
+        named in lower case after a function or one of its bodies is the region, or that body, as when
+        written with capitals ("Województwo Łódzkie", "Samorząd Województwa Łódzkiego"); Polish, the
+        region being the first of the pack's territorial_levels."""
+        words = self.words
+        tokens = self.tokens
+        if words.language != "pl" or not words.lex.territorial_levels:
+            return
+        region = words.lex.territorial_levels[0]
+        for i in range(1, len(tokens) - 1):
+            token, adjective = tokens[i], tokens[i + 1]
+            if (token.is_capitalised or not token.text.startswith(region[:5]) or adjective.is_capitalised
+                    or inside(token.start, covered) or not words.joins(token, adjective)):
+                continue
+            if not any(clean_lemma(r.lemma) == region and "gen" in r.cases and "sg" in r.numbers
+                       for r in analyse_pl(token.text)):
+                continue
+            place = place_adjective(adjective.text, strict=True)
+            first = i - 1
+            if first and lemmas(tokens[first].text, "pl") & words.lex.region_bodies:
+                first -= 1  # "urzędu marszałkowskiego województwa X"
+            before = lemmas(tokens[first].text, "pl") | {tokens[first].text.lower()}
+            if place is None or not all(words.joins(tokens[k], tokens[k + 1]) for k in range(first, i)):
+                continue
+            if before & words.lex.territorial_bodies:
+                part = list(range(first, i + 2))  # the body, its complement in the genitive
+            elif words.is_function(tokens[first]) or before & words.all.functions:
+                part = [i, i + 1]  # the region itself
+            else:
+                continue
+            mention = self.builder.make(part, kind="name", head=part[0])
+            mention.name = " ".join("-".join(piece[:1].upper() + piece[1:] for piece in word.split("-"))
+                                    for word in mention.name.split())
+            mention.key = name_key(key_words(mention.name, "pl"))
+            self._add(mention, covered)
+
     def _person_first(self, index: int) -> bool:
         """Whether words after a descriptor open with a person or a person's function ("naszej
         spółki Prezes Zarządu Jan Nowak"), which no name after a descriptor does."""
@@ -315,15 +379,17 @@ class CandidateFinder(AcronymRules):
     def office_names(self, covered: Spans) -> None:
         """'Starosta Nowosolski', 'Wojewody Śląskiego': a function and a place adjective name the
         body its holder heads ("Powiat Nowosolski"), unless the holder's adviser or deputy is meant
-        ("Doradca Wojewody X"); 'Dolnośląski UW': a place adjective and an office's acronym. The
-        patterns are the pack's function_offices and acronym_offices."""
+        ("Doradca Wojewody X"); 'Dolnośląski UW': a place adjective and an office's acronym; 'prezydent
+        Torunia': a function and its town's name ("Miasto Toruń"). The patterns are the pack's
+        function_offices, acronym_offices and function_places."""
         offices = dict(self.words.lex.function_offices)
         acronyms = dict(self.words.lex.acronym_offices)
-        if not (offices or acronyms) or self.words.language != "pl":
+        places = dict(self.words.lex.function_places)
+        if not (offices or acronyms or places) or self.words.language != "pl":
             return
         tokens = self.tokens
         functions = self.words.all.functions
-        openings = tuple({function[:3] for function in offices})  # "starosta", "staroście": "sta"
+        openings = tuple({function[:3] for function in [*offices, *places]})  # "starosta", "staroście": "sta"
         for i, token in enumerate(tokens[:-1]):
             following = tokens[i + 1]
             if not token.is_word or not following.is_word or not self.words.joins(token, following):
@@ -334,11 +400,17 @@ class CandidateFinder(AcronymRules):
             else:
                 if not token.text.lower().startswith(openings):
                     continue
-                pattern = next((offices[form] for form in lemmas(token.text, "pl") if form in offices), None)
-                if pattern is None or (i and tokens[i - 1].is_word and tokens[i - 1].text.lower() in functions):
+                forms = lemmas(token.text, "pl")
+                pattern = next((offices[form] for form in forms if form in offices), None)
+                if i and tokens[i - 1].is_word and tokens[i - 1].text.lower() in functions:
                     continue
-                # in running text the adjective is written in lower case: "wojewoda wielkopolski"
-                place = place_adjective(following.text, strict=not following.is_capitalised)
+                if pattern is None:
+                    pattern = next((places[form] for form in forms if form in places), None)
+                    town = following.is_capitalised and not is_given_name(following.text)  # "wójta Grzegorza X"
+                    place = place_nominative(following.text) if town else None
+                    place = None if place in self.words.lex.states else place  # "prezydent Francji"
+                else:  # in running text the adjective is written in lower case: "wojewoda wielkopolski"
+                    place = place_adjective(following.text, strict=not following.is_capitalised)
             if pattern is None or place is None or inside(following.start, covered):
                 continue
             name = pattern.format(place)

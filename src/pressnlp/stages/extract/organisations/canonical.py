@@ -144,7 +144,7 @@ class MentionBuilder:
         head_lemma = self.words.head_lemma(head_token) if self.words.is_head(head_token) else None
         forms = nominative_phrase([t.text for t in words], positions[0], head_lemma)
         if head_lemma in self.words.lex.municipal and positions[0] == 0 and len(words) == 2:
-            forms[1] = _place_nominative(words[1].text) or forms[1]  # "Miasta Gdyni" -> "Miasto Gdynia"
+            forms[1] = place_nominative(words[1].text) or forms[1]  # "Miasta Gdyni" -> "Miasto Gdynia"
         for index in range(positions[0] + 1, len(words)):
             # a second name after a spaced dash inflects on its own: "Instytutu X – Państwowego Instytutu
             # Badawczego" -> "Instytut X – Państwowy Instytut Badawczy"
@@ -330,7 +330,7 @@ _VOWELS = frozenset("aeiouyáéíóúýěůäô")
 _ADJECTIVE_LEMMA_ENDINGS = ("ý", "í")
 
 
-def _place_nominative(word: str) -> str | None:
+def place_nominative(word: str) -> str | None:
     """The nominative of a place name in another case ("Gdyni" -> "Gdynia"); None when the word is
     no place, already a nominative singular, or the place is not certain ("Tarnowem": Tarnów or
     Tarnowo)."""

@@ -4,7 +4,7 @@ In sentence-case languages a run goes on in lower case up to its head noun."""
 from __future__ import annotations
 
 from pressnlp.lang.morphology import lemmas
-from pressnlp.lang.pl.morphology import analyse_pl
+from pressnlp.lang.pl.morphology import analyse_pl, clean_lemma
 from pressnlp.stages.extract.organisations.boundaries import NameBounds
 from pressnlp.stages.extract.organisations.words import ROMAN_NUMERAL, NameWords, is_given_name
 from pressnlp.stages.extract.text import Token
@@ -46,6 +46,7 @@ class CapitalisedRuns:
                 if current:
                     runs.append(current)
                 current = []
+                i += self._function_title_length(i)
             elif inside:
                 current.extend(range(i, i + inside))
                 i += inside - 1
@@ -94,6 +95,29 @@ class CapitalisedRuns:
         word = self.tokens[i].text.lower()
         return any(word == function and (before == words or before.endswith(f" {words}"))
                    for words, function in self.words.lex.office_titles)
+    def _function_title_length(self, i: int) -> int:
+        """Polish: capitalised adjectives after a function that agree with it and lead to no head are
+        the function's ("Dyrektor Generalny PGE S.A.", "Sekretarza Generalnego Izby X"), no name's
+        first word; "Dyrektora Wojewódzkiego Szpitala" opens the hospital's."""
+        tokens = self.tokens
+        words = self.words
+        if words.language != "pl" or not tokens[i].is_capitalised:
+            return 0
+        function = {(r.cases, r.numbers) for r in analyse_pl(tokens[i].text) if r.pos == "subst"}
+        taken = 0
+        for j in range(i + 1, min(i + 3, len(tokens) - 1)):
+            token = tokens[j]
+            if not token.is_capitalised or words.is_head(token) or not words.joins(tokens[j - 1], token):
+                break
+            agreeing = any(r.pos == "adj" and any(r.cases & cases and r.numbers & numbers
+                                                  for cases, numbers in function) for r in analyse_pl(token.text))
+            if not agreeing:
+                break
+            following = tokens[j + 1]
+            if words.is_head(following) or (following.is_capitalised and words.is_adjective(following)):
+                break  # the adjective opens the name of a body: "Dyrektora Wojewódzkiego Szpitala"
+            taken = j - i
+        return taken
 
     def _document_at(self, i: int) -> bool:
         """A document's name next to an organisation's ("Politechniki Opolskiej List intencyjny",
@@ -295,11 +319,30 @@ class CapitalisedRuns:
                 and f"{tokens[after].text.lower()}." in self.words.lex.titles
                 and self.words.name_word(tokens[after + 2])):
             return size + 2  # a patron's title: "Szpital im. dr. Jana Nowaka", "Szkoła im. ks. Jana X"
+        if size == 2 and after + 1 < len(tokens) and self._spelled_title(tokens[after], tokens[after + 1]):
+            return size + 1  # "Szkoła im. rotmistrza Witolda Pileckiego", "im. kardynała Stefana X"
         if (after < len(tokens) and self.words.name_word(tokens[after])
                 and self.words.joins(tokens[after - 1], tokens[after])
-                and not self._medium_after(token, tokens[after])):
+                and not self._medium_after(token, tokens[after])
+                and not self._foreign_state_after(token, tokens[after])):
             return size
         return 0
+
+    def _foreign_state_after(self, preposition: Token, word: Token) -> bool:
+        """Polish: a foreign state after a locative preposition says where a body lies, no part of
+        its name: "Powiat Dubieński w Ukrainie", "Uniwersytet w Preszowie na Słowacji"."""
+        if self.words.language != "pl" or preposition.text.lower() not in self.words.lex.locative_prepositions:
+            return False
+        return any(clean_lemma(r.lemma) in self.words.lex.states for r in analyse_pl(word.text))
+
+    def _spelled_title(self, word: Token, following: Token) -> bool:
+        """Polish: a lower-case common noun in the genitive before a given name, after an abbreviated
+        connector, is a patron's rank or title written out ("rotmistrza", "kardynała", "księdza")."""
+        if self.words.language != "pl" or not word.is_word or word.is_capitalised:
+            return False
+        return (self.words.joins(word, following) and is_given_name(following.text)
+                and any(r.pos == "subst" and "gen" in r.cases and "nazwa_pospolita" in r.labels
+                        for r in analyse_pl(word.text)))
 
     def _medium_after(self, connector: Token, word: Token) -> bool:
         """Polish "na" before a word that is no place: "profil Collegium X na Facebooku" is where

@@ -81,20 +81,23 @@ class PartnerExtractor(Extractor):
         if group.heads() & doc.lexicon.named_by_level:  # "Powiat X", not "Starostwo Powiatowe w X"
             lesser = lesser | doc.lexicon.territorial_bodies
         name = group.best_name(lesser)
+        entry = group.entry
+        if entry is None and not group.acronyms and (entry := self.gazetteer.shortened(name, doc.language)):
+            name = entry.name  # "Ministerstwo Kultury": the gazetteer's one ministry named so short
         seatless = _without_seat(name, doc)
         if seatless and doc.lexicon.names_without_seat:  # "Acme Holding in St. Petersburg" -> "Acme Holding"
             name, seatless = seatless[0], [name]
         aliases: list[str] = []
         for candidate in [m.name for m in group.names] + [m.organ for m in group.names if m.organ] + group.acronyms + (
-                [group.entry.name, *group.entry.aliases] if group.entry else []) + seatless:
+                [entry.name, *entry.aliases] if entry else []) + seatless:
             if candidate != name and candidate not in aliases:
                 aliases.append(candidate)
         from_glossary = doc.terminology and next(
             filter(None, map(doc.terminology.english_name, [name, *aliases])), None)
         if from_glossary:
             name_en = from_glossary
-        elif group.entry and group.entry.name_en:
-            name_en = group.entry.name_en
+        elif entry and entry.name_en:
+            name_en = entry.name_en
         elif doc.language == "en":
             name_en = name
         else:

@@ -367,10 +367,11 @@ def _named_with_seat(group: OrgGroup, doc: Doc) -> bool:
 
 def _region_body_without_place(group: OrgGroup, doc: Doc) -> bool:
     """Every name of the group is a body of a region without the region's name: "Urząd
-    Marszałkowski" (the pack's `region_bodies`)."""
+    Marszałkowski", also with its seat ("Urząd Marszałkowski w Olsztynie"; the pack's `region_bodies`)."""
     words = doc.lexicon.region_bodies
     return bool(group.names) and not group.acronyms and all(
-        m.head in doc.lexicon.territorial_bodies and len(m.words) == 2 and m.words[1] in words for m in group.names)
+        m.head in doc.lexicon.territorial_bodies and len(m.words) >= 2 and m.words[1] in words
+        and (len(m.words) == 2 or m.words[2] in doc.lexicon.seat_prepositions) for m in group.names)
 
 
 def _merge_offices(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
@@ -472,6 +473,10 @@ def _place_lemma(word: str) -> str | None:
     readings = analyse_pl(word)
     if any(r.pos == "adj" for r in readings):  # "Województwa Śląskiego"
         return clean_lemma(next(r.lemma for r in readings if r.pos == "adj")).lower()
+    prefix, dash, last = word.rpartition("-")
+    if dash and prefix.lower().endswith("o") and last:  # "Warmińsko-Mazurskiego": the last part inflects
+        found = _place_lemma(last)
+        return f"{prefix.lower()}-{found}" if found else None
     return None
 
 
