@@ -637,3 +637,16 @@ def test_a_ministry_named_by_its_first_field_is_the_gazetteers_ministry(extract)
                            "Narodowego w Kielcach. Ministerstwo Kultury sfinansuje projekt.")
     assert "Ministerstwo Kultury i Dziedzictwa Narodowego" in found, found
     assert "Ministerstwo Kultury" in found["Ministerstwo Kultury i Dziedzictwa Narodowego"]["aliases"]
+
+
+def test_a_commander_with_the_level_of_his_command_names_the_command_with_its_seat(extract):
+    found = names(extract, "Porozumienie podpisali Komendant Wojewódzki Policji w Olsztynie insp. Jan Nowak "
+                           "oraz Komendant Wojewódzki Państwowej Straży Pożarnej w Olsztynie st. bryg. Adam Kowal. "
+                           "Gości powitał Komendant Powiatowy Policji w Zduńskiej Woli.")
+    assert {"Komenda Wojewódzka Policji w Olsztynie", "Komenda Wojewódzka Państwowej Straży Pożarnej w Olsztynie",
+            "Komenda Powiatowa Policji w Zduńskiej Woli"} <= set(found)
+    assert "Policja w Olsztynie" not in found
+    # the command written out elsewhere is the same partner, reported with its seat
+    found = names(extract, "Komendant Powiatowy Policji Jan Nowak podpisał umowę. Spotkanie odbyło się w budynku "
+                           "Komendy Powiatowej Policji w Łęczycy.")
+    assert "Komenda Powiatowa Policji w Łęczycy" in found and "Komenda Powiatowa Policji" not in found

@@ -10,7 +10,7 @@ from functools import cache
 
 from pressnlp.lang.morphology import lemma, lemmas, match_case
 from pressnlp.lang.normalise import normalise
-from pressnlp.lang.pl.morphology import analyse_pl, clean_lemma
+from pressnlp.lang.pl.morphology import analyse_pl, clean_lemma, inflect_pl
 from pressnlp.stages.extract.gazetteer import Gazetteer
 from pressnlp.stages.extract.lexicon import Lexicon
 from pressnlp.stages.extract.organisations.acronyms import AcronymRules, Spans, inside
@@ -421,7 +421,9 @@ class CandidateFinder(AcronymRules):
 
     def body_names(self, covered: Spans) -> None:
         """'Minister Nauki i Szkolnictwa Wyższego Jan Nowak': a function and the genitive complement of
-        its body name the body ("Ministerstwo Nauki i Szkolnictwa Wyższego"); the pack's function_bodies."""
+        its body name the body ("Ministerstwo Nauki i Szkolnictwa Wyższego"); the pack's function_bodies.
+        Adjectives of the function name the body's level and a seat after the complement is the
+        body's: "Komendant Wojewódzki Policji w Olsztynie" -> "Komenda Wojewódzka Policji w Olsztynie"."""
         bodies = dict(self.words.lex.function_bodies)
         if not bodies or self.words.language != "pl":
             return
@@ -433,8 +435,15 @@ class CandidateFinder(AcronymRules):
             if head is None or (
                     i and tokens[i - 1].is_word and tokens[i - 1].text.lower() in self.words.all.functions):
                 continue
-            part: list[int] = []
+            levels: list[str] = []
             j = i + 1
+            while j < len(tokens) and tokens[j].is_capitalised and self.words.joins(tokens[j - 1], tokens[j]):
+                level = _adjective_of(head, tokens[j].text, token.text)
+                if level is None:
+                    break
+                levels.append(match_case(level, tokens[j].text))
+                j += 1
+            part: list[int] = []
             while j < len(tokens) and self.words.joins(tokens[j - 1], tokens[j]):
                 word = tokens[j]
                 if word.text.lower() in self.words.all.coordinators or word.text == ",":
@@ -444,13 +453,39 @@ class CandidateFinder(AcronymRules):
                     break
                 part.append(j)
                 j += 1
-            if not part or inside(tokens[part[0]].start, covered):
+            if not part:
+                continue
+            if levels:  # "Policji w Olsztynie" under "Komendant Wojewódzki": the command, not the police
+                self._drop_mentions(tokens[i + 1].start, tokens[part[0]].start, covered)
+            if inside(tokens[part[0]].start, covered):
                 continue
             start, end = tokens[part[0]].start, tokens[part[-1]].end
-            name = f"{head} {self.text[start:end]}"
-            words = key_words(name, "pl")
-            self._add(OrgMention(start=token.start, end=end, name=name, key=name_key(words), kind="name",
-                                 head=lemma(head, "pl"), words=words), covered)
+            if levels:
+                end = self._seat_end(part[-1] + 1) or end
+            name = " ".join([head, *levels, self.text[start:end]])
+            self._add(OrgMention(start=token.start, end=end, name=name, key=name_key(key_words(name, "pl")),
+                                 kind="name", head=lemma(head, "pl"),
+                                 words=[lemma(word, "pl") for word in name.split()]), covered)
+
+    def _drop_mentions(self, first: int, last: int, covered: Spans) -> None:
+        """Forget the mentions that start from `first` to `last`, and their spans."""
+        for mention in [m for m in self.mentions if first <= m.start <= last]:
+            self.mentions.remove(mention)
+            covered.remove((mention.start, mention.end))
+
+    def _seat_end(self, index: int) -> int | None:
+        """The end of a seat "w Olsztynie", "we Wrocławiu", "w Zduńskiej Woli" starting at token `index`."""
+        tokens = self.tokens
+        if index + 1 >= len(tokens) or tokens[index].text not in ("w", "we"):
+            return None
+        end = None
+        for j in range(index + 1, min(index + 3, len(tokens))):
+            readings = analyse_pl(tokens[j].text)
+            if not tokens[j].is_capitalised or not self.words.joins(tokens[j - 1], tokens[j]) or (
+                    readings and not any("loc" in r.cases for r in readings)):
+                break
+            end = tokens[j].end
+        return end
 
     def heading_name(self, covered: Spans) -> None:
         """An issuer's name in capitals on the release's first line ("POWIAT KIELECKI", "URZĄD
@@ -625,3 +660,18 @@ def _abbreviation_patterns(abbreviations: tuple[tuple[str, str], ...]) -> list[t
         parts = abbreviation.rstrip(".").split(".")
         patterns.append((level, re.compile(r"(?<!\w)" + r"\.\s?".join(map(re.escape, parts)) + r"\.\s?")))
     return patterns
+
+
+@cache
+def _adjective_of(body: str, adjective: str, function: str) -> str | None:
+    """An adjective agreeing with a function, in the nominative of the body's gender ("Wojewódzki"
+    of "Komendant", for "Komenda": "wojewódzka"); None when the word is no such adjective."""
+    # the function's declined readings: a woman's title ("Komendant" for any case) agrees with anything
+    holders = [r for r in analyse_pl(function) if r.pos == "subst" and len(r.cases) < 6]
+    reading = next((r for r in analyse_pl(adjective) if r.pos == "adj" and any(
+        r.cases & holder.cases and r.numbers & holder.numbers and r.genders & holder.genders for holder in holders)),
+        None)
+    genders = next((r.genders for r in analyse_pl(body) if r.pos == "subst" and "nom" in r.cases), None)
+    if genders is None or reading is None:
+        return None
+    return inflect_pl(reading, "sg", "nom", genders)
