@@ -562,3 +562,33 @@ def test_a_gmina_and_its_office_meet_whatever_lemma_the_genitive_gets_but_two_wo
                            "przysłała list.")
     assert "Urząd Gminy Lipno" in found["Gmina Lipno"]["aliases"], found
     assert {"Miasto Czeski Cieszyn", "Gmina Cieszyn"} <= set(found), found
+
+
+def test_a_council_at_a_seat_read_as_two_places_is_its_municipality(extract):
+    # "w Paczkowie" is a form of Paczków and of Paczkowo: any reading meets the municipality's own name
+    found = names(extract, "Gmina Paczków podpisała umowę z Gminą Lipno. Umowę podpisał Przewodniczący Rady Miejskiej "
+                           "w Paczkowie Jan Lis.")
+    assert set(found) == {"Gmina Paczków", "Gmina Lipno"}, found
+    assert "Rada Miejska w Paczkowie" in found["Gmina Paczków"]["aliases"]
+
+
+def test_a_county_office_without_its_place_is_the_one_county_named(extract):
+    found = names(extract, "W siedzibie Starostwa Powiatowego podpisano list intencyjny między Gminą Lipno a "
+                           "Powiatem Żywieckim. Powiat Żywiecki wyremontuje drogę.")
+    assert set(found) == {"Gmina Lipno", "Powiat Żywiecki"}, found
+    assert "Starostwo Powiatowe" in found["Powiat Żywiecki"]["aliases"]
+
+
+def test_a_board_before_an_acronym_and_a_rectors_college_name_their_institution(extract):
+    found = names(extract, "Wojewódzki Fundusz Ochrony Środowiska i Gospodarki Wodnej w Opolu udzielił pożyczki Gminie "
+                           "Lipno. Umowę podpisał Zarząd WFOŚiGW w Opolu. Gratulacje złożyło Kolegium Rektorskie "
+                           "Uniwersytetu Opolskiego, a Uniwersytet Opolski obejmie projekt patronatem.")
+    assert set(found) == {"Wojewódzki Fundusz Ochrony Środowiska i Gospodarki Wodnej w Opolu", "Gmina Lipno",
+                          "Uniwersytet Opolski"}, found
+
+
+def test_an_acronym_written_before_the_country_mark_of_its_name(extract):
+    found = names(extract, "Umowę zawarto ze Związkiem Harcerstwa Rzeczypospolitej RP. Dyrektor Zarządu "
+                           "Wykonawczego Jan Lis podpisał ją w imieniu ZHR RP. ZHR RP otrzyma dotację.")
+    assert list(found) == ["Związek Harcerstwa Rzeczypospolitej RP"], found
+    assert "ZHR" in found["Związek Harcerstwa Rzeczypospolitej RP"]["aliases"]

@@ -273,7 +273,7 @@ class NameBounds:
     def _without_organ(self, part: list[int], legal: str | None) -> list[int]:
         """The body an organ belongs to: "Zarząd Spółki X S.A." and "Spółka X S.A." name X S.A.;
         "Rada Nadzorcza" on its own names no partner. A one-word organ counts only before a
-        company ("Zarząd Transportu Metropolitalnego" is an organisation)."""
+        company or an acronym ("Zarząd WFOŚiGW w X"; "Zarząd Transportu Metropolitalnego" is an organisation)."""
         tokens = self.tokens
         words = [tokens[i] for i in part]
         forms = [lemmas(t.text, self.language) | {t.text.lower()} for t in words]
@@ -281,7 +281,7 @@ class NameBounds:
             if len(organ) <= len(words) and all(organ[k] in forms[k] for k in range(len(organ))):
                 rest = part[len(organ):]
                 if len(organ) > 1 or legal or (rest and forms[len(organ)] & self.words.descriptors) or (
-                        self._organisation_head(rest)):
+                        self._organisation_head(rest)) or (rest and tokens[rest[0]].is_acronym):
                     return self._without_descriptor(rest, legal)
                 return part
         return self._without_descriptor(part, legal)
