@@ -592,3 +592,14 @@ def test_an_acronym_written_before_the_country_mark_of_its_name(extract):
                            "Wykonawczego Jan Lis podpisał ją w imieniu ZHR RP. ZHR RP otrzyma dotację.")
     assert list(found) == ["Związek Harcerstwa Rzeczypospolitej RP"], found
     assert "ZHR" in found["Związek Harcerstwa Rzeczypospolitej RP"]["aliases"]
+
+
+def test_a_board_member_among_the_guests_names_no_partner_but_a_mayor_there_does(extract):
+    found = names(extract, "Umowa podpisana\n\nGmina Lipno podpisała list intencyjny z Politechniką Poznańską. "
+                           "Na spotkaniu obecni byli: burmistrz Miasta i Gminy Wieliczka Jan Lis oraz Członek Zarządu "
+                           "Województwa Wielkopolskiego Adam Nowak.")
+    assert set(found) == {"Gmina Lipno", "Politechnika Poznańska", "Gmina Wieliczka"}, found
+    # a member who signs is a party
+    found = names(extract, "Umowa podpisana\n\nGmina Lipno podpisała umowę. Umowę podpisał Członek Zarządu "
+                           "Województwa Wielkopolskiego Adam Nowak.")
+    assert "Zarząd Województwa Wielkopolskiego" in found or "Województwo Wielkopolskie" in found, found

@@ -45,7 +45,7 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
         if not group.names and not group.entry and len(body) < min_mentions:
             weaker.append((0.5, group))  # an acronym never spelled out and named once: a partner only
             continue                     # in a list with partners ("z KUL, Politechniki X oraz …")
-        if (_venue(doc, group) or _agency(doc, group) or _named_in_passing(doc, group)
+        if (_venue(doc, group) or _agency(doc, group) or _named_in_passing(doc, group) or _attending(doc, group)
                 or all(id(m) in examples for m in body)):
             continue
         evidence = 0.0
@@ -235,6 +235,23 @@ def _named_in_passing(doc: Doc, group: OrgGroup) -> bool:
                 for phrase in phrases):
             return False
     return True
+def _attending(doc: Doc, group: OrgGroup) -> bool:
+    """Named only after one of the pack's `guest_functions` in sentences with one of its
+    `attendance_words`: "obecni byli również: Członek Zarządu Powiatu X – Jan Nowak"."""
+    named = [m for m in group.mentions if m.kind != "head"]
+    if not doc.lexicon.guest_functions or not named or group.entry:
+        return False
+    for mention in named:
+        index = doc.token_index(mention.start) - 1
+        if index < 0 or not lemmas(doc.tokens[index].text, doc.language) & doc.lexicon.guest_functions:
+            return False
+        start, end = doc.sentence_of(mention.start)
+        if not any(lemmas(t.text, doc.language) & doc.lexicon.attendance_words
+                   for t in doc.tokens[doc.token_index(start):doc.token_index(end)] if t.is_word):
+            return False
+    return True
+
+
 def _agency(doc: Doc, group: OrgGroup) -> bool:
     """A communications agency or office named only in the contact block ("X Investor Relations,
     Inc." under a press contact's name) or a byline ("By University Communications"): it speaks for
