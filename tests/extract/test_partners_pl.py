@@ -603,3 +603,12 @@ def test_a_board_member_among_the_guests_names_no_partner_but_a_mayor_there_does
     found = names(extract, "Umowa podpisana\n\nGmina Lipno podpisała umowę. Umowę podpisał Członek Zarządu "
                            "Województwa Wielkopolskiego Adam Nowak.")
     assert "Zarząd Województwa Wielkopolskiego" in found or "Województwo Wielkopolskie" in found, found
+
+
+def test_a_functions_adjective_and_a_womans_name_in_the_accusative_are_no_part_of_the_name(extract):
+    found = names(extract, "Umowa podpisana\n\nUmowę podpisali Dyrektor Generalny Energa Obrót S.A. Jan Lis oraz "
+                           "dyrektor Wojewódzkiego Szpitala Specjalistycznego w Opolu Ewę Kowalską-Nowak.")
+    assert {"Energa Obrót S.A.", "Wojewódzki Szpital Specjalistyczny w Opolu"} <= set(found), found
+    # an adjective of the name's own head stays: "dyrektora Wojewódzkiego Szpitala"
+    found = names(extract, "Umowa podpisana\n\nPrzyjechał dyrektora Wojewódzkiego Szpitala w Opolu Jan Nowak.")
+    assert "Wojewódzki Szpital w Opolu" in found, found

@@ -168,9 +168,11 @@ class NameBounds:
         if not following.is_capitalised or self.words.is_head(following) or not self.words.is_given_name(token):
             return False
         if self.language == "pl":  # a patron is in the genitive: "Uniwersytet Jana Kochanowskiego"
-            cases = {case for r in analyse_pl(token.text) if "imię" in r.labels for case in r.cases} - {"gen", "acc"}
+            cases = {case for r in analyse_pl(token.text) if "imię" in r.labels for case in r.cases}
+            # a name's accusative that is no genitive ("Agnieszkę", not "Adama") begins no patron
+            cases -= {"gen", "acc"} if "gen" in cases else {"gen"}
             surname = analyse_pl(following.text)  # none: a surname Morfeusz lacks ("Miasta Paweł Xsilbert")
-            return any(r.cases & cases for r in surname) or ("nom" in cases and not surname)
+            return any(r.cases & cases for r in surname) or (bool(cases & {"nom", "acc"}) and not surname)
         return position == len(chunk) - 2  # the name's last two words: a patron goes on ("… v Trenčíne")
 
     def _head_follows(self, chunk: list[int], position: int) -> int | None:
@@ -217,6 +219,7 @@ class NameBounds:
         while part and (tokens[part[0]].text in words.not_names or tokens[part[0]].text.lower() in words.all.articles
                         or tokens[part[0]].text.lower() in words.connectors or not tokens[part[0]].is_word):
             part = part[1:]
+        part = self._without_function_adjectives(part)
         part = self._without_label(self._without_capitalised_descriptor(self._from_first_head(part)))
         part = self._without_leading_unit(self._without_common_last_word(part, legal))
         part = self._without_organ(part, legal)
@@ -335,6 +338,24 @@ class NameBounds:
             return part
         lower = last.text.lower()
         return part[:-1] if re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", words.text) else part
+
+    def _without_function_adjectives(self, part: list[int]) -> list[int]:
+        """Polish adjectives that agree with the function right before a name, not with the name's
+        words after them, are the function's: "Dyrektor Generalny PGE Dystrybucja S.A." names "PGE
+        Dystrybucja S.A." ("dyrektora Wojewódzkiego Szpitala": the adjective is the hospital's)."""
+        tokens = self.tokens
+        if self.language != "pl" or len(part) < 2 or part[0] == 0:
+            return part
+        function = tokens[part[0] - 1]
+        if not lemmas(function.text, self.language) & self.words.lex.functions:
+            return part
+        position = 0
+        while (position < len(part) - 1 and self.words.is_adjective(tokens[part[position]])
+               and _agrees(tokens[part[position]].text, function.text)
+               and not (any(r.pos in NOMINAL for r in analyse_pl(tokens[part[position + 1]].text))
+                        and _agrees(tokens[part[position]].text, tokens[part[position + 1]].text))):
+            position += 1
+        return part[position:]
 
     def _without_label(self, part: list[int]) -> list[int]:
         """The name after a release label that opens it: "Tlačová správa Žilinského samosprávneho
