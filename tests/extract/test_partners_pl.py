@@ -612,3 +612,10 @@ def test_a_functions_adjective_and_a_womans_name_in_the_accusative_are_no_part_o
     # an adjective of the name's own head stays: "dyrektora Wojewódzkiego Szpitala"
     found = names(extract, "Umowa podpisana\n\nPrzyjechał dyrektora Wojewódzkiego Szpitala w Opolu Jan Nowak.")
     assert "Wojewódzki Szpital w Opolu" in found, found
+
+
+def test_oraz_joins_whole_names_never_words_inside_one(extract):
+    found = names(extract, "Umowa podpisana\n\nUmowę podpisali Wójt Gminy Lipno oraz Dyrektor Biura Związku Gmin "
+                           "Wiejskich oraz Jego Zastępca. Gmina Lipno i Związek Gmin Wiejskich będą współpracować.")
+    assert not any("oraz" in name for p in found.values() for name in [p["name"], *p["aliases"]]), found
+    assert {"Gmina Lipno", "Związek Gmin Wiejskich"} <= set(found), found

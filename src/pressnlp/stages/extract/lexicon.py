@@ -95,6 +95,7 @@ class Lexicon:
     genitive_endings: tuple[str, ...]
     capitalised_nouns: bool
     coordinators: frozenset[str]
+    list_coordinators: frozenset[str]  # coordinators of whole names, never inside one ("oraz", "sowie")
     genitive_links: frozenset[str]
     articles: frozenset[str]
     indefinite_articles: frozenset[str]
@@ -223,6 +224,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         adjective_nominatives=tuple((row[0], dict(zip("mfnp", row[1:], strict=True)))
                                     for row in grammar.get("adjective_nominatives", [])),
         coordinators=_lower(grammar.get("coordinators", [])),
+        list_coordinators=_lower(grammar.get("list_coordinators", [])),
         genitive_links=_lower(grammar.get("genitive_links", [])),
         articles=_lower(grammar.get("articles", [])),
         indefinite_articles=_lower(grammar.get("indefinite_articles", [])),

@@ -38,6 +38,9 @@ class NameBounds:
             token = tokens[index]
             current = parts[-1]
             lowered = token.text.lower()
+            if lowered in words.lex.list_coordinators and current:
+                parts.append([])  # "Ochotniczej Straży Pożarnej oraz Koła Gospodyń": "oraz" joins names only
+                continue
             if lowered in words.all.coordinators and current and any(words.is_head(tokens[j]) for j in current):
                 rest = chunk[position + 1:]
                 # "Svaz měst a obcí …": lower-case complements coordinated inside one name
