@@ -619,3 +619,10 @@ def test_oraz_joins_whole_names_never_words_inside_one(extract):
                            "Wiejskich oraz Jego Zastępca. Gmina Lipno i Związek Gmin Wiejskich będą współpracować.")
     assert not any("oraz" in name for p in found.values() for name in [p["name"], *p["aliases"]]), found
     assert {"Gmina Lipno", "Związek Gmin Wiejskich"} <= set(found), found
+
+
+def test_buildings_that_works_are_done_on_are_no_partners_nor_the_names_listed_after_them(extract):
+    found = names(extract, "Umowa podpisana\n\nMiasto Opole i Uniwersytet Opolski podpisały porozumienie. Prezydent "
+                           "poparł budowę Collegium Novum Opoliensis, Centrum Nauk Ścisłych i Obserwatorium "
+                           "Astronomicznego Opolskiego.")
+    assert set(found) == {"Miasto Opole", "Uniwersytet Opolski"}, found

@@ -23,6 +23,7 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
     organisations people speak for), the best supported first, returned in text order."""
     weak_heads = doc.lexicon.weak_heads | lexicon("en").weak_heads
     examples = _examples(doc, groups)
+    passing = _in_passing(doc, groups)
     scored: list[tuple[float, OrgGroup]] = []
     weaker: list[tuple[float, OrgGroup]] = []
     for group in groups:
@@ -45,7 +46,7 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
         if not group.names and not group.entry and len(body) < min_mentions:
             weaker.append((0.5, group))  # an acronym never spelled out and named once: a partner only
             continue                     # in a list with partners ("z KUL, Politechniki X oraz …")
-        if (_venue(doc, group) or _agency(doc, group) or _named_in_passing(doc, group) or _attending(doc, group)
+        if (_venue(doc, group) or _agency(doc, group) or _named_in_passing(group, passing) or _attending(doc, group)
                 or all(id(m) in examples for m in body)):
             continue
         evidence = 0.0
@@ -220,21 +221,35 @@ def _example_pattern(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{markers})\s+(?:(?:{prepositions})\s+)?$", re.IGNORECASE)
 
 
-def _named_in_passing(doc: Doc, group: OrgGroup) -> bool:
-    """Named only after words that make it no partner (the pack's `passing_before`): a seat in it
-    ("posłanka na Sejm RP") or a source of figures ("według danych GUS", "badanie CBOS")."""
-    phrases = doc.lexicon.passing_before
+def _named_in_passing(group: OrgGroup, passing: set[int]) -> bool:
     named = [m for m in group.mentions if m.kind != "head"]
-    if not phrases or not named:
-        return False
-    for mention in named:
+    return bool(named) and all(id(m) in passing for m in named)
+
+
+def _in_passing(doc: Doc, groups: list[OrgGroup]) -> set[int]:
+    """The ids of mentions named after words that make them no partner (the pack's `passing_before`):
+    a seat in it ("posłanka na Sejm RP"), a source of figures ("według danych GUS", "badanie CBOS"),
+    an object of works ("budowę Centrum X"); and the names listed right after one ("budowę A, B i C")."""
+    phrases = doc.lexicon.passing_before
+    if not phrases:
+        return set()
+    separators = {",", ";"} | everywhere().coordinators
+    found: set[int] = set()
+    previous: OrgMention | None = None
+    for mention in sorted((m for g in groups for m in g.mentions if m.kind != "head"), key=lambda m: m.start):
+        gap = doc.text[previous.end:mention.start] if previous and previous.end <= mention.start else None
+        listed = (gap is not None and id(previous) in found and "\n" not in gap
+                  and set(gap.replace(",", " , ").split()) <= separators)
         index = doc.token_index(mention.start)
         before = [lemmas(t.text, doc.language) | {t.text.lower()} for t in doc.tokens[max(0, index - 2):index]]
-        if not any(len(phrase) <= len(before) and all(
+        if listed or any(len(phrase) <= len(before) and all(
                 word in forms for word, forms in zip(phrase, before[len(before) - len(phrase):], strict=True))
                 for phrase in phrases):
-            return False
-    return True
+            found.add(id(mention))
+        previous = mention
+    return found
+
+
 def _attending(doc: Doc, group: OrgGroup) -> bool:
     """Named only after one of the pack's `guest_functions` in sentences with one of its
     `attendance_words`: "obecni byli również: Członek Zarządu Powiatu X – Jan Nowak"."""
