@@ -393,7 +393,7 @@ def test_a_foreign_province_named_after_its_descriptor(extract):
 
 @pytest.mark.parametrize(("language", "text", "expected", "not_expected"), [
     ("pl", "Umowę podpisali Jan Lis, Przewodniczący Rady Miejskiej w Bolkowie oraz Wiceprzewodnicząca Rady Miejskiej "
-           "Ewa Kos. Wicewójt Gminy Bolków Adam Nowak był obecny.", "Rada Miejska w Bolkowie", "Wice"),
+           "Ewa Kos. Wicewójt Gminy Bolków Adam Nowak był obecny.", "Gmina Bolków", "Wice"),
     ("pl", "Porozumienie podpisali wójtowie gmin Pani Kovács Anna po stronie węgierskiej oraz Pan Adam Kos "
            "z Gminy Lipnik.", "Gmina Lipnik", "Pani"),
     ("cs", "Memorandum podepsali primátor města Zlína Ing. Petr Novák a rektor Univerzity Tomáše Bati.",

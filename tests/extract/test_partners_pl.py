@@ -650,3 +650,65 @@ def test_a_commander_with_the_level_of_his_command_names_the_command_with_its_se
     found = names(extract, "Komendant Powiatowy Policji Jan Nowak podpisał umowę. Spotkanie odbyło się w budynku "
                            "Komendy Powiatowej Policji w Łęczycy.")
     assert "Komenda Powiatowa Policji w Łęczycy" in found and "Komenda Powiatowa Policji" not in found
+def test_a_council_at_a_seat_read_as_two_places_is_its_municipality(extract):
+    # "w Paczkowie" is a form of Paczków and of Paczkowo: any reading meets the municipality's own name
+    found = names(extract, "Gmina Paczków podpisała umowę z Gminą Lipno. Umowę podpisał Przewodniczący Rady Miejskiej "
+                           "w Paczkowie Jan Lis.")
+    assert set(found) == {"Gmina Paczków", "Gmina Lipno"}, found
+    assert "Rada Miejska w Paczkowie" in found["Gmina Paczków"]["aliases"]
+
+
+def test_a_county_office_without_its_place_is_the_one_county_named(extract):
+    found = names(extract, "W siedzibie Starostwa Powiatowego podpisano list intencyjny między Gminą Lipno a "
+                           "Powiatem Żywieckim. Powiat Żywiecki wyremontuje drogę.")
+    assert set(found) == {"Gmina Lipno", "Powiat Żywiecki"}, found
+    assert "Starostwo Powiatowe" in found["Powiat Żywiecki"]["aliases"]
+
+
+def test_a_board_before_an_acronym_and_a_rectors_college_name_their_institution(extract):
+    found = names(extract, "Wojewódzki Fundusz Ochrony Środowiska i Gospodarki Wodnej w Opolu udzielił pożyczki Gminie "
+                           "Lipno. Umowę podpisał Zarząd WFOŚiGW w Opolu. Gratulacje złożyło Kolegium Rektorskie "
+                           "Uniwersytetu Opolskiego, a Uniwersytet Opolski obejmie projekt patronatem.")
+    assert set(found) == {"Wojewódzki Fundusz Ochrony Środowiska i Gospodarki Wodnej w Opolu", "Gmina Lipno",
+                          "Uniwersytet Opolski"}, found
+
+
+def test_an_acronym_written_before_the_country_mark_of_its_name(extract):
+    found = names(extract, "Umowę zawarto ze Związkiem Harcerstwa Rzeczypospolitej RP. Dyrektor Zarządu "
+                           "Wykonawczego Jan Lis podpisał ją w imieniu ZHR RP. ZHR RP otrzyma dotację.")
+    assert list(found) == ["Związek Harcerstwa Rzeczypospolitej RP"], found
+    assert "ZHR" in found["Związek Harcerstwa Rzeczypospolitej RP"]["aliases"]
+
+
+def test_a_board_member_among_the_guests_names_no_partner_but_a_mayor_there_does(extract):
+    found = names(extract, "Umowa podpisana\n\nGmina Lipno podpisała list intencyjny z Politechniką Poznańską. "
+                           "Na spotkaniu obecni byli: burmistrz Miasta i Gminy Wieliczka Jan Lis oraz Członek Zarządu "
+                           "Województwa Wielkopolskiego Adam Nowak.")
+    assert set(found) == {"Gmina Lipno", "Politechnika Poznańska", "Gmina Wieliczka"}, found
+    # a member who signs is a party
+    found = names(extract, "Umowa podpisana\n\nGmina Lipno podpisała umowę. Umowę podpisał Członek Zarządu "
+                           "Województwa Wielkopolskiego Adam Nowak.")
+    assert "Zarząd Województwa Wielkopolskiego" in found or "Województwo Wielkopolskie" in found, found
+
+
+def test_a_functions_adjective_and_a_womans_name_in_the_accusative_are_no_part_of_the_name(extract):
+    found = names(extract, "Umowa podpisana\n\nUmowę podpisali Dyrektor Generalny Energa Obrót S.A. Jan Lis oraz "
+                           "dyrektor Wojewódzkiego Szpitala Specjalistycznego w Opolu Ewę Kowalską-Nowak.")
+    assert {"Energa Obrót S.A.", "Wojewódzki Szpital Specjalistyczny w Opolu"} <= set(found), found
+    # an adjective of the name's own head stays: "dyrektora Wojewódzkiego Szpitala"
+    found = names(extract, "Umowa podpisana\n\nPrzyjechał dyrektora Wojewódzkiego Szpitala w Opolu Jan Nowak.")
+    assert "Wojewódzki Szpital w Opolu" in found, found
+
+
+def test_oraz_joins_whole_names_never_words_inside_one(extract):
+    found = names(extract, "Umowa podpisana\n\nUmowę podpisali Wójt Gminy Lipno oraz Dyrektor Biura Związku Gmin "
+                           "Wiejskich oraz Jego Zastępca. Gmina Lipno i Związek Gmin Wiejskich będą współpracować.")
+    assert not any("oraz" in name for p in found.values() for name in [p["name"], *p["aliases"]]), found
+    assert {"Gmina Lipno", "Związek Gmin Wiejskich"} <= set(found), found
+
+
+def test_buildings_that_works_are_done_on_are_no_partners_nor_the_names_listed_after_them(extract):
+    found = names(extract, "Umowa podpisana\n\nMiasto Opole i Uniwersytet Opolski podpisały porozumienie. Prezydent "
+                           "poparł budowę Collegium Novum Opoliensis, Centrum Nauk Ścisłych i Obserwatorium "
+                           "Astronomicznego Opolskiego.")
+    assert set(found) == {"Miasto Opole", "Uniwersytet Opolski"}, found

@@ -103,6 +103,7 @@ class Lexicon:
     genitive_endings: tuple[str, ...]
     capitalised_nouns: bool
     coordinators: frozenset[str]
+    list_coordinators: frozenset[str]  # coordinators of whole names, never inside one ("oraz", "sowie")
     genitive_links: frozenset[str]
     articles: frozenset[str]
     indefinite_articles: frozenset[str]
@@ -116,6 +117,8 @@ class Lexicon:
     funder_cues: Phrases
     example_markers: tuple[str, ...]  # as written, lower case: a list of examples follows ("m.in.", "w tym")
     passing_before: Phrases  # lemma phrases before a body named in passing: a seat in it, a source of figures
+    attendance_words: frozenset[str]  # lemmas of a sentence naming guests ("obecny", "gość")
+    guest_functions: frozenset[str]  # functions before a body in such a sentence that make it a guest's ("członek")
     partner_cues: Phrases
     # [people]
     titles: frozenset[str]
@@ -240,6 +243,7 @@ def read_lexicon(pack: Language) -> Lexicon:
         adjective_lemma_endings=tuple(sorted(((row[0], row[1]) for row in grammar.get("adjective_lemma_endings", [])),
                                              key=lambda pair: -len(pair[0]))),
         coordinators=_lower(grammar.get("coordinators", [])),
+        list_coordinators=_lower(grammar.get("list_coordinators", [])),
         genitive_links=_lower(grammar.get("genitive_links", [])),
         articles=_lower(grammar.get("articles", [])),
         indefinite_articles=_lower(grammar.get("indefinite_articles", [])),
@@ -252,6 +256,8 @@ def read_lexicon(pack: Language) -> Lexicon:
         funder_cues=_phrases(roles.get("funder_cues", [])),
         example_markers=tuple(marker.lower() for marker in roles.get("example_markers", [])),
         passing_before=_phrases(roles.get("passing_before", [])),
+        attendance_words=_lower(roles.get("attendance_words", [])),
+        guest_functions=_lower(roles.get("guest_functions", [])),
         partner_cues=_phrases(roles.get("partner_cues", [])),
         titles=frozenset(people.get("titles", [])),
         degrees=frozenset(people.get("degrees", [])),

@@ -45,6 +45,9 @@ class NameBounds:
             token = tokens[index]
             current = parts[-1]
             lowered = token.text.lower()
+            if lowered in words.lex.list_coordinators and current:
+                parts.append([])  # "Ochotniczej Straży Pożarnej oraz Koła Gospodyń": "oraz" joins names only
+                continue
             if (lowered in words.all.coordinators and current and not words.lex.head_initial
                     and not any(words.is_head(tokens[j]) for j in current)
                     and self._coordinated_head(chunk[position + 1:])
@@ -200,7 +203,7 @@ class NameBounds:
                 cases -= {"dat", "loc"}
             # none: a surname Morfeusz lacks ("Miasta Paweł Xsilbert"); a double one by its first part
             surname = analyse_pl(following.text.partition("-")[0])
-            return any(r.cases & cases for r in surname) or ("nom" in cases and not surname)
+            return any(r.cases & cases for r in surname) or (bool(cases & {"nom", "acc"}) and not surname)
         return position == len(chunk) - 2  # the name's last two words: a patron goes on ("… v Trenčíne")
 
     def _head_follows(self, chunk: list[int], position: int) -> int | None:
@@ -249,6 +252,7 @@ class NameBounds:
         while part and (tokens[part[0]].text in words.not_names or tokens[part[0]].text.lower() in words.all.articles
                         or tokens[part[0]].text.lower() in words.connectors or not tokens[part[0]].is_word):
             part = part[1:]
+        part = self._without_function_adjectives(part)
         part = self._without_label(self._without_capitalised_descriptor(self._from_first_head(part)))
         part = self._without_leading_unit(self._without_common_last_word(part, legal))
         part = self._without_organ(part, legal)
@@ -326,7 +330,7 @@ class NameBounds:
     def _without_organ(self, part: list[int], legal: str | None) -> list[int]:
         """The body an organ belongs to: "Zarząd Spółki X S.A." and "Spółka X S.A." name X S.A.;
         "Rada Nadzorcza" on its own names no partner. A one-word organ counts only before a
-        company ("Zarząd Transportu Metropolitalnego" is an organisation)."""
+        company or an acronym ("Zarząd WFOŚiGW w X"; "Zarząd Transportu Metropolitalnego" is an organisation)."""
         tokens = self.tokens
         words = [tokens[i] for i in part]
         forms = [lemmas(t.text, self.language) | {t.text.lower()} for t in words]
@@ -334,7 +338,7 @@ class NameBounds:
             if len(organ) <= len(words) and all(organ[k] in forms[k] for k in range(len(organ))):
                 rest = part[len(organ):]
                 if len(organ) > 1 or legal or (rest and forms[len(organ)] & self.words.descriptors) or (
-                        self._organisation_head(rest)):
+                        self._organisation_head(rest)) or (rest and tokens[rest[0]].is_acronym):
                     return self._without_descriptor(rest, legal)
                 return part
         return self._without_descriptor(part, legal)
@@ -388,6 +392,24 @@ class NameBounds:
             return part
         lower = last.text.lower()
         return part[:-1] if re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", words.text) else part
+
+    def _without_function_adjectives(self, part: list[int]) -> list[int]:
+        """Polish adjectives that agree with the function right before a name, not with the name's
+        words after them, are the function's: "Dyrektor Generalny PGE Dystrybucja S.A." names "PGE
+        Dystrybucja S.A." ("dyrektora Wojewódzkiego Szpitala": the adjective is the hospital's)."""
+        tokens = self.tokens
+        if self.language != "pl" or len(part) < 2 or part[0] == 0:
+            return part
+        function = tokens[part[0] - 1]
+        if not lemmas(function.text, self.language) & self.words.lex.functions:
+            return part
+        position = 0
+        while (position < len(part) - 1 and self.words.is_adjective(tokens[part[position]])
+               and agrees(tokens[part[position]].text, function.text)
+               and not (any(r.pos in NOMINAL for r in analyse_pl(tokens[part[position + 1]].text))
+                        and agrees(tokens[part[position]].text, tokens[part[position + 1]].text))):
+            position += 1
+        return part[position:]
 
     def _without_label(self, part: list[int]) -> list[int]:
         """The name after a release label that opens it: "Tlačová správa Žilinského samosprávneho

@@ -7,6 +7,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import product
 
 from pressnlp.lang.morphology import lemmas
 from pressnlp.lang.normalise import normalise
@@ -288,8 +289,8 @@ def _acronym_owner(acronym: str, groups: list[OrgGroup], following: str = "") ->
     """The group a name of which the acronym spells, legal form aside, with or without the place
     after a locative of any pack, or only the head and the patron ("UM" for "Uniwersytet Medyczny w
     Lublinie", "TU" for "Trnavská univerzita v Trnave", "BTBS" for "Bielskie Towarzystwo Budownictwa
-    Społecznego Sp. z o.o."), or the name's first words when the rest of it `following` the acronym
-    in the text ("TU Dresden" for "Technische Universität Dresden")."""
+    Społecznego Sp. z o.o."), the name but an acronym at its end, or the name's first words when the rest
+    of it `following` the acronym in the text ("TU Dresden" for "Technische Universität Dresden")."""
     locatives = everywhere().locative_prepositions
     for group in groups:
         for mention in group.names:
@@ -299,7 +300,9 @@ def _acronym_owner(acronym: str, groups: list[OrgGroup], following: str = "") ->
             # a university called after its patron: "UJD" for "Uniwersytet Humanistyczno-Przyrodniczy
             # im. Jana Długosza w Częstochowie"
             patron = words[:1] + words[words.index("im.") + 1:place] if "im." in words[1:place] else []
-            spelled = [words, *(words[:i] for i in places), patron]
+            # "ZOSP" (written "ZOSP RP") for "Związek Ochotniczych Straży Pożarnych RP": the acronym at its end aside
+            without_acronym = words[:-1] if len(words) > 2 and _acronyms_in(words[-1]) else []
+            spelled = [words, *(words[:i] for i in places), patron, without_acronym]
             if any(initials_match(acronym, part) for part in spelled if part):
                 return group
             if any(following.startswith(f" {' '.join(words[k:])}") and initials_match(acronym, words[:k])
@@ -335,21 +338,26 @@ def _merge_territorial(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
     by_key: dict[tuple[str, str], OrgGroup] = {}
     kept: list[OrgGroup] = []
     for group in groups:
-        key = None if is_unit(group) else _territory(group, doc, levels)
-        if key and key in by_key:
-            by_key[key].absorb(group)
-            continue
-        if key:
-            by_key[key] = group
-        kept.append(group)
-    regions = [group for (level, _place), group in by_key.items() if level == levels[0]]
-    if len(regions) == 1:  # "Urząd Marszałkowski" without its region: the one region the release names
-        for group in [g for g in kept if g is not regions[0] and _region_body_without_place(g, doc)]:
-            regions[0].absorb(group)
-            kept.remove(group)
+        # a place's form may be read as several places ("w Paczkowie": Paczków or Paczkowo): any meets
+        keys = [] if is_unit(group) else _territory(group, doc, levels)
+        owner = next((by_key[key] for key in keys if key in by_key), None)
+        if owner is not None:
+            owner.absorb(group)
+        else:
+            kept.append(group)
+        for key in keys:
+            by_key.setdefault(key, owner or group)
+    # "Urząd Marszałkowski", "Starostwo Powiatowe" without their place: of the one region or county named
+    county_words = frozenset(lvl for lvl in levels if lvl.startswith(tuple(doc.lexicon.adjectival_levels)))
+    for level, words in ((levels[0], doc.lexicon.region_bodies), ("county", county_words)):
+        named = list({id(group): group for (each, _place), group in by_key.items() if each == level}.values())
+        if len(named) == 1:
+            for group in [g for g in kept if g is not named[0] and _body_without_place(g, doc, words)]:
+                named[0].absorb(group)
+                kept.remove(group)
     counties: dict[str, list[OrgGroup]] = {}
     for (level, stem), group in by_key.items():
-        if level == "county":
+        if level == "county" and group not in counties.get(stem[:4], []):
             counties.setdefault(stem[:4], []).append(group)
     for pair in counties.values():
         # "Powiat Łowicki" and "Starostwo Powiatowe w Łowiczu": the stems of the adjective and of the
@@ -365,10 +373,10 @@ def _named_with_seat(group: OrgGroup, doc: Doc) -> bool:
     return any(word in doc.lexicon.seat_prepositions for m in group.names for word in m.name.split())
 
 
-def _region_body_without_place(group: OrgGroup, doc: Doc) -> bool:
-    """Every name of the group is a body of a region without the region's name: "Urząd
-    Marszałkowski", also with its seat ("Urząd Marszałkowski w Olsztynie"; the pack's `region_bodies`)."""
-    words = doc.lexicon.region_bodies
+def _body_without_place(group: OrgGroup, doc: Doc, words: frozenset[str]) -> bool:
+    """Every name of the group is a body of one level without the place's name, also with its seat:
+    "Urząd Marszałkowski", "Urząd Marszałkowski w Olsztynie" (`words`: the pack's `region_bodies`),
+    "Starostwo Powiatowe", "Rada Powiatu"."""
     return bool(group.names) and not group.acronyms and all(
         m.head in doc.lexicon.territorial_bodies and len(m.words) >= 2 and m.words[1] in words
         and (len(m.words) == 2 or m.words[2] in doc.lexicon.seat_prepositions) for m in group.names)
@@ -426,10 +434,11 @@ def _stem(word: str) -> tuple[str, ...]:
     return ("~" + normalise(word)[:4],)
 
 
-def _territory(group: OrgGroup, doc: Doc, levels: tuple[str, ...]) -> tuple[str, str] | None:
+def _territory(group: OrgGroup, doc: Doc, levels: tuple[str, ...]) -> list[tuple[str, str]]:
     """(level, place) for names of a municipality or region or of their offices and boards:
     ("local", "gdańsk") for "Gmina Miasta Gdańska" and "Urząd Miejski w Gdańsku": the name is a
-    level or a body of one, and the place is the proper name in it."""
+    level or a body of one, and the place is the proper name in it; one key for each place its
+    words may be a form of."""
     for mention in group.names:
         if mention.head not in levels and mention.head not in doc.lexicon.territorial_bodies:
             continue
@@ -448,14 +457,15 @@ def _territory(group: OrgGroup, doc: Doc, levels: tuple[str, ...]) -> tuple[str,
         if places and level.startswith(tuple(doc.lexicon.adjectival_levels)):
             # a county is named by its place's adjective or by its seat: "Powiat Kamiennogórski" and
             # "Starostwo Powiatowe w Kamiennej Górze" meet at the stem both start with
-            return ("county", _place_stem(places))
+            return [("county", _place_stem(places))]
         if places:
             # the place's last word, and the word right before it where a place has two ("Czeski
             # Cieszyn" is not Cieszyn)
-            place = [_place_lemma(word) or "" for index, word in indexed[-2:]
+            place = [_place_lemmas(word) for index, word in indexed[-2:]
                      if index == indexed[-1][0] or index == indexed[-1][0] - 1]
-            return (levels[0] if level == levels[0] else "local", " ".join(place))
-    return None
+            kind = levels[0] if level == levels[0] else "local"
+            return [(kind, " ".join(reading)) for reading in product(*place)]
+    return []
 
 
 def _place_stem(words: list[str]) -> str:
@@ -467,17 +477,24 @@ def _place_stem(words: list[str]) -> str:
 
 def _place_lemma(word: str) -> str | None:
     """The geographic name a word is a form of ("Gdańska", "Gdańsku" -> "gdańsk")."""
-    for reading in analyse_pl(word):
-        if "nazwa_geograficzna" in reading.labels:
-            return clean_lemma(reading.lemma).lower()
+    return next(iter(_place_lemmas(word)), None)
+
+
+@cache
+def _place_lemmas(word: str) -> tuple[str, ...]:
+    """Every geographic name a word may be a form of ("Paczkowie" -> "paczkowo", "paczków"), else
+    the adjective it is a form of ("Województwa Śląskiego")."""
     readings = analyse_pl(word)
-    if any(r.pos == "adj" for r in readings):  # "Województwa Śląskiego"
-        return clean_lemma(next(r.lemma for r in readings if r.pos == "adj")).lower()
+    places = tuple(dict.fromkeys(clean_lemma(r.lemma).lower() for r in readings if "nazwa_geograficzna" in r.labels))
+    if places:
+        return places
+    adjective = next((clean_lemma(r.lemma).lower() for r in readings if r.pos == "adj"), None)
+    if adjective:  # "Województwa Śląskiego"
+        return (adjective,)
     prefix, dash, last = word.rpartition("-")
     if dash and prefix.lower().endswith("o") and last:  # "Warmińsko-Mazurskiego": the last part inflects
-        found = _place_lemma(last)
-        return f"{prefix.lower()}-{found}" if found else None
-    return None
+        return tuple(f"{prefix.lower()}-{found}" for found in _place_lemmas(last))
+    return ()
 
 
 def _strip_legal_form(name: str, legal_form: str | None) -> str:

@@ -26,6 +26,7 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
     examples = _examples(doc, groups)
     title_case = not doc.lexicon.head_initial  # where a title-case headline names what is announced
     headline = doc.lines[0] if len(doc.lines) > 1 and doc.lines[0][1] - doc.lines[0][0] <= _HEADLINE else None
+    passing = _in_passing(doc, groups)
     scored: list[tuple[float, OrgGroup]] = []
     weaker: list[tuple[float, OrgGroup]] = []
     for group in groups:
@@ -52,7 +53,7 @@ def select(doc: Doc, groups: list[OrgGroup], affiliations: Spans, *, min_mention
         if not group.names and not group.entry and len(body) < min_mentions:
             weaker.append((0.5, group))  # an acronym never spelled out and named once: a partner only
             continue                     # in a list with partners ("z KUL, Politechniki X oraz …")
-        if (_venue(doc, group) or _agency(doc, group) or _named_in_passing(doc, group)
+        if (_venue(doc, group) or _agency(doc, group) or _named_in_passing(group, passing) or _attending(doc, group)
                 or all(id(m) in examples for m in body)):
             continue
         evidence = 0.0
@@ -227,21 +228,52 @@ def _example_pattern(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{markers})\s+(?:(?:{prepositions})\s+)?$", re.IGNORECASE)
 
 
-def _named_in_passing(doc: Doc, group: OrgGroup) -> bool:
-    """Named only after words that make it no partner (the pack's `passing_before`): a seat in it
-    ("posłanka na Sejm RP") or a source of figures ("według danych GUS", "badanie CBOS")."""
-    phrases = doc.lexicon.passing_before
+def _named_in_passing(group: OrgGroup, passing: set[int]) -> bool:
     named = [m for m in group.mentions if m.kind != "head"]
-    if not phrases or not named:
-        return False
-    for mention in named:
+    return bool(named) and all(id(m) in passing for m in named)
+
+
+def _in_passing(doc: Doc, groups: list[OrgGroup]) -> set[int]:
+    """The ids of mentions named after words that make them no partner (the pack's `passing_before`):
+    a seat in it ("posłanka na Sejm RP"), a source of figures ("według danych GUS", "badanie CBOS"),
+    an object of works ("budowę Centrum X"); and the names listed right after one ("budowę A, B i C")."""
+    phrases = doc.lexicon.passing_before
+    if not phrases:
+        return set()
+    separators = {",", ";"} | everywhere().coordinators
+    found: set[int] = set()
+    previous: OrgMention | None = None
+    for mention in sorted((m for g in groups for m in g.mentions if m.kind != "head"), key=lambda m: m.start):
+        gap = doc.text[previous.end:mention.start] if previous and previous.end <= mention.start else None
+        listed = (gap is not None and id(previous) in found and "\n" not in gap
+                  and set(gap.replace(",", " , ").split()) <= separators)
         index = doc.token_index(mention.start)
         before = [lemmas(t.text, doc.language) | {t.text.lower()} for t in doc.tokens[max(0, index - 2):index]]
-        if not any(len(phrase) <= len(before) and all(
+        if listed or any(len(phrase) <= len(before) and all(
                 word in forms for word, forms in zip(phrase, before[len(before) - len(phrase):], strict=True))
                 for phrase in phrases):
+            found.add(id(mention))
+        previous = mention
+    return found
+
+
+def _attending(doc: Doc, group: OrgGroup) -> bool:
+    """Named only after one of the pack's `guest_functions` in sentences with one of its
+    `attendance_words`: "obecni byli również: Członek Zarządu Powiatu X – Jan Nowak"."""
+    named = [m for m in group.mentions if m.kind != "head"]
+    if not doc.lexicon.guest_functions or not named or group.entry:
+        return False
+    for mention in named:
+        index = doc.token_index(mention.start) - 1
+        if index < 0 or not lemmas(doc.tokens[index].text, doc.language) & doc.lexicon.guest_functions:
+            return False
+        start, end = doc.sentence_of(mention.start)
+        if not any(lemmas(t.text, doc.language) & doc.lexicon.attendance_words
+                   for t in doc.tokens[doc.token_index(start):doc.token_index(end)] if t.is_word):
             return False
     return True
+
+
 def _agency(doc: Doc, group: OrgGroup) -> bool:
     """A communications agency or office named only in the contact block ("X Investor Relations,
     Inc." under a press contact's name) or a byline ("By University Communications"): it speaks for
