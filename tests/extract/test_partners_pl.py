@@ -712,3 +712,12 @@ def test_buildings_that_works_are_done_on_are_no_partners_nor_the_names_listed_a
                            "poparł budowę Collegium Novum Opoliensis, Centrum Nauk Ścisłych i Obserwatorium "
                            "Astronomicznego Opolskiego.")
     assert set(found) == {"Miasto Opole", "Uniwersytet Opolski"}, found
+
+
+def test_a_person_after_a_body_ends_its_name_even_where_a_patron_could_stand(extract):
+    """After a municipality no patron stands; a nominative given name is no patron's; "Pana" is a courtesy title."""
+    found = names(extract, "Umowę podpisał Wójt Gminy Mielec Kazimierza Gacka. Obecny był przewodniczący Rady "
+                           "Olga Banacha. Spółkę reprezentował Prezes Zarządu Pana Adama Ogrodnika. Umowę podpisał "
+                           "też Instytut Katalizy i Fizykochemii Powierzchni PAN oraz Fundacja Anny Dymnej.")
+    assert {"Gmina Mielec", "Instytut Katalizy i Fizykochemii Powierzchni PAN", "Fundacja Anny Dymnej"} <= set(found)
+    assert not any("Kazimierza" in name or "Olga" in name or "Pana" in name for name in found)

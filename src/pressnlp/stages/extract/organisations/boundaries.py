@@ -192,12 +192,18 @@ class NameBounds:
         if not heads or position + 1 >= len(chunk) or patron_possible:
             return False
         following = tokens[chunk[position + 1]]
+        if self.language == "pl" and self._honorific(token) and self.words.is_given_name(following):
+            return True  # "Prezesa Zarządu Pana Adama Ogrodnika": a person's courtesy title
         if not following.is_capitalised or self.words.is_head(following) or not self.words.is_given_name(token):
             return False
         if self.language == "pl":  # a patron is in the genitive: "Uniwersytet Jana Kochanowskiego"
             # an accusative that is no genitive too is a person's ("dyrektor Szpitala X Annę Nowak"); a
             # feminine genitive is a dative and a locative too ("im. Marii Nowak"): a patron's
             given = [r for r in analyse_pl(token.text) if "imię" in r.labels]
+            if self.words.head_lemma(tokens[heads[0]]) in self.words.lex.municipal:
+                return True  # no patron after a municipality's name: "Wójt Gminy Mielec Kazimierza Gacka"
+            if given and not any("gen" in r.cases for r in given):
+                return True  # a given name no patron's genitive can be: "przewodniczącego Rady Olga Banacha"
             cases = {case for r in given for case in r.cases - ({"gen", "acc"} if "gen" in r.cases else {"gen"})}
             if any("gen" in r.cases and "sg" in r.numbers for r in given):
                 cases -= {"dat", "loc"}
@@ -205,6 +211,13 @@ class NameBounds:
             surname = analyse_pl(following.text.partition("-")[0])
             return any(r.cases & cases for r in surname) or (bool(cases & {"nom", "acc"}) and not surname)
         return position == len(chunk) - 2  # the name's last two words: a patron goes on ("… v Trenčíne")
+
+    def _honorific(self, token: Token) -> bool:
+        """"Pana", "Pani": a form of a courtesy title of the pack's `titles` (not "PAN", an acronym)."""
+        if token.text.isupper() or not token.is_capitalised:
+            return False
+        titles = {title.lower() for title in self.words.lex.titles if title.isalpha()}
+        return bool(lemmas(token.text, self.language) & titles)
 
     def _head_follows(self, chunk: list[int], position: int) -> int | None:
         """The head of another organisation right after a genitive link ("… del Ayuntamiento de
