@@ -200,8 +200,8 @@ class NameBounds:
             # an accusative that is no genitive too is a person's ("dyrektor Szpitala X Annę Nowak"); a
             # feminine genitive is a dative and a locative too ("im. Marii Nowak"): a patron's
             given = [r for r in analyse_pl(token.text) if "imię" in r.labels]
-            if self.words.head_lemma(tokens[heads[0]]) in self.words.lex.municipal:
-                return True  # no patron after a municipality's name: "Wójt Gminy Mielec Kazimierza Gacka"
+            if current[-1] != heads[0] and self.words.head_lemma(tokens[heads[0]]) in self.words.lex.municipal:
+                return True  # no patron after a municipality's place: "Wójt Gminy Mielec Kazimierza Gacka"
             if given and not any("gen" in r.cases for r in given):
                 return True  # a given name no patron's genitive can be: "przewodniczącego Rady Olga Banacha"
             cases = {case for r in given for case in r.cases - ({"gen", "acc"} if "gen" in r.cases else {"gen"})}
