@@ -560,3 +560,10 @@ def test_an_english_name_is_reported_without_its_seat(extract):
                            "Cracow. Holt Group will fund a lab there.", "en")
     university = found["Vistula University of Technology"]
     assert university["aliases"] == ["Vistula University of Technology in Cracow"], found
+
+
+def test_an_english_name_may_open_with_its_own_acronym(extract):
+    found = names(extract, "Holt Group signed an agreement with AGH University of Science and Technology. Projects run "
+                           "within the Energy Center and train future AGH graduates through the AGH Energy Center, "
+                           "says the Director of the AGH Energy Center.", "en")
+    assert "AGH University of Science and Technology" in found, found

@@ -80,7 +80,7 @@ class PartnerExtractor(Extractor):
         lesser = doc.lexicon.organ_heads
         if group.heads() & doc.lexicon.named_by_level:  # "Powiat X", not "Starostwo Powiatowe w X"
             lesser = lesser | doc.lexicon.territorial_bodies
-        name = group.best_name(lesser)
+        name = group.best_name(lesser, acronym_first=not doc.lexicon.head_initial)
         seatless = _without_seat(name, doc)
         if seatless and doc.lexicon.names_without_seat:  # "Acme Holding in St. Petersburg" -> "Acme Holding"
             name, seatless = seatless[0], [name]
