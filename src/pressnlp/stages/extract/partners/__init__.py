@@ -80,7 +80,7 @@ class PartnerExtractor(Extractor):
         lesser = doc.lexicon.organ_heads
         if group.heads() & doc.lexicon.named_by_level:  # "Powiat X", not "Starostwo Powiatowe w X"
             lesser = lesser | doc.lexicon.territorial_bodies
-        name = group.best_name(lesser)
+        name = group.best_name(lesser, acronym_first=not doc.lexicon.head_initial)
         entry = group.entry
         if entry is None and not group.acronyms and (entry := self.gazetteer.shortened(name, doc.language)):
             name = entry.name  # "Ministerstwo Kultury": the gazetteer's one ministry named so short

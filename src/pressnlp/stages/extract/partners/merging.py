@@ -39,9 +39,11 @@ class OrgGroup:
     def heads(self) -> set[str]:
         return {m.head for m in self.names if m.head}
 
-    def best_name(self, lesser_heads: frozenset[str] = frozenset()) -> str:
+    def best_name(self, lesser_heads: frozenset[str] = frozenset(), *, acronym_first: bool = False) -> str:
         """The name to report; `lesser_heads`: heads whose names give way to the group's others (an
-        organ's "Sejmik Województwa X" to "Urząd Marszałkowski Województwa X")."""
+        organ's "Sejmik Województwa X" to "Urząd Marszałkowski Województwa X"); `acronym_first`:
+        the group's own acronym may open its name ("AGH University of X", where names end in their
+        head)."""
         names = ([m for m in self.names if m.kind == "name" and not m.is_unit]
                  or [m for m in self.names if not m.is_unit])
         if not names and not self.entry and not self.acronyms:
@@ -51,7 +53,7 @@ class OrgGroup:
             # ("TBS w Gliwicach"); of forms as full, one opening a sentence (a nominative).
             # A name that carries the group's own acronym is another's ("Institut für Leichtbau der TUO").
             own = {normalise(acronym) for acronym in self.acronyms}
-            return max(names, key=lambda m: (not m.english, not own & set(_acronyms_in(m.name)),
+            return max(names, key=lambda m: (not m.english, not own & _carried_acronyms(m.name, acronym_first),
                                              m.head not in lesser_heads, len(m.words),
                                              m.legal_form is not None, m.opens_sentence, -m.start)).name
         if self.entry:
@@ -217,6 +219,15 @@ def _merge_dashed(groups: list[OrgGroup], doc: Doc) -> list[OrgGroup]:
 
 
 _SPACED_DASHES = frozenset({" - ", " – ", " — "})
+
+
+def _carried_acronyms(name: str, acronym_first: bool) -> set[str]:
+    """The acronyms inside a name, but for one that opens it where `acronym_first` allows it."""
+    found = _acronyms_in(name)
+    first = words_of(name)[:1]
+    if acronym_first and found and first and normalise(first[0]) == found[0]:
+        found = found[1:]
+    return set(found)
 
 
 def _acronyms_in(name: str) -> list[str]:
