@@ -539,6 +539,15 @@ def test_town_days_are_an_event_not_the_town(extract):
     assert set(found) == {"Mesto Spišská Belá", "Mesto Vysoké Mýto"}, found
 
 
+def test_a_long_headline_is_no_body_paragraph_and_the_lead_goes_on_after_it(extract):
+    headline = ("Zentra Biologics Announces the Effective Date of Its Global Development and Commercial "
+                "Collaboration Deal with Hollis Pharma")
+    found = names(extract, f"{headline}\n\nBOSTON, May 5, 2021 -- Zentra Biologics (Nasdaq: ZNTB) announced today "
+                           "that the waiting period has expired and its deal with Hollis Pharma Company "
+                           "is now effective.\n\nThe firms will develop two medicines over five years.", "en")
+    assert {"Zentra Biologics", "Hollis Pharma Company"} <= set(found), found
+
+
 def test_a_name_wholly_in_quotes_is_a_nickname_in_english(extract):
     found = names(extract, "Ridge Council and SCU: 'University City' commits to future\nRidge City Council and "
                            "Southern Cross University (SCU) signed an agreement to make Ridge a 'University City'. "

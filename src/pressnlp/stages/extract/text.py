@@ -198,8 +198,13 @@ class Doc:
     # --- regions ----------------------------------------------------------------------------
     @cached_property
     def lead(self) -> Span:
-        """Title, date line and first body paragraph: where a release names who speaks."""
-        body = [p for p in self.paragraphs if p[1] - p[0] > 120]
+        """Title, date line and first body paragraph: where a release names who speaks. A long
+        title (one line, no full stop at its end) is no body paragraph."""
+        paragraphs = self.paragraphs
+        if len(paragraphs) > 1 and "\n" not in self.text[slice(*paragraphs[0])].strip() and not (
+                self.text[slice(*paragraphs[0])].rstrip().endswith(".")):
+            paragraphs = paragraphs[1:]
+        body = [p for p in paragraphs if p[1] - p[0] > 120]
         end = body[0][1] if body else (self.paragraphs[0][1] if self.paragraphs else 0)
         return 0, end
 
