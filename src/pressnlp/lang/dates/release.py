@@ -210,28 +210,32 @@ def _is_place(words: str) -> bool:
     return 0 < len(parts) <= 3 and all(part[0].isupper() for part in parts)
 
 
+def _alternation(languages: tuple[str, ...], field: str) -> str:
+    """A regex alternation of the phrases in one word list of the packs' date lexicons (e.g.
+    `label`), any whitespace between their words; one that never matches when there are none."""
+    phrases = sorted({phrase for code in languages if (lexicon := get(code).dates)
+                      for phrase in getattr(lexicon, field)})
+    return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases) or "(?!)"
+
+
 @cache
 def _opening_label(languages: tuple[str, ...]) -> re.Pattern[str]:
     """A line that opens with a date label ("Dátum vloženia", "Last updated")."""
-    labels = sorted({label for code in languages if (lexicon := get(code).dates) for label in lexicon.label})
-    words = "|".join(r"\s+".join(map(re.escape, label.split())) for label in labels) or "(?!)"
-    return re.compile(rf"\s*(?:{words})\b", re.IGNORECASE)
+    return re.compile(rf"\s*(?:{_alternation(languages, 'label')})\b", re.IGNORECASE)
 
 
 @cache
 def _event_label(languages: tuple[str, ...]) -> re.Pattern[str]:
     """An invitation's label of its event's time before a date, a weekday between them: "Kiedy:
     wtorek", "When:", "KDY: Pátek" (each pack's `event_label` date words, then a colon)."""
-    labels = sorted({label for code in languages if (lexicon := get(code).dates) for label in lexicon.event_label})
-    words = "|".join(r"\s+".join(map(re.escape, label.split())) for label in labels) or "(?!)"
+    words = _alternation(languages, "event_label")
     return re.compile(rf"(?:^|[^\w\s])\s*(?:{words})\s*:\s*(?:\w+,?\s+)?$", re.IGNORECASE)
 
 
 @cache
 def _label_of(languages: tuple[str, ...]) -> re.Pattern[str]:
-    words = sorted({word for code in languages if (lexicon := get(code).dates) for word in lexicon.label_of})
-    alternatives = "|".join(r"\s+".join(map(re.escape, word.split())) for word in words) or "(?!)"
-    return re.compile(rf"(?:^|\s)(?:{alternatives})\s*$", re.IGNORECASE)
+    """What joins a release label to its date at the end of the text before the date ("… vom")."""
+    return re.compile(rf"(?:^|\s)(?:{_alternation(languages, 'label_of')})\s*$", re.IGNORECASE)
 
 
 def _labelled_of(before: str) -> bool:
@@ -247,6 +251,4 @@ def _labelled_of(before: str) -> bool:
 def _label(languages: tuple[str, ...]) -> re.Pattern[str]:
     """Words a date line may carry before the date, in any language: "Data publikacji: 14.03.2024",
     "Published 14 March" (each pack's `label` date words)."""
-    labels = sorted({label for code in languages if (lexicon := get(code).dates) for label in lexicon.label})
-    words = "|".join(r"\s+".join(map(re.escape, label.split())) for label in labels) or "(?!)"
-    return re.compile(rf"(?:\b(?:{words})\s*:?\s*)$", re.IGNORECASE)
+    return re.compile(rf"(?:\b(?:{_alternation(languages, 'label')})\s*:?\s*)$", re.IGNORECASE)

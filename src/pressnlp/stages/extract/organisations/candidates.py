@@ -20,6 +20,7 @@ from pressnlp.stages.extract.organisations.mention import OrgMention, key_words,
 from pressnlp.stages.extract.organisations.runs import CapitalisedRuns
 from pressnlp.stages.extract.organisations.words import (
     NameWords,
+    capitalise_name,
     is_genitive,
     is_given_name,
     place_adjective,
@@ -295,8 +296,7 @@ class CandidateFinder(AcronymRules):
             else:
                 continue
             mention = self.builder.make(part, kind="name", head=part[0])
-            mention.name = " ".join("-".join(piece[:1].upper() + piece[1:] for piece in word.split("-"))
-                                    for word in mention.name.split())
+            mention.name = capitalise_name(mention.name)
             mention.key = name_key(key_words(mention.name, "pl"))
             self._add(mention, covered)
 
@@ -476,7 +476,7 @@ class CandidateFinder(AcronymRules):
     def _seat_end(self, index: int) -> int | None:
         """The end of a seat "w Olsztynie", "we Wrocławiu", "w Zduńskiej Woli" starting at token `index`."""
         tokens = self.tokens
-        if index + 1 >= len(tokens) or tokens[index].text not in ("w", "we"):
+        if index + 1 >= len(tokens) or tokens[index].text not in self.words.lex.seat_prepositions:
             return None
         end = None
         for j in range(index + 1, min(index + 3, len(tokens))):

@@ -271,6 +271,12 @@ def place_nominative_word(word: str) -> str:
     return places.pop() if len(places) == 1 else word
 
 
+def capitalise_name(name: str) -> str:
+    """Every word and every part of a hyphenated word with a capital: "warmińsko-mazurskie" ->
+    "Warmińsko-Mazurskie", the way a region's or a body's name is written."""
+    return " ".join("-".join(part[:1].upper() + part[1:] for part in word.split("-")) for word in name.split())
+
+
 def place_adjective(word: str, *, strict: bool = False) -> str | None:
     """The capitalised lemma of a Polish adjective of a place ("Nowosolskiego" -> "Nowosolski");
     `strict`: only one with a place adjective's ending ("wielkopolski", not "obecny")."""
@@ -278,5 +284,5 @@ def place_adjective(word: str, *, strict: bool = False) -> str | None:
     for reading in analyse_pl(last):
         found = prefix.lower() + dash + clean_lemma(reading.lemma)
         if reading.pos == "adj" and (not strict or found.endswith(PLACE_ADJECTIVE_ENDINGS)):
-            return "-".join(part[:1].upper() + part[1:] for part in found.split("-"))
+            return capitalise_name(found)
     return None
