@@ -23,7 +23,7 @@ from pressnlp.lang.morphology import lemmas
 from pressnlp.lang.normalise import normalise
 from pressnlp.stages.extract.built_lemmas import built_lemma
 from pressnlp.stages.extract.lexicon import everywhere
-from pressnlp.stages.extract.text import Doc, words_of
+from pressnlp.stages.extract.text import Doc, WordMemo, words_of
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ class Gazetteer:
         self.entries = list(entries)
         self._index: dict[str, list[_Pattern]] = {}
         self._by_name: dict[str, Entry] = {}
-        self._starting: dict[tuple[str, str], tuple[_Pattern, ...]] = {}
+        self._starting: WordMemo[tuple[_Pattern, ...]] = WordMemo()
         self._by_first_field: dict[str, set[Entry]] = {}
         names = ((entry, name) for entry in self.entries for name in entry.names)
         for order, (entry, name) in enumerate(names):
@@ -110,17 +110,8 @@ class Gazetteer:
     def _starting_with(self, word: str, language: str) -> tuple[_Pattern, ...]:
         """The patterns whose first word is one of the word's forms: asked of every word of every
         release, so remembered per word (most words start none)."""
-        found = self._starting.get((language, word))
-        if found is None:
-            if len(self._starting) >= _REMEMBERED_WORDS:
-                self._starting.clear()
-            found = self._starting[(language, word)] = tuple(
-                pattern for form in _forms(word, language) for pattern in self._index.get(form, ()))
-        return found
-
-
-# Words whose patterns a Gazetteer remembers (cleared when full).
-_REMEMBERED_WORDS = 200_000
+        return self._starting.get(word, language, lambda: tuple(
+            pattern for form in _forms(word, language) for pattern in self._index.get(form, ())))
 
 
 def _first_fields(name: str) -> list[str]:

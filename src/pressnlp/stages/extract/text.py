@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache, wraps
-from typing import Any, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from pressnlp.lang.dates import find_release_date
 from pressnlp.lang.segment import split_paragraphs, split_sentences
@@ -89,22 +89,33 @@ _Answer = TypeVar("_Answer")
 _MEMO_SIZE = 200_000
 
 
+class WordMemo(Generic[_Answer]):
+    """Answers about a word in a language, remembered: the rules ask the same words thousands of
+    times per release. Bounded: when full it forgets everything at once (cheap, and a batch run
+    meets few new words after its first releases)."""
+
+    def __init__(self) -> None:
+        self._answers: dict[tuple[str, str], _Answer] = {}
+
+    def get(self, word: str, language: str, compute: Callable[[], _Answer]) -> _Answer:
+        key = (language, word)
+        try:
+            return self._answers[key]
+        except KeyError:
+            if len(self._answers) >= _MEMO_SIZE:
+                self._answers.clear()
+            answer = self._answers[key] = compute()
+            return answer
+
+
 def per_word(predicate: Callable[[_Owner, Token], _Answer]) -> Callable[[_Owner, Token], _Answer]:
     """Remembers a method's answer about a token that depends only on the token's text and the
-    release's language (`self.doc.language`; the word lists are per process): the rules ask it of
-    the same words thousands of times per release."""
-    answers: dict[tuple[str, str], _Answer] = {}
+    release's language (`self.doc.language`; the word lists are per process)."""
+    memo: WordMemo[_Answer] = WordMemo()
 
     @wraps(predicate)
     def remembered(owner: _Owner, token: Token) -> _Answer:
-        key = (owner.doc.language, token.text)
-        try:
-            return answers[key]
-        except KeyError:
-            if len(answers) >= _MEMO_SIZE:
-                answers.clear()
-            answer = answers[key] = predicate(owner, token)
-            return answer
+        return memo.get(token.text, owner.doc.language, lambda: predicate(owner, token))
 
     return remembered
 

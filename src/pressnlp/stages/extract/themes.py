@@ -22,7 +22,7 @@ from pressnlp.lang.morphology import lemmas
 from pressnlp.lang.shared import shared
 from pressnlp.stages.extract.base import Extractor
 from pressnlp.stages.extract.built_lemmas import built_cue_lemma
-from pressnlp.stages.extract.text import Doc, Token, tokenise
+from pressnlp.stages.extract.text import Doc, Token, WordMemo, tokenise
 
 log = logging.getLogger(__name__)
 
@@ -105,10 +105,6 @@ def _link(previous: CueMatch, match: CueMatch, text: str, separators: frozenset[
     if sum(1 for word in between if word not in separators and word[0].isalnum()) > LIST_GAP_WORDS:
         return None
     return 1 if any(word in separators for word in between) else 0
-
-
-# Words whose cues a ThemeExtractor remembers (cleared when full).
-_REMEMBERED_WORDS = 200_000
 
 
 @lru_cache(maxsize=4096)
@@ -249,7 +245,7 @@ class ThemeExtractor(Extractor):
         self.themes = themes
         self._index: dict[str, dict[str, list[tuple[tuple[str, ...], str, float, bool, bool]]]] = {}
         self._compounds: dict[str, CompoundCues] = {}
-        self._starting: dict[tuple[str, str], tuple[tuple[tuple[str, ...], str, float, bool, bool], ...]] = {}
+        self._starting: WordMemo[tuple[tuple[tuple[str, ...], str, float, bool, bool], ...]] = WordMemo()
 
     def describe(self) -> dict[str, Any]:
         return {"taxonomy": str(self.options.taxonomy) if self.options.taxonomy else "builtin",
@@ -279,14 +275,9 @@ class ThemeExtractor(Extractor):
         """The cues whose first lemma is one of the word's, in a fixed order (the order of the
         sums in raw_scores, so of their last bits, and of themes that tie); asked of every word
         of every release, so remembered per word."""
-        found = self._starting.get((language, word))
-        if found is None:
-            if len(self._starting) >= _REMEMBERED_WORDS:
-                self._starting.clear()
-            index = self.index(language)
-            found = self._starting[(language, word)] = tuple(
-                cue for first in _in_order(lemmas(word, language)) for cue in index.get(first, ()))
-        return found
+        index = self.index(language)
+        return self._starting.get(word, language, lambda: tuple(
+            cue for first in _in_order(lemmas(word, language)) for cue in index.get(first, ())))
 
     def compounds(self, language: str) -> CompoundCues:
         if language not in self._compounds:
