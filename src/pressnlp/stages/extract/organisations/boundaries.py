@@ -216,8 +216,7 @@ class NameBounds:
         """"Pana", "Pani": a form of a courtesy title of the pack's `titles` (not "PAN", an acronym)."""
         if token.text.isupper() or not token.is_capitalised:
             return False
-        titles = {title.lower() for title in self.words.lex.titles if title.isalpha()}
-        return bool(lemmas(token.text, self.language) & titles)
+        return bool(lemmas(token.text, self.language) & _word_titles(self.words.lex.titles))
 
     def _head_follows(self, chunk: list[int], position: int) -> int | None:
         """The head of another organisation right after a genitive link ("… del Ayuntamiento de
@@ -584,3 +583,9 @@ def _named_compound(word: str, heads: frozenset[str]) -> bool:
     "Helmholtz-Zentrum" that the heads list itself."""
     first, _, last = word.rpartition("-")
     return bool(first) and first[:1].isupper() and last[:1].isupper() and word.lower() not in heads
+
+
+@lru_cache(maxsize=16)
+def _word_titles(titles: frozenset[str]) -> frozenset[str]:
+    """The titles written without a dot ("pan", "pani", "dr"; not "prof."), lower case."""
+    return frozenset(title.lower() for title in titles if title.isalpha())
